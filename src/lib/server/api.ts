@@ -1,0 +1,100 @@
+import { DATA_LICENCE } from '$lib/domain/licence';
+import { applyListQuery, parseListQuery, type Geo } from '$lib/domain/query';
+import type { RecordKind } from '$lib/domain/records';
+import { communesToFeatures, quartiersToFeatures, recordsToFeatures } from '$lib/io/geojson';
+import { listCommunes, listQpv, listQuartiers, listRecords, listThematiques } from './db/records';
+import { cachedJson, jsonError } from './http';
+import { getDb, getEnv } from './store';
+
+const KIND_OF: Record<string, RecordKind> = {
+	organisations: 'organisation',
+	initiatives: 'initiative',
+	'funding-tools': 'funding-tool'
+};
+
+export function loadGeo(): Geo {
+	const db = getDb();
+	return {
+		communes: listCommunes(db),
+		quartiers: listQuartiers(db),
+		qpv: listQpv(db),
+		thematiques: listThematiques(db)
+	};
+}
+
+function meta(url: URL) {
+	return {
+		licence: DATA_LICENCE,
+		source: `${getEnv().PUBLIC_SITE_URL}${url.pathname}`,
+		generatedAt: new Date().toISOString().slice(0, 10)
+	};
+}
+
+/** GET /api/v1/<collection>[.json|.geojson]: published records only, filtered and paginated. */
+export function listResource(resource: string, url: URL, request: Request): Response {
+	const geojson = resource.endsWith('.geojson');
+	const name = resource.replace(/\.(geo)?json$/, '');
+	const geo = loadGeo();
+
+	if (name === 'communes' || name === 'quartiers') {
+		const allowed = new Set(['limit', 'offset']);
+		for (const key of url.searchParams.keys()) {
+			if (!allowed.has(key))
+				return jsonError(400, {
+					parameter: key,
+					message: 'paramètre inconnu ; paramètres acceptés : limit, offset'
+				});
+		}
+		const parsed = parseListQuery('organisation', new URLSearchParams(url.searchParams), geo);
+		if (!parsed.ok) return jsonError(400, parsed.error);
+		const { limit, offset } = parsed.query;
+		const all = name === 'communes' ? geo.communes : geo.quartiers;
+		const items = all.slice(offset, offset + limit);
+		if (geojson) {
+			const features =
+				name === 'communes'
+					? communesToFeatures(items as typeof geo.communes)
+					: quartiersToFeatures(items as typeof geo.quartiers);
+			return cachedJson(
+				request,
+				{ type: 'FeatureCollection', ...meta(url), total: all.length, features },
+				{ contentType: 'application/geo+json; charset=utf-8' }
+			);
+		}
+		return cachedJson(request, { ...meta(url), total: all.length, limit, offset, items });
+	}
+
+	const kind = KIND_OF[name];
+	if (geojson && kind === 'funding-tool') {
+		return jsonError(404, {
+			message: 'les outils de financement n’ont pas de lieu : utilisez /api/v1/funding-tools'
+		});
+	}
+	const parsed = parseListQuery(kind, url.searchParams, geo);
+	if (!parsed.ok) return jsonError(400, parsed.error);
+	const records = listRecords(getDb(), kind);
+	const { total, items } = applyListQuery(records, parsed.query);
+	const clean = items.map(({ version: _version, ...r }) => r);
+	if (geojson) {
+		const features = recordsToFeatures(clean, getEnv().PUBLIC_SITE_URL);
+		return cachedJson(
+			request,
+			{
+				type: 'FeatureCollection',
+				...meta(url),
+				total,
+				limit: parsed.query.limit,
+				offset: parsed.query.offset,
+				features
+			},
+			{ contentType: 'application/geo+json; charset=utf-8' }
+		);
+	}
+	return cachedJson(request, {
+		...meta(url),
+		total,
+		limit: parsed.query.limit,
+		offset: parsed.query.offset,
+		items: clean
+	});
+}

@@ -1,0 +1,146 @@
+import type { Commune, Qpv, Quartier, Thematique } from '$lib/domain/geography';
+import type { PublicRecord, RecordKind } from '$lib/domain/records';
+import type { Db } from './connection';
+
+type KindMap = {
+	organisation: Extract<PublicRecord, { kind: 'organisation' }>;
+	initiative: Extract<PublicRecord, { kind: 'initiative' }>;
+	'funding-tool': Extract<PublicRecord, { kind: 'funding-tool' }>;
+};
+
+interface Row {
+	data: string;
+	version: number;
+}
+
+/** Stored records carry their optimistic-concurrency version beside the validated document. */
+export type Stored<T> = T & { version: number };
+
+function parse<T>(row: Row): Stored<T> {
+	return { ...(JSON.parse(row.data) as T), version: row.version };
+}
+
+export function listRecords<K extends RecordKind>(
+	db: Db,
+	kind: K,
+	opts: { status?: 'published' | 'draft' | 'archived' | 'any' } = {}
+): Stored<KindMap[K]>[] {
+	const status = opts.status ?? 'published';
+	const rows = (
+		status === 'any'
+			? db.prepare('SELECT data, version FROM records WHERE kind = ? ORDER BY name').all(kind)
+			: db
+					.prepare('SELECT data, version FROM records WHERE kind = ? AND status = ? ORDER BY name')
+					.all(kind, status)
+	) as Row[];
+	return rows.map((r) => parse<KindMap[K]>(r));
+}
+
+export function getRecordBySlug<K extends RecordKind>(
+	db: Db,
+	kind: K,
+	slug: string
+): Stored<KindMap[K]> | undefined {
+	const row = db.prepare('SELECT data, version FROM records WHERE kind = ? AND slug = ?').get(kind, slug) as
+		Row | undefined;
+	return row ? parse<KindMap[K]>(row) : undefined;
+}
+
+export function getRecordById(db: Db, id: string): Stored<PublicRecord> | undefined {
+	const row = db.prepare('SELECT data, version FROM records WHERE id = ?').get(id) as Row | undefined;
+	return row ? parse<PublicRecord>(row) : undefined;
+}
+
+export function countRecords(db: Db): Record<RecordKind, number> {
+	const rows = db.prepare('SELECT kind, COUNT(*) AS n FROM records GROUP BY kind').all() as {
+		kind: RecordKind;
+		n: number;
+	}[];
+	const counts = { organisation: 0, initiative: 0, 'funding-tool': 0 };
+	for (const r of rows) counts[r.kind] = r.n;
+	return counts;
+}
+
+/** Inserts a new record (validated by the caller). Throws on a duplicate id or (kind, slug). */
+export function insertRecord(db: Db, record: PublicRecord, now = new Date()): void {
+	const place = 'communeCode' in record ? record : undefined;
+	db.prepare(
+		`INSERT INTO records (id, kind, slug, status, name, commune_code, quartier_code, last_verified, version, data, created_at, updated_at)
+		 VALUES (@id, @kind, @slug, @status, @name, @commune, @quartier, @lastVerified, 1, @data, @now, @now)`
+	).run({
+		id: record.id,
+		kind: record.kind,
+		slug: record.slug,
+		status: record.status,
+		name: record.name,
+		commune: place?.communeCode ?? null,
+		quartier: place?.quartierCode ?? null,
+		lastVerified: record.lastVerified,
+		data: JSON.stringify(record),
+		now: now.toISOString()
+	});
+	bumpDataVersion(db);
+}
+
+export function listCommunes(db: Db): Commune[] {
+	return (db.prepare('SELECT data FROM communes ORDER BY name').all() as Row[]).map((r) =>
+		JSON.parse(r.data)
+	);
+}
+export function listQuartiers(db: Db): Quartier[] {
+	return (db.prepare('SELECT data FROM quartiers ORDER BY code').all() as Row[]).map((r) =>
+		JSON.parse(r.data)
+	);
+}
+export function listQpv(db: Db): Qpv[] {
+	return (db.prepare('SELECT data FROM qpv ORDER BY name').all() as Row[]).map((r) => JSON.parse(r.data));
+}
+export function listThematiques(db: Db): Thematique[] {
+	return (db.prepare('SELECT data FROM thematiques').all() as Row[]).map((r) => JSON.parse(r.data));
+}
+
+export function insertCommune(db: Db, c: Commune) {
+	db.prepare('INSERT INTO communes (code, slug, name, data) VALUES (?, ?, ?, ?)').run(
+		c.code,
+		c.slug,
+		c.name,
+		JSON.stringify(c)
+	);
+}
+export function insertQuartier(db: Db, q: Quartier) {
+	db.prepare('INSERT INTO quartiers (code, slug, name, commune_code, data) VALUES (?, ?, ?, ?, ?)').run(
+		q.code,
+		q.slug,
+		q.name,
+		q.communeCode,
+		JSON.stringify(q)
+	);
+}
+export function insertQpv(db: Db, q: Qpv) {
+	db.prepare('INSERT INTO qpv (slug, name, data) VALUES (?, ?, ?)').run(q.slug, q.name, JSON.stringify(q));
+}
+export function insertThematique(db: Db, t: Thematique) {
+	db.prepare('INSERT INTO thematiques (code, label, data) VALUES (?, ?, ?)').run(
+		t.code,
+		t.label,
+		JSON.stringify(t)
+	);
+}
+
+export function getMeta(db: Db, key: string): string | undefined {
+	return (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)
+		?.value;
+}
+export function setMeta(db: Db, key: string, value: string) {
+	db.prepare(
+		'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'
+	).run(key, value);
+}
+
+/** A counter bumped by every write: caches (API ETags, the search index) key on it. */
+export function dataVersion(db: Db): number {
+	return Number(getMeta(db, 'data_version') ?? '0');
+}
+export function bumpDataVersion(db: Db) {
+	setMeta(db, 'data_version', String(dataVersion(db) + 1));
+}

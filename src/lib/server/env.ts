@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+/** Every environment variable the server reads, validated once at start with a specific message. */
+export const envSchema = z.object({
+	DATABASE_PATH: z.string().min(1).default('data/carto-ess.sqlite'),
+	DATA_DIR: z.string().min(1).default('data'),
+	/** Public origin used in canonical URLs, the sitemap and JSON-LD. */
+	PUBLIC_SITE_URL: z
+		.url({ error: 'PUBLIC_SITE_URL doit être une URL http(s) complète, ex. https://carto-ess.example.org' })
+		.default('http://localhost:3000')
+		.transform((u) => u.replace(/\/+$/, '')),
+	SEED_ON_START: z.enum(['true', 'false'], { error: 'SEED_ON_START : true ou false' }).default('true')
+});
+export type Env = z.infer<typeof envSchema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+	const parsed = envSchema.safeParse(source);
+	if (!parsed.success) {
+		const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+		throw new Error(`Configuration invalide :\n${lines}`);
+	}
+	return parsed.data;
+}

@@ -1,0 +1,46 @@
+import { formatIssue } from '$lib/domain/dataset';
+import { migrate, openDatabase, type Db } from './db/connection';
+import { seedIfEmpty } from './db/seed';
+import { parseEnv, type Env } from './env';
+import { loadDataset } from './seed/read-data';
+
+let db: Db | undefined;
+let env: Env | undefined;
+
+export function getEnv(): Env {
+	env ??= parseEnv(process.env);
+	return env;
+}
+
+/**
+ * Opens the store, applies migrations and seeds an empty database from data/.
+ * Invalid seed data stops the start with one line per problem rather than half-seeding.
+ */
+export function initStore(): Db {
+	if (db) return db;
+	const config = getEnv();
+	const opened = openDatabase(config.DATABASE_PATH);
+	const applied = migrate(opened);
+	if (applied.length) console.log(`[store] migrations appliquées : ${applied.join(', ')}`);
+	if (config.SEED_ON_START === 'true') {
+		const empty =
+			(opened.prepare("SELECT value FROM meta WHERE key = 'seeded_at'").get() as unknown) === undefined;
+		if (empty) {
+			const { dataset, issues } = loadDataset(config.DATA_DIR);
+			if (issues.length) {
+				opened.close();
+				throw new Error(
+					`Données de départ invalides (${issues.length}) :\n${issues.map(formatIssue).join('\n')}`
+				);
+			}
+			const result = seedIfEmpty(opened, dataset);
+			if (result.seeded) console.log(`[store] base initialisée depuis ${config.DATA_DIR} :`, result.counts);
+		}
+	}
+	db = opened;
+	return db;
+}
+
+export function getDb(): Db {
+	return db ?? initStore();
+}
