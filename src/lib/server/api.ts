@@ -3,8 +3,8 @@ import { applyListQuery, parseListQuery, type Geo } from '$lib/domain/query';
 import type { RecordKind } from '$lib/domain/records';
 import { communesToFeatures, quartiersToFeatures, recordsToFeatures } from '$lib/io/geojson';
 import { listCommunes, listQpv, listQuartiers, listRecords, listThematiques } from './db/records';
+import type { Db } from './db/connection';
 import { cachedJson, jsonError } from './http';
-import { getDb, getEnv } from './store';
 
 const KIND_OF: Record<string, RecordKind> = {
 	organisations: 'organisation',
@@ -12,8 +12,7 @@ const KIND_OF: Record<string, RecordKind> = {
 	'funding-tools': 'funding-tool'
 };
 
-export function loadGeo(): Geo {
-	const db = getDb();
+export function loadGeo(db: Db): Geo {
 	return {
 		communes: listCommunes(db),
 		quartiers: listQuartiers(db),
@@ -22,19 +21,19 @@ export function loadGeo(): Geo {
 	};
 }
 
-function meta(url: URL) {
+function meta(siteUrl: string, url: URL) {
 	return {
 		licence: DATA_LICENCE,
-		source: `${getEnv().PUBLIC_SITE_URL}${url.pathname}`,
+		source: `${siteUrl}${url.pathname}`,
 		generatedAt: new Date().toISOString().slice(0, 10)
 	};
 }
 
 /** GET /api/v1/<collection>[.json|.geojson]: published records only, filtered and paginated. */
-export function listResource(resource: string, url: URL, request: Request): Response {
+export function listResource(db: Db, siteUrl: string, resource: string, url: URL, request: Request): Response {
 	const geojson = resource.endsWith('.geojson');
 	const name = resource.replace(/\.(geo)?json$/, '');
-	const geo = loadGeo();
+	const geo = loadGeo(db);
 
 	if (name === 'communes' || name === 'quartiers') {
 		const allowed = new Set(['limit', 'offset']);
@@ -57,11 +56,11 @@ export function listResource(resource: string, url: URL, request: Request): Resp
 					: quartiersToFeatures(items as typeof geo.quartiers);
 			return cachedJson(
 				request,
-				{ type: 'FeatureCollection', ...meta(url), total: all.length, features },
+				{ type: 'FeatureCollection', ...meta(siteUrl, url), total: all.length, features },
 				{ contentType: 'application/geo+json; charset=utf-8' }
 			);
 		}
-		return cachedJson(request, { ...meta(url), total: all.length, limit, offset, items });
+		return cachedJson(request, { ...meta(siteUrl, url), total: all.length, limit, offset, items });
 	}
 
 	const kind = KIND_OF[name];
@@ -72,16 +71,16 @@ export function listResource(resource: string, url: URL, request: Request): Resp
 	}
 	const parsed = parseListQuery(kind, url.searchParams, geo);
 	if (!parsed.ok) return jsonError(400, parsed.error);
-	const records = listRecords(getDb(), kind);
+	const records = listRecords(db, kind);
 	const { total, items } = applyListQuery(records, parsed.query);
 	const clean = items.map(({ version: _version, ...r }) => r);
 	if (geojson) {
-		const features = recordsToFeatures(clean, getEnv().PUBLIC_SITE_URL);
+		const features = recordsToFeatures(clean, siteUrl);
 		return cachedJson(
 			request,
 			{
 				type: 'FeatureCollection',
-				...meta(url),
+				...meta(siteUrl, url),
 				total,
 				limit: parsed.query.limit,
 				offset: parsed.query.offset,
@@ -91,7 +90,7 @@ export function listResource(resource: string, url: URL, request: Request): Resp
 		);
 	}
 	return cachedJson(request, {
-		...meta(url),
+		...meta(siteUrl, url),
 		total,
 		limit: parsed.query.limit,
 		offset: parsed.query.offset,

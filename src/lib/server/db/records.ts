@@ -61,8 +61,16 @@ export function countRecords(db: Db): Record<RecordKind, number> {
 	return counts;
 }
 
-/** Inserts a new record (validated by the caller). Throws on a duplicate id or (kind, slug). */
-export function insertRecord(db: Db, record: PublicRecord, now = new Date()): void {
+/**
+ * Inserts a new record (validated by the caller) and its first history entry.
+ * Throws on a duplicate id or (kind, slug).
+ */
+export function insertRecord(
+	db: Db,
+	record: PublicRecord,
+	opts: { now?: Date; action?: string; by?: string | null; note?: string | null } = {}
+): void {
+	const now = opts.now ?? new Date();
 	const place = 'communeCode' in record ? record : undefined;
 	db.prepare(
 		`INSERT INTO records (id, kind, slug, status, name, commune_code, quartier_code, last_verified, version, data, created_at, updated_at)
@@ -79,6 +87,9 @@ export function insertRecord(db: Db, record: PublicRecord, now = new Date()): vo
 		data: JSON.stringify(record),
 		now: now.toISOString()
 	});
+	db.prepare(
+		'INSERT INTO record_history (record_id, version, data, action, changed_by, changed_at, note) VALUES (?, 1, ?, ?, ?, ?, ?)'
+	).run(record.id, JSON.stringify(record), opts.action ?? 'create', opts.by ?? null, now.toISOString(), opts.note ?? null);
 	bumpDataVersion(db);
 }
 

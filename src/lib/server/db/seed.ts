@@ -30,7 +30,7 @@ export function seedIfEmpty(db: Db, dataset: Dataset, now = new Date()): SeedRes
 		dataset.qpv.forEach((q) => insertQpv(db, q));
 		dataset.thematiques.forEach((t) => insertThematique(db, t));
 		for (const r of [...dataset.organisations, ...dataset.initiatives, ...dataset.fundingTools])
-			insertRecord(db, r, now);
+			insertRecord(db, r, { now, action: 'seed', note: 'Données de départ (data/)' });
 		setMeta(db, 'seeded_at', now.toISOString());
 		return true;
 	});

@@ -63,4 +63,65 @@ CREATE TABLE meta (
 );
 `
 	}
+,
+	{
+		version: 2,
+		name: 'boundaries-proposals-accounts-history',
+		sql: `
+-- Official boundaries loaded by npm run geo:import (communes, quartiers, QPV). Geometry is GeoJSON text.
+CREATE TABLE boundaries (
+	kind TEXT NOT NULL CHECK (kind IN ('commune', 'quartier', 'qpv')),
+	code TEXT NOT NULL,
+	name TEXT NOT NULL,
+	geometry TEXT NOT NULL,
+	source TEXT NOT NULL,
+	imported_at TEXT NOT NULL,
+	PRIMARY KEY (kind, code)
+);
+-- Public proposals (new records and change requests) waiting for a maintainer.
+CREATE TABLE proposals (
+	id TEXT PRIMARY KEY,
+	type TEXT NOT NULL CHECK (type IN ('new-organisation', 'new-initiative', 'change')),
+	target_id TEXT,
+	status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected')),
+	payload TEXT NOT NULL,
+	message TEXT,
+	submitter_email TEXT,
+	client_hash TEXT,
+	created_at TEXT NOT NULL,
+	decided_by TEXT,
+	decided_at TEXT,
+	decision_reason TEXT
+);
+CREATE INDEX proposals_status ON proposals (status, created_at);
+CREATE TABLE users (
+	id TEXT PRIMARY KEY,
+	email TEXT NOT NULL UNIQUE,
+	name TEXT NOT NULL,
+	password_hash TEXT NOT NULL,
+	role TEXT NOT NULL CHECK (role IN ('admin', 'editor')),
+	disabled INTEGER NOT NULL DEFAULT 0,
+	created_at TEXT NOT NULL
+);
+-- Sessions are looked up by the SHA-256 of the cookie token, never by the token itself.
+CREATE TABLE sessions (
+	id TEXT PRIMARY KEY,
+	user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+	created_at TEXT NOT NULL,
+	expires_at TEXT NOT NULL
+);
+CREATE INDEX sessions_user ON sessions (user_id);
+-- Every version of every record: who, when, what. The field-level diff is computed between versions.
+CREATE TABLE record_history (
+	record_id TEXT NOT NULL,
+	version INTEGER NOT NULL,
+	data TEXT NOT NULL,
+	action TEXT NOT NULL,
+	changed_by TEXT,
+	changed_at TEXT NOT NULL,
+	note TEXT,
+	PRIMARY KEY (record_id, version)
+);
+`
+	}
 ];

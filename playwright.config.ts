@@ -1,0 +1,71 @@
+import { defineConfig, devices } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+
+/**
+ * Browser: Debian's /usr/bin/chromium when present (CI installs it), else Playwright's own chromium,
+ * else stop with one line saying what to install. Tests never download a browser.
+ */
+function chromiumPath(): string | undefined {
+	if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+	if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+	try {
+		const own = chromium.executablePath();
+		if (own && existsSync(own)) return undefined;
+	} catch {
+		// fall through to the explanation below
+	}
+	throw new Error(
+		'No chromium found: install Debian\'s (apt-get install -y chromium) or Playwright\'s (npx playwright install chromium), or set CHROMIUM_PATH.'
+	);
+}
+
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+// One fresh database per run, shared by the server and the tests that inspect the store.
+process.env.E2E_DATABASE_PATH ??= join(tmpdir(), `carto-ess-e2e-${Date.now()}.sqlite`);
+
+export const CHROMIUM_ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
+
+export default defineConfig({
+	testDir: 'e2e',
+	fullyParallel: false,
+	workers: 2,
+	retries: 0,
+	reporter: [['list']],
+	timeout: 30_000,
+	use: {
+		baseURL: `http://127.0.0.1:${PORT}`,
+		trace: 'off',
+		locale: 'fr-FR',
+		timezoneId: 'Europe/Paris',
+		launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS }
+	},
+	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS } } }],
+	webServer: {
+		command: 'node build',
+		port: PORT,
+		reuseExistingServer: false,
+		timeout: 60_000,
+		env: {
+			PORT: String(PORT),
+			HOST: '127.0.0.1',
+			ORIGIN: `http://127.0.0.1:${PORT}`,
+			DATABASE_PATH: process.env.E2E_DATABASE_PATH,
+			PUBLIC_SITE_URL: `http://127.0.0.1:${PORT}`,
+			PUBLIC_BASEMAP: 'offline',
+			// Tests talk to local doubles only: no tile server, no geocoder.
+			GEOCODER_URL: `http://127.0.0.1:${PORT}/__test__/geocoder`
+		}
+	}
+});
