@@ -8,7 +8,9 @@ const config = {
 		runes: true
 	},
 	kit: {
-		adapter: adapter({ out: 'build' }),
+		// BUILD_DIR / KIT_OUT_DIR let several builds run side by side (parallel e2e runs); defaults for everyone else.
+		adapter: adapter({ out: process.env.BUILD_DIR ?? 'build' }),
+		outDir: process.env.KIT_OUT_DIR ?? '.svelte-kit',
 		csp: {
 			mode: 'auto',
 			directives: {
