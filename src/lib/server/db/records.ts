@@ -155,3 +155,83 @@ export function dataVersion(db: Db): number {
 export function bumpDataVersion(db: Db) {
 	setMeta(db, 'data_version', String(dataVersion(db) + 1));
 }
+
+export type UpdateResult<T> = { ok: true; version: number } | { ok: false; current: Stored<T> | undefined };
+
+/**
+ * Replaces a record if nobody changed it since `expectedVersion` (optimistic concurrency).
+ * On a conflict nothing is written and the current version is returned so the caller can show both.
+ * Every successful write appends a history entry.
+ */
+export function updateRecord(
+	db: Db,
+	record: PublicRecord,
+	opts: { expectedVersion: number; by?: string | null; action?: string; note?: string | null; now?: Date }
+): UpdateResult<PublicRecord> {
+	const now = (opts.now ?? new Date()).toISOString();
+	return db.transaction((): UpdateResult<PublicRecord> => {
+		const place = 'communeCode' in record ? record : undefined;
+		const result = db
+			.prepare(
+				`UPDATE records SET slug = @slug, status = @status, name = @name, commune_code = @commune, quartier_code = @quartier,
+				 last_verified = @lastVerified, data = @data, version = version + 1, updated_at = @now
+				 WHERE id = @id AND kind = @kind AND version = @expected`
+			)
+			.run({
+				id: record.id,
+				kind: record.kind,
+				slug: record.slug,
+				status: record.status,
+				name: record.name,
+				commune: place?.communeCode ?? null,
+				quartier: place?.quartierCode ?? null,
+				lastVerified: record.lastVerified,
+				data: JSON.stringify(record),
+				now,
+				expected: opts.expectedVersion
+			});
+		if (result.changes === 0) return { ok: false, current: getRecordById(db, record.id) };
+		const version = opts.expectedVersion + 1;
+		db.prepare(
+			'INSERT INTO record_history (record_id, version, data, action, changed_by, changed_at, note) VALUES (?, ?, ?, ?, ?, ?, ?)'
+		).run(record.id, version, JSON.stringify(record), opts.action ?? 'update', opts.by ?? null, now, opts.note ?? null);
+		bumpDataVersion(db);
+		return { ok: true, version };
+	})();
+}
+
+export interface HistoryEntry {
+	recordId: string;
+	version: number;
+	data: PublicRecord;
+	action: string;
+	changedBy: string | null;
+	changedAt: string;
+	note: string | null;
+}
+
+/** All versions of a record, newest first. */
+export function listHistory(db: Db, recordId: string): HistoryEntry[] {
+	const rows = db
+		.prepare(
+			'SELECT record_id, version, data, action, changed_by, changed_at, note FROM record_history WHERE record_id = ? ORDER BY version DESC'
+		)
+		.all(recordId) as {
+		record_id: string;
+		version: number;
+		data: string;
+		action: string;
+		changed_by: string | null;
+		changed_at: string;
+		note: string | null;
+	}[];
+	return rows.map((r) => ({
+		recordId: r.record_id,
+		version: r.version,
+		data: JSON.parse(r.data),
+		action: r.action,
+		changedBy: r.changed_by,
+		changedAt: r.changed_at,
+		note: r.note
+	}));
+}

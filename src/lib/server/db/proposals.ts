@@ -1,0 +1,147 @@
+import { randomInt } from 'node:crypto';
+import type { Db } from './connection';
+
+export type ProposalType = 'new-organisation' | 'new-initiative' | 'change';
+export type ProposalStatus = 'pending' | 'approved' | 'rejected';
+
+export interface Proposal {
+	id: string;
+	type: ProposalType;
+	targetId: string | null;
+	status: ProposalStatus;
+	/** The submitted data, already validated by the form's zod schema; stored as JSON text, shown as text. */
+	payload: unknown;
+	message: string | null;
+	submitterEmail: string | null;
+	createdAt: string;
+	decidedBy: string | null;
+	decidedAt: string | null;
+	decisionReason: string | null;
+}
+
+interface Row {
+	id: string;
+	type: ProposalType;
+	target_id: string | null;
+	status: ProposalStatus;
+	payload: string;
+	message: string | null;
+	submitter_email: string | null;
+	created_at: string;
+	decided_by: string | null;
+	decided_at: string | null;
+	decision_reason: string | null;
+}
+
+function fromRow(r: Row): Proposal {
+	return {
+		id: r.id,
+		type: r.type,
+		targetId: r.target_id,
+		status: r.status,
+		payload: JSON.parse(r.payload),
+		message: r.message,
+		submitterEmail: r.submitter_email,
+		createdAt: r.created_at,
+		decidedBy: r.decided_by,
+		decidedAt: r.decided_at,
+		decisionReason: r.decision_reason
+	};
+}
+
+// No 0/O/1/I/L: a reference read over the phone must not be ambiguous.
+const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+
+/** A short human reference such as ESS-7K3P-9QXA. */
+export function newReference(): string {
+	const pick = () => Array.from({ length: 4 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
+	return `ESS-${pick()}-${pick()}`;
+}
+
+export function createProposal(
+	db: Db,
+	input: {
+		type: ProposalType;
+		targetId?: string | null;
+		payload: unknown;
+		message?: string | null;
+		submitterEmail?: string | null;
+		clientHash?: string | null;
+	},
+	now = new Date()
+): Proposal {
+	const insert = db.prepare(
+		`INSERT INTO proposals (id, type, target_id, status, payload, message, submitter_email, client_hash, created_at)
+		 VALUES (?, ?, ?, 'pending', ?, ?, ?, ?, ?)`
+	);
+	for (let attempt = 0; ; attempt++) {
+		const id = newReference();
+		try {
+			insert.run(
+				id,
+				input.type,
+				input.targetId ?? null,
+				JSON.stringify(input.payload),
+				input.message ?? null,
+				input.submitterEmail ?? null,
+				input.clientHash ?? null,
+				now.toISOString()
+			);
+			return getProposal(db, id)!;
+		} catch (e) {
+			// A reference collision is astronomically rare; retry a few times, then surface the error.
+			if (attempt >= 3 || !String(e).includes('UNIQUE')) throw e;
+		}
+	}
+}
+
+export function getProposal(db: Db, id: string): Proposal | undefined {
+	const row = db.prepare('SELECT * FROM proposals WHERE id = ?').get(id) as Row | undefined;
+	return row ? fromRow(row) : undefined;
+}
+
+export function listProposals(db: Db, opts: { status?: ProposalStatus; targetId?: string } = {}): Proposal[] {
+	const where: string[] = [];
+	const args: string[] = [];
+	if (opts.status) {
+		where.push('status = ?');
+		args.push(opts.status);
+	}
+	if (opts.targetId) {
+		where.push('target_id = ?');
+		args.push(opts.targetId);
+	}
+	const sql = `SELECT * FROM proposals ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at`;
+	return (db.prepare(sql).all(...args) as Row[]).map(fromRow);
+}
+
+/** Marks a pending proposal approved or rejected; returns false if it was not pending (already decided). */
+export function decideProposal(
+	db: Db,
+	id: string,
+	decision: { status: 'approved' | 'rejected'; by: string; reason?: string | null },
+	now = new Date()
+): boolean {
+	const result = db
+		.prepare(
+			`UPDATE proposals SET status = ?, decided_by = ?, decided_at = ?, decision_reason = ? WHERE id = ? AND status = 'pending'`
+		)
+		.run(decision.status, decision.by, now.toISOString(), decision.reason ?? null, id);
+	return result.changes === 1;
+}
+
+/** How many proposals a client (hashed IP) sent since a date: the per-IP rate limit reads this. */
+export function countProposalsSince(db: Db, clientHash: string, since: Date): number {
+	return (
+		db.prepare('SELECT COUNT(*) AS n FROM proposals WHERE client_hash = ? AND created_at >= ?').get(clientHash, since.toISOString()) as {
+			n: number;
+		}
+	).n;
+}
+
+/** Privacy: e-mails are kept only for the moderation follow-up; erase them once a decision is old enough. */
+export function forgetDecidedEmails(db: Db, decidedBefore: Date): number {
+	return db
+		.prepare(`UPDATE proposals SET submitter_email = NULL WHERE status != 'pending' AND decided_at < ? AND submitter_email IS NOT NULL`)
+		.run(decidedBefore.toISOString()).changes;
+}
