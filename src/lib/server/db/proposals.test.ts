@@ -18,7 +18,11 @@ beforeEach(() => {
 
 describe('proposals store', () => {
 	it('creates pending proposals with readable references', () => {
-		const p = createProposal(db, { type: 'new-initiative', payload: { name: 'Jardin <b>test</b>' }, clientHash: 'abc' });
+		const p = createProposal(db, {
+			type: 'new-initiative',
+			payload: { name: 'Jardin <b>test</b>' },
+			clientHash: 'abc'
+		});
 		expect(p.id).toMatch(/^ESS-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
 		expect(p.status).toBe('pending');
 		expect(getProposal(db, p.id)?.payload).toEqual({ name: 'Jardin <b>test</b>' });
@@ -29,12 +33,20 @@ describe('proposals store', () => {
 		const p = createProposal(db, { type: 'change', targetId: 'x', payload: {} });
 		expect(decideProposal(db, p.id, { status: 'rejected', by: 'u1', reason: 'doublon' })).toBe(true);
 		expect(decideProposal(db, p.id, { status: 'approved', by: 'u2' })).toBe(false);
-		expect(getProposal(db, p.id)).toMatchObject({ status: 'rejected', decidedBy: 'u1', decisionReason: 'doublon' });
+		expect(getProposal(db, p.id)).toMatchObject({
+			status: 'rejected',
+			decidedBy: 'u1',
+			decisionReason: 'doublon'
+		});
 	});
 
 	it('counts recent proposals per client and forgets e-mails after decision', () => {
 		const old = new Date('2026-01-01T00:00:00Z');
-		createProposal(db, { type: 'new-initiative', payload: {}, clientHash: 'c1', submitterEmail: 'a@b.fr' }, old);
+		createProposal(
+			db,
+			{ type: 'new-initiative', payload: {}, clientHash: 'c1', submitterEmail: 'a@b.fr' },
+			old
+		);
 		createProposal(db, { type: 'new-initiative', payload: {}, clientHash: 'c1' });
 		expect(countProposalsSince(db, 'c1', new Date(Date.now() - 3600_000))).toBe(1);
 		const [first] = listProposals(db);

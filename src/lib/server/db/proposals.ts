@@ -133,7 +133,9 @@ export function decideProposal(
 /** How many proposals a client (hashed IP) sent since a date: the per-IP rate limit reads this. */
 export function countProposalsSince(db: Db, clientHash: string, since: Date): number {
 	return (
-		db.prepare('SELECT COUNT(*) AS n FROM proposals WHERE client_hash = ? AND created_at >= ?').get(clientHash, since.toISOString()) as {
+		db
+			.prepare('SELECT COUNT(*) AS n FROM proposals WHERE client_hash = ? AND created_at >= ?')
+			.get(clientHash, since.toISOString()) as {
 			n: number;
 		}
 	).n;
@@ -142,6 +144,8 @@ export function countProposalsSince(db: Db, clientHash: string, since: Date): nu
 /** Privacy: e-mails are kept only for the moderation follow-up; erase them once a decision is old enough. */
 export function forgetDecidedEmails(db: Db, decidedBefore: Date): number {
 	return db
-		.prepare(`UPDATE proposals SET submitter_email = NULL WHERE status != 'pending' AND decided_at < ? AND submitter_email IS NOT NULL`)
+		.prepare(
+			`UPDATE proposals SET submitter_email = NULL WHERE status != 'pending' AND decided_at < ? AND submitter_email IS NOT NULL`
+		)
 		.run(decidedBefore.toISOString()).changes;
 }

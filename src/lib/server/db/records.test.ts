@@ -16,7 +16,11 @@ beforeEach(() => {
 describe('record writes', () => {
 	it('updates with the expected version and keeps history', () => {
 		const before = dataVersion(db);
-		const result = updateRecord(db, { ...org, name: 'Nouveau nom (synthétique)' }, { expectedVersion: 1, by: 'editor' });
+		const result = updateRecord(
+			db,
+			{ ...org, name: 'Nouveau nom (synthétique)' },
+			{ expectedVersion: 1, by: 'editor' }
+		);
 		expect(result).toEqual({ ok: true, version: 2 });
 		expect(getRecordById(db, org.id)).toMatchObject({ name: 'Nouveau nom (synthétique)', version: 2 });
 		const history = listHistory(db, org.id);

@@ -89,7 +89,14 @@ export function insertRecord(
 	});
 	db.prepare(
 		'INSERT INTO record_history (record_id, version, data, action, changed_by, changed_at, note) VALUES (?, 1, ?, ?, ?, ?, ?)'
-	).run(record.id, JSON.stringify(record), opts.action ?? 'create', opts.by ?? null, now.toISOString(), opts.note ?? null);
+	).run(
+		record.id,
+		JSON.stringify(record),
+		opts.action ?? 'create',
+		opts.by ?? null,
+		now.toISOString(),
+		opts.note ?? null
+	);
 	bumpDataVersion(db);
 }
 
@@ -194,7 +201,15 @@ export function updateRecord(
 		const version = opts.expectedVersion + 1;
 		db.prepare(
 			'INSERT INTO record_history (record_id, version, data, action, changed_by, changed_at, note) VALUES (?, ?, ?, ?, ?, ?, ?)'
-		).run(record.id, version, JSON.stringify(record), opts.action ?? 'update', opts.by ?? null, now, opts.note ?? null);
+		).run(
+			record.id,
+			version,
+			JSON.stringify(record),
+			opts.action ?? 'update',
+			opts.by ?? null,
+			now,
+			opts.note ?? null
+		);
 		bumpDataVersion(db);
 		return { ok: true, version };
 	})();
