@@ -64,6 +64,19 @@ describe('public proposal schemas', () => {
 		expect(parsed.name).toBe('<script>alert(1)</script>');
 	});
 
+	it('ignores field names that would reach Object.prototype', () => {
+		const out = formDataToObject(
+			form([
+				['__proto__.polluted', 'yes'],
+				['constructor.prototype.polluted', 'yes'],
+				['place.__proto__', 'x'],
+				['name', 'ok']
+			])
+		);
+		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+		expect(out).toEqual({ name: 'ok' });
+	});
+
 	it('requires an explanation for a change and refuses unknown fields', () => {
 		expect(
 			changeProposalSchema.safeParse({ targetId: 'csc-neudorf', changes: {}, explanation: 'court' }).success

@@ -35,7 +35,11 @@ export const proposedPlaceSchema = z
 		lon: optional(coordinate(-180, 180, 'longitude')),
 		lat: optional(coordinate(-90, 90, 'latitude')),
 		/** Set by the server after geocoding or from the pin; never trusted from the client for 'address'. */
-		precision: optional(z.enum(PRECISION_CODES))
+		precision: optional(z.enum(PRECISION_CODES)),
+		/** Set by the server for 'address': what the geocoder said, so a moderator knows whether to re-check. */
+		geocodeStatus: optional(z.enum(['found', 'not-found', 'unavailable'])),
+		/** Set by the server: the address the geocoder matched (e.g. "67 Avenue Racine 67200 Strasbourg"). */
+		geocodedLabel: optional(plainText(300))
 	})
 	.superRefine((p, ctx) => {
 		if (p.locationMode === 'address' && !p.address) {
@@ -124,6 +128,9 @@ export const changeProposalSchema = z.object({
 });
 export type ChangeProposal = z.infer<typeof changeProposalSchema>;
 
+/** Field names that would reach Object.prototype through `target[part]` (prototype pollution). */
+const UNSAFE_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
+
 /** Turns FormData into a plain object: repeated names become arrays, `place.x` names nest. */
 export function formDataToObject(
 	form: FormData,
@@ -134,9 +141,11 @@ export function formDataToObject(
 		const values = form.getAll(key).filter((v): v is string => typeof v === 'string');
 		const value = arrayFields.includes(key) ? values : values[0];
 		const path = key.split('.');
+		if (path.some((part) => UNSAFE_KEYS.has(part))) continue;
 		let target = out;
 		for (const part of path.slice(0, -1)) {
-			if (typeof target[part] !== 'object' || target[part] === null) target[part] = {};
+			if (!Object.hasOwn(target, part) || typeof target[part] !== 'object' || target[part] === null)
+				target[part] = {};
 			target = target[part] as Record<string, unknown>;
 		}
 		target[path[path.length - 1]] = value;
