@@ -9,7 +9,15 @@ export const envSchema = z.object({
 		.url({ error: 'PUBLIC_SITE_URL doit être une URL http(s) complète, ex. https://carto-ess.example.org' })
 		.default('http://localhost:3000')
 		.transform((u) => u.replace(/\/+$/, '')),
-	SEED_ON_START: z.enum(['true', 'false'], { error: 'SEED_ON_START : true ou false' }).default('true')
+	SEED_ON_START: z.enum(['true', 'false'], { error: 'SEED_ON_START : true ou false' }).default('true'),
+	/** Géoplateforme geocoding API (BAN) used for addresses typed in public proposals; tests point it at a double. */
+	GEOCODER_URL: z
+		.url({
+			protocol: /^https?$/,
+			error: 'GEOCODER_URL doit être une URL http(s), ex. https://data.geopf.fr/geocodage'
+		})
+		.default('https://data.geopf.fr/geocodage')
+		.transform((u) => u.replace(/\/+$/, ''))
 });
 export type Env = z.infer<typeof envSchema>;
 

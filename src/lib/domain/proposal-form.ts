@@ -1,0 +1,250 @@
+/**
+ * Pure helpers of the public proposal forms (issue 6): the place picker, the change diff, values kept after an
+ * error. No IO: the server module (src/lib/server/proposals.ts) calls these around the zod schemas of
+ * proposal.ts, which stay the only validation.
+ */
+import { EMS_BBOX } from './common';
+import type { Commune, Point, Quartier } from './geography';
+import type { PublicRecord } from './records';
+import type { Precision } from './taxonomies';
+
+/** What createProposal's references look like (ESS-7K3P-9QXA, no 0/O/1/I/L). */
+export const REFERENCE_PATTERN = /^ESS-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/;
+
+/** A field people never see: bots that fill every input fill this one too. */
+export const HONEYPOT_FIELD = 'homepage';
+
+/** Repeated checkbox names, read as arrays by formDataToObject. */
+export const INITIATIVE_ARRAY_FIELDS = ['needs', 'thematiques', 'sectors'] as const;
+export const ORGANISATION_ARRAY_FIELDS = ['roles', 'sectors', 'thematiques'] as const;
+
+// ---------------------------------------------------------------------------------------------------------
+// The place: one "quartier or commune" select, mapped to the schema's communeCode + quartierCode.
+
+/** Value of the single select: "67482:SQ_06" for a Strasbourg quartier, "67447" for a commune. */
+export function zoneValue(communeCode: string, quartierCode?: string): string {
+	return quartierCode ? `${communeCode}:${quartierCode}` : communeCode;
+}
+
+const ZONE = /^(\d{5}|2[AB]\d{3})(?::(SQ_\d{2}))?$/;
+
+/**
+ * Replaces `place.zone` by `place.communeCode` and `place.quartierCode` in a raw form object (in place).
+ * An unreadable zone leaves both unset, so the schema reports the place as missing.
+ */
+export function applyZone(raw: Record<string, unknown>): void {
+	const place = raw.place;
+	if (typeof place !== 'object' || place === null) {
+		raw.place = {};
+		return;
+	}
+	const p = place as Record<string, unknown>;
+	if (!('zone' in p)) return;
+	const match = typeof p.zone === 'string' ? ZONE.exec(p.zone.trim()) : null;
+	delete p.zone;
+	p.communeCode = match?.[1];
+	p.quartierCode = match?.[2];
+}
+
+/** Errors on the schema's place codes are shown next to the one select that sets them. */
+export function moveZoneErrors(errors: Record<string, string>): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const [key, message] of Object.entries(errors)) {
+		if (key === 'place.communeCode' || key === 'place.quartierCode' || key === 'place') {
+			out['place.zone'] ??= 'choisissez le quartier ou la commune';
+		} else out[key] = message;
+	}
+	return out;
+}
+
+export interface PlaceRefs {
+	communes: readonly Pick<Commune, 'code' | 'name' | 'centroid'>[];
+	quartiers: readonly Pick<Quartier, 'code' | 'communeCode' | 'point'>[];
+}
+
+/** The commune must be one of the Eurométropole's and the quartier must be in it. */
+export function checkZone(
+	place: { communeCode: string; quartierCode?: string },
+	refs: PlaceRefs
+): string | undefined {
+	if (!refs.communes.some((c) => c.code === place.communeCode)) {
+		return 'choisissez une commune de l’Eurométropole';
+	}
+	if (place.quartierCode) {
+		const q = refs.quartiers.find((x) => x.code === place.quartierCode);
+		if (!q || q.communeCode !== place.communeCode) return 'ce quartier n’est pas dans cette commune';
+	}
+	return undefined;
+}
+
+/** The quartier's point when one is chosen, else the commune's: what "quartier only" places a record at. */
+export function referencePoint(
+	place: { communeCode: string; quartierCode?: string },
+	refs: PlaceRefs
+): { point: Point; precision: Precision } {
+	const q = place.quartierCode ? refs.quartiers.find((x) => x.code === place.quartierCode) : undefined;
+	if (q) return { point: q.point, precision: 'quartier' };
+	const c = refs.communes.find((x) => x.code === place.communeCode);
+	if (!c) throw new Error(`commune inconnue ${place.communeCode}: checkZone must run first`);
+	return { point: c.centroid, precision: 'commune' };
+}
+
+export function insideEurometropole(lon: number, lat: number): boolean {
+	return lon >= EMS_BBOX[0] && lon <= EMS_BBOX[2] && lat >= EMS_BBOX[1] && lat <= EMS_BBOX[3];
+}
+
+/** What the geocoder said, reduced to what placing needs (see src/lib/server/geocoder.ts). */
+export type GeocodeOutcome =
+	| { status: 'found'; lon: number; lat: number; precision: 'address' | 'street'; label: string }
+	| { status: 'not-found' | 'unavailable' };
+
+export interface ProposedPlace {
+	communeCode: string;
+	quartierCode?: string;
+	address?: string;
+	locationMode: 'address' | 'pin' | 'quartier';
+	lon?: number;
+	lat?: number;
+	precision?: Precision;
+	geocodeStatus?: 'found' | 'not-found' | 'unavailable';
+	geocodedLabel?: string;
+}
+
+/**
+ * Sets the position and its precision from the chosen mode. Client-sent precision and geocoding fields are
+ * never kept: only the server decides them. A failed geocoding falls back to the reference point and keeps
+ * the address text, so the proposal still goes through.
+ */
+export function placeProposal(
+	place: ProposedPlace,
+	refs: PlaceRefs,
+	geocode?: GeocodeOutcome
+): { ok: true; place: ProposedPlace } | { ok: false; field: string; message: string } {
+	const base: ProposedPlace = {
+		communeCode: place.communeCode,
+		quartierCode: place.quartierCode,
+		address: place.address,
+		locationMode: place.locationMode
+	};
+	const drop = <T extends object>(o: T): T =>
+		Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+
+	if (place.locationMode === 'pin') {
+		if (place.lon === undefined || place.lat === undefined || !insideEurometropole(place.lon, place.lat)) {
+			return {
+				ok: false,
+				field: 'place.lon',
+				message:
+					'ce point est hors de l’Eurométropole : la longitude est proche de 7,7 et la latitude de 48,6'
+			};
+		}
+		return { ok: true, place: drop({ ...base, lon: place.lon, lat: place.lat, precision: 'address' }) };
+	}
+	if (place.locationMode === 'address' && geocode?.status === 'found') {
+		return {
+			ok: true,
+			place: drop({
+				...base,
+				lon: geocode.lon,
+				lat: geocode.lat,
+				precision: geocode.precision,
+				geocodeStatus: 'found',
+				geocodedLabel: geocode.label
+			})
+		};
+	}
+	const ref = referencePoint(place, refs);
+	return {
+		ok: true,
+		place: drop({
+			...base,
+			lon: ref.point.lon,
+			lat: ref.point.lat,
+			precision: ref.precision,
+			geocodeStatus: place.locationMode === 'address' ? (geocode?.status ?? 'unavailable') : undefined
+		})
+	};
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Change proposals: prefilled with the record's public values, only the changed fields are stored.
+
+export const EDITABLE_FIELDS = [
+	'name',
+	'description',
+	'address',
+	'schedule',
+	'howToJoin',
+	'website',
+	'email',
+	'phone'
+] as const;
+export type EditableField = (typeof EDITABLE_FIELDS)[number];
+
+/** The fields a visitor may correct, for this kind of record (a funding tool has no address or schedule). */
+export function editableFieldsOf(kind: PublicRecord['kind']): EditableField[] {
+	if (kind === 'funding-tool') return ['name', 'description', 'website'];
+	if (kind === 'organisation') return ['name', 'description', 'address', 'website', 'email', 'phone'];
+	return [...EDITABLE_FIELDS];
+}
+
+/** The record's current public values of the editable fields, as the form shows them. */
+export function currentValues(record: PublicRecord): Partial<Record<EditableField, string>> {
+	const values: Partial<Record<EditableField, string>> = {
+		name: record.name,
+		description: record.description
+	};
+	if (record.kind === 'funding-tool') {
+		values.website = record.website;
+	} else {
+		values.address = record.address;
+		values.website = record.contact.website;
+		values.email = record.contact.email;
+		values.phone = record.contact.phone;
+		if (record.kind === 'initiative') {
+			values.schedule = record.schedule;
+			values.howToJoin = record.howToJoin;
+		}
+	}
+	return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
+}
+
+/** Same normalisation as plainText: CRLF to LF, trimmed; a browser sends textareas with CRLF. */
+const normalise = (v: unknown) => (typeof v === 'string' ? v.replace(/\r\n?/g, '\n').trim() : '');
+
+/**
+ * The submitted values that differ from the current ones. A field emptied by the visitor is left out: the
+ * schema cannot express a deletion, so the form asks to say it in the explanation.
+ */
+export function changedFields(
+	current: Partial<Record<EditableField, string>>,
+	submitted: Record<string, unknown>,
+	fields: readonly EditableField[]
+): Partial<Record<EditableField, string>> {
+	const out: Partial<Record<EditableField, string>> = {};
+	for (const field of fields) {
+		const next = normalise(submitted[field]);
+		if (next !== '' && next !== normalise(current[field])) out[field] = next;
+	}
+	return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Values kept after an error.
+
+/** The text a visitor typed at a dotted path ('place.address'), or '' (never a non-string). */
+export function valueAt(values: Record<string, unknown> | undefined, path: string): string {
+	let v: unknown = values;
+	for (const part of path.split('.')) {
+		if (typeof v !== 'object' || v === null) return '';
+		v = (v as Record<string, unknown>)[part];
+	}
+	return typeof v === 'string' ? v : '';
+}
+
+/** The boxes a visitor ticked under a repeated name. */
+export function valuesAt(values: Record<string, unknown> | undefined, key: string): string[] {
+	const v = values?.[key];
+	if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
+	return typeof v === 'string' ? [v] : [];
+}

@@ -1,0 +1,112 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fundingToolSchema, initiativeSchema, organisationSchema } from '$lib/domain/records';
+import { initiativeFixture, organisationFixture, toolFixture } from '$lib/domain/test-fixtures';
+import { migrate, openDatabase, type Db } from './db/connection';
+import { insertCommune, insertQpv, insertQuartier, insertRecord, insertThematique } from './db/records';
+import { loadDataset } from './seed/read-data';
+import { areaPage, quartiersIndex } from './quartiers';
+
+let db: Db;
+
+beforeAll(() => {
+	// Real geography from data/, synthetic records: the page logic is tested, not the seed's content.
+	const { dataset } = loadDataset('data');
+	db = openDatabase(':memory:');
+	migrate(db);
+	dataset.communes.forEach((c) => insertCommune(db, c));
+	dataset.quartiers.forEach((q) => insertQuartier(db, q));
+	dataset.qpv.forEach((q) => insertQpv(db, q));
+	dataset.thematiques.forEach((t) => insertThematique(db, t));
+	const hautepierre = { lon: 7.7094, lat: 48.5967, precision: 'quartier' as const };
+	for (const [id, extra] of [
+		['galet-test', { subQuartier: 'hautepierre', needs: ['benevoles' as const] }],
+		['jardin-test', { subQuartier: 'hautepierre' }],
+		['cronenbourg-test', { subQuartier: 'cronenbourg' }]
+	] as const) {
+		insertRecord(
+			db,
+			initiativeSchema.parse(
+				initiativeFixture({ id, slug: id, quartierCode: 'SQ_06', location: hautepierre, ...extra })
+			)
+		);
+	}
+	insertRecord(db, initiativeSchema.parse(initiativeFixture({ id: 'ville-test', slug: 'ville-test' })));
+	insertRecord(
+		db,
+		initiativeSchema.parse(
+			initiativeFixture({ id: 'draft-test', slug: 'draft-test', status: 'draft', quartierCode: 'SQ_06' })
+		)
+	);
+	insertRecord(
+		db,
+		initiativeSchema.parse(
+			initiativeFixture({ id: 'schilick-test', slug: 'schilick-test', communeCode: '67447' })
+		)
+	);
+	insertRecord(
+		db,
+		organisationSchema.parse(organisationFixture({ id: 'org-ici', slug: 'org-ici', quartierCode: 'SQ_06' }))
+	);
+	insertRecord(
+		db,
+		fundingToolSchema.parse(
+			toolFixture({
+				id: 'bourse-test',
+				slug: 'bourse-test',
+				eligibility: { audiences: ['association'], qpvOnly: true }
+			})
+		)
+	);
+});
+
+describe('quartiersIndex', () => {
+	it('lists the 10 quartiers with sub-quartiers and the 32 other communes, with published counts', () => {
+		const index = quartiersIndex(db);
+		expect(index.quartiers).toHaveLength(10);
+		expect(index.communes).toHaveLength(32);
+		expect(index.communes.some((c) => c.slug === 'strasbourg')).toBe(false);
+		const sq06 = index.quartiers.find((q) => q.slug === 'cronenbourg-hautepierre')!;
+		expect(sq06.subQuartiers.map((s) => s.slug)).toEqual(['cronenbourg', 'hautepierre']);
+		expect(sq06.initiatives).toBe(3);
+		expect(index.communes.find((c) => c.slug === 'schiltigheim')?.initiatives).toBe(1);
+		expect(index.strasbourg).toMatchObject({ slug: 'strasbourg', initiatives: 4 });
+	});
+});
+
+describe('areaPage', () => {
+	it('resolves a quartier: initiatives by sub-quartier, structures, QPV funding, key numbers', () => {
+		const page = areaPage(db, 'cronenbourg-hautepierre')!;
+		expect(page.area).toMatchObject({ kind: 'quartier', code: 'SQ_06' });
+		expect(page.groups.map((g) => [g.slug, g.initiatives.map((i) => i.id)])).toEqual([
+			['cronenbourg', ['cronenbourg-test']],
+			['hautepierre', ['galet-test', 'jardin-test']]
+		]);
+		expect(page.organisations.map((o) => o.organisation.id)).toEqual(['org-ici']);
+		expect(page.fundingTools.map((f) => [f.tool.id, f.reason])).toEqual([['bourse-test', 'qpv']]);
+		expect(page.qpv.map((q) => q.slug)).toEqual(expect.arrayContaining(['hautepierre', 'cronenbourg']));
+		expect(page.keyNumbers.find((n) => n.id === 'initiatives')?.value).toBe(3);
+		expect(page.keyNumbers.find((n) => n.id === 'benevoles')?.value).toBe(1);
+		expect(page.mapHref).toBe('/carte?at=15/48.5967/7.7094');
+		// The store's version counter is internal and stays off the page.
+		expect(page.groups[1].initiatives[0]).not.toHaveProperty('version');
+	});
+
+	it('resolves a commune, and Strasbourg lists its quartiers plus initiatives without quartier', () => {
+		const schilick = areaPage(db, 'schiltigheim')!;
+		expect(schilick.area).toMatchObject({ kind: 'commune', code: '67447', population: expect.any(Number) });
+		expect(schilick.groups.flatMap((g) => g.initiatives.map((i) => i.id))).toEqual(['schilick-test']);
+		expect(schilick.fundingTools).toHaveLength(1);
+
+		const strasbourg = areaPage(db, 'strasbourg')!;
+		expect(strasbourg.quartiersOfCommune).toHaveLength(10);
+		expect(strasbourg.groups.flatMap((g) => g.initiatives.map((i) => i.id))).toEqual(['ville-test']);
+
+		// A commune without QPV in the data gets no QPV-only tool.
+		expect(areaPage(db, 'achenheim')!.fundingTools).toEqual([]);
+	});
+
+	it('answers undefined for an unknown slug', () => {
+		expect(areaPage(db, 'nulle-part')).toBeUndefined();
+		expect(areaPage(db, 'hautepierre')).toBeUndefined();
+	});
+});
