@@ -123,5 +123,42 @@ CREATE TABLE record_history (
 	PRIMARY KEY (record_id, version)
 );
 `
+	},
+	{
+		version: 3,
+		name: 'maintainers-workspace',
+		sql: `
+-- Imports run in steps (upload, mapping, dry run, apply): the uploaded text and the step reached are kept so a
+-- maintainer can come back to the dry run, and so the apply re-reads exactly what the dry run showed.
+CREATE TABLE import_jobs (
+	id TEXT PRIMARY KEY,
+	kind TEXT NOT NULL CHECK (kind IN ('organisation', 'initiative', 'funding-tool')),
+	format TEXT NOT NULL CHECK (format IN ('csv', 'geojson')),
+	file_name TEXT NOT NULL,
+	source TEXT NOT NULL,
+	encoding TEXT NOT NULL,
+	delimiter TEXT,
+	mapping TEXT,
+	status TEXT NOT NULL CHECK (status IN ('uploaded', 'planning', 'planned', 'applying', 'applied', 'failed')),
+	plan TEXT,
+	summary TEXT,
+	error TEXT,
+	data_version INTEGER,
+	created_by TEXT NOT NULL,
+	created_at TEXT NOT NULL,
+	updated_at TEXT NOT NULL
+);
+CREATE INDEX import_jobs_created ON import_jobs (created_at);
+-- Pairs a maintainer marked "not a duplicate", so the list of potential duplicates does not nag forever.
+-- The pair is stored in a fixed order (a_id < b_id).
+CREATE TABLE duplicate_dismissals (
+	a_id TEXT NOT NULL,
+	b_id TEXT NOT NULL,
+	dismissed_by TEXT NOT NULL,
+	dismissed_at TEXT NOT NULL,
+	PRIMARY KEY (a_id, b_id)
+);
+CREATE INDEX record_history_changed ON record_history (changed_at);
+`
 	}
 ];

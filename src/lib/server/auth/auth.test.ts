@@ -1,0 +1,202 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { migrate, openDatabase, type Db } from '../db/connection';
+import { countSessions } from '../db/sessions';
+import { getUserForLogin, setUserDisabled, setUserPassword } from '../db/users';
+import { createAccount } from './accounts';
+import { hasRole, requireRole, routeRole, safeRedirect } from './guard';
+import { attemptLogin, BAD_CREDENTIALS } from './login';
+import { hashPassword, verifyPassword } from './password';
+import { LoginLimiter } from './rate-limit';
+import { ABSOLUTE_MS, IDLE_MS, createSession, hashToken, validateSession } from './session';
+
+let db: Db;
+const PASSWORD = 'correct horse battery staple';
+
+beforeEach(() => {
+	db = openDatabase(':memory:');
+	migrate(db);
+});
+
+async function account(role: 'admin' | 'editor' = 'editor', email = 'camille@example.org') {
+	const created = await createAccount(db, { email, name: 'Camille', role, password: PASSWORD });
+	if (!created.ok) throw new Error(created.message);
+	return created.user;
+}
+
+describe('passwords', () => {
+	it('hashes with argon2id and verifies only the right password', async () => {
+		const hash = await hashPassword(PASSWORD);
+		expect(hash.startsWith('$argon2id$')).toBe(true);
+		expect(await verifyPassword(hash, PASSWORD)).toBe(true);
+		expect(await verifyPassword(hash, `${PASSWORD}!`)).toBe(false);
+		expect(await verifyPassword('not-a-hash', PASSWORD)).toBe(false);
+	});
+});
+
+describe('accounts', () => {
+	it('stores the e-mail in lower case and refuses a second account with the same e-mail', async () => {
+		await account('admin', 'Camille@Example.org');
+		expect(getUserForLogin(db, 'camille@example.org')?.email).toBe('camille@example.org');
+		const again = await createAccount(db, {
+			email: 'CAMILLE@example.org',
+			name: 'Autre',
+			role: 'editor',
+			password: PASSWORD
+		});
+		expect(again).toMatchObject({ ok: false, field: 'email' });
+	});
+});
+
+describe('login', () => {
+	it('opens a session whose cookie token is stored hashed', async () => {
+		const user = await account();
+		const out = await attemptLogin(
+			db,
+			new LoginLimiter(),
+			{ email: 'CAMILLE@example.org', password: PASSWORD },
+			'1.1.1.1'
+		);
+		expect(out.ok).toBe(true);
+		if (!out.ok) return;
+		const stored = db.prepare('SELECT id FROM sessions').all() as { id: string }[];
+		expect(stored).toEqual([{ id: hashToken(out.token) }]);
+		expect(validateSession(db, out.token)?.session.user).toMatchObject({ id: user.id, role: 'editor' });
+	});
+
+	it('answers the same message for an unknown e-mail, a wrong password and a disabled account', async () => {
+		const user = await account();
+		const limiter = new LoginLimiter();
+		const unknown = await attemptLogin(db, limiter, { email: 'x@example.org', password: PASSWORD }, 'ip');
+		const wrong = await attemptLogin(db, limiter, { email: 'camille@example.org', password: 'nope' }, 'ip');
+		setUserDisabled(db, user.id, true);
+		const disabled = await attemptLogin(
+			db,
+			limiter,
+			{ email: 'camille@example.org', password: PASSWORD },
+			'ip'
+		);
+		for (const out of [unknown, wrong, disabled])
+			expect(out).toMatchObject({ ok: false, message: BAD_CREDENTIALS });
+	});
+
+	it('blocks an e-mail and IP after 5 failures, even with the right password, then lets it in later', async () => {
+		await account();
+		const limiter = new LoginLimiter();
+		const t0 = new Date('2026-03-01T10:00:00Z');
+		for (let i = 0; i < 5; i++)
+			await attemptLogin(db, limiter, { email: 'camille@example.org', password: 'bad' }, 'ip', t0);
+		const blocked = await attemptLogin(
+			db,
+			limiter,
+			{ email: 'camille@example.org', password: PASSWORD },
+			'ip',
+			t0
+		);
+		expect(blocked).toMatchObject({ ok: false, status: 429 });
+		if (!blocked.ok) expect(blocked.message).toMatch(/15 minutes/);
+		// Another IP is not blocked by this account's failures.
+		const other = await attemptLogin(
+			db,
+			limiter,
+			{ email: 'camille@example.org', password: PASSWORD },
+			'ip2',
+			t0
+		);
+		expect(other.ok).toBe(true);
+		const later = new Date(t0.getTime() + 15 * 60_000 + 1);
+		const after = await attemptLogin(
+			db,
+			limiter,
+			{ email: 'camille@example.org', password: PASSWORD },
+			'ip',
+			later
+		);
+		expect(after.ok).toBe(true);
+	});
+
+	it('refuses empty fields with messages per field', async () => {
+		const out = await attemptLogin(db, new LoginLimiter(), { email: '', password: '' }, 'ip');
+		expect(out).toMatchObject({ ok: false, status: 400 });
+		if (!out.ok) expect(Object.keys(out.errors ?? {})).toEqual(['email', 'password']);
+	});
+});
+
+describe('rate limiter', () => {
+	it('limits per IP across e-mails', () => {
+		const limiter = new LoginLimiter({ windowMs: 1000, maxPerAccount: 100, maxPerIp: 3 });
+		for (const e of ['a', 'b', 'c']) limiter.fail(e, 'ip', 0);
+		expect(limiter.retryAfter('d', 'ip', 10)).toBe(990);
+		expect(limiter.retryAfter('d', 'other', 10)).toBe(0);
+		expect(limiter.retryAfter('d', 'ip', 1001)).toBe(0);
+	});
+});
+
+describe('sessions', () => {
+	it('slide forward on use, but never past the absolute lifetime', async () => {
+		const user = await account();
+		const t0 = new Date('2026-03-01T08:00:00Z');
+		const { token } = createSession(db, user.id, t0);
+		const t1 = new Date(t0.getTime() + 3600_000);
+		const used = validateSession(db, token, t1);
+		expect(used?.renewedUntil?.getTime()).toBe(t1.getTime() + IDLE_MS);
+		// Used every 11 hours, it still ends at the absolute lifetime.
+		let t = t1.getTime();
+		while (t < t0.getTime() + ABSOLUTE_MS - IDLE_MS) {
+			t += 11 * 3600_000;
+			expect(validateSession(db, token, new Date(t))).toBeDefined();
+		}
+		expect(validateSession(db, token, new Date(t0.getTime() + ABSOLUTE_MS + 1))).toBeUndefined();
+	});
+
+	it('expire when idle, and end when the account is disabled or the password changes', async () => {
+		const user = await account();
+		const t0 = new Date('2026-03-01T08:00:00Z');
+		const a = createSession(db, user.id, t0);
+		expect(validateSession(db, a.token, new Date(t0.getTime() + IDLE_MS + 1))).toBeUndefined();
+		const b = createSession(db, user.id);
+		setUserDisabled(db, user.id, true);
+		expect(validateSession(db, b.token)).toBeUndefined();
+		expect(countSessions(db, user.id)).toBe(0);
+		setUserDisabled(db, user.id, false);
+		const c = createSession(db, user.id);
+		const d = createSession(db, user.id);
+		setUserPassword(db, user.id, 'x', hashToken(c.token));
+		expect(validateSession(db, c.token)).toBeDefined();
+		expect(validateSession(db, d.token)).toBeUndefined();
+	});
+
+	it('ignore unknown and absurd tokens', () => {
+		expect(validateSession(db, undefined)).toBeUndefined();
+		expect(validateSession(db, 'x'.repeat(500))).toBeUndefined();
+		expect(validateSession(db, 'unknown')).toBeUndefined();
+	});
+});
+
+describe('guard', () => {
+	const editor = { id: '1', email: 'e@x.fr', name: 'E', role: 'editor' as const };
+	const admin = { ...editor, role: 'admin' as const };
+
+	it('maps admin paths to the role they need', () => {
+		expect(routeRole('/')).toBeUndefined();
+		expect(routeRole('/administration')).toBeUndefined();
+		expect(routeRole('/admin/connexion')).toBeUndefined();
+		expect(routeRole('/admin')).toBe('editor');
+		expect(routeRole('/admin/fiches/x')).toBe('editor');
+		expect(routeRole('/admin/comptes')).toBe('admin');
+		expect(routeRole('/admin/comptes/')).toBe('admin');
+	});
+
+	it('requireRole throws 401 then 403', () => {
+		expect(() => requireRole({ user: null }, 'editor')).toThrow(expect.objectContaining({ status: 401 }));
+		expect(() => requireRole({ user: editor }, 'admin')).toThrow(expect.objectContaining({ status: 403 }));
+		expect(requireRole({ user: admin }, 'editor')).toBe(admin);
+		expect(hasRole(admin, 'admin')).toBe(true);
+		expect(hasRole(editor, 'admin')).toBe(false);
+	});
+
+	it('redirects after login only inside /admin', () => {
+		expect(safeRedirect('/admin/fiches?kind=organisation')).toBe('/admin/fiches?kind=organisation');
+		for (const bad of ['https://evil.example', '//evil.example', '/administration', '/admin\\@evil', null])
+			expect(safeRedirect(bad)).toBe('/admin');
+	});
+});

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import type { Db } from '../db/connection';
+import { getUserForLogin, normaliseEmail } from '../db/users';
+import { verifyAgainstDummy, verifyPassword } from './password';
+import type { LoginLimiter } from './rate-limit';
+import { createSession } from './session';
+
+export const loginSchema = z.object({
+	email: z
+		.string({ error: 'adresse e-mail requise' })
+		.trim()
+		.min(1, { error: 'adresse e-mail requise' })
+		.max(254, { error: 'adresse e-mail trop longue' }),
+	password: z
+		.string({ error: 'mot de passe requis' })
+		.min(1, { error: 'mot de passe requis' })
+		.max(200, { error: 'mot de passe trop long' })
+});
+
+export type LoginOutcome =
+	| { ok: true; token: string; expiresAt: Date; userId: string }
+	| { ok: false; status: number; message: string; errors?: Record<string, string> };
+
+/** One message for an unknown e-mail, a wrong password or a disabled account: nothing to enumerate. */
+export const BAD_CREDENTIALS = 'E-mail ou mot de passe incorrect.';
+
+export async function attemptLogin(
+	db: Db,
+	limiter: LoginLimiter,
+	input: unknown,
+	ip: string,
+	now = new Date()
+): Promise<LoginOutcome> {
+	const parsed = loginSchema.safeParse(input);
+	if (!parsed.success) {
+		const errors: Record<string, string> = {};
+		for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? '_form')] ??= issue.message;
+		return { ok: false, status: 400, message: 'Indiquez votre e-mail et votre mot de passe.', errors };
+	}
+	const email = normaliseEmail(parsed.data.email);
+	const wait = limiter.retryAfter(email, ip, now.getTime());
+	if (wait > 0) {
+		const minutes = Math.ceil(wait / 60_000);
+		return {
+			ok: false,
+			status: 429,
+			message: `Trop de tentatives de connexion : réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}.`
+		};
+	}
+	const user = getUserForLogin(db, email);
+	const ok = user
+		? await verifyPassword(user.passwordHash, parsed.data.password)
+		: await verifyAgainstDummy(parsed.data.password);
+	if (!user || !ok || user.disabled) {
+		limiter.fail(email, ip, now.getTime());
+		return { ok: false, status: 400, message: BAD_CREDENTIALS };
+	}
+	limiter.succeed(email, ip);
+	const session = createSession(db, user.id, now);
+	return { ok: true, token: session.token, expiresAt: session.expiresAt, userId: user.id };
+}
