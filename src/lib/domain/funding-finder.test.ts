@@ -585,6 +585,14 @@ describe('freshness, open now, list, compare, related', () => {
 		expect(r.hiddenIneligible).toBe(2); // Sofiscop and Socoden are for cooperatives
 		const byAmount = listTools(tools, {}, { ouvert: false, tri: 'montant' }, { now: NOW });
 		expect(byAmount.items[0].tool.id).toBe('pret-participatif-socoden');
+		// With no filter every tool is listed, closed ones last when sorted by fit.
+		const all = listTools(tools, {}, { ouvert: false, tri: 'adequation' }, { now: NOW });
+		expect(all.items).toHaveLength(tools.length);
+		expect(all.hiddenIneligible).toBe(0);
+		expect(all.items.slice(-2).map((e) => e.tool.availability)).toEqual(['ferme', 'ferme']);
+		const open = listTools(tools, {}, { ouvert: true, tri: 'adequation' }, { now: NOW });
+		expect(open.items.map((e) => e.tool.id)).not.toContain('pia-ess');
+		expect(open.items.map((e) => e.tool.id)).not.toContain('novess');
 		const bad = parseListParams(
 			new URLSearchParams('type=don&thematique=x&ouvert=peut-etre&tri=prix'),
 			geo,

@@ -142,6 +142,16 @@ export function territoryLabel(tool: Pick<FundingTool, 'territory'>): string {
 	return tool.territory === 'france' ? 'Toute la France' : labelOf('territory', tool.territory);
 }
 
+/** What a page needs to name and link a provider; `slug` only when its page is public. */
+export interface ProviderRef {
+	id: string;
+	name: string;
+	slug?: string;
+	website?: string;
+	email?: string;
+	phone?: string;
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // The profile: URL parameters -> a validated profile, with a French message per bad field
 
@@ -1127,13 +1137,16 @@ export function listTools(
 			(!filters.ouvert || isOpenNow(t, now))
 	);
 	const evaluated = kept.map((t) => evaluateTool(t, profile, { ...opts, now }));
-	const items = evaluated.filter((e) => e.eligible);
+	// The list shows every tool, closed ones included (the "open now" filter is there for that): only the
+	// profile's answers hide a tool.
+	const items = evaluated.filter((e) => !e.unmet.some((c) => c.blocking && c.key !== 'disponibilite'));
 	const byName = (a: ToolEvaluation, b: ToolEvaluation) => a.tool.name.localeCompare(b.tool.name, 'fr');
 	const ceiling = (e: ToolEvaluation) =>
 		e.tool.amount?.max ?? e.tool.amount?.average ?? e.tool.amount?.min ?? -1;
+	const closedLast = (a: ToolEvaluation, b: ToolEvaluation) => Number(!a.eligible) - Number(!b.eligible);
 	if (filters.tri === 'nom') items.sort(byName);
 	else if (filters.tri === 'montant') items.sort((a, b) => ceiling(b) - ceiling(a) || byName(a, b));
-	else items.sort(compareEvaluations);
+	else items.sort((a, b) => closedLast(a, b) || compareEvaluations(a, b));
 	return { items, hiddenIneligible: evaluated.length - items.length };
 }
 

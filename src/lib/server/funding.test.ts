@@ -146,8 +146,9 @@ describe('pages', () => {
 
 	it('list: hides tools the profile cannot get and counts them', () => {
 		const page = fundingListPage(db, new URL(`${SITE}/financements?structure=association`), NOW);
-		expect(page.items.map((e) => e.tool.id)).toEqual(['garantie-test', 'subvention-test']);
-		expect(page.hiddenIneligible).toBe(2);
+		// The closed tool stays listed (last): only the profile's answers hide a tool.
+		expect(page.items.map((e) => e.tool.id)).toEqual(['garantie-test', 'subvention-test', 'ferme-test']);
+		expect(page.hiddenIneligible).toBe(1);
 		expect(page.finderHref).toBe('/financements/trouver?structure=association');
 		expect(page.staleCount).toBe(1);
 	});

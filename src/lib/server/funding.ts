@@ -19,7 +19,8 @@ import {
 	staleTools,
 	verificationSpan,
 	type FinderGeo,
-	type MemoSlug
+	type MemoSlug,
+	type ProviderRef
 } from '$lib/domain/funding-finder';
 import type { Thematique } from '$lib/domain/geography';
 import type { FundingTool, Organisation } from '$lib/domain/records';
@@ -33,16 +34,6 @@ import {
 	listRecords,
 	listThematiques
 } from './db/records';
-
-/** What a page needs to name and link a provider; `slug` only when its page is public. */
-export interface ProviderRef {
-	id: string;
-	name: string;
-	slug?: string;
-	website?: string;
-	email?: string;
-	phone?: string;
-}
 
 /** Published tools, without the store's version field (it is not data visitors need). */
 function publishedTools(db: Db): FundingTool[] {
@@ -117,6 +108,7 @@ export function fundingListPage(db: Db, url: URL, now = new Date()) {
 		errors: parsed.errors,
 		filtered: parsed.answered,
 		summary: profileSummary(parsed.profile),
+		territoryLabel: parsed.profile.territoire?.label,
 		items: result.items,
 		hiddenIneligible: result.hiddenIneligible,
 		total: tools.length,
@@ -140,6 +132,7 @@ export function finderPage(db: Db, url: URL, siteUrl: string, now = new Date()) 
 		errors: parsed.errors,
 		answered: parsed.answered,
 		summary: profileSummary(parsed.profile),
+		territoryLabel: parsed.profile.territoire?.label,
 		shareUrl: `${siteUrl}/financements/trouver${query ? `?${query}` : ''}`,
 		result: showResults
 			? findFunding(tools, parsed.profile, { now, communeName: communeNamer(geo) })
