@@ -629,6 +629,9 @@ describe('formatting', () => {
 		expect(amountLabel({ max: 20000 })).toMatch(/^Jusqu’à 20\s000\s€$/);
 		expect(amountLabel({ average: 9700 })).toMatch(/^En moyenne 9\s700\s€$/);
 		expect(amountLabel(undefined)).toBe('Montant non publié');
+		expect(amountLabel({ note: 'Fonds de 100 M€, pas un montant par projet.' })).toBe(
+			'Montant par projet non publié'
+		);
 		expect(monthsRangeLabel({ min: 60, max: 84 })).toBe('5 à 7 ans');
 		expect(monthsRangeLabel({ min: 2, max: 24 })).toBe('2 mois à 2 ans');
 		expect(monthsRangeLabel({ max: 18 })).toBe('au plus 18 mois');

@@ -63,7 +63,7 @@ export function amountLabel(amount: Amount | undefined): string {
 	else if (max !== undefined) text = `Jusqu’à ${formatEuros(max)}`;
 	else if (min !== undefined) text = `À partir de ${formatEuros(min)}`;
 	else if (average !== undefined) text = `En moyenne ${formatEuros(average)}`;
-	else return amount.note ? 'Voir les conditions' : 'Montant non publié';
+	else return 'Montant par projet non publié';
 	if (average !== undefined && (min !== undefined || max !== undefined))
 		text += ` (en moyenne ${formatEuros(average)})`;
 	return year ? `${text} (chiffre de ${year})` : text;
@@ -472,7 +472,8 @@ const NON_MONETARY: FundingType[] = ['accompagnement', 'agrement'];
 export function bringsMoney(tool: Pick<FundingTool, 'types'>): boolean {
 	return tool.types.some((t) => !NON_MONETARY.includes(t) && t !== 'garantie');
 }
-function hasAmountQuestion(tool: Pick<FundingTool, 'types'>): boolean {
+/** Whether an amount means something for this tool (not for support or an approval alone). */
+export function concernsAmount(tool: Pick<FundingTool, 'types'>): boolean {
 	return tool.types.some((t) => !NON_MONETARY.includes(t));
 }
 
@@ -590,7 +591,7 @@ function stageCriterion(tool: FundingTool, p: FinderProfile): Criterion {
 }
 
 function amountCriterion(tool: FundingTool, p: FinderProfile): Criterion | undefined {
-	if (!hasAmountQuestion(tool)) return undefined;
+	if (!concernsAmount(tool)) return undefined;
 	const a = tool.amount;
 	const range = amountLabel(a);
 	const known = a && (a.min !== undefined || a.max !== undefined);
