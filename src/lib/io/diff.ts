@@ -1,0 +1,76 @@
+/** Field-level differences between two versions of a record, for histories, moderation and conflicts. */
+import type { RecordKind } from '$lib/domain/records';
+import { canonical } from './cells';
+import { FIELDS } from './fields';
+
+export interface FieldChange {
+	path: string;
+	label: string;
+	before: string;
+	after: string;
+}
+
+const LABELS: Record<string, string> = { kind: 'Type', synthetic: 'Donnée synthétique', version: 'Version' };
+
+/** Nested objects become dotted paths; lists and sources stay whole values. */
+export function flattenRecord(value: unknown, prefix = '', out = new Map<string, unknown>()) {
+	if (typeof value !== 'object' || value === null) return out;
+	for (const [key, v] of Object.entries(value)) {
+		const path = prefix ? `${prefix}.${key}` : key;
+		if (typeof v === 'object' && v !== null && !Array.isArray(v)) flattenRecord(v, path, out);
+		else out.set(path, v);
+	}
+	return out;
+}
+
+/** A value as one line of text for people. */
+export function displayValue(v: unknown): string {
+	if (v === undefined || v === null || v === '') return '';
+	if (typeof v === 'boolean') return v ? 'oui' : 'non';
+	if (Array.isArray(v)) {
+		return v
+			.map((x) => {
+				if (typeof x === 'object' && x !== null) {
+					const s = x as { url?: string; reference?: string; seen?: string; note?: string };
+					if (s.url || s.reference)
+						return [s.url, s.reference, s.seen ? `(vu le ${s.seen})` : '', s.note].filter(Boolean).join(' ');
+					return JSON.stringify(x);
+				}
+				return String(x);
+			})
+			.join(' ; ');
+	}
+	if (typeof v === 'object') return JSON.stringify(v);
+	return String(v);
+}
+
+function order(kind: RecordKind | undefined): Map<string, number> {
+	const paths = kind ? FIELDS[kind].map((f) => f.path) : [];
+	return new Map(paths.map((p, i) => [p, i]));
+}
+
+export function labelOfPath(kind: RecordKind | undefined, path: string): string {
+	const spec = kind ? FIELDS[kind].find((f) => f.path === path) : undefined;
+	return spec?.label ?? LABELS[path] ?? path;
+}
+
+/** What changed from `before` to `after` (either may be undefined: creation, or a record shown alone). */
+export function diffRecords(before: unknown, after: unknown): FieldChange[] {
+	const kind = ((after ?? before) as { kind?: RecordKind } | undefined)?.kind;
+	const a = flattenRecord(before);
+	const b = flattenRecord(after);
+	a.delete('version');
+	b.delete('version');
+	const rank = order(kind);
+	const paths = [...new Set([...a.keys(), ...b.keys()])].sort(
+		(x, y) => (rank.get(x) ?? 1000) - (rank.get(y) ?? 1000) || x.localeCompare(y)
+	);
+	const changes: FieldChange[] = [];
+	for (const path of paths) {
+		const x = a.get(path);
+		const y = b.get(path);
+		if (canonical({ v: x }) === canonical({ v: y })) continue;
+		changes.push({ path, label: labelOfPath(kind, path), before: displayValue(x), after: displayValue(y) });
+	}
+	return changes;
+}
