@@ -410,6 +410,8 @@ describe('profile parsing (public URL contract)', () => {
 		const p = parse('structure=&stade=creation&utm_source=lettre');
 		expect(p.errors).toEqual([]);
 		expect(p.profile).toEqual({ stade: 'creation' });
+		expect(parse('structure=&besoin=').answered).toBe(true);
+		expect(parse('utm_source=lettre').answered).toBe(false);
 	});
 
 	it('round-trips a profile to the same shared link', () => {

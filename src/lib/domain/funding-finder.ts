@@ -336,7 +336,7 @@ export interface ParsedFinder {
 	errors: FieldError[];
 	/** The raw values, to refill the form exactly as the visitor typed them. */
 	values: Partial<Record<FinderParam, string>>;
-	/** True when at least one question was answered. */
+	/** True when the form was submitted (at least one parameter of the contract is present). */
 	answered: boolean;
 }
 
@@ -403,7 +403,8 @@ export function parseFinderParams(params: URLSearchParams, geo: FinderGeo): Pars
 	}
 	for (const key of Object.keys(profile) as (keyof FinderProfile)[])
 		if (profile[key] === undefined) delete profile[key];
-	return { profile, errors, values, answered: Object.keys(values).length > 0 };
+	// A submitted form counts as answered even when every answer is left blank: it then lists every tool.
+	return { profile, errors, values, answered: FINDER_PARAMS.some((k) => params.has(k)) };
 }
 
 /** The profile as a query string, parameters in contract order: the link advisers share. */
