@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formDataToObject, initiativeProposalSchema } from './proposal';
 import {
-	applyZone,
+	preparePlace,
 	changedFields,
 	checkZone,
 	currentValues,
@@ -33,16 +33,27 @@ describe('zone select', () => {
 			['67447', undefined]
 		] as const) {
 			const raw: Record<string, unknown> = { place: { zone: zoneValue(commune, quartier) } };
-			applyZone(raw);
+			preparePlace(raw);
 			expect(raw.place).toEqual({ communeCode: commune, quartierCode: quartier });
 		}
+	});
+
+	it('reads a decimal comma in coordinates', () => {
+		const raw: Record<string, unknown> = {
+			place: { zone: '67482', locationMode: 'pin', lon: ' 7,7094', lat: '48,5967' }
+		};
+		preparePlace(raw);
+		expect(initiativeProposalSchema.shape.place.safeParse(raw.place).data).toMatchObject({
+			lon: 7.7094,
+			lat: 48.5967
+		});
 	});
 
 	it('leaves an unreadable zone unset so the schema reports it, next to the select', () => {
 		const raw: Record<string, unknown> = {
 			place: { zone: '67482:SQ_06; DROP TABLE', locationMode: 'quartier' }
 		};
-		applyZone(raw);
+		preparePlace(raw);
 		const result = initiativeProposalSchema.safeParse(raw);
 		expect(result.success).toBe(false);
 		const errors = moveZoneErrors({ 'place.communeCode': 'code INSEE : texte attendu', name: 'x' });

@@ -29,16 +29,21 @@ export function zoneValue(communeCode: string, quartierCode?: string): string {
 const ZONE = /^(\d{5}|2[AB]\d{3})(?::(SQ_\d{2}))?$/;
 
 /**
- * Replaces `place.zone` by `place.communeCode` and `place.quartierCode` in a raw form object (in place).
- * An unreadable zone leaves both unset, so the schema reports the place as missing.
+ * Prepares the raw `place` of a form object for the schema (in place): `place.zone` becomes
+ * `place.communeCode` + `place.quartierCode`, and a decimal comma in the coordinates becomes a point
+ * (people copy "48,5967" as often as "48.5967"). An unreadable zone leaves both codes unset, so the schema
+ * reports the place as missing.
  */
-export function applyZone(raw: Record<string, unknown>): void {
+export function preparePlace(raw: Record<string, unknown>): void {
 	const place = raw.place;
 	if (typeof place !== 'object' || place === null) {
 		raw.place = {};
 		return;
 	}
 	const p = place as Record<string, unknown>;
+	for (const key of ['lon', 'lat']) {
+		if (typeof p[key] === 'string') p[key] = (p[key] as string).trim().replace(',', '.');
+	}
 	if (!('zone' in p)) return;
 	const match = typeof p.zone === 'string' ? ZONE.exec(p.zone.trim()) : null;
 	delete p.zone;

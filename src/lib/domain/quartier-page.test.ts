@@ -9,7 +9,9 @@ import {
 	quartierArea,
 	residentFundingReason,
 	residentFundingTools,
-	safeHref
+	safeHref,
+	frenchDate,
+	telHref
 } from './quartier-page';
 import { fundingToolSchema, initiativeSchema, organisationSchema } from './records';
 import { initiativeFixture, organisationFixture, toolFixture } from './test-fixtures';
@@ -137,7 +139,7 @@ describe('structures in and near the area', () => {
 });
 
 describe('groupBySubQuartier', () => {
-	it('groups by sub-quartier in the quartier’s order, keeps empty groups and collects the rest', () => {
+	it('puts the whole quartier first, then sub-quartiers in the quartier’s order, empty ones kept', () => {
 		const groups = groupBySubQuartier(
 			[
 				init({ id: 'h2', name: 'Zèbre', subQuartier: 'hautepierre' }),
@@ -147,9 +149,9 @@ describe('groupBySubQuartier', () => {
 			area
 		);
 		expect(groups.map((g) => [g.slug, g.initiatives.map((i) => i.id)])).toEqual([
+			[undefined, ['qq']],
 			['cronenbourg', []],
-			['hautepierre', ['h1', 'h2']],
-			[undefined, ['qq']]
+			['hautepierre', ['h1', 'h2']]
 		]);
 	});
 });
@@ -168,7 +170,7 @@ describe('keyNumbers', () => {
 		});
 		expect(numbers.map((n) => `${n.value} ${n.label}`)).toEqual([
 			'3 initiatives et ressources',
-			'2 cherchent des bénévoles',
+			'2 en recherche de bénévoles',
 			'1 structure de l’ESS ici ou à côté',
 			'2 aides ouvertes aux initiatives',
 			'2 quartiers prioritaires (QPV)'
@@ -203,5 +205,11 @@ describe('links', () => {
 		expect(safeHref('data:text/html,x')).toBeUndefined();
 		expect(safeHref('pas une url')).toBeUndefined();
 		expect(safeHref(undefined)).toBeUndefined();
+		expect(telHref('+33 (0)3 88.00-00-00')).toBe('tel:+330388000000');
+	});
+
+	it('writes dates in French, as written whatever the time zone', () => {
+		expect(frenchDate('2026-11-29')).toBe('29 novembre 2026');
+		expect(frenchDate('2026-01-01')).toBe('1er janvier 2026');
 	});
 });

@@ -159,7 +159,10 @@ export interface InitiativeGroup {
 	initiatives: Initiative[];
 }
 
-/** One group per sub-quartier in the quartier's order (empty ones kept, so residents see the gap). */
+/**
+ * Initiatives of the whole quartier first (or with a sub-quartier it does not list), then one group per
+ * sub-quartier in the quartier's order, empty ones kept so residents see the gap.
+ */
 export function groupBySubQuartier(initiatives: readonly Initiative[], area: Area): InitiativeGroup[] {
 	const byName = (a: Initiative, b: Initiative) => a.name.localeCompare(b.name, 'fr');
 	if (area.kind === 'commune') return [{ name: area.name, initiatives: [...initiatives].sort(byName) }];
@@ -170,8 +173,7 @@ export function groupBySubQuartier(initiatives: readonly Initiative[], area: Are
 	}));
 	const known = new Set(area.subQuartiers.map((s) => s.slug));
 	const rest = initiatives.filter((i) => !i.subQuartier || !known.has(i.subQuartier)).sort(byName);
-	if (rest.length) groups.push({ name: 'Dans tout le quartier', initiatives: rest });
-	return groups;
+	return rest.length ? [{ name: 'Dans tout le quartier', initiatives: rest }, ...groups] : groups;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -208,7 +210,7 @@ export function keyNumbers(input: {
 		{
 			id: 'benevoles',
 			value: volunteers,
-			label: plural(volunteers, 'cherche des bénévoles', 'cherchent des bénévoles')
+			label: 'en recherche de bénévoles'
 		},
 		{
 			id: 'structures',
@@ -249,4 +251,21 @@ export function safeHref(url: string | undefined): string | undefined {
 	} catch {
 		return undefined;
 	}
+}
+
+const FRENCH_DATE = new Intl.DateTimeFormat('fr-FR', {
+	day: 'numeric',
+	month: 'long',
+	year: 'numeric',
+	timeZone: 'UTC'
+});
+
+/** "2026-11-29" -> "29 novembre 2026", "1er janvier" (the date as written, whatever the time zone). */
+export function frenchDate(iso: string): string {
+	return FRENCH_DATE.format(new Date(`${iso}T00:00:00Z`)).replace(/^1 /, '1er ');
+}
+
+/** A phone number as a tel: link target (digits and a leading +). */
+export function telHref(phone: string): string {
+	return `tel:${phone.replace(/[^+0-9]/g, '')}`;
 }

@@ -12,7 +12,7 @@ import {
 	LIMITS,
 	submitChangeProposal,
 	submitNewProposal,
-	zoneOptions,
+	proposalFormData,
 	type ProposalDeps
 } from './proposals';
 
@@ -337,12 +337,20 @@ describe('change proposals', () => {
 	});
 });
 
-describe('zoneOptions', () => {
+describe('proposalFormData', () => {
 	it('lists the 10 quartiers and the 33 communes, Strasbourg without quartier included', () => {
-		const z = zoneOptions(db);
-		expect(z.quartiers).toHaveLength(10);
-		expect(z.communes).toHaveLength(33);
-		expect(z.quartiers.find((q) => q.slug === 'cronenbourg-hautepierre')?.value).toBe('67482:SQ_06');
-		expect(z.communes[0]).toMatchObject({ value: '67482', slug: 'strasbourg' });
+		const { zones, preselectedZone, thematiques } = proposalFormData(db);
+		expect(zones.quartiers).toHaveLength(10);
+		expect(zones.communes).toHaveLength(33);
+		expect(zones.quartiers.find((q) => q.slug === 'cronenbourg-hautepierre')?.value).toBe('67482:SQ_06');
+		expect(zones.communes[0]).toMatchObject({ value: '67482', slug: 'strasbourg' });
+		expect(preselectedZone).toBeUndefined();
+		expect(thematiques).toHaveLength(7);
+	});
+
+	it('preselects the zone a quartier page links with, and ignores unknown slugs', () => {
+		expect(proposalFormData(db, 'cronenbourg-hautepierre').preselectedZone).toBe('67482:SQ_06');
+		expect(proposalFormData(db, 'schiltigheim').preselectedZone).toBe('67447');
+		expect(proposalFormData(db, '<script>').preselectedZone).toBeUndefined();
 	});
 });

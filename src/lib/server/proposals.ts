@@ -18,7 +18,7 @@ import {
 	organisationProposalSchema
 } from '$lib/domain/proposal';
 import {
-	applyZone,
+	preparePlace,
 	changedFields,
 	checkZone,
 	currentValues,
@@ -205,7 +205,7 @@ export async function submitNewProposal(
 	const { raw, hash } = guarded;
 
 	const input = structuredClone(raw);
-	applyZone(input);
+	preparePlace(input);
 	const schema: z.ZodType<
 		z.infer<typeof initiativeProposalSchema> | z.infer<typeof organisationProposalSchema>
 	> = kind === 'initiative' ? initiativeProposalSchema : organisationProposalSchema;
@@ -301,11 +301,14 @@ export function proposalDeps(clientAddress: string): ProposalDeps {
 	};
 }
 
-/** Choices of the forms' "quartier ou commune" select: Strasbourg's quartiers first, then the communes. */
-export function zoneOptions(db: Db) {
+/**
+ * What the new-record forms need: the "quartier ou commune" select (Strasbourg's quartiers first, then the
+ * communes), preselected from `?zone=<slug>` when a quartier page links here, and the thématiques.
+ */
+export function proposalFormData(db: Db, zoneSlug: string | null = null) {
 	const communes = listCommunes(db);
 	const strasbourg = communes.find((c) => c.code === '67482');
-	return {
+	const zones = {
 		quartiers: listQuartiers(db).map((q) => ({
 			value: zoneValue(q.communeCode, q.code),
 			slug: q.slug,
@@ -325,7 +328,12 @@ export function zoneOptions(db: Db) {
 			...communes
 				.filter((c) => c.code !== '67482')
 				.map((c) => ({ value: zoneValue(c.code), slug: c.slug, label: c.name }))
-		],
+		]
+	};
+	const preselectedZone = [...zones.quartiers, ...zones.communes].find((z) => z.slug === zoneSlug)?.value;
+	return {
+		zones,
+		preselectedZone,
 		thematiques: listThematiques(db).map((t) => ({ code: t.code, label: t.label }))
 	};
 }

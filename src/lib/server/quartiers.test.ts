@@ -1,5 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fundingToolSchema, initiativeSchema, organisationSchema } from '$lib/domain/records';
+import {
+	fundingToolSchema,
+	initiativeSchema,
+	organisationSchema,
+	type InitiativeInput
+} from '$lib/domain/records';
 import { initiativeFixture, organisationFixture, toolFixture } from '$lib/domain/test-fixtures';
 import { migrate, openDatabase, type Db } from './db/connection';
 import { insertCommune, insertQpv, insertQuartier, insertRecord, insertThematique } from './db/records';
@@ -18,11 +23,12 @@ beforeAll(() => {
 	dataset.qpv.forEach((q) => insertQpv(db, q));
 	dataset.thematiques.forEach((t) => insertThematique(db, t));
 	const hautepierre = { lon: 7.7094, lat: 48.5967, precision: 'quartier' as const };
-	for (const [id, extra] of [
-		['galet-test', { subQuartier: 'hautepierre', needs: ['benevoles' as const] }],
+	const extras: [string, Partial<InitiativeInput>][] = [
+		['galet-test', { subQuartier: 'hautepierre', needs: ['benevoles'] }],
 		['jardin-test', { subQuartier: 'hautepierre' }],
 		['cronenbourg-test', { subQuartier: 'cronenbourg' }]
-	] as const) {
+	];
+	for (const [id, extra] of extras) {
 		insertRecord(
 			db,
 			initiativeSchema.parse(

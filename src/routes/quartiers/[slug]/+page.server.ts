@@ -1,0 +1,10 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { areaPage } from '$lib/server/quartiers';
+import { getDb } from '$lib/server/store';
+
+export const load: PageServerLoad = ({ params }) => {
+	const page = areaPage(getDb(), params.slug);
+	if (!page) error(404, 'Quartier ou commune introuvable');
+	return page;
+};
