@@ -23,6 +23,8 @@ function chromiumPath(): string | undefined {
 }
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
+// The geocoder double (scripts/geocoder-double.ts) listens beside each run's server.
+const GEOCODER_PORT = Number(process.env.E2E_GEOCODER_PORT ?? PORT + 500);
 // One fresh database per run, shared by the server and the tests that inspect the store.
 process.env.E2E_DATABASE_PATH ??= join(tmpdir(), `carto-ess-e2e-${Date.now()}.sqlite`);
 
@@ -52,20 +54,28 @@ export default defineConfig({
 		launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS }
 	},
 	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS } } }],
-	webServer: {
-		command: `node ${process.env.BUILD_DIR ?? 'build'}`,
-		port: PORT,
-		reuseExistingServer: false,
-		timeout: 60_000,
-		env: {
-			PORT: String(PORT),
-			HOST: '127.0.0.1',
-			ORIGIN: `http://127.0.0.1:${PORT}`,
-			DATABASE_PATH: process.env.E2E_DATABASE_PATH,
-			PUBLIC_SITE_URL: `http://127.0.0.1:${PORT}`,
-			PUBLIC_BASEMAP: 'offline',
-			// Tests talk to local doubles only: no tile server, no geocoder.
-			GEOCODER_URL: `http://127.0.0.1:${PORT}/__test__/geocoder`
+	webServer: [
+		{
+			command: `node --import tsx scripts/geocoder-double.ts ${GEOCODER_PORT}`,
+			url: `http://127.0.0.1:${GEOCODER_PORT}/__test__/geocoder/health`,
+			reuseExistingServer: false,
+			timeout: 30_000
+		},
+		{
+			command: `node ${process.env.BUILD_DIR ?? 'build'}`,
+			port: PORT,
+			reuseExistingServer: false,
+			timeout: 60_000,
+			env: {
+				PORT: String(PORT),
+				HOST: '127.0.0.1',
+				ORIGIN: `http://127.0.0.1:${PORT}`,
+				DATABASE_PATH: process.env.E2E_DATABASE_PATH,
+				PUBLIC_SITE_URL: `http://127.0.0.1:${PORT}`,
+				PUBLIC_BASEMAP: 'offline',
+				// Tests talk to local doubles only: no tile server, no geocoder.
+				GEOCODER_URL: `http://127.0.0.1:${GEOCODER_PORT}/__test__/geocoder`
+			}
 		}
-	}
+	]
 });
