@@ -130,6 +130,8 @@ describe('submitNewProposal', () => {
 		expect(outcome).toMatchObject({ ok: false, status: 400 });
 		if (outcome.ok) return;
 		expect(outcome.errors.description).toMatch(/au moins 20 caractères/);
+		// The store checks run at the first submit too, beside the schema's errors.
+		expect(outcome.errors['place.zone']).toMatch(/Eurométropole/);
 		expect(outcome.errors.website).toMatch(/http/);
 		expect(outcome.values).toMatchObject({ name: 'Jardin des voisins', description: 'court' });
 		expect(listProposals(db)).toEqual([]);

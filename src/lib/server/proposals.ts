@@ -28,6 +28,7 @@ import {
 	moveZoneErrors,
 	ORGANISATION_ARRAY_FIELDS,
 	placeProposal,
+	valuesAt,
 	zoneValue,
 	type GeocodeOutcome,
 	type PlaceRefs
@@ -210,15 +211,18 @@ export async function submitNewProposal(
 		z.infer<typeof initiativeProposalSchema> | z.infer<typeof organisationProposalSchema>
 	> = kind === 'initiative' ? initiativeProposalSchema : organisationProposalSchema;
 	const parsed = schema.safeParse(input);
-	const errors = parsed.success ? {} : moveZoneErrors(fieldErrors(parsed.error));
+	const errors: Record<string, string> = parsed.success ? {} : moveZoneErrors(fieldErrors(parsed.error));
 
+	// Checks against the store, run on the raw codes too so every error shows at the first submit.
 	const refs = placeRefs(deps.db);
-	if (parsed.success) {
-		const zoneError = checkZone(parsed.data.place, refs);
+	const rawPlace = input.place as { communeCode?: unknown; quartierCode?: unknown };
+	if (typeof rawPlace.communeCode === 'string' && !errors['place.zone']) {
+		const quartierCode = typeof rawPlace.quartierCode === 'string' ? rawPlace.quartierCode : undefined;
+		const zoneError = checkZone({ communeCode: rawPlace.communeCode, quartierCode }, refs);
 		if (zoneError) errors['place.zone'] = zoneError;
-		const known = new Set(listThematiques(deps.db).map((t) => t.code));
-		if (parsed.data.thematiques.some((t) => !known.has(t))) errors.thematiques = 'thématique inconnue';
 	}
+	const known = new Set(listThematiques(deps.db).map((t) => t.code));
+	if (valuesAt(input, 'thematiques').some((t) => !known.has(t))) errors.thematiques ??= 'thématique inconnue';
 	if (!parsed.success || Object.keys(errors).length) return { ok: false, status: 400, errors, values: raw };
 
 	const data = parsed.data;
