@@ -1,0 +1,387 @@
+/**
+ * Editing records from /admin: every write validates with the kind's zod schema and the cross-checks of
+ * io/refs.ts, and goes through updateRecord's optimistic concurrency (a stale version writes nothing and
+ * returns the current record so the maintainer sees both). Nothing here overwrites silently.
+ */
+import type { z } from 'zod';
+import { todayIso } from '$lib/domain/common';
+import { RECORD_SCHEMAS, type PublicRecord, type RecordKind } from '$lib/domain/records';
+import { diffRecords, type FieldChange } from '$lib/io/diff';
+import { checkRefs } from '$lib/io/refs';
+import { formToRecord, rawToForm, recordToForm, type FormState } from '$lib/io/record-form';
+import type { FormRaw } from '$lib/io/cells';
+import type { Db } from '../db/connection';
+import { decideProposal } from '../db/proposals';
+import {
+	getRecordById,
+	getRecordBySlug,
+	insertRecord,
+	listHistory,
+	updateRecord,
+	type HistoryEntry,
+	type Stored
+} from '../db/records';
+import { userNames } from '../db/users';
+import { refContext } from './context';
+import { mergeRecords } from './duplicates';
+
+export interface Actor {
+	id: string;
+	name: string;
+}
+
+export type Conflict = {
+	mine: PublicRecord;
+	theirs: Stored<PublicRecord>;
+	/** Fields where the saved version and the submitted one differ. */
+	diff: FieldChange[];
+	theirsBy: string;
+	theirsAt: string;
+};
+
+export type SaveResult =
+	| { ok: true; id: string; version: number }
+	| { ok: false; kind: 'invalid'; errors: Record<string, string>; form: FormState }
+	| { ok: false; kind: 'conflict'; conflict: Conflict; form: FormState }
+	| { ok: false; kind: 'missing' };
+
+function withoutVersion(r: Stored<PublicRecord>): PublicRecord {
+	const { version: _version, ...rest } = r;
+	return rest as PublicRecord;
+}
+
+/** Problems the schema cannot see: unknown commune, links, a slug taken by another record. */
+function crossCheck(db: Db, record: PublicRecord): Record<string, string> {
+	const errors: Record<string, string> = {};
+	for (const e of checkRefs(record, refContext(db))) errors[e.field] ??= e.message;
+	const owner = getRecordBySlug(db, record.kind, record.slug);
+	if (owner && owner.id !== record.id) errors.slug = `slug déjà utilisé par « ${owner.name} »`;
+	return errors;
+}
+
+export function validateRecord(
+	db: Db,
+	record: unknown
+): { ok: true; record: PublicRecord } | { ok: false; errors: Record<string, string> } {
+	const kind = (record as { kind?: string } | null)?.kind as RecordKind;
+	const schema = RECORD_SCHEMAS[kind] as z.ZodType<PublicRecord> | undefined;
+	if (!schema) return { ok: false, errors: { _form: 'type de fiche inconnu' } };
+	const parsed = schema.safeParse(record);
+	if (!parsed.success) {
+		const errors: Record<string, string> = {};
+		for (const i of parsed.error.issues) errors[i.path.map(String).join('.') || '_form'] ??= i.message;
+		return { ok: false, errors };
+	}
+	const errors = crossCheck(db, parsed.data);
+	return Object.keys(errors).length ? { ok: false, errors } : { ok: true, record: parsed.data };
+}
+
+function lastChange(db: Db, id: string): { by: string; at: string } {
+	const last = listHistory(db, id)[0];
+	const names = userNames(db);
+	return {
+		by: last?.changedBy ? (names.get(last.changedBy) ?? 'un autre compte') : 'l’import initial',
+		at: last?.changedAt ?? ''
+	};
+}
+
+/** Writes a validated record over `expectedVersion`, or reports the conflict with both versions. */
+function write(
+	db: Db,
+	record: PublicRecord,
+	expectedVersion: number,
+	actor: Actor,
+	form: FormState,
+	opts: { action?: string; note?: string | null; proposalId?: string } = {}
+): SaveResult {
+	let result: ReturnType<typeof updateRecord> | undefined;
+	try {
+		db.transaction(() => {
+			result = updateRecord(db, record, {
+				expectedVersion,
+				by: actor.id,
+				action: opts.action ?? 'update',
+				note: opts.note ?? null
+			});
+			if (result.ok && opts.proposalId) {
+				// Approving and writing are one step: a proposal decided meanwhile undoes the write.
+				if (!decideProposal(db, opts.proposalId, { status: 'approved', by: actor.id }))
+					throw new ProposalAlreadyDecided();
+			}
+		})();
+	} catch (e) {
+		if (e instanceof ProposalAlreadyDecided)
+			return { ok: false, kind: 'invalid', errors: { _form: e.message }, form };
+		throw e;
+	}
+	if (!result) return { ok: false, kind: 'missing' };
+	if (result.ok) return { ok: true, id: record.id, version: result.version };
+	if (!result.current) return { ok: false, kind: 'missing' };
+	const theirs = result.current;
+	const who = lastChange(db, record.id);
+	return {
+		ok: false,
+		kind: 'conflict',
+		form,
+		conflict: {
+			mine: record,
+			theirs,
+			diff: diffRecords(withoutVersion(theirs), record),
+			theirsBy: who.by,
+			theirsAt: who.at
+		}
+	};
+}
+
+export class ProposalAlreadyDecided extends Error {
+	constructor() {
+		super('cette proposition a déjà été traitée');
+	}
+}
+
+/** Saves the edit form. `expectedVersion` is the version the form was opened on. */
+export function saveFromForm(
+	db: Db,
+	id: string,
+	raw: FormRaw,
+	expectedVersion: number,
+	actor: Actor,
+	opts: { proposalId?: string } = {}
+): SaveResult {
+	const current = getRecordById(db, id);
+	if (!current) return { ok: false, kind: 'missing' };
+	const form = rawToForm(current.kind, raw);
+	const parsed = formToRecord(current.kind, raw, current);
+	if (!parsed.ok) return { ok: false, kind: 'invalid', errors: parsed.errors, form };
+	const errors = crossCheck(db, parsed.record);
+	if (Object.keys(errors).length) return { ok: false, kind: 'invalid', errors, form };
+	return write(db, parsed.record, expectedVersion, actor, form, {
+		proposalId: opts.proposalId,
+		action: opts.proposalId ? 'proposal' : 'update',
+		note: opts.proposalId ? `proposition ${opts.proposalId} approuvée après modification` : null
+	});
+}
+
+/** "Keep my version" on the conflict screen: the submitted record, re-validated, over the version now shown. */
+export function overwriteAfterConflict(
+	db: Db,
+	id: string,
+	mineJson: string,
+	expectedVersion: number,
+	actor: Actor
+): SaveResult {
+	let mine: unknown;
+	try {
+		mine = JSON.parse(mineJson);
+	} catch {
+		return {
+			ok: false,
+			kind: 'invalid',
+			errors: { _form: 'version illisible : recommencez la modification' },
+			form: { values: {}, sources: [] }
+		};
+	}
+	const current = getRecordById(db, id);
+	if (!current) return { ok: false, kind: 'missing' };
+	const checked = validateRecord(db, { ...(mine as object), id, kind: current.kind });
+	const form = recordToForm(checked.ok ? checked.record : current);
+	if (!checked.ok) return { ok: false, kind: 'invalid', errors: checked.errors, form };
+	return write(db, checked.record, expectedVersion, actor, form, {
+		note: 'version enregistrée après un conflit, en connaissance de la version concurrente'
+	});
+}
+
+export type CreateResult =
+	{ ok: true; id: string } | { ok: false; errors: Record<string, string>; form: FormState };
+
+export function createFromForm(
+	db: Db,
+	kind: RecordKind,
+	raw: FormRaw,
+	actor: Actor,
+	opts: { proposalId?: string } = {}
+): CreateResult {
+	const form = rawToForm(kind, raw);
+	const parsed = formToRecord(kind, raw);
+	if (!parsed.ok) return { ok: false, errors: parsed.errors, form };
+	const errors = crossCheck(db, parsed.record);
+	if (getRecordById(db, parsed.record.id))
+		errors.id = `identifiant « ${parsed.record.id} » déjà utilisé : choisissez-en un autre`;
+	if (Object.keys(errors).length) return { ok: false, errors, form };
+	try {
+		db.transaction(() => {
+			insertRecord(db, parsed.record, {
+				by: actor.id,
+				action: opts.proposalId ? 'proposal' : 'create',
+				note: opts.proposalId ? `proposition ${opts.proposalId} approuvée` : null
+			});
+			if (opts.proposalId && !decideProposal(db, opts.proposalId, { status: 'approved', by: actor.id }))
+				throw new ProposalAlreadyDecided();
+		})();
+	} catch (e) {
+		if (e instanceof ProposalAlreadyDecided) return { ok: false, errors: { _form: e.message }, form };
+		if (String(e).includes('UNIQUE'))
+			return { ok: false, errors: { id: 'identifiant ou slug déjà utilisé (enregistré entre-temps)' }, form };
+		throw e;
+	}
+	return { ok: true, id: parsed.record.id };
+}
+
+/** Publish, unpublish (draft) or archive: a new version with only the status changed. */
+export function setStatus(
+	db: Db,
+	id: string,
+	status: PublicRecord['status'],
+	expectedVersion: number,
+	actor: Actor
+): SaveResult {
+	const current = getRecordById(db, id);
+	if (!current) return { ok: false, kind: 'missing' };
+	const record = { ...withoutVersion(current), status } as PublicRecord;
+	const action = status === 'archived' ? 'archive' : status === 'published' ? 'publish' : 'unpublish';
+	return write(db, record, expectedVersion, actor, recordToForm(record), { action });
+}
+
+/** « Toujours exact » : the record was checked today; only lastVerified changes. */
+export function markVerified(
+	db: Db,
+	id: string,
+	expectedVersion: number,
+	actor: Actor,
+	now = new Date()
+): SaveResult {
+	const current = getRecordById(db, id);
+	if (!current) return { ok: false, kind: 'missing' };
+	const record = { ...withoutVersion(current), lastVerified: todayIso(now) } as PublicRecord;
+	return write(db, record, expectedVersion, actor, recordToForm(record), {
+		action: 'verify',
+		note: 'vérifiée : toujours exacte'
+	});
+}
+
+/** Restoring makes a new version equal to the old one (history is never rewritten). */
+export function restoreVersion(
+	db: Db,
+	id: string,
+	version: number,
+	expectedVersion: number,
+	actor: Actor
+): SaveResult | { ok: false; kind: 'invalid-old'; errors: Record<string, string> } {
+	const old = listHistory(db, id).find((h) => h.version === version);
+	if (!old) return { ok: false, kind: 'missing' };
+	const checked = validateRecord(db, old.data);
+	if (!checked.ok) return { ok: false, kind: 'invalid-old', errors: checked.errors };
+	return write(db, checked.record, expectedVersion, actor, recordToForm(checked.record), {
+		action: 'restore',
+		note: `version ${version} restaurée`
+	});
+}
+
+export interface HistoryView {
+	entry: HistoryEntry;
+	by: string;
+	/** Changes from the previous version (all fields for the first one). */
+	changes: FieldChange[];
+}
+
+export function historyView(db: Db, id: string): HistoryView[] {
+	const entries = listHistory(db, id);
+	const names = userNames(db);
+	return entries.map((entry, i) => ({
+		entry,
+		by: entry.changedBy ? (names.get(entry.changedBy) ?? entry.changedBy) : 'import initial (data/)',
+		changes: diffRecords(entries[i + 1]?.data, entry.data)
+	}));
+}
+
+export type MergeResult =
+	{ ok: true; keptId: string } | { ok: false; message: string; errors?: Record<string, string> };
+
+class MergeAbort extends Error {}
+
+/**
+ * Keeps one record, archives the other and points every link (parent, carrier, providers, combinations) at
+ * the kept one, all in one transaction; each change is a history entry naming the merge.
+ */
+export function mergeDuplicates(
+	db: Db,
+	keepId: string,
+	dropId: string,
+	versions: { keep: number; drop: number },
+	actor: Actor
+): MergeResult {
+	const keep = getRecordById(db, keepId);
+	const drop = getRecordById(db, dropId);
+	if (!keep || !drop || keepId === dropId) return { ok: false, message: 'fiches introuvables' };
+	if (keep.kind !== drop.kind)
+		return { ok: false, message: 'seules deux fiches du même type peuvent être fusionnées' };
+	const merged = mergeRecords(withoutVersion(keep), withoutVersion(drop));
+	const checked = validateRecord(db, merged);
+	if (!checked.ok)
+		return { ok: false, message: 'la fiche fusionnée ne serait pas valide', errors: checked.errors };
+	const archived = {
+		...withoutVersion(drop),
+		status: 'archived',
+		caveats: [...drop.caveats, `Doublon fusionné dans « ${keep.name} » (${keep.id}).`].slice(-20)
+	} as PublicRecord;
+	try {
+		db.transaction(() => {
+			const a = updateRecord(db, checked.record, {
+				expectedVersion: versions.keep,
+				by: actor.id,
+				action: 'merge',
+				note: `fusion : reprend « ${drop.name} » (${drop.id})`
+			});
+			const b = updateRecord(db, archived, {
+				expectedVersion: versions.drop,
+				by: actor.id,
+				action: 'merge',
+				note: `fusionnée dans « ${keep.name} » (${keep.id})`
+			});
+			if (!a.ok || !b.ok) throw new MergeAbort();
+			relink(db, dropId, keepId, actor);
+		})();
+	} catch (e) {
+		if (e instanceof MergeAbort)
+			return {
+				ok: false,
+				message: 'une des fiches a été modifiée entre-temps : rechargez la page et recommencez'
+			};
+		throw e;
+	}
+	return { ok: true, keptId: keepId };
+}
+
+function relink(db: Db, from: string, to: string, actor: Actor) {
+	const rows = db
+		.prepare('SELECT data, version FROM records WHERE data LIKE ? AND id != ?')
+		.all(`%"${from}"%`, from) as { data: string; version: number }[];
+	for (const row of rows) {
+		const r = JSON.parse(row.data) as PublicRecord;
+		const swap = (ids: string[]) => [...new Set(ids.map((x) => (x === from ? to : x)))];
+		let changed = false;
+		if (r.kind === 'organisation' && r.parentId === from) {
+			r.parentId = to === r.id ? undefined : to;
+			changed = true;
+		}
+		if (r.kind === 'initiative' && r.carrier.organisationId === from) {
+			r.carrier = { ...r.carrier, organisationId: to };
+			changed = true;
+		}
+		if (r.kind === 'funding-tool' && (r.providerIds.includes(from) || r.combinesWith.includes(from))) {
+			r.providerIds = swap(r.providerIds);
+			r.combinesWith = swap(r.combinesWith).filter((x) => x !== r.id);
+			changed = true;
+		}
+		if (!changed) continue;
+		const res = updateRecord(db, r, {
+			expectedVersion: row.version,
+			by: actor.id,
+			action: 'merge',
+			note: `lien vers « ${from} » remplacé par « ${to} » (fusion)`
+		});
+		if (!res.ok) throw new MergeAbort();
+	}
+}
+
+export { withoutVersion };
