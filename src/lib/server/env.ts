@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BASEMAP_CODES } from '$lib/map/basemaps';
 
 /** Every environment variable the server reads, validated once at start with a specific message. */
 export const envSchema = z.object({
@@ -17,7 +18,11 @@ export const envSchema = z.object({
 			error: 'GEOCODER_URL doit être une URL http(s), ex. https://data.geopf.fr/geocodage'
 		})
 		.default('https://data.geopf.fr/geocodage')
-		.transform((u) => u.replace(/\/+$/, ''))
+		.transform((u) => u.replace(/\/+$/, '')),
+	/** Map basemap: Plan IGN (default), OpenFreeMap, or the built-in offline style (tests, no network). */
+	PUBLIC_BASEMAP: z
+		.enum(BASEMAP_CODES, { error: `PUBLIC_BASEMAP : ${BASEMAP_CODES.join(', ')} attendu` })
+		.default('ign')
 });
 export type Env = z.infer<typeof envSchema>;
 

@@ -1,0 +1,60 @@
+/**
+ * Basemaps (PUBLIC_BASEMAP). Sources, terms and attributions: shared/context/geo-facts.md section 4.
+ * - ign: Plan IGN vector tiles, "atténué" style, designed for data overlays; no key; TMS exempt from the
+ *   Géoplateforme rate limit. Without WebGL, Leaflet uses the Plan IGN raster WMTS instead.
+ * - openfreemap: OpenFreeMap "positron" (OpenStreetMap data); vector only.
+ * - offline: built by this app (offline-style.ts): background, commune and quartier outlines when imported,
+ *   commune names, self-hosted glyphs. Used by the tests, and whenever another basemap cannot load.
+ */
+export const BASEMAP_CODES = ['offline', 'ign', 'openfreemap'] as const;
+export type BasemapCode = (typeof BASEMAP_CODES)[number];
+
+export interface Basemap {
+	code: BasemapCode;
+	label: string;
+	/** MapLibre style URL (none for the offline style, built in the browser). */
+	styleUrl?: string;
+	/** Raster tiles for Leaflet when WebGL is missing. */
+	raster?: { url: string; maxZoom: number; tileSize: number };
+	/** HTML attribution from our constants only (never from data). */
+	attribution: string;
+}
+
+const IGN_ATTRIBUTION =
+	'<a href="https://geoservices.ign.fr/documentation/services/services-geoplateforme/diffusion">© IGN – Plan IGN</a>';
+
+export const BASEMAPS: Record<BasemapCode, Basemap> = {
+	ign: {
+		code: 'ign',
+		label: 'Plan IGN',
+		styleUrl: 'https://data.geopf.fr/annexes/ressources/vectorTiles/styles/PLAN.IGN/attenue.json',
+		raster: {
+			url:
+				'https://data.geopf.fr/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2' +
+				'&STYLE=normal&TILEMATRIXSET=PM&FORMAT=image/png&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}',
+			maxZoom: 19,
+			tileSize: 256
+		},
+		attribution: IGN_ATTRIBUTION
+	},
+	openfreemap: {
+		code: 'openfreemap',
+		label: 'OpenFreeMap',
+		styleUrl: 'https://tiles.openfreemap.org/styles/positron',
+		// The style carries "OpenFreeMap © OpenMapTiles Data from OpenStreetMap" in its source.
+		attribution: '<a href="https://www.openstreetmap.org/copyright">© les contributeurs d’OpenStreetMap</a>'
+	},
+	offline: {
+		code: 'offline',
+		label: 'Fond simplifié',
+		attribution: 'Contours : IGN Admin Express, Ville de Strasbourg (Licence Ouverte)'
+	}
+};
+
+/** Glyph PBFs made by scripts/make-glyphs.ts (DejaVu Sans); the template is concatenated, not URL-encoded. */
+export const OFFLINE_FONT = 'DejaVu Sans Book';
+export const OFFLINE_FONT_BOLD = 'DejaVu Sans Bold';
+export function glyphsUrl(origin: string): string {
+	// `new URL()` would percent-encode the braces and MapLibre would not substitute them (STACK.md).
+	return origin + '/glyphs/{fontstack}/{range}.pbf';
+}

@@ -1,0 +1,108 @@
+/**
+ * Filtering the compact points, the same way for the list and the map (and on the server for the first,
+ * JavaScript-free render). Values within a filter are alternatives; filters combine (like the API's
+ * `matchesFilters` in $lib/domain/query.ts, here on compact codes).
+ */
+import { inBbox } from '$lib/geo/bbox';
+import { withinRadius } from '$lib/geo/distance';
+import type { Bbox, LonLat } from '$lib/geo/types';
+import { ALL_LAYERS_MASK, maskOf, type LayerCode } from './layers';
+import type { MapPoint } from './points';
+
+export interface PointFilters {
+	layers: readonly LayerCode[];
+	thematique: readonly string[];
+	secteur: readonly string[];
+	/** INSEE commune codes or SQ_xx quartier codes. */
+	lieu: readonly string[];
+}
+
+export const NO_FILTERS: PointFilters = {
+	layers: ['structures', 'initiatives', 'financeurs'],
+	thematique: [],
+	secteur: [],
+	lieu: []
+};
+
+/** Folds case, accents and punctuation so "epicerie" finds "Épicerie" (French names, typed on phones). */
+export function fold(s: string): string {
+	return s
+		.normalize('NFD')
+		.replace(/\p{M}/gu, '')
+		.toLowerCase()
+		.replace(/[’'`]/g, ' ')
+		.replace(/[^\p{L}\p{N}]+/gu, ' ')
+		.trim();
+}
+
+/**
+ * A name matcher used until (or when) the search index cannot answer: every typed word must start a word
+ * of the name. The real search (src/lib/search) also looks at tags, categories and places.
+ */
+export function nameMatcher(query: string): ((name: string) => boolean) | undefined {
+	const words = fold(query).split(' ').filter(Boolean);
+	if (words.length === 0) return undefined;
+	return (name) => {
+		const target = ` ${fold(name)}`;
+		return words.every((w) => target.includes(` ${w}`));
+	};
+}
+
+export function matchesPointFilters(p: MapPoint, f: PointFilters, layerMask = maskOf(f.layers)): boolean {
+	if ((p.layers & layerMask) === 0) return false;
+	if (f.thematique.length && !f.thematique.some((t) => p.codes.includes(`t:${t}`))) return false;
+	if (f.secteur.length && !f.secteur.some((s) => p.codes.includes(`s:${s}`))) return false;
+	if (f.lieu.length && !f.lieu.some((l) => p.codes.includes(l.startsWith('SQ_') ? `q:${l}` : `c:${l}`)))
+		return false;
+	return true;
+}
+
+export interface Around {
+	center: LonLat;
+	radius: number;
+	/** What the centre is, in words ("votre position", "12 rue du Jeu-des-Enfants"). */
+	label: string;
+}
+
+export interface FilterOptions {
+	/** Ids matched by the text search; undefined when no text is typed. */
+	textIds?: ReadonlySet<string>;
+	/** Fallback text matcher on names when the search index is not available. */
+	nameMatch?: (name: string) => boolean;
+	around?: Around;
+}
+
+export interface Filtered {
+	points: MapPoint[];
+	/** Metres from the "autour de moi" centre, in the same order as points (only with `around`). */
+	meters?: number[];
+}
+
+/** What the map draws: every filter, the text and the "autour de moi" circle. */
+export function filterPoints(all: readonly MapPoint[], f: PointFilters, opts: FilterOptions = {}): Filtered {
+	const mask = maskOf(f.layers);
+	const trivial = mask === ALL_LAYERS_MASK && !f.thematique.length && !f.secteur.length && !f.lieu.length;
+	let points =
+		trivial && !opts.textIds && !opts.nameMatch
+			? [...all]
+			: all.filter(
+					(p) =>
+						(trivial || matchesPointFilters(p, f, mask)) &&
+						(!opts.textIds || opts.textIds.has(p.id)) &&
+						(!opts.nameMatch || opts.nameMatch(p.name))
+				);
+	if (!opts.around) return { points };
+	const near = withinRadius(points, (p) => p, opts.around.center, opts.around.radius);
+	points = near.map((n) => n.item);
+	return { points, meters: near.map((n) => n.meters) };
+}
+
+/** The list is the map's points, limited to the visible area when "Rechercher dans cette zone" is on. */
+export function limitToZone(filtered: Filtered, zone: Bbox | undefined): Filtered {
+	if (!zone) return filtered;
+	const keep = filtered.points.map((p) => inBbox(p, zone));
+	return {
+		points: filtered.points.filter((_, i) => keep[i]),
+		meters: filtered.meters?.filter((_, i) => keep[i])
+	};
+}

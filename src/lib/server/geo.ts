@@ -1,0 +1,137 @@
+/**
+ * Boundaries and the places they give records: `npm run geo:import` and anything that needs records'
+ * commune / quartier / QPV derived from their position (call `assignPlaces` after writing positions).
+ */
+import { RECORD_SCHEMAS, type Initiative, type Organisation } from '$lib/domain/records';
+import { parseBoundaryFile, type KnownAreas, type ParseOptions } from '$lib/geo/boundary-file';
+import {
+	applyPlacePatch,
+	assignPlace,
+	indexBoundaries,
+	type BoundaryKind,
+	type PlacePatch
+} from '$lib/geo/point-in-polygon';
+import type { Db } from './db/connection';
+import { listBoundaries, replaceBoundaries, writeAssignedPlace } from './db/boundaries';
+import { listCommunes, listQpv, listQuartiers, listRecords } from './db/records';
+
+export function knownAreas(db: Db): KnownAreas {
+	return {
+		communes: listCommunes(db).map((c) => ({ code: c.code, name: c.name })),
+		quartiers: listQuartiers(db).map((q) => ({ code: q.code, slug: q.slug, name: q.name })),
+		qpv: listQpv(db).map((q) => ({ slug: q.slug, name: q.name, code: q.code }))
+	};
+}
+
+type Place = Pick<Organisation, 'communeCode' | 'quartierCode' | 'qpv'>;
+
+export interface AssignChange {
+	id: string;
+	name: string;
+	before: Place;
+	after: Place;
+}
+
+export interface AssignReport {
+	changed: AssignChange[];
+	/** Records whose position is in no commune outline: left as they are, worth a look. */
+	outside: { id: string; name: string }[];
+	/** Records that the change would make invalid, or that changed meanwhile: left as they are. */
+	skipped: { id: string; reason: string }[];
+}
+
+const placeOf = (r: Place): Place => ({
+	communeCode: r.communeCode,
+	quartierCode: r.quartierCode,
+	qpv: r.qpv
+});
+
+function describePatch(p: PlacePatch): string {
+	return Object.entries(p)
+		.map(([k, v]) => `${k}=${v ?? '(retiré)'}`)
+		.join(', ');
+}
+
+/**
+ * Derives every record's commune, quartier and QPV from its position and the stored outlines
+ * (rules in $lib/geo/point-in-polygon.ts `assignPlace`), and writes the changes (unless `dryRun`).
+ * Runs in one transaction: a crash halfway leaves no record half-assigned.
+ */
+export function assignPlaces(db: Db, opts: { dryRun?: boolean; now?: Date } = {}): AssignReport {
+	const index = indexBoundaries(listBoundaries(db));
+	const report: AssignReport = { changed: [], outside: [], skipped: [] };
+	db.transaction(() => {
+		for (const kind of ['organisation', 'initiative'] as const) {
+			for (const stored of listRecords(db, kind, { status: 'any' })) {
+				const { version, ...record } = stored;
+				const { patch, outsideCommunes } = assignPlace(record, index);
+				if (outsideCommunes) report.outside.push({ id: record.id, name: record.name });
+				if (!patch) continue;
+				const next = applyPlacePatch(record as Organisation | Initiative, patch);
+				const valid = RECORD_SCHEMAS[kind].safeParse(next);
+				if (!valid.success) {
+					report.skipped.push({ id: record.id, reason: valid.error.issues[0].message });
+					continue;
+				}
+				if (!opts.dryRun) {
+					const written = writeAssignedPlace(
+						db,
+						valid.data,
+						version,
+						`Lieu déduit des contours : ${describePatch(patch)}`,
+						opts.now
+					);
+					if (!written.ok) {
+						report.skipped.push({
+							id: record.id,
+							reason: written.reason === 'conflict' ? 'modifiée entre-temps' : 'supprimée'
+						});
+						continue;
+					}
+				}
+				report.changed.push({
+					id: record.id,
+					name: record.name,
+					before: placeOf(record),
+					after: placeOf(valid.data)
+				});
+			}
+		}
+	})();
+	return report;
+}
+
+export type ImportResult =
+	| { ok: true; kind: BoundaryKind; inserted: number; replaced: number; assignment?: AssignReport }
+	| { ok: false; errors: string[] };
+
+/**
+ * Validates a boundary file against the known areas and stores it, replacing the previous outlines of that
+ * kind, then (unless `assign` is false) re-derives records' places. All in one transaction: on any error
+ * nothing is written.
+ */
+export function importBoundaries(
+	db: Db,
+	kind: BoundaryKind,
+	json: unknown,
+	opts: ParseOptions & { source: string; assign?: boolean; dryRun?: boolean; now?: Date }
+): ImportResult {
+	const parsed = parseBoundaryFile(json, kind, knownAreas(db), opts);
+	if (!parsed.ok) return parsed;
+	let result: ImportResult | undefined;
+	const run = db.transaction(() => {
+		const { inserted, replaced } = replaceBoundaries(db, kind, parsed.boundaries, opts.source, opts.now);
+		const assignment = opts.assign === false ? undefined : assignPlaces(db, { now: opts.now });
+		result = { ok: true, kind, inserted, replaced, assignment };
+		// A dry run shows what would happen and rolls everything back.
+		if (opts.dryRun) throw new DryRun();
+	});
+	try {
+		run();
+	} catch (e) {
+		if (!(e instanceof DryRun)) throw e;
+	}
+	return result!;
+}
+
+class DryRun extends Error {}

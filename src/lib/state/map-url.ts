@@ -1,0 +1,176 @@
+/**
+ * The explorer's shareable state in the URL: map view, selection, text, filters, zone, phone view, basemap.
+ *
+ *   /?at=14/48.58180/7.75070&sel=csc-neudorf&q=jardin&couches=initiatives&thematique=...&secteur=...&lieu=SQ_08
+ *     &zone=7.70,48.55,7.80,48.60&vue=carte&fond=ign&quartiers=1
+ *
+ * `sel` holds the record's id (stable, unlike the slug which may change, so old links keep working).
+ * A bad value is ignored with a message (a shared link never breaks the page); unknown parameters are
+ * ignored silently (campaign tags...). "Autour de moi" is deliberately not in the URL: it is where the
+ * visitor is, which they should not share by copying a link.
+ */
+import { z } from 'zod';
+import { idSchema } from '$lib/domain/common';
+import type { Bbox } from '$lib/geo/types';
+import { BASEMAP_CODES, type BasemapCode } from '$lib/map/basemaps';
+import { NO_FILTERS, type PointFilters } from '$lib/map/filter';
+import { LAYER_CODES, type LayerCode } from '$lib/map/layers';
+
+export interface MapView {
+	zoom: number;
+	lat: number;
+	lon: number;
+}
+
+export type PhoneView = 'liste' | 'carte';
+
+export interface ExplorerUrlState {
+	at?: MapView;
+	sel?: string;
+	q: string;
+	filters: PointFilters;
+	zone?: Bbox;
+	vue: PhoneView;
+	fond?: BasemapCode;
+	/** Quartiers coloured by number of initiatives. */
+	quartiers: boolean;
+}
+
+export interface KnownCodes {
+	thematiques: ReadonlySet<string>;
+	secteurs: ReadonlySet<string>;
+	lieux: ReadonlySet<string>;
+}
+
+export interface Ignored {
+	parameter: string;
+	message: string;
+}
+
+export const MAX_QUERY = 200;
+/** Views outside this box are not about the Eurométropole: a typo or a crafted link. */
+const VIEW_BOX: Bbox = [6.5, 47.5, 9, 49.5];
+
+export function defaultState(): ExplorerUrlState {
+	return { q: '', filters: { ...NO_FILTERS }, vue: 'liste', quartiers: false };
+}
+
+export function formatAt(v: MapView): string {
+	return `${v.zoom.toFixed(2).replace(/\.?0+$/, '')}/${v.lat.toFixed(5)}/${v.lon.toFixed(5)}`;
+}
+
+export function parseAt(s: string): MapView | undefined {
+	const m = /^(\d{1,2}(?:\.\d+)?)\/(-?\d{1,3}(?:\.\d+)?)\/(-?\d{1,3}(?:\.\d+)?)$/.exec(s);
+	if (!m) return undefined;
+	const [zoom, lat, lon] = [Number(m[1]), Number(m[2]), Number(m[3])];
+	if (zoom < 0 || zoom > 22) return undefined;
+	if (lon < VIEW_BOX[0] || lon > VIEW_BOX[2] || lat < VIEW_BOX[1] || lat > VIEW_BOX[3]) return undefined;
+	return { zoom, lat, lon };
+}
+
+export function formatZone(b: Bbox): string {
+	return b.map((v) => v.toFixed(5)).join(',');
+}
+
+export function parseZone(s: string): Bbox | undefined {
+	const parts = s.split(',').map(Number);
+	if (parts.length !== 4 || parts.some((v) => !Number.isFinite(v))) return undefined;
+	const [w, so, e, n] = parts;
+	if (w >= e || so >= n) return undefined;
+	if (w < VIEW_BOX[0] || e > VIEW_BOX[2] || so < VIEW_BOX[1] || n > VIEW_BOX[3]) return undefined;
+	return [w, so, e, n];
+}
+
+const list = (params: URLSearchParams, key: string) =>
+	params
+		.getAll(key)
+		.flatMap((v) => v.split(','))
+		.map((v) => v.trim())
+		.filter(Boolean);
+
+export function parseExplorerParams(
+	params: URLSearchParams,
+	known: KnownCodes
+): { state: ExplorerUrlState; ignored: Ignored[] } {
+	const state = defaultState();
+	const ignored: Ignored[] = [];
+	const at = params.get('at');
+	if (at !== null) {
+		state.at = parseAt(at);
+		if (!state.at)
+			ignored.push({ parameter: 'at', message: 'vue de carte illisible : zoom/latitude/longitude attendu' });
+	}
+	const sel = params.get('sel');
+	if (sel !== null) {
+		const parsed = idSchema.safeParse(sel);
+		if (parsed.success) state.sel = parsed.data;
+		else ignored.push({ parameter: 'sel', message: 'identifiant de fiche invalide' });
+	}
+	const q = params.get('q');
+	if (q !== null) state.q = q.replace(/\s+/g, ' ').trim().slice(0, MAX_QUERY);
+
+	const couches = params.get('couches');
+	if (couches !== null) {
+		const wanted = list(params, 'couches');
+		if (wanted.length === 1 && wanted[0] === 'aucune') state.filters.layers = [];
+		else {
+			const bad = wanted.filter((c) => !(LAYER_CODES as readonly string[]).includes(c));
+			if (bad.length) ignored.push({ parameter: 'couches', message: `couche inconnue : ${bad.join(', ')}` });
+			state.filters.layers = LAYER_CODES.filter((c) => wanted.includes(c)) as LayerCode[];
+			if (!state.filters.layers.length && bad.length) state.filters.layers = [...NO_FILTERS.layers];
+		}
+	}
+	for (const [key, set] of [
+		['thematique', known.thematiques],
+		['secteur', known.secteurs],
+		['lieu', known.lieux]
+	] as const) {
+		const values = [...new Set(list(params, key))];
+		const bad = values.filter((v) => !set.has(v));
+		if (bad.length) ignored.push({ parameter: key, message: `valeur inconnue : ${bad.join(', ')}` });
+		state.filters[key] = values.filter((v) => set.has(v));
+	}
+	const zone = params.get('zone');
+	if (zone !== null) {
+		state.zone = parseZone(zone);
+		if (!state.zone)
+			ignored.push({ parameter: 'zone', message: 'zone illisible : ouest,sud,est,nord attendu' });
+	}
+	const vue = z.enum(['liste', 'carte']).safeParse(params.get('vue') ?? 'liste');
+	if (vue.success) state.vue = vue.data;
+	else ignored.push({ parameter: 'vue', message: 'vue attendue : liste ou carte' });
+	const fond = params.get('fond');
+	if (fond !== null) {
+		const parsed = z.enum(BASEMAP_CODES).safeParse(fond);
+		if (parsed.success) state.fond = parsed.data;
+		else ignored.push({ parameter: 'fond', message: `fond de carte attendu : ${BASEMAP_CODES.join(', ')}` });
+	}
+	state.quartiers = params.get('quartiers') === '1';
+	return { state, ignored };
+}
+
+/** Only what differs from the defaults, in a fixed order, so equal states give equal URLs. */
+export function explorerParams(s: ExplorerUrlState): URLSearchParams {
+	const p = new URLSearchParams();
+	if (s.q) p.set('q', s.q);
+	const layers = s.filters.layers;
+	if (layers.length === 0) p.set('couches', 'aucune');
+	else if (layers.length < LAYER_CODES.length)
+		p.set('couches', LAYER_CODES.filter((c) => layers.includes(c)).join(','));
+	for (const key of ['thematique', 'secteur', 'lieu'] as const) {
+		if (s.filters[key].length) p.set(key, s.filters[key].join(','));
+	}
+	if (s.zone) p.set('zone', formatZone(s.zone));
+	if (s.quartiers) p.set('quartiers', '1');
+	if (s.vue !== 'liste') p.set('vue', s.vue);
+	if (s.fond) p.set('fond', s.fond);
+	if (s.at) p.set('at', formatAt(s.at));
+	if (s.sel) p.set('sel', s.sel);
+	return p;
+}
+
+/** `?a=1&b=2` with the slashes and commas of `at` and `zone` left readable. */
+export function explorerSearch(s: ExplorerUrlState): string {
+	const text = explorerParams(s).toString().replace(/%2F/g, '/').replace(/%2C/g, ',');
+	return text ? `?${text}` : '';
+}
