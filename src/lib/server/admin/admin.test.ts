@@ -500,7 +500,7 @@ describe('import', () => {
 			),
 			{ numRuns: 60 }
 		);
-	});
+	}, 60_000);
 });
 
 describe('export', () => {
