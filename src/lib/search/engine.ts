@@ -1,11 +1,19 @@
 /**
- * The search engine: builds lunr indexes from search documents, serializes and loads them, and answers
+ * The search engine: builds the indexes from search documents, serializes and loads them, and answers
  * queries. Pure (no IO, no DOM): the server, the Web Worker and the benchmark run this same code.
  *
- * Queries are never parsed with lunr's query-string syntax (`:`, `~`, `^`, `*`, `+`, `-` mean something
- * there and malformed input throws). A query is tokenized like the documents, each word is expanded into
- * index terms we chose (exact stem, prefix completions, close spellings) and handed to lunr through its
- * programmatic `index.query(q => q.term(...))` API with `usePipeline: false`.
+ * Why not lunr's own Index: measured on this machine at 10k synthetic records (npm run bench:search,
+ * "lunr index.query" rows), lunr scores every matching field of every matching document through sparse
+ * vectors and allocates match data for each, which costs tens of milliseconds when a word appears in
+ * thousands of records, and its JSON (field vectors plus an inverted index repeating every field per
+ * term) is several times larger than needed. So the scores are lunr's (BM25 with k1 = 1.2, b = 0.75,
+ * lunr's idf, per-field boosts), stored as one impact per (term, document), and a query adds them up in
+ * typed arrays. lunr still provides the typo automaton (TokenSet), lunr-languages the French stemmer and
+ * stop words (text.ts).
+ *
+ * Queries are never parsed as a query language: a query is tokenized like the documents and each word
+ * becomes index terms we chose (exact stem, prefix completions, close spellings). `:`, `~`, `^`, `*`,
+ * `+`, `-`, quotes or emoji are plain characters that simply match nothing.
  */
 import lunr from 'lunr';
 import type { PublicRecord, RecordKind } from '$lib/domain/records';
@@ -15,7 +23,6 @@ import {
 	QUICK_FIELDS,
 	toSearchDocument,
 	type SearchDocument,
-	type SearchField,
 	type SearchGeo
 } from './documents';
 import { MAX_WORD_LENGTH, fold, isStopWord, stem, tokenize } from './text';
@@ -23,23 +30,20 @@ import type { SearchHit, SearchMode, SearchOptions, SearchResult, Segment } from
 
 /** Longer queries are cut: nobody types more, and every word costs expansions. */
 export const MAX_QUERY_LENGTH = 200;
-/** Words of a query taken into account (the rest are ignored). */
+/** Words of a query taken into account (the rest are ignored); also the width of the match masks. */
 export const MAX_QUERY_WORDS = 8;
 /** Completions kept per prefix: the shortest ones, the closest to what was typed. */
 const PREFIX_CAP = 40;
 const FUZZY_CAP = 20;
 /** Weights of the expansions relative to the exact stem. */
 const WEIGHT = { exact: 1, prefixTyping: 0.6, prefix: 0.3, fuzzy: 0.25 } as const;
+/** BM25 parameters, lunr's defaults. */
+export const K1 = 1.2;
+export const B = 0.75;
+/** Impacts are stored as integers: tenths of a BM25 point keep the ranking and shorten the JSON. */
+const WEIGHT_SCALE = 10;
 
-const FORMAT = 'carto-ess-search/1';
-/** Short lunr field names: they are repeated in every posting of the serialized index. */
-const FIELD_KEYS: Record<SearchField, string> = {
-	names: 'n',
-	tags: 't',
-	categories: 'c',
-	place: 'p',
-	text: 'x'
-};
+const FORMAT = 'carto-ess-search/2';
 const KIND_CODES: Record<RecordKind, string> = { organisation: 'o', initiative: 'i', 'funding-tool': 'f' };
 const KIND_OF_CODE: Record<string, RecordKind> = { o: 'organisation', i: 'initiative', f: 'funding-tool' };
 
@@ -52,23 +56,27 @@ export interface SerializedEngine {
 	docs: DocTuple[];
 	/** Full mode: the long text of each document, for description snippets. */
 	texts?: string[];
+	/** Index terms (stems), sorted. */
+	terms: string[];
+	/** Per term: the documents containing it, as gaps between sorted document numbers. */
+	postings: number[][];
+	/** Per term and document: the BM25 impact summed over fields, times WEIGHT_SCALE, rounded. */
+	weights: number[][];
 	/** Sorted folded words of the indexed text, for prefixes, typos and suggestions. */
 	vocab: string[];
-	/** Stem of each vocab word: a number n means "the first n letters of the word". */
-	stems: (number | string)[];
+	/** The term (index in `terms`) of each vocab word. */
+	vocabTerms: number[];
 	/** Accented spelling of vocab words that have one (index -> word), for suggestions. */
 	accents: Record<string, string>;
-	index: object;
 }
 
 /** One matching document before its highlights are built. */
 export interface RankedMatch {
+	/** Document number inside the engine. */
 	ref: number;
 	id: string;
 	kind: RecordKind;
 	score: number;
-	/** Index terms this document matched. */
-	terms: ReadonlySet<string>;
 }
 
 export interface Ranking {
@@ -77,6 +85,8 @@ export interface Ranking {
 	matches: RankedMatch[];
 	partial: boolean;
 	suggestions: string[];
+	/** Term numbers the query expanded to (opaque: `hit` uses them to find what each document matched). */
+	readonly clauses: readonly number[];
 }
 
 export interface SearchEngine {
@@ -87,8 +97,8 @@ export interface SearchEngine {
 	search(query: string, options?: SearchOptions): SearchResult;
 	/** Every match, ranked, without highlights: for callers that filter, facet and paginate first. */
 	rank(query: string, options?: Omit<SearchOptions, 'limit'>): Ranking;
-	/** The hit (name, subtitle, highlights) of one match. */
-	hit(match: RankedMatch): SearchHit;
+	/** The hit (name, subtitle, highlights) of one match of `ranking`. */
+	hit(match: RankedMatch, ranking: Ranking): SearchHit;
 	/** JSON text of the engine, loaded back by loadSearchEngine. */
 	serialize(): string;
 }
@@ -100,10 +110,10 @@ interface Group {
 	start: number;
 	end: number;
 	required: boolean;
-	terms: Map<string, number>;
+	terms: Map<number, number>;
 }
 
-function add(terms: Map<string, number>, term: string, weight: number) {
+function add(terms: Map<number, number>, term: number, weight: number) {
 	if ((terms.get(term) ?? 0) < weight) terms.set(term, weight);
 }
 
@@ -139,57 +149,105 @@ function lowerBound(sorted: readonly string[], key: string): number {
 	return lo;
 }
 
+function contains(sorted: Int32Array, value: number): boolean {
+	let lo = 0;
+	let hi = sorted.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if (sorted[mid] < value) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo < sorted.length && sorted[lo] === value;
+}
+
+/** The best `k` items in order, without sorting all of them (typing "st" matches half the directory). */
+function topK(items: number[], k: number, compare: (a: number, b: number) => number): number[] {
+	const top: number[] = [];
+	if (k <= 0) return top;
+	for (const x of items) {
+		if (top.length === k && compare(x, top[k - 1]) >= 0) continue;
+		let i = top.length === k ? k - 1 : top.length;
+		while (i > 0 && compare(x, top[i - 1]) < 0) {
+			top[i] = top[i - 1];
+			i--;
+		}
+		top[i] = x;
+	}
+	return top;
+}
+
+function bitCount(n: number): number {
+	let c = 0;
+	for (let x = n; x; x &= x - 1) c++;
+	return c;
+}
+
 class Engine implements SearchEngine {
 	readonly mode: SearchMode;
 	readonly size: number;
-	readonly #index: lunr.Index;
-	readonly #docs: DocTuple[];
-	readonly #texts: string[] | undefined;
-	readonly #vocab: string[];
-	readonly #stems: (number | string)[];
-	readonly #accents: Record<string, string>;
-	readonly #vocabSet: lunr.TokenSet;
+	readonly #s: SerializedEngine;
+	readonly #kinds: RecordKind[];
+	readonly #termOf: Map<string, number>;
+	readonly #docsOf: Int32Array[];
+	readonly #weightsOf: Float32Array[];
+	#vocabSet: lunr.TokenSet | undefined;
+	/** Scratch space reused by every query: a score and a bit per query word for each document. */
+	readonly #scores: Float64Array;
+	readonly #masks: Uint8Array;
 
-	constructor(s: Omit<SerializedEngine, 'format' | 'index'>, index: lunr.Index) {
+	constructor(s: SerializedEngine) {
+		this.#s = s;
 		this.mode = s.mode;
-		this.#index = index;
-		this.#docs = s.docs;
-		this.#texts = s.texts;
-		this.#vocab = s.vocab;
-		this.#stems = s.stems;
-		this.#accents = s.accents;
 		this.size = s.docs.length;
-		// lunr's automaton intersects a fuzzy query word with the whole vocabulary at once.
-		this.#vocabSet = lunr.TokenSet.fromArray(s.vocab);
+		this.#kinds = s.docs.map((d) => KIND_OF_CODE[d[1]]);
+		this.#termOf = new Map(s.terms.map((t, i) => [t, i]));
+		this.#docsOf = s.postings.map((gaps) => {
+			const docs = new Int32Array(gaps.length);
+			let d = 0;
+			for (let i = 0; i < gaps.length; i++) docs[i] = d += gaps[i];
+			return docs;
+		});
+		this.#weightsOf = s.weights.map((w) => Float32Array.from(w, (x) => x / WEIGHT_SCALE));
+		this.#scores = new Float64Array(this.size);
+		this.#masks = new Uint8Array(this.size);
 	}
 
-	#stemAt(i: number): string {
-		const s = this.#stems[i];
-		return typeof s === 'number' ? this.#vocab[i].slice(0, s) : s;
-	}
-
-	#has(term: string): boolean {
-		return Object.prototype.hasOwnProperty.call(this.#index.invertedIndex, term);
+	#isWord(folded: string): boolean {
+		return this.#s.vocab[lowerBound(this.#s.vocab, folded)] === folded;
 	}
 
 	/** Vocabulary words starting with `prefix`, shortest first, at most `cap`. */
 	#completions(prefix: string, cap: number): number[] {
+		const vocab = this.#s.vocab;
 		const found: number[] = [];
-		for (let i = lowerBound(this.#vocab, prefix); i < this.#vocab.length; i++) {
-			if (!this.#vocab[i].startsWith(prefix)) break;
+		for (let i = lowerBound(vocab, prefix); i < vocab.length; i++) {
+			if (!vocab[i].startsWith(prefix)) break;
 			found.push(i);
 		}
-		if (found.length > cap) found.sort((a, b) => this.#vocab[a].length - this.#vocab[b].length).length = cap;
+		if (found.length > cap) found.sort((a, b) => vocab[a].length - vocab[b].length || a - b).length = cap;
 		return found;
 	}
 
-	/** Vocabulary words within `distance` edits of `word`. */
+	/** Index terms starting with `prefix` (terms are sorted), at most `cap`. */
+	#termCompletions(prefix: string, cap: number): number[] {
+		const terms = this.#s.terms;
+		const found: number[] = [];
+		for (let i = lowerBound(terms, prefix); i < terms.length && found.length < cap; i++) {
+			if (!terms[i].startsWith(prefix)) break;
+			found.push(i);
+		}
+		return found;
+	}
+
+	/** Vocabulary words within `distance` edits of `word`, through lunr's automaton over the whole vocabulary. */
 	#near(word: string, distance: number, cap: number): number[] {
+		// Built on the first typo rather than at load: most sessions never need it.
+		this.#vocabSet ??= lunr.TokenSet.fromArray(this.#s.vocab);
 		const words = this.#vocabSet.intersect(lunr.TokenSet.fromFuzzyString(word, distance)).toArray();
 		const out: number[] = [];
 		for (const w of words) {
-			const i = lowerBound(this.#vocab, w);
-			if (this.#vocab[i] === w) out.push(i);
+			const i = lowerBound(this.#s.vocab, w);
+			if (this.#s.vocab[i] === w) out.push(i);
 			if (out.length >= cap) break;
 		}
 		return out;
@@ -198,6 +256,7 @@ class Engine implements SearchEngine {
 	#groups(query: string, mode: SearchMode): Group[] {
 		const typing = mode === 'quick' && !/\s$/.test(query);
 		const tokens = tokenize(query).slice(0, MAX_QUERY_WORDS);
+		const vocabTerms = this.#s.vocabTerms;
 		const groups: Group[] = [];
 		tokens.forEach((tok, i) => {
 			const w = tok.folded;
@@ -205,49 +264,83 @@ class Engine implements SearchEngine {
 			const stop = isStopWord(w);
 			// A function word is skipped, unless it is the word being typed ("de" may become "déchets").
 			if (stop && !last) return;
-			const terms = new Map<string, number>();
+			const terms = new Map<number, number>();
+			const s = stem(w);
 			if (!stop) {
-				const s = stem(w);
-				if (this.#has(s)) add(terms, s, WEIGHT.exact);
+				const t = this.#termOf.get(s);
+				if (t !== undefined) add(terms, t, WEIGHT.exact);
 			}
+			// Prefixes: the word being typed, and any word of 3+ letters ("coop" finds "coopérative").
 			if (w.length >= 3 || (last && w.length >= 2)) {
 				const weight = last ? WEIGHT.prefixTyping : WEIGHT.prefix;
-				for (const i of this.#completions(w, PREFIX_CAP)) add(terms, this.#stemAt(i), weight);
+				for (const v of this.#completions(w, PREFIX_CAP)) add(terms, vocabTerms[v], weight);
+				// Other words of the family: "bénévoles" (stem "benevol") also finds "bénévolat".
+				if (!stop && s.length >= 4)
+					for (const t of this.#termCompletions(s, PREFIX_CAP)) add(terms, t, WEIGHT.prefix);
 			}
-			// Typos: one edit from 5 letters, two from 8 ("cooperatve" -> "coopérative").
-			if (!stop && w.length >= 5 && w.length <= 20) {
-				for (const i of this.#near(w, w.length >= 8 ? 2 : 1, FUZZY_CAP))
-					add(terms, this.#stemAt(i), WEIGHT.fuzzy);
+			// Typos, for words the directory does not contain: one edit from 5 letters, two from 8.
+			if (!stop && w.length >= 5 && w.length <= 20 && !this.#isWord(w)) {
+				for (const v of this.#near(w, w.length >= 8 ? 2 : 1, FUZZY_CAP))
+					add(terms, vocabTerms[v], WEIGHT.fuzzy);
 			}
 			groups.push({ folded: w, start: tok.start, end: tok.end, required: !stop, terms });
 		});
 		return groups;
 	}
 
-	#match(groups: Group[], kinds: readonly RecordKind[] | undefined) {
-		const clauses = groups.flatMap((g) => [...g.terms]);
-		if (clauses.length === 0) return { matches: [] as RankedMatch[], partial: false };
-		const results = this.#index.query((q) => {
-			for (const [term, boost] of clauses)
-				q.term(term, { usePipeline: false, boost, presence: lunr.Query.presence.OPTIONAL });
+	/**
+	 * Scores every document containing any expansion, keeps those with every required word (or, when none
+	 * has them all, those with the most), and returns the best `limit` of them in order plus the total.
+	 */
+	#match(groups: Group[], kinds: readonly RecordKind[] | undefined, limit = Infinity) {
+		const scores = this.#scores;
+		const masks = this.#masks;
+		const touched: number[] = [];
+		let required = 0;
+		groups.forEach((g, gi) => {
+			const bit = 1 << gi;
+			if (g.required) required |= bit;
+			for (const [t, factor] of g.terms) {
+				const docs = this.#docsOf[t];
+				const weights = this.#weightsOf[t];
+				for (let k = 0; k < docs.length; k++) {
+					const d = docs[k];
+					if (masks[d] === 0) touched.push(d);
+					masks[d] |= bit;
+					scores[d] += factor * weights[k];
+				}
+			}
 		});
-		const required = groups.filter((g) => g.required);
-		const full: RankedMatch[] = [];
-		const some: (RankedMatch & { groups: number })[] = [];
-		for (const r of results) {
-			const ref = Number(r.ref);
-			const doc = this.#docs[ref];
-			const kind = KIND_OF_CODE[doc[1]];
-			if (kinds && !kinds.includes(kind)) continue;
-			const terms = new Set(Object.keys(r.matchData.metadata));
-			const match = { ref, id: doc[0], kind, score: r.score, terms };
-			const hitGroups = required.filter((g) => [...g.terms.keys()].some((t) => terms.has(t))).length;
-			if (hitGroups === required.length) full.push(match);
-			else if (hitGroups > 0) some.push({ ...match, groups: hitGroups });
+		const wanted = bitCount(required);
+		let best = 0;
+		const kept: number[] = [];
+		for (const d of touched) {
+			if (kinds && !kinds.includes(this.#kinds[d])) continue;
+			const n = bitCount(masks[d] & required);
+			if (n > best && n < wanted) best = n;
+			if (n === wanted) kept.push(d);
 		}
-		if (full.length > 0 || required.length <= 1) return { matches: full, partial: false };
-		some.sort((a, b) => b.groups - a.groups || b.score - a.score);
-		return { matches: some.map(({ groups: _g, ...m }) => m), partial: some.length > 0 };
+		let partial = false;
+		if (kept.length === 0 && wanted > 1 && best > 0) {
+			// Nothing has every word: show what has the most of them (the page says so).
+			partial = true;
+			for (const d of touched)
+				if ((!kinds || kinds.includes(this.#kinds[d])) && bitCount(masks[d] & required) === best)
+					kept.push(d);
+		}
+		const byScore = (a: number, b: number) => scores[b] - scores[a] || a - b;
+		const top = limit >= kept.length ? kept.sort(byScore) : topK(kept, limit, byScore);
+		const matches: RankedMatch[] = top.map((d) => ({
+			ref: d,
+			id: this.#s.docs[d][0],
+			kind: this.#kinds[d],
+			score: scores[d]
+		}));
+		for (const d of touched) {
+			scores[d] = 0;
+			masks[d] = 0;
+		}
+		return { matches, total: kept.length, partial };
 	}
 
 	/** A close spelling of the query that gives results, when it gave none. */
@@ -256,13 +349,13 @@ class Engine implements SearchEngine {
 		for (const g of groups) {
 			if (!g.required || g.folded.length < 3 || g.folded.length > 20) continue;
 			let best: { word: string; d: number; df: number } | undefined;
-			for (const i of this.#near(g.folded, g.folded.length >= 5 ? 2 : 1, 50)) {
-				const word = this.#vocab[i];
+			for (const v of this.#near(g.folded, g.folded.length >= 5 ? 2 : 1, 50)) {
+				const word = this.#s.vocab[v];
 				if (word === g.folded) continue;
 				const d = editDistance(word, g.folded);
-				const df = this.#docFrequency(this.#stemAt(i));
+				const df = this.#docsOf[this.#s.vocabTerms[v]].length;
 				if (!best || d < best.d || (d === best.d && df > best.df))
-					best = { word: this.#accents[i] ?? word, d, df };
+					best = { word: this.#s.accents[v] ?? word, d, df };
 			}
 			if (best) replaced.push({ start: g.start, end: g.end, word: best.word });
 		}
@@ -274,80 +367,62 @@ class Engine implements SearchEngine {
 			at = r.end;
 		}
 		text = (text + query.slice(at)).trim();
-		const { matches } = this.#match(this.#groups(text, 'full'), kinds);
-		return matches.length > 0 && fold(text) !== fold(query) ? [text] : [];
+		if (fold(text) === fold(query.trim())) return [];
+		return this.#match(this.#groups(text, 'full'), kinds, 0).total > 0 ? [text] : [];
 	}
 
-	#docFrequency(term: string): number {
-		const posting = this.#index.invertedIndex[term] as Record<string, object> | undefined;
-		if (!posting) return 0;
-		const refs = new Set<string>();
-		for (const [field, docs] of Object.entries(posting))
-			if (field !== '_index') for (const r in docs) refs.add(r);
-		return refs.size;
+	#rank(query: string, options: Omit<SearchOptions, 'limit'>, limit: number): Ranking & { total: number } {
+		const raw = (typeof query === 'string' ? query : '').slice(0, MAX_QUERY_LENGTH);
+		const mode = options.mode ?? this.mode;
+		const groups = this.#groups(raw, mode);
+		const { matches, total, partial } = this.#match(groups, options.kinds, limit);
+		const suggestions = total === 0 && groups.length > 0 ? this.#suggest(raw, groups, options.kinds) : [];
+		const clauses = [...new Set(groups.flatMap((g) => [...g.terms.keys()]))];
+		return { query: raw.trim(), mode, matches, total, partial, suggestions, clauses };
 	}
 
 	rank(query: string, options: Omit<SearchOptions, 'limit'> = {}): Ranking {
-		const text = (typeof query === 'string' ? query : '').slice(0, MAX_QUERY_LENGTH).trim();
-		const mode = options.mode ?? this.mode;
-		const groups = this.#groups(typeof query === 'string' ? query.slice(0, MAX_QUERY_LENGTH) : '', mode);
-		const { matches, partial } = this.#match(groups, options.kinds);
-		const suggestions =
-			matches.length === 0 && groups.length > 0
-				? this.#suggest(
-						typeof query === 'string' ? query.slice(0, MAX_QUERY_LENGTH) : '',
-						groups,
-						options.kinds
-					)
-				: [];
-		return { query: text, mode, matches, partial, suggestions };
+		const { total: _total, ...ranking } = this.#rank(query, options, Infinity);
+		return ranking;
 	}
 
-	hit(match: RankedMatch): SearchHit {
-		const doc = this.#docs[match.ref];
+	hit(match: RankedMatch, ranking: Ranking): SearchHit {
+		const doc = this.#s.docs[match.ref];
+		const terms = new Set<string>();
+		for (const t of ranking.clauses) if (contains(this.#docsOf[t], match.ref)) terms.add(this.#s.terms[t]);
 		const hit: SearchHit = {
 			id: doc[0],
 			kind: match.kind,
 			slug: doc[2],
 			name: doc[3],
 			subtitle: doc[4],
-			score: Math.round(match.score * 1000) / 1000,
-			highlights: { name: highlight(doc[3], match.terms) }
+			score: Math.round(match.score * 100) / 100,
+			highlights: { name: highlight(doc[3], terms) }
 		};
-		const text = this.#texts?.[match.ref];
+		const text = this.#s.texts?.[match.ref];
 		if (text) {
-			const snippet = snippetOf(text, match.terms);
+			const snippet = snippetOf(text, terms);
 			if (snippet) hit.highlights.description = snippet;
 		}
 		return hit;
 	}
 
 	search(query: string, options: SearchOptions = {}): SearchResult {
-		const ranking = this.rank(query, options);
 		const limit = options.limit ?? 20;
-		const n = Number.isFinite(limit) ? Math.max(0, Math.floor(limit)) : ranking.matches.length;
+		const n = Number.isFinite(limit) ? Math.max(0, Math.floor(limit)) : Infinity;
+		const ranking = this.#rank(query, options, n);
 		return {
 			query: ranking.query,
 			mode: ranking.mode,
-			total: ranking.matches.length,
-			hits: ranking.matches.slice(0, n).map((m) => this.hit(m)),
+			total: ranking.total,
+			hits: ranking.matches.map((m) => this.hit(m, ranking)),
 			partial: ranking.partial,
 			suggestions: ranking.suggestions
 		};
 	}
 
 	serialize(): string {
-		const s: SerializedEngine = {
-			format: FORMAT,
-			mode: this.mode,
-			docs: this.#docs,
-			...(this.#texts ? { texts: this.#texts } : {}),
-			vocab: this.#vocab,
-			stems: this.#stems,
-			accents: this.#accents,
-			index: this.#index.toJSON()
-		};
-		return JSON.stringify(s);
+		return JSON.stringify(this.#s);
 	}
 }
 
@@ -413,55 +488,90 @@ export function snippetOf(text: string, terms: ReadonlySet<string>): Segment[] |
 	return out;
 }
 
-/** Builds one engine over `fields` of the documents. */
+/** Builds one engine: BM25 impacts per (term, document), summed over the mode's fields with their boosts. */
 export function buildSearchEngine(documents: readonly SearchDocument[], mode: SearchMode): SearchEngine {
 	const fields = mode === 'quick' ? QUICK_FIELDS : FULL_FIELDS;
-	const surface = new Map<string, string>();
+	const termIds = new Map<string, number>();
+	const termNames: string[] = [];
+	const df: number[] = [];
+	const surface = new Map<string, number>();
 	const accents = new Map<string, string>();
-	const builder = new lunr.Builder();
-	builder.ref('r');
-	for (const f of fields) builder.field(FIELD_KEYS[f], { boost: FIELD_BOOSTS[f] });
-	// No positions stored: highlights are recomputed from the displayed text, which keeps the index small.
-	builder.metadataWhitelist = [];
-	(builder as unknown as { tokenizer: (text: string) => lunr.Token[] }).tokenizer = (text) => {
-		const out: lunr.Token[] = [];
-		for (const t of tokenize(text)) {
-			if (isStopWord(t.folded)) continue;
-			const s = stem(t.folded);
-			if (!surface.has(t.folded)) surface.set(t.folded, s);
-			const lower = t.text.toLowerCase();
-			if (lower !== t.folded && !accents.has(t.folded) && !/['’ʼ]/.test(lower)) accents.set(t.folded, lower);
-			out.push(new lunr.Token(s, {}));
+	// Pass 1: term frequencies per document and field, field lengths, document frequencies.
+	const perDoc: { tf: Map<number, number>; length: number }[][] = [];
+	const totalLength = fields.map(() => 0);
+	for (const doc of documents) {
+		const seen = new Set<number>();
+		const row = fields.map((f, fi) => {
+			const tf = new Map<number, number>();
+			let length = 0;
+			for (const t of tokenize(doc[f])) {
+				if (isStopWord(t.folded)) continue;
+				const s = stem(t.folded);
+				let id = termIds.get(s);
+				if (id === undefined) {
+					id = termNames.length;
+					termIds.set(s, id);
+					termNames.push(s);
+					df.push(0);
+				}
+				if (!surface.has(t.folded)) surface.set(t.folded, id);
+				const lower = t.text.toLowerCase();
+				if (lower !== t.folded && !accents.has(t.folded) && !/['’ʼ]/.test(lower))
+					accents.set(t.folded, lower);
+				tf.set(id, (tf.get(id) ?? 0) + 1);
+				seen.add(id);
+				length++;
+			}
+			totalLength[fi] += length;
+			return { tf, length };
+		});
+		for (const id of seen) df[id]++;
+		perDoc.push(row);
+	}
+	// Terms sorted, so the same records always serialize to the same bytes (the URL carries their hash).
+	const order = termNames.map((_, i) => i).sort((a, b) => (termNames[a] < termNames[b] ? -1 : 1));
+	const rank = new Int32Array(order.length);
+	order.forEach((old, i) => (rank[old] = i));
+	const n = documents.length;
+	const avg = totalLength.map((l) => (n > 0 ? l / n : 0) || 1);
+	const idf = df.map((d) => Math.log(1 + Math.abs((n - d + 0.5) / (d + 0.5))));
+	// Pass 2: impacts, appended in document order so every posting list is sorted.
+	const postings: number[][] = order.map(() => []);
+	const weights: number[][] = order.map(() => []);
+	const previous = new Int32Array(order.length);
+	perDoc.forEach((row, d) => {
+		const impact = new Map<number, number>();
+		row.forEach(({ tf, length }, fi) => {
+			const norm = K1 * (1 - B + (B * length) / avg[fi]);
+			const boost = FIELD_BOOSTS[fields[fi]];
+			for (const [id, f] of tf)
+				impact.set(id, (impact.get(id) ?? 0) + (boost * idf[id] * f * (K1 + 1)) / (f + norm));
+		});
+		for (const [id, w] of impact) {
+			const t = rank[id];
+			postings[t].push(d - previous[t]);
+			previous[t] = d;
+			weights[t].push(Math.max(1, Math.round(w * WEIGHT_SCALE)));
 		}
-		return out;
-	};
-	documents.forEach((d, r) => {
-		const doc: Record<string, string> = { r: String(r) };
-		for (const f of fields) doc[FIELD_KEYS[f]] = d[f];
-		builder.add(doc);
 	});
-	const index = builder.build();
 	const vocab = [...surface.keys()].filter((w) => w.length <= MAX_WORD_LENGTH).sort();
-	const stems = vocab.map((w) => {
-		const s = surface.get(w)!;
-		return w.startsWith(s) ? s.length : s;
-	});
 	const accentMap: Record<string, string> = {};
 	vocab.forEach((w, i) => {
 		const a = accents.get(w);
 		if (a) accentMap[i] = a;
 	});
-	return new Engine(
-		{
-			mode,
-			docs: documents.map((d) => [d.id, KIND_CODES[d.kind], d.slug, d.name, d.subtitle]),
-			texts: mode === 'full' ? documents.map((d) => d.text) : undefined,
-			vocab,
-			stems,
-			accents: accentMap
-		},
-		index
-	);
+	return new Engine({
+		format: FORMAT,
+		mode,
+		docs: documents.map((d) => [d.id, KIND_CODES[d.kind], d.slug, d.name, d.subtitle]),
+		...(mode === 'full' ? { texts: documents.map((d) => d.text) } : {}),
+		terms: order.map((i) => termNames[i]),
+		postings,
+		weights,
+		vocab,
+		vocabTerms: vocab.map((w) => rank[surface.get(w)!]),
+		accents: accentMap
+	});
 }
 
 /** The two indexes of the site, from published records: quick (as you type) and full (submitted queries). */
@@ -481,5 +591,5 @@ export function buildSearchIndexes(
 export function loadSearchEngine(serialized: string | SerializedEngine): SearchEngine {
 	const s = (typeof serialized === 'string' ? JSON.parse(serialized) : serialized) as SerializedEngine;
 	if (!s || s.format !== FORMAT) throw new Error(`Index de recherche illisible : format attendu ${FORMAT}`);
-	return new Engine(s, lunr.Index.load(s.index));
+	return new Engine(s);
 }

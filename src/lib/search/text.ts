@@ -67,15 +67,30 @@ export interface Token {
 	folded: string;
 }
 
+const ASCII_WORD = /^[a-z0-9]*$/;
+
 /** Lower case without diacritics: é -> e, ç -> c, œ -> oe, ß -> ss; compatibility forms (ﬁ, ²) decomposed. */
 export function fold(word: string): string {
-	return word
-		.toLowerCase()
+	const lower = word.toLowerCase();
+	if (ASCII_WORD.test(lower)) return lower;
+	return lower
 		.normalize('NFKD')
 		.replace(/\p{M}+/gu, '')
 		.replace(/œ/g, 'oe')
 		.replace(/æ/g, 'ae')
 		.replace(/ß/g, 'ss');
+}
+
+/** Memoised fold of a word as written: a corpus repeats the same few thousand words. */
+const foldCache = new Map<string, string>();
+function foldWord(word: string): string {
+	let f = foldCache.get(word);
+	if (f === undefined) {
+		f = fold(word);
+		if (foldCache.size > 200_000) foldCache.clear();
+		foldCache.set(word, f);
+	}
+	return f;
 }
 
 /**
@@ -100,7 +115,7 @@ export function tokenize(source: string): Token[] {
 			parts.push({ text: part, start: at + offset });
 			offset += part.length + 1;
 		}
-		if (ELISIONS.has(fold(parts[0].text))) parts.shift();
+		if (ELISIONS.has(foldWord(parts[0].text))) parts.shift();
 		for (const p of parts) push(tokens, p.text, p.start);
 		if (parts.length > 1) {
 			const first = parts[0];
@@ -120,7 +135,7 @@ export function tokenize(source: string): Token[] {
 
 function push(tokens: Token[], text: string, start: number) {
 	if (text.length === 0 || text.length > MAX_WORD_LENGTH) return;
-	const folded = fold(text);
+	const folded = foldWord(text);
 	if (folded === '') return;
 	tokens.push({ text, start, end: start + text.length, folded });
 }
@@ -128,10 +143,17 @@ function push(tokens: Token[], text: string, start: number) {
 /** Words the French stop-word list misses in folded form ("a" from "il a", "à" folded). */
 const EXTRA_STOP_WORDS = new Set(['a', 'l', 'd', 'qu', 'y', 'o']);
 
+const stopCache = new Map<string, boolean>();
+
 /** True for French function words (le, de, et, à...), compared accent-free. */
 export function isStopWord(folded: string): boolean {
-	if (EXTRA_STOP_WORDS.has(folded)) return true;
-	return frenchSupport().stopWordFilter(folded) === undefined;
+	let stop = stopCache.get(folded);
+	if (stop === undefined) {
+		stop = EXTRA_STOP_WORDS.has(folded) || frenchSupport().stopWordFilter(folded) === undefined;
+		if (stopCache.size > 200_000) stopCache.clear();
+		stopCache.set(folded, stop);
+	}
+	return stop;
 }
 
 const stemCache = new Map<string, string>();

@@ -1,0 +1,299 @@
+/**
+ * npm run bench:search [sizes...]   (default 1000 10000 50000)
+ *
+ * For synthetic directories of each size: index build time, serialized size (raw and gzip), load time,
+ * heap, and query latency (median, p95) over a fixed query set, for our lunr engine (quick and full
+ * indexes) and, in the same run on the same corpus and queries, MiniSearch as the reference.
+ * Prints a table per size; the last line is one JSON object with every figure.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { gzipSync } from 'node:zlib';
+import lunr from 'lunr';
+import MiniSearch from 'minisearch';
+import { syntheticRecords, type SyntheticGeo } from '../src/lib/bench/synthetic';
+import {
+	FIELD_BOOSTS,
+	FULL_FIELDS,
+	QUICK_FIELDS,
+	toSearchDocument,
+	type SearchDocument,
+	type SearchGeo
+} from '../src/lib/search/documents';
+import { buildSearchEngine, loadSearchEngine, type SearchEngine } from '../src/lib/search/engine';
+import { frenchSupport, isStopWord, stem, tokenize } from '../src/lib/search/text';
+import type { SearchMode } from '../src/lib/search/types';
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+const sizes = process.argv
+	.slice(2)
+	.map(Number)
+	.filter((n) => n > 0);
+const SIZES = sizes.length ? sizes : [1000, 10000, 50000];
+const ROUNDS = 3;
+
+const read = (f: string) => JSON.parse(readFileSync(resolve('data', f), 'utf8'));
+const geo: SearchGeo & SyntheticGeo = {
+	communes: read('communes.json'),
+	quartiers: read('quartiers.json'),
+	qpv: read('qpv.json'),
+	thematiques: read('thematiques.json')
+};
+
+/** The fixed query set, by category. As-you-type runs every prefix of the typed queries, letter by letter. */
+const QUERIES = {
+	single: ['jardin', 'vélo', 'coopérative', 'insertion', 'épicerie', 'strasbourg', 'compost', 'musique'],
+	typed: ['cooperative', 'epicerie solidaire', 'atelier velo', 'pret d’honneur'],
+	typo: ['cooperatve', 'jardn', 'epicrie', 'reparaton', 'solidiare', 'insertoin'],
+	multi: [
+		'jardin partagé',
+		'atelier vélo solidaire',
+		'épicerie solidaire neudorf',
+		'prêt d’honneur',
+		'économie circulaire réemploi'
+	],
+	accentless: ['economie', 'velo', 'epicerie', 'reemploi', 'theatre', 'benevoles']
+};
+
+function typingSequence(q: string): string[] {
+	const out: string[] = [];
+	for (let i = 2; i <= q.length; i++) if (q[i - 1] !== ' ') out.push(q.slice(0, i));
+	return out;
+}
+const QUICK_QUERIES = [
+	...QUERIES.single,
+	...QUERIES.typed.flatMap(typingSequence),
+	...QUERIES.typo,
+	...QUERIES.multi,
+	...QUERIES.accentless
+];
+const FULL_QUERIES = [
+	...QUERIES.single,
+	...QUERIES.typed,
+	...QUERIES.typo,
+	...QUERIES.multi,
+	...QUERIES.accentless
+];
+
+const now = () => performance.now();
+const ms = (x: number) => Math.round(x * 100) / 100;
+function stats(times: number[]) {
+	const s = [...times].sort((a, b) => a - b);
+	const at = (p: number) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
+	return { median: ms(at(0.5)), p95: ms(at(0.95)), max: ms(s[s.length - 1]) };
+}
+function timeQueries(run: (q: string) => unknown, queries: string[]) {
+	for (const q of queries) run(q); // warm-up: JIT and caches, as in a page that has already searched once
+	const times: number[] = [];
+	for (let r = 0; r < ROUNDS; r++)
+		for (const q of queries) {
+			const t = now();
+			run(q);
+			times.push(now() - t);
+		}
+	return stats(times);
+}
+function heapOf(make: () => unknown): { value: unknown; heapMB: number } {
+	gc();
+	const before = process.memoryUsage().heapUsed;
+	const value = make();
+	gc();
+	return { value, heapMB: Math.round(((process.memoryUsage().heapUsed - before) / 1048576) * 10) / 10 };
+}
+const kb = (n: number) => Math.round(n / 1024);
+
+function benchOurs(docs: SearchDocument[], mode: SearchMode) {
+	let t = now();
+	const built = buildSearchEngine(docs, mode);
+	const buildMs = now() - t;
+	const text = built.serialize();
+	const raw = Buffer.byteLength(text);
+	const gzip = gzipSync(text).length;
+	const loads: number[] = [];
+	for (let i = 0; i < ROUNDS; i++) {
+		t = now();
+		loadSearchEngine(text);
+		loads.push(now() - t);
+	}
+	const { value, heapMB } = heapOf(() => loadSearchEngine(text));
+	const engine = value as SearchEngine;
+	const latency = timeQueries(
+		(q) => engine.search(q, { mode, limit: 20 }),
+		mode === 'quick' ? QUICK_QUERIES : FULL_QUERIES
+	);
+	const hits = Object.fromEntries(
+		Object.entries(QUERIES).map(([k, qs]) => [k, qs.map((q) => engine.search(q, { mode }).total)])
+	);
+	return {
+		buildMs: ms(buildMs),
+		rawKB: kb(raw),
+		gzipKB: kb(gzip),
+		loadMs: stats(loads).median,
+		heapMB,
+		latency,
+		hits
+	};
+}
+
+/** MiniSearch with the same French analysis (our tokenizer, folding, stop words, stems), prefix and fuzzy. */
+function benchMiniSearch(docs: SearchDocument[], mode: SearchMode) {
+	const fields = [...(mode === 'quick' ? QUICK_FIELDS : FULL_FIELDS)];
+	const options = {
+		fields,
+		idField: 'id',
+		tokenize: (text: string) => tokenize(text).map((t) => t.folded),
+		processTerm: (term: string) => (isStopWord(term) ? null : stem(term))
+	};
+	const search = {
+		boost: Object.fromEntries(fields.map((f) => [f, FIELD_BOOSTS[f]])),
+		prefix: (term: string) => term.length >= 2,
+		fuzzy: (term: string) => (term.length >= 8 ? 2 : term.length >= 5 ? 1 : false),
+		combineWith: 'AND' as const,
+		maxFuzzy: 2
+	};
+	let t = now();
+	const ms0 = new MiniSearch<SearchDocument>(options);
+	ms0.addAll(docs);
+	const buildMs = now() - t;
+	const text = JSON.stringify(ms0);
+	const loads: number[] = [];
+	for (let i = 0; i < ROUNDS; i++) {
+		t = now();
+		MiniSearch.loadJSON(text, options);
+		loads.push(now() - t);
+	}
+	const { value, heapMB } = heapOf(() => MiniSearch.loadJSON<SearchDocument>(text, options));
+	const engine = value as MiniSearch<SearchDocument>;
+	const latency = timeQueries(
+		(q) => engine.search(q, search).slice(0, 20),
+		mode === 'quick' ? QUICK_QUERIES : FULL_QUERIES
+	);
+	const hits = Object.fromEntries(
+		Object.entries(QUERIES).map(([k, qs]) => [k, qs.map((q) => engine.search(q, search).length)])
+	);
+	return {
+		buildMs: ms(buildMs),
+		rawKB: kb(Buffer.byteLength(text)),
+		gzipKB: kb(gzipSync(text).length),
+		loadMs: stats(loads).median,
+		heapMB,
+		latency,
+		hits
+	};
+}
+
+/**
+ * Stock lunr as the issue measured it: one index over every field, lunr-languages' French pipeline,
+ * queries built with the programmatic API (trailing wildcard on the last word, edit distance on long words).
+ * Skipped above LUNR_STOCK_MAX records: its build alone takes minutes there.
+ */
+const LUNR_STOCK_MAX = 10000;
+function benchLunrStock(docs: SearchDocument[]) {
+	const fr = frenchSupport() as unknown as lunr.Builder.Plugin;
+	const fields = [...FULL_FIELDS];
+	let t = now();
+	const index = lunr(function () {
+		this.use(fr);
+		this.ref('id');
+		for (const f of fields) this.field(f, { boost: FIELD_BOOSTS[f] });
+		for (const d of docs) this.add(d);
+	});
+	const buildMs = now() - t;
+	const text = JSON.stringify(index);
+	const loads: number[] = [];
+	for (let i = 0; i < ROUNDS; i++) {
+		t = now();
+		lunr.Index.load(JSON.parse(text));
+		loads.push(now() - t);
+	}
+	const { value, heapMB } = heapOf(() => lunr.Index.load(JSON.parse(text)));
+	const loaded = value as lunr.Index;
+	const run = (q: string) => {
+		const words = tokenize(q).map((w) => w.folded);
+		return loaded.query((query) => {
+			words.forEach((w, i) => {
+				query.term(w, { presence: lunr.Query.presence.REQUIRED });
+				if (i === words.length - 1 && w.length >= 2)
+					query.term(w, { wildcard: lunr.Query.wildcard.TRAILING, usePipeline: false, boost: 0.5 });
+				if (w.length >= 5) query.term(w, { editDistance: 1, usePipeline: false, boost: 0.25 });
+			});
+		});
+	};
+	const latency = timeQueries((q) => run(q).slice(0, 20), FULL_QUERIES);
+	const hits = Object.fromEntries(
+		Object.entries(QUERIES).map(([k, qs]) => [k, qs.map((q) => run(q).length)])
+	);
+	return {
+		buildMs: ms(buildMs),
+		rawKB: kb(Buffer.byteLength(text)),
+		gzipKB: kb(gzipSync(text).length),
+		loadMs: stats(loads).median,
+		heapMB,
+		latency,
+		hits
+	};
+}
+
+type Row = ReturnType<typeof benchOurs>;
+function line(name: string, r: Row) {
+	return [
+		name.padEnd(22),
+		String(r.buildMs).padStart(9),
+		String(r.rawKB).padStart(9),
+		String(r.gzipKB).padStart(8),
+		String(r.loadMs).padStart(8),
+		String(r.heapMB).padStart(7),
+		String(r.latency.median).padStart(7),
+		String(r.latency.p95).padStart(7),
+		String(r.latency.max).padStart(7)
+	].join(' ');
+}
+
+const results: Record<string, Record<string, Row>> = {};
+console.log(
+	`Search benchmark, Node ${process.version}, synthetic records (seed 42), ${ROUNDS} rounds per query`
+);
+console.log(
+	`as-you-type queries: ${QUICK_QUERIES.length} (every prefix of ${QUERIES.typed.length} typed queries + the rest); full queries: ${FULL_QUERIES.length}`
+);
+for (const size of SIZES) {
+	const records = syntheticRecords(size, geo, { seed: 42 });
+	const docs = records.map((r) => toSearchDocument(r, geo));
+	const row: Record<string, Row> = {};
+	row.lunrQuick = benchOurs(docs, 'quick');
+	row.lunrFull = benchOurs(docs, 'full');
+	row.miniSearchQuick = benchMiniSearch(docs, 'quick');
+	row.miniSearchFull = benchMiniSearch(docs, 'full');
+	if (size <= LUNR_STOCK_MAX) row.lunrStockFull = benchLunrStock(docs);
+	results[size] = row;
+	console.log(`\n${size} records`);
+	console.log('index                  build ms    raw KB  gzip KB  load ms heap MB  med ms  p95 ms  max ms');
+	console.log(line('ours quick', row.lunrQuick));
+	console.log(line('ours full', row.lunrFull));
+	console.log(line('MiniSearch quick (ref)', row.miniSearchQuick));
+	console.log(line('MiniSearch full (ref)', row.miniSearchFull));
+	if (row.lunrStockFull) console.log(line('lunr stock full (base)', row.lunrStockFull));
+	else console.log(`lunr stock full (base)  skipped above ${LUNR_STOCK_MAX} records`);
+	console.log(`hits per query, lunr quick: ${JSON.stringify(row.lunrQuick.hits)}`);
+	console.log(`hits per query, MiniSearch quick: ${JSON.stringify(row.miniSearchQuick.hits)}`);
+}
+const targets = results['10000']
+	? {
+			quickP95Ms: { value: results['10000'].lunrQuick.latency.p95, max: 10 },
+			fullP95Ms: { value: results['10000'].lunrFull.latency.p95, max: 40 },
+			firstDownloadGzipKB: { value: results['10000'].lunrQuick.gzipKB, max: 1024 },
+			loadMs: { value: results['10000'].lunrQuick.loadMs, max: 300 }
+		}
+	: undefined;
+if (targets) {
+	console.log('\nTargets at 10k records:');
+	for (const [k, v] of Object.entries(targets))
+		console.log(
+			`  ${k.padEnd(20)} ${String(v.value).padStart(8)} (at most ${v.max}) ${v.value <= v.max ? 'OK' : 'MISSED'}`
+		);
+}
+console.log(JSON.stringify({ bench: 'search', node: process.version, sizes: SIZES, results, targets }));
