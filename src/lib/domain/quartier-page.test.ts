@@ -104,21 +104,29 @@ describe('funding aimed at residents', () => {
 });
 
 describe('structures in and near the area', () => {
-	it('keeps ESS structures of the quartier first, then those within 1.5 km, nearest first', () => {
+	it('keeps ESS structures of the quartier first, then those within 1.5 km, nearest first, once each', () => {
+		const near = org({
+			id: 'near',
+			name: 'Près',
+			location: { lon: 7.7206, lat: 48.5967, precision: 'quartier' }
+		});
 		const list = nearbyOrganisations(
 			[
 				org({ id: 'far', name: 'Loin', location: { lon: 7.7507, lat: 48.5818, precision: 'commune' } }),
-				org({ id: 'near', name: 'Près', location: { lon: 7.7206, lat: 48.5967, precision: 'quartier' } }),
+				near,
 				org({ id: 'here', name: 'Ici', quartierCode: 'SQ_06' }),
 				org({ id: 'not-ess', name: 'Pas ESS', isEss: false, quartierCode: 'SQ_06' }),
-				org({ id: 'draft', name: 'Brouillon', status: 'draft', quartierCode: 'SQ_06' })
+				org({ id: 'draft', name: 'Brouillon', status: 'draft', quartierCode: 'SQ_06' }),
+				near
 			],
 			area
 		);
-		expect(list.map((x) => [x.organisation.id, x.inArea, x.distanceKm])).toEqual([
-			['here', true, undefined],
-			['near', false, 0.8]
+		expect(list.map((x) => [x.organisation.id, x.inArea])).toEqual([
+			['here', true],
+			['near', false]
 		]);
+		expect(list[0].meters).toBeUndefined();
+		expect(list[1].meters).toBeCloseTo(825, -1);
 	});
 
 	it('uses the commune for commune pages', () => {

@@ -3,7 +3,7 @@
  * the funding rule for residents' initiatives, ESS structures nearby, grouping by sub-quartier and the
  * key numbers. The server module (src/lib/server/quartiers.ts) only loads and calls these.
  */
-import distance from '@turf/distance';
+import { distanceMeters } from '$lib/geo/distance';
 import type { Commune, Point, Qpv, Quartier } from './geography';
 import type { FundingTool, Initiative, Organisation } from './records';
 import type { Availability } from './taxonomies';
@@ -111,40 +111,37 @@ export function residentFundingTools(
 // ---------------------------------------------------------------------------------------------------------
 // ESS structures in and near the area.
 
-/** How far "nearby" reaches from the area's reference point; a commune is wider than a quartier. */
-export const NEARBY_KM = { quartier: 1.5, commune: 2 } as const;
+/** How far "nearby" reaches from the area's reference point, in metres; a commune is wider than a quartier. */
+export const NEARBY_METERS = { quartier: 1500, commune: 2000 } as const;
 
 export interface NearbyOrganisation {
 	organisation: Organisation;
 	inArea: boolean;
-	/** From the area's reference point, rounded to 100 m; undefined when the structure has no position. */
-	distanceKm?: number;
+	/** From the area's reference point; undefined when the structure has no position. */
+	meters?: number;
 }
 
 /**
- * ESS structures located in the area, then those whose position is within NEARBY_KM of its point.
+ * ESS structures located in the area, then those whose position is within NEARBY_METERS of its point.
  * Most seed positions are quartier or commune points (see each record's precision), so "nearby" is rough.
+ * Candidates may repeat (in the area and in the box around it): each structure is kept once.
  */
 export function nearbyOrganisations(orgs: readonly Organisation[], area: Area): NearbyOrganisation[] {
-	const radius = NEARBY_KM[area.kind];
+	const radius = NEARBY_METERS[area.kind];
+	const seen = new Set<string>();
 	const out: NearbyOrganisation[] = [];
 	for (const o of orgs) {
-		if (o.status !== 'published' || !o.isEss) continue;
-		const km = o.location
-			? Math.round(
-					distance([area.point.lon, area.point.lat], [o.location.lon, o.location.lat], {
-						units: 'kilometers'
-					}) * 10
-				) / 10
-			: undefined;
+		if (o.status !== 'published' || !o.isEss || seen.has(o.id)) continue;
+		seen.add(o.id);
+		const meters = o.location ? distanceMeters(area.point, o.location) : undefined;
 		const here = inArea(o, area);
-		if (here || (km !== undefined && km <= radius))
-			out.push({ organisation: o, inArea: here, distanceKm: km });
+		if (here || (meters !== undefined && meters <= radius))
+			out.push({ organisation: o, inArea: here, meters });
 	}
 	return out.sort(
 		(a, b) =>
 			Number(b.inArea) - Number(a.inArea) ||
-			(a.distanceKm ?? Infinity) - (b.distanceKm ?? Infinity) ||
+			(a.meters ?? Infinity) - (b.meters ?? Infinity) ||
 			a.organisation.name.localeCompare(b.organisation.name, 'fr')
 	);
 }

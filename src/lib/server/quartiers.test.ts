@@ -53,6 +53,19 @@ beforeAll(() => {
 		db,
 		organisationSchema.parse(organisationFixture({ id: 'org-ici', slug: 'org-ici', quartierCode: 'SQ_06' }))
 	);
+	// Positioned 0.8 km from the quartier's point but filed under no quartier; a draft at the same place;
+	// one in Lingolsheim, far away.
+	const cronenbourg = { lon: 7.7206, lat: 48.5967, precision: 'quartier' as const };
+	for (const [id, extra] of [
+		['org-pres', { location: cronenbourg }],
+		['org-brouillon', { location: cronenbourg, status: 'draft' as const }],
+		[
+			'org-loin',
+			{ communeCode: '67267', location: { lon: 7.6817, lat: 48.5553, precision: 'commune' as const } }
+		]
+	] as const) {
+		insertRecord(db, organisationSchema.parse(organisationFixture({ id, slug: id, ...extra })));
+	}
 	insertRecord(
 		db,
 		fundingToolSchema.parse(
@@ -87,7 +100,10 @@ describe('areaPage', () => {
 			['cronenbourg', ['cronenbourg-test']],
 			['hautepierre', ['galet-test', 'jardin-test']]
 		]);
-		expect(page.organisations.map((o) => o.organisation.id)).toEqual(['org-ici']);
+		expect(page.organisations.map((o) => [o.organisation.id, o.inArea])).toEqual([
+			['org-ici', true],
+			['org-pres', false]
+		]);
 		expect(page.fundingTools.map((f) => [f.tool.id, f.reason])).toEqual([['bourse-test', 'qpv']]);
 		expect(page.qpv.map((q) => q.slug)).toEqual(expect.arrayContaining(['hautepierre', 'cronenbourg']));
 		expect(page.keyNumbers.find((n) => n.id === 'initiatives')?.value).toBe(3);
