@@ -103,12 +103,13 @@ const CASES: Case[] = [
 		in: [
 			'pret-honneur-initiative-france',
 			'microcredit-adie',
-			'subvention-moins-26-ans-france-active-alsace'
+			'subvention-moins-26-ans-france-active-alsace',
+			// 15-45 k€ is a practitioner's estimate, not a published floor: a 10 000 € need is not excluded.
+			'pret-honneur-reseau-entreprendre'
 		],
 		out: {
 			'garantie-france-active': 'structure',
 			'contrat-apport-associatif': 'structure',
-			'pret-honneur-reseau-entreprendre': 'montant',
 			'prets-la-nef': 'structure'
 		}
 	},
