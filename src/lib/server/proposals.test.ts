@@ -231,6 +231,30 @@ describe('submitNewProposal', () => {
 		expect(JSON.stringify(db.prepare('SELECT * FROM proposals').all())).not.toContain('203.0.113.7');
 	});
 
+	it('erases client hashes older than a day when a new proposal arrives', async () => {
+		const first = await submitNewProposal(
+			'initiative',
+			post(initiative),
+			deps(undefined, { now: new Date('2026-03-01T10:00:00Z') })
+		);
+		if (!first.ok) throw new Error('expected ok');
+		const hashOf = (id: string) =>
+			(db.prepare('SELECT client_hash AS h FROM proposals WHERE id = ?').get(id) as { h: string | null }).h;
+		await submitNewProposal(
+			'initiative',
+			post(initiative),
+			deps(undefined, { now: new Date('2026-03-02T09:00:00Z') })
+		);
+		expect(hashOf(first.reference)).toMatch(/^[0-9a-f]{64}$/);
+		const later = await submitNewProposal(
+			'initiative',
+			post(initiative),
+			deps(undefined, { now: new Date('2026-03-02T10:00:01Z') })
+		);
+		expect(hashOf(first.reference)).toBeNull();
+		if (later.ok) expect(hashOf(later.reference)).toMatch(/^[0-9a-f]{64}$/);
+	});
+
 	it('erases e-mails of proposals decided more than six months ago when a new one arrives', async () => {
 		const first = await submitNewProposal(
 			'initiative',

@@ -43,6 +43,7 @@ import {
 	newReference,
 	type ProposalType
 } from './db/proposals';
+import { forgetClientHashes } from './db/proposal-retention';
 import { getMeta, getRecordById, listCommunes, listQuartiers, listThematiques, setMeta } from './db/records';
 import { geocodeAddress } from './geocoder';
 import { getDb, getEnv } from './store';
@@ -53,6 +54,10 @@ export const LIMITS = {
 	perHour: 10,
 	perDay: 30
 } as const;
+
+const HOUR_MS = 3_600_000;
+/** The rate limit's longest window; client hashes are erased once older (stated on /confidentialite). */
+const DAY_MS = 24 * HOUR_MS;
 
 /** Submitters' e-mails are erased this long after the decision (stated on /confidentialite). */
 export const EMAIL_RETENTION_MONTHS = 6;
@@ -100,7 +105,10 @@ async function readForm(
 	return { ok: true, form };
 }
 
-/** sha256(secret + IP): stable enough to count a client's posts, useless to recover the address. */
+/**
+ * sha256(per-install secret + IP): enough to count a client's posts without storing the address. The secret
+ * lives in the same database, so the hash is kept only a day (forgetClientHashes).
+ */
 export function clientHash(db: Db, address: string): string {
 	let secret = getMeta(db, 'proposal_client_secret');
 	if (!secret) {
@@ -111,8 +119,8 @@ export function clientHash(db: Db, address: string): string {
 }
 
 function rateLimitMessage(db: Db, hash: string, now: Date): string | undefined {
-	const hourAgo = new Date(now.getTime() - 3600_000);
-	const dayAgo = new Date(now.getTime() - 86_400_000);
+	const hourAgo = new Date(now.getTime() - HOUR_MS);
+	const dayAgo = new Date(now.getTime() - DAY_MS);
 	if (countProposalsSince(db, hash, hourAgo) >= LIMITS.perHour) {
 		return 'Vous avez envoyé beaucoup de propositions en peu de temps. Réessayez dans une heure : vos textes sont conservés ci-dessous.';
 	}
@@ -131,7 +139,7 @@ function monthsBefore(date: Date, months: number): Date {
 /**
  * Stores a validated proposal. The submitter's e-mail and note go to their own columns only, so that
  * forgetDecidedEmails really erases the e-mail (a copy inside the JSON payload would survive it).
- * Old e-mails are erased here, on each new proposal (see /confidentialite).
+ * Old e-mails and client hashes are erased here, on each new proposal (see /confidentialite).
  */
 function store(
 	deps: ProposalDeps,
@@ -146,6 +154,7 @@ function store(
 ): string {
 	const now = deps.now ?? new Date();
 	forgetDecidedEmails(deps.db, monthsBefore(now, EMAIL_RETENTION_MONTHS));
+	forgetClientHashes(deps.db, new Date(now.getTime() - DAY_MS));
 	const payload = Object.fromEntries(
 		Object.entries(input.payload).filter(([k]) => k !== 'submitterEmail' && k !== 'message')
 	);
