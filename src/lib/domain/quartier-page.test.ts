@@ -10,7 +10,6 @@ import {
 	residentFundingReason,
 	residentFundingTools,
 	safeHref,
-	frenchDate,
 	telHref
 } from './quartier-page';
 import { fundingToolSchema, initiativeSchema, organisationSchema } from './records';
@@ -214,10 +213,5 @@ describe('links', () => {
 		expect(safeHref('pas une url')).toBeUndefined();
 		expect(safeHref(undefined)).toBeUndefined();
 		expect(telHref('+33 (0)3 88.00-00-00')).toBe('tel:+330388000000');
-	});
-
-	it('writes dates in French, as written whatever the time zone', () => {
-		expect(frenchDate('2026-11-29')).toBe('29 novembre 2026');
-		expect(frenchDate('2026-01-01')).toBe('1er janvier 2026');
 	});
 });

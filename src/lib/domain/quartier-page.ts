@@ -250,18 +250,6 @@ export function safeHref(url: string | undefined): string | undefined {
 	}
 }
 
-const FRENCH_DATE = new Intl.DateTimeFormat('fr-FR', {
-	day: 'numeric',
-	month: 'long',
-	year: 'numeric',
-	timeZone: 'UTC'
-});
-
-/** "2026-11-29" -> "29 novembre 2026", "1er janvier" (the date as written, whatever the time zone). */
-export function frenchDate(iso: string): string {
-	return FRENCH_DATE.format(new Date(`${iso}T00:00:00Z`)).replace(/^1 /, '1er ');
-}
-
 /** A phone number as a tel: link target (digits and a leading +). */
 export function telHref(phone: string): string {
 	return `tel:${phone.replace(/[^+0-9]/g, '')}`;
