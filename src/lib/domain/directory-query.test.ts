@@ -78,6 +78,8 @@ describe('parseDirectoryQuery', () => {
 		expect(parse('lat=48.58&lon=7.75').state.position).toMatchObject({ lat: 48.58, lon: 7.75 });
 		expect(parse('lat=2&lon=40').state.position).toBeUndefined();
 		expect(parse('lat=abc&lon=7.7').notes[0]).toMatch(/Position ignorée/);
+		// A place chosen in the list wins over the coordinates the form still carries.
+		expect(parse('pres=meinau&lat=48.58&lon=7.75').state.position?.near).toBe('meinau');
 	});
 
 	it('never throws on hostile input', () => {
@@ -126,6 +128,9 @@ describe('effectiveSort', () => {
 		);
 		expect(effectiveSort({ q: '', sort: 'pertinence' })).toBe('nom');
 		expect(effectiveSort({ q: '', sort: 'verification' })).toBe('verification');
+		const here = { lat: 1, lon: 2, label: 'x' };
+		expect(effectiveSort({ q: 'velo', sort: undefined, position: here })).toBe('distance');
+		expect(effectiveSort({ q: 'velo', sort: 'pertinence', position: here })).toBe('pertinence');
 	});
 });
 

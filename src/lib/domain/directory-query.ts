@@ -157,11 +157,18 @@ export function parseDirectoryQuery(params: URLSearchParams, geo: GeoRefs): Dire
 		else notes.push(`Page « ${rawPage.slice(0, 12)} » invalide : première page affichée.`);
 	}
 
+	// A place picked in the list wins over coordinates: the form keeps the last geolocation in hidden fields.
 	let position: Position | undefined;
 	const near = params.get('pres');
 	const lat = params.get('lat');
 	const lon = params.get('lon');
-	if (lat !== null || lon !== null) {
+	if (near) {
+		const quartier = geo.quartiers.find((x) => x.slug === near);
+		const commune = geo.communes.find((x) => x.slug === near);
+		if (quartier) position = { ...quartier.point, near, label: quartier.name };
+		else if (commune) position = { ...commune.centroid, near, label: commune.name };
+		else notes.push(`Lieu inconnu « ${near.slice(0, 60)} » : choisissez un quartier ou une commune.`);
+	} else if (lat || lon) {
 		const la = coordinate.safeParse(lat);
 		const lo = coordinate.safeParse(lon);
 		if (
@@ -174,22 +181,20 @@ export function parseDirectoryQuery(params: URLSearchParams, geo: GeoRefs): Dire
 		)
 			position = { lat: la.data, lon: lo.data, label: 'votre position' };
 		else notes.push("Position ignorée : elle doit être dans l'Eurométropole (lat et lon en degrés).");
-	} else if (near) {
-		const quartier = geo.quartiers.find((x) => x.slug === near);
-		const commune = geo.communes.find((x) => x.slug === near);
-		if (quartier) position = { ...quartier.point, near, label: quartier.name };
-		else if (commune) position = { ...commune.centroid, near, label: commune.name };
-		else notes.push(`Lieu inconnu « ${near.slice(0, 60)} » : choisissez un quartier ou une commune.`);
 	}
 
 	return { state: { q, filters: filters as FacetFilters, sort, page, position }, notes };
 }
 
-/** The sort applied: distance needs a position, relevance needs a query; otherwise by name. */
+/**
+ * The sort applied: distance needs a position, relevance needs a query. Without a choice: by distance when
+ * a place is given (that is why one gives it), by relevance when there is a query, else by name.
+ */
 export function effectiveSort(state: Pick<DirectoryState, 'q' | 'sort' | 'position'>): SortCode {
-	if (state.sort === 'distance') return state.position ? 'distance' : state.q ? 'pertinence' : 'nom';
-	if (state.sort === 'pertinence') return state.q ? 'pertinence' : 'nom';
-	return state.sort ?? (state.q ? 'pertinence' : 'nom');
+	const fallback: SortCode = state.q ? 'pertinence' : 'nom';
+	if (state.sort === 'distance') return state.position ? 'distance' : fallback;
+	if (state.sort === 'pertinence') return fallback;
+	return state.sort ?? (state.position ? 'distance' : fallback);
 }
 
 /** The canonical query string of a state ('' for the bare annuaire); page 1 and empty values are left out. */

@@ -2,18 +2,14 @@
  * The browser side of search: a Web Worker holding the quick index, started on first use, and the
  * server for full-text queries. No lunr in here, so pages that only search stay light.
  */
-import type { FromWorker, ToWorker } from './protocol';
+import {
+	DEFAULT_MANIFEST_URL,
+	DEFAULT_QUERY_URL,
+	type FromWorker,
+	type SearchManifest,
+	type ToWorker
+} from './protocol';
 import type { SearchClient, SearchClientOptions, SearchOptions, SearchResult } from './types';
-
-export const DEFAULT_MANIFEST_URL = '/search-index/manifest.json';
-export const DEFAULT_QUERY_URL = '/search-index/query';
-
-/** What /search-index/manifest.json answers. */
-export interface SearchManifest {
-	dataVersion: number;
-	quick: { url: string; bytes: number; gzipBytes: number; documents: number };
-	queryUrl: string;
-}
 
 const empty = (query: string, options: SearchOptions): SearchResult => ({
 	query,

@@ -44,6 +44,12 @@ export const B = 0.75;
 const WEIGHT_SCALE = 10;
 
 const FORMAT = 'carto-ess-search/2';
+
+/** lunr's automaton builders, public in lunr 2.3.9 but missing from @types/lunr. */
+const TokenSet = lunr.TokenSet as unknown as {
+	fromArray(sortedWords: readonly string[]): lunr.TokenSet;
+	fromFuzzyString(word: string, editDistance: number): lunr.TokenSet;
+};
 const KIND_CODES: Record<RecordKind, string> = { organisation: 'o', initiative: 'i', 'funding-tool': 'f' };
 const KIND_OF_CODE: Record<string, RecordKind> = { o: 'organisation', i: 'initiative', f: 'funding-tool' };
 
@@ -242,8 +248,8 @@ class Engine implements SearchEngine {
 	/** Vocabulary words within `distance` edits of `word`, through lunr's automaton over the whole vocabulary. */
 	#near(word: string, distance: number, cap: number): number[] {
 		// Built on the first typo rather than at load: most sessions never need it.
-		this.#vocabSet ??= lunr.TokenSet.fromArray(this.#s.vocab);
-		const words = this.#vocabSet.intersect(lunr.TokenSet.fromFuzzyString(word, distance)).toArray();
+		const vocabSet = (this.#vocabSet ??= TokenSet.fromArray(this.#s.vocab));
+		const words = vocabSet.intersect(TokenSet.fromFuzzyString(word, distance)).toArray();
 		const out: number[] = [];
 		for (const w of words) {
 			const i = lowerBound(this.#s.vocab, w);

@@ -1,5 +1,15 @@
-/** Messages between the search client (page) and the search worker. */
+/** Messages between the search client (page) and the search worker, and the server's search URLs. */
 import type { SearchOptions, SearchResult } from './types';
+
+export const DEFAULT_MANIFEST_URL = '/search-index/manifest.json';
+export const DEFAULT_QUERY_URL = '/search-index/query';
+
+/** What /search-index/manifest.json answers. */
+export interface SearchManifest {
+	dataVersion: number;
+	quick: { url: string; bytes: number; gzipBytes: number; documents: number };
+	queryUrl: string;
+}
 
 export type ToWorker =
 	{ type: 'load'; url: string } | { type: 'search'; id: number; query: string; options: SearchOptions };

@@ -1,0 +1,179 @@
+/**
+ * The site's search indexes, built from published records when the data changes (the store's data
+ * version), and served: the quick index at a URL carrying its content hash (cached for a year, never
+ * stale), the manifest naming it (revalidated), and full-text queries.
+ */
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import { z } from 'zod';
+import { facetValuesOf, type FacetValues } from '$lib/domain/facets';
+import type { Geo } from '$lib/domain/query';
+import { RECORD_KINDS, type PublicRecord, type RecordKind } from '$lib/domain/records';
+import { DEFAULT_QUERY_URL, type SearchManifest } from '$lib/search/protocol';
+import { buildSearchIndexes, type SearchEngine } from '$lib/search/engine';
+import type { Db } from './db/connection';
+import {
+	dataVersion,
+	listCommunes,
+	listQpv,
+	listQuartiers,
+	listRecords,
+	listThematiques
+} from './db/records';
+
+export const INDEX_PATH = '/search-index';
+
+export interface DirectoryItem {
+	id: string;
+	record: PublicRecord;
+	values: FacetValues;
+}
+
+export interface SearchSnapshot {
+	version: number;
+	geo: Geo;
+	records: PublicRecord[];
+	byId: Map<string, DirectoryItem>;
+	/** Every published record, in name order. */
+	items: DirectoryItem[];
+	quick: SearchEngine;
+	full: SearchEngine;
+	quickFile: { name: string; body: string; gzip: Buffer };
+	manifest: SearchManifest;
+}
+
+let cache: SearchSnapshot | undefined;
+let cachedDb: Db | undefined;
+
+const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+
+/** Published records without the store's version field. */
+function published(db: Db): PublicRecord[] {
+	const all: PublicRecord[] = [];
+	for (const kind of RECORD_KINDS)
+		for (const { version: _v, ...r } of listRecords(db, kind)) all.push(r as PublicRecord);
+	return all.sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : 1));
+}
+
+/** The current snapshot; rebuilt only when a write bumped the data version (or another store is used). */
+export function searchSnapshot(db: Db): SearchSnapshot {
+	const version = dataVersion(db);
+	if (cache && cachedDb === db && cache.version === version) return cache;
+	const geo: Geo = {
+		communes: listCommunes(db),
+		quartiers: listQuartiers(db),
+		qpv: listQpv(db),
+		thematiques: listThematiques(db)
+	};
+	const records = published(db);
+	const { quick, full } = buildSearchIndexes(records, geo);
+	const body = quick.serialize();
+	const hash = createHash('sha256').update(body).digest('hex').slice(0, 16);
+	const name = `quick-${hash}.json`;
+	const gzip = gzipSync(body);
+	const items = records.map((record) => ({ id: record.id, record, values: facetValuesOf(record) }));
+	cache = {
+		version,
+		geo,
+		records,
+		items,
+		byId: new Map(items.map((i) => [i.id, i])),
+		quick,
+		full,
+		quickFile: { name, body, gzip },
+		manifest: {
+			dataVersion: version,
+			quick: {
+				url: `${INDEX_PATH}/${name}`,
+				bytes: Buffer.byteLength(body),
+				gzipBytes: gzip.length,
+				documents: quick.size
+			},
+			queryUrl: DEFAULT_QUERY_URL
+		}
+	};
+	cachedDb = db;
+	return cache;
+}
+
+/** GET /search-index/[file]: the manifest, or the quick index at its hashed name. */
+export function indexFileResponse(db: Db, file: string, request: Request): Response {
+	const snap = searchSnapshot(db);
+	if (file === 'manifest.json') {
+		const body = JSON.stringify(snap.manifest);
+		const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+		const headers = new Headers({
+			'content-type': 'application/json; charset=utf-8',
+			'cache-control': 'public, max-age=0, must-revalidate',
+			etag
+		});
+		if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
+		return new Response(body, { headers });
+	}
+	if (file !== snap.quickFile.name) {
+		// An old hash after a data change, or a made-up name: the client asks the manifest again.
+		return new Response(
+			JSON.stringify({ error: { status: 404, message: 'index de recherche inconnu ou périmé' } }),
+			{
+				status: 404,
+				headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }
+			}
+		);
+	}
+	const headers = new Headers({
+		'content-type': 'application/json; charset=utf-8',
+		'cache-control': 'public, max-age=31536000, immutable',
+		vary: 'accept-encoding',
+		etag: `"${file}"`
+	});
+	if (request.headers.get('if-none-match') === `"${file}"`)
+		return new Response(null, { status: 304, headers });
+	// Compressed here because the Node adapter serves dynamic responses uncompressed.
+	if (/\bgzip\b/.test(request.headers.get('accept-encoding') ?? '')) {
+		headers.set('content-encoding', 'gzip');
+		headers.set('content-length', String(snap.quickFile.gzip.length));
+		return new Response(new Uint8Array(snap.quickFile.gzip), { headers });
+	}
+	return new Response(snap.quickFile.body, { headers });
+}
+
+const queryParams = z.object({
+	q: z.string({ error: 'paramètre q (texte recherché) requis' }),
+	limit: z.coerce
+		.number({ error: 'limit : nombre entier attendu' })
+		.int({ error: 'limit : nombre entier attendu' })
+		.min(1, { error: 'limit : au moins 1' })
+		.max(100, { error: 'limit : au plus 100' })
+		.default(20),
+	kinds: z
+		.string()
+		.transform((s) => s.split(',').filter(Boolean))
+		.pipe(z.array(z.enum(RECORD_KINDS, { error: 'kinds : organisation, initiative ou funding-tool' })))
+		.optional()
+});
+
+/** GET /search-index/query?q=&limit=&kinds=: full-text search for the browser client. */
+export function queryResponse(db: Db, url: URL): Response {
+	const raw = Object.fromEntries(
+		['q', 'limit', 'kinds'].flatMap((k) => {
+			const v = url.searchParams.get(k);
+			return v === null ? [] : [[k, v]];
+		})
+	);
+	const parsed = queryParams.safeParse(raw);
+	if (!parsed.success) {
+		return new Response(JSON.stringify({ error: { status: 400, message: parsed.error.issues[0].message } }), {
+			status: 400,
+			headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }
+		});
+	}
+	const { q, limit, kinds } = parsed.data;
+	const result = searchSnapshot(db).full.search(q, {
+		mode: 'full',
+		limit,
+		kinds: kinds as RecordKind[] | undefined
+	});
+	return new Response(JSON.stringify(result), {
+		headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'public, max-age=60' }
+	});
+}

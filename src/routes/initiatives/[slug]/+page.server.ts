@@ -1,0 +1,10 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { initiativePage } from '$lib/server/directory';
+import { getDb, getEnv } from '$lib/server/store';
+
+export const load: PageServerLoad = ({ params }) => {
+	const page = initiativePage(getDb(), params.slug, getEnv().PUBLIC_SITE_URL);
+	if (!page) error(404, 'Initiative introuvable');
+	return page;
+};
