@@ -43,7 +43,8 @@ const fileSchema = z.object({
 				type: z.literal('Feature', { error: 'élément de type Feature attendu' }),
 				geometry: geometrySchema,
 				properties: z.record(z.string(), z.unknown()).nullable().optional()
-			})
+			}),
+			{ error: 'features : liste d’objets Feature attendue' }
 		)
 		.min(1, { error: 'la FeatureCollection est vide' })
 });

@@ -105,7 +105,7 @@ export function assignPlace(record: Placeable, index: BoundaryIndex): PlaceAssig
 
 /** Applies a patch to a copy of the record; removed fields disappear rather than become null. */
 export function applyPlacePatch<T extends Placeable>(record: T, patch: PlacePatch): T {
-	const next: Record<string, unknown> = { ...record };
+	const next = { ...record } as Record<string, unknown>;
 	for (const [key, value] of Object.entries(patch)) {
 		if (value === null) delete next[key];
 		else next[key] = value;

@@ -48,6 +48,8 @@ export interface Ignored {
 }
 
 export const MAX_QUERY = 200;
+/** Items the list shows at first and adds per "Afficher plus" (the server renders the first page). */
+export const LIST_STEP = 50;
 /** Views outside this box are not about the Eurométropole: a typo or a crafted link. */
 const VIEW_BOX: Bbox = [6.5, 47.5, 9, 49.5];
 

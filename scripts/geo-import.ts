@@ -1,0 +1,130 @@
+/**
+ * npm run geo:import -- <file.geojson> --kind commune|quartier|qpv [options]
+ *
+ * Loads official outlines into the store (table `boundaries`), replacing the previous ones of that kind,
+ * then derives records' commune, quartier and QPV from their positions (src/lib/geo/point-in-polygon.ts)
+ * and prints what changed. Everything or nothing: an invalid geometry, an unknown code, a duplicate or a
+ * projected (Lambert-93) file stops the import with one line per problem, and nothing is written.
+ *
+ *   --kind k            commune | quartier | qpv (required)
+ *   --code-field f      property holding the code (default: tried in order, see CODE_FIELDS)
+ *   --name-field f      property holding the name
+ *   --source "text"     credit shown on the map (default: the file name); give publisher and licence
+ *   --dry-run           show what would change, write nothing
+ *   --no-assign         store the outlines without touching records
+ *
+ * The database is DATABASE_PATH (default data/carto-ess.sqlite), as for the server. Files: see README
+ * "Boundaries"; `npm run geo:fetch` downloads the official ones.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { z } from 'zod';
+import { BOUNDARY_KINDS } from '../src/lib/geo/point-in-polygon';
+import { migrate, openDatabase } from '../src/lib/server/db/connection';
+import { parseEnv } from '../src/lib/server/env';
+import { importBoundaries, type AssignReport } from '../src/lib/server/geo';
+
+const argsSchema = z.object({
+	file: z.string({ error: 'fichier GeoJSON manquant' }).min(1, { error: 'fichier GeoJSON manquant' }),
+	kind: z.enum(BOUNDARY_KINDS, { error: `--kind attendu : ${BOUNDARY_KINDS.join(', ')}` }),
+	codeField: z.string().min(1).max(60).optional(),
+	nameField: z.string().min(1).max(60).optional(),
+	source: z.string().trim().min(3, { error: '--source : au moins 3 caractères' }).max(300).optional(),
+	dryRun: z.boolean(),
+	assign: z.boolean()
+});
+
+export function parseArgs(argv: string[]) {
+	const raw: Record<string, unknown> = { dryRun: false, assign: true };
+	const valueOf = (i: number, flag: string) => {
+		const v = argv[i + 1];
+		if (v === undefined || v.startsWith('--')) throw new Error(`${flag} : valeur manquante`);
+		return v;
+	};
+	for (let i = 0; i < argv.length; i++) {
+		const a = argv[i];
+		if (a === '--kind') raw.kind = valueOf(i++, a);
+		else if (a === '--code-field') raw.codeField = valueOf(i++, a);
+		else if (a === '--name-field') raw.nameField = valueOf(i++, a);
+		else if (a === '--source') raw.source = valueOf(i++, a);
+		else if (a === '--dry-run') raw.dryRun = true;
+		else if (a === '--no-assign') raw.assign = false;
+		else if (a.startsWith('--')) throw new Error(`option inconnue : ${a}`);
+		else if (raw.file === undefined) raw.file = a;
+		else throw new Error(`argument en trop : ${a}`);
+	}
+	const parsed = argsSchema.safeParse(raw);
+	if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join(' ; '));
+	return parsed.data;
+}
+
+function printAssignment(r: AssignReport, dryRun: boolean) {
+	console.log(
+		`Lieux déduits des contours : ${r.changed.length} fiche(s) ${dryRun ? 'à modifier' : 'modifiée(s)'}.`
+	);
+	for (const c of r.changed) {
+		const fmt = (p: typeof c.before) => [p.communeCode, p.quartierCode ?? '—', p.qpv ?? '—'].join(' / ');
+		console.log(`  ${c.id} (${c.name}) : ${fmt(c.before)} -> ${fmt(c.after)}`);
+	}
+	if (r.outside.length) {
+		console.log(`Hors de tous les contours de communes (à vérifier) : ${r.outside.length}`);
+		for (const o of r.outside.slice(0, 20)) console.log(`  ${o.id} (${o.name})`);
+	}
+	for (const s of r.skipped) console.log(`  ignorée : ${s.id} (${s.reason})`);
+}
+
+function main() {
+	let args;
+	try {
+		args = parseArgs(process.argv.slice(2));
+	} catch (e) {
+		console.error(`geo:import : ${(e as Error).message}`);
+		console.error('usage : npm run geo:import -- <fichier.geojson> --kind commune|quartier|qpv [--dry-run]');
+		process.exit(2);
+	}
+	if (!existsSync(args.file)) {
+		console.error(`geo:import : ${args.file} introuvable`);
+		process.exit(2);
+	}
+	let json: unknown;
+	try {
+		json = JSON.parse(readFileSync(args.file, 'utf8'));
+	} catch (e) {
+		console.error(`geo:import : ${args.file} n'est pas du JSON lisible (${(e as Error).message})`);
+		process.exit(1);
+	}
+	const env = parseEnv(process.env);
+	const db = openDatabase(env.DATABASE_PATH);
+	try {
+		migrate(db);
+		const known = (db.prepare('SELECT COUNT(*) AS n FROM communes').get() as { n: number }).n;
+		if (known === 0) {
+			console.error(
+				`geo:import : ${env.DATABASE_PATH} ne connaît aucune commune ; démarrez le serveur une fois (il charge data/) avant d'importer des contours`
+			);
+			process.exit(1);
+		}
+		const result = importBoundaries(db, args.kind, json, {
+			source: args.source ?? `${basename(args.file)} (importé le ${new Date().toISOString().slice(0, 10)})`,
+			codeField: args.codeField,
+			nameField: args.nameField,
+			assign: args.assign,
+			dryRun: args.dryRun
+		});
+		if (!result.ok) {
+			console.error(`geo:import : ${args.file} refusé, rien n'a été écrit :`);
+			for (const e of result.errors) console.error(`  ${e}`);
+			process.exit(1);
+		}
+		console.log(
+			`${args.dryRun ? '[essai, rien écrit] ' : ''}${result.inserted} contour(s) de type ${result.kind} importé(s)` +
+				(result.replaced ? `, ${result.replaced} remplacé(s)` : '') +
+				'.'
+		);
+		if (result.assignment) printAssignment(result.assignment, args.dryRun);
+	} finally {
+		db.close();
+	}
+}
+
+if (process.argv[1] && import.meta.url.endsWith(basename(process.argv[1]))) main();

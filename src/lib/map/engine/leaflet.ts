@@ -1,0 +1,341 @@
+/**
+ * The engine for browsers without WebGL (old office machines, remote desktops): Leaflet with
+ * leaflet.markercluster, the same data, selection, filters, same-spot lists and URL state as MapLibre.
+ * Leaflet touches `window` when imported: this module is only ever loaded by a dynamic import in the browser.
+ */
+import type * as Leaflet from 'leaflet';
+import 'leaflet/dist/leaflet.css';
+import 'leaflet.markercluster/dist/MarkerCluster.css';
+import { circlePolygon } from '$lib/geo/circle';
+import { escapeHtml } from '../html';
+import { BASEMAPS } from '../basemaps';
+import { MAP_LAYERS, layer, markerSvg } from '../layers';
+import { OUTLINES_PATH } from '../offline-style';
+import { isApproximate, type MapPoint } from '../points';
+import {
+	MAX_ZOOM,
+	POINT_ZOOM,
+	SAME_SPOT_MAX,
+	type BenchStep,
+	type CentreInfo,
+	type CreateEngine,
+	type MapEngine
+} from './types';
+
+const CENTRE_RADIUS = 22;
+
+type PointMarker = Leaflet.Marker & { options: Leaflet.MarkerOptions & { pointId: string } };
+
+export const createEngine: CreateEngine = async (o) => {
+	const L = (await import('leaflet')).default;
+	// leaflet.markercluster is a UMD plugin that extends the global `L`.
+	(window as unknown as { L: typeof L }).L = L;
+	await import('leaflet.markercluster');
+
+	const basemap = BASEMAPS[o.basemap];
+	const map = L.map(o.container, {
+		zoomControl: true,
+		maxZoom: MAX_ZOOM,
+		maxBounds: [
+			[48.1, 6.9],
+			[49.1, 8.6]
+		],
+		keyboard: true,
+		attributionControl: true
+	});
+	map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
+	map.zoomControl.setPosition('topright');
+	const zoomIn = o.container.querySelector('.leaflet-control-zoom-in');
+	const zoomOut = o.container.querySelector('.leaflet-control-zoom-out');
+	zoomIn?.setAttribute('title', 'Zoomer');
+	zoomIn?.setAttribute('aria-label', 'Zoomer');
+	zoomOut?.setAttribute('title', 'Dézoomer');
+	zoomOut?.setAttribute('aria-label', 'Dézoomer');
+	o.container.setAttribute('aria-label', 'Carte des lieux');
+	o.container.setAttribute('role', 'region');
+	o.container.setAttribute('aria-roledescription', 'carte');
+	if (o.view) map.setView([o.view.lat, o.view.lon], Math.round(o.view.zoom));
+	else
+		map.fitBounds(
+			[
+				[o.home[1], o.home[0]],
+				[o.home[3], o.home[2]]
+			],
+			{ padding: [20, 20] }
+		);
+
+	// --- basemap ------------------------------------------------------------------------------------
+	const outlines = L.geoJSON(undefined, {
+		interactive: false,
+		style: (f) =>
+			f?.properties.kind === 'quartier'
+				? { color: '#5b6763', weight: 1, dashArray: '3 2', fillColor: f.properties.colour, fillOpacity: 0 }
+				: { color: '#7d8a86', weight: 1, fill: false }
+	}).addTo(map);
+	let choropleth = false;
+	const applyChoropleth = () =>
+		outlines.eachLayer((l) => {
+			const path = l as Leaflet.Path & { feature?: GeoJSON.Feature };
+			if (path.feature?.properties?.kind === 'quartier')
+				path.setStyle({ fillOpacity: choropleth ? 0.75 : 0 });
+		});
+	void fetch(o.origin + OUTLINES_PATH)
+		.then((r) => (r.ok ? r.json() : undefined))
+		.then((fc) => {
+			if (fc) {
+				outlines.addData(fc);
+				applyChoropleth();
+			}
+		})
+		.catch(() => undefined);
+	if (o.outlineAttribution) map.attributionControl.addAttribution(escapeHtml(o.outlineAttribution));
+
+	const labels = L.layerGroup(
+		o.communeLabels.map((c) =>
+			L.marker([c.at.lat, c.at.lon], {
+				interactive: false,
+				keyboard: false,
+				icon: L.divIcon({ className: 'carto-commune-label', html: escapeHtml(c.name), iconSize: undefined })
+			})
+		)
+	);
+	let tiles: Leaflet.TileLayer | undefined;
+	const useOffline = () => {
+		o.container.classList.add('carto-offline');
+		labels.addTo(map);
+		map.attributionControl.addAttribution(BASEMAPS.offline.attribution);
+	};
+	if (basemap.raster) {
+		let loaded = false;
+		let errors = 0;
+		tiles = L.tileLayer(basemap.raster.url, {
+			maxZoom: basemap.raster.maxZoom,
+			tileSize: basemap.raster.tileSize,
+			attribution: basemap.attribution
+		});
+		tiles.on('tileload', () => (loaded = true));
+		tiles.on('tileerror', () => {
+			if (!loaded && ++errors >= 4 && tiles) {
+				map.removeLayer(tiles);
+				tiles = undefined;
+				useOffline();
+				o.callbacks.onBasemapFallback(
+					`Le fond « ${basemap.label} » est indisponible (tuiles injoignables) : fond simplifié affiché.`
+				);
+			}
+		});
+		tiles.addTo(map);
+	} else {
+		useOffline();
+		if (o.basemap !== 'offline')
+			o.callbacks.onBasemapFallback(
+				`Le fond « ${basemap.label} » demande WebGL, absent de ce navigateur : fond simplifié affiché.`
+			);
+	}
+
+	// --- points -------------------------------------------------------------------------------------
+	const icons = new Map<string, Leaflet.DivIcon>();
+	for (const l of MAP_LAYERS) {
+		for (const approx of [false, true]) {
+			icons.set(
+				`${l.key}-${approx ? 'a' : 'e'}`,
+				L.divIcon({ className: 'carto-marker', html: markerSvg(l, approx, 22), iconSize: [22, 22] })
+			);
+			icons.set(
+				`${l.key}-${approx ? 'a' : 'e'}-sel`,
+				L.divIcon({
+					className: 'carto-marker carto-selected',
+					html: markerSvg(l, approx, 30, true),
+					iconSize: [30, 30]
+				})
+			);
+		}
+	}
+	const iconOf = (p: MapPoint, sel = false) =>
+		icons.get(`${layer(p.primary).key}-${isApproximate(p) ? 'a' : 'e'}${sel ? '-sel' : ''}`)!;
+
+	let expected = 0;
+	let drawn: (() => void) | undefined;
+	const done = () => requestAnimationFrame(() => drawn?.());
+	const group = L.markerClusterGroup({
+		chunkedLoading: true,
+		showCoverageOnHover: false,
+		spiderfyOnMaxZoom: false,
+		zoomToBoundsOnClick: false,
+		maxClusterRadius: 60,
+		disableClusteringAtZoom: MAX_ZOOM,
+		iconCreateFunction: (cluster) => {
+			const n = cluster.getChildCount();
+			const size = n < 10 ? 30 : n < 100 ? 36 : n < 1000 ? 44 : 52;
+			return L.divIcon({
+				className: 'carto-cluster',
+				html: `<span>${n}</span><span class="visually-hidden"> lieux</span>`,
+				iconSize: [size, size]
+			});
+		},
+		// chunkProgress also fires once with 0/0 (STACK.md): wait for the expected total.
+		chunkProgress: (processed, total) => {
+			if (total === expected && processed === total) done();
+		}
+	});
+	group.addTo(map); // before addLayers: the other order is quadratic (STACK.md)
+	let byId = new Map<string, MapPoint>();
+
+	group.on('click', (e) => {
+		const marker = e.layer as PointMarker;
+		o.callbacks.onSelect(marker.options.pointId);
+	});
+	group.on(
+		'clusterclick',
+		(e) => void activateCluster((e as unknown as { layer: Leaflet.MarkerCluster }).layer)
+	);
+
+	function activateCluster(cluster: Leaflet.MarkerCluster) {
+		const children = cluster.getAllChildMarkers() as PointMarker[];
+		const first = children[0].getLatLng();
+		const together = children.length <= SAME_SPOT_MAX && children.every((m) => m.getLatLng().equals(first));
+		if (together || map.getZoom() >= map.getMaxZoom())
+			o.callbacks.onSameSpot(children.map((m) => m.options.pointId));
+		else cluster.zoomToBounds({ padding: [30, 30] });
+	}
+
+	const selectedLayer = L.layerGroup().addTo(map);
+	const aroundLayer = L.layerGroup().addTo(map);
+
+	// --- keyboard and the crosshair -----------------------------------------------------------------
+	/** The displayed marker or cluster nearest to a container point (markercluster keeps them in _featureGroup). */
+	function nearest(x: number, y: number, radius: number): Leaflet.Marker | undefined {
+		let best: Leaflet.Marker | undefined;
+		let bestD = radius * radius;
+		const shown = (group as unknown as { _featureGroup: Leaflet.FeatureGroup })._featureGroup;
+		shown.eachLayer((l) => {
+			const p = map.latLngToContainerPoint((l as Leaflet.Marker).getLatLng());
+			const d = (p.x - x) ** 2 + (p.y - y) ** 2;
+			if (d <= bestD) [best, bestD] = [l as Leaflet.Marker, d];
+		});
+		return best;
+	}
+	const isCluster = (m: Leaflet.Marker): m is Leaflet.MarkerCluster => 'getChildCount' in m;
+	function centre(): Leaflet.Marker | undefined {
+		const size = map.getSize();
+		return nearest(size.x / 2, size.y / 2, CENTRE_RADIUS);
+	}
+	function centreInfo(): CentreInfo {
+		const m = centre();
+		if (!m) return { type: 'none' };
+		if (isCluster(m)) return { type: 'cluster', count: m.getChildCount() };
+		const id = (m as PointMarker).options.pointId;
+		return { type: 'point', id, name: byId.get(id)?.name ?? id, count: 1 };
+	}
+	function activateCentre() {
+		const m = centre();
+		if (!m) return;
+		if (isCluster(m)) activateCluster(m);
+		else o.callbacks.onSelect((m as PointMarker).options.pointId);
+	}
+	o.container.addEventListener('keydown', (e) => {
+		if (e.key !== 'Enter') return;
+		// A focused cluster icon (markercluster makes them focusable buttons) opens itself; the map, its centre.
+		const target = e.target as HTMLElement;
+		let handled = false;
+		if (target !== o.container) {
+			(group as unknown as { _featureGroup: Leaflet.FeatureGroup })._featureGroup.eachLayer((l) => {
+				if (!handled && (l as Leaflet.Marker).getElement() === target && isCluster(l as Leaflet.Marker)) {
+					activateCluster(l as Leaflet.MarkerCluster);
+					handled = true;
+				}
+			});
+			if (!handled) return;
+		} else activateCentre();
+		e.preventDefault();
+	});
+	o.container.addEventListener('focus', () => o.callbacks.onCentre(centreInfo()));
+
+	const view = () => {
+		const c = map.getCenter();
+		const b = map.getBounds();
+		o.callbacks.onView({ zoom: map.getZoom(), lat: c.lat, lon: c.lng }, [
+			b.getWest(),
+			b.getSouth(),
+			b.getEast(),
+			b.getNorth()
+		]);
+	};
+	map.on('moveend', () => {
+		view();
+		if (document.activeElement === o.container) o.callbacks.onCentre(centreInfo());
+	});
+	view();
+
+	const engine: MapEngine = {
+		kind: 'leaflet',
+		setPoints(points) {
+			byId = new Map(points.map((p) => [p.id, p]));
+			group.clearLayers();
+			expected = points.length;
+			if (!points.length) return Promise.resolve();
+			const finished = new Promise<void>((resolve) => (drawn = resolve));
+			group.addLayers(
+				points.map((p) => {
+					const m = L.marker([p.lat, p.lon], { icon: iconOf(p), keyboard: false }) as PointMarker;
+					m.options.pointId = p.id;
+					return m;
+				})
+			);
+			return finished;
+		},
+		setSelected(p) {
+			selectedLayer.clearLayers();
+			if (p)
+				L.marker([p.lat, p.lon], {
+					icon: iconOf(p, true),
+					keyboard: false,
+					interactive: false,
+					zIndexOffset: 1000
+				}).addTo(selectedLayer);
+		},
+		setAround(a) {
+			aroundLayer.clearLayers();
+			if (!a) return;
+			const ring = circlePolygon(a.center, a.radius).geometry.coordinates[0].map(
+				([lon, lat]) => [lat, lon] as [number, number]
+			);
+			L.polygon(ring, {
+				color: '#1a4fd6',
+				weight: 2,
+				fillColor: '#1a4fd6',
+				fillOpacity: 0.08,
+				interactive: false
+			}).addTo(aroundLayer);
+		},
+		setChoropleth(on) {
+			choropleth = on;
+			applyChoropleth();
+		},
+		showPoint(p) {
+			map.setView([p.lat, p.lon], Math.max(map.getZoom(), POINT_ZOOM));
+		},
+		fitBounds(b) {
+			map.fitBounds(
+				[
+					[b[1], b[0]],
+					[b[3], b[2]]
+				],
+				{ padding: [30, 30], maxZoom: POINT_ZOOM }
+			);
+		},
+		activateCentre,
+		resize: () => map.invalidateSize(),
+		destroy() {
+			map.remove();
+		},
+		benchStep(step: BenchStep) {
+			return new Promise<void>((resolve) => {
+				map.once('moveend', () => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+				if (step.type === 'zoom') map.setZoom(map.getZoom() + step.delta);
+				else map.panBy([step.dx, step.dy]);
+			});
+		}
+	};
+	return engine;
+};

@@ -1,0 +1,326 @@
+/**
+ * The WebGL engine: MapLibre GL with a clustered GeoJSON source. Loaded lazily (dynamic import) with its
+ * worker, so the page and its list never wait for this chunk.
+ * Traps (shared/STACK.md): ESM only, named imports; setWorkerUrl before creating a map; glyphs URL built by
+ * concatenation; fadeDuration 0 or every step waits ~300 ms for the symbol fade before 'idle'.
+ */
+import {
+	AttributionControl,
+	Map as MaplibreMap,
+	NavigationControl,
+	setWorkerUrl,
+	type GeoJSONSource,
+	type MapGeoJSONFeature,
+	type StyleSpecification
+} from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { FeatureCollection, Point } from 'geojson';
+import { circlePolygon } from '$lib/geo/circle';
+import { escapeHtml } from '../html';
+import { BASEMAPS, OFFLINE_FONT_BOLD } from '../basemaps';
+import { layer } from '../layers';
+import { offlineStyle, overlayLayers, overlaySources } from '../offline-style';
+import { isApproximate, type MapPoint } from '../points';
+import { allIcons, ICON_PIXEL_RATIO } from './icons';
+import {
+	MAX_ZOOM,
+	POINT_ZOOM,
+	SAME_SPOT_MAX,
+	type BenchStep,
+	type CentreInfo,
+	type CreateEngine,
+	type MapEngine
+} from './types';
+
+const OVERLAY_SOURCES = new Set(['outlines', 'around', 'points', 'selected', 'commune-labels']);
+/** How long the configured basemap may take before the offline style replaces it. */
+const STYLE_TIMEOUT_MS = 8000;
+/** Radius, in pixels, of the keyboard crosshair's catch area. */
+const CENTRE_RADIUS = 22;
+
+const FRENCH = {
+	'AttributionControl.ToggleAttribution': 'Afficher ou masquer les sources',
+	'Map.Title': 'Carte',
+	'NavigationControl.ZoomIn': 'Zoomer',
+	'NavigationControl.ZoomOut': 'Dézoomer',
+	'NavigationControl.ResetBearing': 'Réorienter vers le nord',
+	'ScaleControl.Meters': 'm',
+	'ScaleControl.Kilometers': 'km'
+};
+
+type PointProps = { id: string; l: string; a: 0 | 1 };
+
+function toFeatures(points: readonly MapPoint[]): FeatureCollection<Point, PointProps> {
+	return {
+		type: 'FeatureCollection',
+		features: points.map((p) => ({
+			type: 'Feature',
+			geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
+			properties: { id: p.id, l: layer(p.primary).key, a: isApproximate(p) ? 1 : 0 }
+		}))
+	};
+}
+
+export const createEngine: CreateEngine = async (o) => {
+	setWorkerUrl(workerUrl);
+	const basemap = BASEMAPS[o.basemap];
+	let offline = o.basemap === 'offline' || !basemap.styleUrl;
+	const base = (): StyleSpecification | string =>
+		offline ? offlineStyle(o.origin, o.communeLabels) : basemap.styleUrl!;
+
+	const map = new MaplibreMap({
+		container: o.container,
+		style: base(),
+		...(o.view
+			? { center: [o.view.lon, o.view.lat], zoom: o.view.zoom }
+			: { bounds: o.home, fitBoundsOptions: { padding: 20 } }),
+		maxZoom: MAX_ZOOM,
+		maxBounds: [6.9, 48.1, 8.6, 49.1],
+		fadeDuration: 0,
+		attributionControl: false,
+		dragRotate: false,
+		pitchWithRotate: false,
+		touchPitch: false,
+		locale: FRENCH
+	});
+	map.touchZoomRotate.disableRotation();
+	map.keyboard.disableRotation();
+	map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+	// compact: false keeps the sources written out at every width ("attribution always visible").
+	map.addControl(
+		new AttributionControl({ compact: false, customAttribution: basemap.attribution }),
+		'bottom-right'
+	);
+	const canvas = map.getCanvas();
+	canvas.setAttribute('aria-label', 'Carte des lieux');
+	canvas.setAttribute('aria-roledescription', 'carte');
+
+	let data = toFeatures([]);
+	let byId = new Map<string, MapPoint>();
+	let selected: FeatureCollection = { type: 'FeatureCollection', features: [] };
+	let around: FeatureCollection = { type: 'FeatureCollection', features: [] };
+	let choropleth = false;
+	let styleReady = false;
+	let tileLoaded = false;
+	let tileErrors = 0;
+
+	const fallback = (why: string) => {
+		if (offline) return;
+		offline = true;
+		clearTimeout(timer);
+		map.setStyle(base());
+		o.callbacks.onBasemapFallback(
+			`Le fond « ${basemap.label} » est indisponible (${why}) : fond simplifié affiché.`
+		);
+	};
+	const timer = setTimeout(() => {
+		if (!styleReady) fallback('délai dépassé');
+	}, STYLE_TIMEOUT_MS);
+
+	map.on('error', (e) => {
+		if (offline) return;
+		const sourceId = (e as { sourceId?: string }).sourceId;
+		if (!styleReady) fallback('style illisible ou injoignable');
+		else if (sourceId && !OVERLAY_SOURCES.has(sourceId) && !tileLoaded && ++tileErrors >= 4)
+			fallback('tuiles injoignables');
+	});
+	map.on('data', (e) => {
+		const sourceId = (e as { sourceId?: string }).sourceId;
+		if (e.dataType === 'source' && 'tile' in e && e.tile && sourceId && !OVERLAY_SOURCES.has(sourceId))
+			tileLoaded = true;
+	});
+
+	const src = (id: string) => map.getSource<GeoJSONSource>(id);
+
+	map.on('style.load', () => {
+		styleReady = true;
+		if (offline) clearTimeout(timer);
+		for (const { name, image } of allIcons()) {
+			if (!map.hasImage(name)) map.addImage(name, image, { pixelRatio: ICON_PIXEL_RATIO });
+		}
+		const outlineSources = o.outlineAttribution ? escapeHtml(o.outlineAttribution) : undefined;
+		for (const [id, spec] of Object.entries(overlaySources(o.origin, outlineSources))) {
+			if (!map.getSource(id)) map.addSource(id, spec);
+		}
+		for (const l of overlayLayers(offline ? [OFFLINE_FONT_BOLD] : styleFont(), choropleth, offline)) {
+			if (!map.getLayer(l.id)) map.addLayer(l);
+		}
+		void src('points')?.setData(data);
+		void src('selected')?.setData(selected);
+		void src('around')?.setData(around);
+	});
+
+	function styleFont(): string[] | undefined {
+		for (const l of map.getStyle().layers ?? []) {
+			const font = l.type === 'symbol' ? l.layout?.['text-font'] : undefined;
+			if (Array.isArray(font) && font.length && font.every((f) => typeof f === 'string'))
+				return font as string[];
+		}
+		return undefined;
+	}
+
+	const view = () => {
+		const c = map.getCenter();
+		const b = map.getBounds();
+		o.callbacks.onView({ zoom: Math.round(map.getZoom() * 100) / 100, lat: c.lat, lon: c.lng }, [
+			b.getWest(),
+			b.getSouth(),
+			b.getEast(),
+			b.getNorth()
+		]);
+	};
+	map.on('moveend', () => {
+		view();
+		if (document.activeElement === canvas) o.callbacks.onCentre(centreInfo());
+	});
+	canvas.addEventListener('focus', () => o.callbacks.onCentre(centreInfo()));
+	canvas.addEventListener('keydown', (e) => {
+		if (e.key === 'Enter') {
+			e.preventDefault();
+			activateCentre();
+		}
+	});
+
+	/** The rendered clusters or points nearest to a pixel, all points at that exact spot together. */
+	function nearest(x: number, y: number, radius: number): MapGeoJSONFeature[] {
+		if (!map.getLayer('points')) return [];
+		const found = map.queryRenderedFeatures(
+			[
+				[x - radius, y - radius],
+				[x + radius, y + radius]
+			],
+			{ layers: ['clusters', 'points'] }
+		);
+		let best: MapGeoJSONFeature | undefined;
+		let bestD = Infinity;
+		for (const f of found) {
+			const [lon, lat] = (f.geometry as Point).coordinates;
+			const p = map.project([lon, lat]);
+			const d = (p.x - x) ** 2 + (p.y - y) ** 2;
+			if (d < bestD) [best, bestD] = [f, d];
+		}
+		if (!best) return [];
+		if (best.properties.cluster) return [best];
+		const [bx, by] = (best.geometry as Point).coordinates;
+		const same = found.filter((f) => {
+			if (f.properties.cluster) return false;
+			const [fx, fy] = (f.geometry as Point).coordinates;
+			return fx === bx && fy === by;
+		});
+		// A point can be rendered twice (tile edges): keep each id once.
+		return [...new Map(same.map((f) => [f.properties.id as string, f])).values()];
+	}
+
+	function centreInfo(): CentreInfo {
+		const { width, height } = canvas.getBoundingClientRect();
+		const found = nearest(width / 2, height / 2, CENTRE_RADIUS);
+		if (!found.length) return { type: 'none' };
+		if (found[0].properties.cluster)
+			return { type: 'cluster', count: Number(found[0].properties.point_count) };
+		const id = found[0].properties.id as string;
+		return { type: 'point', id, name: byId.get(id)?.name ?? id, count: found.length };
+	}
+
+	async function activate(found: MapGeoJSONFeature[]) {
+		if (!found.length) return;
+		const f = found[0];
+		if (!f.properties.cluster) {
+			if (found.length > 1) o.callbacks.onSameSpot(found.map((x) => x.properties.id as string));
+			else o.callbacks.onSelect(f.properties.id as string);
+			return;
+		}
+		const source = src('points');
+		if (!source) return;
+		const clusterId = Number(f.properties.cluster_id);
+		const count = Number(f.properties.point_count);
+		const [lon, lat] = (f.geometry as Point).coordinates;
+		if (count <= SAME_SPOT_MAX) {
+			const leaves = await source.getClusterLeaves(clusterId, count, 0);
+			const first = (leaves[0]?.geometry as Point | undefined)?.coordinates;
+			const together = leaves.every((l) => {
+				const c = (l.geometry as Point).coordinates;
+				return first && c[0] === first[0] && c[1] === first[1];
+			});
+			if (together) {
+				o.callbacks.onSameSpot(leaves.map((l) => l.properties?.id as string));
+				return;
+			}
+		}
+		const zoom = await source.getClusterExpansionZoom(clusterId);
+		map.easeTo({ center: [lon, lat], zoom: Math.min(zoom, MAX_ZOOM) });
+	}
+
+	function activateCentre() {
+		const { width, height } = canvas.getBoundingClientRect();
+		void activate(nearest(width / 2, height / 2, CENTRE_RADIUS));
+	}
+
+	map.on('click', (e) => void activate(nearest(e.point.x, e.point.y, 6)));
+	for (const id of ['clusters', 'points']) {
+		map.on('mouseenter', id, () => (canvas.style.cursor = 'pointer'));
+		map.on('mouseleave', id, () => (canvas.style.cursor = ''));
+	}
+
+	await new Promise<void>((resolve) => {
+		if (map.loaded()) resolve();
+		else map.once('load', () => resolve());
+		// A failed basemap never fires 'load' for the first style; the fallback style does.
+		map.once('style.load', () => resolve());
+	});
+	view();
+
+	const engine: MapEngine = {
+		kind: 'maplibre',
+		async setPoints(points) {
+			byId = new Map(points.map((p) => [p.id, p]));
+			data = toFeatures(points);
+			let source = src('points');
+			if (!source) {
+				// The style is being replaced by the fallback: style.load will set `data`.
+				await new Promise((resolve) => map.once('style.load', resolve));
+				source = src('points');
+			}
+			await source?.setData(data);
+			await new Promise<void>((resolve) => {
+				map.once('idle', () => resolve());
+				map.triggerRepaint();
+			});
+		},
+		setSelected(p) {
+			selected = toFeatures(p ? [p] : []);
+			void src('selected')?.setData(selected);
+		},
+		setAround(a) {
+			around = { type: 'FeatureCollection', features: a ? [circlePolygon(a.center, a.radius)] : [] };
+			void src('around')?.setData(around);
+		},
+		setChoropleth(on) {
+			choropleth = on;
+			if (map.getLayer('quartiers-fill')) {
+				map.setLayoutProperty('quartiers-fill', 'visibility', on ? 'visible' : 'none');
+				map.setLayoutProperty('quartiers-line', 'visibility', on || offline ? 'visible' : 'none');
+			}
+		},
+		showPoint(p) {
+			map.easeTo({ center: [p.lon, p.lat], zoom: Math.max(map.getZoom(), POINT_ZOOM), duration: 400 });
+		},
+		fitBounds(b) {
+			map.fitBounds(b, { padding: 30, maxZoom: POINT_ZOOM, duration: 400 });
+		},
+		activateCentre,
+		resize: () => map.resize(),
+		destroy() {
+			clearTimeout(timer);
+			map.remove();
+		},
+		benchStep(step: BenchStep) {
+			return new Promise<void>((resolve) => {
+				map.once('idle', () => resolve());
+				if (step.type === 'zoom') map.easeTo({ zoom: map.getZoom() + step.delta, duration: 300 });
+				else map.panBy([step.dx, step.dy], { duration: 300 });
+			});
+		}
+	};
+	return engine;
+};

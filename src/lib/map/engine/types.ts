@@ -1,0 +1,73 @@
+/**
+ * What the page asks of a map engine. Two implementations: MapLibre (WebGL) and Leaflet with
+ * markercluster (no WebGL). Both are loaded with a dynamic import, so the page and its list never wait for
+ * them, and nothing outside src/lib/map knows which one runs.
+ */
+import type { Bbox, LonLat } from '$lib/geo/types';
+import type { BasemapCode } from '../basemaps';
+import type { Around } from '../filter';
+import type { MapPoint } from '../points';
+import type { MapView } from '$lib/state/map-url';
+
+export type EngineKind = 'maplibre' | 'leaflet';
+
+/** What lies under the keyboard crosshair (the centre of the map). */
+export type CentreInfo =
+	| { type: 'cluster'; count: number }
+	| { type: 'point'; id: string; name: string; count: number }
+	| { type: 'none' };
+
+export interface EngineCallbacks {
+	/** After every move, with the rounded view and the visible box. */
+	onView(view: MapView, bounds: Bbox): void;
+	onSelect(id: string): void;
+	/** Several records at the same spot: the page lists them. */
+	onSameSpot(ids: string[]): void;
+	/** The configured basemap failed; the engine fell back to the offline style. */
+	onBasemapFallback(message: string): void;
+	onCentre(info: CentreInfo): void;
+}
+
+export interface EngineOptions {
+	container: HTMLElement;
+	basemap: BasemapCode;
+	/** Origin of this site, for the glyphs and outlines URLs. */
+	origin: string;
+	view?: MapView;
+	/** Shown when no view is given: the Eurométropole. */
+	home: Bbox;
+	communeLabels: { name: string; at: LonLat }[];
+	/** Where the imported outlines come from (the `source` given to geo:import), credited on the map. */
+	outlineAttribution?: string;
+	callbacks: EngineCallbacks;
+}
+
+export interface MapEngine {
+	readonly kind: EngineKind;
+	/** Resolves once the points are drawn (MapLibre: next 'idle' after the worker took them; Leaflet: clustered). */
+	setPoints(points: readonly MapPoint[]): Promise<void>;
+	setSelected(point: MapPoint | undefined): void;
+	setAround(around: Around | undefined): void;
+	/** Quartiers coloured by number of initiatives (needs quartier outlines). */
+	setChoropleth(on: boolean): void;
+	/** Centres the map on a point, zooming in enough to see it apart from its neighbours. */
+	showPoint(p: LonLat): void;
+	fitBounds(b: Bbox): void;
+	/** Enter on the map: opens the point or the cluster under the crosshair. */
+	activateCentre(): void;
+	resize(): void;
+	destroy(): void;
+	/** Benchmark hook: runs one scripted move and resolves when the map is idle again. */
+	benchStep(step: BenchStep): Promise<void>;
+}
+
+export type BenchStep = { type: 'zoom'; delta: number } | { type: 'pan'; dx: number; dy: number };
+
+export type CreateEngine = (options: EngineOptions) => Promise<MapEngine>;
+
+/** Zoom at which a selected point is shown: close enough to be apart from its neighbours. */
+export const POINT_ZOOM = 16;
+export const CLUSTER_MAX_ZOOM = 16;
+export const MAX_ZOOM = 19;
+/** Leaves fetched to tell "several records at the same spot" from "a cluster to zoom into". */
+export const SAME_SPOT_MAX = 60;

@@ -1,0 +1,53 @@
+/** What the explorer page's load gives the page (built by $lib/server/map.ts). Types only. */
+import type { Choropleth } from '$lib/geo/choropleth';
+import type { LonLat } from '$lib/geo/types';
+import type { ExplorerUrlState, Ignored } from '$lib/state/map-url';
+import type { BasemapCode } from './basemaps';
+import type { MapPoint } from './points';
+
+export interface Option {
+	value: string;
+	label: string;
+}
+
+export interface ExplorerOptions {
+	thematiques: Option[];
+	secteurs: Option[];
+	communes: Option[];
+	quartiers: Option[];
+}
+
+export interface ExplorerPageData {
+	basemap: BasemapCode;
+	pointsUrl: string;
+	state: ExplorerUrlState;
+	ignored: Ignored[];
+	/** The first page of the list as the server filters it (the page works before and without JavaScript). */
+	first: { points: MapPoint[]; total: number };
+	totalPoints: number;
+	/** Published records without a position: not on the map, still in the directory. */
+	unplaced: number;
+	options: ExplorerOptions;
+	communeLabels: { name: string; at: LonLat }[];
+	choropleth: Choropleth;
+	outlines: { commune: number; quartier: number; qpv: number };
+	outlineAttribution?: string;
+	selected?: { id: string; name: string };
+}
+
+/** One record's details for the selection panel (GET /carte/fiche/<id>.json). */
+export interface PointDetails {
+	id: string;
+	kind: 'organisation' | 'initiative';
+	name: string;
+	path: string;
+	layerLabel: string;
+	typeLabel: string;
+	address?: string;
+	communeName?: string;
+	quartierName?: string;
+	precisionLabel: string;
+	approximate: boolean;
+	sectors: string[];
+	synthetic: boolean;
+}

@@ -1,0 +1,32 @@
+import { getContext, setContext } from 'svelte';
+import type { Bbox } from '$lib/geo/types';
+import type { MapView } from '$lib/state/map-url';
+import type { CentreInfo, EngineKind, MapEngine } from './engine/types';
+
+/**
+ * The live map, shared by the components around it (list, panel, "autour de moi", legend) through
+ * context, never a module singleton (the server renders for many visitors at once).
+ */
+export class MapContext {
+	engine = $state.raw<MapEngine | undefined>(undefined);
+	kind = $state<EngineKind | undefined>(undefined);
+	status = $state<'waiting' | 'loading' | 'ready' | 'failed'>('waiting');
+	/** Said discreetly when the configured basemap could not be loaded. */
+	notice = $state<string | undefined>(undefined);
+	/** What is under the keyboard crosshair, for the live region. */
+	centre = $state.raw<CentreInfo | undefined>(undefined);
+	view = $state.raw<MapView | undefined>(undefined);
+	bounds = $state.raw<Bbox | undefined>(undefined);
+}
+
+const KEY = Symbol('carto-map');
+
+export function setMapContext(ctx: MapContext): MapContext {
+	return setContext(KEY, ctx);
+}
+
+export function getMapContext(): MapContext {
+	const ctx = getContext<MapContext | undefined>(KEY);
+	if (!ctx) throw new Error('MapContext absent : composant à placer dans Explorer');
+	return ctx;
+}

@@ -1,0 +1,185 @@
+/**
+ * The built-in basemap: no tile server, only what this site serves (outlines from /carte/contours.json,
+ * commune names at their centres, glyphs from /glyphs). Also the source of the overlay layers (choropleth,
+ * clusters, points) that every basemap gets.
+ */
+import type { LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+import type { LonLat } from '$lib/geo/types';
+import { OFFLINE_FONT, glyphsUrl } from './basemaps';
+import { CLUSTER_MAX_ZOOM } from './engine/types';
+
+export const OUTLINES_PATH = '/carte/contours.json';
+const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [] });
+
+export function offlineStyle(
+	origin: string,
+	communeLabels: { name: string; at: LonLat }[]
+): StyleSpecification {
+	return {
+		version: 8,
+		name: 'Carto ESS hors ligne',
+		glyphs: glyphsUrl(origin),
+		sources: {
+			'commune-labels': {
+				type: 'geojson',
+				data: {
+					type: 'FeatureCollection',
+					features: communeLabels.map((c) => ({
+						type: 'Feature',
+						geometry: { type: 'Point', coordinates: [c.at.lon, c.at.lat] },
+						properties: { name: c.name }
+					}))
+				}
+			}
+		},
+		layers: [
+			{ id: 'background', type: 'background', paint: { 'background-color': '#eef2f0' } },
+			{
+				id: 'commune-labels',
+				type: 'symbol',
+				source: 'commune-labels',
+				layout: {
+					'text-field': ['get', 'name'],
+					'text-font': [OFFLINE_FONT],
+					'text-size': 12,
+					'text-optional': true
+				},
+				paint: { 'text-color': '#4a5360', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 }
+			}
+		]
+	};
+}
+
+/** Sources the app adds on top of any basemap (and adds again after a style change). */
+export function overlaySources(
+	origin: string,
+	outlinesAttribution: string | undefined
+): Record<string, SourceSpecification> {
+	return {
+		outlines: {
+			type: 'geojson',
+			data: origin + OUTLINES_PATH,
+			...(outlinesAttribution ? { attribution: outlinesAttribution } : {})
+		},
+		around: { type: 'geojson', data: empty() },
+		points: {
+			type: 'geojson',
+			data: empty(),
+			cluster: true,
+			clusterRadius: 50,
+			clusterMaxZoom: CLUSTER_MAX_ZOOM
+		},
+		selected: { type: 'geojson', data: empty() }
+	};
+}
+
+export function overlayLayers(
+	font: string[] | undefined,
+	choropleth: boolean,
+	offline: boolean
+): LayerSpecification[] {
+	const layers: LayerSpecification[] = [
+		{
+			id: 'quartiers-fill',
+			type: 'fill',
+			source: 'outlines',
+			filter: ['==', ['get', 'kind'], 'quartier'],
+			layout: { visibility: choropleth ? 'visible' : 'none' },
+			paint: { 'fill-color': ['get', 'colour'], 'fill-opacity': 0.75 }
+		},
+		{
+			id: 'communes-line',
+			type: 'line',
+			source: 'outlines',
+			filter: ['==', ['get', 'kind'], 'commune'],
+			// On a real basemap the communes are already drawn: only the offline style needs them.
+			layout: { visibility: offline ? 'visible' : 'none' },
+			paint: { 'line-color': '#7d8a86', 'line-width': 1 }
+		},
+		{
+			id: 'quartiers-line',
+			type: 'line',
+			source: 'outlines',
+			filter: ['==', ['get', 'kind'], 'quartier'],
+			layout: { visibility: offline || choropleth ? 'visible' : 'none' },
+			paint: { 'line-color': '#5b6763', 'line-width': 1, 'line-dasharray': [3, 2] }
+		},
+		{
+			id: 'around-fill',
+			type: 'fill',
+			source: 'around',
+			paint: { 'fill-color': '#1a4fd6', 'fill-opacity': 0.08 }
+		},
+		{
+			id: 'around-line',
+			type: 'line',
+			source: 'around',
+			paint: { 'line-color': '#1a4fd6', 'line-width': 2 }
+		},
+		{
+			id: 'clusters',
+			type: 'circle',
+			source: 'points',
+			filter: ['has', 'point_count'],
+			paint: {
+				'circle-color': '#ffffff',
+				'circle-stroke-color': '#1b1f24',
+				'circle-stroke-width': 2,
+				'circle-radius': ['step', ['get', 'point_count'], 14, 10, 17, 100, 21, 1000, 25]
+			}
+		}
+	];
+	if (font) {
+		layers.push({
+			id: 'cluster-count',
+			type: 'symbol',
+			source: 'points',
+			filter: ['has', 'point_count'],
+			layout: {
+				'text-field': ['get', 'point_count_abbreviated'],
+				'text-font': font,
+				'text-size': 13,
+				'text-allow-overlap': true,
+				'text-ignore-placement': true
+			},
+			paint: { 'text-color': '#1b1f24' }
+		});
+	}
+	layers.push(
+		{
+			id: 'points',
+			type: 'symbol',
+			source: 'points',
+			filter: ['!', ['has', 'point_count']],
+			layout: {
+				'icon-image': ['concat', ['get', 'l'], ['case', ['==', ['get', 'a'], 1], '-a', '-e']],
+				'icon-allow-overlap': true,
+				'icon-ignore-placement': true
+			}
+		},
+		{
+			id: 'selected-halo',
+			type: 'circle',
+			source: 'selected',
+			paint: {
+				'circle-radius': 17,
+				'circle-color': 'rgba(26, 79, 214, 0.15)',
+				'circle-stroke-color': '#1a4fd6',
+				'circle-stroke-width': 3
+			}
+		},
+		{
+			id: 'selected-point',
+			type: 'symbol',
+			source: 'selected',
+			layout: {
+				'icon-image': ['concat', ['get', 'l'], ['case', ['==', ['get', 'a'], 1], '-a', '-e']],
+				'icon-size': 1.3,
+				'icon-allow-overlap': true,
+				'icon-ignore-placement': true
+			}
+		}
+	);
+	return layers;
+}

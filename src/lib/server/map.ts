@@ -1,0 +1,223 @@
+/**
+ * Server side of the map and list page: the compact points (cached per data version), one record's details
+ * on demand, the outlines for the offline basemap and the choropleth, the first page of the list for the
+ * JavaScript-free render, and the address lookup of "Autour de moi".
+ */
+import { createHash } from 'node:crypto';
+import type { Initiative, Organisation } from '$lib/domain/records';
+import { SECTORS, labelOf } from '$lib/domain/taxonomies';
+import { choropleth, type Choropleth } from '$lib/geo/choropleth';
+import type { BasemapCode } from '$lib/map/basemaps';
+import type { ExplorerOptions, ExplorerPageData, PointDetails } from '$lib/map/explorer-data';
+import { filterPoints, fold, limitToZone, nameMatcher } from '$lib/map/filter';
+import { layer, layersOfRecord } from '$lib/map/layers';
+import {
+	codeValue,
+	decodePoints,
+	encodePoints,
+	isApproximate,
+	type MapPoint,
+	type PointsPayload
+} from '$lib/map/points';
+import { LIST_STEP, parseExplorerParams } from '$lib/state/map-url';
+import { recordPath } from '$lib/io/geojson';
+import type { Db } from './db/connection';
+import { countBoundaries, listBoundaries } from './db/boundaries';
+import {
+	dataVersion,
+	getRecordById,
+	listCommunes,
+	listQuartiers,
+	listRecords,
+	listThematiques
+} from './db/records';
+import { geocodeAddress } from './geocoder';
+
+interface PointsCache {
+	version: number;
+	payload: PointsPayload;
+	points: MapPoint[];
+	body: string;
+	etag: string;
+	unplaced: number;
+}
+let cache: PointsCache | undefined;
+let cachedDb: Db | undefined;
+
+const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+
+/** Published, placed organisations and initiatives, sorted by name in French order; rebuilt when data changes. */
+export function mapPoints(db: Db): PointsCache {
+	const version = dataVersion(db);
+	if (cache && cachedDb === db && cache.version === version) return cache;
+	const records: (Organisation | Initiative)[] = [
+		...listRecords(db, 'organisation'),
+		...listRecords(db, 'initiative')
+	];
+	records.sort((a, b) => collator.compare(a.name, b.name));
+	const payload = encodePoints(records, version);
+	const body = JSON.stringify(payload);
+	cache = {
+		version,
+		payload,
+		points: decodePoints(payload),
+		body,
+		etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
+		unplaced: records.length - payload.points.length
+	};
+	cachedDb = db;
+	return cache;
+}
+
+/** GET /carte/points.json: long-lived when asked with the data version (`?v=`), revalidated otherwise. */
+export function pointsResponse(db: Db, request: Request, url: URL): Response {
+	const c = mapPoints(db);
+	const versioned = url.searchParams.get('v') === String(c.version);
+	const headers = new Headers({
+		'content-type': 'application/json; charset=utf-8',
+		etag: c.etag,
+		'cache-control': versioned ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate'
+	});
+	if (request.headers.get('if-none-match') === c.etag) return new Response(null, { status: 304, headers });
+	return new Response(c.body, { headers });
+}
+
+/** One record's details for the panel, or undefined when it is not a published, placed record. */
+export function pointDetails(db: Db, id: string): PointDetails | undefined {
+	const r = getRecordById(db, id);
+	if (!r || r.kind === 'funding-tool' || r.status !== 'published' || !r.location) return undefined;
+	return {
+		id: r.id,
+		kind: r.kind,
+		name: r.name,
+		path: recordPath(r),
+		layerLabel: layer(layersOfRecord(r).primary).singular,
+		typeLabel:
+			r.kind === 'initiative'
+				? labelOf('initiativeType', r.initiativeType)
+				: labelOf('legalForm', r.legalForm),
+		address: r.address,
+		communeName: listCommunes(db).find((c) => c.code === r.communeCode)?.name,
+		quartierName: r.quartierCode ? listQuartiers(db).find((q) => q.code === r.quartierCode)?.name : undefined,
+		precisionLabel: labelOf('precision', r.location.precision),
+		approximate: isApproximate(r.location),
+		sectors: r.sectors.map((s) => labelOf('sector', s)),
+		synthetic: r.synthetic === true
+	};
+}
+
+export function explorerOptions(db: Db): ExplorerOptions {
+	return {
+		thematiques: listThematiques(db).map((t) => ({ value: t.code, label: t.label })),
+		secteurs: SECTORS.map((s) => ({ value: s.code, label: s.label })),
+		communes: listCommunes(db).map((c) => ({ value: c.code, label: c.name })),
+		quartiers: listQuartiers(db).map((q) => ({ value: q.code, label: q.name }))
+	};
+}
+
+/** Initiatives per quartier, for the choropleth and its table. */
+export function quartierChoropleth(db: Db, points: readonly MapPoint[]): Choropleth {
+	const counts = new Map<string, number>();
+	for (const p of points) {
+		if (p.kind !== 'initiative') continue;
+		const q = codeValue(p, 'q');
+		if (q) counts.set(q, (counts.get(q) ?? 0) + 1);
+	}
+	return choropleth(
+		listQuartiers(db).map((q) => ({ code: q.code, name: q.name })),
+		counts
+	);
+}
+
+export function explorerPageData(db: Db, url: URL, basemap: BasemapCode): ExplorerPageData {
+	const c = mapPoints(db);
+	const options = explorerOptions(db);
+	const { state, ignored } = parseExplorerParams(url.searchParams, {
+		thematiques: new Set(options.thematiques.map((o) => o.value)),
+		secteurs: new Set(options.secteurs.map((o) => o.value)),
+		lieux: new Set([...options.communes, ...options.quartiers].map((o) => o.value))
+	});
+	const filtered = limitToZone(
+		filterPoints(c.points, state.filters, { nameMatch: nameMatcher(state.q) }),
+		state.zone
+	);
+	const sel = state.sel ? c.points.find((p) => p.id === state.sel) : undefined;
+	const sources = [...new Set(listBoundaries(db, ['commune', 'quartier']).map((b) => b.source))];
+	return {
+		basemap: state.fond ?? basemap,
+		pointsUrl: `/carte/points.json?v=${c.version}`,
+		state,
+		ignored,
+		first: { points: filtered.points.slice(0, LIST_STEP), total: filtered.points.length },
+		totalPoints: c.points.length,
+		unplaced: c.unplaced,
+		options,
+		communeLabels: listCommunes(db).map((x) => ({ name: x.name, at: x.centroid })),
+		choropleth: quartierChoropleth(db, c.points),
+		outlines: countBoundaries(db),
+		outlineAttribution: sources.length ? `Contours : ${sources.join(' ; ')}` : undefined,
+		selected: sel ? { id: sel.id, name: sel.name } : undefined
+	};
+}
+
+/** Commune and quartier outlines as GeoJSON for the offline basemap and the choropleth. */
+export function outlinesGeoJson(db: Db) {
+	const counts = quartierChoropleth(db, mapPoints(db).points);
+	const byCode = new Map(counts.rows.map((r) => [r.code, r]));
+	return {
+		type: 'FeatureCollection' as const,
+		features: listBoundaries(db, ['commune', 'quartier']).map((b) => ({
+			type: 'Feature' as const,
+			geometry: b.geometry,
+			properties: {
+				kind: b.kind,
+				code: b.code,
+				name: b.name,
+				...(b.kind === 'quartier'
+					? { count: byCode.get(b.code)?.count ?? 0, colour: byCode.get(b.code)?.colour ?? '#f2f2f2' }
+					: {})
+			}
+		}))
+	};
+}
+
+export type Located = { ok: true; lon: number; lat: number; label: string } | { ok: false; message: string };
+
+/**
+ * Where "Autour de moi" centres when geolocation is refused: a commune or quartier typed by name (its
+ * reference point, offline), else the address through the geocoder (restricted to the Eurométropole).
+ */
+export async function locate(db: Db, geocoderUrl: string, query: string): Promise<Located> {
+	const q = query.replace(/\s+/g, ' ').trim();
+	if (q.length < 2) return { ok: false, message: 'Saisissez une adresse, une commune ou un quartier.' };
+	if (q.length > 200) return { ok: false, message: 'Adresse trop longue (200 caractères au plus).' };
+	const folded = fold(q);
+	const communes = listCommunes(db);
+	const commune = communes.find((c) => fold(c.name) === folded);
+	if (commune)
+		return {
+			ok: true,
+			lon: commune.centroid.lon,
+			lat: commune.centroid.lat,
+			label: `${commune.name} (centre)`
+		};
+	const quartier = listQuartiers(db).find(
+		(x) => fold(x.name) === folded || x.subQuartiers.some((s) => fold(s.name) === folded)
+	);
+	if (quartier)
+		return { ok: true, lon: quartier.point.lon, lat: quartier.point.lat, label: `${quartier.name} (centre)` };
+	const found = await geocodeAddress(q, {
+		baseUrl: geocoderUrl,
+		allowedCitycodes: new Set(communes.map((c) => c.code))
+	});
+	if (found.status === 'found') return { ok: true, lon: found.lon, lat: found.lat, label: found.label };
+	if (found.status === 'unavailable')
+		return {
+			ok: false,
+			message: 'Le service d’adresses ne répond pas. Essayez le nom de votre commune ou de votre quartier.'
+		};
+	return {
+		ok: false,
+		message: 'Adresse introuvable dans l’Eurométropole. Précisez le numéro, la rue et la commune.'
+	};
+}
