@@ -5,7 +5,12 @@ declare global {
 			message: string;
 			id?: string;
 		}
-		// interface Locals {}
+		interface Locals {
+			/** The logged-in maintainer, set by hooks.server.ts on /admin paths only. */
+			user: import('$lib/server/auth/guard').SessionUser | null;
+			/** SHA-256 of the session token (the sessions table id), for logout. */
+			sessionId: string | null;
+		}
 		// interface PageData {}
 		// interface PageState {}
 		// interface Platform {}

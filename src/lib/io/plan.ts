@@ -77,6 +77,24 @@ export function emptyCounts(): Record<RowStatus, number> {
 }
 
 export function planImport(kind: RecordKind, table: Table, mapping: Mapping, ctx: PlanContext): ImportPlan {
+	const steps = planImportSteps(kind, table, mapping, ctx);
+	for (;;) {
+		const step = steps.next();
+		if (step.done) return step.value;
+	}
+}
+
+/**
+ * The same, one step per `chunk` rows, so a server can plan a large file without blocking other requests
+ * (yielding between steps) and report progress.
+ */
+export function* planImportSteps(
+	kind: RecordKind,
+	table: Table,
+	mapping: Mapping,
+	ctx: PlanContext,
+	chunk = 500
+): Generator<{ done: number; total: number }, ImportPlan> {
 	const now = ctx.now ?? new Date();
 	const today = todayIso(now);
 	const specs = new Map(FIELDS[kind].map((f) => [f.path, f]));
@@ -109,7 +127,8 @@ export function planImport(kind: RecordKind, table: Table, mapping: Mapping, ctx
 	const rows: PlanRow[] = [];
 	const claimedIds = new Map<string, number>();
 	const claimedSlugs = new Map<string, number>();
-	for (const source of table.rows) {
+	for (const [n, source] of table.rows.entries()) {
+		if (n > 0 && n % chunk === 0) yield { done: n, total: table.rows.length };
 		const row: PlanRow = { line: source.line, status: 'error', errors: [] };
 		rows.push(row);
 		const cells = source.cells;

@@ -7,11 +7,19 @@ import { randomUUID } from 'node:crypto';
 import type { RecordKind } from '$lib/domain/records';
 import { decodeText, parseCsv } from '$lib/io/csv';
 import { parseGeoJson } from '$lib/io/geojson-table';
-import { checkMapping, type Mapping } from '$lib/io/mapping';
+import { FIELDS } from '$lib/io/fields';
+import { checkMapping, suggestMapping, type Mapping } from '$lib/io/mapping';
 import { planImportSteps, type ImportPlan, type PlanRow, type RowStatus } from '$lib/io/plan';
 import { LIMITS, type ReadResult } from '$lib/io/table';
 import type { Db } from '../db/connection';
-import { allRecords, getImportJob, insertImportJob, transitionImportJob, type ImportJob } from '../db/admin';
+import {
+	allRecords,
+	getImportJob,
+	insertImportJob,
+	listImportJobs,
+	transitionImportJob,
+	type ImportJob
+} from '../db/admin';
 import { dataVersion, insertRecord, updateRecord } from '../db/records';
 import { placeRefs } from './context';
 import type { Actor } from './records';
@@ -267,3 +275,54 @@ export function applyPlan(
 }
 
 export { ImportFailure };
+
+const PLAN_PAGE = 100;
+
+/** The import page: mapping step, progress, dry-run table (filtered by status, paged) or the result. */
+export function importPage(db: Db, id: string, url: URL) {
+	const job = getImportJob(db, id);
+	if (!job) return undefined;
+	const read = readTable(job.format, job.source, job.delimiter);
+	const headers = read.ok ? read.table.headers : [];
+	const samples = read.ok ? read.table.rows.slice(0, 3).map((r) => r.cells.map((c) => c.slice(0, 80))) : [];
+	const mapping = job.mapping ?? (read.ok ? suggestMapping(job.kind, headers) : []);
+	const plan = job.plan as StoredPlan | null;
+	const filterParam = url.searchParams.get('lignes');
+	const filter = (['new', 'update', 'unchanged', 'error'] as const).find((s) => s === filterParam);
+	const rows = plan ? (filter ? plan.rows.filter((r) => r.status === filter) : plan.rows) : [];
+	const page = Math.max(1, Number(url.searchParams.get('page')) || 1);
+	return {
+		job: {
+			id: job.id,
+			kind: job.kind,
+			format: job.format,
+			fileName: job.fileName,
+			encoding: job.encoding,
+			delimiter: job.delimiter,
+			status: job.status,
+			error: job.error,
+			summary: job.summary as ApplySummary | null,
+			createdAt: job.createdAt,
+			rowCount: read.ok ? read.table.rows.length : 0
+		},
+		headers,
+		samples,
+		mapping,
+		fields: FIELDS[job.kind].map((f) => ({ path: f.path, label: f.label })),
+		counts: plan?.counts ?? null,
+		filter: filter ?? '',
+		rows: rows.slice((page - 1) * PLAN_PAGE, page * PLAN_PAGE),
+		page,
+		pages: Math.max(1, Math.ceil(rows.length / PLAN_PAGE)),
+		progress: progressOf(id) ?? null
+	};
+}
+
+/** The mapping form posts one select per column, named map-0, map-1... */
+export function mappingFromForm(form: FormData, columns: number): string[] {
+	return Array.from({ length: columns }, (_, i) => String(form.get(`map-${i}`) ?? ''));
+}
+
+export function importList(db: Db) {
+	return listImportJobs(db, 20);
+}

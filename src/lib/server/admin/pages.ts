@@ -1,0 +1,140 @@
+/** Data of the workspace's list pages, so that the routes stay one call each. */
+import { todayIso } from '$lib/domain/common';
+import { RECORD_KINDS, type RecordKind } from '$lib/domain/records';
+import type { Db } from '../db/connection';
+import {
+	allRecords,
+	countPendingProposals,
+	countStale,
+	dismissedPairs,
+	listStale,
+	listSummaries,
+	recentChanges,
+	statusCounts,
+	type RecordSummary
+} from '../db/admin';
+import { listProposals } from '../db/proposals';
+import { getRecordById } from '../db/records';
+import { userNames } from '../db/users';
+import { findDuplicates } from './duplicates';
+
+/** Records not verified for 12 months are "stale". */
+export function staleBefore(now = new Date()): string {
+	const d = new Date(now);
+	d.setFullYear(d.getFullYear() - 1);
+	return todayIso(d);
+}
+
+export function dashboard(db: Db, now = new Date()) {
+	const counts: Record<RecordKind, Record<string, number>> = {
+		organisation: { published: 0, draft: 0, archived: 0 },
+		initiative: { published: 0, draft: 0, archived: 0 },
+		'funding-tool': { published: 0, draft: 0, archived: 0 }
+	};
+	for (const c of statusCounts(db)) counts[c.kind][c.status] = c.n;
+	const names = userNames(db);
+	return {
+		counts,
+		pending: countPendingProposals(db),
+		stale: countStale(db, staleBefore(now)),
+		duplicates: findDuplicates(allRecords(db), dismissedPairs(db)).length,
+		recent: recentChanges(db, 10).map((c) => ({
+			...c,
+			by: c.changedBy ? (names.get(c.changedBy) ?? 'compte supprimé') : '—'
+		}))
+	};
+}
+
+const PAGE = 50;
+
+export function recordList(db: Db, url: URL) {
+	const kindParam = url.searchParams.get('type');
+	const statusParam = url.searchParams.get('statut');
+	const kind = (RECORD_KINDS as readonly string[]).includes(kindParam ?? '')
+		? (kindParam as RecordKind)
+		: undefined;
+	const status = ['published', 'draft', 'archived'].includes(statusParam ?? '')
+		? (statusParam as RecordSummary['status'])
+		: undefined;
+	const q = (url.searchParams.get('q') ?? '').trim().slice(0, 100);
+	const fold = (s: string) =>
+		s
+			.normalize('NFD')
+			.replace(/[\u0300-\u036f]/g, '')
+			.toLowerCase();
+	let items = listSummaries(db, { kind, status });
+	if (q) items = items.filter((r) => fold(r.name).includes(fold(q)) || r.id.includes(fold(q)));
+	const page = Math.max(1, Math.min(10_000, Number(url.searchParams.get('page')) || 1));
+	return {
+		filters: { kind: kind ?? '', status: status ?? '', q },
+		total: items.length,
+		page,
+		pages: Math.max(1, Math.ceil(items.length / PAGE)),
+		items: items.slice((page - 1) * PAGE, page * PAGE)
+	};
+}
+
+export function staleList(db: Db, now = new Date()) {
+	const before = staleBefore(now);
+	return { before, items: listStale(db, before) };
+}
+
+export function moderationQueue(db: Db) {
+	const names = userNames(db);
+	const all = listProposals(db);
+	const pending = all.filter((p) => p.status === 'pending');
+	const decided = all
+		.filter((p) => p.status !== 'pending')
+		.sort((a, b) => (b.decidedAt ?? '').localeCompare(a.decidedAt ?? ''))
+		.slice(0, 20);
+	const titleOf = (p: (typeof all)[number]) => {
+		const payload = p.payload as { name?: unknown } | null;
+		if (typeof payload?.name === 'string') return payload.name;
+		if (p.targetId) return getRecordById(db, p.targetId)?.name ?? p.targetId;
+		return p.id;
+	};
+	return {
+		pending: pending.map((p) => ({
+			id: p.id,
+			type: p.type,
+			title: titleOf(p),
+			createdAt: p.createdAt,
+			targetId: p.targetId
+		})),
+		decided: decided.map((p) => ({
+			id: p.id,
+			type: p.type,
+			title: titleOf(p),
+			status: p.status,
+			decidedAt: p.decidedAt,
+			by: p.decidedBy ? (names.get(p.decidedBy) ?? p.decidedBy) : '',
+			reason: p.decisionReason
+		}))
+	};
+}
+
+export function duplicateList(db: Db) {
+	return findDuplicates(allRecords(db), dismissedPairs(db)).map((p) => ({
+		a: {
+			id: p.a.id,
+			name: p.a.name,
+			kind: p.a.kind,
+			status: p.a.status,
+			version: (p.a as { version?: number }).version ?? 0,
+			siret: p.a.kind === 'organisation' ? p.a.siret : undefined,
+			address: 'address' in p.a ? p.a.address : undefined
+		},
+		b: {
+			id: p.b.id,
+			name: p.b.name,
+			kind: p.b.kind,
+			status: p.b.status,
+			version: (p.b as { version?: number }).version ?? 0,
+			siret: p.b.kind === 'organisation' ? p.b.siret : undefined,
+			address: 'address' in p.b ? p.b.address : undefined
+		},
+		sameSiret: p.sameSiret,
+		similarity: Math.round(p.similarity * 100),
+		distanceM: p.distanceM
+	}));
+}

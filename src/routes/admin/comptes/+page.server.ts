@@ -1,0 +1,46 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { requireRole } from '$lib/server/auth/guard';
+import {
+	accountsPage,
+	changeRole,
+	createAccountFromForm,
+	resetPassword,
+	setDisabled
+} from '$lib/server/admin/accounts';
+import { getDb } from '$lib/server/store';
+
+export const load: PageServerLoad = ({ locals }) => {
+	requireRole(locals, 'admin');
+	return accountsPage(getDb());
+};
+
+export const actions: Actions = {
+	create: async ({ locals, request }) => {
+		requireRole(locals, 'admin');
+		const result = await createAccountFromForm(getDb(), await request.formData());
+		if (!result.ok) return fail(400, { action: 'create', errors: result.errors, values: result.values });
+		redirect(303, '/admin/comptes?cree=1');
+	},
+	role: async ({ locals, request }) => {
+		const user = requireRole(locals, 'admin');
+		const form = await request.formData();
+		const result = changeRole(getDb(), user, String(form.get('id') ?? ''), String(form.get('role') ?? ''));
+		if (!result.ok) return fail(400, { action: 'role', message: result.message });
+		redirect(303, '/admin/comptes?modifie=1');
+	},
+	disable: async ({ locals, request }) => {
+		const user = requireRole(locals, 'admin');
+		const form = await request.formData();
+		const result = setDisabled(getDb(), user, String(form.get('id') ?? ''), form.get('disabled') === '1');
+		if (!result.ok) return fail(400, { action: 'disable', message: result.message });
+		redirect(303, '/admin/comptes?modifie=1');
+	},
+	password: async ({ locals, request }) => {
+		requireRole(locals, 'admin');
+		const form = await request.formData();
+		const result = await resetPassword(getDb(), String(form.get('id') ?? ''), form.get('password'));
+		if (!result.ok) return fail(400, { action: 'password', message: result.message });
+		redirect(303, '/admin/comptes?modifie=1');
+	}
+};

@@ -1,0 +1,21 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { requireRole } from '$lib/server/auth/guard';
+import { SESSION_COOKIE } from '$lib/server/auth/session';
+import { deleteSession } from '$lib/server/db/sessions';
+import { getDb } from '$lib/server/store';
+
+export const load: PageServerLoad = ({ locals }) => {
+	requireRole(locals, 'editor');
+	return {};
+};
+
+/** Logout is a POST (a link could be triggered by another site); the session row is deleted, not just the cookie. */
+export const actions: Actions = {
+	default: ({ locals, cookies }) => {
+		requireRole(locals, 'editor');
+		if (locals.sessionId) deleteSession(getDb(), locals.sessionId);
+		cookies.delete(SESSION_COOKIE, { path: '/admin' });
+		redirect(303, '/admin/connexion');
+	}
+};

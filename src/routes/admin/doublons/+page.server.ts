@@ -1,0 +1,55 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { requireRole } from '$lib/server/auth/guard';
+import { duplicateList } from '$lib/server/admin/pages';
+import { mergeDuplicates } from '$lib/server/admin/records';
+import { dismissDuplicate } from '$lib/server/db/admin';
+import { getRecordById } from '$lib/server/db/records';
+import { getDb } from '$lib/server/store';
+
+export const load: PageServerLoad = ({ locals }) => {
+	requireRole(locals, 'editor');
+	return { pairs: duplicateList(getDb()) };
+};
+
+const ID = /^[a-z0-9][a-z0-9-]{1,79}$/;
+
+export const actions: Actions = {
+	merge: async ({ locals, request }) => {
+		const user = requireRole(locals, 'editor');
+		const form = await request.formData();
+		const a = String(form.get('a') ?? '');
+		const b = String(form.get('b') ?? '');
+		const keep = String(form.get('keep') ?? '');
+		if (!ID.test(a) || !ID.test(b) || (keep !== a && keep !== b))
+			return fail(400, { message: 'choisissez la fiche à garder' });
+		const drop = keep === a ? b : a;
+		const versions = {
+			keep: Number(form.get(`version-${keep}`)),
+			drop: Number(form.get(`version-${drop}`))
+		};
+		const result = mergeDuplicates(getDb(), keep, drop, versions, user);
+		if (!result.ok)
+			return fail(409, {
+				message: `${result.message}${
+					result.errors
+						? ` (${Object.entries(result.errors)
+								.map(([k, v]) => `${k} : ${v}`)
+								.join(' ; ')})`
+						: ''
+				}`
+			});
+		redirect(303, `/admin/doublons?fusion=${encodeURIComponent(keep)}`);
+	},
+	dismiss: async ({ locals, request }) => {
+		const user = requireRole(locals, 'editor');
+		const form = await request.formData();
+		const a = String(form.get('a') ?? '');
+		const b = String(form.get('b') ?? '');
+		const db = getDb();
+		if (!ID.test(a) || !ID.test(b) || !getRecordById(db, a) || !getRecordById(db, b))
+			return fail(400, { message: 'fiches introuvables' });
+		dismissDuplicate(db, a, b, user.id);
+		redirect(303, '/admin/doublons?ecarte=1');
+	}
+};

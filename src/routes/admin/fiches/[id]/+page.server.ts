@@ -1,0 +1,89 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { formDataToRaw } from '$lib/io/record-form';
+import { requireRole } from '$lib/server/auth/guard';
+import { editPage, geocodeForm } from '$lib/server/admin/forms';
+import {
+	markVerified,
+	overwriteAfterConflict,
+	saveFromForm,
+	setStatus,
+	type SaveResult
+} from '$lib/server/admin/records';
+import { getRecordById } from '$lib/server/db/records';
+import { getDb, getEnv } from '$lib/server/store';
+
+export const load: PageServerLoad = ({ locals, params, url }) => {
+	requireRole(locals, 'editor');
+	const page = editPage(getDb(), params.id, url.searchParams.get('proposition'));
+	if (!page) error(404, 'Cette fiche n’existe pas.');
+	return page;
+};
+
+const version = (form: FormData) => {
+	const n = Number(form.get('version'));
+	return Number.isInteger(n) && n > 0 ? n : 0;
+};
+
+/** A save's outcome as the page expects it: redirect on success, 400 with errors, 409 with both versions. */
+function respond(result: SaveResult, id: string, done: string) {
+	if (result.ok) redirect(303, `/admin/fiches/${id}?${done}=${result.version}`);
+	if (result.kind === 'missing') error(404, 'Cette fiche n’existe pas.');
+	if (result.kind === 'conflict')
+		return fail(409, { conflict: result.conflict, form: result.form, errors: {} });
+	return fail(400, { errors: result.errors, form: result.form, conflict: null });
+}
+
+export const actions: Actions = {
+	save: async ({ locals, params, request }) => {
+		const user = requireRole(locals, 'editor');
+		const form = await request.formData();
+		const proposalId = String(form.get('proposal') ?? '') || undefined;
+		const result = saveFromForm(getDb(), params.id, formDataToRaw(form), version(form), user, { proposalId });
+		if (result.ok && proposalId) redirect(303, `/admin/moderation/${proposalId}?approuvee=1`);
+		return respond(result, params.id, 'enregistree');
+	},
+	overwrite: async ({ locals, params, request }) => {
+		const user = requireRole(locals, 'editor');
+		const form = await request.formData();
+		const result = overwriteAfterConflict(
+			getDb(),
+			params.id,
+			String(form.get('mine') ?? ''),
+			version(form),
+			user
+		);
+		return respond(result, params.id, 'enregistree');
+	},
+	status: async ({ locals, params, request }) => {
+		const user = requireRole(locals, 'editor');
+		const form = await request.formData();
+		const status = String(form.get('status'));
+		if (status !== 'published' && status !== 'draft' && status !== 'archived')
+			return fail(400, { errors: { _form: 'statut inconnu' }, form: null, conflict: null });
+		return respond(setStatus(getDb(), params.id, status, version(form), user), params.id, 'statut');
+	},
+	verify: async ({ locals, params, request }) => {
+		const user = requireRole(locals, 'editor');
+		const form = await request.formData();
+		return respond(markVerified(getDb(), params.id, version(form), user), params.id, 'verifiee');
+	},
+	geocode: async ({ locals, params, request }) => {
+		requireRole(locals, 'editor');
+		const db = getDb();
+		const record = getRecordById(db, params.id);
+		if (!record) error(404, 'Cette fiche n’existe pas.');
+		const out = await geocodeForm(
+			db,
+			record.kind,
+			formDataToRaw(await request.formData()),
+			getEnv().GEOCODER_URL
+		);
+		return {
+			form: out.form,
+			geocode: { found: out.found, message: out.message },
+			errors: {},
+			conflict: null
+		};
+	}
+};

@@ -1,0 +1,32 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { formDataToRaw } from '$lib/io/record-form';
+import { requireRole } from '$lib/server/auth/guard';
+import { createPage, geocodeForm, parseKind } from '$lib/server/admin/forms';
+import { createFromForm } from '$lib/server/admin/records';
+import { getDb, getEnv } from '$lib/server/store';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	requireRole(locals, 'editor');
+	return createPage(getDb(), url.searchParams.get('type'), url.searchParams.get('proposition'));
+};
+
+export const actions: Actions = {
+	create: async ({ locals, request }) => {
+		const user = requireRole(locals, 'editor');
+		const form = await request.formData();
+		const kind = parseKind(String(form.get('kind')));
+		const proposalId = String(form.get('proposal') ?? '') || undefined;
+		const result = createFromForm(getDb(), kind, formDataToRaw(form), user, { proposalId });
+		if (!result.ok) return fail(400, { errors: result.errors, form: result.form });
+		if (proposalId) redirect(303, `/admin/moderation/${proposalId}?approuvee=1`);
+		redirect(303, `/admin/fiches/${result.id}?enregistree=1`);
+	},
+	geocode: async ({ locals, request }) => {
+		requireRole(locals, 'editor');
+		const form = await request.formData();
+		const kind = parseKind(String(form.get('kind')));
+		const out = await geocodeForm(getDb(), kind, formDataToRaw(form), getEnv().GEOCODER_URL);
+		return { form: out.form, geocode: { found: out.found, message: out.message }, errors: {} };
+	}
+};

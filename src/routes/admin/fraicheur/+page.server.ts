@@ -1,0 +1,28 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { requireRole } from '$lib/server/auth/guard';
+import { staleList } from '$lib/server/admin/pages';
+import { markVerified } from '$lib/server/admin/records';
+import { getDb } from '$lib/server/store';
+
+export const load: PageServerLoad = ({ locals }) => {
+	requireRole(locals, 'editor');
+	return staleList(getDb());
+};
+
+export const actions: Actions = {
+	verify: async ({ locals, request }) => {
+		const user = requireRole(locals, 'editor');
+		const form = await request.formData();
+		const id = String(form.get('id') ?? '');
+		const version = Number(form.get('version'));
+		const result = markVerified(getDb(), id, version, user);
+		if (result.ok) redirect(303, `/admin/fraicheur?verifiee=${encodeURIComponent(id)}`);
+		if (result.kind === 'conflict')
+			return fail(409, {
+				message: 'Cette fiche a été modifiée entre-temps : ouvrez-la pour la vérifier.',
+				id
+			});
+		return fail(404, { message: 'Fiche introuvable.', id });
+	}
+};

@@ -1,0 +1,29 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { requireRole } from '$lib/server/auth/guard';
+import { parseKind } from '$lib/server/admin/forms';
+import { createImportJob, importList } from '$lib/server/admin/import';
+import { getDb } from '$lib/server/store';
+
+export const load: PageServerLoad = ({ locals }) => {
+	requireRole(locals, 'editor');
+	return { jobs: importList(getDb()) };
+};
+
+export const actions: Actions = {
+	upload: async ({ locals, request }) => {
+		const user = requireRole(locals, 'editor');
+		const form = await request.formData();
+		const file = form.get('file');
+		const kind = parseKind(String(form.get('kind') ?? ''));
+		if (!(file instanceof File) || file.size === 0)
+			return fail(400, { message: 'choisissez un fichier CSV ou GeoJSON', kind });
+		const result = createImportJob(
+			getDb(),
+			{ kind, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
+			user
+		);
+		if (!result.ok) return fail(400, { message: `Fichier refusé : ${result.message}.`, kind });
+		redirect(303, `/admin/import/${result.id}`);
+	}
+};

@@ -1,0 +1,29 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { requireRole } from '$lib/server/auth/guard';
+import { importPage, mappingFromForm, startApply, startDryRun } from '$lib/server/admin/import';
+import { getDb } from '$lib/server/store';
+
+export const load: PageServerLoad = ({ locals, params, url }) => {
+	requireRole(locals, 'editor');
+	const page = importPage(getDb(), params.id, url);
+	if (!page) error(404, 'Cet import n’existe pas.');
+	return page;
+};
+
+export const actions: Actions = {
+	plan: async ({ locals, params, request }) => {
+		requireRole(locals, 'editor');
+		const form = await request.formData();
+		const columns = Math.min(200, Math.max(0, Number(form.get('columns')) || 0));
+		const result = startDryRun(getDb(), params.id, mappingFromForm(form, columns));
+		if (!result.ok) return fail(400, { message: result.message });
+		redirect(303, `/admin/import/${params.id}`);
+	},
+	apply: async ({ locals, params }) => {
+		const user = requireRole(locals, 'editor');
+		const result = startApply(getDb(), params.id, user);
+		if (!result.ok) return fail(400, { message: result.message });
+		redirect(303, `/admin/import/${params.id}`);
+	}
+};

@@ -1,0 +1,20 @@
+import type { RequestHandler } from './$types';
+import { exportResponse, parseExportName } from '$lib/server/admin/export';
+import { jsonError } from '$lib/server/http';
+import { getDb, getEnv } from '$lib/server/store';
+
+/** Public bulk exports of published records, every field, under the data licence (Link header and body). */
+export const GET: RequestHandler = ({ params, url }) => {
+	const file = parseExportName(params.file);
+	if (!file)
+		return jsonError(404, {
+			message:
+				'export inconnu : organisations, initiatives ou funding-tools, en .csv, .geojson ou .json (pas de .geojson pour funding-tools)'
+		});
+	return exportResponse(getDb(), {
+		...file,
+		scope: 'public',
+		siteUrl: getEnv().PUBLIC_SITE_URL,
+		path: url.pathname
+	});
+};
