@@ -82,6 +82,11 @@ describe('parseDirectoryQuery', () => {
 		expect(parse('pres=meinau&lat=48.58&lon=7.75').state.position?.near).toBe('meinau');
 	});
 
+	it('ignores a sort sent back unchanged (tri-actuel), keeps a changed one', () => {
+		expect(parse('tri=nom&tri-actuel=nom&pres=meinau').state.sort).toBeUndefined();
+		expect(parse('tri=verification&tri-actuel=nom').state.sort).toBe('verification');
+	});
+
 	it('never throws on hostile input', () => {
 		for (const qs of [
 			'q=%00',

@@ -141,9 +141,11 @@ export function parseDirectoryQuery(params: URLSearchParams, geo: GeoRefs): Dire
 		if (values.length) filters[facet] = values;
 	}
 
+	// `tri-actuel` is the sort the page showed: a sort list sent back unchanged is not a choice.
+	const shownSort = params.get('tri-actuel');
 	const rawSort = params.get('tri');
 	let sort: SortCode | undefined;
-	if (rawSort) {
+	if (rawSort && rawSort !== shownSort) {
 		const found = SORTS.find((s) => s.code === rawSort);
 		if (found) sort = found.code;
 		else notes.push(`Tri inconnu « ${rawSort.slice(0, 30)} » : tri par défaut.`);

@@ -297,7 +297,15 @@ export function directoryPage(db: Db, url: URL, siteUrl: string) {
 			next: page < pageCount ? pageHref(page + 1) : undefined,
 			pages: pageWindow(page, pageCount).map((n) => ({ n, href: pageHref(n), current: n === page }))
 		},
-		indexUrl: snap.manifest.quick.url
+		indexUrl: snap.manifest.quick.url,
+		/** Every selected filter as the URL writes it, for the forms' hidden fields. */
+		selected: FACETS.flatMap((f) =>
+			(state.filters[f] ?? []).map((code) => ({
+				facet: f,
+				param: FACET_PARAMS[f],
+				value: urlValue(snap, f, code)
+			}))
+		)
 	};
 }
 
