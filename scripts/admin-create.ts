@@ -24,10 +24,16 @@ function askHidden(question: string): Promise<string> {
 			terminal: process.stdin.isTTY
 		});
 		const output = rl as unknown as { _writeToOutput?: (s: string) => void; output: NodeJS.WritableStream };
+		let answered = false;
 		rl.question(question, (answer) => {
+			answered = true;
 			rl.close();
 			if (process.stdin.isTTY) process.stdout.write('\n');
 			resolve(answer);
+		});
+		// Input closed without a line (empty pipe, Ctrl-D): an empty password, refused below with a message.
+		rl.on('close', () => {
+			if (!answered) resolve('');
 		});
 		// Mask what is typed (Node's readline has no option for it).
 		if (process.stdin.isTTY) output._writeToOutput = () => output.output.write('');

@@ -30,7 +30,9 @@ try {
 } finally {
 	db.close();
 }
-const copy = new Database(target, { readonly: true });
+// A backup is one self-contained file: leave WAL mode so no -wal/-shm files sit beside it.
+const copy = new Database(target);
+copy.pragma('journal_mode = DELETE');
 const integrity = copy.pragma('integrity_check', { simple: true });
 const count = (table: string) =>
 	(copy.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
