@@ -1,0 +1,161 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Commune } from '$lib/domain/geography';
+import { organisationSchema } from '$lib/domain/records';
+import { organisationFixture } from '$lib/domain/test-fixtures';
+import { createAccount } from '../auth/accounts';
+import { migrate, openDatabase, type Db } from '../db/connection';
+import { createProposal } from '../db/proposals';
+import { insertCommune, insertRecord } from '../db/records';
+import { createSession } from '../auth/session';
+import { countSessions } from '../db/sessions';
+import { changeRole, setDisabled } from './accounts';
+import { geocodeForm, createPage, editPage } from './forms';
+import { dashboard, moderationQueue, recordList, staleBefore, staleList } from './pages';
+
+let db: Db;
+const NOW = new Date('2026-11-29T10:00:00Z');
+const org = organisationSchema.parse(
+	organisationFixture({ name: 'Épicerie Solidaire', lastVerified: '2025-06-01' })
+);
+
+beforeEach(() => {
+	db = openDatabase(':memory:');
+	migrate(db);
+	insertCommune(db, {
+		code: '67482',
+		slug: 'strasbourg',
+		name: 'Strasbourg',
+		postcodes: ['67000'],
+		centroid: { lon: 7.75, lat: 48.58 },
+		inCus2014: true,
+		sources: [{ reference: 'x', seen: '2026-01-01' }]
+	} as Commune);
+	insertRecord(db, org, { action: 'seed' });
+	insertRecord(db, { ...org, id: 'recente', slug: 'recente', name: 'Récente', lastVerified: '2026-11-01' });
+	insertRecord(db, { ...org, id: 'archivee', slug: 'archivee', name: 'Archivée', status: 'archived' });
+});
+
+describe('list pages', () => {
+	it('stale means not verified for 12 months, archived records left out', () => {
+		expect(staleBefore(NOW)).toBe('2025-11-29');
+		expect(staleList(db, NOW).items.map((r) => r.id)).toEqual(['test-org']);
+		expect(dashboard(db, NOW)).toMatchObject({
+			stale: 1,
+			pending: 0,
+			counts: { organisation: { published: 2, archived: 1, draft: 0 } }
+		});
+	});
+
+	it('filters records by kind, status and accent-insensitive text', () => {
+		const list = (q: string) => recordList(db, new URL(`http://x/admin/fiches?${q}`)).items.map((r) => r.id);
+		expect(list('q=epicerie')).toEqual(['test-org']);
+		expect(list('statut=archived')).toEqual(['archivee']);
+		expect(list('type=initiative')).toEqual([]);
+		expect(list('type=nope&statut=nope')).toHaveLength(3);
+	});
+
+	it('names change proposals after their record in the queue', () => {
+		createProposal(db, {
+			type: 'change',
+			targetId: 'test-org',
+			payload: { targetId: 'test-org', changes: { name: 'X' }, explanation: 'Une explication.' }
+		});
+		expect(moderationQueue(db).pending.map((p) => p.title)).toEqual(['Épicerie Solidaire']);
+	});
+
+	it('the edit and create pages, with and without a proposal', () => {
+		expect(editPage(db, 'inconnue', null)).toBeUndefined();
+		expect(editPage(db, 'test-org', 'ESS-XXXX-XXXX')?.proposal).toBeUndefined();
+		const p = createProposal(db, {
+			type: 'change',
+			targetId: 'test-org',
+			payload: { targetId: 'test-org', changes: { name: 'Nom proposé' }, explanation: 'Une explication.' }
+		});
+		const page = editPage(db, 'test-org', p.id)!;
+		expect(page.proposal?.id).toBe(p.id);
+		expect(page.form.values.name).toBe('Nom proposé');
+		expect(createPage(db, 'funding-tool', null, NOW)).toMatchObject({
+			kind: 'funding-tool',
+			form: { values: { status: 'draft', lastVerified: '2026-11-29' } }
+		});
+		expect(createPage(db, 'nope', null, NOW).kind).toBe('organisation');
+	});
+});
+
+describe('geocoding in the admin form', () => {
+	const raw = { address: '67 avenue Racine', communeCode: '67482', name: 'X' };
+	const answer = (body: unknown, status = 200) =>
+		(async () => new Response(JSON.stringify(body), { status })) as unknown as typeof fetch;
+
+	it('fills longitude, latitude and precision from a found address, unsaved', async () => {
+		const out = await geocodeForm(
+			db,
+			'organisation',
+			raw,
+			'http://geocoder.test',
+			answer({
+				type: 'FeatureCollection',
+				features: [
+					{
+						geometry: { type: 'Point', coordinates: [7.7021, 48.5948] },
+						properties: {
+							label: '67 Avenue Racine 67200 Strasbourg',
+							score: 0.94,
+							type: 'housenumber',
+							citycode: '67482'
+						}
+					}
+				]
+			})
+		);
+		expect(out.found).toBe(true);
+		expect(out.form.values).toMatchObject({
+			'location.lon': '7.7021',
+			'location.lat': '48.5948',
+			'location.precision': 'address'
+		});
+		expect(out.message).toContain('67 Avenue Racine');
+	});
+
+	it('explains a missing address, a miss and an outage, and keeps what was typed', async () => {
+		expect((await geocodeForm(db, 'organisation', { name: 'X' }, 'http://g')).message).toMatch(
+			/Indiquez l’adresse/
+		);
+		const miss = await geocodeForm(
+			db,
+			'organisation',
+			raw,
+			'http://g',
+			answer({ type: 'FeatureCollection', features: [] })
+		);
+		expect(miss).toMatchObject({ found: false, form: { values: { address: '67 avenue Racine' } } });
+		const down = await geocodeForm(db, 'organisation', raw, 'http://g', answer({}, 503));
+		expect(down.message).toMatch(/service indisponible/);
+	});
+});
+
+describe('accounts page rules', () => {
+	it('keeps one active admin, and disabling ends the sessions', async () => {
+		const a = await createAccount(db, {
+			email: 'a@x.fr',
+			name: 'Alice',
+			role: 'admin',
+			password: 'mot de passe long'
+		});
+		const b = await createAccount(db, {
+			email: 'b@x.fr',
+			name: 'Bob',
+			role: 'editor',
+			password: 'mot de passe long'
+		});
+		if (!a.ok || !b.ok) throw new Error('accounts');
+		const alice = { id: a.user.id, email: 'a@x.fr', name: 'Alice', role: 'admin' as const };
+		expect(changeRole(db, alice, a.user.id, 'editor')).toMatchObject({ ok: false });
+		expect(setDisabled(db, alice, a.user.id, true)).toMatchObject({ ok: false });
+		createSession(db, b.user.id);
+		expect(setDisabled(db, alice, b.user.id, true)).toEqual({ ok: true });
+		expect(countSessions(db, b.user.id)).toBe(0);
+		expect(changeRole(db, alice, b.user.id, 'admin')).toEqual({ ok: true });
+		expect(changeRole(db, alice, b.user.id, 'root')).toMatchObject({ ok: false });
+	});
+});
