@@ -7,6 +7,7 @@
  * Prints a table per size; the last line is one JSON object with every figure.
  */
 import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -86,16 +87,25 @@ function stats(times: number[]) {
 	const at = (p: number) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
 	return { median: ms(at(0.5)), p95: ms(at(0.95)), max: ms(s[s.length - 1]) };
 }
+/**
+ * Wall-clock latency (what a person waits) and CPU time of the query alone: on a shared machine the
+ * wall-clock tail mostly measures the other processes, the CPU time does not.
+ */
 function timeQueries(run: (q: string) => unknown, queries: string[]) {
 	for (const q of queries) run(q); // warm-up: JIT and caches, as in a page that has already searched once
 	const times: number[] = [];
+	const cpu: number[] = [];
 	for (let r = 0; r < ROUNDS; r++)
 		for (const q of queries) {
+			const c = process.cpuUsage();
 			const t = now();
 			run(q);
 			times.push(now() - t);
+			const used = process.cpuUsage(c);
+			cpu.push((used.user + used.system) / 1000);
 		}
-	return stats(times);
+	const c = stats(cpu);
+	return { ...stats(times), cpuMedian: c.median, cpuP95: c.p95 };
 }
 function heapOf(make: () => unknown): { value: unknown; heapMB: number } {
 	gc();
@@ -249,13 +259,19 @@ function line(name: string, r: Row) {
 		String(r.heapMB).padStart(7),
 		String(r.latency.median).padStart(7),
 		String(r.latency.p95).padStart(7),
-		String(r.latency.max).padStart(7)
+		String(r.latency.max).padStart(7),
+		String(r.latency.cpuP95).padStart(7)
 	].join(' ');
 }
 
 const results: Record<string, Record<string, Row>> = {};
+const load = () =>
+	loadavg()
+		.map((x) => x.toFixed(1))
+		.join(' ');
+console.log(`Search benchmark, Node ${process.version}, ${cpus().length} CPUs, load average ${load()}`);
 console.log(
-	`Search benchmark, Node ${process.version}, synthetic records (seed 42), ${ROUNDS} rounds per query`
+	`synthetic records (seed 42), ${ROUNDS} rounds per query; latency in ms (wall clock), cpu p95 = CPU time of the query`
 );
 console.log(
 	`as-you-type queries: ${QUICK_QUERIES.length} (every prefix of ${QUERIES.typed.length} typed queries + the rest); full queries: ${FULL_QUERIES.length}`
@@ -264,36 +280,48 @@ for (const size of SIZES) {
 	const records = syntheticRecords(size, geo, { seed: 42 });
 	const docs = records.map((r) => toSearchDocument(r, geo));
 	const row: Record<string, Row> = {};
-	row.lunrQuick = benchOurs(docs, 'quick');
-	row.lunrFull = benchOurs(docs, 'full');
+	row.oursQuick = benchOurs(docs, 'quick');
+	row.oursFull = benchOurs(docs, 'full');
 	row.miniSearchQuick = benchMiniSearch(docs, 'quick');
 	row.miniSearchFull = benchMiniSearch(docs, 'full');
 	if (size <= LUNR_STOCK_MAX) row.lunrStockFull = benchLunrStock(docs);
 	results[size] = row;
 	console.log(`\n${size} records`);
 	console.log('index                  build ms    raw KB  gzip KB  load ms heap MB  med ms  p95 ms  max ms');
-	console.log(line('ours quick', row.lunrQuick));
-	console.log(line('ours full', row.lunrFull));
+	console.log(line('ours quick', row.oursQuick));
+	console.log(line('ours full', row.oursFull));
 	console.log(line('MiniSearch quick (ref)', row.miniSearchQuick));
 	console.log(line('MiniSearch full (ref)', row.miniSearchFull));
 	if (row.lunrStockFull) console.log(line('lunr stock full (base)', row.lunrStockFull));
 	else console.log(`lunr stock full (base)  skipped above ${LUNR_STOCK_MAX} records`);
-	console.log(`hits per query, lunr quick: ${JSON.stringify(row.lunrQuick.hits)}`);
+	console.log(`hits per query, ours quick: ${JSON.stringify(row.oursQuick.hits)}`);
 	console.log(`hits per query, MiniSearch quick: ${JSON.stringify(row.miniSearchQuick.hits)}`);
 }
-const targets = results['10000']
+console.log(`\nload average at the end: ${load()}`);
+const at10k = results['10000'];
+const targets = at10k
 	? {
-			quickP95Ms: { value: results['10000'].lunrQuick.latency.p95, max: 10 },
-			fullP95Ms: { value: results['10000'].lunrFull.latency.p95, max: 40 },
-			firstDownloadGzipKB: { value: results['10000'].lunrQuick.gzipKB, max: 1024 },
-			loadMs: { value: results['10000'].lunrQuick.loadMs, max: 300 }
+			quickP95Ms: { value: at10k.oursQuick.latency.p95, cpu: at10k.oursQuick.latency.cpuP95, max: 10 },
+			fullP95Ms: { value: at10k.oursFull.latency.p95, cpu: at10k.oursFull.latency.cpuP95, max: 40 },
+			firstDownloadGzipKB: { value: at10k.oursQuick.gzipKB, max: 1024 },
+			loadMs: { value: at10k.oursQuick.loadMs, max: 300 }
 		}
 	: undefined;
 if (targets) {
 	console.log('\nTargets at 10k records:');
 	for (const [k, v] of Object.entries(targets))
 		console.log(
-			`  ${k.padEnd(20)} ${String(v.value).padStart(8)} (at most ${v.max}) ${v.value <= v.max ? 'OK' : 'MISSED'}`
+			`  ${k.padEnd(20)} ${String(v.value).padStart(8)} (at most ${v.max}) ${v.value <= v.max ? 'OK' : 'MISSED'}` +
+				('cpu' in v ? `; CPU time p95 ${v.cpu}` : '')
 		);
 }
-console.log(JSON.stringify({ bench: 'search', node: process.version, sizes: SIZES, results, targets }));
+console.log(
+	JSON.stringify({
+		bench: 'search',
+		node: process.version,
+		loadAverage: loadavg(),
+		sizes: SIZES,
+		results,
+		targets
+	})
+);
