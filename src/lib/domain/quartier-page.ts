@@ -238,19 +238,3 @@ export function mapHref(area: Area): string {
 	const zoom = area.kind === 'quartier' ? 15 : area.code === '67482' ? 12 : 14;
 	return `/carte?at=${zoom}/${area.point.lat.toFixed(4)}/${area.point.lon.toFixed(4)}`;
 }
-
-/** Only http(s) links reach an href: the schemas already refuse others, this keeps the page safe if not. */
-export function safeHref(url: string | undefined): string | undefined {
-	if (!url) return undefined;
-	try {
-		const u = new URL(url);
-		return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
-	} catch {
-		return undefined;
-	}
-}
-
-/** A phone number as a tel: link target (digits and a leading +). */
-export function telHref(phone: string): string {
-	return `tel:${phone.replace(/[^+0-9]/g, '')}`;
-}
