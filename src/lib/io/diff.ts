@@ -1,7 +1,8 @@
 /** Field-level differences between two versions of a record, for histories, moderation and conflicts. */
 import type { RecordKind } from '$lib/domain/records';
+import { labelOf } from '$lib/domain/taxonomies';
 import { canonical } from './cells';
-import { FIELDS } from './fields';
+import { FIELDS, type FieldSpec } from './fields';
 
 export interface FieldChange {
 	path: string;
@@ -23,9 +24,12 @@ export function flattenRecord(value: unknown, prefix = '', out = new Map<string,
 	return out;
 }
 
-/** A value as one line of text for people. */
-export function displayValue(v: unknown): string {
+/** A value as one line of text for people; codes of a taxonomy are shown with their French label. */
+export function displayValue(v: unknown, spec?: FieldSpec): string {
 	if (v === undefined || v === null || v === '') return '';
+	const taxonomy = spec?.taxonomy;
+	if (taxonomy && typeof v === 'string') return labelOf(taxonomy, v);
+	if (taxonomy && Array.isArray(v)) return v.map((x) => labelOf(taxonomy, String(x))).join(' ; ');
 	if (typeof v === 'boolean') return v ? 'oui' : 'non';
 	if (Array.isArray(v)) {
 		return v
@@ -49,9 +53,12 @@ function order(kind: RecordKind | undefined): Map<string, number> {
 	return new Map(paths.map((p, i) => [p, i]));
 }
 
+function specOf(kind: RecordKind | undefined, path: string): FieldSpec | undefined {
+	return kind ? FIELDS[kind].find((f) => f.path === path) : undefined;
+}
+
 export function labelOfPath(kind: RecordKind | undefined, path: string): string {
-	const spec = kind ? FIELDS[kind].find((f) => f.path === path) : undefined;
-	return spec?.label ?? LABELS[path] ?? path;
+	return specOf(kind, path)?.label ?? LABELS[path] ?? path;
 }
 
 /** What changed from `before` to `after` (either may be undefined: creation, or a record shown alone). */
@@ -70,7 +77,13 @@ export function diffRecords(before: unknown, after: unknown): FieldChange[] {
 		const x = a.get(path);
 		const y = b.get(path);
 		if (canonical({ v: x }) === canonical({ v: y })) continue;
-		changes.push({ path, label: labelOfPath(kind, path), before: displayValue(x), after: displayValue(y) });
+		const spec = specOf(kind, path);
+		changes.push({
+			path,
+			label: labelOfPath(kind, path),
+			before: displayValue(x, spec),
+			after: displayValue(y, spec)
+		});
 	}
 	return changes;
 }

@@ -388,7 +388,7 @@ describe('diff and slug', () => {
 		});
 		expect(changes.map((c) => [c.label, c.before, c.after])).toEqual([
 			['Nom', org.name, 'Autre'],
-			['Rôles', 'acteur ; financeur', 'acteur'],
+			['Rôles', "Structure de l'ESS ; Financeur", "Structure de l'ESS"],
 			['E-mail', '', 'a@b.fr']
 		]);
 		expect(diffRecords(org, { ...org, version: 9 })).toEqual([]);

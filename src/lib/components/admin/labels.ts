@@ -27,6 +27,12 @@ export const KIND_NAMES: Record<RecordKind, string> = {
 	'funding-tool': 'Outil de financement'
 };
 
+export const KIND_PLURALS: Record<RecordKind, string> = {
+	organisation: 'Structures',
+	initiative: 'Initiatives',
+	'funding-tool': 'Outils de financement'
+};
+
 export const PROPOSAL_TYPES: Record<string, string> = {
 	'new-organisation': 'Nouvelle structure',
 	'new-initiative': 'Nouvelle initiative',
