@@ -66,6 +66,28 @@ test('log in, edit a structure, see it public, see the diff in its history, rest
 	expect(errors).toEqual([]);
 });
 
+test('the address is geocoded with the public forms’ geocoder (its local double) and the precision is explicit', async ({
+	page
+}) => {
+	await login(page, EDITOR);
+	await gotoReady(page, '/admin/fiches/nouvelle?type=initiative');
+	await page.getByRole('textbox', { name: 'Adresse', exact: true }).fill('67 avenue Racine');
+	await page.getByRole('combobox', { name: 'Commune' }).selectOption('67482');
+	await page.getByRole('button', { name: 'Géocoder l’adresse' }).click();
+	await expect(page.getByRole('status')).toContainText(
+		'Adresse trouvée : « 67 Avenue Racine 67200 Strasbourg »'
+	);
+	await expect(page.getByRole('textbox', { name: 'Longitude' })).toHaveValue('7.7021');
+	await expect(page.getByRole('textbox', { name: 'Latitude' })).toHaveValue('48.5948');
+	await expect(page.getByRole('combobox', { name: 'Précision de la position' })).toHaveValue('address');
+	await expect(page.getByRole('textbox', { name: 'Adresse', exact: true })).toHaveValue('67 avenue Racine');
+
+	await page.getByRole('textbox', { name: 'Adresse', exact: true }).fill('rue en panne');
+	await page.getByRole('button', { name: 'Géocoder l’adresse' }).click();
+	await expect(page.getByRole('status')).toContainText('Géocodage impossible (service indisponible');
+	await expectNoAxeViolations(page);
+});
+
 test('two people editing the same record meet the conflict screen, and nothing is lost', async ({
 	browser
 }) => {
