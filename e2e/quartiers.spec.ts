@@ -82,8 +82,10 @@ test.describe('quartier pages', () => {
 		await expect(numbers).toContainText('quartiers prioritaires (QPV)');
 		await expect(page.getByRole('link', { name: /Voir .* sur la carte/ })).toHaveAttribute(
 			'href',
-			/^\/carte\?at=15\/48\.\d{4}\/7\.\d{4}$/
+			/^\/carte\?at=15\/48\.\d{4}\/7\.\d{4}&lieu=SQ_06$/
 		);
+		const mapLink = await page.getByRole('link', { name: /Voir .* sur la carte/ }).getAttribute('href');
+		expect((await page.request.get(mapLink!)).status()).toBe(200);
 		await expect(page.getByRole('heading', { name: 'Structures de l’ESS ici ou à côté' })).toBeVisible();
 		const funding = page.locator('#financer');
 		await expect(funding.getByRole('heading', { level: 2 })).toHaveText(

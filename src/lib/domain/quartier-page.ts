@@ -233,8 +233,11 @@ export function keyNumbers(input: {
 	return numbers;
 }
 
-/** The main map, zoomed on the area (the /carte contract: ?at=zoom/lat/lon). */
+/**
+ * The main map zoomed on the area and showing only its places (the /carte URL contract of
+ * src/lib/state/map-url.ts: `at=zoom/lat/lon`, `lieu=` a quartier code or a commune INSEE code).
+ */
 export function mapHref(area: Area): string {
 	const zoom = area.kind === 'quartier' ? 15 : area.code === '67482' ? 12 : 14;
-	return `/carte?at=${zoom}/${area.point.lat.toFixed(4)}/${area.point.lon.toFixed(4)}`;
+	return `/carte?at=${zoom}/${area.point.lat.toFixed(4)}/${area.point.lon.toFixed(4)}&lieu=${area.code}`;
 }
