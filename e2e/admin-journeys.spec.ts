@@ -48,7 +48,10 @@ test('log in, edit a structure, see it public, see the diff in its history, rest
 	await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
 	await expect(page.getByRole('status')).toContainText('Modifications enregistrées (version 2)');
 	expect(await publicName(page, org.id)).toBe(newName);
+	await page.getByRole('link', { name: 'Voir la page publique' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(newName);
 
+	await page.goBack();
 	await page.getByRole('link', { name: 'Historique des versions' }).click();
 	await expectOneH1(page);
 	const latest = page.getByRole('listitem').filter({ hasText: 'Version 2 · modification' });
