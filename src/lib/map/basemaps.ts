@@ -47,7 +47,8 @@ export const BASEMAPS: Record<BasemapCode, Basemap> = {
 	offline: {
 		code: 'offline',
 		label: 'Fond simplifié',
-		attribution: 'Contours : IGN Admin Express, Ville de Strasbourg (Licence Ouverte)'
+		// The outlines' own sources are credited beside it, from what geo:import recorded.
+		attribution: 'Fond simplifié Carto ESS'
 	}
 };
 

@@ -54,12 +54,14 @@ export function offlineStyle(
 /** Sources the app adds on top of any basemap (and adds again after a style change). */
 export function overlaySources(
 	origin: string,
-	outlinesAttribution: string | undefined
+	outlinesAttribution: string | undefined,
+	hasOutlines: boolean
 ): Record<string, SourceSpecification> {
 	return {
 		outlines: {
 			type: 'geojson',
-			data: origin + OUTLINES_PATH,
+			// Without imported outlines there is nothing to fetch.
+			data: hasOutlines ? origin + OUTLINES_PATH : empty(),
 			...(outlinesAttribution ? { attribution: outlinesAttribution } : {})
 		},
 		around: { type: 'geojson', data: empty() },

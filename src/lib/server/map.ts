@@ -4,7 +4,9 @@
  * JavaScript-free render, and the address lookup of "Autour de moi".
  */
 import { createHash } from 'node:crypto';
+import type { Quartier } from '$lib/domain/geography';
 import type { Initiative, Organisation } from '$lib/domain/records';
+import type { LonLat } from '$lib/geo/types';
 import { SECTORS, labelOf } from '$lib/domain/taxonomies';
 import { choropleth, type Choropleth } from '$lib/geo/choropleth';
 import type { BasemapCode } from '$lib/map/basemaps';
@@ -181,6 +183,22 @@ export function outlinesGeoJson(db: Db) {
 	};
 }
 
+/**
+ * A quartier or sub-quartier named by the visitor: the whole name or one of its parts ("Neudorf" for
+ * "Neudorf – Musau"). Sub-quartiers first, their point is closer to where the visitor is.
+ */
+export function namedPlace(
+	quartiers: readonly Pick<Quartier, 'name' | 'point' | 'subQuartiers'>[],
+	folded: string
+): { label: string; at: LonLat } | undefined {
+	const names = (name: string) => [name, ...name.split(/\s+[–-]\s+/)].map(fold);
+	for (const q of quartiers)
+		for (const s of q.subQuartiers)
+			if (names(s.name).includes(folded)) return { label: s.name, at: s.point ?? q.point };
+	for (const q of quartiers) if (names(q.name).includes(folded)) return { label: q.name, at: q.point };
+	return undefined;
+}
+
 export type Located = { ok: true; lon: number; lat: number; label: string } | { ok: false; message: string };
 
 /**
@@ -201,11 +219,8 @@ export async function locate(db: Db, geocoderUrl: string, query: string): Promis
 			lat: commune.centroid.lat,
 			label: `${commune.name} (centre)`
 		};
-	const quartier = listQuartiers(db).find(
-		(x) => fold(x.name) === folded || x.subQuartiers.some((s) => fold(s.name) === folded)
-	);
-	if (quartier)
-		return { ok: true, lon: quartier.point.lon, lat: quartier.point.lat, label: `${quartier.name} (centre)` };
+	const place = namedPlace(listQuartiers(db), folded);
+	if (place) return { ok: true, lon: place.at.lon, lat: place.at.lat, label: `${place.label} (centre)` };
 	const found = await geocodeAddress(q, {
 		baseUrl: geocoderUrl,
 		allowedCitycodes: new Set(communes.map((c) => c.code))

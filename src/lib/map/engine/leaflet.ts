@@ -19,7 +19,8 @@ import {
 	type BenchStep,
 	type CentreInfo,
 	type CreateEngine,
-	type MapEngine
+	type MapEngine,
+	type RenderedFeature
 } from './types';
 
 const CENTRE_RADIUS = 22;
@@ -79,15 +80,16 @@ export const createEngine: CreateEngine = async (o) => {
 			if (path.feature?.properties?.kind === 'quartier')
 				path.setStyle({ fillOpacity: choropleth ? 0.75 : 0 });
 		});
-	void fetch(o.origin + OUTLINES_PATH)
-		.then((r) => (r.ok ? r.json() : undefined))
-		.then((fc) => {
-			if (fc) {
-				outlines.addData(fc);
-				applyChoropleth();
-			}
-		})
-		.catch(() => undefined);
+	if (o.hasOutlines)
+		void fetch(o.origin + OUTLINES_PATH)
+			.then((r) => (r.ok ? r.json() : undefined))
+			.then((fc) => {
+				if (fc) {
+					outlines.addData(fc);
+					applyChoropleth();
+				}
+			})
+			.catch(() => undefined);
 	if (o.outlineAttribution) map.attributionControl.addAttribution(escapeHtml(o.outlineAttribution));
 
 	const labels = L.layerGroup(
@@ -328,6 +330,27 @@ export const createEngine: CreateEngine = async (o) => {
 		resize: () => map.invalidateSize(),
 		destroy() {
 			map.remove();
+		},
+		renderedFeatures() {
+			const out: RenderedFeature[] = [];
+			const bounds = map.getBounds();
+			(group as unknown as { _featureGroup: Leaflet.FeatureGroup })._featureGroup.eachLayer((l) => {
+				const m = l as Leaflet.Marker;
+				const at = m.getLatLng();
+				if (!bounds.contains(at)) return;
+				const px = map.latLngToContainerPoint(at);
+				const cluster = isCluster(m);
+				out.push({
+					type: cluster ? 'cluster' : 'point',
+					count: cluster ? m.getChildCount() : 1,
+					id: cluster ? undefined : (m as PointMarker).options.pointId,
+					lon: at.lng,
+					lat: at.lat,
+					x: px.x,
+					y: px.y
+				});
+			});
+			return out;
 		},
 		benchStep(step: BenchStep) {
 			return new Promise<void>((resolve) => {

@@ -30,7 +30,8 @@ import {
 	type BenchStep,
 	type CentreInfo,
 	type CreateEngine,
-	type MapEngine
+	type MapEngine,
+	type RenderedFeature
 } from './types';
 
 const OVERLAY_SOURCES = new Set(['outlines', 'around', 'points', 'selected', 'commune-labels']);
@@ -102,6 +103,9 @@ export const createEngine: CreateEngine = async (o) => {
 	let around: FeatureCollection = { type: 'FeatureCollection', features: [] };
 	let choropleth = false;
 	let styleReady = false;
+	let styleReadyResolve!: () => void;
+	/** Resolves when the overlays exist (first style, or the offline style after a fallback). */
+	const overlaysReady = new Promise<void>((resolve) => (styleReadyResolve = resolve));
 	let tileLoaded = false;
 	let tileErrors = 0;
 
@@ -140,15 +144,16 @@ export const createEngine: CreateEngine = async (o) => {
 			if (!map.hasImage(name)) map.addImage(name, image, { pixelRatio: ICON_PIXEL_RATIO });
 		}
 		const outlineSources = o.outlineAttribution ? escapeHtml(o.outlineAttribution) : undefined;
-		for (const [id, spec] of Object.entries(overlaySources(o.origin, outlineSources))) {
-			if (!map.getSource(id)) map.addSource(id, spec);
+		const current: Record<string, FeatureCollection> = { points: data, selected, around };
+		for (const [id, spec] of Object.entries(overlaySources(o.origin, outlineSources, o.hasOutlines))) {
+			// Each source starts with what the page already gave: no empty-then-filled round trip to the worker.
+			if (!map.getSource(id))
+				map.addSource(id, id in current ? ({ ...spec, data: current[id] } as typeof spec) : spec);
 		}
 		for (const l of overlayLayers(offline ? [OFFLINE_FONT_BOLD] : styleFont(), choropleth, offline)) {
 			if (!map.getLayer(l.id)) map.addLayer(l);
 		}
-		void src('points')?.setData(data);
-		void src('selected')?.setData(selected);
-		void src('around')?.setData(around);
+		styleReadyResolve();
 	});
 
 	function styleFont(): string[] | undefined {
@@ -262,26 +267,17 @@ export const createEngine: CreateEngine = async (o) => {
 		map.on('mouseleave', id, () => (canvas.style.cursor = ''));
 	}
 
-	await new Promise<void>((resolve) => {
-		if (map.loaded()) resolve();
-		else map.once('load', () => resolve());
-		// A failed basemap never fires 'load' for the first style; the fallback style does.
-		map.once('style.load', () => resolve());
-	});
-	view();
+	// The engine is returned at once: points given before the style is ready go in with the first sources.
+	map.once('load', view);
 
 	const engine: MapEngine = {
 		kind: 'maplibre',
 		async setPoints(points) {
 			byId = new Map(points.map((p) => [p.id, p]));
 			data = toFeatures(points);
-			let source = src('points');
-			if (!source) {
-				// The style is being replaced by the fallback: style.load will set `data`.
-				await new Promise((resolve) => map.once('style.load', resolve));
-				source = src('points');
-			}
-			await source?.setData(data);
+			const source = src('points');
+			if (source) await source.setData(data);
+			else await overlaysReady; // the style.load handler adds the source with `data`
 			await new Promise<void>((resolve) => {
 				map.once('idle', () => resolve());
 				map.triggerRepaint();
@@ -313,6 +309,29 @@ export const createEngine: CreateEngine = async (o) => {
 		destroy() {
 			clearTimeout(timer);
 			map.remove();
+		},
+		renderedFeatures() {
+			if (!map.getLayer('points')) return [];
+			const seen = new Set<string>();
+			const out: RenderedFeature[] = [];
+			for (const f of map.queryRenderedFeatures({ layers: ['clusters', 'points'] })) {
+				const [lon, lat] = (f.geometry as Point).coordinates;
+				const cluster = !!f.properties.cluster;
+				const key = cluster ? `c${f.properties.cluster_id}` : `p${f.properties.id}`;
+				if (seen.has(key)) continue;
+				seen.add(key);
+				const px = map.project([lon, lat]);
+				out.push({
+					type: cluster ? 'cluster' : 'point',
+					count: cluster ? Number(f.properties.point_count) : 1,
+					id: cluster ? undefined : (f.properties.id as string),
+					lon,
+					lat,
+					x: px.x,
+					y: px.y
+				});
+			}
+			return out;
 		},
 		benchStep(step: BenchStep) {
 			return new Promise<void>((resolve) => {

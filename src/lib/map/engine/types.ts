@@ -37,6 +37,8 @@ export interface EngineOptions {
 	/** Shown when no view is given: the Eurométropole. */
 	home: Bbox;
 	communeLabels: { name: string; at: LonLat }[];
+	/** Whether commune or quartier outlines were imported (else /carte/contours.json is not even asked). */
+	hasOutlines: boolean;
 	/** Where the imported outlines come from (the `source` given to geo:import), credited on the map. */
 	outlineAttribution?: string;
 	callbacks: EngineCallbacks;
@@ -59,6 +61,18 @@ export interface MapEngine {
 	destroy(): void;
 	/** Benchmark hook: runs one scripted move and resolves when the map is idle again. */
 	benchStep(step: BenchStep): Promise<void>;
+	/** Benchmark and test hook: what is drawn now, with screen positions in the map's own pixels. */
+	renderedFeatures(): RenderedFeature[];
+}
+
+export interface RenderedFeature {
+	type: 'cluster' | 'point';
+	count: number;
+	id?: string;
+	lon: number;
+	lat: number;
+	x: number;
+	y: number;
 }
 
 export type BenchStep = { type: 'zoom'; delta: number } | { type: 'pan'; dx: number; dy: number };

@@ -1,0 +1,84 @@
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+
+/** The compact points as the map loads them (src/lib/map/points.ts). */
+export interface CompactPayload {
+	dict: string[];
+	points: [string, 0 | 1, string, number, number, number, number, number[], string?][];
+}
+
+export async function loadPoints(request: APIRequestContext): Promise<CompactPayload> {
+	const res = await request.get('/carte/points.json');
+	expect(res.ok()).toBe(true);
+	return res.json();
+}
+
+/** A point alone at its position, and the positions shared by several points. */
+export function spots(payload: CompactPayload) {
+	const byPos = new Map<string, CompactPayload['points']>();
+	for (const p of payload.points) {
+		const key = `${p[3]},${p[4]}`;
+		byPos.set(key, [...(byPos.get(key) ?? []), p]);
+	}
+	const groups = [...byPos.values()];
+	return {
+		alone: groups.filter((g) => g.length === 1).map((g) => g[0]),
+		shared: groups.filter((g) => g.length > 1).sort((a, b) => b.length - a.length)
+	};
+}
+
+export async function waitForMap(page: Page, engine: 'maplibre' | 'leaflet') {
+	const map = page.getByTestId('map');
+	await expect(map).toHaveAttribute('data-state', 'ready', { timeout: 20_000 });
+	await expect(map).toHaveAttribute('data-engine', engine);
+	await expect(page.getByTestId('result-list')).toHaveAttribute('data-ready', 'true');
+}
+
+/** The number of places the list announces ("96 lieux."). */
+export async function listTotal(page: Page): Promise<number> {
+	const text = (await page.getByTestId('result-list').getByRole('status').textContent()) ?? '';
+	if (/Aucun lieu/.test(text)) return 0;
+	const m = /^([\d\s\u202f\u00a0]+) lieux?/.exec(text.trim());
+	if (!m) throw new Error(`compte illisible : ${text}`);
+	return Number(m[1].replace(/\D/g, ''));
+}
+
+/** The list and the map show the same places: same count in the list and on the map. */
+export async function expectListMatchesMap(page: Page) {
+	await expect(async () => {
+		const drawn = Number(await page.getByTestId('map').getAttribute('data-points'));
+		expect(drawn).toBe(await listTotal(page));
+	}).toPass({ timeout: 10_000 });
+}
+
+export function atParam(page: Page): { zoom: number; lat: number; lon: number } | undefined {
+	const at = new URL(page.url()).searchParams.get('at');
+	if (!at) return undefined;
+	const [zoom, lat, lon] = at.split('/').map(Number);
+	return { zoom, lat, lon };
+}
+
+/** The view once the map has stopped moving (the URL follows the map after each move). */
+export async function stableAt(page: Page) {
+	let last = '';
+	await expect(async () => {
+		const now = new URL(page.url()).searchParams.get('at') ?? '';
+		const same = now === last;
+		last = now;
+		expect(same && now !== '').toBe(true);
+	}).toPass({ intervals: [700], timeout: 15_000 });
+	return atParam(page)!;
+}
+
+/** The focusable map: MapLibre's canvas, or Leaflet's container. */
+export function mapFocus(page: Page) {
+	return page.getByRole('region', { name: 'Carte des lieux' });
+}
+
+export async function screenshot(page: Page, name: string) {
+	mkdirSync('e2e/screenshots', { recursive: true });
+	await page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: false });
+}
+
+export const PHONE = { width: 390, height: 844 };
+export const DESKTOP = { width: 1280, height: 900 };
