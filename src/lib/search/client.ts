@@ -23,14 +23,16 @@ const empty = (query: string, options: SearchOptions): SearchResult => ({
 export function createSearchClient(options: SearchClientOptions = {}): SearchClient {
 	const manifestUrl = options.manifestUrl ?? DEFAULT_MANIFEST_URL;
 	let queryUrl = options.queryUrl ?? DEFAULT_QUERY_URL;
+	/** null: the deployment answers as-you-type queries on the server (index too large to download). */
 	let knownIndexUrl = options.indexUrl;
+	let onServer = false;
 	let worker: Worker | undefined;
 	let loading: Promise<void> | undefined;
 	let nextId = 1;
 	const pending = new Map<number, { resolve: (r: SearchResult) => void; reject: (e: Error) => void }>();
 
-	async function indexUrl(fresh: boolean): Promise<string> {
-		if (knownIndexUrl && !fresh) return knownIndexUrl;
+	async function indexUrl(fresh: boolean): Promise<string | null> {
+		if (knownIndexUrl !== undefined && !fresh) return knownIndexUrl;
 		const response = await fetch(manifestUrl, { cache: fresh ? 'no-cache' : 'default' });
 		if (!response.ok) throw new Error(`manifeste de recherche indisponible (HTTP ${response.status})`);
 		const manifest = (await response.json()) as SearchManifest;
@@ -66,12 +68,17 @@ export function createSearchClient(options: SearchClientOptions = {}): SearchCli
 
 	function ready(): Promise<void> {
 		loading ??= (async () => {
+			const url = await indexUrl(false);
+			onServer = url === null;
+			if (url === null) return;
 			worker ??= startWorker();
 			try {
-				await loadInto(worker, await indexUrl(false));
+				await loadInto(worker, url);
 			} catch {
 				// The data changed since the page was rendered and the old hashed URL is gone: ask again once.
-				await loadInto(worker, await indexUrl(true));
+				const again = await indexUrl(true);
+				onServer = again === null;
+				if (again !== null) await loadInto(worker, again);
 			}
 		})().catch((e: unknown) => {
 			loading = undefined;
@@ -81,7 +88,7 @@ export function createSearchClient(options: SearchClientOptions = {}): SearchCli
 	}
 
 	async function searchServer(query: string, opts: SearchOptions): Promise<SearchResult> {
-		const params = new URLSearchParams({ q: query });
+		const params = new URLSearchParams({ q: query, mode: opts.mode ?? 'full' });
 		if (opts.limit !== undefined && Number.isFinite(opts.limit)) params.set('limit', String(opts.limit));
 		if (opts.kinds?.length) params.set('kinds', opts.kinds.join(','));
 		const response = await fetch(`${queryUrl}?${params}`);
@@ -96,6 +103,7 @@ export function createSearchClient(options: SearchClientOptions = {}): SearchCli
 			if (text.trim() === '') return empty(text, opts);
 			if (opts.mode === 'full') return searchServer(text, opts);
 			await ready();
+			if (onServer) return searchServer(text, { ...opts, mode: 'quick' });
 			const id = nextId++;
 			return new Promise<SearchResult>((resolve, reject) => {
 				pending.set(id, { resolve, reject });

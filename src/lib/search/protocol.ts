@@ -4,10 +4,17 @@ import type { SearchOptions, SearchResult } from './types';
 export const DEFAULT_MANIFEST_URL = '/search-index/manifest.json';
 export const DEFAULT_QUERY_URL = '/search-index/query';
 
+/**
+ * The largest quick index (gzip) a browser downloads before its first suggestion. Above it the manifest
+ * names no URL and as-you-type queries go to the server (README "Search": from about 20k records).
+ */
+export const BROWSER_INDEX_MAX_GZIP = 1024 * 1024;
+
 /** What /search-index/manifest.json answers. */
 export interface SearchManifest {
 	dataVersion: number;
-	quick: { url: string; bytes: number; gzipBytes: number; documents: number };
+	/** `url` is null when the index is above BROWSER_INDEX_MAX_GZIP. */
+	quick: { url: string | null; bytes: number; gzipBytes: number; documents: number };
 	queryUrl: string;
 }
 

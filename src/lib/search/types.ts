@@ -60,8 +60,8 @@ export interface SearchClient {
 	/** Loads the quick index if needed; resolves when the client can answer. */
 	ready(): Promise<void>;
 	/**
-	 * Quick mode runs in the worker; full mode asks the server (the full-text index is too large to
-	 * download, see README "Search"). Never rejects on user input: hostile text gives an empty result.
+	 * Quick mode runs in the worker (on the server when the index is too large to download: the manifest
+	 * then names no index); full mode asks the server (README "Search"). Never rejects on user input: hostile text gives an empty result.
 	 * Rejects only when the index or the server cannot be reached.
 	 */
 	search(query: string, options?: SearchOptions): Promise<SearchResult>;
@@ -72,8 +72,11 @@ export interface SearchClient {
 export interface SearchClientOptions {
 	/** Where the manifest naming the current index is served; default `/search-index/manifest.json`. */
 	manifestUrl?: string;
-	/** The quick index URL when already known (the annuaire page passes it), skipping the manifest request. */
-	indexUrl?: string;
+	/**
+	 * The quick index URL when already known (the annuaire page passes it), skipping the manifest request;
+	 * `null` when the deployment answers as-you-type queries on the server (see the manifest).
+	 */
+	indexUrl?: string | null;
 	/** Full-mode endpoint; default `/search-index/query`. */
 	queryUrl?: string;
 }

@@ -323,6 +323,13 @@ describe('search index files', () => {
 		).json();
 		expect(kinds.hits.map((h: { id: string }) => h.id)).toEqual(['atelier-mobile']);
 		expect(queryResponse(db, new URL(`${SITE}/search-index/query?q=x&kinds=pirate`)).status).toBe(400);
+		// Quick mode on the server (for deployments whose index is too large for browsers): names, not descriptions.
+		const quick = await queryResponse(db, new URL(`${SITE}/search-index/query?q=taux&mode=quick`)).json();
+		expect(quick.mode).toBe('quick');
+		expect(quick.total).toBe(0);
+		const typing = await queryResponse(db, new URL(`${SITE}/search-index/query?q=cycl&mode=quick`)).json();
+		expect(typing.hits.map((h: { id: string }) => h.id)).toEqual(['scop-velo']);
+		expect(queryResponse(db, new URL(`${SITE}/search-index/query?q=x&mode=lunr`)).status).toBe(400);
 	});
 });
 

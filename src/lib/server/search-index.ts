@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { facetValuesOf, type FacetValues } from '$lib/domain/facets';
 import type { Geo } from '$lib/domain/query';
 import { RECORD_KINDS, type PublicRecord, type RecordKind } from '$lib/domain/records';
-import { DEFAULT_QUERY_URL, type SearchManifest } from '$lib/search/protocol';
+import { BROWSER_INDEX_MAX_GZIP, DEFAULT_QUERY_URL, type SearchManifest } from '$lib/search/protocol';
 import { buildSearchIndexes, type SearchEngine } from '$lib/search/engine';
 import type { Db } from './db/connection';
 import {
@@ -84,7 +84,7 @@ export function searchSnapshot(db: Db): SearchSnapshot {
 		manifest: {
 			dataVersion: version,
 			quick: {
-				url: `${INDEX_PATH}/${name}`,
+				url: gzip.length <= BROWSER_INDEX_MAX_GZIP ? `${INDEX_PATH}/${name}` : null,
 				bytes: Buffer.byteLength(body),
 				gzipBytes: gzip.length,
 				documents: quick.size
@@ -139,6 +139,7 @@ export function indexFileResponse(db: Db, file: string, request: Request): Respo
 
 const queryParams = z.object({
 	q: z.string({ error: 'paramètre q (texte recherché) requis' }),
+	mode: z.enum(['quick', 'full'], { error: 'mode : quick ou full' }).default('full'),
 	limit: z.coerce
 		.number({ error: 'limit : nombre entier attendu' })
 		.int({ error: 'limit : nombre entier attendu' })
@@ -155,7 +156,7 @@ const queryParams = z.object({
 /** GET /search-index/query?q=&limit=&kinds=: full-text search for the browser client. */
 export function queryResponse(db: Db, url: URL): Response {
 	const raw = Object.fromEntries(
-		['q', 'limit', 'kinds'].flatMap((k) => {
+		['q', 'mode', 'limit', 'kinds'].flatMap((k) => {
 			const v = url.searchParams.get(k);
 			return v === null ? [] : [[k, v]];
 		})
@@ -167,9 +168,11 @@ export function queryResponse(db: Db, url: URL): Response {
 			headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }
 		});
 	}
-	const { q, limit, kinds } = parsed.data;
-	const result = searchSnapshot(db).full.search(q, {
-		mode: 'full',
+	const { q, mode, limit, kinds } = parsed.data;
+	const snap = searchSnapshot(db);
+	// Quick mode is what a person is typing: the short-field index, the last word completed.
+	const result = (mode === 'quick' ? snap.quick : snap.full).search(q, {
+		mode,
 		limit,
 		kinds: kinds as RecordKind[] | undefined
 	});
