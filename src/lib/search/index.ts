@@ -13,6 +13,8 @@
  *     fetched lazily at its content-hashed URL; the page never blocks while someone types.
  *   - 'full' (descriptions too) is answered by the server at /search-index/query: the full-text index is
  *     several megabytes at 10k records (README "Search").
+ *   - Past 1 MB of gzip (about 20k records) the manifest names no quick index and the same client sends
+ *     'quick' queries to the server too (`/search-index/query?mode=quick`); callers change nothing.
  *   - search() never rejects because of what was typed (any string is text, lunr's syntax included); it
  *     rejects only when the index or the server cannot be reached.
  *
