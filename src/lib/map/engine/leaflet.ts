@@ -24,6 +24,12 @@ import {
 } from './types';
 
 const CENTRE_RADIUS = 22;
+/**
+ * Zoom levels in the URL and the app are MapLibre's (512-pixel tiles); Leaflet counts 256-pixel tiles, one
+ * level more for the same scale. Converting here keeps a shared link at the same scale in both engines.
+ */
+const toLeaflet = (z: number) => z + 1;
+const fromLeaflet = (z: number) => z - 1;
 
 type PointMarker = Leaflet.Marker & { options: Leaflet.MarkerOptions & { pointId: string } };
 
@@ -36,7 +42,7 @@ export const createEngine: CreateEngine = async (o) => {
 	const basemap = BASEMAPS[o.basemap];
 	const map = L.map(o.container, {
 		zoomControl: true,
-		maxZoom: MAX_ZOOM,
+		maxZoom: toLeaflet(MAX_ZOOM),
 		maxBounds: [
 			[48.1, 6.9],
 			[49.1, 8.6]
@@ -52,10 +58,10 @@ export const createEngine: CreateEngine = async (o) => {
 	zoomIn?.setAttribute('aria-label', 'Zoomer');
 	zoomOut?.setAttribute('title', 'Dézoomer');
 	zoomOut?.setAttribute('aria-label', 'Dézoomer');
-	o.container.setAttribute('aria-label', 'Carte des lieux');
+	o.container.setAttribute('aria-label', o.ariaLabel ?? 'Carte des lieux');
 	o.container.setAttribute('role', 'region');
 	o.container.setAttribute('aria-roledescription', 'carte');
-	if (o.view) map.setView([o.view.lat, o.view.lon], Math.round(o.view.zoom));
+	if (o.view) map.setView([o.view.lat, o.view.lon], Math.round(toLeaflet(o.view.zoom)));
 	else
 		map.fitBounds(
 			[
@@ -111,7 +117,8 @@ export const createEngine: CreateEngine = async (o) => {
 		let loaded = false;
 		let errors = 0;
 		tiles = L.tileLayer(basemap.raster.url, {
-			maxZoom: basemap.raster.maxZoom,
+			maxNativeZoom: basemap.raster.maxZoom,
+			maxZoom: toLeaflet(MAX_ZOOM),
 			tileSize: basemap.raster.tileSize,
 			attribution: basemap.attribution
 		});
@@ -165,7 +172,7 @@ export const createEngine: CreateEngine = async (o) => {
 		spiderfyOnMaxZoom: false,
 		zoomToBoundsOnClick: false,
 		maxClusterRadius: 60,
-		disableClusteringAtZoom: MAX_ZOOM,
+		disableClusteringAtZoom: toLeaflet(MAX_ZOOM),
 		iconCreateFunction: (cluster) => {
 			const n = cluster.getChildCount();
 			const size = n < 10 ? 30 : n < 100 ? 36 : n < 1000 ? 44 : 52;
@@ -256,7 +263,7 @@ export const createEngine: CreateEngine = async (o) => {
 	const view = () => {
 		const c = map.getCenter();
 		const b = map.getBounds();
-		o.callbacks.onView({ zoom: map.getZoom(), lat: c.lat, lon: c.lng }, [
+		o.callbacks.onView({ zoom: fromLeaflet(map.getZoom()), lat: c.lat, lon: c.lng }, [
 			b.getWest(),
 			b.getSouth(),
 			b.getEast(),
@@ -315,7 +322,7 @@ export const createEngine: CreateEngine = async (o) => {
 			applyChoropleth();
 		},
 		showPoint(p) {
-			map.setView([p.lat, p.lon], Math.max(map.getZoom(), POINT_ZOOM));
+			map.setView([p.lat, p.lon], Math.max(map.getZoom(), toLeaflet(POINT_ZOOM)));
 		},
 		fitBounds(b) {
 			map.fitBounds(
@@ -323,7 +330,7 @@ export const createEngine: CreateEngine = async (o) => {
 					[b[1], b[0]],
 					[b[3], b[2]]
 				],
-				{ padding: [30, 30], maxZoom: POINT_ZOOM }
+				{ padding: [30, 30], maxZoom: toLeaflet(POINT_ZOOM) }
 			);
 		},
 		activateCentre,

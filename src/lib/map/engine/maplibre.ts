@@ -94,7 +94,7 @@ export const createEngine: CreateEngine = async (o) => {
 		'bottom-right'
 	);
 	const canvas = map.getCanvas();
-	canvas.setAttribute('aria-label', 'Carte des lieux');
+	canvas.setAttribute('aria-label', o.ariaLabel ?? 'Carte des lieux');
 	canvas.setAttribute('aria-roledescription', 'carte');
 
 	let data = toFeatures([]);

@@ -37,6 +37,8 @@ export interface EngineOptions {
 	/** Shown when no view is given: the Eurométropole. */
 	home: Bbox;
 	communeLabels: { name: string; at: LonLat }[];
+	/** The map's accessible name (default "Carte des lieux"). */
+	ariaLabel?: string;
 	/** Whether commune or quartier outlines were imported (else /carte/contours.json is not even asked). */
 	hasOutlines: boolean;
 	/** Where the imported outlines come from (the `source` given to geo:import), credited on the map. */
