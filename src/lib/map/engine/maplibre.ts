@@ -8,6 +8,7 @@ import {
 	AttributionControl,
 	Map as MaplibreMap,
 	NavigationControl,
+	prewarm,
 	setWorkerUrl,
 	type GeoJSONSource,
 	type MapGeoJSONFeature,
@@ -63,8 +64,17 @@ function toFeatures(points: readonly MapPoint[]): FeatureCollection<Point, Point
 	};
 }
 
-export const createEngine: CreateEngine = async (o) => {
+let warmed = false;
+/** Starts MapLibre's worker now, so its start-up overlaps whatever the page does before creating the map. */
+export function warm() {
+	if (warmed) return;
+	warmed = true;
 	setWorkerUrl(workerUrl);
+	prewarm();
+}
+
+export const createEngine: CreateEngine = async (o) => {
+	warm();
 	const basemap = BASEMAPS[o.basemap];
 	let offline = o.basemap === 'offline' || !basemap.styleUrl;
 	const base = (): StyleSpecification | string =>
