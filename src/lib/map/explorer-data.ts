@@ -23,7 +23,7 @@ export interface ExplorerPageData {
 	state: ExplorerUrlState;
 	ignored: Ignored[];
 	/** The first page of the list as the server filters it (the page works before and without JavaScript). */
-	first: { points: MapPoint[]; total: number };
+	first: { points: readonly MapPoint[]; total: number };
 	totalPoints: number;
 	/** Published records without a position: not on the map, still in the directory. */
 	unplaced: number;

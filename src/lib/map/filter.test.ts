@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { filterPoints, fold, limitToZone, matchesPointFilters, nameMatcher, NO_FILTERS } from './filter';
+import { filterPoints, fold, limitToZone, nameMatcher, NO_FILTERS, pointMatcher } from './filter';
 import type { MapPoint } from './points';
+
+/** The shared code dictionary, filled as the test points are made (like encodePoints does). */
+const dict: string[] = [];
+const indexOf = (c: string) => (dict.includes(c) ? dict.indexOf(c) : dict.push(c) - 1);
 
 const p = (
 	id: string,
@@ -19,7 +23,9 @@ const p = (
 	precision: 'address',
 	layers,
 	primary: layers === 2 ? 'initiatives' : layers === 4 ? 'financeurs' : 'structures',
-	codes
+	commune: codes.find((c) => c.startsWith('c:'))!.slice(2),
+	synthetic: false,
+	codes: codes.map(indexOf)
 });
 
 const points = [
@@ -48,37 +54,37 @@ describe('fold and nameMatcher', () => {
 	});
 });
 
-describe('matchesPointFilters', () => {
+describe('pointMatcher', () => {
 	it('keeps a point that is in any selected layer', () => {
 		const banque = points[2];
-		expect(matchesPointFilters(banque, { ...NO_FILTERS, layers: ['financeurs'] })).toBe(true);
-		expect(matchesPointFilters(banque, { ...NO_FILTERS, layers: ['initiatives'] })).toBe(false);
+		expect(pointMatcher({ ...NO_FILTERS, layers: ['financeurs'] }, dict)(banque)).toBe(true);
+		expect(pointMatcher({ ...NO_FILTERS, layers: ['initiatives'] }, dict)(banque)).toBe(false);
 	});
 	it('accepts communes and quartiers in the same place filter', () => {
-		const f = { ...NO_FILTERS, lieu: ['67447', 'SQ_10'] };
-		expect(points.filter((x) => matchesPointFilters(x, f)).map((x) => x.id)).toEqual(['epicerie', 'banque']);
+		const m = pointMatcher({ ...NO_FILTERS, lieu: ['67447', 'SQ_10'] }, dict);
+		expect(points.filter(m).map((x) => x.id)).toEqual(['epicerie', 'banque']);
 	});
 	it('combines filters (all must hold) and values (any may hold)', () => {
-		const f = { ...NO_FILTERS, secteur: ['jardins', 'lien-social'], lieu: ['SQ_01'] };
-		expect(points.filter((x) => matchesPointFilters(x, f)).map((x) => x.id)).toEqual(['cafe']);
+		const m = pointMatcher({ ...NO_FILTERS, secteur: ['jardins', 'lien-social'], lieu: ['SQ_01'] }, dict);
+		expect(points.filter(m).map((x) => x.id)).toEqual(['cafe']);
+	});
+	it('matches nothing for a code no point has', () => {
+		expect(points.filter(pointMatcher({ ...NO_FILTERS, secteur: ['culture'] }, dict))).toEqual([]);
 	});
 });
 
 describe('filterPoints', () => {
 	it('returns everything, in order, without filters', () => {
-		expect(filterPoints(points, NO_FILTERS).points.map((x) => x.id)).toEqual([
-			'epicerie',
-			'jardin',
-			'banque',
-			'cafe'
-		]);
+		const all = filterPoints(points, dict, NO_FILTERS).points;
+		expect(all.map((x) => x.id)).toEqual(['epicerie', 'jardin', 'banque', 'cafe']);
+		expect(all).toBe(points); // no copy of a large array when nothing is filtered
 	});
 	it('keeps search hits only, by id', () => {
-		const r = filterPoints(points, NO_FILTERS, { textIds: new Set(['cafe', 'banque']) });
+		const r = filterPoints(points, dict, NO_FILTERS, { textIds: new Set(['cafe', 'banque']) });
 		expect(r.points.map((x) => x.id)).toEqual(['banque', 'cafe']);
 	});
 	it('limits to the circle and sorts by distance with the distances', () => {
-		const r = filterPoints(points, NO_FILTERS, {
+		const r = filterPoints(points, dict, NO_FILTERS, {
 			around: { center: { lon: 7.7507, lat: 48.5818 }, radius: 1000, label: 'ici' }
 		});
 		expect(r.points.map((x) => x.id)).toEqual(['cafe', 'banque']);
@@ -86,7 +92,7 @@ describe('filterPoints', () => {
 		expect(r.meters?.[1]).toBeGreaterThan(0);
 	});
 	it('limits the list to the visible zone, keeping distances aligned', () => {
-		const r = filterPoints(points, NO_FILTERS, {
+		const r = filterPoints(points, dict, NO_FILTERS, {
 			around: { center: { lon: 7.75, lat: 48.58 }, radius: 8000, label: 'x' }
 		});
 		const z = limitToZone(r, [7.77, 48.5, 7.8, 48.6]);

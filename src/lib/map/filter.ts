@@ -48,13 +48,28 @@ export function nameMatcher(query: string): ((name: string) => boolean) | undefi
 	};
 }
 
-export function matchesPointFilters(p: MapPoint, f: PointFilters, layerMask = maskOf(f.layers)): boolean {
-	if ((p.layers & layerMask) === 0) return false;
-	if (f.thematique.length && !f.thematique.some((t) => p.codes.includes(`t:${t}`))) return false;
-	if (f.secteur.length && !f.secteur.some((s) => p.codes.includes(`s:${s}`))) return false;
-	if (f.lieu.length && !f.lieu.some((l) => p.codes.includes(l.startsWith('SQ_') ? `q:${l}` : `c:${l}`)))
-		return false;
-	return true;
+/**
+ * A predicate for the filters, compiled once per change: the wanted codes become sets of indexes into the
+ * points' dictionary, so each point is tested with a few integer lookups.
+ */
+export function pointMatcher(f: PointFilters, dict: readonly string[]): (p: MapPoint) => boolean {
+	const index = new Map(dict.map((c, i) => [c, i]));
+	const wanted = (codes: string[]) => {
+		const set = new Set<number>();
+		for (const c of codes) {
+			const i = index.get(c);
+			if (i !== undefined) set.add(i);
+		}
+		// An empty set for a non-empty filter matches nothing, as it should: no point has that code.
+		return codes.length ? set : undefined;
+	};
+	const mask = maskOf(f.layers);
+	const groups = [
+		wanted(f.thematique.map((t) => `t:${t}`)),
+		wanted(f.secteur.map((s) => `s:${s}`)),
+		wanted(f.lieu.map((l) => (l.startsWith('SQ_') ? `q:${l}` : `c:${l}`)))
+	].filter((g): g is Set<number> => g !== undefined);
+	return (p) => (p.layers & mask) !== 0 && groups.every((g) => p.codes.some((i) => g.has(i)));
 }
 
 export interface Around {
@@ -73,21 +88,28 @@ export interface FilterOptions {
 }
 
 export interface Filtered {
-	points: MapPoint[];
+	points: readonly MapPoint[];
 	/** Metres from the "autour de moi" centre, in the same order as points (only with `around`). */
 	meters?: number[];
 }
 
 /** What the map draws: every filter, the text and the "autour de moi" circle. */
-export function filterPoints(all: readonly MapPoint[], f: PointFilters, opts: FilterOptions = {}): Filtered {
-	const mask = maskOf(f.layers);
-	const trivial = mask === ALL_LAYERS_MASK && !f.thematique.length && !f.secteur.length && !f.lieu.length;
-	let points =
-		trivial && !opts.textIds && !opts.nameMatch
-			? [...all]
+export function filterPoints(
+	all: readonly MapPoint[],
+	dict: readonly string[],
+	f: PointFilters,
+	opts: FilterOptions = {}
+): Filtered {
+	const trivial =
+		maskOf(f.layers) === ALL_LAYERS_MASK && !f.thematique.length && !f.secteur.length && !f.lieu.length;
+	const matches = trivial ? undefined : pointMatcher(f, dict);
+	// Nothing to filter: the same array, not a copy (it can hold 50k points).
+	let points: readonly MapPoint[] =
+		!matches && !opts.textIds && !opts.nameMatch
+			? all
 			: all.filter(
 					(p) =>
-						(trivial || matchesPointFilters(p, f, mask)) &&
+						(!matches || matches(p)) &&
 						(!opts.textIds || opts.textIds.has(p.id)) &&
 						(!opts.nameMatch || opts.nameMatch(p.name))
 				);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Initiative, Organisation } from '$lib/domain/records';
-import { codeValue, decodePoints, encodePoints, isApproximate } from './points';
+import { decodePoints, encodePoints, isApproximate } from './points';
 import { layersOfRecord, markerSvg, layer } from './layers';
 
 const base = {
@@ -63,7 +63,8 @@ describe('encodePoints / decodePoints', () => {
 	});
 
 	it('round-trips through JSON to the points the map and list use', () => {
-		const [a, b] = decodePoints(JSON.parse(JSON.stringify(payload)));
+		const { dict, points } = decodePoints(JSON.parse(JSON.stringify(payload)));
+		const [a, b] = points;
 		expect(a).toMatchObject({
 			id: 'cae-x',
 			slug: 'cae-x-strasbourg',
@@ -72,7 +73,8 @@ describe('encodePoints / decodePoints', () => {
 			primary: 'financeurs',
 			layers: 5
 		});
-		expect(a.codes).toEqual(
+		expect(a).toMatchObject({ commune: '67482', quartier: 'SQ_02', synthetic: false });
+		expect(a.codes.map((i) => dict[i])).toEqual(
 			expect.arrayContaining([
 				't:emploi',
 				's:accompagnement',
@@ -83,8 +85,8 @@ describe('encodePoints / decodePoints', () => {
 			])
 		);
 		expect(b).toMatchObject({ kind: 'initiative', primary: 'initiatives', precision: 'commune', layers: 2 });
-		expect(codeValue(b, 'c')).toBe('67447');
-		expect(codeValue(b, 'q')).toBeUndefined();
+		expect(b.commune).toBe('67447');
+		expect(b.quartier).toBeUndefined();
 		expect(isApproximate(b)).toBe(true);
 		expect(isApproximate(a)).toBe(false);
 	});

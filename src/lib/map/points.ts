@@ -27,7 +27,21 @@ export interface MapPoint {
 	layers: number;
 	/** The layer whose shape and colour the point is drawn with. */
 	primary: LayerCode;
-	codes: readonly string[];
+	/** INSEE code of the commune, for the list. */
+	commune: string;
+	/** SQ_xx code of the quartier when known. */
+	quartier?: string;
+	synthetic: boolean;
+	/**
+	 * Indexes into the payload's `dict` ("t:…", "s:…", "c:…" codes), for filtering: the arrays parsed from the
+	 * JSON are kept as they are, not turned into strings (at 50k points that is several megabytes saved).
+	 */
+	codes: readonly number[];
+}
+
+export interface DecodedPoints {
+	dict: readonly string[];
+	points: MapPoint[];
 }
 
 export type CompactPoint = [string, 0 | 1, string, number, number, number, number, number[], string?];
@@ -89,40 +103,50 @@ export function encodePoints(
 	return { version, dict, points };
 }
 
-function primaryOf(kind: PointKind, codes: readonly string[]): LayerCode {
-	if (kind === 'initiative') return 'initiatives';
-	const firstRole = codes.find((c) => c.startsWith('r:'));
-	return firstRole === undefined || firstRole === 'r:acteur' ? 'structures' : 'financeurs';
-}
-
-export function decodePoints(payload: PointsPayload): MapPoint[] {
+export function decodePoints(payload: PointsPayload): DecodedPoints {
 	const { dict } = payload;
-	return payload.points.map(([id, kind, name, lon, lat, precision, layers, codes, slug]) => {
-		const k: PointKind = kind === 0 ? 'organisation' : 'initiative';
-		const decoded = codes.map((i) => dict[i]);
-		return {
-			id,
-			slug: slug ?? id,
-			kind: k,
-			name,
-			lon,
-			lat,
-			precision: PRECISION_CODES[precision] ?? 'commune',
-			layers,
-			primary: primaryOf(k, decoded),
-			codes: decoded
-		};
-	});
+	return {
+		dict,
+		points: payload.points.map(([id, kind, name, lon, lat, precision, layers, codes, slug]) => {
+			const k: PointKind = kind === 0 ? 'organisation' : 'initiative';
+			let commune = '';
+			let quartier: string | undefined;
+			let firstRole: string | undefined;
+			let synthetic = false;
+			for (const i of codes) {
+				const c = dict[i];
+				if (c.startsWith('c:')) commune = c.slice(2);
+				else if (c.startsWith('q:')) quartier = c.slice(2);
+				else if (c === 'x:1') synthetic = true;
+				else if (c.startsWith('r:')) firstRole ??= c;
+			}
+			const primary: LayerCode =
+				k === 'initiative'
+					? 'initiatives'
+					: firstRole === undefined || firstRole === 'r:acteur'
+						? 'structures'
+						: 'financeurs';
+			return {
+				id,
+				slug: slug ?? id,
+				kind: k,
+				name,
+				lon,
+				lat,
+				precision: PRECISION_CODES[precision] ?? 'commune',
+				layers,
+				primary,
+				commune,
+				quartier,
+				synthetic,
+				codes
+			};
+		})
+	};
 }
 
 export function isApproximate(p: Pick<MapPoint, 'precision'>): boolean {
 	return p.precision === 'quartier' || p.precision === 'commune';
-}
-
-/** The value after a prefix ("c:67482" -> "67482"), for the first code with that prefix. */
-export function codeValue(p: Pick<MapPoint, 'codes'>, prefix: string): string | undefined {
-	const code = p.codes.find((c) => c.startsWith(`${prefix}:`));
-	return code?.slice(prefix.length + 1);
 }
 
 export function pointLayerLabel(p: Pick<MapPoint, 'primary'>): string {

@@ -14,7 +14,6 @@ import type { ExplorerOptions, ExplorerPageData, PointDetails } from '$lib/map/e
 import { filterPoints, fold, limitToZone, nameMatcher } from '$lib/map/filter';
 import { layer, layersOfRecord } from '$lib/map/layers';
 import {
-	codeValue,
 	decodePoints,
 	encodePoints,
 	isApproximate,
@@ -38,7 +37,8 @@ import { geocodeAddress } from './geocoder';
 interface PointsCache {
 	version: number;
 	payload: PointsPayload;
-	points: MapPoint[];
+	dict: readonly string[];
+	points: readonly MapPoint[];
 	body: string;
 	etag: string;
 	unplaced: number;
@@ -59,10 +59,12 @@ export function mapPoints(db: Db): PointsCache {
 	records.sort((a, b) => collator.compare(a.name, b.name));
 	const payload = encodePoints(records, version);
 	const body = JSON.stringify(payload);
+	const { dict, points } = decodePoints(payload);
 	cache = {
 		version,
 		payload,
-		points: decodePoints(payload),
+		dict,
+		points,
 		body,
 		etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
 		unplaced: records.length - payload.points.length
@@ -122,8 +124,7 @@ export function quartierChoropleth(db: Db, points: readonly MapPoint[]): Choropl
 	const counts = new Map<string, number>();
 	for (const p of points) {
 		if (p.kind !== 'initiative') continue;
-		const q = codeValue(p, 'q');
-		if (q) counts.set(q, (counts.get(q) ?? 0) + 1);
+		if (p.quartier) counts.set(p.quartier, (counts.get(p.quartier) ?? 0) + 1);
 	}
 	return choropleth(
 		listQuartiers(db).map((q) => ({ code: q.code, name: q.name })),
@@ -140,7 +141,7 @@ export function explorerPageData(db: Db, url: URL, basemap: BasemapCode): Explor
 		lieux: new Set([...options.communes, ...options.quartiers].map((o) => o.value))
 	});
 	const filtered = limitToZone(
-		filterPoints(c.points, state.filters, { nameMatch: nameMatcher(state.q) }),
+		filterPoints(c.points, c.dict, state.filters, { nameMatch: nameMatcher(state.q) }),
 		state.zone
 	);
 	const sel = state.sel ? c.points.find((p) => p.id === state.sel) : undefined;

@@ -31,19 +31,18 @@ export class ExplorerState {
 	/** Several records at one spot, listed for the visitor to choose. */
 	sameSpot = $state.raw<string[] | undefined>(undefined);
 
-	all = $state.raw<MapPoint[]>([]);
+	all = $state.raw<readonly MapPoint[]>([]);
+	/** The points' code dictionary (points.ts). */
+	dict = $state.raw<readonly string[]>([]);
 	loaded = $state(false);
 	loadError = $state<string | undefined>(undefined);
 	/** Ids from the search index for `q`; undefined while it has not answered (names are matched meanwhile). */
 	textIds = $state.raw<ReadonlySet<string> | undefined>(undefined);
 	listLimit = $state(LIST_STEP);
 
-	// Rebuilt whole when `all` changes, never mutated: a plain Map is right here.
-	// eslint-disable-next-line svelte/prefer-svelte-reactivity
-	readonly byId = $derived(new Map(this.all.map((p) => [p.id, p])));
 	/** What the map draws. */
 	readonly filtered: Filtered = $derived.by(() =>
-		filterPoints(this.all, this.filters, {
+		filterPoints(this.all, this.dict, this.filters, {
 			textIds: this.q ? this.textIds : undefined,
 			nameMatch: this.q && !this.textIds ? nameMatcher(this.q) : undefined,
 			around: this.around
@@ -73,6 +72,14 @@ export class ExplorerState {
 			sel: this.sel,
 			at
 		};
+	}
+
+	/**
+	 * A point by id. A search, not an index: it runs on a selection, not per frame, and an index of 50k
+	 * entries would cost megabytes for nothing.
+	 */
+	point(id: string | undefined): MapPoint | undefined {
+		return id === undefined ? undefined : this.all.find((p) => p.id === id);
 	}
 
 	select(id: string | undefined) {

@@ -4,8 +4,9 @@
  * Leaflet touches `window` when imported: this module is only ever loaded by a dynamic import in the browser.
  */
 import type * as Leaflet from 'leaflet';
-import 'leaflet/dist/leaflet.css';
-import 'leaflet.markercluster/dist/MarkerCluster.css';
+import leafletCss from 'leaflet/dist/leaflet.css?url';
+import clusterCss from 'leaflet.markercluster/dist/MarkerCluster.css?url';
+import { loadCss } from './css';
 import { circlePolygon } from '$lib/geo/circle';
 import { escapeHtml } from '../html';
 import { BASEMAPS } from '../basemaps';
@@ -34,10 +35,12 @@ const fromLeaflet = (z: number) => z - 1;
 type PointMarker = Leaflet.Marker & { options: Leaflet.MarkerOptions & { pointId: string } };
 
 export const createEngine: CreateEngine = async (o) => {
+	const css = Promise.all([loadCss(leafletCss), loadCss(clusterCss)]);
 	const L = (await import('leaflet')).default;
 	// leaflet.markercluster is a UMD plugin that extends the global `L`.
 	(window as unknown as { L: typeof L }).L = L;
 	await import('leaflet.markercluster');
+	await css;
 
 	const basemap = BASEMAPS[o.basemap];
 	const map = L.map(o.container, {
@@ -188,7 +191,6 @@ export const createEngine: CreateEngine = async (o) => {
 		}
 	});
 	group.addTo(map); // before addLayers: the other order is quadratic (STACK.md)
-	let byId = new Map<string, MapPoint>();
 
 	group.on('click', (e) => {
 		const marker = e.layer as PointMarker;
@@ -234,7 +236,7 @@ export const createEngine: CreateEngine = async (o) => {
 		if (!m) return { type: 'none' };
 		if (isCluster(m)) return { type: 'cluster', count: m.getChildCount() };
 		const id = (m as PointMarker).options.pointId;
-		return { type: 'point', id, name: byId.get(id)?.name ?? id, count: 1 };
+		return { type: 'point', id, name: o.nameOf(id) ?? id, count: 1 };
 	}
 	function activateCentre() {
 		const m = centre();
@@ -279,7 +281,6 @@ export const createEngine: CreateEngine = async (o) => {
 	const engine: MapEngine = {
 		kind: 'leaflet',
 		setPoints(points) {
-			byId = new Map(points.map((p) => [p.id, p]));
 			group.clearLayers();
 			expected = points.length;
 			if (!points.length) return Promise.resolve();

@@ -15,7 +15,7 @@ import {
 	type StyleSpecification
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import 'maplibre-gl/dist/maplibre-gl.css';
+import cssUrl from 'maplibre-gl/dist/maplibre-gl.css?url';
 import type { FeatureCollection, Point } from 'geojson';
 import { circlePolygon } from '$lib/geo/circle';
 import { escapeHtml } from '../html';
@@ -23,6 +23,7 @@ import { BASEMAPS, OFFLINE_FONT_BOLD } from '../basemaps';
 import { layer } from '../layers';
 import { offlineStyle, overlayLayers, overlaySources } from '../offline-style';
 import { isApproximate, type MapPoint } from '../points';
+import { loadCss } from './css';
 import { allIcons, ICON_PIXEL_RATIO } from './icons';
 import {
 	MAX_ZOOM,
@@ -71,10 +72,12 @@ export function warm() {
 	warmed = true;
 	setWorkerUrl(workerUrl);
 	prewarm();
+	void loadCss(cssUrl);
 }
 
 export const createEngine: CreateEngine = async (o) => {
 	warm();
+	await loadCss(cssUrl);
 	const basemap = BASEMAPS[o.basemap];
 	let offline = o.basemap === 'offline' || !basemap.styleUrl;
 	const base = (): StyleSpecification | string =>
@@ -108,7 +111,6 @@ export const createEngine: CreateEngine = async (o) => {
 	canvas.setAttribute('aria-roledescription', 'carte');
 
 	let data = toFeatures([]);
-	let byId = new Map<string, MapPoint>();
 	let selected: FeatureCollection = { type: 'FeatureCollection', features: [] };
 	let around: FeatureCollection = { type: 'FeatureCollection', features: [] };
 	let choropleth = false;
@@ -234,7 +236,7 @@ export const createEngine: CreateEngine = async (o) => {
 		if (found[0].properties.cluster)
 			return { type: 'cluster', count: Number(found[0].properties.point_count) };
 		const id = found[0].properties.id as string;
-		return { type: 'point', id, name: byId.get(id)?.name ?? id, count: found.length };
+		return { type: 'point', id, name: o.nameOf(id) ?? id, count: found.length };
 	}
 
 	async function activate(found: MapGeoJSONFeature[]) {
@@ -283,7 +285,6 @@ export const createEngine: CreateEngine = async (o) => {
 	const engine: MapEngine = {
 		kind: 'maplibre',
 		async setPoints(points) {
-			byId = new Map(points.map((p) => [p.id, p]));
 			data = toFeatures(points);
 			const source = src('points');
 			if (source) await source.setData(data);

@@ -37,6 +37,8 @@ export interface EngineOptions {
 	/** Shown when no view is given: the Eurométropole. */
 	home: Bbox;
 	communeLabels: { name: string; at: LonLat }[];
+	/** A point's name, for the crosshair's announcements (the engine keeps no copy of the data). */
+	nameOf(id: string): string | undefined;
 	/** The map's accessible name (default "Carte des lieux"). */
 	ariaLabel?: string;
 	/** Whether commune or quartier outlines were imported (else /carte/contours.json is not even asked). */
