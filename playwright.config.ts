@@ -18,7 +18,7 @@ function chromiumPath(): string | undefined {
 		// fall through to the explanation below
 	}
 	throw new Error(
-		'No chromium found: install Debian\'s (apt-get install -y chromium) or Playwright\'s (npx playwright install chromium), or set CHROMIUM_PATH.'
+		"No chromium found: install Debian's (apt-get install -y chromium) or Playwright's (npx playwright install chromium), or set CHROMIUM_PATH."
 	);
 }
 
@@ -53,7 +53,15 @@ export default defineConfig({
 		timezoneId: 'Europe/Paris',
 		launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS }
 	},
-	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS } } }],
+	projects: [
+		{
+			name: 'chromium',
+			use: {
+				...devices['Desktop Chrome'],
+				launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS }
+			}
+		}
+	],
 	webServer: [
 		{
 			command: `node --import tsx scripts/geocoder-double.ts ${GEOCODER_PORT}`,

@@ -22,7 +22,13 @@ const quartier = {
 	pointConfidence: 'medium',
 	sources: source
 };
-const theme = { code: 'initiatives-habitants', label: 'Initiatives', description: 'x', sources: source, lastVerified: '2026-01-01' };
+const theme = {
+	code: 'initiatives-habitants',
+	label: 'Initiatives',
+	description: 'x',
+	sources: source,
+	lastVerified: '2026-01-01'
+};
 
 function files(extra: Partial<Record<DataFile['kind'], unknown[]>>): DataFile[] {
 	const base: Record<DataFile['kind'], unknown[]> = {
@@ -35,7 +41,11 @@ function files(extra: Partial<Record<DataFile['kind'], unknown[]>>): DataFile[] 
 		fundingTools: [],
 		...extra
 	};
-	return Object.entries(base).map(([kind, content]) => ({ path: `data/${kind}.json`, kind: kind as DataFile['kind'], content }));
+	return Object.entries(base).map(([kind, content]) => ({
+		path: `data/${kind}.json`,
+		kind: kind as DataFile['kind'],
+		content
+	}));
 }
 
 const NOW = new Date('2026-06-01T12:00:00Z');
@@ -48,8 +58,13 @@ describe('checkDataset', () => {
 	});
 
 	it('names file, record and field in each message', () => {
-		const { issues } = checkDataset(files({ organisations: [organisationFixture({ slug: 'Bad Slug' })] }), NOW);
-		expect(issues.map(formatIssue)).toEqual([expect.stringMatching(/^data\/organisations\.json:test-org:slug: slug invalide/)]);
+		const { issues } = checkDataset(
+			files({ organisations: [organisationFixture({ slug: 'Bad Slug' })] }),
+			NOW
+		);
+		expect(issues.map(formatIssue)).toEqual([
+			expect.stringMatching(/^data\/organisations\.json:test-org:slug: slug invalide/)
+		]);
 	});
 
 	it('reports a file that is not an array', () => {
@@ -58,23 +73,53 @@ describe('checkDataset', () => {
 	});
 
 	const cases: [string, Partial<Record<DataFile['kind'], unknown[]>>, string, RegExp][] = [
-		['unknown quartier', { initiatives: [initiativeFixture({ quartierCode: 'SQ_09' })] }, 'quartierCode', /quartier inconnu/],
-		['unknown commune', { initiatives: [initiativeFixture({ communeCode: '67001' })] }, 'communeCode', /commune inconnue/],
+		[
+			'unknown quartier',
+			{ initiatives: [initiativeFixture({ quartierCode: 'SQ_09' })] },
+			'quartierCode',
+			/quartier inconnu/
+		],
+		[
+			'unknown commune',
+			{ initiatives: [initiativeFixture({ communeCode: '67001' })] },
+			'communeCode',
+			/commune inconnue/
+		],
 		[
 			'duplicate slug',
-			{ organisations: [organisationFixture({ roles: ['financeur'] }), organisationFixture({ id: 'other-org' })] },
+			{
+				organisations: [
+					organisationFixture({ roles: ['financeur'] }),
+					organisationFixture({ id: 'other-org' })
+				]
+			},
 			'slug',
 			/déjà utilisé/
 		],
-		['duplicate id across kinds', { initiatives: [initiativeFixture({ id: 'test-org' })] }, 'id', /déjà utilisé/],
-		['unknown provider', { fundingTools: [toolFixture({ providerIds: ['nobody'] })] }, 'providerIds.0', /financeur ou opérateur inconnu/],
+		[
+			'duplicate id across kinds',
+			{ initiatives: [initiativeFixture({ id: 'test-org' })] },
+			'id',
+			/déjà utilisé/
+		],
+		[
+			'unknown provider',
+			{ fundingTools: [toolFixture({ providerIds: ['nobody'] })] },
+			'providerIds.0',
+			/financeur ou opérateur inconnu/
+		],
 		[
 			'provider that neither funds nor supports',
 			{ organisations: [organisationFixture()], fundingTools: [toolFixture()] },
 			'providerIds.0',
 			/ni le rôle financeur/
 		],
-		['unknown thématique', { initiatives: [initiativeFixture({ thematiques: ['sport'] })] }, 'thematiques.0', /thématique inconnue/],
+		[
+			'unknown thématique',
+			{ initiatives: [initiativeFixture({ thematiques: ['sport'] })] },
+			'thematiques.0',
+			/thématique inconnue/
+		],
 		[
 			'sub-quartier outside its quartier',
 			{ initiatives: [initiativeFixture({ quartierCode: 'SQ_08', subQuartier: 'elsau' })] },
@@ -89,7 +134,9 @@ describe('checkDataset', () => {
 		],
 		[
 			'quartier precision without a quartier',
-			{ initiatives: [initiativeFixture({ location: { lon: 7.7606, lat: 48.5672, precision: 'quartier' } })] },
+			{
+				initiatives: [initiativeFixture({ location: { lon: 7.7606, lat: 48.5672, precision: 'quartier' } })]
+			},
 			'location',
 			/sans quartierCode/
 		],
@@ -99,7 +146,12 @@ describe('checkDataset', () => {
 			'address',
 			/sans adresse/
 		],
-		['verification in the future', { initiatives: [initiativeFixture({ lastVerified: '2030-01-01' })] }, 'lastVerified', /futur/],
+		[
+			'verification in the future',
+			{ initiatives: [initiativeFixture({ lastVerified: '2030-01-01' })] },
+			'lastVerified',
+			/futur/
+		],
 		[
 			'unknown carrier organisation',
 			{ initiatives: [initiativeFixture({ carrier: { kind: 'structure', organisationId: 'ghost' } })] },
@@ -116,7 +168,9 @@ describe('checkDataset', () => {
 	it.each(cases)('reports %s', (_label, extra, field, message) => {
 		const { issues } = checkDataset(files(extra), NOW);
 		expect(issues.length).toBeGreaterThan(0);
-		expect(issues).toContainEqual(expect.objectContaining({ field, message: expect.stringMatching(message) }));
+		expect(issues).toContainEqual(
+			expect.objectContaining({ field, message: expect.stringMatching(message) })
+		);
 	});
 
 	it('accepts an approximate position placed on the sub-quartier point', () => {

@@ -93,11 +93,9 @@ function filterSchemas(kind: RecordKind, geo: Geo) {
 		})
 	);
 	const qpv = z.array(
-		z
-			.string()
-			.refine((v) => geo.qpv.some((q) => q.slug === v), {
-				error: (iss) => `QPV inconnu : « ${String(iss.input)} »`
-			})
+		z.string().refine((v) => geo.qpv.some((q) => q.slug === v), {
+			error: (iss) => `QPV inconnu : « ${String(iss.input)} »`
+		})
 	);
 	const common = { thematique };
 	if (kind === 'organisation') {

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { fundingToolSchema, initiativeSchema, organisationSchema } from './records';
 import { initiativeFixture, organisationFixture, toolFixture } from './test-fixtures';
 
-function firstIssue(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
+function firstIssue(result: {
+	success: boolean;
+	error?: { issues: { path: PropertyKey[]; message: string }[] };
+}) {
 	expect(result.success).toBe(false);
 	const issue = result.error!.issues[0];
 	return { field: issue.path.join('.'), message: issue.message };
@@ -28,31 +31,61 @@ describe('record schemas', () => {
 		['slug with accents', organisationFixture({ slug: 'épicerie' }), 'slug', /slug invalide/],
 		['empty name', organisationFixture({ name: '   ' }), 'name', /ne doit pas être vide/],
 		['no source', organisationFixture({ sources: [] }), 'sources', /au moins une source/],
-		['source without url nor reference', organisationFixture({ sources: [{ seen: '2026-01-01' } as never] }), 'sources.0', /url.*reference/],
-		['javascript: link', organisationFixture({ contact: { website: 'javascript:alert(1)' } }), 'contact.website', /http/],
+		[
+			'source without url nor reference',
+			organisationFixture({ sources: [{ seen: '2026-01-01' } as never] }),
+			'sources.0',
+			/url.*reference/
+		],
+		[
+			'javascript: link',
+			organisationFixture({ contact: { website: 'javascript:alert(1)' } }),
+			'contact.website',
+			/http/
+		],
 		['impossible date', organisationFixture({ lastVerified: '2026-02-30' }), 'lastVerified', /date invalide/],
 		['unknown status', organisationFixture({ status: 'live' as never }), 'status', /statut invalide/],
 		['unknown role', organisationFixture({ roles: ['mecene' as never] }), 'roles.0', /rôle invalide/],
 		['no role', organisationFixture({ roles: [] }), 'roles', /au moins un rôle/],
 		['duplicate roles', organisationFixture({ roles: ['acteur', 'acteur'] }), 'roles', /doublons/],
-		['unknown legal form', organisationFixture({ legalForm: 'sarl' as never }), 'legalForm', /forme juridique inconnue/],
+		[
+			'unknown legal form',
+			organisationFixture({ legalForm: 'sarl' as never }),
+			'legalForm',
+			/forme juridique inconnue/
+		],
 		[
 			'swapped lon/lat',
 			organisationFixture({ location: { lon: 48.58, lat: 7.75, precision: 'commune' } }),
 			'location',
 			/hors de l'Eurométropole/
 		],
-		['bad precision', organisationFixture({ location: { lon: 7.75, lat: 48.58, precision: 'gps' as never } }), 'location.precision', /précision invalide/],
+		[
+			'bad precision',
+			organisationFixture({ location: { lon: 7.75, lat: 48.58, precision: 'gps' as never } }),
+			'location.precision',
+			/précision invalide/
+		],
 		['bad INSEE code', organisationFixture({ communeCode: '6748' }), 'communeCode', /code INSEE invalide/],
 		['bad quartier code', organisationFixture({ quartierCode: 'Neudorf' }), 'quartierCode', /SQ_01/],
-		['unknown field (typo)', { ...organisationFixture(), adress: 'rue' }, '', /adress|Unrecognized|non reconnu/i],
+		[
+			'unknown field (typo)',
+			{ ...organisationFixture(), adress: 'rue' },
+			'',
+			/adress|Unrecognized|non reconnu/i
+		],
 		[
 			'SCOP declared non fiscalisée',
 			organisationFixture({ legalForm: 'scop', fiscalStatus: 'non-fiscalisee' }),
 			'fiscalStatus',
 			/ne peut pas être non fiscalisée/
 		],
-		['control characters', organisationFixture({ description: 'abc\u0007def' }), 'description', /caractères de contrôle/],
+		[
+			'control characters',
+			organisationFixture({ description: 'abc\u0007def' }),
+			'description',
+			/caractères de contrôle/
+		],
 		['wrong kind', organisationFixture({ kind: 'initiative' as never }), 'kind', /organisation/],
 		['bad SIRET', organisationFixture({ siret: '1234' }), 'siret', /14 chiffres/]
 	];
@@ -69,8 +102,12 @@ describe('record schemas', () => {
 	});
 
 	it('rejects a funding tool with a negative amount or no audience', () => {
-		expect(firstIssue(fundingToolSchema.safeParse(toolFixture({ amount: { max: -1 } }))).message).toMatch(/négatif/);
-		const noAudience = firstIssue(fundingToolSchema.safeParse(toolFixture({ eligibility: { audiences: [] } })));
+		expect(firstIssue(fundingToolSchema.safeParse(toolFixture({ amount: { max: -1 } }))).message).toMatch(
+			/négatif/
+		);
+		const noAudience = firstIssue(
+			fundingToolSchema.safeParse(toolFixture({ eligibility: { audiences: [] } }))
+		);
 		expect(noAudience.field).toBe('eligibility.audiences');
 		expect(noAudience.message).toMatch(/au moins un public/);
 	});

@@ -62,7 +62,9 @@ describe('read API', () => {
 		const either = await get('/api/v1/funding-tools?type=garantie,subvention');
 		expect(either.body.total).toBeGreaterThan(garantie.body.total);
 		const emergence = await get('/api/v1/funding-tools?stage=emergence&limit=1000');
-		expect(emergence.body.items.every((t: { stages: string[] }) => t.stages.includes('emergence'))).toBe(true);
+		expect(emergence.body.items.every((t: { stages: string[] }) => t.stages.includes('emergence'))).toBe(
+			true
+		);
 	});
 
 	it.each([

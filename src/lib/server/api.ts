@@ -30,7 +30,13 @@ function meta(siteUrl: string, url: URL) {
 }
 
 /** GET /api/v1/<collection>[.json|.geojson]: published records only, filtered and paginated. */
-export function listResource(db: Db, siteUrl: string, resource: string, url: URL, request: Request): Response {
+export function listResource(
+	db: Db,
+	siteUrl: string,
+	resource: string,
+	url: URL,
+	request: Request
+): Response {
 	const geojson = resource.endsWith('.geojson');
 	const name = resource.replace(/\.(geo)?json$/, '');
 	const geo = loadGeo(db);

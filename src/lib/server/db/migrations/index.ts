@@ -62,8 +62,7 @@ CREATE TABLE meta (
 	value TEXT NOT NULL
 );
 `
-	}
-,
+	},
 	{
 		version: 2,
 		name: 'boundaries-proposals-accounts-history',
