@@ -80,9 +80,12 @@ test.describe('map and list (MapLibre, offline basemap)', () => {
 
 	test('on a phone the list comes first and the map is one tap away', async ({ page }) => {
 		await page.setViewportSize(PHONE);
-		await page.goto('/carte');
+		await page.goto('/carte?at=14/48.58000/7.75000');
 		await expect(page.getByTestId('result-list')).toHaveAttribute('data-ready', 'true');
 		await expect(page.getByTestId('map')).toBeHidden();
+		// A shared view survives while the map is not even shown.
+		await page.waitForTimeout(600);
+		expect(atParam(page)).toEqual({ zoom: 14, lat: 48.58, lon: 7.75 });
 		// The map chunk is not even loaded while the list is shown.
 		await expect(page.getByTestId('map')).toHaveAttribute('data-state', 'waiting');
 		await screenshot(page, 'map-phone-list');
