@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { normalizeName, parseBoundaryFile, type KnownAreas } from './boundary-file';
+import { parseBoundaryFile, type KnownAreas } from './boundary-file';
 import { SHARED_COMMUNES_GEOJSON, square } from './test-shapes';
 
 const known: KnownAreas = {
@@ -118,13 +118,6 @@ describe('parseBoundaryFile', () => {
 			'features.1 (67482) : 67482 figure déjà en features.0',
 			expect.stringMatching(/^features\.2 : code introuvable/)
 		]);
-	});
-});
-
-describe('normalizeName', () => {
-	it('folds accents, case, dashes and spaces', () => {
-		expect(normalizeName('Cité de l’Ill')).toBe('cite-de-l-ill');
-		expect(normalizeName(' Neudorf – Musau ')).toBe('neudorf-musau');
 	});
 });
 

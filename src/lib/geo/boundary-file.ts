@@ -6,6 +6,7 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { z } from 'zod';
 import { ALLOWED_BBOX } from '$lib/domain/common';
+import { slugify } from '$lib/io/slug';
 import type { Boundary, BoundaryKind } from './point-in-polygon';
 import { isValidPolygon } from './validity';
 
@@ -77,16 +78,6 @@ export type ParseResult = { ok: true; boundaries: Boundary[] } | { ok: false; er
 
 const MAX_ERRORS = 30;
 
-/** Lowercase, accents and punctuation removed: "Neudorf – Schluthfeld" and "neudorf-schluthfeld" compare equal. */
-export function normalizeName(s: string): string {
-	return s
-		.normalize('NFD')
-		.replace(/\p{M}/gu, '')
-		.toLowerCase()
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-|-$/g, '');
-}
-
 function text(v: unknown): string | undefined {
 	if (typeof v === 'string' && v.trim() !== '') return v.trim();
 	if (typeof v === 'number' && Number.isFinite(v)) return String(v);
@@ -107,16 +98,16 @@ function eachPosition(g: Polygon | MultiPolygon): number[][] {
 
 /** Our identifier for an area named in a file, by code first, then by name. */
 function resolveCode(kind: BoundaryKind, code: string, name: string | undefined, known: KnownAreas) {
-	const n = name ? normalizeName(name) : undefined;
+	const n = name ? slugify(name) : undefined;
 	if (kind === 'commune') return known.communes.find((c) => c.code === code)?.code;
 	if (kind === 'quartier') {
 		const padded = /^\d{1,2}$/.test(code) ? `SQ_${code.padStart(2, '0')}` : code;
 		return known.quartiers.find(
-			(q) => q.code === padded || (n !== undefined && (normalizeName(q.name) === n || q.slug === n))
+			(q) => q.code === padded || (n !== undefined && (slugify(q.name) === n || q.slug === n))
 		)?.code;
 	}
 	return known.qpv.find(
-		(q) => q.code === code || (n !== undefined && (normalizeName(q.name) === n || q.slug === n))
+		(q) => q.code === code || (n !== undefined && (slugify(q.name) === n || q.slug === n))
 	)?.slug;
 }
 

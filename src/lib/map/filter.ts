@@ -24,7 +24,10 @@ export const NO_FILTERS: PointFilters = {
 	lieu: []
 };
 
-/** Folds case, accents and punctuation so "epicerie" finds "Épicerie" (French names, typed on phones). */
+/**
+ * Folds case, accents and punctuation so "epicerie" finds "Épicerie" (French names, typed on phones).
+ * Not $lib/search/text's `fold`: that module brings lunr, which the page must not load before the map.
+ */
 export function fold(s: string): string {
 	return s
 		.normalize('NFD')
