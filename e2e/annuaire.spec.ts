@@ -184,6 +184,8 @@ test.describe('annuaire: facets, URL and back button', () => {
 
 	test('a place sorts by distance', async ({ page }) => {
 		await page.goto('/annuaire?kind=organisation');
+		// The select submits on change once the page is hydrated; before that it would need the button.
+		await page.waitForLoadState('networkidle');
 		await page.getByLabel('Autour de').selectOption('meinau');
 		await expect(page).toHaveURL(/pres=meinau/);
 		await expect(page.getByLabel('Trier par')).toHaveValue('distance');
