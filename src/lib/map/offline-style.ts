@@ -8,6 +8,7 @@ import type { FeatureCollection } from 'geojson';
 import type { LonLat } from '$lib/geo/types';
 import { OFFLINE_FONT, glyphsUrl } from './basemaps';
 import { CLUSTER_MAX_ZOOM } from './engine/types';
+import { ICON_EXPRESSION } from './feature-ids';
 
 export const OUTLINES_PATH = '/carte/contours.json';
 const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [] });
@@ -155,7 +156,7 @@ export function overlayLayers(
 			source: 'points',
 			filter: ['!', ['has', 'point_count']],
 			layout: {
-				'icon-image': ['concat', ['get', 'l'], ['case', ['==', ['get', 'a'], 1], '-a', '-e']],
+				'icon-image': ICON_EXPRESSION,
 				'icon-allow-overlap': true,
 				'icon-ignore-placement': true
 			}
@@ -176,7 +177,7 @@ export function overlayLayers(
 			type: 'symbol',
 			source: 'selected',
 			layout: {
-				'icon-image': ['concat', ['get', 'l'], ['case', ['==', ['get', 'a'], 1], '-a', '-e']],
+				'icon-image': ICON_EXPRESSION,
 				'icon-size': 1.3,
 				'icon-allow-overlap': true,
 				'icon-ignore-placement': true

@@ -105,6 +105,9 @@ export function encodePoints(
 
 export function decodePoints(payload: PointsPayload): DecodedPoints {
 	const { dict } = payload;
+	// Each code's value is cut out once, so 50,000 points share a few hundred strings rather than holding
+	// 100,000 copies of their commune and quartier codes.
+	const values = dict.map((c) => c.slice(2));
 	return {
 		dict,
 		points: payload.points.map(([id, kind, name, lon, lat, precision, layers, codes, slug]) => {
@@ -115,8 +118,8 @@ export function decodePoints(payload: PointsPayload): DecodedPoints {
 			let synthetic = false;
 			for (const i of codes) {
 				const c = dict[i];
-				if (c.startsWith('c:')) commune = c.slice(2);
-				else if (c.startsWith('q:')) quartier = c.slice(2);
+				if (c.startsWith('c:')) commune = values[i];
+				else if (c.startsWith('q:')) quartier = values[i];
 				else if (c === 'x:1') synthetic = true;
 				else if (c.startsWith('r:')) firstRole ??= c;
 			}

@@ -20,7 +20,7 @@ import type { FeatureCollection, Point } from 'geojson';
 import { circlePolygon } from '$lib/geo/circle';
 import { escapeHtml } from '../html';
 import { BASEMAPS, OFFLINE_FONT_BOLD } from '../basemaps';
-import { layer } from '../layers';
+import { decodeFeatureId, encodeFeatureId, GENERATIONS, styleOf } from '../feature-ids';
 import { offlineStyle, overlayLayers, overlaySources } from '../offline-style';
 import { isApproximate, type MapPoint } from '../points';
 import { loadCss } from './css';
@@ -52,15 +52,18 @@ const FRENCH = {
 	'ScaleControl.Kilometers': 'km'
 };
 
-type PointProps = { id: string; l: string; a: 0 | 1 };
+/** One empty object for every feature: the worker receives it once, not once per point. */
+const NO_PROPERTIES = {};
 
-function toFeatures(points: readonly MapPoint[]): FeatureCollection<Point, PointProps> {
+/** The features of one array of points; their ids say which point and which icon (feature-ids.ts). */
+function toFeatures(points: readonly MapPoint[], generation: number): FeatureCollection<Point> {
 	return {
 		type: 'FeatureCollection',
-		features: points.map((p) => ({
+		features: points.map((p, i) => ({
 			type: 'Feature',
+			id: encodeFeatureId(i, generation, styleOf(p.primary, isApproximate(p))),
 			geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
-			properties: { id: p.id, l: layer(p.primary).key, a: isApproximate(p) ? 1 : 0 }
+			properties: NO_PROPERTIES
 		}))
 	};
 }
@@ -110,7 +113,15 @@ export const createEngine: CreateEngine = async (o) => {
 	canvas.setAttribute('aria-label', o.ariaLabel ?? 'Carte des lieux');
 	canvas.setAttribute('aria-roledescription', 'carte');
 
-	let data = toFeatures([]);
+	/** The points drawn, by generation: the current array and the one before (feature-ids.ts). */
+	const drawn: (readonly MapPoint[])[] = Array.from({ length: GENERATIONS }, () => []);
+	let generation = 0;
+	/** The record a rendered point stands for. */
+	const pointId = (f: { id?: string | number }): string | undefined => {
+		if (typeof f.id !== 'number') return undefined;
+		const { index, generation: g } = decodeFeatureId(f.id);
+		return drawn[g]?.[index]?.id;
+	};
 	let selected: FeatureCollection = { type: 'FeatureCollection', features: [] };
 	let around: FeatureCollection = { type: 'FeatureCollection', features: [] };
 	let choropleth = false;
@@ -156,7 +167,11 @@ export const createEngine: CreateEngine = async (o) => {
 			if (!map.hasImage(name)) map.addImage(name, image, { pixelRatio: ICON_PIXEL_RATIO });
 		}
 		const outlineSources = o.outlineAttribution ? escapeHtml(o.outlineAttribution) : undefined;
-		const current: Record<string, FeatureCollection> = { points: data, selected, around };
+		const current: Record<string, FeatureCollection> = {
+			points: toFeatures(drawn[generation % GENERATIONS], generation),
+			selected,
+			around
+		};
 		for (const [id, spec] of Object.entries(overlaySources(o.origin, outlineSources, o.hasOutlines))) {
 			// Each source starts with what the page already gave: no empty-then-filled round trip to the worker.
 			if (!map.getSource(id))
@@ -226,7 +241,7 @@ export const createEngine: CreateEngine = async (o) => {
 			return fx === bx && fy === by;
 		});
 		// A point can be rendered twice (tile edges): keep each id once.
-		return [...new Map(same.map((f) => [f.properties.id as string, f])).values()];
+		return [...new Map(same.map((f) => [pointId(f), f])).values()];
 	}
 
 	function centreInfo(): CentreInfo {
@@ -235,7 +250,8 @@ export const createEngine: CreateEngine = async (o) => {
 		if (!found.length) return { type: 'none' };
 		if (found[0].properties.cluster)
 			return { type: 'cluster', count: Number(found[0].properties.point_count) };
-		const id = found[0].properties.id as string;
+		const id = pointId(found[0]);
+		if (id === undefined) return { type: 'none' };
 		return { type: 'point', id, name: o.nameOf(id) ?? id, count: found.length };
 	}
 
@@ -243,8 +259,9 @@ export const createEngine: CreateEngine = async (o) => {
 		if (!found.length) return;
 		const f = found[0];
 		if (!f.properties.cluster) {
-			if (found.length > 1) o.callbacks.onSameSpot(found.map((x) => x.properties.id as string));
-			else o.callbacks.onSelect(f.properties.id as string);
+			const ids = found.map(pointId).filter((id): id is string => id !== undefined);
+			if (ids.length > 1) o.callbacks.onSameSpot(ids);
+			else if (ids.length) o.callbacks.onSelect(ids[0]);
 			return;
 		}
 		const source = src('points');
@@ -260,7 +277,7 @@ export const createEngine: CreateEngine = async (o) => {
 				return first && c[0] === first[0] && c[1] === first[1];
 			});
 			if (together) {
-				o.callbacks.onSameSpot(leaves.map((l) => l.properties?.id as string));
+				o.callbacks.onSameSpot(leaves.map(pointId).filter((id): id is string => id !== undefined));
 				return;
 			}
 		}
@@ -285,9 +302,10 @@ export const createEngine: CreateEngine = async (o) => {
 	const engine: MapEngine = {
 		kind: 'maplibre',
 		async setPoints(points) {
-			data = toFeatures(points);
+			generation++;
+			drawn[generation % GENERATIONS] = points;
 			const source = src('points');
-			if (source) await source.setData(data);
+			if (source) await source.setData(toFeatures(points, generation));
 			else await overlaysReady; // the style.load handler adds the source with `data`
 			await new Promise<void>((resolve) => {
 				map.once('idle', () => resolve());
@@ -295,7 +313,7 @@ export const createEngine: CreateEngine = async (o) => {
 			});
 		},
 		setSelected(p) {
-			selected = toFeatures(p ? [p] : []);
+			selected = toFeatures(p ? [p] : [], 0);
 			void src('selected')?.setData(selected);
 		},
 		setAround(a) {
@@ -328,14 +346,16 @@ export const createEngine: CreateEngine = async (o) => {
 			for (const f of map.queryRenderedFeatures({ layers: ['clusters', 'points'] })) {
 				const [lon, lat] = (f.geometry as Point).coordinates;
 				const cluster = !!f.properties.cluster;
-				const key = cluster ? `c${f.properties.cluster_id}` : `p${f.properties.id}`;
+				const id = cluster ? undefined : pointId(f);
+				if (!cluster && id === undefined) continue;
+				const key = cluster ? `c${f.properties.cluster_id}` : `p${id}`;
 				if (seen.has(key)) continue;
 				seen.add(key);
 				const px = map.project([lon, lat]);
 				out.push({
 					type: cluster ? 'cluster' : 'point',
 					count: cluster ? Number(f.properties.point_count) : 1,
-					id: cluster ? undefined : (f.properties.id as string),
+					id,
 					lon,
 					lat,
 					x: px.x,
