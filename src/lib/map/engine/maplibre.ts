@@ -24,6 +24,8 @@ import { decodeFeatureId, encodeFeatureId, GENERATIONS, styleOf } from '../featu
 import { offlineStyle, overlayLayers, overlaySources } from '../offline-style';
 import { isApproximate, type MapPoint } from '../points';
 import { loadCss } from './css';
+import { adaptiveResolution } from './resolution';
+import { softwareWebGL } from '../webgl';
 import { allIcons, ICON_PIXEL_RATIO } from './icons';
 import {
 	MAX_ZOOM,
@@ -86,6 +88,7 @@ export const createEngine: CreateEngine = async (o) => {
 	const base = (): StyleSpecification | string =>
 		offline ? offlineStyle(o.origin, o.communeLabels) : basemap.styleUrl!;
 
+	const resolution = adaptiveResolution(softwareWebGL(), devicePixelRatio);
 	const map = new MaplibreMap({
 		container: o.container,
 		style: base(),
@@ -99,8 +102,10 @@ export const createEngine: CreateEngine = async (o) => {
 		dragRotate: false,
 		pitchWithRotate: false,
 		touchPitch: false,
-		locale: FRENCH
+		locale: FRENCH,
+		pixelRatio: resolution.initial
 	});
+	resolution.attach(map);
 	map.touchZoomRotate.disableRotation();
 	map.keyboard.disableRotation();
 	map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
@@ -307,10 +312,7 @@ export const createEngine: CreateEngine = async (o) => {
 			const source = src('points');
 			if (source) await source.setData(toFeatures(points, generation));
 			else await overlaysReady; // the style.load handler adds the source with `data`
-			await new Promise<void>((resolve) => {
-				map.once('idle', () => resolve());
-				map.triggerRepaint();
-			});
+			await resolution.settled(map);
 		},
 		setSelected(p) {
 			selected = toFeatures(p ? [p] : [], 0);
@@ -365,11 +367,10 @@ export const createEngine: CreateEngine = async (o) => {
 			return out;
 		},
 		benchStep(step: BenchStep) {
-			return new Promise<void>((resolve) => {
-				map.once('idle', () => resolve());
-				if (step.type === 'zoom') map.easeTo({ zoom: map.getZoom() + step.delta, duration: 300 });
-				else map.panBy([step.dx, step.dy], { duration: 300 });
-			});
+			const done = resolution.settled(map);
+			if (step.type === 'zoom') map.easeTo({ zoom: map.getZoom() + step.delta, duration: 300 });
+			else map.panBy([step.dx, step.dy], { duration: 300 });
+			return done;
 		}
 	};
 	return engine;
