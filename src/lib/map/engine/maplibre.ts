@@ -54,8 +54,6 @@ const FRENCH = {
 	'ScaleControl.Kilometers': 'km'
 };
 
-/** One empty object for every feature: the worker receives it once, not once per point. */
-const NO_PROPERTIES = {};
 
 /** The features of one array of points; their ids say which point and which icon (feature-ids.ts). */
 function toFeatures(points: readonly MapPoint[], generation: number): FeatureCollection<Point> {
@@ -65,7 +63,8 @@ function toFeatures(points: readonly MapPoint[], generation: number): FeatureCol
 			type: 'Feature',
 			id: encodeFeatureId(i, generation, styleOf(p.primary, isApproximate(p))),
 			geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
-			properties: NO_PROPERTIES
+			// No properties at all: MapLibre copies even an empty object once per point into its worker.
+			properties: null
 		}))
 	};
 }
@@ -238,10 +237,10 @@ export const createEngine: CreateEngine = async (o) => {
 			if (d < bestD) [best, bestD] = [f, d];
 		}
 		if (!best) return [];
-		if (best.properties.cluster) return [best];
+		if (best.properties?.cluster) return [best];
 		const [bx, by] = (best.geometry as Point).coordinates;
 		const same = found.filter((f) => {
-			if (f.properties.cluster) return false;
+			if (f.properties?.cluster) return false;
 			const [fx, fy] = (f.geometry as Point).coordinates;
 			return fx === bx && fy === by;
 		});
@@ -253,8 +252,8 @@ export const createEngine: CreateEngine = async (o) => {
 		const { width, height } = canvas.getBoundingClientRect();
 		const found = nearest(width / 2, height / 2, CENTRE_RADIUS);
 		if (!found.length) return { type: 'none' };
-		if (found[0].properties.cluster)
-			return { type: 'cluster', count: Number(found[0].properties.point_count) };
+		if (found[0].properties?.cluster)
+			return { type: 'cluster', count: Number(found[0].properties?.point_count) };
 		const id = pointId(found[0]);
 		if (id === undefined) return { type: 'none' };
 		return { type: 'point', id, name: o.nameOf(id) ?? id, count: found.length };
@@ -263,7 +262,7 @@ export const createEngine: CreateEngine = async (o) => {
 	async function activate(found: MapGeoJSONFeature[]) {
 		if (!found.length) return;
 		const f = found[0];
-		if (!f.properties.cluster) {
+		if (!f.properties?.cluster) {
 			const ids = found.map(pointId).filter((id): id is string => id !== undefined);
 			if (ids.length > 1) o.callbacks.onSameSpot(ids);
 			else if (ids.length) o.callbacks.onSelect(ids[0]);
@@ -271,8 +270,8 @@ export const createEngine: CreateEngine = async (o) => {
 		}
 		const source = src('points');
 		if (!source) return;
-		const clusterId = Number(f.properties.cluster_id);
-		const count = Number(f.properties.point_count);
+		const clusterId = Number(f.properties?.cluster_id);
+		const count = Number(f.properties?.point_count);
 		const [lon, lat] = (f.geometry as Point).coordinates;
 		if (count <= SAME_SPOT_MAX) {
 			const leaves = await source.getClusterLeaves(clusterId, count, 0);
@@ -347,16 +346,16 @@ export const createEngine: CreateEngine = async (o) => {
 			const out: RenderedFeature[] = [];
 			for (const f of map.queryRenderedFeatures({ layers: ['clusters', 'points'] })) {
 				const [lon, lat] = (f.geometry as Point).coordinates;
-				const cluster = !!f.properties.cluster;
+				const cluster = !!f.properties?.cluster;
 				const id = cluster ? undefined : pointId(f);
 				if (!cluster && id === undefined) continue;
-				const key = cluster ? `c${f.properties.cluster_id}` : `p${id}`;
+				const key = cluster ? `c${f.properties?.cluster_id}` : `p${id}`;
 				if (seen.has(key)) continue;
 				seen.add(key);
 				const px = map.project([lon, lat]);
 				out.push({
 					type: cluster ? 'cluster' : 'point',
-					count: cluster ? Number(f.properties.point_count) : 1,
+					count: cluster ? Number(f.properties?.point_count) : 1,
 					id,
 					lon,
 					lat,
