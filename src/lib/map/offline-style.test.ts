@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
-import { offlineStyle, overlayLayers, overlaySources } from './offline-style';
+import { offlineGlyphPaths, offlineStyle, overlayLayers, overlaySources } from './offline-style';
 
 const ORIGIN = 'http://carto.test';
 
@@ -26,5 +26,21 @@ describe('map styles', () => {
 			layers: overlayLayers(undefined, false, false)
 		};
 		expect(validateStyleMin(style).map((e) => e.message)).toEqual([]);
+	});
+});
+
+describe('offline glyphs to preload', () => {
+	it('covers every character of the labels, and digits in bold', () => {
+		expect(offlineGlyphPaths(['Strasbourg', 'Eckbolsheim'])).toEqual([
+			'/glyphs/DejaVu Sans Book/0-255.pbf',
+			'/glyphs/DejaVu Sans Bold/0-255.pbf'
+		]);
+		// Œ is U+0152, ’ is U+2019.
+		expect(offlineGlyphPaths(['Œuvre’s'])).toEqual([
+			'/glyphs/DejaVu Sans Book/0-255.pbf',
+			'/glyphs/DejaVu Sans Book/256-511.pbf',
+			'/glyphs/DejaVu Sans Book/8192-8447.pbf',
+			'/glyphs/DejaVu Sans Bold/0-255.pbf'
+		]);
 	});
 });

@@ -6,7 +6,7 @@
 import type { LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import type { LonLat } from '$lib/geo/types';
-import { OFFLINE_FONT, glyphsUrl } from './basemaps';
+import { OFFLINE_FONT, OFFLINE_FONT_BOLD, glyphsUrl } from './basemaps';
 import { CLUSTER_MAX_ZOOM } from './engine/types';
 import { ICON_EXPRESSION } from './feature-ids';
 
@@ -53,6 +53,18 @@ export function offlineStyle(
 }
 
 /** Sources the app adds on top of any basemap (and adds again after a style change). */
+/**
+ * The glyph files the offline style needs at first sight: the commune names' character ranges in the
+ * regular face, and digits for the cluster counts in bold. The page preloads them, so the labels do not
+ * wait for a round trip that MapLibre only starts once its worker has laid out the first tiles.
+ */
+export function offlineGlyphPaths(labels: readonly string[]): string[] {
+	const ranges = new Set<number>();
+	for (const label of labels) for (const ch of label) ranges.add(Math.floor(ch.codePointAt(0)! / 256));
+	const path = (font: string, r: number) => `/glyphs/${font}/${r * 256}-${r * 256 + 255}.pbf`;
+	return [...[...ranges].sort((a, b) => a - b).map((r) => path(OFFLINE_FONT, r)), path(OFFLINE_FONT_BOLD, 0)];
+}
+
 export function overlaySources(
 	origin: string,
 	outlinesAttribution: string | undefined,
