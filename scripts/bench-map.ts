@@ -7,7 +7,9 @@
  *    the list is interactive with every point, until the map chunk has arrived, and until the map's first
  *    idle with the points drawn;
  *  - a scripted series of zooms and pans: time to idle per step, frame times (median, p95, max: the
- *    intervals between animation frames on the main thread) and the time spent in long tasks;
+ *    intervals between animation frames on the main thread), each frame's cost on the main thread (p95: not
+ *    held to the 16.7 ms refresh, so it shows where a page that keeps up still spends its time) and the
+ *    time spent in long tasks;
  *  - JS heap after a forced GC, page plus workers;
  *  - the JavaScript (gzip) loaded before the map chunk.
  * In the same run, on the same points: a bare Leaflet + markercluster page (the baseline of GoGoCarto-style
@@ -50,6 +52,8 @@ const ARGS = [
 	'--disable-sync'
 ];
 const VIEWPORT = { width: 1280, height: 900 };
+/** One refresh of headless chromium's display (60 Hz). */
+const REFRESH_MS = 16.7;
 const STEPS = [
 	{ type: 'zoom', delta: 1 },
 	{ type: 'zoom', delta: 1 },
@@ -71,6 +75,8 @@ interface Run {
 	firstIdleMs: number;
 	stepMs: number[];
 	frames: number[];
+	/** Main-thread work per frame (see INTERACTION). */
+	costs: number[];
 	/** Main-thread tasks over 50 ms during the interaction (what makes a page feel stuck). */
 	longTasks: number[];
 	heapMainMB: number;
@@ -249,9 +255,18 @@ const INTERACTION = `(async () => {
 	const frames = [];
 	let last = performance.now();
 	let running = true;
+	// A frame's cost on the main thread: from its animation frame callbacks to the end of its rendering
+	// work (a message posted from requestAnimationFrame is handled after the frame's style, layout, paint
+	// and commit). Unlike the interval between frames it is not held to the display's refresh rate.
+	const costs = [];
+	let frameStart = 0;
+	const channel = new MessageChannel();
+	channel.port1.onmessage = () => costs.push(performance.now() - frameStart);
 	const loop = (t) => {
 		frames.push(t - last);
 		last = t;
+		frameStart = performance.now();
+		channel.port2.postMessage(0);
 		if (running) requestAnimationFrame(loop);
 	};
 	requestAnimationFrame((t) => {
@@ -271,7 +286,7 @@ const INTERACTION = `(async () => {
 	}
 	running = false;
 	observer.disconnect();
-	return { stepMs, frames, longTasks };
+	return { stepMs, frames, costs, longTasks };
 })()`;
 
 async function measure(browser: Browser, variant: Variant, url: string, measureJs: boolean): Promise<Run> {
@@ -296,6 +311,7 @@ async function measure(browser: Browser, variant: Variant, url: string, measureJ
 	const interaction = (await page.evaluate(INTERACTION)) as {
 		stepMs: number[];
 		frames: number[];
+		costs: number[];
 		longTasks: number[];
 	};
 	const cdp = await context.newCDPSession(page);
@@ -312,6 +328,7 @@ async function measure(browser: Browser, variant: Variant, url: string, measureJ
 		firstIdleMs: marks['carto:map-idle'],
 		stepMs: interaction.stepMs,
 		frames: interaction.frames,
+		costs: interaction.costs,
 		longTasks: interaction.longTasks,
 		heapMainMB: main,
 		heapWorkersMB: workers,
@@ -328,6 +345,7 @@ interface Summary {
 	frameMedianMs?: number;
 	frameP95Ms?: number;
 	frameMaxMs?: number;
+	frameCostP95Ms?: number;
 	longTasksMs?: number;
 	heapMB?: number;
 	heapMainMB?: number;
@@ -350,6 +368,7 @@ function summarize(runs: Run[]): Summary {
 		frameMedianMs: r1(median(runs.flatMap((r) => r.frames))),
 		frameP95Ms: r1(p95(runs.flatMap((r) => r.frames))),
 		frameMaxMs: r1(Math.max(...runs.flatMap((r) => r.frames))),
+		frameCostP95Ms: r1(p95(runs.flatMap((r) => r.costs))),
 		// Total time in long tasks during one interaction series (median over rounds).
 		longTasksMs: m((r) => r.longTasks.reduce((a, b) => a + b, 0)),
 		heapMB: m((r) => r.heapMainMB + (r.heapWorkersMB ?? 0)),
@@ -423,7 +442,8 @@ async function main() {
 	}
 	const targets = checkTargets(results);
 	console.log('\nObjectifs (issue 4) :');
-	for (const t of targets) console.log(`  ${t.ok ? 'OK ' : 'NON'} ${t.what} : ${t.value}`);
+	for (const t of targets)
+		console.log(`  ${t.ok ? 'OK ' : 'NON'} ${t.what} : ${t.value}${t.note ? ` (${t.note})` : ''}`);
 	console.log(
 		JSON.stringify({ bench: 'map', rounds: ROUNDS, synthetic: true, sizes: SIZES, results, targets })
 	);
@@ -433,7 +453,7 @@ function print(n: number, r: Record<Variant, Summary>) {
 	const f = (v: number | undefined, unit = '') => (v === undefined ? '—' : `${v}${unit}`);
 	console.log(`\n${n.toLocaleString('fr-FR')} points synthétiques (médianes de ${ROUNDS} passages)`);
 	console.log(
-		'page            1er affichage  liste prête  carte chargée  1er idle  idle/étape  image méd.  image p95  image max  tâches longues  tas (page+workers)  JS avant carte'
+		'page            1er affichage  liste prête  carte chargée  1er idle  idle/étape  image méd.  image p95  image max  coût p95  tâches longues  tas (page+workers)  JS avant carte'
 	);
 	for (const v of ['app', 'markercluster', 'maplibre'] as Variant[]) {
 		const s = r[v];
@@ -448,6 +468,7 @@ function print(n: number, r: Record<Variant, Summary>) {
 				f(s.frameMedianMs, ' ms').padStart(11),
 				f(s.frameP95Ms, ' ms').padStart(10),
 				f(s.frameMaxMs, ' ms').padStart(10),
+				f(s.frameCostP95Ms, ' ms').padStart(9),
 				f(s.longTasksMs, ' ms').padStart(15),
 				`${f(s.heapMB, ' Mo')} (${f(s.heapMainMB)}+${f(s.heapWorkersMB)})`.padStart(19),
 				f(s.jsBeforeMapGzipKB, ' Ko gz').padStart(15)
@@ -457,7 +478,7 @@ function print(n: number, r: Record<Variant, Summary>) {
 }
 
 function checkTargets(results: Record<string, Record<Variant, Summary>>) {
-	const out: { what: string; ok: boolean; value: string }[] = [];
+	const out: { what: string; ok: boolean; value: string; note?: string }[] = [];
 	for (const [n, r] of Object.entries(results)) {
 		const a = r.app;
 		const mc = r.markercluster;
@@ -474,11 +495,24 @@ function checkTargets(results: Record<string, Record<Variant, Summary>>) {
 				ok: a.firstIdleMs <= limit,
 				value: `${a.firstIdleMs} ms`
 			});
+		if (limit && a.firstIdleMs !== undefined && r.maplibre.firstIdleMs !== undefined)
+			out.push({
+				what: `${n} : premier idle, surcoût de l'app sur MapLibre seul (information)`,
+				ok: true,
+				value: `${Math.round(a.firstIdleMs - r.maplibre.firstIdleMs)} ms (MapLibre seul : ${r.maplibre.firstIdleMs} ms)`
+			});
 		if (Number(n) >= 10000 && a.frameP95Ms !== undefined && mc.frameP95Ms !== undefined)
 			out.push({
 				what: `${n} : image p95 ≤ moitié de markercluster`,
 				ok: a.frameP95Ms <= mc.frameP95Ms / 2,
-				value: `${a.frameP95Ms} ms contre ${mc.frameP95Ms} ms (${Math.round((a.frameP95Ms / mc.frameP95Ms) * 100) / 100})`
+				value: `${a.frameP95Ms} ms contre ${mc.frameP95Ms} ms (${Math.round((a.frameP95Ms / mc.frameP95Ms) * 100) / 100})`,
+				// Frames are presented at the display's refresh: an interval shorter than one refresh does not
+				// exist, so half of a baseline that already keeps up cannot be reached by any page.
+				...(mc.frameP95Ms / 2 < REFRESH_MS
+					? {
+							note: `inaccessible : la moitié de ${mc.frameP95Ms} ms est sous l'intervalle d'affichage (${REFRESH_MS} ms)`
+						}
+					: {})
 			});
 		if (Number(n) >= 50000 && a.heapMB !== undefined && mc.heapMB !== undefined) {
 			// markercluster has no worker: its page heap is all of it. MapLibre keeps the points a second time
