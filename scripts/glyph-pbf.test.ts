@@ -1,4 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { decodeGlyphRange, encodeGlyphRange, type Glyph } from './glyph-pbf';
 
@@ -46,4 +48,14 @@ describe('glyph PBF', () => {
 			}
 		}
 	);
+	it.skipIf(!existsSync('static/glyphs'))('every committed glyph file has its gzip copy, up to date', () => {
+		for (const font of readdirSync('static/glyphs', { withFileTypes: true }).filter((d) => d.isDirectory())) {
+			const dir = join('static/glyphs', font.name);
+			for (const name of readdirSync(dir).filter((n) => n.endsWith('.pbf'))) {
+				const gz = join(dir, `${name}.gz`);
+				expect(existsSync(gz), gz).toBe(true);
+				expect(gunzipSync(readFileSync(gz)).equals(readFileSync(join(dir, name))), gz).toBe(true);
+			}
+		}
+	});
 });
