@@ -125,6 +125,9 @@ export const createEngine: CreateEngine = async (o) => {
 		const { index, generation: g } = decodeFeatureId(f.id);
 		return drawn[g]?.[index]?.id;
 	};
+	/** The records rendered features stand for, leaving out any no longer drawn. */
+	const pointIds = (features: { id?: string | number }[]): string[] =>
+		features.map(pointId).filter((id): id is string => id !== undefined);
 	let selected: FeatureCollection = { type: 'FeatureCollection', features: [] };
 	let around: FeatureCollection = { type: 'FeatureCollection', features: [] };
 	let choropleth = false;
@@ -170,18 +173,14 @@ export const createEngine: CreateEngine = async (o) => {
 		for (const { name, image } of allIcons()) {
 			if (!map.hasImage(name)) map.addImage(name, image, { pixelRatio: ICON_PIXEL_RATIO });
 		}
-		const current: Record<string, FeatureCollection> = {
-			points: toFeatures(drawn[generation % GENERATIONS], generation),
-			selected,
-			around
-		};
-		for (const id of Object.keys(overlaySources(o.origin, undefined, o.hasOutlines))) {
-			// Each source starts with what the page already gave: no empty-then-filled round trip to the worker.
-			// An overlay with nothing to show waits until it has (each source costs the worker a load per tile
-			// and the map a frame, about 180 ms of the first idle at 10k points).
-			const empty = id in current && id !== 'points' && !current[id].features.length;
-			if (!empty && (id !== 'outlines' || o.hasOutlines)) addOverlay(id, current[id]);
-		}
+		// Each source starts with what the page already gave: no empty-then-filled round trip to the worker.
+		// An overlay with nothing to show waits until it has (each source costs the worker a load per tile and
+		// the map a frame, about 180 ms of the first idle at 10k points). addOverlay puts the layers in place
+		// whatever the order of the calls.
+		addOverlay('points', toFeatures(drawn[generation % GENERATIONS], generation));
+		if (o.hasOutlines) addOverlay('outlines');
+		if (around.features.length) addOverlay('around', around);
+		if (selected.features.length) addOverlay('selected', selected);
 		styleReadyResolve();
 	});
 
@@ -283,7 +282,7 @@ export const createEngine: CreateEngine = async (o) => {
 		if (!found.length) return;
 		const f = found[0];
 		if (!f.properties?.cluster) {
-			const ids = found.map(pointId).filter((id): id is string => id !== undefined);
+			const ids = pointIds(found);
 			if (ids.length > 1) o.callbacks.onSameSpot(ids);
 			else if (ids.length) o.callbacks.onSelect(ids[0]);
 			return;
@@ -301,7 +300,7 @@ export const createEngine: CreateEngine = async (o) => {
 				return first && c[0] === first[0] && c[1] === first[1];
 			});
 			if (together) {
-				o.callbacks.onSameSpot(leaves.map(pointId).filter((id): id is string => id !== undefined));
+				o.callbacks.onSameSpot(pointIds(leaves));
 				return;
 			}
 		}
@@ -330,7 +329,7 @@ export const createEngine: CreateEngine = async (o) => {
 			drawn[generation % GENERATIONS] = points;
 			const source = src('points');
 			if (source) await source.setData(toFeatures(points, generation));
-			else await overlaysReady; // the style.load handler adds the source with `data`
+			else await overlaysReady; // the style.load handler adds the source with the points of `drawn`
 			await resolution.settled(map);
 		},
 		setSelected(p) {
