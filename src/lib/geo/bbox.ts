@@ -7,10 +7,6 @@ export function bboxOf(geometry: Geometry): Bbox {
 	return [w, s, e, n];
 }
 
-export function inBbox(p: LonLat, b: Bbox): boolean {
-	return p.lon >= b[0] && p.lon <= b[2] && p.lat >= b[1] && p.lat <= b[3];
-}
-
 /** True when the two boxes share at least a point. */
 export function bboxesIntersect(a: Bbox, b: Bbox): boolean {
 	return a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
