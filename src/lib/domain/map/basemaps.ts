@@ -1,8 +1,8 @@
 /**
  * Basemaps (PUBLIC_BASEMAP), all usable without a key.
  * - ign: Plan IGN vector tiles, "atténué" style, designed for data overlays; TMS and WMTS are exempt from
- *   the Géoplateforme's per-IP rate limit (https://geoservices.ign.fr/documentation/services/services-geoplateforme/diffusion).
- *   Licence Ouverte; credited "© IGN – Plan IGN". Without WebGL, Leaflet uses the Plan IGN raster WMTS.
+ *   the Géoplateforme's per-IP rate limit (https://geoservices.ign.fr/node/1551). Licence Ouverte; credited
+ *   "© IGN – Plan IGN". Without WebGL, Leaflet uses the Plan IGN raster WMTS.
  * - openfreemap: OpenFreeMap "positron" (OpenStreetMap data; no key, no registration, no SLA:
  *   https://openfreemap.org); vector only; the style carries its own attribution.
  * - offline: built by this app (src/lib/map/engine/offline-style.ts): background, commune and quartier

@@ -184,12 +184,12 @@ export const createEngine: CreateEngine = async (o) => {
 				iconSize: [size, size]
 			});
 		},
-		// chunkProgress also fires once with 0/0 (STACK.md): wait for the expected total.
+		// chunkProgress also fires once with 0/0 before any marker is processed: wait for the expected total.
 		chunkProgress: (processed, total) => {
 			if (total === expected && processed === total) done();
 		}
 	});
-	group.addTo(map); // before addLayers: the other order is quadratic (STACK.md)
+	group.addTo(map); // before addLayers: the other order grows quadratically (2.7 s instead of 1.8 s at 50k)
 
 	group.on('click', (e) => {
 		const marker = e.layer as PointMarker;

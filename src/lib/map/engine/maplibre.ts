@@ -1,8 +1,9 @@
 /**
  * The WebGL engine: MapLibre GL with a clustered GeoJSON source. Loaded lazily (dynamic import) with its
  * worker, so the page and its list never wait for this chunk.
- * Traps (shared/STACK.md): ESM only, named imports; setWorkerUrl before creating a map; glyphs URL built by
- * concatenation; fadeDuration 0 or every step waits ~300 ms for the symbol fade before 'idle'.
+ * MapLibre 6 traps: ESM only, so named imports (a `.default` builds and breaks at run time); setWorkerUrl
+ * before creating a map ("Worker failed to load" otherwise); the glyphs URL built by concatenation (`new URL()`
+ * encodes its braces); fadeDuration 0, or every step waits ~300 ms for the symbol fade before 'idle'.
  */
 import {
 	AttributionControl,
