@@ -1,5 +1,5 @@
 /**
- * The maintainers' journeys of issue 7: edit then see it public, history and restore, two people editing the
+ * The maintainers' journeys through the workspace: edit then see it public, history and restore, two people editing the
  * same record, moderation, an import with bad rows then fixed, an export imported again, freshness,
  * duplicates, accounts and sessions. Each test makes its own data and checks the store where it matters.
  */

@@ -1,7 +1,7 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 
-/** The compact points as the map loads them (src/lib/map/points.ts). */
+/** The compact points as the map loads them (src/lib/domain/map/points.ts). */
 export interface CompactPayload {
 	dict: string[];
 	points: [string, 0 | 1, string, number, number, number, number, number[], string?][];

@@ -1,7 +1,8 @@
 /**
  * Bare benchmark pages for `npm run bench:map` (served from a temporary folder, never by the app):
  * - markercluster: Leaflet + leaflet.markercluster with chunked loading and div icons, the way GoGoCarto and
- *   the maps built on it draw their points (maps-anchors.md section c): the baseline;
+ *   the maps built on it draw their points (markercluster with chunkedLoading in GoGoCartoJs's map component,
+ *   https://github.com/pixelhumain/GoGoCartoJs): the baseline;
  * - maplibre: MapLibre GL with a clustered GeoJSON source and nothing else, to tell the library's cost from
  *   the app's.
  * Both read the app's own compact points (points.json) and expose the same hooks as the app's `?bench=1`:

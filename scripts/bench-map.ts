@@ -13,8 +13,9 @@
  *  - JS heap after a forced GC, page plus workers;
  *  - the JavaScript (gzip) loaded before the map chunk.
  * In the same run, on the same points: a bare Leaflet + markercluster page (the baseline of GoGoCarto-style
- * maps) and a bare MapLibre page (the library alone). Prints a table per size, the targets of issue 4, and
- * as last line one JSON object with every figure. A benchmark, not a test: it never fails on a figure.
+ * maps) and a bare MapLibre page (the library alone). Prints a table per size, the targets the map is held to
+ * (checkTargets below: list usable before the map, first idle, frames, heap), and as last line one JSON object
+ * with every figure. A benchmark, not a test: it never fails on a figure.
  */
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -441,7 +442,7 @@ async function main() {
 		rmSync(dir, { recursive: true, force: true });
 	}
 	const targets = checkTargets(results);
-	console.log('\nObjectifs (issue 4) :');
+	console.log('\nObjectifs :');
 	for (const t of targets)
 		console.log(`  ${t.ok ? 'OK ' : 'NON'} ${t.what} : ${t.value}${t.note ? ` (${t.note})` : ''}`);
 	console.log(

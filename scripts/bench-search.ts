@@ -197,7 +197,7 @@ function benchMiniSearch(docs: SearchDocument[], mode: SearchMode) {
 }
 
 /**
- * Stock lunr as the issue measured it: one index over every field, lunr-languages' French pipeline,
+ * Stock lunr, the way a project would use it out of the box: one index over every field, lunr-languages' French pipeline,
  * queries built with the programmatic API (trailing wildcard on the last word, edit distance on long words).
  * Skipped above LUNR_STOCK_MAX records: its build alone takes minutes there.
  */

@@ -5,7 +5,8 @@
  *   npx tsx scripts/geocoder-double.ts [port]      (default: $GEOCODER_DOUBLE_PORT or 4814)
  *
  * It answers `GET /__test__/geocoder/search?q=...&limit=1&citycode=...` with a GeocodeJSON FeatureCollection
- * shaped like the real one (see shared/context/geo-facts.md section 5) for a few fixed queries, and an empty
+ * shaped like the real one (GeocodeJSON, as documented at https://geoservices.ign.fr/documentation/services/services-geoplateforme/geocodage)
+ * for a few fixed queries, and an empty
  * collection for anything else. The coordinates are test fixtures, not verified positions.
  * `q` containing "panne" answers HTTP 503, to exercise the fallback when the service is down.
  */

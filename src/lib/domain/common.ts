@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CONFIDENCE_CODES, PRECISION_CODES, STATUS_CODES } from './taxonomies';
 
 /**
- * The Eurométropole's bounding box (shared/geo/communes-eurometropole.json), widened by about 5 km:
+ * The Eurométropole's bounding box (of its 33 communes' outlines, IGN Admin Express), widened by about 5 km:
  * a record placed outside it is almost certainly a typo (swapped lon/lat, a missing digit).
  */
 export const EMS_BBOX = [7.5381, 48.4341, 7.8963, 48.7019] as const;
@@ -106,7 +106,10 @@ export const contactSchema = z.strictObject({
 });
 export type Contact = z.infer<typeof contactSchema>;
 
-/** Fields every public record carries (issue 2 section 2). */
+/**
+ * Fields every public record carries, whatever its kind: who it is (id, slug, name, description), whether it
+ * is public, and what a visitor needs to judge it (sources, last verification, confidence, caveats).
+ */
 export const recordBase = {
 	id: idSchema,
 	slug: slugSchema,

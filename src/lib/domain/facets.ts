@@ -76,11 +76,6 @@ export function activeFacets(filters: FacetFilters): FacetName[] {
 	return FACETS.filter((f) => (filters[f]?.length ?? 0) > 0);
 }
 
-/** True when the values pass every facet: any of the values within a facet, all facets together. */
-export function matchesFacets(values: FacetValues, filters: FacetFilters): boolean {
-	return FACETS.every((f) => passes(values[f], filters[f]));
-}
-
 export function filterByFacets<T extends { values: FacetValues }>(
 	items: readonly T[],
 	filters: FacetFilters

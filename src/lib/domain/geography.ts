@@ -40,7 +40,7 @@ export const quartierSchema = z.strictObject({
 	name: plainText(120),
 	communeCode: inseeCodeSchema,
 	subQuartiers: z.array(subQuartierSchema).min(1),
-	/** A representative point (not a centroid), see geo-facts.md. */
+	/** A representative point (from the quartier’s Wikipedia infobox), not a centroid. */
 	point: pointSchema,
 	pointConfidence: z.enum(['high', 'medium', 'low']),
 	sources: z.array(sourceSchema).min(1)
@@ -50,7 +50,7 @@ export type Quartier = z.infer<typeof quartierSchema>;
 export const qpvSchema = z.strictObject({
 	slug: slugSchema,
 	name: plainText(100),
-	/** Official QN code when known; the research did not find them (geo-facts.md). */
+	/** Official QN code (data.gouv.fr, « Quartiers prioritaires de la politique de la ville ») when known. */
 	code: z
 		.string()
 		.regex(/^Q[NP]\d{6,7}$/)

@@ -41,7 +41,10 @@ export interface LegalForm extends Term {
 	readonly insee: readonly string[];
 }
 
-/** Source of INSEE codes: sirene-facts.md section 3 (annuaire-entreprises categories-juridiques.ts). */
+/**
+ * INSEE legal categories (niveau III, https://www.insee.fr/fr/information/7456564) as listed by Annuaire des
+ * Entreprises (https://github.com/annuaire-entreprises-data-gouv-fr/site, categories-juridiques.ts).
+ */
 export const LEGAL_FORMS = [
 	{
 		code: 'association-droit-local',
@@ -141,7 +144,10 @@ export const LEGAL_FORMS = [
 export const LEGAL_FORM_CODES = codes(LEGAL_FORMS);
 export type LegalFormCode = (typeof LEGAL_FORM_CODES)[number];
 
-/** Approvals and labels: agréments de l'État and employment-inclusion overlays (itou enums, funding-anchors.md). */
+/**
+ * Approvals and labels: agréments de l'État and the employment-inclusion kinds of structure (as in the
+ * enums of https://github.com/gip-inclusion/les-emplois).
+ */
 export const APPROVALS = [
 	{ code: 'esus', label: "Agrément ESUS (entreprise solidaire d'utilité sociale)" },
 	{ code: 'aci', label: "Atelier et chantier d'insertion (ACI)" },
@@ -243,7 +249,7 @@ export const STATUSES = [
 export const STATUS_CODES = codes(STATUSES);
 export type Status = (typeof STATUS_CODES)[number];
 
-/** How sure the research was of a record (structures-facts.md: H / M / L). */
+/** How sure we are of a record: read in a published source, secondary or old, or not verified. */
 export const CONFIDENCES = [
 	{ code: 'high', label: 'Lu dans une source publiée' },
 	{ code: 'medium', label: 'Source secondaire, ancienne ou fait déduit' },
@@ -306,7 +312,7 @@ export const NEEDS = [
 export const NEED_CODES = codes(NEEDS);
 export type Need = (typeof NEED_CODES)[number];
 
-/** Who a tool is for, in the finder's words (issue contract: structure=association|fiscalisee|porteur). */
+/** Who a tool is for, in the finder's words: the values of its public `structure=` parameter (README). */
 export const AUDIENCES = [
 	{ code: 'association', label: 'Association non fiscalisée' },
 	{ code: 'fiscalisee', label: 'Structure fiscalisée (SCOP, SCIC, SAS ESUS, association fiscalisée...)' },

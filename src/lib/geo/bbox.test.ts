@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { bboxOf, bboxOfPoints, bboxesIntersect, inBbox } from './bbox';
+import { bboxOf } from './bbox';
 
-describe('bbox helpers', () => {
+describe('bboxOf', () => {
 	it('computes the box of a polygon', () => {
 		expect(
 			bboxOf({
@@ -16,24 +16,5 @@ describe('bbox helpers', () => {
 				]
 			})
 		).toEqual([7.7, 48.5, 7.8, 48.6]);
-	});
-	it('tells whether a point is inside, edges included', () => {
-		const b: [number, number, number, number] = [7.7, 48.5, 7.8, 48.6];
-		expect(inBbox({ lon: 7.75, lat: 48.55 }, b)).toBe(true);
-		expect(inBbox({ lon: 7.8, lat: 48.6 }, b)).toBe(true);
-		expect(inBbox({ lon: 7.81, lat: 48.55 }, b)).toBe(false);
-	});
-	it('detects overlapping and disjoint boxes', () => {
-		expect(bboxesIntersect([0, 0, 2, 2], [1, 1, 3, 3])).toBe(true);
-		expect(bboxesIntersect([0, 0, 1, 1], [2, 2, 3, 3])).toBe(false);
-	});
-	it('bounds a set of points and answers undefined for none', () => {
-		expect(
-			bboxOfPoints([
-				{ lon: 7.7, lat: 48.6 },
-				{ lon: 7.8, lat: 48.5 }
-			])
-		).toEqual([7.7, 48.5, 7.8, 48.6]);
-		expect(bboxOfPoints([])).toBeUndefined();
 	});
 });

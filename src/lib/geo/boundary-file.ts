@@ -6,7 +6,7 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { z } from 'zod';
 import { ALLOWED_BBOX } from '$lib/domain/common';
-import { slugify } from '$lib/io/slug';
+import { slugify } from '$lib/domain/slug';
 import type { Boundary, BoundaryKind } from './point-in-polygon';
 import { isValidPolygon } from './validity';
 

@@ -1,6 +1,7 @@
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { MultiPolygon, Polygon } from 'geojson';
-import { bboxOf, inBbox } from './bbox';
+import { inBbox } from '$lib/domain/coordinates';
+import { bboxOf } from './bbox';
 import type { Bbox, LonLat } from './types';
 
 export const BOUNDARY_KINDS = ['commune', 'quartier', 'qpv'] as const;

@@ -1,8 +1,2 @@
-/** Plain coordinates used across the app (WGS84, degrees). GeoJSON positions are [lon, lat]. */
-export interface LonLat {
-	lon: number;
-	lat: number;
-}
-
-/** [west, south, east, north] in degrees, as in GeoJSON and turf. */
-export type Bbox = [number, number, number, number];
+/** The coordinate types every geo helper takes; they are defined in the domain, beside the records. */
+export type { Bbox, LonLat } from '$lib/domain/coordinates';

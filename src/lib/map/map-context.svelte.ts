@@ -1,6 +1,7 @@
 import { getContext, setContext } from 'svelte';
 import type { Bbox } from '$lib/geo/types';
-import type { MapView } from '$lib/state/map-url';
+import type { MapView } from '$lib/domain/map/map-url';
+import type { BenchHooks } from './engine/bench';
 import type { CentreInfo, EngineKind, MapEngine } from './engine/types';
 
 /**
@@ -17,6 +18,8 @@ export class MapContext {
 	centre = $state.raw<CentreInfo | undefined>(undefined);
 	view = $state.raw<MapView | undefined>(undefined);
 	bounds = $state.raw<Bbox | undefined>(undefined);
+	/** The live engine's benchmark and test hooks, only on a page opened with ?bench=1 (engine/bench.ts). */
+	bench: BenchHooks | undefined = undefined;
 }
 
 const KEY = Symbol('carto-map');

@@ -142,7 +142,7 @@ const { quick, full } = buildSearchIndexes(records, geo);
 const ids = (e: SearchEngine, q: string, mode?: SearchMode) => e.search(q, { mode }).hits.map((h) => h.id);
 const render = (segments: Segment[]) => segments.map((s) => (s.match ? `[${s.text}]` : s.text)).join('');
 
-describe('French queries (issue 3 cases)', () => {
+describe('French queries (accents, elisions, stems, prefixes, typos)', () => {
 	for (const [name, engine] of [
 		['quick', quick],
 		['full', full]

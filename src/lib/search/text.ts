@@ -18,7 +18,10 @@ type LunrFr = {
 
 let french: LunrFr | undefined;
 
-/** Registers lunr-languages' French support once (it must run before any stemming, see STACK.md). */
+/**
+ * Registers lunr-languages' French support once. It must run before any stemming and before
+ * `lunr.Index.load`, which otherwise throws "unregistered function" for the French pipeline.
+ */
 export function frenchSupport(): LunrFr {
 	if (!french) {
 		const l = lunr as unknown as { fr?: LunrFr; stemmerSupport?: unknown };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BASEMAP_CODES } from '$lib/map/basemaps';
+import { BASEMAP_CODES } from '$lib/domain/map/basemaps';
 
 /** Every environment variable the server reads, validated once at start with a specific message. */
 export const envSchema = z.object({

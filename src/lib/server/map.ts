@@ -8,19 +8,19 @@ import type { Quartier } from '$lib/domain/geography';
 import type { Initiative, Organisation } from '$lib/domain/records';
 import type { LonLat } from '$lib/geo/types';
 import { SECTORS, labelOf } from '$lib/domain/taxonomies';
-import { choropleth, type Choropleth } from '$lib/geo/choropleth';
-import type { BasemapCode } from '$lib/map/basemaps';
-import type { ExplorerOptions, ExplorerPageData, PointDetails } from '$lib/map/explorer-data';
-import { filterPoints, fold, limitToZone, nameMatcher } from '$lib/map/filter';
-import { layer, layersOfRecord } from '$lib/map/layers';
+import { choropleth, type Choropleth } from '$lib/domain/map/choropleth';
+import type { BasemapCode } from '$lib/domain/map/basemaps';
+import type { ExplorerOptions, ExplorerPageData, PointDetails } from '$lib/domain/map/explorer-data';
+import { filterPoints, fold, limitToZone, nameMatcher } from '$lib/domain/map/filter';
+import { layer, layersOfRecord } from '$lib/domain/map/layers';
 import {
 	decodePoints,
 	encodePoints,
 	isApproximate,
 	type MapPoint,
 	type PointsPayload
-} from '$lib/map/points';
-import { LIST_STEP, parseExplorerParams } from '$lib/state/map-url';
+} from '$lib/domain/map/points';
+import { LIST_STEP, parseExplorerParams } from '$lib/domain/map/map-url';
 import { recordPath } from '$lib/io/geojson';
 import type { Db } from './db/connection';
 import { countBoundaries, listBoundaries } from './db/boundaries';

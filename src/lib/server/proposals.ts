@@ -1,5 +1,5 @@
 /**
- * Public proposals without an account (issue 6): reads a form post defensively, validates it with the zod
+ * Public proposals without an account: reads a form post defensively, validates it with the zod
  * schemas shared with moderation (src/lib/domain/proposal.ts), places it, and stores it as pending.
  * Nothing here publishes anything: a maintainer decides in /admin.
  *

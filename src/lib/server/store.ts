@@ -1,6 +1,6 @@
 import { formatIssue } from '$lib/domain/dataset';
 import { migrate, openDatabase, type Db } from './db/connection';
-import { seedIfEmpty } from './db/seed';
+import { seedIfEmpty, wasSeeded } from './db/seed';
 import { parseEnv, type Env } from './env';
 import { loadDataset } from './seed/read-data';
 
@@ -23,9 +23,7 @@ export function initStore(): Db {
 	const applied = migrate(opened);
 	if (applied.length) console.log(`[store] migrations appliquées : ${applied.join(', ')}`);
 	if (config.SEED_ON_START === 'true') {
-		const empty =
-			(opened.prepare("SELECT value FROM meta WHERE key = 'seeded_at'").get() as unknown) === undefined;
-		if (empty) {
+		if (!wasSeeded(opened)) {
 			const { dataset, issues } = loadDataset(config.DATA_DIR);
 			if (issues.length) {
 				opened.close();

@@ -1,5 +1,6 @@
 import { getContext, setContext } from 'svelte';
-import type { Bbox } from '$lib/geo/types';
+import type { Bbox } from '$lib/domain/coordinates';
+import type { BasemapCode } from '$lib/domain/map/basemaps';
 import {
 	filterPoints,
 	limitToZone,
@@ -7,10 +8,10 @@ import {
 	type Around,
 	type Filtered,
 	type PointFilters
-} from '$lib/map/filter';
-import type { MapPoint } from '$lib/map/points';
-import type { BasemapCode } from '$lib/map/basemaps';
-import { LIST_STEP, type ExplorerUrlState, type MapView, type PhoneView } from './map-url';
+} from '$lib/domain/map/filter';
+import { LIST_STEP, type ExplorerUrlState, type MapView, type PhoneView } from '$lib/domain/map/map-url';
+import type { MapPoint } from '$lib/domain/map/points';
+import { nearest } from './around';
 
 export { LIST_STEP };
 
@@ -32,7 +33,7 @@ export class ExplorerState {
 	sameSpot = $state.raw<string[] | undefined>(undefined);
 
 	all = $state.raw<readonly MapPoint[]>([]);
-	/** The points' code dictionary (points.ts). */
+	/** The points' code dictionary ($lib/domain/map/points.ts). */
 	dict = $state.raw<readonly string[]>([]);
 	loaded = $state(false);
 	loadError = $state<string | undefined>(undefined);
@@ -41,13 +42,13 @@ export class ExplorerState {
 	listLimit = $state(LIST_STEP);
 
 	/** What the map draws. */
-	readonly filtered: Filtered = $derived.by(() =>
-		filterPoints(this.all, this.dict, this.filters, {
+	readonly filtered: Filtered = $derived.by(() => {
+		const filtered = filterPoints(this.all, this.dict, this.filters, {
 			textIds: this.q ? this.textIds : undefined,
-			nameMatch: this.q && !this.textIds ? nameMatcher(this.q) : undefined,
-			around: this.around
-		})
-	);
+			nameMatch: this.q && !this.textIds ? nameMatcher(this.q) : undefined
+		});
+		return this.around ? nearest(filtered.points, this.around) : filtered;
+	});
 	/** What the list shows: the map's points, limited to the zone when asked. */
 	readonly list: Filtered = $derived(limitToZone(this.filtered, this.zone));
 

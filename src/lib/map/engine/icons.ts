@@ -1,4 +1,4 @@
-import { MAP_LAYERS, shapePath, type MapLayer } from '../layers';
+import { MAP_LAYERS, shapePath, type MapLayer } from '$lib/domain/map/layers';
 
 export const ICON_PIXEL_RATIO = 2;
 const SIZE = 24;

@@ -9,20 +9,19 @@ import clusterCss from 'leaflet.markercluster/dist/MarkerCluster.css?url';
 import { loadCss } from './css';
 import { circlePolygon } from '$lib/geo/circle';
 import { escapeHtml } from '../html';
-import { BASEMAPS } from '../basemaps';
-import { MAP_LAYERS, layer, markerSvg } from '../layers';
-import { OUTLINES_PATH } from '../offline-style';
-import { isApproximate, type MapPoint } from '../points';
+import { BASEMAPS } from '$lib/domain/map/basemaps';
+import { MAP_LAYERS, layer, markerSvg } from '$lib/domain/map/layers';
+import { OUTLINES_PATH } from './offline-style';
+import { isApproximate, type MapPoint } from '$lib/domain/map/points';
 import {
 	MAX_ZOOM,
 	POINT_ZOOM,
 	SAME_SPOT_MAX,
-	type BenchStep,
 	type CentreInfo,
 	type CreateEngine,
-	type MapEngine,
-	type RenderedFeature
+	type MapEngine
 } from './types';
+import type { RenderedFeature } from './bench';
 
 const CENTRE_RADIUS = 22;
 /**
@@ -185,12 +184,12 @@ export const createEngine: CreateEngine = async (o) => {
 				iconSize: [size, size]
 			});
 		},
-		// chunkProgress also fires once with 0/0 (STACK.md): wait for the expected total.
+		// chunkProgress also fires once with 0/0 before any marker is processed: wait for the expected total.
 		chunkProgress: (processed, total) => {
 			if (total === expected && processed === total) done();
 		}
 	});
-	group.addTo(map); // before addLayers: the other order is quadratic (STACK.md)
+	group.addTo(map); // before addLayers: the other order grows quadratically (2.7 s instead of 1.8 s at 50k)
 
 	group.on('click', (e) => {
 		const marker = e.layer as PointMarker;
@@ -338,8 +337,10 @@ export const createEngine: CreateEngine = async (o) => {
 		resize: () => map.invalidateSize(),
 		destroy() {
 			map.remove();
-		},
-		renderedFeatures() {
+		}
+	};
+	o.bench?.({
+		features() {
 			const out: RenderedFeature[] = [];
 			const bounds = map.getBounds();
 			(group as unknown as { _featureGroup: Leaflet.FeatureGroup })._featureGroup.eachLayer((l) => {
@@ -360,13 +361,13 @@ export const createEngine: CreateEngine = async (o) => {
 			});
 			return out;
 		},
-		benchStep(step: BenchStep) {
+		step(step) {
 			return new Promise<void>((resolve) => {
 				map.once('moveend', () => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
 				if (step.type === 'zoom') map.setZoom(map.getZoom() + step.delta);
 				else map.panBy([step.dx, step.dy]);
 			});
 		}
-	};
+	});
 	return engine;
 };

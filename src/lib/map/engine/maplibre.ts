@@ -1,8 +1,9 @@
 /**
  * The WebGL engine: MapLibre GL with a clustered GeoJSON source. Loaded lazily (dynamic import) with its
  * worker, so the page and its list never wait for this chunk.
- * Traps (shared/STACK.md): ESM only, named imports; setWorkerUrl before creating a map; glyphs URL built by
- * concatenation; fadeDuration 0 or every step waits ~300 ms for the symbol fade before 'idle'.
+ * MapLibre 6 traps: ESM only, so named imports (a `.default` builds and breaks at run time); setWorkerUrl
+ * before creating a map ("Worker failed to load" otherwise); the glyphs URL built by concatenation (`new URL()`
+ * encodes its braces); fadeDuration 0, or every step waits ~300 ms for the symbol fade before 'idle'.
  */
 import {
 	AttributionControl,
@@ -19,10 +20,10 @@ import cssUrl from 'maplibre-gl/dist/maplibre-gl.css?url';
 import type { FeatureCollection, Point } from 'geojson';
 import { circlePolygon } from '$lib/geo/circle';
 import { escapeHtml } from '../html';
-import { BASEMAPS, OFFLINE_FONT_BOLD } from '../basemaps';
-import { decodeFeatureId, encodeFeatureId, GENERATIONS, styleOf } from '../feature-ids';
-import { offlineStyle, overlayLayers, overlaySources } from '../offline-style';
-import { isApproximate, type MapPoint } from '../points';
+import { BASEMAPS, OFFLINE_FONT_BOLD } from '$lib/domain/map/basemaps';
+import { decodeFeatureId, encodeFeatureId, GENERATIONS, styleOf } from './feature-ids';
+import { offlineStyle, overlayLayers, overlaySources } from './offline-style';
+import { isApproximate, type MapPoint } from '$lib/domain/map/points';
 import { loadCss } from './css';
 import { adaptiveResolution } from './resolution';
 import { softwareWebGL } from '../webgl';
@@ -31,12 +32,11 @@ import {
 	MAX_ZOOM,
 	POINT_ZOOM,
 	SAME_SPOT_MAX,
-	type BenchStep,
 	type CentreInfo,
 	type CreateEngine,
-	type MapEngine,
-	type RenderedFeature
+	type MapEngine
 } from './types';
+import type { RenderedFeature } from './bench';
 
 const OVERLAY_SOURCES = new Set(['outlines', 'around', 'points', 'selected', 'commune-labels']);
 /** How long the configured basemap may take before the offline style replaces it. */
@@ -358,8 +358,10 @@ export const createEngine: CreateEngine = async (o) => {
 		destroy() {
 			clearTimeout(timer);
 			map.remove();
-		},
-		renderedFeatures() {
+		}
+	};
+	o.bench?.({
+		features() {
 			if (!map.getLayer('points')) return [];
 			const seen = new Set<string>();
 			const out: RenderedFeature[] = [];
@@ -384,12 +386,12 @@ export const createEngine: CreateEngine = async (o) => {
 			}
 			return out;
 		},
-		benchStep(step: BenchStep) {
+		step(step) {
 			const done = resolution.settled(map);
 			if (step.type === 'zoom') map.easeTo({ zoom: map.getZoom() + step.delta, duration: 300 });
 			else map.panBy([step.dx, step.dy], { duration: 300 });
 			return done;
 		}
-	};
+	});
 	return engine;
 };

@@ -4,10 +4,11 @@
  * them, and nothing outside src/lib/map knows which one runs.
  */
 import type { Bbox, LonLat } from '$lib/geo/types';
-import type { BasemapCode } from '../basemaps';
-import type { Around } from '../filter';
-import type { MapPoint } from '../points';
-import type { MapView } from '$lib/state/map-url';
+import type { BasemapCode } from '$lib/domain/map/basemaps';
+import type { Around } from '$lib/domain/map/filter';
+import type { MapPoint } from '$lib/domain/map/points';
+import type { MapView } from '$lib/domain/map/map-url';
+import type { BenchHooks } from './bench';
 
 export type EngineKind = 'maplibre' | 'leaflet';
 
@@ -46,6 +47,8 @@ export interface EngineOptions {
 	/** Where the imported outlines come from (the `source` given to geo:import), credited on the map. */
 	outlineAttribution?: string;
 	callbacks: EngineCallbacks;
+	/** Given only on a page opened with ?bench=1: receives the benchmark and test hooks (bench.ts). */
+	bench?: (hooks: BenchHooks) => void;
 }
 
 export interface MapEngine {
@@ -63,23 +66,7 @@ export interface MapEngine {
 	activateCentre(): void;
 	resize(): void;
 	destroy(): void;
-	/** Benchmark hook: runs one scripted move and resolves when the map is idle again. */
-	benchStep(step: BenchStep): Promise<void>;
-	/** Benchmark and test hook: what is drawn now, with screen positions in the map's own pixels. */
-	renderedFeatures(): RenderedFeature[];
 }
-
-export interface RenderedFeature {
-	type: 'cluster' | 'point';
-	count: number;
-	id?: string;
-	lon: number;
-	lat: number;
-	x: number;
-	y: number;
-}
-
-export type BenchStep = { type: 'zoom'; delta: number } | { type: 'pan'; dx: number; dy: number };
 
 export type CreateEngine = (options: EngineOptions) => Promise<MapEngine>;
 

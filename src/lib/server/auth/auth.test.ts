@@ -7,7 +7,7 @@ import { hasRole, requireRole, routeRole, safeRedirect } from './guard';
 import { attemptLogin, BAD_CREDENTIALS } from './login';
 import { hashPassword, verifyPassword } from './password';
 import { LoginLimiter } from './rate-limit';
-import { ABSOLUTE_MS, IDLE_MS, createSession, hashToken, validateSession } from './session';
+import { ABSOLUTE_MS, IDLE_MS, createSession, endSession, hashToken, validateSession } from './session';
 
 let db: Db;
 const PASSWORD = 'correct horse battery staple';
@@ -163,6 +163,16 @@ describe('sessions', () => {
 		setUserPassword(db, user.id, 'x', hashToken(c.token));
 		expect(validateSession(db, c.token)).toBeDefined();
 		expect(validateSession(db, d.token)).toBeUndefined();
+	});
+
+	it('end at logout: the token no longer opens a session', async () => {
+		const user = await account();
+		const a = createSession(db, user.id);
+		const b = createSession(db, user.id);
+		const found = validateSession(db, a.token);
+		endSession(db, found!.session.id);
+		expect(validateSession(db, a.token)).toBeUndefined();
+		expect(validateSession(db, b.token)).toBeDefined();
 	});
 
 	it('ignore unknown and absurd tokens', () => {

@@ -5,7 +5,13 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/connection';
-import { extendSession, getLiveSession, insertSession, type SessionWithUser } from '../db/sessions';
+import {
+	deleteSession,
+	extendSession,
+	getLiveSession,
+	insertSession,
+	type SessionWithUser
+} from '../db/sessions';
 
 export const SESSION_COOKIE = 'carto_ess_session';
 /** Idle lifetime: a session unused for this long ends. */
@@ -48,6 +54,11 @@ export function validateSession(
 	const renewedUntil = new Date(next);
 	extendSession(db, session.id, renewedUntil);
 	return { session: { ...session, expiresAt: renewedUntil.toISOString() }, renewedUntil };
+}
+
+/** Logout: the session row is deleted, so the cookie is worthless even if it was copied. */
+export function endSession(db: Db, sessionId: string) {
+	deleteSession(db, sessionId);
 }
 
 /** httpOnly (no script reads it), SameSite=Lax (not sent on cross-site posts), Secure on https origins. */

@@ -16,6 +16,11 @@ export interface SeedResult {
 	counts: Record<string, number>;
 }
 
+/** Whether the store was ever seeded (checked before reading data/, which costs a parse of every file). */
+export function wasSeeded(db: Db): boolean {
+	return getMeta(db, 'seeded_at') !== undefined;
+}
+
 /**
  * Loads the validated dataset into an empty store, all or nothing.
  * A store that was already seeded (or holds any record) is left untouched: a second start seeds nothing twice.
@@ -24,7 +29,7 @@ export function seedIfEmpty(db: Db, dataset: Dataset, now = new Date()): SeedRes
 	const run = db.transaction((): boolean => {
 		const counts = countRecords(db);
 		const communes = (db.prepare('SELECT COUNT(*) AS n FROM communes').get() as { n: number }).n;
-		if (getMeta(db, 'seeded_at') || communes > 0 || Object.values(counts).some((n) => n > 0)) return false;
+		if (wasSeeded(db) || communes > 0 || Object.values(counts).some((n) => n > 0)) return false;
 		dataset.communes.forEach((c) => insertCommune(db, c));
 		dataset.quartiers.forEach((q) => insertQuartier(db, q));
 		dataset.qpv.forEach((q) => insertQpv(db, q));

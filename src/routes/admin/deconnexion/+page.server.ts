@@ -1,8 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
-import { SESSION_COOKIE } from '$lib/server/auth/session';
-import { deleteSession } from '$lib/server/db/sessions';
+import { SESSION_COOKIE, endSession } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/store';
 
 export const load: PageServerLoad = ({ locals }) => {
@@ -14,7 +13,7 @@ export const load: PageServerLoad = ({ locals }) => {
 export const actions: Actions = {
 	default: ({ locals, cookies }) => {
 		requireRole(locals, 'editor');
-		if (locals.sessionId) deleteSession(getDb(), locals.sessionId);
+		if (locals.sessionId) endSession(getDb(), locals.sessionId);
 		cookies.delete(SESSION_COOKIE, { path: '/admin' });
 		redirect(303, '/admin/connexion');
 	}

@@ -11,7 +11,7 @@
  *   data (a click while new data is being drawn) never resolves to a point of the new array.
  */
 import type { ExpressionSpecification } from 'maplibre-gl';
-import { MAP_LAYERS, type LayerCode } from './layers';
+import { MAP_LAYERS, type LayerCode } from '$lib/domain/map/layers';
 
 export const STYLES = 8;
 export const GENERATIONS = 2;

@@ -1,10 +1,13 @@
 /**
- * Basemaps (PUBLIC_BASEMAP). Sources, terms and attributions: shared/context/geo-facts.md section 4.
- * - ign: Plan IGN vector tiles, "atténué" style, designed for data overlays; no key; TMS exempt from the
- *   Géoplateforme rate limit. Without WebGL, Leaflet uses the Plan IGN raster WMTS instead.
- * - openfreemap: OpenFreeMap "positron" (OpenStreetMap data); vector only.
- * - offline: built by this app (offline-style.ts): background, commune and quartier outlines when imported,
- *   commune names, self-hosted glyphs. Used by the tests, and whenever another basemap cannot load.
+ * Basemaps (PUBLIC_BASEMAP), all usable without a key.
+ * - ign: Plan IGN vector tiles, "atténué" style, designed for data overlays; TMS and WMTS are exempt from
+ *   the Géoplateforme's per-IP rate limit (https://geoservices.ign.fr/node/1551). Licence Ouverte; credited
+ *   "© IGN – Plan IGN". Without WebGL, Leaflet uses the Plan IGN raster WMTS.
+ * - openfreemap: OpenFreeMap "positron" (OpenStreetMap data; no key, no registration, no SLA:
+ *   https://openfreemap.org); vector only; the style carries its own attribution.
+ * - offline: built by this app (src/lib/map/engine/offline-style.ts): background, commune and quartier
+ *   outlines when imported, commune names, self-hosted glyphs. Used by the tests, and whenever another
+ *   basemap cannot load.
  */
 export const BASEMAP_CODES = ['offline', 'ign', 'openfreemap'] as const;
 export type BasemapCode = (typeof BASEMAP_CODES)[number];
@@ -56,6 +59,6 @@ export const BASEMAPS: Record<BasemapCode, Basemap> = {
 export const OFFLINE_FONT = 'DejaVu Sans Book';
 export const OFFLINE_FONT_BOLD = 'DejaVu Sans Bold';
 export function glyphsUrl(origin: string): string {
-	// `new URL()` would percent-encode the braces and MapLibre would not substitute them (STACK.md).
+	// Concatenated: `new URL()` would percent-encode the braces and MapLibre would not substitute them.
 	return origin + '/glyphs/{fontstack}/{range}.pbf';
 }

@@ -6,8 +6,8 @@
 import type { LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import type { LonLat } from '$lib/geo/types';
-import { OFFLINE_FONT, OFFLINE_FONT_BOLD, glyphsUrl } from './basemaps';
-import { CLUSTER_MAX_ZOOM } from './engine/types';
+import { OFFLINE_FONT, OFFLINE_FONT_BOLD, glyphsUrl } from '$lib/domain/map/basemaps';
+import { CLUSTER_MAX_ZOOM } from './types';
 import { ICON_EXPRESSION } from './feature-ids';
 
 export const OUTLINES_PATH = '/carte/contours.json';

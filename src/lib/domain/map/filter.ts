@@ -3,9 +3,7 @@
  * JavaScript-free render). Values within a filter are alternatives; filters combine (like the API's
  * `matchesFilters` in $lib/domain/query.ts, here on compact codes).
  */
-import { inBbox } from '$lib/geo/bbox';
-import { withinRadius } from '$lib/geo/distance';
-import type { Bbox, LonLat } from '$lib/geo/types';
+import { inBbox, type Bbox, type LonLat } from '../coordinates';
 import { ALL_LAYERS_MASK, maskOf, type LayerCode } from './layers';
 import type { MapPoint } from './points';
 
@@ -75,6 +73,7 @@ export function pointMatcher(f: PointFilters, dict: readonly string[]): (p: MapP
 	return (p) => (p.layers & mask) !== 0 && groups.every((g) => p.codes.some((i) => g.has(i)));
 }
 
+/** "Autour de moi": a circle the page applies after these filters (distances are `$lib/geo`'s business). */
 export interface Around {
 	center: LonLat;
 	radius: number;
@@ -87,16 +86,15 @@ export interface FilterOptions {
 	textIds?: ReadonlySet<string>;
 	/** Fallback text matcher on names when the search index is not available. */
 	nameMatch?: (name: string) => boolean;
-	around?: Around;
 }
 
 export interface Filtered {
 	points: readonly MapPoint[];
-	/** Metres from the "autour de moi" centre, in the same order as points (only with `around`). */
+	/** Metres from the "autour de moi" centre, in the same order as points (only with an `Around`). */
 	meters?: number[];
 }
 
-/** What the map draws: every filter, the text and the "autour de moi" circle. */
+/** What the map draws: every filter and the text (the "autour de moi" circle comes after, in the page). */
 export function filterPoints(
 	all: readonly MapPoint[],
 	dict: readonly string[],
@@ -107,7 +105,7 @@ export function filterPoints(
 		maskOf(f.layers) === ALL_LAYERS_MASK && !f.thematique.length && !f.secteur.length && !f.lieu.length;
 	const matches = trivial ? undefined : pointMatcher(f, dict);
 	// Nothing to filter: the same array, not a copy (it can hold 50k points).
-	let points: readonly MapPoint[] =
+	const points: readonly MapPoint[] =
 		!matches && !opts.textIds && !opts.nameMatch
 			? all
 			: all.filter(
@@ -116,10 +114,7 @@ export function filterPoints(
 						(!opts.textIds || opts.textIds.has(p.id)) &&
 						(!opts.nameMatch || opts.nameMatch(p.name))
 				);
-	if (!opts.around) return { points };
-	const near = withinRadius(points, (p) => p, opts.around.center, opts.around.radius);
-	points = near.map((n) => n.item);
-	return { points, meters: near.map((n) => n.meters) };
+	return { points };
 }
 
 /** The list is the map's points, limited to the visible area when "Rechercher dans cette zone" is on. */

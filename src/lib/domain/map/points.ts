@@ -9,8 +9,8 @@
  *   q: quartier, y: initiative type, r: role, e: ESS or not, x: synthetic);
  * - slug only when it differs from the id.
  */
-import type { Initiative, Organisation } from '$lib/domain/records';
-import { PRECISION_CODES, type Precision } from '$lib/domain/taxonomies';
+import type { Initiative, Organisation } from '../records';
+import { PRECISION_CODES, type Precision } from '../taxonomies';
 import { MAP_LAYERS, layersOfRecord, type LayerCode } from './layers';
 
 export type PointKind = 'organisation' | 'initiative';

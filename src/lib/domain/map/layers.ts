@@ -59,10 +59,6 @@ export function layer(code: LayerCode): MapLayer {
 	return MAP_LAYERS.find((l) => l.code === code)!;
 }
 
-export function layerByKey(key: string): MapLayer | undefined {
-	return MAP_LAYERS.find((l) => l.key === key);
-}
-
 export function maskOf(codes: readonly LayerCode[]): number {
 	return codes.reduce((m, c) => m | layer(c).bit, 0);
 }

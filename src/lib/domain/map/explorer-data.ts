@@ -1,8 +1,8 @@
 /** What the explorer page's load gives the page (built by $lib/server/map.ts). Types only. */
-import type { Choropleth } from '$lib/geo/choropleth';
-import type { LonLat } from '$lib/geo/types';
-import type { ExplorerUrlState, Ignored } from '$lib/state/map-url';
+import type { LonLat } from '../coordinates';
 import type { BasemapCode } from './basemaps';
+import type { Choropleth } from './choropleth';
+import type { ExplorerUrlState, Ignored } from './map-url';
 import type { MapPoint } from './points';
 
 export interface Option {

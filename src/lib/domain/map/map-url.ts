@@ -10,11 +10,11 @@
  * visitor is, which they should not share by copying a link.
  */
 import { z } from 'zod';
-import { idSchema } from '$lib/domain/common';
-import type { Bbox } from '$lib/geo/types';
-import { BASEMAP_CODES, type BasemapCode } from '$lib/map/basemaps';
-import { NO_FILTERS, type PointFilters } from '$lib/map/filter';
-import { LAYER_CODES, type LayerCode } from '$lib/map/layers';
+import { idSchema } from '../common';
+import type { Bbox } from '../coordinates';
+import { BASEMAP_CODES, type BasemapCode } from './basemaps';
+import { NO_FILTERS, type PointFilters } from './filter';
+import { LAYER_CODES, type LayerCode } from './layers';
 
 export interface MapView {
 	zoom: number;

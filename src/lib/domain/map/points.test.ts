@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Initiative, Organisation } from '$lib/domain/records';
+import type { Initiative, Organisation } from '../records';
 import { decodePoints, encodePoints, isApproximate } from './points';
 import { layersOfRecord, markerSvg, layer } from './layers';
 
