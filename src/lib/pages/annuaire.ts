@@ -31,8 +31,6 @@ import {
 	type Link
 } from './annuaire-facets';
 
-export { FACET_LABELS, type FacetView, type Link } from './annuaire-facets';
-
 export interface ResultItem {
 	id: string;
 	kind: RecordKind;

@@ -35,7 +35,6 @@ function formOptions(geo: Geo) {
 		thematiques: geo.thematiques.map((t) => ({ value: t.code, label: t.label }))
 	};
 }
-export type FormOptions = ReturnType<typeof formOptions>;
 
 const staleFlags = (tools: readonly FundingTool[], now: Date) =>
 	Object.fromEntries(tools.map((t) => [t.id, isStale(t.lastVerified, now)]));

@@ -3,7 +3,8 @@
  * write bumps the version, the next request rebuilds. Public pages are pure functions of it.
  */
 import { buildCatalogue, type Catalogue } from '$lib/domain/catalogue';
-import { RECORD_KINDS, type PublicRecord } from '$lib/domain/records';
+import type { PublicRecord } from '$lib/domain/records';
+import { listPublishedRecords } from './db/catalogue';
 import type { Db } from './db/connection';
 import {
 	dataVersion,
@@ -11,7 +12,6 @@ import {
 	listCommunes,
 	listQpv,
 	listQuartiers,
-	listRecords,
 	listThematiques
 } from './db/records';
 
@@ -19,9 +19,7 @@ let cached: { db: Db; catalogue: Catalogue } | undefined;
 
 /** Published records, plus the unpublished organisations that published tools name as providers. */
 function loadRecords(db: Db): PublicRecord[] {
-	const records: PublicRecord[] = [];
-	for (const kind of RECORD_KINDS)
-		for (const { version: _version, ...r } of listRecords(db, kind)) records.push(r as PublicRecord);
+	const records = listPublishedRecords(db);
 	const known = new Set(records.map((r) => r.id));
 	const providerIds = records.flatMap((r) => (r.kind === 'funding-tool' ? r.providerIds : []));
 	for (const id of new Set(providerIds)) {
