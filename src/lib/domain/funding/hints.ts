@@ -13,7 +13,7 @@ const LOAN_TYPES: FundingType[] = ['pret-bancaire', 'microcredit', 'pret-partici
 
 /**
  * Tools usually combined: the pairs the data names (combinesWith), a guarantee with a loan, a prêt d'honneur
- * as leverage for a bank loan (funding-anchors.md Part 2). Only tools among the matches are named.
+ * as leverage for a bank loan. Only tools among the matches are named.
  */
 export function combinationHints(matches: readonly FundingTool[]): CombinationHint[] {
 	const hints: CombinationHint[] = [];
