@@ -1,88 +1,47 @@
 /**
- * The site's search indexes, built from published records when the data changes (the store's data
+ * The site's search indexes, built from the catalogue's published records (so again for each new data
  * version), and served: the quick index at a URL carrying its content hash (cached for a year, never
  * stale), the manifest naming it (revalidated), and full-text queries.
  */
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
-import { facetValuesOf, type FacetValues } from '$lib/domain/facets';
-import type { Geo } from '$lib/domain/query';
-import { RECORD_KINDS, type PublicRecord, type RecordKind } from '$lib/domain/records';
+import type { Catalogue } from '$lib/domain/catalogue';
+import { RECORD_KINDS, type RecordKind } from '$lib/domain/records';
 import { BROWSER_INDEX_MAX_GZIP, DEFAULT_QUERY_URL, type SearchManifest } from '$lib/search/protocol';
 import { buildSearchIndexes, type SearchEngine } from '$lib/search/engine';
+import { getCatalogue } from './catalogue';
 import type { Db } from './db/connection';
-import {
-	dataVersion,
-	listCommunes,
-	listQpv,
-	listQuartiers,
-	listRecords,
-	listThematiques
-} from './db/records';
 
 export const INDEX_PATH = '/search-index';
 
-export interface DirectoryItem {
-	id: string;
-	record: PublicRecord;
-	values: FacetValues;
-}
-
-export interface SearchSnapshot {
+export interface SearchIndexes {
+	/** The catalogue's data version. */
 	version: number;
-	geo: Geo;
-	records: PublicRecord[];
-	byId: Map<string, DirectoryItem>;
-	/** Every published record, in name order. */
-	items: DirectoryItem[];
 	quick: SearchEngine;
 	full: SearchEngine;
 	quickFile: { name: string; body: string; gzip: Buffer };
 	manifest: SearchManifest;
 }
 
-let cache: SearchSnapshot | undefined;
-let cachedDb: Db | undefined;
+/** One slot: the indexes of the newest catalogue seen (a 50k-record pair weighs about 150 MB). */
+let cached: { catalogue: Catalogue; indexes: SearchIndexes } | undefined;
 
-const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
-
-/** Published records without the store's version field. */
-function published(db: Db): PublicRecord[] {
-	const all: PublicRecord[] = [];
-	for (const kind of RECORD_KINDS)
-		for (const { version: _v, ...r } of listRecords(db, kind)) all.push(r as PublicRecord);
-	return all.sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : 1));
-}
-
-/** The current snapshot; rebuilt only when a write bumped the data version (or another store is used). */
-export function searchSnapshot(db: Db): SearchSnapshot {
-	const version = dataVersion(db);
-	if (cache && cachedDb === db && cache.version === version) return cache;
-	const geo: Geo = {
-		communes: listCommunes(db),
-		quartiers: listQuartiers(db),
-		qpv: listQpv(db),
-		thematiques: listThematiques(db)
-	};
-	const records = published(db);
-	const { quick, full } = buildSearchIndexes(records, geo);
+/** The indexes of this catalogue, built on first use and kept while the catalogue is the current one. */
+export function searchIndexes(catalogue: Catalogue): SearchIndexes {
+	if (cached?.catalogue === catalogue) return cached.indexes;
+	const { quick, full } = buildSearchIndexes(catalogue.records, catalogue.geo);
 	const body = quick.serialize();
 	const hash = createHash('sha256').update(body).digest('hex').slice(0, 16);
 	const name = `quick-${hash}.json`;
 	const gzip = gzipSync(body);
-	const items = records.map((record) => ({ id: record.id, record, values: facetValuesOf(record) }));
-	cache = {
-		version,
-		geo,
-		records,
-		items,
-		byId: new Map(items.map((i) => [i.id, i])),
+	const indexes: SearchIndexes = {
+		version: catalogue.version,
 		quick,
 		full,
 		quickFile: { name, body, gzip },
 		manifest: {
-			dataVersion: version,
+			dataVersion: catalogue.version,
 			quick: {
 				url: gzip.length <= BROWSER_INDEX_MAX_GZIP ? `${INDEX_PATH}/${name}` : null,
 				bytes: Buffer.byteLength(body),
@@ -92,15 +51,20 @@ export function searchSnapshot(db: Db): SearchSnapshot {
 			queryUrl: DEFAULT_QUERY_URL
 		}
 	};
-	cachedDb = db;
-	return cache;
+	cached = { catalogue, indexes };
+	return indexes;
+}
+
+/** The indexes of the store's current data. */
+export function currentSearchIndexes(db: Db): SearchIndexes {
+	return searchIndexes(getCatalogue(db));
 }
 
 /** GET /search-index/[file]: the manifest, or the quick index at its hashed name. */
 export function indexFileResponse(db: Db, file: string, request: Request): Response {
-	const snap = searchSnapshot(db);
+	const indexes = currentSearchIndexes(db);
 	if (file === 'manifest.json') {
-		const body = JSON.stringify(snap.manifest);
+		const body = JSON.stringify(indexes.manifest);
 		const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
 		const headers = new Headers({
 			'content-type': 'application/json; charset=utf-8',
@@ -110,7 +74,7 @@ export function indexFileResponse(db: Db, file: string, request: Request): Respo
 		if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
 		return new Response(body, { headers });
 	}
-	if (file !== snap.quickFile.name) {
+	if (file !== indexes.quickFile.name) {
 		// An old hash after a data change, or a made-up name: the client asks the manifest again.
 		return new Response(
 			JSON.stringify({ error: { status: 404, message: 'index de recherche inconnu ou périmé' } }),
@@ -131,10 +95,10 @@ export function indexFileResponse(db: Db, file: string, request: Request): Respo
 	// Compressed here because the Node adapter serves dynamic responses uncompressed.
 	if (/\bgzip\b/.test(request.headers.get('accept-encoding') ?? '')) {
 		headers.set('content-encoding', 'gzip');
-		headers.set('content-length', String(snap.quickFile.gzip.length));
-		return new Response(new Uint8Array(snap.quickFile.gzip), { headers });
+		headers.set('content-length', String(indexes.quickFile.gzip.length));
+		return new Response(new Uint8Array(indexes.quickFile.gzip), { headers });
 	}
-	return new Response(snap.quickFile.body, { headers });
+	return new Response(indexes.quickFile.body, { headers });
 }
 
 const queryParams = z.object({
@@ -169,9 +133,9 @@ export function queryResponse(db: Db, url: URL): Response {
 		});
 	}
 	const { q, mode, limit, kinds } = parsed.data;
-	const snap = searchSnapshot(db);
+	const indexes = currentSearchIndexes(db);
 	// Quick mode is what a person is typing: the short-field index, the last word completed.
-	const result = (mode === 'quick' ? snap.quick : snap.full).search(q, {
+	const result = (mode === 'quick' ? indexes.quick : indexes.full).search(q, {
 		mode,
 		limit,
 		kinds: kinds as RecordKind[] | undefined

@@ -1,5 +1,6 @@
 import type { PageServerLoad } from './$types';
-import { fundingListPage } from '$lib/server/funding';
+import { fundingListPage } from '$lib/pages/funding';
+import { getCatalogue } from '$lib/server/catalogue';
 import { getDb } from '$lib/server/store';
 
-export const load: PageServerLoad = ({ url }) => fundingListPage(getDb(), url);
+export const load: PageServerLoad = ({ url }) => fundingListPage(getCatalogue(getDb()), url);

@@ -1,5 +1,6 @@
 import type { PageServerLoad } from './$types';
-import { quartiersIndex } from '$lib/server/quartiers';
+import { quartiersIndexPage } from '$lib/pages/quartiers';
+import { getCatalogue } from '$lib/server/catalogue';
 import { getDb } from '$lib/server/store';
 
-export const load: PageServerLoad = () => quartiersIndex(getDb());
+export const load: PageServerLoad = () => quartiersIndexPage(getCatalogue(getDb()));

@@ -1,8 +1,9 @@
 import type { RequestHandler } from './$types';
-import { sitemapXml } from '$lib/server/directory';
+import { sitemapXml } from '$lib/pages/sitemap';
+import { getCatalogue } from '$lib/server/catalogue';
 import { getDb, getEnv } from '$lib/server/store';
 
 export const GET: RequestHandler = () =>
-	new Response(sitemapXml(getDb(), getEnv().PUBLIC_SITE_URL), {
+	new Response(sitemapXml(getCatalogue(getDb()), getEnv().PUBLIC_SITE_URL), {
 		headers: { 'content-type': 'application/xml; charset=utf-8', 'cache-control': 'public, max-age=3600' }
 	});

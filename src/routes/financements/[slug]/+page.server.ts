@@ -1,10 +1,11 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import { toolPage } from '$lib/server/funding';
+import { toolPage } from '$lib/pages/funding';
+import { getCatalogue } from '$lib/server/catalogue';
 import { getDb, getEnv } from '$lib/server/store';
 
 export const load: PageServerLoad = ({ params }) => {
-	const page = toolPage(getDb(), params.slug, getEnv().PUBLIC_SITE_URL);
+	const page = toolPage(getCatalogue(getDb()), params.slug, getEnv().PUBLIC_SITE_URL);
 	if (!page) error(404, 'Outil de financement introuvable');
 	return page;
 };

@@ -1,10 +1,11 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import { memoPage } from '$lib/server/funding';
+import { memoPage } from '$lib/pages/funding';
+import { getCatalogue } from '$lib/server/catalogue';
 import { getDb, getEnv } from '$lib/server/store';
 
 export const load: PageServerLoad = ({ params }) => {
-	const page = memoPage(getDb(), params.audience, getEnv().PUBLIC_SITE_URL);
+	const page = memoPage(getCatalogue(getDb()), params.audience, getEnv().PUBLIC_SITE_URL);
 	if (!page) error(404, 'Mémo introuvable : fiscalisees ou non-fiscalisees');
 	return page;
 };

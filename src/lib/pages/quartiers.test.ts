@@ -1,27 +1,23 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Catalogue } from '$lib/domain/catalogue';
 import {
 	fundingToolSchema,
 	initiativeSchema,
 	organisationSchema,
-	type InitiativeInput
+	type InitiativeInput,
+	type PublicRecord
 } from '$lib/domain/records';
+import { testCatalogue } from '$lib/domain/test-catalogue';
 import { initiativeFixture, organisationFixture, toolFixture } from '$lib/domain/test-fixtures';
-import { migrate, openDatabase, type Db } from './db/connection';
-import { insertCommune, insertQpv, insertQuartier, insertRecord, insertThematique } from './db/records';
-import { loadDataset } from './seed/read-data';
-import { areaPage, quartiersIndex } from './quartiers';
+import { loadDataset } from '$lib/server/seed/read-data';
+import { areaPage, quartiersIndexPage } from './quartiers';
 
-let db: Db;
+let catalogue: Catalogue;
 
 beforeAll(() => {
 	// Real geography from data/, synthetic records: the page logic is tested, not the seed's content.
 	const { dataset } = loadDataset('data');
-	db = openDatabase(':memory:');
-	migrate(db);
-	dataset.communes.forEach((c) => insertCommune(db, c));
-	dataset.quartiers.forEach((q) => insertQuartier(db, q));
-	dataset.qpv.forEach((q) => insertQpv(db, q));
-	dataset.thematiques.forEach((t) => insertThematique(db, t));
+	const records: PublicRecord[] = [];
 	const hautepierre = { lon: 7.7094, lat: 48.5967, precision: 'quartier' as const };
 	const extras: [string, Partial<InitiativeInput>][] = [
 		['galet-test', { subQuartier: 'hautepierre', needs: ['benevoles'] }],
@@ -29,28 +25,24 @@ beforeAll(() => {
 		['cronenbourg-test', { subQuartier: 'cronenbourg' }]
 	];
 	for (const [id, extra] of extras) {
-		insertRecord(
-			db,
+		records.push(
 			initiativeSchema.parse(
 				initiativeFixture({ id, slug: id, quartierCode: 'SQ_06', location: hautepierre, ...extra })
 			)
 		);
 	}
-	insertRecord(db, initiativeSchema.parse(initiativeFixture({ id: 'ville-test', slug: 'ville-test' })));
-	insertRecord(
-		db,
+	records.push(initiativeSchema.parse(initiativeFixture({ id: 'ville-test', slug: 'ville-test' })));
+	records.push(
 		initiativeSchema.parse(
 			initiativeFixture({ id: 'draft-test', slug: 'draft-test', status: 'draft', quartierCode: 'SQ_06' })
 		)
 	);
-	insertRecord(
-		db,
+	records.push(
 		initiativeSchema.parse(
 			initiativeFixture({ id: 'schilick-test', slug: 'schilick-test', communeCode: '67447' })
 		)
 	);
-	insertRecord(
-		db,
+	records.push(
 		organisationSchema.parse(organisationFixture({ id: 'org-ici', slug: 'org-ici', quartierCode: 'SQ_06' }))
 	);
 	// Positioned 0.8 km from the quartier's point but filed under no quartier; a draft at the same place;
@@ -64,10 +56,9 @@ beforeAll(() => {
 			{ communeCode: '67267', location: { lon: 7.6817, lat: 48.5553, precision: 'commune' as const } }
 		]
 	] as const) {
-		insertRecord(db, organisationSchema.parse(organisationFixture({ id, slug: id, ...extra })));
+		records.push(organisationSchema.parse(organisationFixture({ id, slug: id, ...extra })));
 	}
-	insertRecord(
-		db,
+	records.push(
 		fundingToolSchema.parse(
 			toolFixture({
 				id: 'bourse-test',
@@ -76,11 +67,17 @@ beforeAll(() => {
 			})
 		)
 	);
+	catalogue = testCatalogue(records, {
+		communes: dataset.communes,
+		quartiers: dataset.quartiers,
+		qpv: dataset.qpv,
+		thematiques: dataset.thematiques
+	});
 });
 
-describe('quartiersIndex', () => {
+describe('quartiersIndexPage', () => {
 	it('lists the 10 quartiers with sub-quartiers and the 32 other communes, with published counts', () => {
-		const index = quartiersIndex(db);
+		const index = quartiersIndexPage(catalogue);
 		expect(index.quartiers).toHaveLength(10);
 		expect(index.communes).toHaveLength(32);
 		expect(index.communes.some((c) => c.slug === 'strasbourg')).toBe(false);
@@ -94,7 +91,7 @@ describe('quartiersIndex', () => {
 
 describe('areaPage', () => {
 	it('resolves a quartier: initiatives by sub-quartier, structures, QPV funding, key numbers', () => {
-		const page = areaPage(db, 'cronenbourg-hautepierre')!;
+		const page = areaPage(catalogue, 'cronenbourg-hautepierre')!;
 		expect(page.area).toMatchObject({ kind: 'quartier', code: 'SQ_06' });
 		expect(page.groups.map((g) => [g.slug, g.initiatives.map((i) => i.id)])).toEqual([
 			['cronenbourg', ['cronenbourg-test']],
@@ -114,21 +111,21 @@ describe('areaPage', () => {
 	});
 
 	it('resolves a commune, and Strasbourg lists its quartiers plus initiatives without quartier', () => {
-		const schilick = areaPage(db, 'schiltigheim')!;
+		const schilick = areaPage(catalogue, 'schiltigheim')!;
 		expect(schilick.area).toMatchObject({ kind: 'commune', code: '67447', population: expect.any(Number) });
 		expect(schilick.groups.flatMap((g) => g.initiatives.map((i) => i.id))).toEqual(['schilick-test']);
 		expect(schilick.fundingTools).toHaveLength(1);
 
-		const strasbourg = areaPage(db, 'strasbourg')!;
+		const strasbourg = areaPage(catalogue, 'strasbourg')!;
 		expect(strasbourg.quartiersOfCommune).toHaveLength(10);
 		expect(strasbourg.groups.flatMap((g) => g.initiatives.map((i) => i.id))).toEqual(['ville-test']);
 
 		// A commune without QPV in the data gets no QPV-only tool.
-		expect(areaPage(db, 'achenheim')!.fundingTools).toEqual([]);
+		expect(areaPage(catalogue, 'achenheim')!.fundingTools).toEqual([]);
 	});
 
 	it('answers undefined for an unknown slug', () => {
-		expect(areaPage(db, 'nulle-part')).toBeUndefined();
-		expect(areaPage(db, 'hautepierre')).toBeUndefined();
+		expect(areaPage(catalogue, 'nulle-part')).toBeUndefined();
+		expect(areaPage(catalogue, 'hautepierre')).toBeUndefined();
 	});
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Quartier } from './geography';
+import type { Quartier } from '$lib/domain/geography';
 import {
 	communeArea,
 	groupBySubQuartier,
@@ -9,9 +9,9 @@ import {
 	quartierArea,
 	residentFundingReason,
 	residentFundingTools
-} from './quartier-page';
-import { fundingToolSchema, initiativeSchema, organisationSchema } from './records';
-import { initiativeFixture, organisationFixture, toolFixture } from './test-fixtures';
+} from './quartier-rules';
+import { fundingToolSchema, initiativeSchema, organisationSchema } from '$lib/domain/records';
+import { initiativeFixture, organisationFixture, toolFixture } from '$lib/domain/test-fixtures';
 
 const quartier: Quartier = {
 	code: 'SQ_06',

@@ -1,12 +1,12 @@
 /**
- * What a quartier or commune page shows (issue 6), as pure functions over already-loaded records:
- * the funding rule for residents' initiatives, ESS structures nearby, grouping by sub-quartier and the
- * key numbers. The server module (src/lib/server/quartiers.ts) only loads and calls these.
+ * The rules of a quartier or commune page, over records already chosen: the funding rule for residents'
+ * initiatives, ESS structures nearby, grouping by sub-quartier and the key numbers. The page builder
+ * (quartiers.ts) picks the records from the catalogue and calls these.
  */
+import type { Commune, Point, Qpv, Quartier } from '$lib/domain/geography';
+import type { FundingTool, Initiative, Organisation } from '$lib/domain/records';
+import type { Availability } from '$lib/domain/taxonomies';
 import { distanceMeters } from '$lib/geo/distance';
-import type { Commune, Point, Qpv, Quartier } from './geography';
-import type { FundingTool, Initiative, Organisation } from './records';
-import type { Availability } from './taxonomies';
 
 export type Area =
 	| {

@@ -1,0 +1,398 @@
+/**
+ * Eligibility of one funding tool for a profile, criterion by criterion: met / not met / unchecked, in
+ * French words, the way aides-jeunes lists "conditions non prises en compte" instead of a yes/no quiz.
+ * The criteria are one table (CRITERIA): each row has its key, when it applies to a tool and how it
+ * evaluates; evaluateTool runs the rows in order.
+ */
+import { todayIso } from '../common';
+import { amountLabel, formatDate, formatEuros, frenchList } from '../format';
+import type { FundingTool } from '../records';
+import { labelOf, legalForm, type LegalFormCode } from '../taxonomies';
+import { AUDIENCE_PLURAL, AUDIENCE_SINGULAR, audiencesLabel, legalFormsLabel, stagesLabel } from './labels';
+import type { FinderProfile } from './profile';
+import { concernsAmount, isStale } from './tool';
+
+export type CriterionKey =
+	| 'structure'
+	| 'forme'
+	| 'stade'
+	| 'montant'
+	| 'besoin'
+	| 'territoire'
+	| 'qpv'
+	| 'disponibilite'
+	| 'agrement'
+	| 'condition'
+	| 'fraicheur';
+
+export interface Criterion {
+	key: CriterionKey;
+	status: 'met' | 'unmet' | 'unchecked';
+	/** An unmet criterion that excludes the tool (the others only lower its rank). */
+	blocking: boolean;
+	text: string;
+}
+
+export interface ToolEvaluation {
+	tool: FundingTool;
+	met: Criterion[];
+	unmet: Criterion[];
+	unchecked: Criterion[];
+	/** No blocking criterion unmet. */
+	eligible: boolean;
+	/** Not verified for 12 months: flagged « à vérifier » to visitors. */
+	stale: boolean;
+	/** Rank key: higher fits better (see rankScore). */
+	score: number;
+}
+
+const criterion = (
+	key: CriterionKey,
+	status: Criterion['status'],
+	text: string,
+	blocking = false
+): Criterion => ({ key, status, text, blocking: status === 'unmet' && blocking });
+
+function sameForm(toolForm: LegalFormCode, profileForm: LegalFormCode): boolean {
+	if (toolForm === profileForm) return true;
+	// "association" means "an association of unverified exact form": it matches every association form.
+	const assoc = (f: LegalFormCode) =>
+		legalForm(f).family === 'association' && f !== 'association-cooperative-inscrite';
+	return (
+		(toolForm === 'association' && assoc(profileForm)) || (profileForm === 'association' && assoc(toolForm))
+	);
+}
+
+function structureCriterion(tool: FundingTool, p: FinderProfile): Criterion {
+	const audiences = tool.eligibility.audiences;
+	if (!p.structure)
+		return criterion(
+			'structure',
+			'unchecked',
+			`Public : ${audiencesLabel(audiences).toLowerCase()} ; précisez votre structure`
+		);
+	if (audiences.includes(p.structure))
+		return criterion('structure', 'met', `Public : ouvert aux ${AUDIENCE_PLURAL[p.structure]}`);
+	return criterion(
+		'structure',
+		'unmet',
+		`Public : réservé aux ${frenchList(audiences.map((a) => AUDIENCE_PLURAL[a]))} (vous : ${AUDIENCE_SINGULAR[p.structure]})`,
+		true
+	);
+}
+
+function formCriteria(tool: FundingTool, p: FinderProfile): Criterion[] {
+	const { legalForms, excludedLegalForms } = tool.eligibility;
+	const out: Criterion[] = [];
+	if (legalForms?.length) {
+		if (!p.forme)
+			out.push(
+				criterion(
+					'forme',
+					'unchecked',
+					p.structure === 'porteur'
+						? `Forme juridique : la structure à créer devra être ${legalFormsLabel(legalForms)}`
+						: `Forme juridique : réservé aux formes ${legalFormsLabel(legalForms)} ; précisez la vôtre`
+				)
+			);
+		else if (legalForms.some((f) => sameForm(f, p.forme!)))
+			out.push(criterion('forme', 'met', `Forme juridique : ${labelOf('legalForm', p.forme)} acceptée`));
+		else
+			out.push(
+				criterion(
+					'forme',
+					'unmet',
+					`Forme juridique : réservé aux formes ${legalFormsLabel(legalForms)} (vous : ${labelOf('legalForm', p.forme)})`,
+					true
+				)
+			);
+	}
+	if (excludedLegalForms?.length) {
+		if (!p.forme) {
+			if (p.structure !== 'porteur')
+				out.push(
+					criterion('forme', 'unchecked', `Forme juridique : ${legalFormsLabel(excludedLegalForms)} exclues`)
+				);
+		} else if (excludedLegalForms.some((f) => sameForm(f, p.forme!)))
+			out.push(
+				criterion(
+					'forme',
+					'unmet',
+					`Forme juridique : ${labelOf('legalForm', p.forme)} exclue (sont exclues : ${legalFormsLabel(excludedLegalForms)})`,
+					true
+				)
+			);
+		else if (!legalForms?.length)
+			out.push(criterion('forme', 'met', `Forme juridique : ${labelOf('legalForm', p.forme)} acceptée`));
+	}
+	return out;
+}
+
+function stageCriterion(tool: FundingTool, p: FinderProfile): Criterion {
+	if (!p.stade)
+		return criterion('stade', 'unchecked', `Stade : ${stagesLabel(tool.stages)} ; précisez le vôtre`);
+	if (tool.stages.includes(p.stade))
+		return criterion('stade', 'met', `Stade : ${labelOf('stage', p.stade).toLowerCase()}`);
+	return criterion(
+		'stade',
+		'unmet',
+		`Stade : réservé au stade ${stagesLabel(tool.stages)} (vous : ${labelOf('stage', p.stade).toLowerCase()})`,
+		true
+	);
+}
+
+function amountCriterion(tool: FundingTool, p: FinderProfile): Criterion | undefined {
+	const a = tool.amount;
+	const range = amountLabel(a);
+	const known = a && (a.min !== undefined || a.max !== undefined);
+	if (p.montant === undefined)
+		return known
+			? criterion('montant', 'unchecked', `Montant : ${range} ; précisez votre besoin`)
+			: undefined;
+	const need = formatEuros(p.montant);
+	if (!known) {
+		const detail = a?.average !== undefined ? `${range}, sans plafond publié` : 'non publié';
+		return criterion(
+			'montant',
+			'unchecked',
+			`Montant : ${detail} ; demandez au financeur s’il couvre ${need}`
+		);
+	}
+	if (a!.min !== undefined && p.montant < a!.min)
+		return criterion(
+			'montant',
+			'unmet',
+			`Montant : au moins ${formatEuros(a!.min)}, plus que votre besoin de ${need}`,
+			true
+		);
+	if (a!.max !== undefined && p.montant > a!.max)
+		return criterion(
+			'montant',
+			'unmet',
+			`Montant : au plus ${formatEuros(a!.max)}, moins que votre besoin de ${need} ; à compléter par d’autres financements`
+		);
+	return criterion('montant', 'met', `Montant : votre besoin de ${need} est dans la fourchette (${range})`);
+}
+
+function purposeCriterion(tool: FundingTool, p: FinderProfile): Criterion {
+	const label = frenchList(
+		tool.purposes.map((x) => labelOf('purpose', x).toLowerCase()),
+		'ou'
+	);
+	if (!p.besoin) return criterion('besoin', 'unchecked', `Besoin : finance ${label} ; précisez le vôtre`);
+	if (tool.purposes.includes(p.besoin))
+		return criterion('besoin', 'met', `Besoin : finance ${labelOf('purpose', p.besoin).toLowerCase()}`);
+	return criterion(
+		'besoin',
+		'unmet',
+		`Besoin : finance seulement ${label} (vous : ${labelOf('purpose', p.besoin).toLowerCase()})`,
+		true
+	);
+}
+
+function territoryCriterion(tool: FundingTool, p: FinderProfile, ctx: Context): Criterion {
+	const where =
+		tool.territory === 'commune' && tool.territoryCommune
+			? ctx.communeName(tool.territoryCommune)
+			: labelOf('territory', tool.territory);
+	const t = p.territoire;
+	if (tool.territory === 'france' || tool.territory === 'europe') {
+		return t
+			? criterion(
+					'territoire',
+					'met',
+					`Territoire : ouvert partout en ${tool.territory === 'france' ? 'France' : 'Europe'}`
+				)
+			: criterion('territoire', 'met', 'Territoire : ouvert partout en France');
+	}
+	if (!t)
+		return criterion(
+			'territoire',
+			'unchecked',
+			`Territoire : réservé à ${where} ; précisez où se situe votre projet`
+		);
+	if (tool.territory === 'commune') {
+		if (t.communeCode === tool.territoryCommune)
+			return criterion('territoire', 'met', `Territoire : réservé à ${where}, où se situe votre projet`);
+		if (t.communeCode || t.outside.includes('eurometropole'))
+			return criterion('territoire', 'unmet', `Territoire : réservé à ${where} (vous : ${t.label})`, true);
+		return criterion('territoire', 'unchecked', `Territoire : réservé à ${where} ; précisez votre commune`);
+	}
+	if (t.inside.includes(tool.territory))
+		return criterion(
+			'territoire',
+			'met',
+			`Territoire : ouvert dans ce périmètre (${where}), où se situe votre projet`
+		);
+	if (t.outside.includes(tool.territory))
+		return criterion('territoire', 'unmet', `Territoire : réservé à ${where} (vous : ${t.label})`, true);
+	return criterion(
+		'territoire',
+		'unchecked',
+		`Territoire : réservé à ${where} ; vérifiez que votre projet y est situé (vous : ${t.label})`
+	);
+}
+
+function qpvCriterion(tool: FundingTool, p: FinderProfile): Criterion {
+	const q = p.territoire?.qpv;
+	if (q === true) return criterion('qpv', 'met', 'Quartier prioritaire : votre projet est situé dans un QPV');
+	if (q === false)
+		return criterion(
+			'qpv',
+			'unmet',
+			'Quartier prioritaire : réservé aux QPV ; si votre projet est situé dans un QPV, choisissez-le comme territoire',
+			true
+		);
+	return criterion(
+		'qpv',
+		'unchecked',
+		'Quartier prioritaire : réservé aux quartiers prioritaires de la politique de la ville (QPV) ; vérifiez que votre projet y est situé'
+	);
+}
+
+function availabilityCriterion(tool: FundingTool, _p: FinderProfile, { now }: Context): Criterion {
+	const rec = tool.recurrence ? ` (${tool.recurrence})` : '';
+	switch (tool.availability) {
+		case 'ouvert':
+			return criterion('disponibilite', 'met', 'Disponibilité : ouvert toute l’année');
+		case 'ferme':
+			return criterion('disponibilite', 'unmet', `Disponibilité : dispositif fermé ou terminé${rec}`, true);
+		case 'incertain':
+			return criterion(
+				'disponibilite',
+				'unchecked',
+				`Disponibilité : non confirmée${rec} ; vérifiez auprès du financeur que le dispositif existe toujours`
+			);
+		case 'appel-a-projets': {
+			if (!tool.deadline)
+				return criterion(
+					'disponibilite',
+					'unchecked',
+					`Disponibilité : sur appel à projets${rec} ; vérifiez les dates de l’appel en cours`
+				);
+			if (tool.deadline >= todayIso(now))
+				return criterion(
+					'disponibilite',
+					'met',
+					`Disponibilité : appel à projets ouvert jusqu’au ${formatDate(tool.deadline)}`
+				);
+			if (tool.recurrence)
+				return criterion(
+					'disponibilite',
+					'unchecked',
+					`Disponibilité : dernier appel clos le ${formatDate(tool.deadline)} ; appel récurrent (${tool.recurrence}), guettez le prochain`
+				);
+			return criterion(
+				'disponibilite',
+				'unmet',
+				`Disponibilité : appel à projets clos le ${formatDate(tool.deadline)}`,
+				true
+			);
+		}
+	}
+}
+
+function freshnessCriterion(tool: FundingTool, _p: FinderProfile, { now }: Context): Criterion | undefined {
+	if (!isStale(tool.lastVerified, now)) return undefined;
+	return criterion(
+		'fraicheur',
+		'unchecked',
+		`Fiche à vérifier : informations vérifiées pour la dernière fois le ${formatDate(tool.lastVerified)}`
+	);
+}
+
+export interface EvaluateOptions {
+	now?: Date;
+	/** Name of a commune for commune-level tools; the INSEE code otherwise. */
+	communeName?: (code: string) => string;
+}
+type Context = Required<EvaluateOptions>;
+
+/** One row of the criteria table. */
+interface CriterionRule {
+	key: CriterionKey;
+	/** Whether the row says anything about this tool (a tool without purposes sets no restriction...). */
+	applies: (tool: FundingTool) => boolean;
+	/** The criteria the row gives for this tool and profile, in the order they are shown. */
+	evaluate: (tool: FundingTool, profile: FinderProfile, ctx: Context) => Criterion | Criterion[] | undefined;
+}
+
+const always = () => true;
+
+/** Every criterion of the finder, in the order the why-lists show them. */
+export const CRITERIA: readonly CriterionRule[] = [
+	{ key: 'structure', applies: always, evaluate: structureCriterion },
+	{
+		key: 'forme',
+		applies: (t) => Boolean(t.eligibility.legalForms?.length || t.eligibility.excludedLegalForms?.length),
+		evaluate: formCriteria
+	},
+	{ key: 'stade', applies: always, evaluate: stageCriterion },
+	// Support or an approval alone brings no money: an amount means nothing for it.
+	{ key: 'montant', applies: concernsAmount, evaluate: amountCriterion },
+	// An empty list means the data sets no restriction on the kind of spending.
+	{ key: 'besoin', applies: (t) => t.purposes.length > 0, evaluate: purposeCriterion },
+	{ key: 'territoire', applies: always, evaluate: territoryCriterion },
+	{ key: 'qpv', applies: (t) => t.eligibility.qpvOnly === true, evaluate: qpvCriterion },
+	{ key: 'disponibilite', applies: always, evaluate: availabilityCriterion },
+	{
+		key: 'agrement',
+		applies: (t) => (t.eligibility.requiredApprovals?.length ?? 0) > 0,
+		evaluate: (t) =>
+			(t.eligibility.requiredApprovals ?? []).map((a) =>
+				criterion('agrement', 'unchecked', `Agrément requis : ${labelOf('approval', a)}`)
+			)
+	},
+	{
+		key: 'condition',
+		applies: (t) => t.eligibility.unchecked.length > 0,
+		evaluate: (t) => t.eligibility.unchecked.map((text) => criterion('condition', 'unchecked', text))
+	},
+	{ key: 'fraicheur', applies: always, evaluate: freshnessCriterion }
+];
+
+/**
+ * Rank key. Met answers count most; every condition left to check and every partial fit lowers it;
+ * local tools come first among equals because the finder is tuned for Strasbourg.
+ */
+function rankScore(tool: FundingTool, met: Criterion[], unmet: Criterion[], unchecked: Criterion[]): number {
+	const local = ['commune', 'eurometropole', 'bas-rhin', 'alsace', 'grand-est'].includes(tool.territory);
+	const localBonus = local && met.some((c) => c.key === 'territoire') ? 1 : 0;
+	const confidence = tool.confidence === 'low' ? -1 : 0;
+	return (
+		3 * met.filter((c) => c.key !== 'disponibilite' && c.key !== 'territoire').length +
+		(met.some((c) => c.key === 'disponibilite') ? 1 : 0) +
+		localBonus +
+		confidence -
+		2 * unmet.filter((c) => !c.blocking).length -
+		unchecked.length
+	);
+}
+
+export function evaluateTool(
+	tool: FundingTool,
+	profile: FinderProfile,
+	opts: EvaluateOptions = {}
+): ToolEvaluation {
+	const ctx: Context = { now: opts.now ?? new Date(), communeName: opts.communeName ?? ((c) => c) };
+	const all = CRITERIA.filter((rule) => rule.applies(tool)).flatMap(
+		(rule) => rule.evaluate(tool, profile, ctx) ?? []
+	);
+	const met = all.filter((c) => c.status === 'met');
+	const unmet = all.filter((c) => c.status === 'unmet');
+	const unchecked = all.filter((c) => c.status === 'unchecked');
+	return {
+		tool,
+		met,
+		unmet,
+		unchecked,
+		eligible: !unmet.some((c) => c.blocking),
+		stale: isStale(tool.lastVerified, ctx.now),
+		score: rankScore(tool, met, unmet, unchecked)
+	};
+}
+
+/** Best fit first; ties by name so the order is stable between runs and shared links. */
+export function compareEvaluations(a: ToolEvaluation, b: ToolEvaluation): number {
+	return b.score - a.score || b.met.length - a.met.length || a.tool.name.localeCompare(b.tool.name, 'fr');
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { combinationHints } from './hints';
+import { byId, run } from './test-seed';
+
+describe('combination hints', () => {
+	it('pairs a guarantee with the loans among the matches', () => {
+		const hints = combinationHints([byId('garantie-france-active'), byId('pret-participatif-france-active')]);
+		expect(hints).toHaveLength(1);
+		expect(hints[0].toolIds).toEqual(['garantie-france-active', 'pret-participatif-france-active']);
+		expect(hints[0].text).toMatch(/garantit un prêt.*Prêt participatif France Active/);
+	});
+
+	it('names the prêt d’honneur as leverage and the pairs the data declares', () => {
+		const r = run('structure=porteur&stade=creation&montant=10000&territoire=67482');
+		expect(
+			r.hints.some((h) => /prêt d’honneur.*levier/.test(h.text) && h.toolIds.includes('microcredit-adie'))
+		).toBe(true);
+		const esus = run('structure=fiscalisee&forme=societe-ess&stade=changement-echelle');
+		expect(
+			esus.hints.some(
+				(h) => h.toolIds.includes('agrement-esus') && h.toolIds.includes('fonds-solidaires-90-10')
+			)
+		).toBe(true);
+	});
+
+	it('a tool that is both a loan and a guarantee (Socoden) is not described as bringing no money', () => {
+		const hints = combinationHints([byId('pret-participatif-socoden'), byId('garantie-sofiscop')]);
+		expect(hints.filter((h) => /n’apporte pas d’argent/.test(h.text)).map((h) => h.toolIds[0])).toEqual([
+			'garantie-sofiscop'
+		]);
+	});
+});

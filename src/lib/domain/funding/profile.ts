@@ -1,0 +1,299 @@
+/**
+ * The finder's profile: URL parameters -> a validated profile, with a French message per bad field, and
+ * back to the query string advisers share. The parameters are a public contract (README "Funding
+ * finder"): their names and values do not change.
+ */
+import { z } from 'zod';
+import { formatEuros } from '../format';
+import type { Commune, Qpv } from '../geography';
+import {
+	AUDIENCE_CODES,
+	LEGAL_FORMS,
+	LEGAL_FORM_CODES,
+	PURPOSE_CODES,
+	STAGE_CODES,
+	labelOf,
+	type Audience,
+	type LegalFormCode,
+	type Purpose,
+	type Stage,
+	type Territory
+} from '../taxonomies';
+import { AUDIENCE_SINGULAR } from './labels';
+
+/** Reference lists the finder needs: the 33 communes and the 21 QPV of the Eurométropole. */
+export interface FinderGeo {
+	communes: readonly Pick<Commune, 'code' | 'slug' | 'name'>[];
+	qpv: readonly Pick<Qpv, 'slug' | 'name' | 'communeCode'>[];
+}
+
+/** Where the project is: the perimeters known to contain it, and those known not to. */
+export interface TerritoryProfile {
+	/** The parameter value, normalised (commune slugs become INSEE codes). */
+	value: string;
+	label: string;
+	inside: Territory[];
+	outside: Territory[];
+	communeCode?: string;
+	/** true: in a QPV; false: in the Eurométropole but not in a QPV as far as the finder knows; undefined: unknown. */
+	qpv?: boolean;
+}
+
+export interface FinderProfile {
+	structure?: Audience;
+	forme?: LegalFormCode;
+	stade?: Stage;
+	montant?: number;
+	besoin?: Purpose;
+	territoire?: TerritoryProfile;
+}
+
+/** Parameter names of the public contract, in their order in shared links. */
+export const FINDER_PARAMS = ['structure', 'forme', 'stade', 'montant', 'besoin', 'territoire'] as const;
+export type FinderParam = (typeof FINDER_PARAMS)[number];
+
+export interface FieldError {
+	field: string;
+	message: string;
+}
+
+const WIDER: Territory[] = [
+	'europe',
+	'france',
+	'grand-est',
+	'alsace',
+	'bas-rhin',
+	'eurometropole',
+	'commune'
+];
+/** Perimeters containing `level`, itself included (europe contains france contains grand-est...). */
+function upFrom(level: Territory): Territory[] {
+	return WIDER.slice(0, WIDER.indexOf(level) + 1);
+}
+/** Perimeters inside `level`, itself excluded. */
+function below(level: Territory): Territory[] {
+	return WIDER.slice(WIDER.indexOf(level) + 1);
+}
+
+const GRAND_EST_DEPARTEMENTS = ['08', '10', '51', '52', '54', '55', '57', '67', '68', '88'];
+
+/** Territory values that are not a commune or a QPV, with what each says about the place. */
+const TERRITORY_KEYWORDS: Record<string, Omit<TerritoryProfile, 'value'>> = {
+	eurometropole: {
+		label: 'Eurométropole de Strasbourg',
+		inside: upFrom('eurometropole'),
+		outside: [],
+		qpv: false
+	},
+	qpv: {
+		label: 'Un quartier prioritaire (QPV) de l’Eurométropole',
+		inside: upFrom('eurometropole'),
+		outside: [],
+		qpv: true
+	},
+	'hors-ems': {
+		label: 'Hors de l’Eurométropole de Strasbourg',
+		inside: ['europe', 'france'],
+		outside: ['eurometropole', 'commune']
+	},
+	'bas-rhin': { label: 'Bas-Rhin', inside: upFrom('bas-rhin'), outside: [] },
+	alsace: { label: 'Alsace', inside: upFrom('alsace'), outside: [] },
+	'grand-est': { label: 'Grand Est', inside: upFrom('grand-est'), outside: [] },
+	france: { label: 'France', inside: upFrom('france'), outside: [] }
+};
+
+/**
+ * Resolves `territoire`: a keyword, one of the 33 communes (INSEE code or slug), `qpv-<slug>` for one of the
+ * 21 QPV, or the INSEE code of a commune outside the Eurométropole (its département says the rest).
+ */
+export function resolveTerritory(raw: string, geo: FinderGeo): TerritoryProfile | undefined {
+	const value = raw.trim().toLowerCase();
+	const keyword = TERRITORY_KEYWORDS[value];
+	if (keyword) return { value, ...keyword, inside: [...keyword.inside], outside: [...keyword.outside] };
+	if (value.startsWith('qpv-')) {
+		const q = geo.qpv.find((x) => x.slug === value.slice(4));
+		if (!q) return undefined;
+		return {
+			value,
+			label: `QPV ${q.name}`,
+			inside: q.communeCode ? upFrom('commune') : upFrom('eurometropole'),
+			outside: [],
+			communeCode: q.communeCode,
+			qpv: true
+		};
+	}
+	const commune = geo.communes.find((c) => c.code === value.toUpperCase() || c.slug === value);
+	if (commune)
+		return {
+			value: commune.code,
+			label: commune.name,
+			inside: upFrom('commune'),
+			outside: [],
+			communeCode: commune.code,
+			qpv: false
+		};
+	const insee = value.toUpperCase();
+	if (/^(?:\d{5}|2[AB]\d{3})$/.test(insee)) {
+		const dep = insee.startsWith('97') ? insee.slice(0, 3) : insee.slice(0, 2);
+		const level: Territory =
+			dep === '67'
+				? 'bas-rhin'
+				: dep === '68'
+					? 'alsace'
+					: GRAND_EST_DEPARTEMENTS.includes(dep)
+						? 'grand-est'
+						: 'france';
+		const outside = dep === '67' ? (['eurometropole', 'commune'] as Territory[]) : below(level);
+		const where =
+			dep === '67' ? 'Bas-Rhin' : dep === '68' ? 'Haut-Rhin' : level === 'grand-est' ? 'Grand Est' : 'France';
+		return {
+			value: insee,
+			label: `Commune ${insee} (${where}, hors Eurométropole)`,
+			inside: upFrom(level),
+			outside,
+			communeCode: insee
+		};
+	}
+	return undefined;
+}
+
+/** "20000", "20 000", "20 000 €", "20000€": a whole number of euros. */
+const montantSchema = z
+	.string()
+	.transform((s) => s.replace(/[\s\u00a0\u202f]/g, '').replace(/(?:€|euros?)$/i, ''))
+	.pipe(
+		z
+			.string()
+			.regex(/^\d+$/, { error: 'montant invalide : indiquez un nombre entier d’euros, par exemple 20000' })
+			.transform(Number)
+			.pipe(
+				z
+					.number()
+					.min(1, { error: 'montant invalide : il doit être d’au moins 1 €' })
+					.max(100_000_000, { error: 'montant invalide : 100 millions d’euros au plus' })
+			)
+	);
+
+const structureSchema = z.enum(AUDIENCE_CODES, {
+	error: (iss) =>
+		`structure inconnue : « ${String(iss.input)} » ; valeurs possibles : association, fiscalisee ou porteur`
+});
+const formeSchema = z.enum(LEGAL_FORM_CODES, {
+	error: (iss) => `forme juridique inconnue : « ${String(iss.input)} »`
+});
+const stadeSchema = z.enum(STAGE_CODES, {
+	error: (iss) => `stade inconnu : « ${String(iss.input)} » ; valeurs possibles : ${STAGE_CODES.join(', ')}`
+});
+const besoinSchema = z.enum(PURPOSE_CODES, {
+	error: (iss) =>
+		`besoin inconnu : « ${String(iss.input)} » ; valeurs possibles : ${PURPOSE_CODES.join(', ')}`
+});
+
+/** Legal forms a project holder may pick for each kind of structure. */
+export function formsFor(structure: Audience | undefined): LegalFormCode[] {
+	if (structure === 'porteur') return [];
+	const forms = LEGAL_FORMS.filter((f) => !['public', 'collectif', 'inconnue'].includes(f.code));
+	if (structure === 'association') return forms.filter((f) => f.family === 'association').map((f) => f.code);
+	return forms.map((f) => f.code);
+}
+
+export interface ParsedFinder {
+	profile: FinderProfile;
+	errors: FieldError[];
+	/** The raw values, to refill the form exactly as the visitor typed them. */
+	values: Partial<Record<FinderParam, string>>;
+	/** True when the form was submitted (at least one parameter of the contract is present). */
+	answered: boolean;
+}
+
+/** The one value of a parameter; a parameter given twice with different values is an error. */
+export function single(params: URLSearchParams, key: string, errors: FieldError[]): string | undefined {
+	const all = params.getAll(key).map((v) => v.trim());
+	const filled = all.filter((v) => v !== '');
+	if (new Set(filled).size > 1) {
+		errors.push({ field: key, message: `« ${key} » est donné plusieurs fois avec des valeurs différentes` });
+		return undefined;
+	}
+	return filled[0];
+}
+
+/**
+ * Reads the finder's profile from the query string. Never throws: every bad value becomes a French message
+ * attached to its field. Unknown parameters are ignored (links may carry tracking parameters).
+ */
+export function parseFinderParams(params: URLSearchParams, geo: FinderGeo): ParsedFinder {
+	const errors: FieldError[] = [];
+	const values: Partial<Record<FinderParam, string>> = {};
+	const profile: FinderProfile = {};
+	for (const key of FINDER_PARAMS) {
+		const v = single(params, key, errors);
+		if (v !== undefined) values[key] = v;
+	}
+	const take = <T>(key: FinderParam, schema: z.ZodType<T>): T | undefined => {
+		const v = values[key];
+		if (v === undefined) return undefined;
+		const parsed = schema.safeParse(v);
+		if (parsed.success) return parsed.data;
+		errors.push({ field: key, message: parsed.error.issues[0].message });
+		return undefined;
+	};
+	profile.structure = take('structure', structureSchema);
+	profile.forme = take('forme', formeSchema);
+	profile.stade = take('stade', stadeSchema);
+	profile.montant = take('montant', montantSchema);
+	profile.besoin = take('besoin', besoinSchema);
+	if (values.territoire !== undefined) {
+		const t = resolveTerritory(values.territoire, geo);
+		if (t) profile.territoire = t;
+		else
+			errors.push({
+				field: 'territoire',
+				message: `territoire inconnu : « ${values.territoire} » ; choisissez une commune de l’Eurométropole, un QPV, « hors-ems » ou un code INSEE`
+			});
+	}
+	if (profile.forme && profile.structure === 'porteur') {
+		errors.push({
+			field: 'forme',
+			message: 'un porteur de projet sans structure n’a pas encore de forme juridique : laissez ce champ vide'
+		});
+		profile.forme = undefined;
+	} else if (
+		profile.forme &&
+		profile.structure === 'association' &&
+		!formsFor('association').includes(profile.forme)
+	) {
+		errors.push({
+			field: 'forme',
+			message: `une association non fiscalisée ne peut pas avoir la forme « ${labelOf('legalForm', profile.forme)} » : choisissez « structure fiscalisée » ou une forme d’association`
+		});
+		profile.forme = undefined;
+	}
+	for (const key of Object.keys(profile) as (keyof FinderProfile)[])
+		if (profile[key] === undefined) delete profile[key];
+	// A submitted form counts as answered even when every answer is left blank: it then lists every tool.
+	return { profile, errors, values, answered: FINDER_PARAMS.some((k) => params.has(k)) };
+}
+
+/** The profile as a query string, parameters in contract order: the link advisers share. */
+export function profileToQuery(profile: FinderProfile): string {
+	const p = new URLSearchParams();
+	if (profile.structure) p.set('structure', profile.structure);
+	if (profile.forme) p.set('forme', profile.forme);
+	if (profile.stade) p.set('stade', profile.stade);
+	if (profile.montant !== undefined) p.set('montant', String(profile.montant));
+	if (profile.besoin) p.set('besoin', profile.besoin);
+	if (profile.territoire) p.set('territoire', profile.territoire.value);
+	return p.toString();
+}
+
+/** One line summary of a profile, for headings and page titles. */
+export function profileSummary(profile: FinderProfile): string {
+	const parts: string[] = [];
+	if (profile.structure) parts.push(AUDIENCE_SINGULAR[profile.structure]);
+	if (profile.forme) parts.push(labelOf('legalForm', profile.forme));
+	if (profile.stade) parts.push(`stade ${labelOf('stage', profile.stade).toLowerCase()}`);
+	if (profile.montant !== undefined) parts.push(`besoin de ${formatEuros(profile.montant)}`);
+	if (profile.besoin) parts.push(labelOf('purpose', profile.besoin).toLowerCase());
+	if (profile.territoire) parts.push(profile.territoire.label);
+	return parts.join(' · ');
+}

@@ -1,0 +1,39 @@
+/**
+ * The real seed data for the funding tests: the finder is tested against the tools visitors see, not
+ * against fixtures alone. Read by tests only.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { communeSchema, qpvSchema } from '../geography';
+import { fundingToolSchema, type FundingTool } from '../records';
+import { findFunding } from './finder';
+import { parseFinderParams, type FinderGeo } from './profile';
+
+const DATA = join(process.cwd(), 'data');
+export const tools: FundingTool[] = readdirSync(join(DATA, 'funding-tools'))
+	.filter((f) => f.endsWith('.json'))
+	.flatMap((f) => JSON.parse(readFileSync(join(DATA, 'funding-tools', f), 'utf8')) as unknown[])
+	.map((t) => fundingToolSchema.parse(t))
+	.filter((t) => t.status === 'published');
+export const geo: FinderGeo = {
+	communes: (JSON.parse(readFileSync(join(DATA, 'communes.json'), 'utf8')) as unknown[]).map((c) =>
+		communeSchema.parse(c)
+	),
+	qpv: (JSON.parse(readFileSync(join(DATA, 'qpv.json'), 'utf8')) as unknown[]).map((q) => qpvSchema.parse(q))
+};
+export const ids = new Set(tools.map((t) => t.id));
+export const byId = (id: string) => {
+	const t = tools.find((x) => x.id === id);
+	if (!t) throw new Error(`seed tool ${id} missing`);
+	return t;
+};
+// The seed was verified on 2026-11-29: a fixed "now" keeps every record fresh and the test deterministic.
+export const NOW = new Date('2026-11-29T12:00:00Z');
+
+/** The finder's answer for a query string that must parse without error. */
+export function run(query: string) {
+	const parsed = parseFinderParams(new URLSearchParams(query), geo);
+	expect(parsed.errors).toEqual([]);
+	return findFunding(tools, parsed.profile, { now: NOW });
+}

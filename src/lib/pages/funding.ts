@@ -1,0 +1,154 @@
+/**
+ * The funding pages (/financements and below), each a pure function of the catalogue and its URL or
+ * parameters; the rules are in src/lib/domain/funding/.
+ */
+import { providersOf, recordBySlug, type Catalogue } from '$lib/domain/catalogue';
+import { COMPARE_MAX, parseCompareParams, relatedTools } from '$lib/domain/funding/compare';
+import { findFunding } from '$lib/domain/funding/finder';
+import { listTools, parseListParams } from '$lib/domain/funding/list';
+import {
+	MEMOS,
+	isMemoSlug,
+	memoTools,
+	staleTools,
+	verificationSpan,
+	type MemoSlug
+} from '$lib/domain/funding/memo';
+import { parseFinderParams, profileSummary, profileToQuery } from '$lib/domain/funding/profile';
+import { isStale } from '$lib/domain/funding/tool';
+import type { Geo } from '$lib/domain/query';
+import type { FundingTool } from '$lib/domain/records';
+import { recordPath } from '$lib/io/geojson';
+import { serializeJsonLd, toolJsonLd } from './json-ld';
+
+const FINDER_PATH = '/financements/trouver';
+
+function communeNamer(geo: Pick<Geo, 'communes'>) {
+	return (code: string) => geo.communes.find((c) => c.code === code)?.name ?? code;
+}
+
+/** Options of the finder's and the list's forms. */
+function formOptions(geo: Geo) {
+	return {
+		communes: geo.communes.map((c) => ({ value: c.code, label: c.name })),
+		qpv: geo.qpv.map((q) => ({ value: `qpv-${q.slug}`, label: q.name })),
+		thematiques: geo.thematiques.map((t) => ({ value: t.code, label: t.label }))
+	};
+}
+
+const staleFlags = (tools: readonly FundingTool[], now: Date) =>
+	Object.fromEntries(tools.map((t) => [t.id, isStale(t.lastVerified, now)]));
+
+const themeLabels = (c: Catalogue) => Object.fromEntries(c.geo.thematiques.map((t) => [t.code, t.label]));
+
+/** GET /financements: cards, filters in the URL, sorted by fit. */
+export function fundingListPage(c: Catalogue, url: URL, now = new Date()) {
+	const parsed = parseListParams(
+		url.searchParams,
+		c.geo,
+		c.geo.thematiques.map((t) => t.code)
+	);
+	const tools = c.fundingTools;
+	const result = listTools(tools, parsed.profile, parsed.filters, { now, communeName: communeNamer(c.geo) });
+	const finderQuery = profileToQuery(parsed.profile);
+	return {
+		values: { ...parsed.values, ...parsed.listValues },
+		errors: parsed.errors,
+		filtered: parsed.answered,
+		summary: profileSummary(parsed.profile),
+		territoryLabel: parsed.profile.territoire?.label,
+		items: result.items,
+		hiddenIneligible: result.hiddenIneligible,
+		total: tools.length,
+		finderHref: `${FINDER_PATH}${finderQuery ? `?${finderQuery}` : ''}`,
+		providers: providersOf(c, tools),
+		options: formOptions(c.geo),
+		staleCount: staleTools(tools, now).length,
+		compareMax: COMPARE_MAX
+	};
+}
+
+/** GET /financements/trouver: the guided finder; results only once a question is answered. */
+export function finderPage(c: Catalogue, url: URL, siteUrl: string, now = new Date()) {
+	const parsed = parseFinderParams(url.searchParams, c.geo);
+	const tools = c.fundingTools;
+	const showResults = parsed.answered && parsed.errors.length === 0;
+	const query = profileToQuery(parsed.profile);
+	return {
+		values: parsed.values,
+		errors: parsed.errors,
+		answered: parsed.answered,
+		summary: profileSummary(parsed.profile),
+		territoryLabel: parsed.profile.territoire?.label,
+		shareUrl: `${siteUrl}${FINDER_PATH}${query ? `?${query}` : ''}`,
+		result: showResults
+			? findFunding(tools, parsed.profile, { now, communeName: communeNamer(c.geo) })
+			: undefined,
+		providers: providersOf(c, tools),
+		options: formOptions(c.geo)
+	};
+}
+
+/** GET /financements/comparer?outils=a,b,c */
+export function comparePage(c: Catalogue, url: URL, now = new Date()) {
+	const { slugs, errors } = parseCompareParams(url.searchParams);
+	const all = c.fundingTools;
+	const tools: FundingTool[] = [];
+	for (const slug of slugs) {
+		const t = all.find((x) => x.slug === slug || x.id === slug);
+		if (t) tools.push(t);
+		else errors.push(`outil inconnu : « ${slug} »`);
+	}
+	return {
+		tools,
+		errors,
+		stale: staleFlags(tools, now),
+		providers: providersOf(c, tools),
+		/** Tools that can still be added, for the "add a tool" select. */
+		others: all.filter((t) => !tools.includes(t)).map((t) => ({ value: t.slug, label: t.name })),
+		max: COMPARE_MAX
+	};
+}
+
+/** GET /financements/memo/[audience]: undefined for an unknown memo (the route answers 404). */
+export function memoPage(c: Catalogue, audience: string, siteUrl: string, now = new Date()) {
+	if (!isMemoSlug(audience)) return undefined;
+	const memo = MEMOS[audience as MemoSlug];
+	const tools = memoTools(c.fundingTools, memo.slug);
+	return {
+		memo,
+		other: MEMOS[memo.slug === 'fiscalisees' ? 'non-fiscalisees' : 'fiscalisees'],
+		tools,
+		span: verificationSpan(tools),
+		stale: staleFlags(tools, now),
+		providers: providersOf(c, tools),
+		themeLabels: themeLabels(c),
+		url: `${siteUrl}/financements/memo/${memo.slug}`,
+		printedOn: now.toISOString().slice(0, 10)
+	};
+}
+
+/** GET /financements/a-verifier: tools not verified for 12 months, oldest first. */
+export function stalePage(c: Catalogue, now = new Date()) {
+	const tools = staleTools(c.fundingTools, now);
+	return { tools, providers: providersOf(c, tools) };
+}
+
+/** GET /financements/[slug]: undefined when no published tool has this slug. */
+export function toolPage(c: Catalogue, slug: string, siteUrl: string, now = new Date()) {
+	const tool = recordBySlug(c, 'funding-tool', slug);
+	if (!tool) return undefined;
+	const related = relatedTools(tool, c.fundingTools);
+	const providers = providersOf(c, [tool, ...related.combined, ...related.sameType]);
+	const own = tool.providerIds.map((id) => providers[id]);
+	return {
+		tool,
+		stale: isStale(tool.lastVerified, now),
+		providers,
+		ownProviders: own,
+		related,
+		themeLabels: themeLabels(c),
+		canonical: `${siteUrl}${recordPath(tool)}`,
+		jsonLd: serializeJsonLd(toolJsonLd(tool, own, siteUrl))
+	};
+}

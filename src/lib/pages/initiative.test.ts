@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { initiativePage } from './initiative';
+import { directoryCatalogue, SITE } from './test-data';
+
+const catalogue = directoryCatalogue();
+
+describe('initiativePage', () => {
+	it('gives an initiative its carrier and a Place JSON-LD', () => {
+		const p = initiativePage(catalogue, 'atelier-mobile', SITE)!;
+		expect(p.carrier?.id).toBe('bretzselle');
+		expect(p.labels.type).toBe('Atelier de réparation');
+		expect(JSON.parse(p.jsonLd)['@type']).toBe('Place');
+		expect(p.sameQuartier.map((r) => r.id)).toEqual(['bretzselle']);
+	});
+
+	it('finds nothing for unknown, unpublished or other-kind slugs', () => {
+		expect(initiativePage(catalogue, 'bretzselle', SITE)).toBeUndefined();
+		expect(initiativePage(catalogue, 'inconnu', SITE)).toBeUndefined();
+	});
+});

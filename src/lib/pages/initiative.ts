@@ -1,0 +1,34 @@
+/** /initiatives/[slug]: one published initiative, who carries it and what is around it. */
+import { recordBySlug, type Catalogue } from '$lib/domain/catalogue';
+import { labelOf } from '$lib/domain/taxonomies';
+import { recordPath } from '$lib/io/geojson';
+import { initiativeJsonLd, serializeJsonLd } from './json-ld';
+import { mapHref, placeFacts, related, sameQuartier, sameThematique, summaryOf, themes } from './related';
+
+/** GET /initiatives/[slug]: undefined when no published initiative has this slug. */
+export function initiativePage(c: Catalogue, slug: string, siteUrl: string) {
+	const i = recordBySlug(c, 'initiative', slug);
+	if (!i) return undefined;
+	const place = placeFacts(c, i);
+	const canonical = `${siteUrl}${recordPath(i)}`;
+	const carrierOrg = i.carrier.organisationId ? c.byId.get(i.carrier.organisationId)?.record : undefined;
+	const nearby = sameQuartier(c, i);
+	return {
+		record: i,
+		place,
+		labels: {
+			type: labelOf('initiativeType', i.initiativeType),
+			carrierKind: labelOf('carrierKind', i.carrier.kind),
+			needs: i.needs.map((n) => labelOf('need', n)),
+			sectors: i.sectors.map((s) => labelOf('sector', s))
+		},
+		thematiques: themes(c, i.thematiques),
+		carrier: carrierOrg ? related(c, carrierOrg) : undefined,
+		sameQuartier: nearby,
+		sameThematique: sameThematique(c, i, new Set(nearby.map((n) => n.id))),
+		canonical,
+		description: summaryOf(i.description),
+		mapHref: mapHref(i),
+		jsonLd: serializeJsonLd(initiativeJsonLd(i, place, canonical))
+	};
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { serializeJsonLd } from './json-ld';
+import { organisationPage } from './structure';
+import { directoryCatalogue, SITE } from './test-data';
+
+const catalogue = directoryCatalogue();
+
+describe('organisationPage', () => {
+	it('gives an organisation its place, labels, related records and fitting tools', () => {
+		const p = organisationPage(catalogue, 'bretzselle', SITE)!;
+		expect(p.place.quartier).toEqual({ name: 'Meinau', slug: 'meinau' });
+		expect(p.labels.legalForm).toBe('Association inscrite de droit local (Alsace-Moselle)');
+		expect(p.carried.map((r) => r.id)).toEqual(['atelier-mobile']);
+		expect(p.sameQuartier.map((r) => r.id)).toEqual(['atelier-mobile']);
+		expect(p.sameThematique.map((r) => r.id)).toEqual(['scop-velo']);
+		// Non fiscalisée association: the association grant fits, the prêt d'honneur (porteur, fiscalisée) does not.
+		expect(p.funding!.tools.map((t) => t.id)).toEqual(['subvention-asso']);
+		expect(p.funding!.finderHref).toBe(
+			'/financements/trouver?structure=association&forme=association-droit-local&territoire=67482'
+		);
+		expect(p.mapHref).toBe('/carte?sel=bretzselle');
+		expect(p.canonical).toBe(`${SITE}/structures/bretzselle`);
+	});
+	it('lists the tools a financeur provides and offers it no funding list', () => {
+		const p = organisationPage(catalogue, 'financeur', SITE)!;
+		expect(p.provided.map((t) => t.id).sort()).toEqual(['pret-honneur', 'subvention-asso']);
+		expect(p.funding).toBeUndefined();
+		// Outside Strasbourg the neighbours are the commune's.
+		expect(p.sameQuartier).toEqual([]);
+	});
+	it('fits tools to a fiscalisée cooperative', () => {
+		expect(organisationPage(catalogue, 'scop-velo', SITE)!.funding!.tools.map((t) => t.id)).toEqual([
+			'pret-honneur'
+		]);
+	});
+	it('writes JSON-LD that no record text can break out of', () => {
+		const p = organisationPage(catalogue, 'bretzselle', SITE)!;
+		expect(p.jsonLd).not.toContain('<');
+		const ld = JSON.parse(p.jsonLd);
+		expect(ld['@type']).toBe('NGO');
+		expect(ld.description).toContain('<script>');
+		expect(ld.address.addressLocality).toBe('Strasbourg');
+		// A quartier reference point is not the place's position: no coordinates are claimed.
+		expect(ld.location.geo).toBeUndefined();
+		expect(serializeJsonLd({ a: '</script>\u2028' })).toBe('{"a":"\\u003c/script\\u003e\\u2028"}');
+	});
+
+	it('finds nothing for unknown, unpublished or other-kind slugs', () => {
+		expect(organisationPage(catalogue, 'inconnu', SITE)).toBeUndefined();
+		expect(organisationPage(catalogue, 'brouillon', SITE)).toBeUndefined();
+		expect(organisationPage(catalogue, 'atelier-mobile', SITE)).toBeUndefined();
+	});
+});
