@@ -5,7 +5,8 @@
  */
 import { placesIn, type Catalogue } from '$lib/domain/catalogue';
 import type { Organisation } from '$lib/domain/records';
-import { bboxOf, inBbox } from '$lib/geo/bbox';
+import { inBbox } from '$lib/domain/coordinates';
+import { bboxOf } from '$lib/geo/bbox';
 import { circlePolygon } from '$lib/geo/circle';
 import {
 	communeArea,
