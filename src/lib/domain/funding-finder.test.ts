@@ -49,11 +49,30 @@ const byId = (id: string) => {
 // The seed was verified on 2026-11-29: a fixed "now" keeps every record fresh and the test deterministic.
 const NOW = new Date('2026-11-29T12:00:00Z');
 
-function run(query: string) {
+function run(query: string, list: FundingTool[] = tools) {
 	const parsed = parseFinderParams(new URLSearchParams(query), geo);
 	expect(parsed.errors).toEqual([]);
-	return findFunding(tools, parsed.profile, { now: NOW });
+	return findFunding(list, parsed.profile, { now: NOW });
 }
+
+// No current source confirms that any seed tool is still offered, so the seed marks them all « incertain ».
+// The estimate, « ouvert maintenant » and the list are tested on the same tools as if a source had confirmed
+// these ones open all year, as the seed said before its figures were rated as old.
+const CONFIRMED_OPEN = new Set([
+	'garantie-france-active',
+	'pret-participatif-france-active',
+	'pret-honneur-initiative-france',
+	'microcredit-adie',
+	'subvention-moins-26-ans-france-active-alsace',
+	'contrat-apport-associatif',
+	'pret-participatif-socoden',
+	'garantie-sofiscop',
+	'prets-la-nef'
+]);
+const confirmedTools: FundingTool[] = tools.map((t) =>
+	CONFIRMED_OPEN.has(t.id) ? { ...t, availability: 'ouvert' } : t
+);
+const confirmed = (id: string) => confirmedTools.find((t) => t.id === id) ?? byId(id);
 
 interface Case {
 	name: string;
@@ -131,7 +150,7 @@ const CASES: Case[] = [
 	{
 		name: 'SAS ESUS en changement d’échelle, 300 000 €',
 		query: 'structure=fiscalisee&forme=societe-ess&stade=changement-echelle&montant=300000',
-		in: ['fonds-solidaires-90-10', 'pret-participatif-france-active', 'agrement-esus'],
+		in: ['pret-participatif-france-active', 'agrement-esus'],
 		out: {
 			'pia-ess': 'disponibilite',
 			'pret-participatif-socoden': 'forme',
@@ -166,7 +185,7 @@ const CASES: Case[] = [
 		name: 'a commune code outside the Eurométropole (Haguenau, 67180): Alsace yes, Eurométropole no',
 		query: 'structure=association&stade=creation&montant=5000&territoire=67180',
 		in: ['contrat-apport-associatif', 'garantie-france-active'],
-		out: { 'clubs-cigales': 'territoire' }
+		out: { 'iti-feder-fse-eurometropole': 'territoire' }
 	},
 	{
 		name: 'Mulhouse (68224), structure fiscalisée at emergence: Alsace-wide tools kept',
@@ -178,7 +197,11 @@ const CASES: Case[] = [
 		name: 'a commune outside the Grand Est (Lyon, 69123): Alsace and Grand Est tools excluded',
 		query: 'structure=fiscalisee&stade=emergence&territoire=69123',
 		in: ['agrement-esus'],
-		out: { 'incubation-semia': 'territoire', fiso: 'territoire', okote: 'territoire' }
+		out: {
+			'incubation-semia': 'territoire',
+			'micro-projets-fse-ess-alsace': 'territoire',
+			okote: 'territoire'
+		}
 	},
 	{
 		name: 'association needing investment: FONJEP (fonctionnement only) excluded',
@@ -279,7 +302,11 @@ describe('why: met, not met and unchecked in French words', () => {
 
 	it('says which conditions it cannot check: uncertain availability, approvals, unknown territory', () => {
 		const r = run('structure=fiscalisee&forme=societe-ess&stade=changement-echelle');
-		const funds = r.matches.find((m) => m.tool.id === 'fonds-solidaires-90-10')!;
+		const esusOnly = fundingToolSchema.parse(
+			toolFixture({ eligibility: { audiences: ['fiscalisee'], requiredApprovals: ['esus'] } })
+		);
+		const esusProfile = parseFinderParams(new URLSearchParams('structure=fiscalisee&forme=societe-ess'), geo);
+		const funds = evaluateTool(esusOnly, esusProfile.profile, { now: NOW });
 		expect(funds.unchecked.map((c) => c.text)).toContain(
 			"Agrément requis : Agrément ESUS (entreprise solidaire d'utilité sociale)"
 		);
@@ -439,10 +466,12 @@ describe('combination hints and the estimate', () => {
 		expect(
 			r.hints.some((h) => /prêt d’honneur.*levier/.test(h.text) && h.toolIds.includes('microcredit-adie'))
 		).toBe(true);
-		const esus = run('structure=fiscalisee&forme=societe-ess&stade=changement-echelle');
+		const cae = run('structure=fiscalisee&forme=cae&stade=creation&territoire=67482');
 		expect(
-			esus.hints.some(
-				(h) => h.toolIds.includes('agrement-esus') && h.toolIds.includes('fonds-solidaires-90-10')
+			cae.hints.some(
+				(h) =>
+					h.toolIds.includes('porte-entree-ess-creation') &&
+					h.toolIds.includes('accompagnement-cooproduction')
 			)
 		).toBe(true);
 	});
@@ -455,7 +484,10 @@ describe('combination hints and the estimate', () => {
 	});
 
 	it('estimates a total labelled as an estimate, capped per tool at the need, without double counting', () => {
-		const e = run('structure=porteur&stade=creation&montant=10000&territoire=67482').estimate!;
+		const e = run(
+			'structure=porteur&stade=creation&montant=10000&territoire=67482',
+			confirmedTools
+		).estimate!;
 		expect(e.label).toBe('estimation');
 		expect(e.parts.map((p) => [p.toolId, p.amount, p.basis])).toEqual([
 			['pret-honneur-initiative-france', 9700, 'moyenne'],
@@ -475,8 +507,8 @@ describe('combination hints and the estimate', () => {
 			[
 				byId('garantie-france-active'),
 				byId('clubs-cigales'),
-				byId('prets-la-nef'),
-				byId('contrat-apport-associatif')
+				confirmed('prets-la-nef'),
+				confirmed('contrat-apport-associatif')
 			],
 			20000
 		);
@@ -490,12 +522,16 @@ describe('combination hints and the estimate', () => {
 
 	it('counts one tool per financer and kind of money', () => {
 		const e = estimateTotal(
-			[byId('pret-participatif-france-active'), byId('pacte-relance-france-active')],
+			[confirmed('pret-participatif-france-active'), byId('pacte-relance-france-active')],
 			50000
 		);
 		// Pacte Relance is "incertain"; with a second open France Active loan only one would count.
-		const twin = { ...byId('pret-participatif-france-active'), id: 'twin', name: 'Jumeau (synthétique)' };
-		const e2 = estimateTotal([byId('pret-participatif-france-active'), twin], 50000);
+		const twin = {
+			...confirmed('pret-participatif-france-active'),
+			id: 'twin',
+			name: 'Jumeau (synthétique)'
+		};
+		const e2 = estimateTotal([confirmed('pret-participatif-france-active'), twin], 50000);
 		expect(e.parts).toHaveLength(1);
 		expect(e2.parts).toHaveLength(1);
 		expect(e2.leftOut[0].reason).toMatch(/même financeur/);
@@ -558,7 +594,7 @@ describe('freshness, open now, list, compare, related', () => {
 	it('open now: open all year, or a call whose deadline has not passed', () => {
 		const call = (deadline?: string) =>
 			fundingToolSchema.parse(toolFixture({ availability: 'appel-a-projets', deadline }));
-		expect(isOpenNow(byId('garantie-france-active'), NOW)).toBe(true);
+		expect(isOpenNow(confirmed('garantie-france-active'), NOW)).toBe(true);
 		expect(isOpenNow(call('2026-12-31'), NOW)).toBe(true);
 		expect(isOpenNow(call('2026-11-28'), NOW)).toBe(false);
 		expect(isOpenNow(call(), NOW)).toBe(false);
@@ -583,7 +619,7 @@ describe('freshness, open now, list, compare, related', () => {
 			['innovation-sociale']
 		);
 		expect(parsed.errors).toEqual([]);
-		const r = listTools(tools, parsed.profile, parsed.filters, { now: NOW });
+		const r = listTools(confirmedTools, parsed.profile, parsed.filters, { now: NOW });
 		expect(r.items.map((e) => e.tool.id)).toEqual(['garantie-france-active']);
 		expect(r.hiddenIneligible).toBe(2); // Sofiscop and Socoden are for cooperatives
 		const byAmount = listTools(tools, {}, { ouvert: false, tri: 'montant' }, { now: NOW });
@@ -616,8 +652,8 @@ describe('freshness, open now, list, compare, related', () => {
 	});
 
 	it('related tools: combined both ways, then same type', () => {
-		const r = relatedTools(byId('fonds-solidaires-90-10'), tools);
-		expect(r.combined.map((t) => t.id)).toEqual(['agrement-esus']);
+		const r = relatedTools(byId('accompagnement-cooproduction'), tools);
+		expect(r.combined.map((t) => t.id)).toEqual(['porte-entree-ess-creation']);
 		const g = relatedTools(byId('garantie-france-active'), tools);
 		expect(g.sameType.map((t) => t.id)).toEqual(expect.arrayContaining(['garantie-sofiscop']));
 		expect(g.sameType.map((t) => t.id)).not.toContain('garantie-france-active');
