@@ -595,6 +595,7 @@ describe('freshness, open now, list, compare, related', () => {
 		const call = (deadline?: string) =>
 			fundingToolSchema.parse(toolFixture({ availability: 'appel-a-projets', deadline }));
 		expect(isOpenNow(confirmed('garantie-france-active'), NOW)).toBe(true);
+		expect(isOpenNow(byId('garantie-france-active'), NOW)).toBe(false);
 		expect(isOpenNow(call('2026-12-31'), NOW)).toBe(true);
 		expect(isOpenNow(call('2026-11-28'), NOW)).toBe(false);
 		expect(isOpenNow(call(), NOW)).toBe(false);
