@@ -69,15 +69,71 @@ export const phoneSchema = z
 	.trim()
 	.regex(/^\+?[0-9 .()-]{6,25}$/, { error: 'numéro de téléphone invalide' });
 
+/**
+ * Marks of the project's own working notes (file names, table rows, report parts) in a source's text.
+ * Visitors cannot open those notes: a source they see must be the publication the fact was read in.
+ */
+const NOTES_MARKS: RegExp[] = [
+	/[\w-]+\.md\b/i,
+	/\brows?\b/i,
+	/\bPart\s+\d/,
+	/\bresearch\b/i,
+	/\b(?:notes?|rapports?) de recherche\b/i,
+	/\b(?:structures|geo|buyers|sirene)-facts\b/i,
+	/\b(?:funding|maps)-anchors\b/i,
+	/\bseed-conseil\b/i
+];
+
+/** The first mark of our notes found in a text, if any. */
+export function notesMark(text: string): string | undefined {
+	for (const mark of NOTES_MARKS) {
+		const m = mark.exec(text);
+		if (m) return m[0];
+	}
+	return undefined;
+}
+
+const SOURCE_TEXT_FIELDS = [
+	['title', 'Titre'],
+	['site', 'Site'],
+	['reference', 'Référence'],
+	['note', 'Note']
+] as const;
+
+/**
+ * Where a fact was read: a publication a visitor can open. Either its web address (`url`, with its `title`
+ * and the `site` that published it when known), or, when no address is known, a `reference` naming the
+ * publication (title, publisher, date). `seen` is the day it was read.
+ */
 export const sourceSchema = z
 	.strictObject({
 		url: httpUrlSchema.optional(),
+		title: plainText(300).optional(),
+		site: plainText(200).optional(),
 		reference: plainText(500).optional(),
 		seen: isoDateSchema,
 		note: plainText(500).optional()
 	})
-	.refine((s) => s.url !== undefined || s.reference !== undefined, {
-		error: 'une source doit avoir une adresse web (url) ou une référence (reference)'
+	.superRefine((s, ctx) => {
+		if (s.url === undefined && s.reference === undefined) {
+			ctx.addIssue({
+				code: 'custom',
+				path: [],
+				message:
+					'une source doit avoir une adresse web (url) ou, à défaut, une référence (reference) qui nomme la publication : titre, éditeur, date'
+			});
+		}
+		for (const [field, label] of SOURCE_TEXT_FIELDS) {
+			const text = s[field];
+			const mark = text === undefined ? undefined : notesMark(text);
+			if (mark !== undefined) {
+				ctx.addIssue({
+					code: 'custom',
+					path: [field],
+					message: `${label} : « ${mark} » renvoie à des notes de travail, pas à une publication ; citez ce que le visiteur peut ouvrir (titre, site, adresse web)`
+				});
+			}
+		}
 	});
 export type Source = z.infer<typeof sourceSchema>;
 

@@ -67,6 +67,30 @@ describe('checkDataset', () => {
 		]);
 	});
 
+	it('refuses a source that cites our working notes instead of a publication, naming the field', () => {
+		const { issues } = checkDataset(
+			files({
+				organisations: [
+					organisationFixture({
+						sources: [
+							{
+								url: 'https://www.avise.org',
+								reference: 'funding-anchors.md Part 2, row DLA',
+								seen: '2026-01-01'
+							}
+						]
+					})
+				]
+			}),
+			NOW
+		);
+		expect(issues.map(formatIssue)).toEqual([
+			expect.stringMatching(
+				/^data\/organisations\.json:test-org:sources\.0\.reference: Référence : « funding-anchors\.md » renvoie à des notes de travail/
+			)
+		]);
+	});
+
 	it('reports a file that is not an array', () => {
 		const { issues } = checkDataset(files({ initiatives: { not: 'an array' } as never }), NOW);
 		expect(issues[0].message).toMatch(/tableau JSON/);

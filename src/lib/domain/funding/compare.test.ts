@@ -15,8 +15,8 @@ describe('compare and related tools', () => {
 	});
 
 	it('related tools: combined both ways, then same type', () => {
-		const r = relatedTools(byId('fonds-solidaires-90-10'), tools);
-		expect(r.combined.map((t) => t.id)).toEqual(['agrement-esus']);
+		const r = relatedTools(byId('accompagnement-cooproduction'), tools);
+		expect(r.combined.map((t) => t.id)).toEqual(['porte-entree-ess-creation']);
 		const g = relatedTools(byId('garantie-france-active'), tools);
 		expect(g.sameType.map((t) => t.id)).toEqual(expect.arrayContaining(['garantie-sofiscop']));
 		expect(g.sameType.map((t) => t.id)).not.toContain('garantie-france-active');

@@ -49,7 +49,11 @@ describe('why: met, not met and unchecked in French words', () => {
 
 	it('says which conditions it cannot check: uncertain availability, approvals, unknown territory', () => {
 		const r = run('structure=fiscalisee&forme=societe-ess&stade=changement-echelle');
-		const funds = r.matches.find((m) => m.tool.id === 'fonds-solidaires-90-10')!;
+		const esusOnly = fundingToolSchema.parse(
+			toolFixture({ eligibility: { audiences: ['fiscalisee'], requiredApprovals: ['esus'] } })
+		);
+		const esusProfile = parseFinderParams(new URLSearchParams('structure=fiscalisee&forme=societe-ess'), geo);
+		const funds = evaluateTool(esusOnly, esusProfile.profile, { now: NOW });
 		expect(funds.unchecked.map((c) => c.text)).toContain(
 			"Agrément requis : Agrément ESUS (entreprise solidaire d'utilité sociale)"
 		);

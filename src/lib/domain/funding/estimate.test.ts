@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { estimateTotal } from './estimate';
-import { byId, run } from './test-seed';
+import { byId, confirmed, confirmedTools, run } from './test-seed';
 
 describe('the estimate', () => {
 	it('estimates a total labelled as an estimate, capped per tool at the need, without double counting', () => {
-		const e = run('structure=porteur&stade=creation&montant=10000&territoire=67482').estimate!;
+		const e = run(
+			'structure=porteur&stade=creation&montant=10000&territoire=67482',
+			confirmedTools
+		).estimate!;
 		expect(e.label).toBe('estimation');
 		expect(e.parts.map((p) => [p.toolId, p.amount, p.basis])).toEqual([
 			['pret-honneur-initiative-france', 9700, 'moyenne'],
@@ -24,8 +27,8 @@ describe('the estimate', () => {
 			[
 				byId('garantie-france-active'),
 				byId('clubs-cigales'),
-				byId('prets-la-nef'),
-				byId('contrat-apport-associatif')
+				confirmed('prets-la-nef'),
+				confirmed('contrat-apport-associatif')
 			],
 			20000
 		);
@@ -39,12 +42,16 @@ describe('the estimate', () => {
 
 	it('counts one tool per financer and kind of money', () => {
 		const e = estimateTotal(
-			[byId('pret-participatif-france-active'), byId('pacte-relance-france-active')],
+			[confirmed('pret-participatif-france-active'), byId('pacte-relance-france-active')],
 			50000
 		);
 		// Pacte Relance is "incertain"; with a second open France Active loan only one would count.
-		const twin = { ...byId('pret-participatif-france-active'), id: 'twin', name: 'Jumeau (synthétique)' };
-		const e2 = estimateTotal([byId('pret-participatif-france-active'), twin], 50000);
+		const twin = {
+			...confirmed('pret-participatif-france-active'),
+			id: 'twin',
+			name: 'Jumeau (synthétique)'
+		};
+		const e2 = estimateTotal([confirmed('pret-participatif-france-active'), twin], 50000);
 		expect(e.parts).toHaveLength(1);
 		expect(e2.parts).toHaveLength(1);
 		expect(e2.leftOut[0].reason).toMatch(/même financeur/);

@@ -78,7 +78,7 @@ const CASES: Case[] = [
 	{
 		name: 'SAS ESUS en changement d’échelle, 300 000 €',
 		query: 'structure=fiscalisee&forme=societe-ess&stade=changement-echelle&montant=300000',
-		in: ['fonds-solidaires-90-10', 'pret-participatif-france-active', 'agrement-esus'],
+		in: ['pret-participatif-france-active', 'agrement-esus'],
 		out: {
 			'pia-ess': 'disponibilite',
 			'pret-participatif-socoden': 'forme',
@@ -113,7 +113,7 @@ const CASES: Case[] = [
 		name: 'a commune code outside the Eurométropole (Haguenau, 67180): Alsace yes, Eurométropole no',
 		query: 'structure=association&stade=creation&montant=5000&territoire=67180',
 		in: ['contrat-apport-associatif', 'garantie-france-active'],
-		out: { 'clubs-cigales': 'territoire' }
+		out: { 'iti-feder-fse-eurometropole': 'territoire' }
 	},
 	{
 		name: 'Mulhouse (68224), structure fiscalisée at emergence: Alsace-wide tools kept',
@@ -125,7 +125,11 @@ const CASES: Case[] = [
 		name: 'a commune outside the Grand Est (Lyon, 69123): Alsace and Grand Est tools excluded',
 		query: 'structure=fiscalisee&stade=emergence&territoire=69123',
 		in: ['agrement-esus'],
-		out: { 'incubation-semia': 'territoire', fiso: 'territoire', okote: 'territoire' }
+		out: {
+			'incubation-semia': 'territoire',
+			'micro-projets-fse-ess-alsace': 'territoire',
+			okote: 'territoire'
+		}
 	},
 	{
 		name: 'association needing investment: FONJEP (fonctionnement only) excluded',

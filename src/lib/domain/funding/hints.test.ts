@@ -15,10 +15,12 @@ describe('combination hints', () => {
 		expect(
 			r.hints.some((h) => /prêt d’honneur.*levier/.test(h.text) && h.toolIds.includes('microcredit-adie'))
 		).toBe(true);
-		const esus = run('structure=fiscalisee&forme=societe-ess&stade=changement-echelle');
+		const cae = run('structure=fiscalisee&forme=cae&stade=creation&territoire=67482');
 		expect(
-			esus.hints.some(
-				(h) => h.toolIds.includes('agrement-esus') && h.toolIds.includes('fonds-solidaires-90-10')
+			cae.hints.some(
+				(h) =>
+					h.toolIds.includes('porte-entree-ess-creation') &&
+					h.toolIds.includes('accompagnement-cooproduction')
 			)
 		).toBe(true);
 	});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listTools, parseListParams } from './list';
-import { geo, NOW, tools } from './test-seed';
+import { confirmedTools, geo, NOW, tools } from './test-seed';
 
 describe('the list page', () => {
 	it('list: filters by type, thématique and open now, hides non-eligible tools, sorts by fit or amount', () => {
@@ -10,7 +10,7 @@ describe('the list page', () => {
 			['innovation-sociale']
 		);
 		expect(parsed.errors).toEqual([]);
-		const r = listTools(tools, parsed.profile, parsed.filters, { now: NOW });
+		const r = listTools(confirmedTools, parsed.profile, parsed.filters, { now: NOW });
 		expect(r.items.map((e) => e.tool.id)).toEqual(['garantie-france-active']);
 		expect(r.hiddenIneligible).toBe(2); // Sofiscop and Socoden are for cooperatives
 		const byAmount = listTools(tools, {}, { ouvert: false, tri: 'montant' }, { now: NOW });

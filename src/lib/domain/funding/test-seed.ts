@@ -32,8 +32,27 @@ export const byId = (id: string) => {
 export const NOW = new Date('2026-11-29T12:00:00Z');
 
 /** The finder's answer for a query string that must parse without error. */
-export function run(query: string) {
+export function run(query: string, list: FundingTool[] = tools) {
 	const parsed = parseFinderParams(new URLSearchParams(query), geo);
 	expect(parsed.errors).toEqual([]);
-	return findFunding(tools, parsed.profile, { now: NOW });
+	return findFunding(list, parsed.profile, { now: NOW });
 }
+
+// No current source confirms that any seed tool is still offered, so the seed marks them all « incertain ».
+// The estimate, « ouvert maintenant » and the list are tested on the same tools as if a source had confirmed
+// these ones open all year, as the seed said before its figures were rated as old.
+const CONFIRMED_OPEN = new Set([
+	'garantie-france-active',
+	'pret-participatif-france-active',
+	'pret-honneur-initiative-france',
+	'microcredit-adie',
+	'subvention-moins-26-ans-france-active-alsace',
+	'contrat-apport-associatif',
+	'pret-participatif-socoden',
+	'garantie-sofiscop',
+	'prets-la-nef'
+]);
+export const confirmedTools: FundingTool[] = tools.map((t) =>
+	CONFIRMED_OPEN.has(t.id) ? { ...t, availability: 'ouvert' } : t
+);
+export const confirmed = (id: string) => confirmedTools.find((t) => t.id === id) ?? byId(id);
