@@ -245,3 +245,12 @@ export function fixtureEtablissementsCsv(): string {
 export function fixtureUnitesLegalesCsv(): string {
 	return stockCsv(UNITE_LEGALE_COLUMNS, FIXTURE_UNITES_LEGALES.map(uniteLegaleRow));
 }
+
+/** Rewrites the checked-in copies in `fixtures/` (run with tsx after changing the rows above). */
+export async function writeFixtureFiles(dir: string): Promise<void> {
+	const { writeFileSync } = await import('node:fs');
+	const { join } = await import('node:path');
+	writeFileSync(join(dir, 'StockEtablissement_fixture.csv'), fixtureEtablissementsCsv());
+	writeFileSync(join(dir, 'StockUniteLegale_fixture.csv'), fixtureUnitesLegalesCsv());
+	writeFileSync(join(dir, 'ess-france_fixture.csv'), FIXTURE_ESS_FRANCE);
+}
