@@ -109,6 +109,20 @@ describe('RecordScanner', () => {
 		expect(scanError('siren\tnic\n1\t2\n').detail).toContain('tabulation');
 	});
 
+	it('refuses a record longer than the limit instead of buffering the rest of the file', () => {
+		const scanner = new RecordScanner({ onHeader: () => keepAll, onRecord: () => {}, maxRecordBytes: 1000 });
+		scanner.push(Buffer.from('a,b\n1,2\n3,"open\n'));
+		let error: unknown;
+		try {
+			for (let i = 0; i < 100; i++) scanner.push(Buffer.from('4,5\n'.repeat(10)));
+		} catch (e) {
+			error = e;
+		}
+		expect(error).toBeInstanceOf(ScanError);
+		expect((error as ScanError).line).toBe(3);
+		expect((error as ScanError).detail).toContain('jamais fermé');
+	});
+
 	it('refuses an empty file', () => {
 		expect(scanError('').detail).toContain('vide');
 	});

@@ -40,6 +40,11 @@ export interface ScannerOptions {
 	onHeader: (names: string[]) => Classifier;
 	/** Called with a copy of each kept record's bytes (newline excluded) and the line it starts on. */
 	onRecord: (bytes: Buffer, line: number) => void;
+	/**
+	 * Longest record accepted (default 1 MiB; a SIRENE row is a few hundred bytes). Past it the file is refused
+	 * rather than buffered: an unclosed quote would otherwise pull the rest of a multi-GB file into memory.
+	 */
+	maxRecordBytes?: number;
 }
 
 /** Bytes of field k, without its surrounding quotes (values of the selection columns never hold `""`). */
@@ -86,29 +91,51 @@ export class RecordScanner {
 	private expected = 0;
 	private starts = new Int32Array(4097);
 	private ended = false;
+	private readonly maxRecordBytes: number;
 
-	constructor(private readonly options: ScannerOptions) {}
+	constructor(private readonly options: ScannerOptions) {
+		this.maxRecordBytes = options.maxRecordBytes ?? 1 << 20;
+	}
 
 	push(chunk: Buffer): void {
-		const buf = this.tail ? Buffer.concat([this.tail, chunk]) : chunk;
-		const used = this.scan(buf, false);
+		let start = 0;
+		if (this.tail) {
+			// Finish the record left over from the last chunk by copying only its end, not the whole chunk.
+			const lf = chunk.indexOf(LF);
+			const head = lf === -1 ? null : Buffer.concat([this.tail, chunk.subarray(0, lf + 1)]);
+			if (head && this.scan(head, 0, false) === head.length) {
+				start = lf + 1;
+			} else {
+				// The newline was inside quotes (or there was none): carry on over the whole chunk.
+				chunk = Buffer.concat([this.tail, chunk]);
+			}
+			this.tail = null;
+		}
+		const used = this.scan(chunk, start, false);
+		if (chunk.length - used > this.maxRecordBytes) {
+			throw new ScanError(
+				this.linesDone + 1,
+				undefined,
+				`enregistrement de plus de ${Math.round(this.maxRecordBytes / 1024)} Ko : un guillemet ouvert n'est sans doute jamais fermé`
+			);
+		}
 		// Copy the incomplete record: `chunk` may be a view the stream reuses.
-		this.tail = used < buf.length ? Buffer.from(buf.subarray(used)) : null;
+		this.tail = used < chunk.length ? Buffer.from(chunk.subarray(used)) : null;
 	}
 
 	end(): void {
 		if (this.ended) return;
 		this.ended = true;
-		if (this.tail) this.scan(this.tail, true);
+		if (this.tail) this.scan(this.tail, 0, true);
 		this.tail = null;
 		if (!this.header) throw new ScanError(1, undefined, "fichier vide : la ligne d'en-tête manque");
 	}
 
 	/** Scans whole records from `buf`; returns the offset of the first byte of an incomplete record. */
-	private scan(buf: Buffer, final: boolean): number {
+	private scan(buf: Buffer, from: number, final: boolean): number {
 		const n = buf.length;
 		const starts = this.starts;
-		let recStart = 0;
+		let recStart = from;
 		while (recStart < n) {
 			const cap = this.header ? this.expected : starts.length - 2;
 			let field = 0;
@@ -118,16 +145,13 @@ export class RecordScanner {
 			let contentEnd = -1;
 			starts[0] = recStart;
 			while (contentEnd < 0) {
+				// The hot loop: letters, digits, '.', '-', '/' and every UTF-8 multibyte unit are above ','.
+				let b = 0;
+				while (i < n && (b = buf[i]) > COMMA) i++;
 				if (i >= n) {
 					if (!final) return recStart;
 					contentEnd = n > recStart && buf[n - 1] === CR ? n - 1 : n;
 					break;
-				}
-				const b = buf[i];
-				// Letters, digits, '.', '-', '/' and every UTF-8 multibyte unit are above ','.
-				if (b > COMMA) {
-					i++;
-					continue;
 				}
 				if (b === COMMA) {
 					field++;
