@@ -9,11 +9,16 @@
  * The stock's date defaults to the establishment file's modification date: INSEE's file names carry none.
  */
 import { renameSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { basename } from 'node:path';
+import { parseArgs as parseNodeArgs } from 'node:util';
 import { z } from 'zod';
 import communes from '../data/communes.json';
 import { SireneFileError } from '../src/lib/io/sirene/errors';
-import { selectSireneEstablishments, type SireneProgress } from '../src/lib/io/sirene/read';
+import {
+	selectSireneEstablishments,
+	type SireneProgress,
+	type SireneSelection
+} from '../src/lib/io/sirene/read';
 
 const USAGE =
 	'Usage : npm run import:sirene -- --unites-legales <StockUniteLegale.zip> --etablissements <StockEtablissement.zip> [--ess-france <liste.csv>] [--stock-date AAAA-MM-JJ] (--dry-run | --out <selection.json>)';
@@ -34,82 +39,116 @@ const optionsSchema = z
 			"l'écriture dans la base n'est pas encore disponible : relancez avec --dry-run (lecture et sélection seules) ou --out selection.json"
 	});
 
-function fail(message: string, code = 2): never {
-	console.error(`import:sirene : ${message}`);
-	process.exit(code);
+export interface ImportSireneArgs {
+	unitesLegales: string;
+	etablissements: string;
+	essFrance?: string;
+	stockDate?: string;
+	dryRun: boolean;
+	out?: string;
 }
 
-let args;
-try {
-	args = parseArgs({
-		options: {
-			'unites-legales': { type: 'string' },
-			etablissements: { type: 'string' },
-			'ess-france': { type: 'string' },
-			'stock-date': { type: 'string' },
-			'dry-run': { type: 'boolean' },
-			out: { type: 'string' }
-		},
-		strict: true
-	}).values;
-} catch (e) {
-	fail(`${(e as Error).message}\n${USAGE}`);
+/** The command line, checked; throws an Error with a French message (the usage line appended). */
+export function parseArgs(argv: string[]): ImportSireneArgs {
+	let values;
+	try {
+		values = parseNodeArgs({
+			args: argv,
+			options: {
+				'unites-legales': { type: 'string' },
+				etablissements: { type: 'string' },
+				'ess-france': { type: 'string' },
+				'stock-date': { type: 'string' },
+				'dry-run': { type: 'boolean' },
+				out: { type: 'string' }
+			},
+			strict: true
+		}).values;
+	} catch (e) {
+		throw new Error(`${(e as Error).message}\n${USAGE}`);
+	}
+	const parsed = optionsSchema.safeParse(values);
+	if (!parsed.success) throw new Error(`${parsed.error.issues[0].message}\n${USAGE}`);
+	const o = parsed.data;
+	return {
+		unitesLegales: o['unites-legales'],
+		etablissements: o.etablissements,
+		essFrance: o['ess-france'],
+		stockDate: o['stock-date'],
+		dryRun: o['dry-run'] ?? false,
+		out: o.out
+	};
 }
-const parsed = optionsSchema.safeParse(args);
-if (!parsed.success) fail(`${parsed.error.issues[0].message}\n${USAGE}`);
-const options = parsed.data;
 
 const fr = new Intl.NumberFormat('fr-FR');
 const FILE_LABEL = { etablissements: 'Établissements', unitesLegales: 'Unités légales' } as const;
-const tty = process.stderr.isTTY;
 
-function progressLine(p: SireneProgress): void {
+export function progressText(p: SireneProgress): string {
 	const percent = p.bytesTotal > 0 ? ` (${Math.floor((p.bytesRead / p.bytesTotal) * 100)} %)` : '';
-	const line = `${FILE_LABEL[p.file]} : ${fr.format(p.rowsRead)} lignes lues${percent}, ${fr.format(p.rowsPerSecond)} lignes/s, ${fr.format(p.rowsKept)} retenues`;
-	if (tty) process.stderr.write(`\r${line}\x1b[K${p.done ? '\n' : ''}`);
-	else console.error(line);
+	return `${FILE_LABEL[p.file]} : ${fr.format(p.rowsRead)} lignes lues${percent}, ${fr.format(p.rowsPerSecond)} lignes/s, ${fr.format(p.rowsKept)} retenues`;
 }
 
-try {
-	const started = performance.now();
-	const selection = await selectSireneEstablishments({
-		etablissements: options.etablissements,
-		unitesLegales: options['unites-legales'],
-		essFrance: options['ess-france'],
-		stockDate: options['stock-date'],
-		communeCodes: communes.map((c) => c.code),
-		onProgress: progressLine,
-		progressEvery: 1_000_000
-	});
+/** The report printed at the end, in French. */
+export function summary(selection: SireneSelection): string[] {
 	const { counts } = selection;
 	const e = counts.etablissements;
-	console.log(
-		[
-			`Stock SIRENE du ${selection.stockDate}${selection.stockDateFrom === 'file' ? ' (date de modification du fichier ; --stock-date pour la préciser)' : ''}`,
-			`Fichiers : ${selection.files.etablissements} ; ${selection.files.unitesLegales}${selection.files.essFrance ? ` ; liste ESS France ${selection.files.essFrance}` : ''}`,
-			`Établissements lus : ${fr.format(e.read)}`,
-			`  retenus (actifs, dans l'Eurométropole, ESS) : ${fr.format(e.kept)}`,
-			`  fermés : ${fr.format(e.closed)}`,
-			`  hors Eurométropole : ${fr.format(e.outside)}`,
-			`  unité légale hors ESS : ${fr.format(e.notEss)}`,
-			`  lignes en double (même SIRET) : ${fr.format(e.duplicate)}`,
-			`  unité légale absente du fichier : ${fr.format(e.unitMissing)}`,
-			`Unités légales lues : ${fr.format(counts.unitesLegales.read)}, utiles : ${fr.format(counts.unitesLegales.kept)}, en double : ${fr.format(counts.unitesLegales.duplicate)}`,
-			counts.essFrance
-				? `Liste ESS France : ${fr.format(counts.essFrance.sirens)} SIREN, ${fr.format(counts.essFrance.keptThroughList)} établissements retenus grâce à elle seule`
-				: 'Liste ESS France : non fournie (seul l’indicateur ESS de l’INSEE compte)',
-			`Coordonnées hors Eurométropole écartées (position au centre de la commune) : ${fr.format(counts.positionsDropped)}`,
-			`Durée : ${((performance.now() - started) / 1000).toFixed(1)} s`
-		].join('\n')
-	);
-	if (options.out) {
-		const tmp = `${options.out}.tmp-${process.pid}`;
-		writeFileSync(tmp, JSON.stringify(selection, null, '\t') + '\n');
-		renameSync(tmp, options.out);
-		console.log(`Sélection écrite dans ${options.out}`);
-	}
-	if (options['dry-run']) console.log('Essai à blanc : rien n’a été écrit dans la base.');
-} catch (e) {
-	if (e instanceof SireneFileError) fail(`${e.message}\nRien n'a été importé.`, 1);
-	throw e;
+	return [
+		`Stock SIRENE du ${selection.stockDate}${selection.stockDateFrom === 'file' ? ' (date de modification du fichier ; --stock-date pour la préciser)' : ''}`,
+		`Fichiers : ${selection.files.etablissements} ; ${selection.files.unitesLegales}${selection.files.essFrance ? ` ; liste ESS France ${selection.files.essFrance}` : ''}`,
+		`Établissements lus : ${fr.format(e.read)}`,
+		`  retenus (actifs, dans l'Eurométropole, ESS) : ${fr.format(e.kept)}`,
+		`  fermés : ${fr.format(e.closed)}`,
+		`  hors Eurométropole : ${fr.format(e.outside)}`,
+		`  unité légale hors ESS : ${fr.format(e.notEss)}`,
+		`  lignes en double (même SIRET) : ${fr.format(e.duplicate)}`,
+		`  unité légale absente du fichier : ${fr.format(e.unitMissing)}`,
+		`Unités légales lues : ${fr.format(counts.unitesLegales.read)}, utiles : ${fr.format(counts.unitesLegales.kept)}, en double : ${fr.format(counts.unitesLegales.duplicate)}`,
+		counts.essFrance
+			? `Liste ESS France : ${fr.format(counts.essFrance.sirens)} SIREN, ${fr.format(counts.essFrance.keptThroughList)} établissements retenus grâce à elle seule`
+			: 'Liste ESS France : non fournie (seul l’indicateur ESS de l’INSEE compte)',
+		`Coordonnées hors Eurométropole écartées (position au centre de la commune) : ${fr.format(counts.positionsDropped)}`
+	];
 }
+
+async function main(): Promise<void> {
+	let args: ImportSireneArgs;
+	try {
+		args = parseArgs(process.argv.slice(2));
+	} catch (e) {
+		console.error(`import:sirene : ${(e as Error).message}`);
+		process.exit(2);
+	}
+	const tty = process.stderr.isTTY;
+	const started = performance.now();
+	try {
+		const selection = await selectSireneEstablishments({
+			etablissements: args.etablissements,
+			unitesLegales: args.unitesLegales,
+			essFrance: args.essFrance,
+			stockDate: args.stockDate,
+			communeCodes: communes.map((c) => c.code),
+			onProgress: (p) => {
+				if (tty) process.stderr.write(`\r${progressText(p)}\x1b[K${p.done ? '\n' : ''}`);
+				else console.error(progressText(p));
+			},
+			progressEvery: 1_000_000
+		});
+		console.log(summary(selection).join('\n'));
+		console.log(`Durée : ${((performance.now() - started) / 1000).toFixed(1)} s`);
+		if (args.out) {
+			const tmp = `${args.out}.tmp-${process.pid}`;
+			writeFileSync(tmp, JSON.stringify(selection, null, '\t') + '\n');
+			renameSync(tmp, args.out);
+			console.log(`Sélection écrite dans ${args.out}`);
+		}
+		if (args.dryRun) console.log('Essai à blanc : rien n’a été écrit dans la base.');
+	} catch (e) {
+		if (e instanceof SireneFileError) {
+			console.error(`import:sirene : ${e.message}\nRien n'a été importé.`);
+			process.exit(1);
+		}
+		throw e;
+	}
+}
+
+if (process.argv[1] && import.meta.url.endsWith(basename(process.argv[1]))) await main();

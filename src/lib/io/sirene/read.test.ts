@@ -39,10 +39,12 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function zip(name: string, entries: Record<string, string>): Promise<string> {
+function zip(name: string, entries: Record<string, string>, zip64 = false): Promise<string> {
 	const path = join(dir, name);
 	const z = new yazl.ZipFile();
-	for (const [entry, text] of Object.entries(entries)) z.addBuffer(Buffer.from(text), entry);
+	for (const [entry, text] of Object.entries(entries)) {
+		z.addBuffer(Buffer.from(text), entry, { forceZip64Format: zip64 });
+	}
 	z.end();
 	return new Promise((resolve, reject) => {
 		z.outputStream
@@ -206,6 +208,11 @@ describe('selectSireneEstablishments inputs', () => {
 		const fromCsv = await select(ETAB, UNITS, { essFrance: ESS_FRANCE });
 		expect(fromZip.establishments).toEqual(fromCsv.establishments);
 		expect(fromZip.files.etablissements).toBe('StockEtablissement_utf8.zip (StockEtablissement_utf8.csv)');
+	});
+
+	it('reads a Zip64 archive, the format of the multi-GB national files', async () => {
+		const etab = await zip('zip64.zip', { 'StockEtablissement_utf8.csv': fixtureEtablissementsCsv() }, true);
+		expect((await select(etab)).establishments).toEqual((await select(ETAB)).establishments);
 	});
 
 	it('without the ESS France list, counts the listed-only unit as not ESS', async () => {
