@@ -170,6 +170,10 @@ describe('toSireneEstablishment', () => {
 			map({ typeVoieEtablissement: 'BD', indiceRepetitionEtablissement: 'B' }).record.address?.line
 		).toBe('12 bis boulevard DU JEU DES ENFANTS');
 		expect(map({ typeVoieEtablissement: 'AVENUE' }).record.address?.streetType).toBe('avenue');
+		const noNumber = map({ numeroVoieEtablissement: null, indiceRepetitionEtablissement: 'B' }).record
+			.address;
+		expect(noNumber?.line).toBe('rue DU JEU DES ENFANTS');
+		expect(noNumber?.repetition).toBeNull();
 	});
 
 	it('has no position without coordinates, the address staying', () => {

@@ -104,7 +104,8 @@ export function toSireneEstablishment(
 	let positionDropped = false;
 	if (!partial) {
 		const number = etab.numeroVoieEtablissement;
-		const repetition = repetitionWord(etab.indiceRepetitionEtablissement);
+		// A repetition index means nothing without a number (bis of what?).
+		const repetition = number ? repetitionWord(etab.indiceRepetitionEtablissement) : null;
 		const streetType = streetTypeWord(etab.typeVoieEtablissement);
 		const streetName = etab.libelleVoieEtablissement;
 		const parts = [number, repetition, streetType, streetName].filter((p): p is string => !!p);
@@ -113,7 +114,7 @@ export function toSireneEstablishment(
 		if (parts.length > 0 || complement || postcode) {
 			address = {
 				number,
-				repetition: number ? repetition : null,
+				repetition,
 				streetType,
 				streetName,
 				complement,
