@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { formDataToObject, initiativeProposalSchema } from './proposal';
+import { currentValues, editableFieldsOf, formDataToObject, initiativeProposalSchema } from './proposal';
 import {
 	preparePlace,
 	changedFields,
 	checkZone,
-	currentValues,
-	editableFieldsOf,
 	moveZoneErrors,
 	placeProposal,
 	REFERENCE_PATTERN,

@@ -23,7 +23,6 @@ import {
 } from '../db/records';
 import { userNames } from '../db/users';
 import { refContext } from './context';
-import { mergeRecords } from './duplicates';
 
 export interface Actor {
 	id: string;
@@ -292,96 +291,6 @@ export function historyView(db: Db, id: string): HistoryView[] {
 		by: entry.changedBy ? (names.get(entry.changedBy) ?? entry.changedBy) : 'import initial (data/)',
 		changes: diffRecords(entries[i + 1]?.data, entry.data)
 	}));
-}
-
-export type MergeResult =
-	{ ok: true; keptId: string } | { ok: false; message: string; errors?: Record<string, string> };
-
-class MergeAbort extends Error {}
-
-/**
- * Keeps one record, archives the other and points every link (parent, carrier, providers, combinations) at
- * the kept one, all in one transaction; each change is a history entry naming the merge.
- */
-export function mergeDuplicates(
-	db: Db,
-	keepId: string,
-	dropId: string,
-	versions: { keep: number; drop: number },
-	actor: Actor
-): MergeResult {
-	const keep = getRecordById(db, keepId);
-	const drop = getRecordById(db, dropId);
-	if (!keep || !drop || keepId === dropId) return { ok: false, message: 'fiches introuvables' };
-	if (keep.kind !== drop.kind)
-		return { ok: false, message: 'seules deux fiches du même type peuvent être fusionnées' };
-	const merged = mergeRecords(withoutVersion(keep), withoutVersion(drop));
-	const checked = validateRecord(db, merged);
-	if (!checked.ok)
-		return { ok: false, message: 'la fiche fusionnée ne serait pas valide', errors: checked.errors };
-	const archived = {
-		...withoutVersion(drop),
-		status: 'archived',
-		caveats: [...drop.caveats, `Doublon fusionné dans « ${keep.name} » (${keep.id}).`].slice(-20)
-	} as PublicRecord;
-	try {
-		db.transaction(() => {
-			const a = updateRecord(db, checked.record, {
-				expectedVersion: versions.keep,
-				by: actor.id,
-				action: 'merge',
-				note: `fusion : reprend « ${drop.name} » (${drop.id})`
-			});
-			const b = updateRecord(db, archived, {
-				expectedVersion: versions.drop,
-				by: actor.id,
-				action: 'merge',
-				note: `fusionnée dans « ${keep.name} » (${keep.id})`
-			});
-			if (!a.ok || !b.ok) throw new MergeAbort();
-			relink(db, dropId, keepId, actor);
-		})();
-	} catch (e) {
-		if (e instanceof MergeAbort)
-			return {
-				ok: false,
-				message: 'une des fiches a été modifiée entre-temps : rechargez la page et recommencez'
-			};
-		throw e;
-	}
-	return { ok: true, keptId: keepId };
-}
-
-function relink(db: Db, from: string, to: string, actor: Actor) {
-	const rows = db
-		.prepare('SELECT data, version FROM records WHERE data LIKE ? AND id != ?')
-		.all(`%"${from}"%`, from) as { data: string; version: number }[];
-	for (const row of rows) {
-		const r = JSON.parse(row.data) as PublicRecord;
-		const swap = (ids: string[]) => [...new Set(ids.map((x) => (x === from ? to : x)))];
-		let changed = false;
-		if (r.kind === 'organisation' && r.parentId === from) {
-			r.parentId = to === r.id ? undefined : to;
-			changed = true;
-		}
-		if (r.kind === 'initiative' && r.carrier.organisationId === from) {
-			r.carrier = { ...r.carrier, organisationId: to };
-			changed = true;
-		}
-		if (r.kind === 'funding-tool' && (r.providerIds.includes(from) || r.combinesWith.includes(from))) {
-			r.providerIds = swap(r.providerIds);
-			r.combinesWith = swap(r.combinesWith).filter((x) => x !== r.id);
-			changed = true;
-		}
-		if (!changed) continue;
-		const res = updateRecord(db, r, {
-			expectedVersion: row.version,
-			by: actor.id,
-			action: 'merge',
-			note: `lien vers « ${from} » remplacé par « ${to} » (fusion)`
-		});
-		if (!res.ok) throw new MergeAbort();
-	}
 }
 
 export { withoutVersion };

@@ -1,9 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { proposalDeps, proposalFormData, submitNewProposal } from '$lib/server/proposals';
+import { newProposalPage, proposalDeps, submitNewProposal } from '$lib/server/proposals';
 import { getDb } from '$lib/server/store';
 
-export const load: PageServerLoad = ({ url }) => proposalFormData(getDb(), url.searchParams.get('zone'));
+export const load: PageServerLoad = ({ url }) =>
+	newProposalPage(getDb(), 'structure', url.searchParams.get('zone'));
 
 export const actions: Actions = {
 	default: async ({ request, getClientAddress }) => {
