@@ -16,6 +16,18 @@ export const HONEYPOT_FIELD = 'homepage';
 // ---------------------------------------------------------------------------------------------------------
 // The place: one "quartier or commune" select, mapped to the schema's communeCode + quartierCode.
 
+/** One choice of the "quartier ou commune" select. */
+export interface ZoneOption {
+	value: string;
+	label: string;
+	hint?: string;
+}
+/** The select's choices: Strasbourg's quartiers, then the communes. */
+export interface Zones {
+	quartiers: ZoneOption[];
+	communes: ZoneOption[];
+}
+
 /** Value of the single select: "67482:SQ_06" for a Strasbourg quartier, "67447" for a commune. */
 export function zoneValue(communeCode: string, quartierCode?: string): string {
 	return quartierCode ? `${communeCode}:${quartierCode}` : communeCode;
