@@ -46,6 +46,14 @@ const atLeast = (min: number, schema: z.ZodType) =>
 		.refine((s) => s.replace(/\r\n?/g, '\n').trim().length >= min, { error: `au moins ${min} caractères` })
 		.pipe(schema as z.ZodType<unknown, string>);
 
+const linesOf = (v: unknown) =>
+	typeof v === 'string'
+		? v
+				.split(/\r?\n/)
+				.map((line) => line.trim())
+				.filter((line) => line !== '')
+		: v;
+
 /** A required answer: `missing` when it is left empty, then the field's own checks. */
 const answered = (missing: string, schema: z.ZodType) =>
 	z
@@ -132,6 +140,8 @@ function answerSchema(
 ): z.ZodType {
 	let schema = unwrap(schemaAt(recordSchema, f.path)!);
 	if (opts.min !== undefined) schema = atLeast(opts.min, schema);
+	// A list of texts is typed one item per line, as in the admin form.
+	if (f.type === 'text-list') schema = z.preprocess(linesOf, schema);
 	const list = f.type === 'enum-list' || f.type === 'ref-list' || f.type === 'text-list';
 	if (!opts.required) return list ? schema.default([]) : optional(schema);
 	return f.propose?.missing ? answered(f.propose.missing, schema) : schema;
@@ -206,11 +216,11 @@ export function applyChanges<T extends PublicRecord>(record: T, changes: Record<
  * `carrier.kind`). The rest (identity, sources, place, status) is moderation's to add.
  */
 export function proposedFields(
-	kind: ProposableKind,
-	payload: Record<string, unknown>
+	payload: Record<string, unknown>,
+	recordSchema: AnyObject
 ): Record<string, unknown> {
 	const out: Record<string, unknown> = {};
-	for (const f of createFields(RECORD_SCHEMAS[kind])) {
+	for (const f of createFields(recordSchema)) {
 		const v = payload[f.propose!.key];
 		if (v !== undefined) setPath(out, f.path, v);
 	}
@@ -221,10 +231,11 @@ export function proposedFields(
 export function proposalDraft(
 	kind: ProposableKind,
 	payload: NewProposal,
-	added: Record<string, unknown>
+	added: Record<string, unknown>,
+	recordSchema: AnyObject = RECORD_SCHEMAS[kind]
 ): PublicRecordInput {
 	const { place } = payload;
-	const draft: Record<string, unknown> = { kind, ...added, ...proposedFields(kind, payload) };
+	const draft: Record<string, unknown> = { kind, ...added, ...proposedFields(payload, recordSchema) };
 	draft.communeCode = place.communeCode;
 	if (place.quartierCode) draft.quartierCode = place.quartierCode;
 	if (place.address) draft.address = place.address;
