@@ -390,9 +390,11 @@ export function newRecordForm(
 			blocks.push({ block: 'place' });
 			continue;
 		}
+		// Required questions first, then the optional ones, each in the record's order.
 		const asked = fields
 			.filter((f) => f.propose!.create === section)
-			.map((f) => publicField(f, f.propose!.key, kind, refs));
+			.map((f) => publicField(f, f.propose!.key, kind, refs))
+			.sort((a, b) => Number(b.required) - Number(a.required));
 		if (asked.length)
 			blocks.push({
 				block: 'fields',
