@@ -4,6 +4,7 @@
  * which stay the only validation.
  */
 import { EMS_BBOX } from './common';
+import type { FieldErrors } from './errors';
 import type { Commune, Point, Quartier } from './geography';
 import type { Precision } from './taxonomies';
 
@@ -59,8 +60,8 @@ export function preparePlace(raw: Record<string, unknown>): void {
 }
 
 /** Errors on the schema's place codes are shown next to the one select that sets them. */
-export function moveZoneErrors(errors: Record<string, string>): Record<string, string> {
-	const out: Record<string, string> = {};
+export function moveZoneErrors(errors: FieldErrors): FieldErrors {
+	const out: FieldErrors = {};
 	for (const [key, message] of Object.entries(errors)) {
 		if (key === 'place.communeCode' || key === 'place.quartierCode' || key === 'place') {
 			out['place.zone'] ??= 'choisissez le quartier ou la commune';

@@ -4,6 +4,7 @@
  * pair that is not one.
  */
 import { distanceMeters } from '$lib/geo/distance';
+import type { FieldErrors } from '$lib/domain/errors';
 import { mergeRecords } from '$lib/domain/merge';
 import type { PublicRecord } from '$lib/domain/records';
 import type { Db } from '../db/connection';
@@ -192,8 +193,7 @@ export function dismissPair(db: Db, a: string, b: string, actor: Actor): boolean
 	return true;
 }
 
-export type MergeResult =
-	{ ok: true; keptId: string } | { ok: false; message: string; errors?: Record<string, string> };
+export type MergeResult = { ok: true; keptId: string } | { ok: false; message: string; errors?: FieldErrors };
 
 class MergeAbort extends Error {}
 

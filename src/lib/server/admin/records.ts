@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { todayIso } from '$lib/domain/common';
+import { zodErrors, type FieldErrors } from '$lib/domain/errors';
 import { RECORD_SCHEMAS, type PublicRecord, type RecordKind } from '$lib/domain/records';
 import { diffRecords, type FieldChange } from '$lib/io/diff';
 import { checkRefs } from '$lib/io/refs';
@@ -40,7 +41,7 @@ export type Conflict = {
 
 export type SaveResult =
 	| { ok: true; id: string; version: number }
-	| { ok: false; kind: 'invalid'; errors: Record<string, string>; form: FormState }
+	| { ok: false; kind: 'invalid'; errors: FieldErrors; form: FormState }
 	| { ok: false; kind: 'conflict'; conflict: Conflict; form: FormState }
 	| { ok: false; kind: 'missing' };
 
@@ -50,8 +51,8 @@ function withoutVersion(r: Stored<PublicRecord>): PublicRecord {
 }
 
 /** Problems the schema cannot see: unknown commune, links, a slug taken by another record. */
-function crossCheck(db: Db, record: PublicRecord): Record<string, string> {
-	const errors: Record<string, string> = {};
+function crossCheck(db: Db, record: PublicRecord): FieldErrors {
+	const errors: FieldErrors = {};
 	for (const e of checkRefs(record, refContext(db))) errors[e.field] ??= e.message;
 	const owner = getRecordBySlug(db, record.kind, record.slug);
 	if (owner && owner.id !== record.id) errors.slug = `slug déjà utilisé par « ${owner.name} »`;
@@ -61,16 +62,12 @@ function crossCheck(db: Db, record: PublicRecord): Record<string, string> {
 export function validateRecord(
 	db: Db,
 	record: unknown
-): { ok: true; record: PublicRecord } | { ok: false; errors: Record<string, string> } {
+): { ok: true; record: PublicRecord } | { ok: false; errors: FieldErrors } {
 	const kind = (record as { kind?: string } | null)?.kind as RecordKind;
 	const schema = RECORD_SCHEMAS[kind] as z.ZodType<PublicRecord> | undefined;
 	if (!schema) return { ok: false, errors: { _form: 'type de fiche inconnu' } };
 	const parsed = schema.safeParse(record);
-	if (!parsed.success) {
-		const errors: Record<string, string> = {};
-		for (const i of parsed.error.issues) errors[i.path.map(String).join('.') || '_form'] ??= i.message;
-		return { ok: false, errors };
-	}
+	if (!parsed.success) return { ok: false, errors: zodErrors(parsed.error) };
 	const errors = crossCheck(db, parsed.data);
 	return Object.keys(errors).length ? { ok: false, errors } : { ok: true, record: parsed.data };
 }
@@ -190,8 +187,7 @@ export function overwriteAfterConflict(
 	});
 }
 
-export type CreateResult =
-	{ ok: true; id: string } | { ok: false; errors: Record<string, string>; form: FormState };
+export type CreateResult = { ok: true; id: string } | { ok: false; errors: FieldErrors; form: FormState };
 
 export function createFromForm(
 	db: Db,
@@ -265,7 +261,7 @@ export function restoreVersion(
 	version: number,
 	expectedVersion: number,
 	actor: Actor
-): SaveResult | { ok: false; kind: 'invalid-old'; errors: Record<string, string> } {
+): SaveResult | { ok: false; kind: 'invalid-old'; errors: FieldErrors } {
 	const old = listHistory(db, id).find((h) => h.version === version);
 	if (!old) return { ok: false, kind: 'missing' };
 	const checked = validateRecord(db, old.data);
