@@ -356,5 +356,5 @@ export function proposalFormData(db: Db, zoneSlug: string | null = null) {
 /** A new-record form page: the zones, and the form itself, derived from the record fields. */
 export function newProposalPage(db: Db, kind: NewProposalKind, zoneSlug: string | null) {
 	const data = proposalFormData(db, zoneSlug);
-	return { ...data, form: newRecordForm(RECORD_KIND[kind], { thematique: data.thematiques }) };
+	return { ...data, kind, form: newRecordForm(RECORD_KIND[kind], { thematique: data.thematiques }) };
 }
