@@ -20,8 +20,8 @@ import { parseArgs } from 'node:util';
 import yazl from 'yazl';
 import communes from '../data/communes.json';
 import { writeSyntheticSirene } from '../src/lib/bench/sirene-synthetic';
-import { selectSireneEstablishments } from '../src/lib/io/sirene/read';
-import { openStockFile } from '../src/lib/io/sirene/source';
+import { selectSireneEstablishments } from '../src/lib/server/sirene/read';
+import { openStockFile } from '../src/lib/server/sirene/source';
 
 const { values } = parseArgs({
 	options: {

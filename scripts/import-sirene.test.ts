@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import communes from '../data/communes.json';
-import { selectSireneEstablishments } from '../src/lib/io/sirene/read';
+import { selectSireneEstablishments } from '../src/lib/server/sirene/read';
 import { parseArgs, progressText, summary } from './import-sirene';
 
 const fixture = (name: string) =>

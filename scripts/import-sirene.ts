@@ -18,7 +18,7 @@ import {
 	selectSireneEstablishments,
 	type SireneProgress,
 	type SireneSelection
-} from '../src/lib/io/sirene/read';
+} from '../src/lib/server/sirene/read';
 
 const USAGE =
 	'Usage : npm run import:sirene -- --unites-legales <StockUniteLegale.zip> --etablissements <StockEtablissement.zip> [--ess-france <liste.csv>] [--stock-date AAAA-MM-JJ] (--dry-run | --out <selection.json>)';

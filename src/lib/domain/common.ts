@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FILL, field } from './field-meta';
 import { CONFIDENCE_CODES, PRECISION_CODES, STATUS_CODES } from './taxonomies';
 
 /**
@@ -139,11 +140,37 @@ export type Source = z.infer<typeof sourceSchema>;
 
 export const locationSchema = z
 	.strictObject({
-		lon: z.number({ error: 'longitude : nombre attendu' }).min(-180).max(180),
-		lat: z.number({ error: 'latitude : nombre attendu' }).min(-90).max(90),
-		precision: z.enum(PRECISION_CODES, {
-			error: 'précision invalide : address, street, quartier ou commune'
-		})
+		lon: field(z.number({ error: 'longitude : nombre attendu' }).min(-180).max(180), {
+			label: 'Longitude',
+			group: 'place',
+			type: 'number',
+			hint: 'vers 7,7 à Strasbourg ; point décimal ou virgule',
+			aliases: ['longitude', 'lon', 'lng', 'x'],
+			jsonLd: 'geo.longitude',
+			merge: FILL
+		}),
+		lat: field(z.number({ error: 'latitude : nombre attendu' }).min(-90).max(90), {
+			label: 'Latitude',
+			group: 'place',
+			type: 'number',
+			hint: 'vers 48,6 à Strasbourg',
+			aliases: ['latitude', 'lat', 'y'],
+			jsonLd: 'geo.latitude',
+			merge: FILL
+		}),
+		precision: field(
+			z.enum(PRECISION_CODES, {
+				error: 'précision invalide : address, street, quartier ou commune'
+			}),
+			{
+				label: 'Précision de la position',
+				group: 'place',
+				type: 'enum',
+				taxonomy: 'precision',
+				aliases: ['precision'],
+				merge: FILL
+			}
+		)
 	})
 	.refine(
 		(l) =>
@@ -155,30 +182,142 @@ export const locationSchema = z
 	);
 export type Location = z.infer<typeof locationSchema>;
 
+/** What visitors read about a record's website: the same in every public form. */
+export const WEBSITE_PROPOSAL = {
+	key: 'website',
+	label: 'Site web ou page',
+	hint: 'Commence par https:// ou http://',
+	correct: true
+} as const;
+
 export const contactSchema = z.strictObject({
-	website: httpUrlSchema.optional(),
-	email: emailSchema.optional(),
-	phone: phoneSchema.optional()
+	website: field(httpUrlSchema, {
+		label: 'Site web',
+		group: 'contact',
+		type: 'url',
+		aliases: ['site', 'site web', 'site internet', 'website', 'url'],
+		jsonLd: 'sameAs',
+		merge: FILL,
+		propose: { ...WEBSITE_PROPOSAL, create: 'contact' }
+	}).optional(),
+	email: field(emailSchema, {
+		label: 'E-mail',
+		group: 'contact',
+		type: 'email',
+		aliases: ['email', 'e mail', 'courriel', 'mail'],
+		jsonLd: 'email',
+		merge: FILL,
+		propose: { key: 'email', label: 'E-mail de contact', create: 'contact', correct: true }
+	}).optional(),
+	phone: field(phoneSchema, {
+		label: 'Téléphone',
+		group: 'contact',
+		type: 'tel',
+		aliases: ['telephone', 'tel', 'phone'],
+		jsonLd: 'telephone',
+		merge: FILL,
+		propose: { key: 'phone', create: 'contact', correct: true }
+	}).optional()
 });
 export type Contact = z.infer<typeof contactSchema>;
 
 /**
- * Fields every public record carries, whatever its kind: who it is (id, slug, name, description), whether it
- * is public, and what a visitor needs to judge it (sources, last verification, confidence, caveats).
+ * Fields every public record carries. They are split in two so that each kind lists its own fields between
+ * them: the schema's order is the admin form's order and the CSV columns' order.
  */
-export const recordBase = {
-	id: idSchema,
-	slug: slugSchema,
-	name: plainText(200),
-	description: plainText(5000),
-	status: z.enum(STATUS_CODES, { error: 'statut invalide : published, draft ou archived' }),
-	sources: z.array(sourceSchema).min(1, { error: 'au moins une source est requise' }).max(20),
-	lastVerified: isoDateSchema,
-	confidence: z.enum(CONFIDENCE_CODES, { error: 'confiance invalide : high, medium ou low' }),
+export const recordHead = {
+	id: field(idSchema, {
+		label: 'Identifiant',
+		group: 'identity',
+		type: 'text',
+		hint: 'stable, minuscules et tirets ; déduit du nom si vide à la création',
+		// Derived from the name when left empty, so not marked as required in the form.
+		required: false
+	}),
+	slug: field(slugSchema, {
+		label: 'Adresse de la page (slug)',
+		group: 'identity',
+		type: 'text',
+		hint: 'minuscules et tirets ; déduit du nom si vide',
+		required: false
+	}),
+	name: field(plainText(200), {
+		label: 'Nom',
+		group: 'identity',
+		type: 'text',
+		aliases: ['nom', 'raison sociale', 'denomination', 'title', 'titre'],
+		jsonLd: 'name',
+		propose: {
+			key: 'name',
+			create: 'about',
+			correct: true,
+			label: { initiative: 'Nom de l’initiative', organisation: 'Nom de la structure' },
+			min: { initiative: 3, organisation: 2, correct: 2 }
+		}
+	}),
+	status: field(z.enum(STATUS_CODES, { error: 'statut invalide : published, draft ou archived' }), {
+		label: 'Statut',
+		group: 'identity',
+		type: 'enum',
+		taxonomy: 'status',
+		aliases: ['statut']
+	}),
+	description: field(plainText(5000), {
+		label: 'Description',
+		group: 'description',
+		type: 'longtext',
+		aliases: ['presentation', 'descriptif'],
+		jsonLd: 'description',
+		propose: {
+			key: 'description',
+			create: 'about',
+			correct: true,
+			label: { initiative: 'Qu’est-ce que c’est ?', organisation: 'Que fait-elle ?' },
+			hint: {
+				initiative: 'Ce qui s’y fait et pour qui, en quelques phrases (20 caractères au moins).',
+				organisation: 'Son activité et pour qui, en quelques phrases (20 caractères au moins).'
+			},
+			min: { initiative: 20, organisation: 20 }
+		}
+	})
+};
+
+export const recordQuality = {
+	sources: field(z.array(sourceSchema).min(1, { error: 'au moins une source est requise' }).max(20), {
+		label: 'Sources',
+		group: 'quality',
+		type: 'sources',
+		hint: 'une adresse web ou une référence, et la date de consultation',
+		jsonLd: 'isBasedOn',
+		merge: { rule: 'union', by: ['url', 'reference'] }
+	}),
+	lastVerified: field(isoDateSchema, {
+		label: 'Dernière vérification',
+		group: 'quality',
+		type: 'date',
+		hint: 'AAAA-MM-JJ',
+		aliases: ['derniere verification', 'verifie le', 'date de verification'],
+		jsonLd: 'dateModified'
+	}),
+	confidence: field(z.enum(CONFIDENCE_CODES, { error: 'confiance invalide : high, medium ou low' }), {
+		label: 'Confiance',
+		group: 'quality',
+		type: 'enum',
+		taxonomy: 'confidence'
+	}),
 	/** Facts that are uncertain, conflicting or old, stated in words for visitors. */
-	caveats: z.array(plainText(500)).max(20).default([]),
+	caveats: field(z.array(plainText(500)).max(20), {
+		label: 'Réserves à signaler au public',
+		group: 'quality',
+		type: 'text-list',
+		hint: 'une par ligne'
+	}).default([]),
 	/** Marks generated records (benchmarks, tests). Shown to visitors whenever true. */
-	synthetic: z.boolean().optional()
+	synthetic: field(z.boolean(), {
+		label: 'Donnée synthétique (tests, démonstrations)',
+		group: 'quality',
+		type: 'boolean'
+	}).optional()
 };
 
 /** Today's date in the Europe/Paris calendar as YYYY-MM-DD. */

@@ -1,11 +1,11 @@
 /**
- * Pure helpers of the public proposal forms (issue 6): the place picker, the change diff, values kept after an
- * error. No IO: the server module (src/lib/server/proposals.ts) calls these around the zod schemas of
- * proposal.ts, which stay the only validation.
+ * Pure helpers of the public proposal forms: the place picker, the change diff, values kept after an error.
+ * No IO: the server module (src/lib/server/proposals.ts) calls these around the zod schemas of proposal.ts,
+ * which stay the only validation.
  */
 import { EMS_BBOX } from './common';
+import type { FieldErrors } from './errors';
 import type { Commune, Point, Quartier } from './geography';
-import type { PublicRecord } from './records';
 import type { Precision } from './taxonomies';
 
 /** What createProposal's references look like (ESS-7K3P-9QXA, no 0/O/1/I/L). */
@@ -14,12 +14,20 @@ export const REFERENCE_PATTERN = /^ESS-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/;
 /** A field people never see: bots that fill every input fill this one too. */
 export const HONEYPOT_FIELD = 'homepage';
 
-/** Repeated checkbox names, read as arrays by formDataToObject. */
-export const INITIATIVE_ARRAY_FIELDS = ['needs', 'thematiques', 'sectors'] as const;
-export const ORGANISATION_ARRAY_FIELDS = ['roles', 'sectors', 'thematiques'] as const;
-
 // ---------------------------------------------------------------------------------------------------------
 // The place: one "quartier or commune" select, mapped to the schema's communeCode + quartierCode.
+
+/** One choice of the "quartier ou commune" select. */
+export interface ZoneOption {
+	value: string;
+	label: string;
+	hint?: string;
+}
+/** The select's choices: Strasbourg's quartiers, then the communes. */
+export interface Zones {
+	quartiers: ZoneOption[];
+	communes: ZoneOption[];
+}
 
 /** Value of the single select: "67482:SQ_06" for a Strasbourg quartier, "67447" for a commune. */
 export function zoneValue(communeCode: string, quartierCode?: string): string {
@@ -52,8 +60,8 @@ export function preparePlace(raw: Record<string, unknown>): void {
 }
 
 /** Errors on the schema's place codes are shown next to the one select that sets them. */
-export function moveZoneErrors(errors: Record<string, string>): Record<string, string> {
-	const out: Record<string, string> = {};
+export function moveZoneErrors(errors: FieldErrors): FieldErrors {
+	const out: FieldErrors = {};
 	for (const [key, message] of Object.entries(errors)) {
 		if (key === 'place.communeCode' || key === 'place.quartierCode' || key === 'place') {
 			out['place.zone'] ??= 'choisissez le quartier ou la commune';
@@ -172,47 +180,8 @@ export function placeProposal(
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Change proposals: prefilled with the record's public values, only the changed fields are stored.
-
-export const EDITABLE_FIELDS = [
-	'name',
-	'description',
-	'address',
-	'schedule',
-	'howToJoin',
-	'website',
-	'email',
-	'phone'
-] as const;
-export type EditableField = (typeof EDITABLE_FIELDS)[number];
-
-/** The fields a visitor may correct, for this kind of record (a funding tool has no address or schedule). */
-export function editableFieldsOf(kind: PublicRecord['kind']): EditableField[] {
-	if (kind === 'funding-tool') return ['name', 'description', 'website'];
-	if (kind === 'organisation') return ['name', 'description', 'address', 'website', 'email', 'phone'];
-	return [...EDITABLE_FIELDS];
-}
-
-/** The record's current public values of the editable fields, as the form shows them. */
-export function currentValues(record: PublicRecord): Partial<Record<EditableField, string>> {
-	const values: Partial<Record<EditableField, string>> = {
-		name: record.name,
-		description: record.description
-	};
-	if (record.kind === 'funding-tool') {
-		values.website = record.website;
-	} else {
-		values.address = record.address;
-		values.website = record.contact.website;
-		values.email = record.contact.email;
-		values.phone = record.contact.phone;
-		if (record.kind === 'initiative') {
-			values.schedule = record.schedule;
-			values.howToJoin = record.howToJoin;
-		}
-	}
-	return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
-}
+// Change proposals: prefilled with the record's public values (currentValues in proposal.ts), only the
+// changed fields are stored.
 
 /** Same normalisation as plainText: CRLF to LF, trimmed; a browser sends textareas with CRLF. */
 const normalise = (v: unknown) => (typeof v === 'string' ? v.replace(/\r\n?/g, '\n').trim() : '');
@@ -222,11 +191,11 @@ const normalise = (v: unknown) => (typeof v === 'string' ? v.replace(/\r\n?/g, '
  * schema cannot express a deletion, so the form asks to say it in the explanation.
  */
 export function changedFields(
-	current: Partial<Record<EditableField, string>>,
+	current: Record<string, string>,
 	submitted: Record<string, unknown>,
-	fields: readonly EditableField[]
-): Partial<Record<EditableField, string>> {
-	const out: Partial<Record<EditableField, string>> = {};
+	fields: readonly string[]
+): Record<string, string> {
+	const out: Record<string, string> = {};
 	for (const field of fields) {
 		const next = normalise(submitted[field]);
 		if (next !== '' && next !== normalise(current[field])) out[field] = next;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { changeProposalSchema, fieldErrors, formDataToObject, initiativeProposalSchema } from './proposal';
+import { zodErrors } from './errors';
+import { changeProposalSchema, formDataToObject, initiativeProposalSchema } from './proposal';
 
 function form(entries: [string, string][]) {
 	const f = new FormData();
@@ -48,7 +49,7 @@ describe('public proposal schemas', () => {
 		);
 		const result = initiativeProposalSchema.safeParse(formDataToObject(form(bad), ['needs']));
 		expect(result.success).toBe(false);
-		const errors = fieldErrors(result.error!);
+		const errors = zodErrors(result.error!);
 		expect(errors.name).toMatch(/au moins 3 caractères|vide/);
 		expect(errors['place.address']).toMatch(/indiquez l’adresse/);
 		expect(errors.website).toMatch(/http/);

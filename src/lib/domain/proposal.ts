@@ -1,23 +1,65 @@
 /**
- * Public proposals (no account): the contract between the public forms (issue 6) and moderation (issue 7).
- * A proposal's payload is the output of one of these schemas, stored as JSON text and always shown as text.
+ * Public proposals (no account): the contract between the public forms and moderation. What visitors may
+ * propose is read from the record fields' metadata (`propose` in src/lib/domain/records.ts): the proposal
+ * schemas take each such field's own schema, made stricter where the metadata says, and add what only a
+ * proposal has (the place block, the submitter's e-mail and message, the explanation of a correction). The
+ * public forms are derived from the same fields. A proposal's payload is the output of one of these schemas,
+ * stored as JSON text and always shown as text.
  */
 import { z } from 'zod';
-import { emailSchema, httpUrlSchema, phoneSchema, plainText, slugSchema } from './common';
-import { inseeCodeSchema, quartierCodeSchema } from './geography';
+import { emailSchema, plainText } from './common';
 import {
-	CARRIER_KIND_CODES,
-	INITIATIVE_TYPE_CODES,
-	LEGAL_FORM_CODES,
-	NEED_CODES,
-	PRECISION_CODES,
-	ROLE_CODES,
-	SECTOR_CODES
-} from './taxonomies';
+	type ProposableKind,
+	type PublicSection,
+	type PublicText,
+	type RefSource,
+	unwrap
+} from './field-meta';
+import { fieldSpecs, schemaAt, type FieldSpec } from './fields';
+import { inseeCodeSchema, quartierCodeSchema } from './geography';
+import { getPath, setPath } from './paths';
+import {
+	RECORD_KINDS,
+	RECORD_SCHEMAS,
+	type PublicRecord,
+	type PublicRecordInput,
+	type RecordKind
+} from './records';
+import { PRECISION_CODES, termsOf } from './taxonomies';
+
+type AnyObject = z.ZodObject<z.ZodRawShape>;
+
+const isBlank = (v: unknown) =>
+	v === undefined ||
+	v === null ||
+	(typeof v === 'string' && v.trim() === '') ||
+	(Array.isArray(v) && !v.length);
 
 /** Empty form fields arrive as "": treat them as absent so optional fields stay optional. */
 const optional = <T extends z.ZodType>(schema: T) =>
 	z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
+/** At least `min` characters once trimmed, as plainText counts them, before the field's own checks. */
+const atLeast = (min: number, schema: z.ZodType) =>
+	z
+		.string({ error: 'doit être un texte' })
+		.refine((s) => s.replace(/\r\n?/g, '\n').trim().length >= min, { error: `au moins ${min} caractères` })
+		.pipe(schema as z.ZodType<unknown, string>);
+
+const linesOf = (v: unknown) =>
+	typeof v === 'string'
+		? v
+				.split(/\r?\n/)
+				.map((line) => line.trim())
+				.filter((line) => line !== '')
+		: v;
+
+/** A required answer: `missing` when it is left empty, then the field's own checks. */
+const answered = (missing: string, schema: z.ZodType) =>
+	z
+		.unknown()
+		.refine((v) => !isBlank(v), { error: missing })
+		.pipe(schema);
 
 const coordinate = (min: number, max: number, what: string) =>
 	z.coerce
@@ -57,6 +99,7 @@ export const proposedPlaceSchema = z
 			});
 		}
 	});
+export type ProposedPlace = z.infer<typeof proposedPlaceSchema>;
 
 const submitterFields = {
 	/** Private: kept only for the moderation follow-up (see /confidentialite). */
@@ -65,71 +108,351 @@ const submitterFields = {
 	message: optional(plainText(2000))
 };
 
-const contactFields = {
-	website: optional(httpUrlSchema),
-	email: optional(emailSchema),
-	phone: optional(phoneSchema)
-};
+/** What every new-record proposal has besides the record fields. */
+const proposalOwnShape = { place: proposedPlaceSchema, ...submitterFields };
 
-export const initiativeProposalSchema = z.object({
-	name: plainText(200, 3),
-	description: plainText(5000, 20),
-	initiativeType: z.enum(INITIATIVE_TYPE_CODES, { error: 'choisissez un type d’initiative' }),
-	carrierKind: z.enum(CARRIER_KIND_CODES, { error: 'indiquez qui porte l’initiative' }),
-	carrierName: optional(plainText(200)),
-	howToJoin: optional(plainText(1000)),
-	schedule: optional(plainText(300)),
-	needs: z.array(z.enum(NEED_CODES, { error: 'besoin inconnu' })).default([]),
-	thematiques: z.array(slugSchema).default([]),
-	sectors: z.array(z.enum(SECTOR_CODES, { error: 'secteur inconnu' })).default([]),
-	...contactFields,
-	place: proposedPlaceSchema,
-	...submitterFields
-});
-export type InitiativeProposal = z.infer<typeof initiativeProposalSchema>;
+/**
+ * A new-record proposal: the place block and the submitter's fields, typed, and the record fields by their
+ * proposal names (`name`, `carrierKind`...), which the record metadata lists at run time.
+ */
+export type NewProposal = z.infer<z.ZodObject<typeof proposalOwnShape>> & { [field: string]: unknown };
+/** Its schema: parsing gives a NewProposal, and `.shape.place` is the place block's schema. */
+export type NewProposalSchema = z.ZodType<NewProposal> & z.ZodObject<typeof proposalOwnShape>;
 
-export const organisationProposalSchema = z.object({
-	name: plainText(200, 2),
-	description: plainText(5000, 20),
-	legalForm: z.enum(LEGAL_FORM_CODES, { error: 'choisissez une forme juridique (ou « non connue »)' }),
-	roles: z
-		.array(z.enum(ROLE_CODES, { error: 'rôle inconnu' }))
-		.min(1, { error: 'choisissez au moins un rôle' }),
-	sectors: z.array(z.enum(SECTOR_CODES, { error: 'secteur inconnu' })).default([]),
-	thematiques: z.array(slugSchema).default([]),
-	siret: optional(
-		z
-			.string()
-			.trim()
-			.regex(/^\d{14}$/, { error: 'SIRET invalide : 14 chiffres' })
-	),
-	...contactFields,
-	place: proposedPlaceSchema,
-	...submitterFields
-});
-export type OrganisationProposal = z.infer<typeof organisationProposalSchema>;
+// ---------------------------------------------------------------------------------------------------------
+// Which record fields visitors propose.
+
+/** The fields a new-record form asks, in the record's order. */
+export function createFields(schema: AnyObject): FieldSpec[] {
+	return fieldSpecs(schema).filter((f) => f.propose?.create);
+}
+
+/** The fields the correction form offers, in the record's order. */
+export function correctionFields(schema: AnyObject): FieldSpec[] {
+	return fieldSpecs(schema).filter((f) => f.propose?.correct);
+}
+
+/** A record field as a form answer: its own schema, stricter where the metadata says, "" meaning absent. */
+function answerSchema(
+	recordSchema: AnyObject,
+	f: FieldSpec,
+	opts: { min?: number; required: boolean }
+): z.ZodType {
+	let schema = unwrap(schemaAt(recordSchema, f.path)!);
+	if (opts.min !== undefined) schema = atLeast(opts.min, schema);
+	// A list of texts is typed one item per line, as in the admin form.
+	if (f.type === 'text-list') schema = z.preprocess(linesOf, schema);
+	const list = f.type === 'enum-list' || f.type === 'ref-list' || f.type === 'text-list';
+	if (!opts.required) return list ? schema.default([]) : optional(schema);
+	return f.propose?.missing ? answered(f.propose.missing, schema) : schema;
+}
+
+/** The schema of a new-record proposal of `kind`, from that kind's record schema. */
+export function newProposalSchema(recordSchema: AnyObject, kind: ProposableKind): NewProposalSchema {
+	const shape: Record<string, z.ZodType> = {};
+	for (const f of createFields(recordSchema))
+		shape[f.propose!.key] = answerSchema(recordSchema, f, {
+			min: f.propose!.min?.[kind],
+			required: f.required
+		});
+	// The record fields' names are only known at run time: the type says so (NewProposal).
+	return z.object({ ...shape, ...proposalOwnShape }) as unknown as NewProposalSchema;
+}
+
+export const initiativeProposalSchema = newProposalSchema(RECORD_SCHEMAS.initiative, 'initiative');
+export const organisationProposalSchema = newProposalSchema(RECORD_SCHEMAS.organisation, 'organisation');
+
+/** Every field any kind of record lets visitors correct, by its proposal name (a website is a website). */
+function correctionShape(): Record<string, z.ZodType> {
+	const shape: Record<string, z.ZodType> = {};
+	for (const kind of RECORD_KINDS) {
+		const schema = RECORD_SCHEMAS[kind];
+		for (const f of correctionFields(schema))
+			shape[f.propose!.key] ??= answerSchema(schema, f, { min: f.propose!.min?.correct, required: false });
+	}
+	return shape;
+}
 
 /** Fields a visitor may propose to correct on an existing record; only the changed ones are stored. */
 export const changeProposalSchema = z.object({
 	targetId: z.string().regex(/^[a-z0-9][a-z0-9-]{1,79}$/, { error: 'fiche inconnue' }),
-	changes: z
-		.object({
-			name: optional(plainText(200, 2)),
-			description: optional(plainText(5000)),
-			address: optional(plainText(300)),
-			schedule: optional(plainText(300)),
-			howToJoin: optional(plainText(1000)),
-			...contactFields
-		})
-		.strict(),
+	changes: z.strictObject(correctionShape()),
 	/** What is wrong, in the visitor's words: required so a moderator understands the request. */
 	explanation: plainText(2000, 10),
 	submitterEmail: optional(emailSchema)
 });
 export type ChangeProposal = z.infer<typeof changeProposalSchema>;
 
+// ---------------------------------------------------------------------------------------------------------
+// Proposals -> records.
+
+/** The names of the fields a visitor may correct on a record of this kind. */
+export function editableFieldsOf(kind: RecordKind): string[] {
+	return correctionFields(RECORD_SCHEMAS[kind]).map((f) => f.propose!.key);
+}
+
+/** The record's current public values of the fields a visitor may correct, as the form shows them. */
+export function currentValues(record: PublicRecord): Record<string, string> {
+	const values: Record<string, string> = {};
+	for (const f of correctionFields(RECORD_SCHEMAS[record.kind])) {
+		const v = getPath(record, f.path);
+		if (v !== undefined && v !== null) values[f.propose!.key] = String(v);
+	}
+	return values;
+}
+
+/** A record with a correction applied: only the fields the visitor changed. */
+export function applyChanges<T extends PublicRecord>(record: T, changes: Record<string, unknown>): T {
+	const out = structuredClone(record) as unknown as Record<string, unknown>;
+	for (const f of correctionFields(RECORD_SCHEMAS[record.kind])) {
+		const v = changes[f.propose!.key];
+		if (v !== undefined) setPath(out, f.path, v);
+	}
+	return out as unknown as T;
+}
+
+/**
+ * The record fields of a new-record proposal, at their places in the record (`carrierKind` ->
+ * `carrier.kind`). The rest (identity, sources, place, status) is moderation's to add.
+ */
+export function proposedFields(
+	payload: Record<string, unknown>,
+	recordSchema: AnyObject
+): Record<string, unknown> {
+	const out: Record<string, unknown> = {};
+	for (const f of createFields(recordSchema)) {
+		const v = payload[f.propose!.key];
+		if (v !== undefined) setPath(out, f.path, v);
+	}
+	return out;
+}
+
+/** The record a new-record proposal describes, with what moderation adds: still to be validated. */
+export function proposalDraft(
+	kind: ProposableKind,
+	payload: NewProposal,
+	added: Record<string, unknown>,
+	recordSchema: AnyObject = RECORD_SCHEMAS[kind]
+): PublicRecordInput {
+	const { place } = payload;
+	const draft: Record<string, unknown> = { kind, ...added, ...proposedFields(payload, recordSchema) };
+	draft.communeCode = place.communeCode;
+	if (place.quartierCode) draft.quartierCode = place.quartierCode;
+	if (place.address) draft.address = place.address;
+	if (place.lon !== undefined && place.lat !== undefined && place.precision)
+		draft.location = { lon: place.lon, lat: place.lat, precision: place.precision };
+	// Checked by the record schema before anything is written (validateRecord in moderation).
+	return draft as PublicRecordInput;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The public forms, as plain data for the pages (src/routes/proposer/ProposalForm.svelte renders them).
+
+export interface Option {
+	code: string;
+	label: string;
+}
+
+export interface PublicField {
+	/** The input's name (`website`, `changes.website`). */
+	name: string;
+	/** The question visitors read. */
+	label: string;
+	/** The field's label in the error summary. */
+	summary: string;
+	hint?: string;
+	control: 'text' | 'textarea' | 'email' | 'url' | 'tel' | 'select' | 'radio' | 'checkbox';
+	required: boolean;
+	maxlength?: number;
+	rows?: number;
+	inputmode?: 'numeric' | 'decimal';
+	options?: Option[];
+}
+
+export type FormBlock =
+	| {
+			block: 'fields';
+			legend: string;
+			hint?: string;
+			/** A closing remark under the fields. */
+			note?: string;
+			/** Optional questions folded under this summary, open when one of them is in error. */
+			folded?: string;
+			fields: PublicField[];
+	  }
+	| { block: 'place' }
+	| { block: 'submitter'; message: boolean };
+
+export interface PublicForm {
+	blocks: FormBlock[];
+	/** Input name -> label in the error summary, in the order of the form. */
+	labels: Record<string, string>;
+}
+
+/** Labels of the proposal's own fields in the error summary, in the order the forms show them. */
+export const PLACE_LABELS: Record<string, string> = {
+	'place.zone': 'Quartier ou commune',
+	'place.locationMode': 'Comment situer le lieu',
+	'place.address': 'Adresse',
+	'place.lon': 'Longitude',
+	'place.lat': 'Latitude'
+};
+const SUBMITTER_LABELS = { submitterEmail: 'Votre adresse e-mail', message: 'Un mot pour l’équipe' };
+
+/** The fieldsets of the new-record forms, in order; `place` is the proposal's own block. */
+const SECTIONS: (
+	[PublicSection, { legend: PublicText; hint?: string; folded?: string }] | ['place', undefined]
+)[] = [
+	['about', { legend: { initiative: 'L’initiative', organisation: 'La structure' } }],
+	['who', { legend: 'Qui, quand, comment' }],
+	['place', undefined],
+	[
+		'contact',
+		{
+			legend: 'Contact public',
+			hint: 'Ces informations seront publiées pour que les habitants puissent prendre contact.'
+		}
+	],
+	[
+		'classification',
+		{ legend: 'Précisions facultatives', folded: 'Précisions facultatives : thématiques et domaines' }
+	]
+];
+
+/** Text for a new record of `kind`, or for the correction form (kind undefined: only a text for all). */
+function textFor(text: PublicText | undefined, kind: ProposableKind | undefined): string | undefined {
+	if (text === undefined || typeof text === 'string') return text;
+	return kind ? text[kind] : undefined;
+}
+
+function publicField(
+	f: FieldSpec,
+	name: string,
+	kind: ProposableKind | undefined,
+	refs: Partial<Record<RefSource, Option[]>>
+): PublicField {
+	const p = f.propose!;
+	const control: PublicField['control'] =
+		f.type === 'enum'
+			? p.control === 'radio'
+				? 'radio'
+				: 'select'
+			: f.type === 'enum-list' || f.type === 'ref-list'
+				? 'checkbox'
+				: f.type === 'longtext' || f.type === 'text-list'
+					? 'textarea'
+					: f.type === 'url' || f.type === 'email' || f.type === 'tel'
+						? f.type
+						: 'text';
+	const options = f.taxonomy
+		? termsOf(f.taxonomy).map((t) => ({ code: t.code, label: t.label }))
+		: f.ref
+			? (refs[f.ref] ?? [])
+			: undefined;
+	return {
+		name,
+		label: textFor(p.label, kind) ?? f.label,
+		summary: f.label,
+		hint: textFor(p.hint, kind),
+		control,
+		required: kind !== undefined && f.required,
+		maxlength: f.maxLength,
+		rows: control === 'textarea' ? (p.rows ?? 6) : undefined,
+		inputmode: p.inputmode ?? (f.type === 'int' || f.type === 'number' ? 'decimal' : undefined),
+		options: control === 'select' || control === 'radio' || control === 'checkbox' ? options : undefined
+	};
+}
+
+function labelsOf(blocks: FormBlock[]): Record<string, string> {
+	const labels: Record<string, string> = {};
+	for (const b of blocks) {
+		if (b.block === 'fields') for (const f of b.fields) labels[f.name] = f.summary;
+		else if (b.block === 'place') Object.assign(labels, PLACE_LABELS);
+		else
+			Object.assign(
+				labels,
+				b.message ? SUBMITTER_LABELS : { submitterEmail: SUBMITTER_LABELS.submitterEmail }
+			);
+	}
+	return labels;
+}
+
+/** The form proposing a new record of `kind`; `refs` gives the choices of reference fields (thématiques). */
+export function newRecordForm(
+	kind: ProposableKind,
+	refs: Partial<Record<RefSource, Option[]>>,
+	recordSchema: AnyObject = RECORD_SCHEMAS[kind]
+): PublicForm {
+	const fields = createFields(recordSchema);
+	const blocks: FormBlock[] = [];
+	for (const [section, layout] of SECTIONS) {
+		if (section === 'place') {
+			blocks.push({ block: 'place' });
+			continue;
+		}
+		// Required questions first, then the optional ones, each in the record's order.
+		const asked = fields
+			.filter((f) => f.propose!.create === section)
+			.map((f) => publicField(f, f.propose!.key, kind, refs))
+			.sort((a, b) => Number(b.required) - Number(a.required));
+		if (asked.length)
+			blocks.push({
+				block: 'fields',
+				legend: textFor(layout!.legend, kind)!,
+				hint: layout!.hint,
+				folded: layout!.folded,
+				fields: asked
+			});
+	}
+	blocks.push({ block: 'submitter', message: true });
+	return { blocks, labels: labelsOf(blocks) };
+}
+
+/** The correction form of a record of `kind`: its correctable fields, then the required explanation. */
+export function correctionForm(kind: RecordKind): PublicForm {
+	const fields = correctionFields(RECORD_SCHEMAS[kind]).map((f) =>
+		publicField(f, `changes.${f.propose!.key}`, undefined, {})
+	);
+	const blocks: FormBlock[] = [
+		{
+			block: 'fields',
+			legend: 'La fiche',
+			note: 'Pour supprimer une information, dites-le dans l’explication ci-dessous.',
+			fields
+		},
+		{
+			block: 'fields',
+			legend: 'Votre explication',
+			fields: [
+				{
+					name: 'explanation',
+					label: 'Qu’est-ce qui est faux ou a changé ?',
+					summary: 'Ce qui ne va pas',
+					hint: 'Par exemple : « le jardin a déménagé en 2026 », avec votre source si vous en avez une (10 caractères au moins).',
+					control: 'textarea',
+					required: true,
+					maxlength: 2000,
+					rows: 4
+				}
+			]
+		},
+		{ block: 'submitter', message: false }
+	];
+	return { blocks, labels: labelsOf(blocks) };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Form posts.
+
 /** Field names that would reach Object.prototype through `target[part]` (prototype pollution). */
 const UNSAFE_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
+
+/** The names of a new-record form's repeated inputs (checkboxes), read as lists. */
+export function listFields(kind: ProposableKind): string[] {
+	return createFields(RECORD_SCHEMAS[kind])
+		.filter((f) => f.type === 'enum-list' || f.type === 'ref-list')
+		.map((f) => f.propose!.key);
+}
 
 /** Turns FormData into a plain object: repeated names become arrays, `place.x` names nest. */
 export function formDataToObject(
@@ -152,14 +475,4 @@ export function formDataToObject(
 	}
 	for (const key of arrayFields) if (!(key in out) && !key.includes('.')) out[key] = [];
 	return out;
-}
-
-/** zod issues -> { 'place.address': 'message' } for showing errors next to fields. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-	const errors: Record<string, string> = {};
-	for (const issue of error.issues) {
-		const key = issue.path.join('.') || '_form';
-		errors[key] ??= issue.message;
-	}
-	return errors;
 }

@@ -1,13 +1,16 @@
 import { z } from 'zod';
 import {
+	WEBSITE_PROPOSAL,
 	contactSchema,
 	httpUrlSchema,
 	idSchema,
 	locationSchema,
 	plainText,
-	recordBase,
+	recordHead,
+	recordQuality,
 	slugSchema
 } from './common';
+import { FILL, UNION, field, type FieldGroup, type MergeRule } from './field-meta';
 import { inseeCodeSchema, quartierCodeSchema } from './geography';
 import {
 	APPROVAL_CODES,
@@ -27,54 +30,192 @@ import {
 	legalForm
 } from './taxonomies';
 
+/*
+ * Each field is declared once, here, with its metadata (field(schema, {...}), see field-meta.ts): label,
+ * form group and input, help, merge rule, CSV column, schema.org property, public proposals. The order of
+ * the keys is the order of the admin form and of the CSV columns.
+ */
+
 function unique<T>(items: T[]): boolean {
 	return new Set(items).size === items.length;
 }
 const noDuplicates = { error: 'contient des doublons' };
 
+function thematiques() {
+	return field(z.array(slugSchema).refine(unique, noDuplicates), {
+		label: 'Thématiques',
+		group: 'classification',
+		type: 'ref-list',
+		ref: 'thematique',
+		merge: UNION,
+		propose: { key: 'thematiques', create: 'classification', label: 'Thématiques du Conseil de l’ESS' }
+	}).default([]);
+}
+
+function sectors() {
+	return field(z.array(z.enum(SECTOR_CODES, { error: 'secteur inconnu' })).refine(unique, noDuplicates), {
+		label: 'Secteurs',
+		group: 'classification',
+		type: 'enum-list',
+		taxonomy: 'sector',
+		merge: UNION,
+		propose: { key: 'sectors', create: 'classification', label: 'Domaines' }
+	}).default([]);
+}
+
+function tags(jsonLd: string) {
+	return field(z.array(plainText(40)).max(20), {
+		label: 'Mots-clés',
+		group: 'classification',
+		type: 'text-list',
+		hint: 'un par ligne',
+		jsonLd,
+		merge: UNION
+	}).default([]);
+}
+
+function year(label: string, group: FieldGroup, extra: { jsonLd?: string; merge?: MergeRule } = {}) {
+	return field(z.number().int().min(1800).max(2100), { label, group, type: 'int', ...extra }).optional();
+}
+
 /** Where a record is: commune always, quartier and sub-quartier when known, position when placed. */
 const placeFields = {
-	communeCode: inseeCodeSchema,
-	quartierCode: quartierCodeSchema.optional(),
-	subQuartier: slugSchema.optional(),
-	qpv: slugSchema.optional(),
+	communeCode: field(inseeCodeSchema, {
+		label: 'Commune',
+		group: 'place',
+		type: 'ref',
+		ref: 'commune',
+		aliases: ['commune', 'code commune', 'code insee', 'insee', 'citycode'],
+		jsonLd: 'address.addressLocality'
+	}),
+	quartierCode: field(quartierCodeSchema, {
+		label: 'Quartier (Strasbourg)',
+		group: 'place',
+		type: 'ref',
+		ref: 'quartier',
+		aliases: ['quartier', 'code quartier'],
+		// A quartier taken from the other record must be in the kept record's commune.
+		merge: { rule: 'fill', sameAs: 'communeCode' }
+	}).optional(),
+	subQuartier: field(slugSchema, {
+		label: 'Sous-quartier',
+		group: 'place',
+		type: 'text',
+		hint: 'slug du sous-quartier, ex. meinau',
+		merge: { rule: 'fill', sameAs: 'quartierCode' }
+	}).optional(),
+	qpv: field(slugSchema, {
+		label: 'Quartier prioritaire (QPV)',
+		group: 'place',
+		type: 'ref',
+		ref: 'qpv'
+	}).optional(),
 	/** The address as the source gives it; a record without one is still listed. */
-	address: plainText(300).optional(),
+	address: field(plainText(300), {
+		label: 'Adresse',
+		group: 'place',
+		type: 'text',
+		aliases: ['adresse', 'adresse postale'],
+		jsonLd: 'address.streetAddress',
+		merge: FILL,
+		// A new record's address is asked in the proposal's own place block.
+		propose: { key: 'address', correct: true }
+	}).optional(),
 	location: locationSchema.optional()
 };
 
 export const organisationSchema = z
 	.strictObject({
 		kind: z.literal('organisation', { error: 'kind doit valoir "organisation"' }),
-		...recordBase,
-		shortName: plainText(60).optional(),
-		roles: z
-			.array(z.enum(ROLE_CODES, { error: 'rôle invalide : acteur, financeur ou accompagnateur' }))
-			.min(1, { error: 'au moins un rôle est requis' })
-			.refine(unique, noDuplicates),
-		legalForm: z.enum(LEGAL_FORM_CODES, { error: 'forme juridique inconnue' }),
+		...recordHead,
+		shortName: field(plainText(60), {
+			label: 'Nom court',
+			group: 'identity',
+			type: 'text',
+			jsonLd: 'alternateName',
+			merge: FILL
+		}).optional(),
+		siret: field(
+			z
+				.string()
+				.trim()
+				.regex(/^\d{14}$/, { error: 'SIRET invalide : 14 chiffres attendus' }),
+			{
+				label: 'SIRET',
+				group: 'identity',
+				type: 'text',
+				hint: '14 chiffres',
+				aliases: ['n siret', 'numero siret', 'siret etablissement'],
+				jsonLd: 'identifier',
+				merge: FILL,
+				propose: {
+					key: 'siret',
+					create: 'about',
+					label: 'Numéro SIRET',
+					hint: '14 chiffres, si vous le connaissez.',
+					inputmode: 'numeric'
+				}
+			}
+		).optional(),
+		roles: field(
+			z
+				.array(z.enum(ROLE_CODES, { error: 'rôle invalide : acteur, financeur ou accompagnateur' }))
+				.min(1, { error: 'au moins un rôle est requis' })
+				.refine(unique, noDuplicates),
+			{
+				label: 'Rôles',
+				group: 'classification',
+				type: 'enum-list',
+				taxonomy: 'role',
+				aliases: ['role'],
+				propose: {
+					key: 'roles',
+					create: 'about',
+					label: 'Rôle',
+					hint: 'Une ou plusieurs réponses.',
+					missing: 'choisissez au moins un rôle'
+				}
+			}
+		),
+		legalForm: field(z.enum(LEGAL_FORM_CODES, { error: 'forme juridique inconnue' }), {
+			label: 'Forme juridique',
+			group: 'classification',
+			type: 'enum',
+			taxonomy: 'legalForm',
+			aliases: ['forme juridique'],
+			propose: {
+				key: 'legalForm',
+				create: 'about',
+				hint: 'Choisissez « Forme juridique non connue » si vous ne savez pas.',
+				missing: 'choisissez une forme juridique (ou « non connue »)'
+			}
+		}),
 		/** False for useful resources that are not ESS (a municipal venue, a tech incubator). */
-		isEss: z.boolean(),
-		approvals: z
-			.array(z.enum(APPROVAL_CODES, { error: 'agrément inconnu' }))
-			.refine(unique, noDuplicates)
-			.default([]),
-		fiscalStatus: z.enum(FISCAL_STATUS_CODES, { error: 'statut fiscal invalide' }).default('inconnu'),
-		thematiques: z.array(slugSchema).refine(unique, noDuplicates).default([]),
-		sectors: z
-			.array(z.enum(SECTOR_CODES, { error: 'secteur inconnu' }))
-			.refine(unique, noDuplicates)
-			.default([]),
-		tags: z.array(plainText(40)).max(20).default([]),
-		foundedYear: z.number().int().min(1800).max(2100).optional(),
-		siret: z
-			.string()
-			.regex(/^\d{14}$/, { error: 'SIRET invalide : 14 chiffres attendus' })
-			.optional(),
-		contact: contactSchema.default({}),
+		isEss: field(z.boolean(), { label: 'Structure de l’ESS', group: 'classification', type: 'boolean' }),
+		approvals: field(
+			z.array(z.enum(APPROVAL_CODES, { error: 'agrément inconnu' })).refine(unique, noDuplicates),
+			{ label: 'Agréments', group: 'classification', type: 'enum-list', taxonomy: 'approval' }
+		).default([]),
+		fiscalStatus: field(z.enum(FISCAL_STATUS_CODES, { error: 'statut fiscal invalide' }), {
+			label: 'Statut fiscal',
+			group: 'classification',
+			type: 'enum',
+			taxonomy: 'fiscalStatus'
+		}).default('inconnu'),
+		thematiques: thematiques(),
+		sectors: sectors(),
+		tags: tags('knowsAbout'),
+		foundedYear: year('Année de création', 'description', { jsonLd: 'foundingDate', merge: FILL }),
 		/** The parent organisation for a site, antenna or project of another record. */
-		parentId: idSchema.optional(),
-		...placeFields
+		parentId: field(idSchema, {
+			label: 'Structure parente',
+			group: 'classification',
+			type: 'ref',
+			ref: 'organisation'
+		}).optional(),
+		contact: contactSchema.default({}),
+		...placeFields,
+		...recordQuality
 	})
 	.superRefine((o, ctx) => {
 		const family = legalForm(o.legalForm).family;
@@ -95,34 +236,95 @@ export type Organisation = z.infer<typeof organisationSchema>;
 export type OrganisationInput = z.input<typeof organisationSchema>;
 
 export const carrierSchema = z.strictObject({
-	kind: z.enum(CARRIER_KIND_CODES, { error: 'porteur invalide' }),
-	name: plainText(200).optional(),
-	organisationId: idSchema.optional()
+	kind: field(z.enum(CARRIER_KIND_CODES, { error: 'porteur invalide' }), {
+		label: 'Porteur',
+		group: 'classification',
+		type: 'enum',
+		taxonomy: 'carrierKind',
+		propose: {
+			key: 'carrierKind',
+			create: 'who',
+			label: 'Qui la porte ?',
+			control: 'radio',
+			missing: 'indiquez qui porte l’initiative'
+		}
+	}),
+	name: field(plainText(200), {
+		label: 'Nom du porteur',
+		group: 'classification',
+		type: 'text',
+		propose: {
+			key: 'carrierName',
+			create: 'who',
+			label: 'Nom du collectif, de l’association ou de la structure'
+		}
+	}).optional(),
+	organisationId: field(idSchema, {
+		label: 'Structure porteuse (fiche)',
+		group: 'classification',
+		type: 'ref',
+		ref: 'organisation'
+	}).optional()
 });
 
 export const initiativeSchema = z.strictObject({
 	kind: z.literal('initiative', { error: 'kind doit valoir "initiative"' }),
-	...recordBase,
-	initiativeType: z.enum(INITIATIVE_TYPE_CODES, { error: "type d'initiative inconnu" }),
+	...recordHead,
+	initiativeType: field(z.enum(INITIATIVE_TYPE_CODES, { error: "type d'initiative inconnu" }), {
+		label: 'Type d’initiative',
+		group: 'classification',
+		type: 'enum',
+		taxonomy: 'initiativeType',
+		jsonLd: 'keywords',
+		propose: {
+			key: 'initiativeType',
+			create: 'about',
+			label: 'Type',
+			missing: 'choisissez un type d’initiative'
+		}
+	}),
 	/** False for useful quartier resources that are not ESS (municipal gardens, venues). */
-	isEss: z.boolean(),
+	isEss: field(z.boolean(), { label: 'Initiative de l’ESS', group: 'classification', type: 'boolean' }),
 	carrier: carrierSchema,
-	howToJoin: plainText(1000).optional(),
+	howToJoin: field(plainText(1000), {
+		label: 'Comment participer',
+		group: 'description',
+		type: 'longtext',
+		propose: {
+			key: 'howToJoin',
+			create: 'who',
+			correct: true,
+			label: 'Comment participer ou prendre contact ?',
+			rows: 3
+		}
+	}).optional(),
 	/** A recurring schedule or dates, in words ("le premier samedi du mois"). */
-	schedule: plainText(300).optional(),
-	needs: z
-		.array(z.enum(NEED_CODES, { error: 'besoin inconnu' }))
-		.refine(unique, noDuplicates)
-		.default([]),
-	thematiques: z.array(slugSchema).refine(unique, noDuplicates).default([]),
-	sectors: z
-		.array(z.enum(SECTOR_CODES, { error: 'secteur inconnu' }))
-		.refine(unique, noDuplicates)
-		.default([]),
-	tags: z.array(plainText(40)).max(20).default([]),
+	schedule: field(plainText(300), {
+		label: 'Horaires ou dates',
+		group: 'description',
+		type: 'text',
+		propose: {
+			key: 'schedule',
+			create: 'who',
+			correct: true,
+			label: 'Quand ?',
+			hint: 'Un rythme (« le premier samedi du mois, de 10 h à 12 h ») ou des dates.'
+		}
+	}).optional(),
+	needs: field(z.array(z.enum(NEED_CODES, { error: 'besoin inconnu' })).refine(unique, noDuplicates), {
+		label: 'Besoins',
+		group: 'classification',
+		type: 'enum-list',
+		taxonomy: 'need',
+		propose: { key: 'needs', create: 'who', label: 'De quoi a-t-elle besoin ?' }
+	}).default([]),
+	thematiques: thematiques(),
+	sectors: sectors(),
+	tags: tags('keywords'),
+	startedYear: year('Année de début', 'description'),
 	contact: contactSchema.default({}),
-	startedYear: z.number().int().min(1800).max(2100).optional(),
-	...placeFields
+	...placeFields,
+	...recordQuality
 });
 export type Initiative = z.infer<typeof initiativeSchema>;
 export type InitiativeInput = z.input<typeof initiativeSchema>;
@@ -131,14 +333,22 @@ const euros = z
 	.number({ error: 'montant : nombre en euros attendu' })
 	.nonnegative({ error: 'montant négatif' });
 
+function amountField(label: string, jsonLd?: string) {
+	return field(euros, { label, group: 'funding', type: 'number', jsonLd }).optional();
+}
+
 export const amountSchema = z
 	.strictObject({
-		min: euros.optional(),
-		max: euros.optional(),
-		average: euros.optional(),
+		min: amountField('Montant minimum (€)', 'amount.minValue'),
+		max: amountField('Montant maximum (€)', 'amount.maxValue'),
+		average: amountField('Montant moyen (€)'),
 		/** Year of the figure: amounts in the research date from 2013 to 2020. */
-		year: z.number().int().min(2000).max(2100).optional(),
-		note: plainText(500).optional()
+		year: field(z.number().int().min(2000).max(2100), {
+			label: 'Année des montants',
+			group: 'funding',
+			type: 'int'
+		}).optional(),
+		note: field(plainText(500), { label: 'Note sur les montants', group: 'funding', type: 'text' }).optional()
 	})
 	.refine((a) => a.min === undefined || a.max === undefined || a.min <= a.max, {
 		error: 'montant minimum supérieur au maximum',
@@ -146,76 +356,178 @@ export const amountSchema = z
 	});
 export type Amount = z.infer<typeof amountSchema>;
 
-const rangeMonths = z
-	.strictObject({
-		min: z.number().int().nonnegative().optional(),
-		max: z.number().int().positive().optional()
-	})
-	.refine((r) => r.min === undefined || r.max === undefined || r.min <= r.max, {
-		error: 'durée minimum supérieure au maximum'
-	});
+/** A duration in months, as a range; `what` names it in the form ("Durée", "Différé"). */
+function rangeMonths(what: string) {
+	return z
+		.strictObject({
+			min: field(z.number().int().nonnegative(), {
+				label: `${what} minimum (mois)`,
+				group: 'funding',
+				type: 'int'
+			}).optional(),
+			max: field(z.number().int().positive(), {
+				label: `${what} maximum (mois)`,
+				group: 'funding',
+				type: 'int'
+			}).optional()
+		})
+		.refine((r) => r.min === undefined || r.max === undefined || r.min <= r.max, {
+			error: 'durée minimum supérieure au maximum'
+		});
+}
+
+function legalForms(label: string) {
+	return field(z.array(z.enum(LEGAL_FORM_CODES, { error: 'forme juridique inconnue' })), {
+		label,
+		group: 'eligibility',
+		type: 'enum-list',
+		taxonomy: 'legalForm'
+	}).optional();
+}
 
 export const eligibilitySchema = z.strictObject({
 	/** Who may apply: association non fiscalisée, structure fiscalisée, porteur de projet sans structure. */
-	audiences: z
-		.array(z.enum(AUDIENCE_CODES, { error: 'public invalide : association, fiscalisee ou porteur' }))
-		.min(1, { error: 'au moins un public éligible' })
-		.refine(unique, noDuplicates),
+	audiences: field(
+		z
+			.array(z.enum(AUDIENCE_CODES, { error: 'public invalide : association, fiscalisee ou porteur' }))
+			.min(1, { error: 'au moins un public éligible' })
+			.refine(unique, noDuplicates),
+		{
+			label: 'Publics éligibles',
+			group: 'eligibility',
+			type: 'enum-list',
+			taxonomy: 'audience',
+			jsonLd: 'audience.audienceType'
+		}
+	),
 	/** When set, only these legal forms are eligible. */
-	legalForms: z.array(z.enum(LEGAL_FORM_CODES, { error: 'forme juridique inconnue' })).optional(),
+	legalForms: legalForms('Formes juridiques admises (vide : toutes)'),
 	/** Legal forms explicitly excluded (e.g. associations for Initiative France's prêt d'honneur). */
-	excludedLegalForms: z.array(z.enum(LEGAL_FORM_CODES, { error: 'forme juridique inconnue' })).optional(),
+	excludedLegalForms: legalForms('Formes juridiques exclues'),
 	/** Approvals the structure must hold (e.g. ESUS for 90/10 solidarity funds). */
-	requiredApprovals: z.array(z.enum(APPROVAL_CODES, { error: 'agrément inconnu' })).optional(),
+	requiredApprovals: field(z.array(z.enum(APPROVAL_CODES, { error: 'agrément inconnu' })), {
+		label: 'Agréments exigés',
+		group: 'eligibility',
+		type: 'enum-list',
+		taxonomy: 'approval'
+	}).optional(),
 	/** Reserved to quartiers prioritaires de la politique de la ville. */
-	qpvOnly: z.boolean().default(false),
+	qpvOnly: field(z.boolean(), { label: 'Réservé aux QPV', group: 'eligibility', type: 'boolean' }).default(
+		false
+	),
 	/** Conditions the finder cannot check, shown in words ("au moins un salarié", "refusé par les banques"). */
-	unchecked: z.array(plainText(300)).default([])
+	unchecked: field(z.array(plainText(300)), {
+		label: 'Conditions à vérifier',
+		group: 'eligibility',
+		type: 'text-list',
+		hint: 'une par ligne'
+	}).default([])
 });
 export type Eligibility = z.infer<typeof eligibilitySchema>;
 
+function codeList<C extends readonly [string, ...string[]]>(
+	codes: C,
+	error: string,
+	least: string,
+	meta: { label: string; taxonomy: 'fundingType' | 'stage'; jsonLd?: string }
+) {
+	return field(z.array(z.enum(codes, { error })).min(1, { error: least }).refine(unique, noDuplicates), {
+		...meta,
+		group: 'funding',
+		type: 'enum-list'
+	});
+}
+
 export const fundingToolSchema = z.strictObject({
 	kind: z.literal('funding-tool', { error: 'kind doit valoir "funding-tool"' }),
-	...recordBase,
-	providerIds: z
-		.array(idSchema)
-		.min(1, { error: 'au moins un financeur ou opérateur' })
-		.refine(unique, noDuplicates),
-	types: z
-		.array(z.enum(FUNDING_TYPE_CODES, { error: 'type de financement inconnu' }))
-		.min(1, { error: 'au moins un type de financement' })
-		.refine(unique, noDuplicates),
-	eligibility: eligibilitySchema,
-	stages: z
-		.array(z.enum(STAGE_CODES, { error: 'stade inconnu' }))
-		.min(1, { error: 'au moins un stade' })
-		.refine(unique, noDuplicates),
-	purposes: z
-		.array(z.enum(PURPOSE_CODES, { error: 'besoin inconnu' }))
-		.refine(unique, noDuplicates)
-		.default([]),
+	...recordHead,
+	providerIds: field(
+		z.array(idSchema).min(1, { error: 'au moins un financeur ou opérateur' }).refine(unique, noDuplicates),
+		{
+			label: 'Financeurs ou opérateurs',
+			group: 'funding',
+			type: 'ref-list',
+			ref: 'provider',
+			jsonLd: 'provider'
+		}
+	),
+	types: codeList(FUNDING_TYPE_CODES, 'type de financement inconnu', 'au moins un type de financement', {
+		label: 'Types de financement',
+		taxonomy: 'fundingType',
+		jsonLd: 'category'
+	}),
+	stages: codeList(STAGE_CODES, 'stade inconnu', 'au moins un stade', { label: 'Stades', taxonomy: 'stage' }),
+	purposes: field(z.array(z.enum(PURPOSE_CODES, { error: 'besoin inconnu' })).refine(unique, noDuplicates), {
+		label: 'Objets',
+		group: 'funding',
+		type: 'enum-list',
+		taxonomy: 'purpose'
+	}).default([]),
 	amount: amountSchema.optional(),
 	/** Annual rate in percent when known (0 for a prêt à taux zéro). */
-	ratePercent: z.number().min(0).max(100).optional(),
-	termMonths: rangeMonths.optional(),
-	deferralMonths: rangeMonths.optional(),
-	territory: z.enum(TERRITORY_CODES, { error: 'territoire inconnu' }),
+	ratePercent: field(z.number().min(0).max(100), {
+		label: 'Taux annuel (%)',
+		group: 'funding',
+		type: 'number'
+	}).optional(),
+	termMonths: rangeMonths('Durée').optional(),
+	deferralMonths: rangeMonths('Différé').optional(),
+	eligibility: eligibilitySchema,
+	territory: field(z.enum(TERRITORY_CODES, { error: 'territoire inconnu' }), {
+		label: 'Territoire',
+		group: 'eligibility',
+		type: 'enum',
+		taxonomy: 'territory',
+		jsonLd: 'areaServed'
+	}),
 	/** INSEE code when territory is "commune". */
-	territoryCommune: inseeCodeSchema.optional(),
-	thematiques: z.array(slugSchema).refine(unique, noDuplicates).default([]),
-	howToApply: plainText(2000),
-	availability: z.enum(AVAILABILITY_CODES, { error: 'disponibilité inconnue' }),
-	deadline: z.iso.date({ error: 'date limite invalide : AAAA-MM-JJ' }).optional(),
-	recurrence: plainText(200).optional(),
+	territoryCommune: field(inseeCodeSchema, {
+		label: 'Commune du territoire',
+		group: 'eligibility',
+		type: 'ref',
+		ref: 'commune'
+	}).optional(),
+	thematiques: thematiques(),
+	howToApply: field(plainText(2000), { label: 'Comment candidater', group: 'description', type: 'longtext' }),
+	availability: field(z.enum(AVAILABILITY_CODES, { error: 'disponibilité inconnue' }), {
+		label: 'Disponibilité',
+		group: 'funding',
+		type: 'enum',
+		taxonomy: 'availability'
+	}),
+	deadline: field(z.iso.date({ error: 'date limite invalide : AAAA-MM-JJ' }), {
+		label: 'Date limite',
+		group: 'funding',
+		type: 'date'
+	}).optional(),
+	recurrence: field(plainText(200), { label: 'Récurrence', group: 'funding', type: 'text' }).optional(),
 	/** Tools usually combined with this one (a guarantee with a bank loan...). */
-	combinesWith: z.array(idSchema).refine(unique, noDuplicates).default([]),
-	combinationNote: plainText(500).optional(),
-	website: httpUrlSchema.optional()
+	combinesWith: field(z.array(idSchema).refine(unique, noDuplicates), {
+		label: 'Se combine avec',
+		group: 'funding',
+		type: 'ref-list',
+		ref: 'funding-tool'
+	}).default([]),
+	combinationNote: field(plainText(500), {
+		label: 'Note sur les combinaisons',
+		group: 'funding',
+		type: 'text'
+	}).optional(),
+	website: field(httpUrlSchema, {
+		label: 'Site web',
+		group: 'contact',
+		type: 'url',
+		jsonLd: 'sameAs',
+		propose: WEBSITE_PROPOSAL
+	}).optional(),
+	...recordQuality
 });
 export type FundingTool = z.infer<typeof fundingToolSchema>;
 export type FundingToolInput = z.input<typeof fundingToolSchema>;
 
 export type PublicRecord = Organisation | Initiative | FundingTool;
+/** A record as written before validation (defaults not applied yet): drafts, history entries, proposals. */
+export type PublicRecordInput = OrganisationInput | InitiativeInput | FundingToolInput;
 export type RecordKind = PublicRecord['kind'];
 export const RECORD_KINDS = ['organisation', 'initiative', 'funding-tool'] as const;
 

@@ -1,8 +1,11 @@
-/** Field-level differences between two versions of a record, for histories, moderation and conflicts. */
-import type { RecordKind } from '$lib/domain/records';
+/**
+ * Field-level differences between two versions of a record, for histories, moderation and conflicts, with
+ * the fields' French labels and in the order of the form (from the record schemas' metadata).
+ */
+import { FIELDS, fieldSpec, labelOfPath, type FieldSpec } from '$lib/domain/fields';
+import type { PublicRecordInput, RecordKind } from '$lib/domain/records';
 import { labelOf } from '$lib/domain/taxonomies';
 import { canonical } from './cells';
-import { FIELDS, type FieldSpec } from './fields';
 
 export interface FieldChange {
 	path: string;
@@ -10,8 +13,6 @@ export interface FieldChange {
 	before: string;
 	after: string;
 }
-
-const LABELS: Record<string, string> = { kind: 'Type', synthetic: 'Donnée synthétique', version: 'Version' };
 
 /** Nested objects become dotted paths; lists and sources stay whole values. */
 export function flattenRecord(value: unknown, prefix = '', out = new Map<string, unknown>()) {
@@ -53,17 +54,12 @@ function order(kind: RecordKind | undefined): Map<string, number> {
 	return new Map(paths.map((p, i) => [p, i]));
 }
 
-function specOf(kind: RecordKind | undefined, path: string): FieldSpec | undefined {
-	return kind ? FIELDS[kind].find((f) => f.path === path) : undefined;
-}
-
-export function labelOfPath(kind: RecordKind | undefined, path: string): string {
-	return specOf(kind, path)?.label ?? LABELS[path] ?? path;
-}
+/** A record, validated or not, possibly with its stored version (which is not compared). */
+type Versioned = PublicRecordInput & { version?: number };
 
 /** What changed from `before` to `after` (either may be undefined: creation, or a record shown alone). */
-export function diffRecords(before: unknown, after: unknown): FieldChange[] {
-	const kind = ((after ?? before) as { kind?: RecordKind } | undefined)?.kind;
+export function diffRecords(before: Versioned | undefined, after: Versioned | undefined): FieldChange[] {
+	const kind = (after ?? before)?.kind;
 	const a = flattenRecord(before);
 	const b = flattenRecord(after);
 	a.delete('version');
@@ -77,7 +73,7 @@ export function diffRecords(before: unknown, after: unknown): FieldChange[] {
 		const x = a.get(path);
 		const y = b.get(path);
 		if (canonical({ v: x }) === canonical({ v: y })) continue;
-		const spec = specOf(kind, path);
+		const spec = kind ? fieldSpec(kind, path) : undefined;
 		changes.push({
 			path,
 			label: labelOfPath(kind, path),

@@ -1,14 +1,16 @@
 /**
- * Records to files: CSV and GeoJSON with one column (property) per field of fields.ts, so that a file
- * exported here and imported again gives back the same records (the import reads the same names).
+ * Records to files: CSV and GeoJSON with one column (property) per record field (src/lib/domain/fields.ts),
+ * so that a file exported here and imported again gives back the same records (the import reads the same
+ * names).
  */
 import type { PublicRecord, RecordKind } from '$lib/domain/records';
-import { formatCell, getPath } from './cells';
+import { getPath } from '$lib/domain/paths';
+import { formatCell } from './cells';
 import { writeCsv } from './csv';
-import { FIELDS } from './fields';
+import { FIELDS } from '$lib/domain/fields';
 
 export function exportHeaders(kind: RecordKind): string[] {
-	return FIELDS[kind].map((f) => f.path);
+	return FIELDS[kind].map((f) => f.column);
 }
 
 export function recordToCells(kind: RecordKind, record: PublicRecord): string[] {
@@ -41,7 +43,7 @@ export function recordsToFullGeoJson(
 			const properties: Record<string, unknown> = {};
 			for (const f of fields) {
 				const v = getPath(r, f.path);
-				if (v !== undefined) properties[f.path] = v;
+				if (v !== undefined) properties[f.column] = v;
 			}
 			const loc = 'location' in r ? r.location : undefined;
 			return {

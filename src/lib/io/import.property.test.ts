@@ -8,7 +8,7 @@ import { organisationSchema, type PublicRecord } from '$lib/domain/records';
 import { organisationFixture } from '$lib/domain/test-fixtures';
 import { decodeText, parseCsv, writeCsv } from './csv';
 import { recordsToCsv } from './export';
-import { FIELDS } from './fields';
+import { FIELDS } from '$lib/domain/fields';
 import { parseGeoJson } from './geojson-table';
 import { suggestMapping } from './mapping';
 import { planImport, type PlanContext } from './plan';

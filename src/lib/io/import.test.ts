@@ -10,11 +10,11 @@ import { canonical, parseCell, parseNumber } from './cells';
 import { parseCsv } from './csv';
 import { diffRecords } from './diff';
 import { recordsToCsv, recordsToFullGeoJson } from './export';
-import { FIELDS, fieldSpec } from './fields';
+import { FIELDS, errorAnchor, fieldSpec } from '$lib/domain/fields';
 import { parseGeoJson } from './geojson-table';
 import { checkMapping, suggestMapping } from './mapping';
 import { planImport, type PlanContext } from './plan';
-import { errorAnchor, formToRecord, recordToForm } from './record-form';
+import { formToRecord, recordToForm } from './record-form';
 import { slugify } from './slug';
 import type { Table } from './table';
 

@@ -1,41 +1,24 @@
 /**
  * Column mapping: which file column fills which record field. Suggested from the column names (our own
- * export names, the French labels, common synonyms), then confirmed by the maintainer.
+ * export names, the French labels, the other names a field's metadata lists), then confirmed by the
+ * maintainer.
  */
 import { z } from 'zod';
 import type { RecordKind } from '$lib/domain/records';
 import { normaliseLabel } from './cells';
-import { FIELDS } from './fields';
+import { FIELDS } from '$lib/domain/fields';
 
 /** One target per column, in column order; '' leaves the column out. */
 export type Mapping = string[];
 
-const SYNONYMS: Record<string, string[]> = {
-	name: ['nom', 'raison sociale', 'denomination', 'title', 'titre'],
-	description: ['presentation', 'descriptif'],
-	siret: ['n siret', 'numero siret', 'siret etablissement'],
-	communeCode: ['commune', 'code commune', 'code insee', 'insee', 'citycode'],
-	quartierCode: ['quartier', 'code quartier'],
-	address: ['adresse', 'adresse postale'],
-	'location.lon': ['longitude', 'lon', 'lng', 'x'],
-	'location.lat': ['latitude', 'lat', 'y'],
-	'location.precision': ['precision'],
-	'contact.website': ['site', 'site web', 'site internet', 'website', 'url'],
-	'contact.email': ['email', 'e mail', 'courriel', 'mail'],
-	'contact.phone': ['telephone', 'tel', 'phone'],
-	lastVerified: ['derniere verification', 'verifie le', 'date de verification'],
-	status: ['statut'],
-	legalForm: ['forme juridique'],
-	roles: ['role']
-};
-
 export function suggestMapping(kind: RecordKind, headers: string[]): Mapping {
 	const byName = new Map<string, string>();
 	for (const f of FIELDS[kind]) {
-		byName.set(normaliseLabel(f.path), f.path);
+		byName.set(normaliseLabel(f.column), f.path);
 		byName.set(normaliseLabel(f.label), f.path);
-		for (const s of SYNONYMS[f.path] ?? []) if (!byName.has(s)) byName.set(s, f.path);
 	}
+	// Other names come last: a column named like a field's own column or label goes to that field.
+	for (const f of FIELDS[kind]) for (const s of f.aliases ?? []) if (!byName.has(s)) byName.set(s, f.path);
 	const used = new Set<string>();
 	return headers.map((h) => {
 		const target = byName.get(normaliseLabel(h));

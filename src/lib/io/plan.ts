@@ -7,9 +7,10 @@
 import type { z } from 'zod';
 import { todayIso } from '$lib/domain/common';
 import { RECORD_SCHEMAS, type PublicRecord, type RecordKind } from '$lib/domain/records';
-import { canonical, parseCell, pruneEmptyObjects, setPath } from './cells';
+import { pruneEmptyObjects, setPath } from '$lib/domain/paths';
+import { canonical, parseCell } from './cells';
 import { diffRecords } from './diff';
-import { FIELDS, type FieldSpec } from './fields';
+import { FIELDS, type FieldSpec } from '$lib/domain/fields';
 import type { Mapping } from './mapping';
 import { checkRefs, type RefContext } from './refs';
 import { slugify } from './slug';

@@ -1,19 +1,19 @@
 /**
- * The admin record form <-> records. The inputs are generated from fields.ts (names = dotted paths), and
- * the assembled object is validated by the kind's zod schema: the form has no rules of its own.
+ * The admin record form <-> records. The inputs are generated from the record fields (src/lib/domain/
+ * fields.ts; names = dotted paths), and the assembled object is validated by the kind's zod schema: the
+ * form has no rules of its own.
  */
 import type { z } from 'zod';
-import { RECORD_SCHEMAS, type PublicRecord, type RecordKind } from '$lib/domain/records';
+import { zodErrors, type FieldErrors } from '$lib/domain/errors';
 import {
-	formatFormValue,
-	getPath,
-	parseFormField,
-	pruneEmptyObjects,
-	setPath,
-	sourceRows,
-	type FormRaw
-} from './cells';
-import { FIELDS } from './fields';
+	RECORD_SCHEMAS,
+	type PublicRecord,
+	type PublicRecordInput,
+	type RecordKind
+} from '$lib/domain/records';
+import { getPath, pruneEmptyObjects, setPath } from '$lib/domain/paths';
+import { formatFormValue, parseFormField, sourceRows, type FormRaw } from './cells';
+import { FIELDS, fieldSpec } from '$lib/domain/fields';
 import { slugify } from './slug';
 
 export interface FormState {
@@ -32,7 +32,9 @@ export function formDataToRaw(form: FormData): FormRaw {
 }
 
 /** What the form shows for a record. */
-export function recordToForm(record: Partial<PublicRecord> & { kind: RecordKind }): FormState {
+export function recordToForm(
+	record: (Partial<PublicRecord> | Partial<PublicRecordInput>) & { kind: RecordKind }
+): FormState {
 	const values: Record<string, string | string[]> = {};
 	for (const f of FIELDS[record.kind]) {
 		if (f.type === 'sources') continue;
@@ -58,18 +60,18 @@ export function rawToForm(kind: RecordKind, raw: FormRaw): FormState {
 					? (v[0] ?? '')
 					: (v ?? '');
 	}
-	const parsed = parseFormField({ path: 'sources', label: '', type: 'sources', group: '' }, raw);
+	const parsed = parseFormField(fieldSpec(kind, 'sources')!, raw);
 	return { values, sources: sourceRows(parsed.ok ? parsed.value : []) };
 }
 
-export type FormResult = { ok: true; record: PublicRecord } | { ok: false; errors: Record<string, string> };
+export type FormResult = { ok: true; record: PublicRecord } | { ok: false; errors: FieldErrors };
 
 /**
  * Validates a posted form. When editing, the id stays the record's (it is the stable key of imports and
  * links); when creating, an empty id or slug is derived from the name.
  */
 export function formToRecord(kind: RecordKind, raw: FormRaw, existing?: PublicRecord): FormResult {
-	const errors: Record<string, string> = {};
+	const errors: FieldErrors = {};
 	const input: Record<string, unknown> = { kind };
 	for (const f of FIELDS[kind]) {
 		const parsed = parseFormField(f, raw);
@@ -85,23 +87,6 @@ export function formToRecord(kind: RecordKind, raw: FormRaw, existing?: PublicRe
 	pruneEmptyObjects(input);
 	if (Object.keys(errors).length) return { ok: false, errors };
 	const parsed = (RECORD_SCHEMAS[kind] as z.ZodType<PublicRecord>).safeParse(input);
-	if (!parsed.success) {
-		for (const issue of parsed.error.issues) {
-			const key = issue.path.map(String).join('.') || '_form';
-			errors[key] ??= issue.message;
-		}
-		return { ok: false, errors };
-	}
+	if (!parsed.success) return { ok: false, errors: zodErrors(parsed.error) };
 	return { ok: true, record: parsed.data };
-}
-
-/** The input id an error key belongs to: errors on sources.0.url go to that input, on location to lon. */
-export function errorAnchor(key: string): string {
-	if (key === 'location') return 'location.lon';
-	if (/^sources\.\d+$/.test(key)) return `${key}.url`;
-	if (/^(amount|termMonths|deferralMonths)$/.test(key)) return `${key}.min`;
-	if (key === 'eligibility') return 'eligibility.audiences';
-	if (key === 'carrier') return 'carrier.kind';
-	const list = key.match(/^([a-zA-Z.]+)\.\d+$/);
-	return list ? list[1] : key;
 }

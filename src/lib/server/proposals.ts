@@ -10,23 +10,24 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { z } from 'zod';
+import { zodErrors, type FieldErrors } from '$lib/domain/errors';
 import {
 	changeProposalSchema,
-	fieldErrors,
+	correctionForm,
+	currentValues,
+	editableFieldsOf,
 	formDataToObject,
 	initiativeProposalSchema,
+	listFields,
+	newRecordForm,
 	organisationProposalSchema
 } from '$lib/domain/proposal';
 import {
 	preparePlace,
 	changedFields,
 	checkZone,
-	currentValues,
-	editableFieldsOf,
 	HONEYPOT_FIELD,
-	INITIATIVE_ARRAY_FIELDS,
 	moveZoneErrors,
-	ORGANISATION_ARRAY_FIELDS,
 	placeProposal,
 	valuesAt,
 	zoneValue,
@@ -64,8 +65,7 @@ export const EMAIL_RETENTION_MONTHS = 6;
 
 export type FormValues = Record<string, unknown>;
 export type SubmitOutcome =
-	| { ok: true; reference: string }
-	| { ok: false; status: number; errors: Record<string, string>; values: FormValues };
+	{ ok: true; reference: string } | { ok: false; status: number; errors: FieldErrors; values: FormValues };
 
 export interface ProposalDeps {
 	db: Db;
@@ -202,6 +202,8 @@ function placeRefs(db: Db): PlaceRefs {
 }
 
 export type NewProposalKind = 'initiative' | 'structure';
+/** The record kind each public form proposes (`structure` is the French URL's word). */
+const RECORD_KIND = { initiative: 'initiative', structure: 'organisation' } as const;
 
 /** A new initiative or structure proposed by a visitor. */
 export async function submitNewProposal(
@@ -209,8 +211,7 @@ export async function submitNewProposal(
 	request: Request,
 	deps: ProposalDeps
 ): Promise<SubmitOutcome> {
-	const arrayFields = kind === 'initiative' ? INITIATIVE_ARRAY_FIELDS : ORGANISATION_ARRAY_FIELDS;
-	const guarded = await guard(request, deps, arrayFields);
+	const guarded = await guard(request, deps, listFields(RECORD_KIND[kind]));
 	if (guarded.ok !== true) return guarded.outcome;
 	const { raw, hash } = guarded;
 
@@ -220,7 +221,7 @@ export async function submitNewProposal(
 		z.infer<typeof initiativeProposalSchema> | z.infer<typeof organisationProposalSchema>
 	> = kind === 'initiative' ? initiativeProposalSchema : organisationProposalSchema;
 	const parsed = schema.safeParse(input);
-	const errors: Record<string, string> = parsed.success ? {} : moveZoneErrors(fieldErrors(parsed.error));
+	const errors: FieldErrors = parsed.success ? {} : moveZoneErrors(zodErrors(parsed.error));
 
 	// Checks against the store, run on the raw codes too so every error shows at the first submit.
 	const refs = placeRefs(deps.db);
@@ -265,7 +266,8 @@ export function changeTarget(db: Db, id: string | null) {
 			name: record.name,
 			path: recordPath(record),
 			fields: editableFieldsOf(record.kind),
-			current: currentValues(record)
+			current: currentValues(record),
+			form: correctionForm(record.kind)
 		}
 	};
 }
@@ -291,7 +293,7 @@ export async function submitChangeProposal(
 		explanation: raw.explanation,
 		submitterEmail: raw.submitterEmail
 	});
-	if (!parsed.success) return { ok: false, status: 400, errors: fieldErrors(parsed.error), values: raw };
+	if (!parsed.success) return { ok: false, status: 400, errors: zodErrors(parsed.error), values: raw };
 
 	const reference = store(deps, hash, {
 		type: 'change',
@@ -349,4 +351,10 @@ export function proposalFormData(db: Db, zoneSlug: string | null = null) {
 		preselectedZone,
 		thematiques: listThematiques(db).map((t) => ({ code: t.code, label: t.label }))
 	};
+}
+
+/** A new-record form page: the zones, and the form itself, derived from the record fields. */
+export function newProposalPage(db: Db, kind: NewProposalKind, zoneSlug: string | null) {
+	const data = proposalFormData(db, zoneSlug);
+	return { ...data, kind, form: newRecordForm(RECORD_KIND[kind], { thematique: data.thematiques }) };
 }

@@ -57,8 +57,3 @@ export function dateTime(iso: string | null | undefined): string {
 		timeStyle: 'short'
 	}).format(d);
 }
-
-/** Input ids from dotted field paths. */
-export function fieldId(path: string): string {
-	return `f-${path.replace(/\./g, '-')}`;
-}

@@ -1,6 +1,6 @@
 /**
  * A tiny SIRENE stock in INSEE's real column layout (all 54 and 35 columns), one row per case the pipeline
- * must handle. Every name is invented. `fixtures/` holds these files as written by `writeFixtureFiles`
+ * must handle. Every name is invented. `fixtures/` holds these files as written by `scripts/write-sirene-fixtures.ts`
  * (fixture.test.ts checks they have not drifted).
  */
 import {
@@ -244,13 +244,4 @@ export function fixtureEtablissementsCsv(): string {
 
 export function fixtureUnitesLegalesCsv(): string {
 	return stockCsv(UNITE_LEGALE_COLUMNS, FIXTURE_UNITES_LEGALES.map(uniteLegaleRow));
-}
-
-/** Rewrites the checked-in copies in `fixtures/` (run with tsx after changing the rows above). */
-export async function writeFixtureFiles(dir: string): Promise<void> {
-	const { writeFileSync } = await import('node:fs');
-	const { join } = await import('node:path');
-	writeFileSync(join(dir, 'StockEtablissement_fixture.csv'), fixtureEtablissementsCsv());
-	writeFileSync(join(dir, 'StockUniteLegale_fixture.csv'), fixtureUnitesLegalesCsv());
-	writeFileSync(join(dir, 'ess-france_fixture.csv'), FIXTURE_ESS_FRANCE);
 }

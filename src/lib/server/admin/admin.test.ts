@@ -4,7 +4,8 @@ import {
 	fundingToolSchema,
 	initiativeSchema,
 	organisationSchema,
-	type PublicRecord
+	type PublicRecord,
+	type PublicRecordInput
 } from '$lib/domain/records';
 import { initiativeFixture, organisationFixture, toolFixture } from '$lib/domain/test-fixtures';
 import { parseCsv } from '$lib/io/csv';
@@ -26,7 +27,8 @@ import {
 	updateRecord
 } from '../db/records';
 import { placeRefs } from './context';
-import { findDuplicates, mergeRecords, nameSimilarity, normaliseName } from './duplicates';
+import { mergeRecords } from '$lib/domain/merge';
+import { findDuplicates, mergeDuplicates, nameSimilarity, normaliseName } from './duplicates';
 import { exportRecords, exportResponse, parseExportName } from './export';
 import { applyPlan, createImportJob, startApply, startDryRun, type StoredPlan } from './import';
 import { applyChanges, approveProposal, proposalView, rejectProposal } from './moderation';
@@ -34,7 +36,6 @@ import {
 	createFromForm,
 	historyView,
 	markVerified,
-	mergeDuplicates,
 	overwriteAfterConflict,
 	restoreVersion,
 	saveFromForm,
@@ -91,7 +92,7 @@ function setup(records: PublicRecord[] = [org, init, tool]) {
 	for (const r of records) insertRecord(db, r, { by: null, action: 'seed' });
 }
 
-function raw(record: PublicRecord, overrides: Record<string, string | string[]> = {}) {
+function raw(record: PublicRecordInput, overrides: Record<string, string | string[]> = {}) {
 	const form = recordToForm(record);
 	const out: Record<string, string | string[]> = { ...form.values };
 	form.sources.forEach((s, i) => Object.entries(s).forEach(([k, v]) => (out[`sources.${i}.${k}`] = v)));

@@ -1,7 +1,7 @@
 /** What the admin forms and the import checks need from the store: places, themes and linkable records. */
 import type { PublicRecord } from '$lib/domain/records';
 import type { RefContext } from '$lib/io/refs';
-import type { RefSource } from '$lib/io/fields';
+import type { RefSource } from '$lib/domain/fields';
 import type { Db } from '../db/connection';
 import { allRecords } from '../db/admin';
 import { listCommunes, listQpv, listQuartiers, listThematiques } from '../db/records';

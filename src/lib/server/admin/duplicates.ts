@@ -1,9 +1,16 @@
 /**
  * Potential duplicates: two records of the same kind with the same SIRET, or with similar names less than
- * 200 m apart. Pure; the merge itself is in records.ts. Distances with @turf/distance (great circle).
+ * 200 m apart; merging them (the merge rules are the fields' own, src/lib/domain/merge.ts) and dismissing a
+ * pair that is not one.
  */
-import distance from '@turf/distance';
+import { distanceMeters } from '$lib/geo/distance';
+import type { FieldErrors } from '$lib/domain/errors';
+import { mergeRecords } from '$lib/domain/merge';
 import type { PublicRecord } from '$lib/domain/records';
+import type { Db } from '../db/connection';
+import { allRecords, dismissDuplicate, dismissedPairs } from '../db/admin';
+import { getRecordById, recordsMentioning, updateRecord } from '../db/records';
+import { validateRecord, withoutVersion, type Actor } from './records';
 
 export const MAX_DISTANCE_M = 200;
 export const MIN_SIMILARITY = 0.8;
@@ -113,9 +120,7 @@ export function findDuplicates(records: PublicRecord[], dismissed: Set<string> =
 	const dist = (a: PublicRecord, b: PublicRecord) => {
 		const la = 'location' in a ? a.location : undefined;
 		const lb = 'location' in b ? b.location : undefined;
-		return la && lb
-			? Math.round(distance([la.lon, la.lat], [lb.lon, lb.lat], { units: 'meters' }))
-			: undefined;
+		return la && lb ? Math.round(distanceMeters(la, lb)) : undefined;
 	};
 
 	const bySiret = new Map<string, PublicRecord[]>();
@@ -161,33 +166,116 @@ export function findDuplicates(records: PublicRecord[], dismissed: Set<string> =
 	);
 }
 
+/** The /admin/doublons list: each pair with what a maintainer needs to choose. */
+export function duplicateList(db: Db) {
+	const side = (r: PublicRecord) => ({
+		id: r.id,
+		name: r.name,
+		kind: r.kind,
+		status: r.status,
+		version: (r as { version?: number }).version ?? 0,
+		siret: r.kind === 'organisation' ? r.siret : undefined,
+		address: 'address' in r ? r.address : undefined
+	});
+	return findDuplicates(allRecords(db), dismissedPairs(db)).map((p) => ({
+		a: side(p.a),
+		b: side(p.b),
+		sameSiret: p.sameSiret,
+		similarity: Math.round(p.similarity * 100),
+		distanceM: p.distanceM
+	}));
+}
+
+/** "Not a duplicate": the pair is no longer listed. False when either record does not exist. */
+export function dismissPair(db: Db, a: string, b: string, actor: Actor): boolean {
+	if (!getRecordById(db, a) || !getRecordById(db, b)) return false;
+	dismissDuplicate(db, a, b, actor.id);
+	return true;
+}
+
+export type MergeResult = { ok: true; keptId: string } | { ok: false; message: string; errors?: FieldErrors };
+
+class MergeAbort extends Error {}
+
 /**
- * The kept record after a merge: its own values win; the other's sources, themes, sectors and tags are
- * added, and its contact details, SIRET, address and position fill what the kept record lacks.
+ * Keeps one record, archives the other and points every link (parent, carrier, providers, combinations) at
+ * the kept one, all in one transaction; each change is a history entry naming the merge.
  */
-export function mergeRecords<T extends PublicRecord>(keep: T, drop: PublicRecord): T {
-	if (keep.kind !== drop.kind) throw new Error('merge of records of different kinds');
-	const out = structuredClone(keep) as PublicRecord;
-	const union = <V>(a: V[], b: V[], key: (v: V) => string = String) => {
-		const seen = new Set(a.map(key));
-		return [...a, ...b.filter((v) => !seen.has(key(v)))];
-	};
-	out.sources = union(keep.sources, drop.sources, (s) => s.url ?? s.reference ?? '').slice(0, 20);
-	out.thematiques = union(keep.thematiques, drop.thematiques);
-	if (out.kind === 'funding-tool' || drop.kind === 'funding-tool') return out as T;
-	out.sectors = union(out.sectors, drop.sectors) as typeof out.sectors;
-	out.tags = union(out.tags, drop.tags).slice(0, 20);
-	out.contact = { ...drop.contact, ...out.contact };
-	if (!out.address && drop.address) out.address = drop.address;
-	if (!out.location && drop.location) out.location = drop.location;
-	if (!out.quartierCode && drop.quartierCode && drop.communeCode === out.communeCode) {
-		out.quartierCode = drop.quartierCode;
-		if (!out.subQuartier && drop.subQuartier) out.subQuartier = drop.subQuartier;
+export function mergeDuplicates(
+	db: Db,
+	keepId: string,
+	dropId: string,
+	versions: { keep: number; drop: number },
+	actor: Actor
+): MergeResult {
+	const keep = getRecordById(db, keepId);
+	const drop = getRecordById(db, dropId);
+	if (!keep || !drop || keepId === dropId) return { ok: false, message: 'fiches introuvables' };
+	if (keep.kind !== drop.kind)
+		return { ok: false, message: 'seules deux fiches du même type peuvent être fusionnées' };
+	const merged = mergeRecords(withoutVersion(keep), withoutVersion(drop));
+	const checked = validateRecord(db, merged);
+	if (!checked.ok)
+		return { ok: false, message: 'la fiche fusionnée ne serait pas valide', errors: checked.errors };
+	const archived = {
+		...withoutVersion(drop),
+		status: 'archived',
+		caveats: [...drop.caveats, `Doublon fusionné dans « ${keep.name} » (${keep.id}).`].slice(-20)
+	} as PublicRecord;
+	try {
+		db.transaction(() => {
+			const a = updateRecord(db, checked.record, {
+				expectedVersion: versions.keep,
+				by: actor.id,
+				action: 'merge',
+				note: `fusion : reprend « ${drop.name} » (${drop.id})`
+			});
+			const b = updateRecord(db, archived, {
+				expectedVersion: versions.drop,
+				by: actor.id,
+				action: 'merge',
+				note: `fusionnée dans « ${keep.name} » (${keep.id})`
+			});
+			if (!a.ok || !b.ok) throw new MergeAbort();
+			relink(db, dropId, keepId, actor);
+		})();
+	} catch (e) {
+		if (e instanceof MergeAbort)
+			return {
+				ok: false,
+				message: 'une des fiches a été modifiée entre-temps : rechargez la page et recommencez'
+			};
+		throw e;
 	}
-	if (out.kind === 'organisation' && drop.kind === 'organisation') {
-		if (!out.siret && drop.siret) out.siret = drop.siret;
-		if (!out.shortName && drop.shortName) out.shortName = drop.shortName;
-		if (!out.foundedYear && drop.foundedYear) out.foundedYear = drop.foundedYear;
+	return { ok: true, keptId: keepId };
+}
+
+function relink(db: Db, from: string, to: string, actor: Actor) {
+	for (const stored of recordsMentioning(db, from)) {
+		const { version, ...rest } = stored;
+		const r = rest as PublicRecord;
+		const swap = (ids: string[]) => [...new Set(ids.map((x) => (x === from ? to : x)))];
+		let changed = false;
+		if (r.kind === 'organisation' && r.parentId === from) {
+			r.parentId = to === r.id ? undefined : to;
+			changed = true;
+		}
+		if (r.kind === 'initiative' && r.carrier.organisationId === from) {
+			r.carrier = { ...r.carrier, organisationId: to };
+			changed = true;
+		}
+		if (r.kind === 'funding-tool' && (r.providerIds.includes(from) || r.combinesWith.includes(from))) {
+			r.providerIds = swap(r.providerIds);
+			r.combinesWith = swap(r.combinesWith).filter((x) => x !== r.id);
+			changed = true;
+		}
+		if (!changed) continue;
+		const res = updateRecord(db, r, {
+			expectedVersion: version,
+			by: actor.id,
+			action: 'merge',
+			note: `lien vers « ${from} » remplacé par « ${to} » (fusion)`
+		});
+		if (!res.ok) throw new MergeAbort();
 	}
-	return out as T;
 }

@@ -5,7 +5,7 @@
 import { DATA_LICENCE } from '$lib/domain/licence';
 import type { PublicRecord, RecordKind } from '$lib/domain/records';
 import { recordsToCsv, recordsToFullGeoJson } from '$lib/io/export';
-import { KIND_LABELS, kindFromSlug } from '$lib/io/fields';
+import { KIND_LABELS, kindFromSlug } from '$lib/domain/fields';
 import type { Db } from '../db/connection';
 import { listRecords } from '../db/records';
 

@@ -128,3 +128,14 @@ export async function geocodeForm(
 		message: `Adresse trouvée : « ${result.label} » (précision : ${result.precision === 'address' ? 'à l’adresse' : 'la rue'}). Vérifiez puis enregistrez.`
 	};
 }
+
+/** "Géocoder l'adresse" on an existing record's form; undefined when the record does not exist. */
+export async function geocodeRecordForm(
+	db: Db,
+	id: string,
+	raw: FormRaw,
+	baseUrl: string
+): Promise<Awaited<ReturnType<typeof geocodeForm>> | undefined> {
+	const record = getRecordById(db, id);
+	return record ? geocodeForm(db, record.kind, raw, baseUrl) : undefined;
+}

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { RecordKind } from '$lib/domain/records';
 import { decodeText, parseCsv } from '$lib/io/csv';
 import { parseGeoJson } from '$lib/io/geojson-table';
-import { FIELDS } from '$lib/io/fields';
+import { FIELDS } from '$lib/domain/fields';
 import { checkMapping, suggestMapping, type Mapping } from '$lib/io/mapping';
 import { planImportSteps, type ImportPlan, type PlanRow, type RowStatus } from '$lib/io/plan';
 import { LIMITS, type ReadResult } from '$lib/io/table';

@@ -1,17 +1,19 @@
 /**
- * Moderation of public proposals (issue 6): each is shown as a diff against the current record (or as a new
- * record), then approved as is, approved after editing (the record form, prefilled), or rejected with a
- * reason. Approving writes the record and decides the proposal in one transaction.
+ * Moderation of public proposals: each is shown as a diff against the current record (or as a new record),
+ * then approved as is, approved after editing (the record form, prefilled), or rejected with a reason.
+ * Approving writes the record and decides the proposal in one transaction. Which proposal field goes where
+ * in a record comes from the record fields' metadata (src/lib/domain/proposal.ts).
  */
 import { z } from 'zod';
 import { todayIso } from '$lib/domain/common';
 import {
+	applyChanges,
 	changeProposalSchema,
 	initiativeProposalSchema,
 	organisationProposalSchema,
-	type ChangeProposal
+	proposalDraft
 } from '$lib/domain/proposal';
-import type { PublicRecord } from '$lib/domain/records';
+import type { PublicRecord, PublicRecordInput } from '$lib/domain/records';
 import { diffRecords, type FieldChange } from '$lib/io/diff';
 import { slugify } from '$lib/io/slug';
 import type { Db } from '../db/connection';
@@ -20,22 +22,7 @@ import { getRecordById, insertRecord, updateRecord, type Stored } from '../db/re
 import { userNames } from '../db/users';
 import { ProposalAlreadyDecided, validateRecord, withoutVersion, type Actor } from './records';
 
-type ProposedPlace = z.infer<typeof organisationProposalSchema>['place'];
-
-function placeFields(place: ProposedPlace) {
-	const out: Record<string, unknown> = { communeCode: place.communeCode };
-	if (place.quartierCode) out.quartierCode = place.quartierCode;
-	if (place.address) out.address = place.address;
-	if (place.lon !== undefined && place.lat !== undefined && place.precision)
-		out.location = { lon: place.lon, lat: place.lat, precision: place.precision };
-	return out;
-}
-
-function contactOf(p: { website?: string; email?: string; phone?: string }) {
-	return Object.fromEntries(
-		Object.entries({ website: p.website, email: p.email, phone: p.phone }).filter(([, v]) => v !== undefined)
-	);
-}
+export { applyChanges };
 
 /** A unique id from the name: `name`, then `name-2`... */
 function freeId(name: string, taken: (id: string) => boolean): string {
@@ -46,106 +33,50 @@ function freeId(name: string, taken: (id: string) => boolean): string {
 	}
 }
 
+const NEW_RECORD = {
+	'new-organisation': { kind: 'organisation', schema: organisationProposalSchema },
+	'new-initiative': { kind: 'initiative', schema: initiativeProposalSchema }
+} as const;
+
 /**
  * The record a new-structure or new-initiative proposal would create. Visitors' facts are unverified, so
- * confidence is low; the proposal itself is the source, dated the day it was received.
+ * confidence is low; the proposal itself is the source, dated the day it was received. Proposed records
+ * are counted in the ESS (a maintainer unticks it when they are not).
  */
 export function proposalToRecord(
 	proposal: Proposal,
 	taken: (id: string) => boolean,
 	now = new Date()
-): { ok: true; record: Record<string, unknown> } | { ok: false; message: string } {
+): { ok: true; record: PublicRecordInput } | { ok: false; message: string } {
+	if (proposal.type === 'change')
+		return { ok: false, message: 'ce n’est pas une proposition de nouvelle fiche' };
+	const { kind, schema } = NEW_RECORD[proposal.type];
+	const parsed = schema.safeParse(proposal.payload);
+	if (!parsed.success) return { ok: false, message: 'contenu de la proposition illisible' };
+	const name = String(parsed.data.name);
+	const id = freeId(name, taken);
 	const received = proposal.createdAt.slice(0, 10);
-	const common = {
-		status: 'published',
-		sources: [{ reference: `Proposition publique ${proposal.id}`, seen: received }],
-		lastVerified: todayIso(now),
-		confidence: 'low',
-		caveats: []
+	return {
+		ok: true,
+		record: proposalDraft(kind, parsed.data, {
+			id,
+			slug: id,
+			status: 'published',
+			sources: [{ reference: `Proposition publique ${proposal.id}`, seen: received }],
+			lastVerified: todayIso(now),
+			confidence: 'low',
+			caveats: [],
+			isEss: true
+		})
 	};
-	if (proposal.type === 'new-organisation') {
-		const p = organisationProposalSchema.safeParse(proposal.payload);
-		if (!p.success) return { ok: false, message: 'contenu de la proposition illisible' };
-		const d = p.data;
-		const id = freeId(d.name, taken);
-		return {
-			ok: true,
-			record: {
-				kind: 'organisation',
-				id,
-				slug: id,
-				name: d.name,
-				description: d.description,
-				...common,
-				roles: d.roles,
-				legalForm: d.legalForm,
-				isEss: true,
-				sectors: d.sectors,
-				thematiques: d.thematiques,
-				...(d.siret ? { siret: d.siret } : {}),
-				contact: contactOf(d),
-				...placeFields(d.place)
-			}
-		};
-	}
-	if (proposal.type === 'new-initiative') {
-		const p = initiativeProposalSchema.safeParse(proposal.payload);
-		if (!p.success) return { ok: false, message: 'contenu de la proposition illisible' };
-		const d = p.data;
-		const id = freeId(d.name, taken);
-		return {
-			ok: true,
-			record: {
-				kind: 'initiative',
-				id,
-				slug: id,
-				name: d.name,
-				description: d.description,
-				...common,
-				initiativeType: d.initiativeType,
-				isEss: true,
-				carrier: { kind: d.carrierKind, ...(d.carrierName ? { name: d.carrierName } : {}) },
-				...(d.howToJoin ? { howToJoin: d.howToJoin } : {}),
-				...(d.schedule ? { schedule: d.schedule } : {}),
-				needs: d.needs,
-				thematiques: d.thematiques,
-				sectors: d.sectors,
-				contact: contactOf(d),
-				...placeFields(d.place)
-			}
-		};
-	}
-	return { ok: false, message: 'ce n’est pas une proposition de nouvelle fiche' };
-}
-
-/** A record with a change proposal applied: only the fields the visitor changed. */
-export function applyChanges(record: PublicRecord, changes: ChangeProposal['changes']): PublicRecord {
-	const out = structuredClone(record);
-	if (changes.name !== undefined) out.name = changes.name;
-	if (changes.description !== undefined) out.description = changes.description;
-	if (out.kind === 'funding-tool') {
-		if (changes.website !== undefined) out.website = changes.website;
-		return out;
-	}
-	if (changes.address !== undefined) out.address = changes.address;
-	const contact = { ...out.contact };
-	if (changes.website !== undefined) contact.website = changes.website;
-	if (changes.email !== undefined) contact.email = changes.email;
-	if (changes.phone !== undefined) contact.phone = changes.phone;
-	out.contact = contact;
-	if (out.kind === 'initiative') {
-		if (changes.schedule !== undefined) out.schedule = changes.schedule;
-		if (changes.howToJoin !== undefined) out.howToJoin = changes.howToJoin;
-	}
-	return out;
 }
 
 export interface ProposalView {
 	proposal: Proposal;
 	decidedByName: string | null;
 	target?: Stored<PublicRecord>;
-	/** The record as it would be after approval (new record, or target with the changes). */
-	proposed?: PublicRecord;
+	/** The record as it would be after approval (new record, or target with the changes), unvalidated. */
+	proposed?: PublicRecordInput;
 	explanation?: string;
 	diff: FieldChange[];
 	/** Why it cannot be approved as is (the maintainer can still edit, then approve). */
@@ -184,7 +115,7 @@ export function proposalView(db: Db, id: string, now = new Date()): ProposalView
 			view.problems.push(draft.message);
 			return view;
 		}
-		view.proposed = draft.record as unknown as PublicRecord;
+		view.proposed = draft.record;
 		view.diff = diffRecords(undefined, draft.record);
 	}
 	if (view.proposed && proposal.status === 'pending') {

@@ -112,29 +112,3 @@ export function moderationQueue(db: Db) {
 		}))
 	};
 }
-
-export function duplicateList(db: Db) {
-	return findDuplicates(allRecords(db), dismissedPairs(db)).map((p) => ({
-		a: {
-			id: p.a.id,
-			name: p.a.name,
-			kind: p.a.kind,
-			status: p.a.status,
-			version: (p.a as { version?: number }).version ?? 0,
-			siret: p.a.kind === 'organisation' ? p.a.siret : undefined,
-			address: 'address' in p.a ? p.a.address : undefined
-		},
-		b: {
-			id: p.b.id,
-			name: p.b.name,
-			kind: p.b.kind,
-			status: p.b.status,
-			version: (p.b as { version?: number }).version ?? 0,
-			siret: p.b.kind === 'organisation' ? p.b.siret : undefined,
-			address: 'address' in p.b ? p.b.address : undefined
-		},
-		sameSiret: p.sameSiret,
-		similarity: Math.round(p.similarity * 100),
-		distanceM: p.distanceM
-	}));
-}

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { todayIso } from '$lib/domain/common';
+import { zodErrors, type FieldErrors } from '$lib/domain/errors';
 import { RECORD_SCHEMAS, type PublicRecord, type RecordKind } from '$lib/domain/records';
 import { diffRecords, type FieldChange } from '$lib/io/diff';
 import { checkRefs } from '$lib/io/refs';
@@ -23,7 +24,6 @@ import {
 } from '../db/records';
 import { userNames } from '../db/users';
 import { refContext } from './context';
-import { mergeRecords } from './duplicates';
 
 export interface Actor {
 	id: string;
@@ -41,7 +41,7 @@ export type Conflict = {
 
 export type SaveResult =
 	| { ok: true; id: string; version: number }
-	| { ok: false; kind: 'invalid'; errors: Record<string, string>; form: FormState }
+	| { ok: false; kind: 'invalid'; errors: FieldErrors; form: FormState }
 	| { ok: false; kind: 'conflict'; conflict: Conflict; form: FormState }
 	| { ok: false; kind: 'missing' };
 
@@ -51,8 +51,8 @@ function withoutVersion(r: Stored<PublicRecord>): PublicRecord {
 }
 
 /** Problems the schema cannot see: unknown commune, links, a slug taken by another record. */
-function crossCheck(db: Db, record: PublicRecord): Record<string, string> {
-	const errors: Record<string, string> = {};
+function crossCheck(db: Db, record: PublicRecord): FieldErrors {
+	const errors: FieldErrors = {};
 	for (const e of checkRefs(record, refContext(db))) errors[e.field] ??= e.message;
 	const owner = getRecordBySlug(db, record.kind, record.slug);
 	if (owner && owner.id !== record.id) errors.slug = `slug déjà utilisé par « ${owner.name} »`;
@@ -62,16 +62,12 @@ function crossCheck(db: Db, record: PublicRecord): Record<string, string> {
 export function validateRecord(
 	db: Db,
 	record: unknown
-): { ok: true; record: PublicRecord } | { ok: false; errors: Record<string, string> } {
+): { ok: true; record: PublicRecord } | { ok: false; errors: FieldErrors } {
 	const kind = (record as { kind?: string } | null)?.kind as RecordKind;
 	const schema = RECORD_SCHEMAS[kind] as z.ZodType<PublicRecord> | undefined;
 	if (!schema) return { ok: false, errors: { _form: 'type de fiche inconnu' } };
 	const parsed = schema.safeParse(record);
-	if (!parsed.success) {
-		const errors: Record<string, string> = {};
-		for (const i of parsed.error.issues) errors[i.path.map(String).join('.') || '_form'] ??= i.message;
-		return { ok: false, errors };
-	}
+	if (!parsed.success) return { ok: false, errors: zodErrors(parsed.error) };
 	const errors = crossCheck(db, parsed.data);
 	return Object.keys(errors).length ? { ok: false, errors } : { ok: true, record: parsed.data };
 }
@@ -191,8 +187,7 @@ export function overwriteAfterConflict(
 	});
 }
 
-export type CreateResult =
-	{ ok: true; id: string } | { ok: false; errors: Record<string, string>; form: FormState };
+export type CreateResult = { ok: true; id: string } | { ok: false; errors: FieldErrors; form: FormState };
 
 export function createFromForm(
 	db: Db,
@@ -266,7 +261,7 @@ export function restoreVersion(
 	version: number,
 	expectedVersion: number,
 	actor: Actor
-): SaveResult | { ok: false; kind: 'invalid-old'; errors: Record<string, string> } {
+): SaveResult | { ok: false; kind: 'invalid-old'; errors: FieldErrors } {
 	const old = listHistory(db, id).find((h) => h.version === version);
 	if (!old) return { ok: false, kind: 'missing' };
 	const checked = validateRecord(db, old.data);
@@ -292,96 +287,6 @@ export function historyView(db: Db, id: string): HistoryView[] {
 		by: entry.changedBy ? (names.get(entry.changedBy) ?? entry.changedBy) : 'import initial (data/)',
 		changes: diffRecords(entries[i + 1]?.data, entry.data)
 	}));
-}
-
-export type MergeResult =
-	{ ok: true; keptId: string } | { ok: false; message: string; errors?: Record<string, string> };
-
-class MergeAbort extends Error {}
-
-/**
- * Keeps one record, archives the other and points every link (parent, carrier, providers, combinations) at
- * the kept one, all in one transaction; each change is a history entry naming the merge.
- */
-export function mergeDuplicates(
-	db: Db,
-	keepId: string,
-	dropId: string,
-	versions: { keep: number; drop: number },
-	actor: Actor
-): MergeResult {
-	const keep = getRecordById(db, keepId);
-	const drop = getRecordById(db, dropId);
-	if (!keep || !drop || keepId === dropId) return { ok: false, message: 'fiches introuvables' };
-	if (keep.kind !== drop.kind)
-		return { ok: false, message: 'seules deux fiches du même type peuvent être fusionnées' };
-	const merged = mergeRecords(withoutVersion(keep), withoutVersion(drop));
-	const checked = validateRecord(db, merged);
-	if (!checked.ok)
-		return { ok: false, message: 'la fiche fusionnée ne serait pas valide', errors: checked.errors };
-	const archived = {
-		...withoutVersion(drop),
-		status: 'archived',
-		caveats: [...drop.caveats, `Doublon fusionné dans « ${keep.name} » (${keep.id}).`].slice(-20)
-	} as PublicRecord;
-	try {
-		db.transaction(() => {
-			const a = updateRecord(db, checked.record, {
-				expectedVersion: versions.keep,
-				by: actor.id,
-				action: 'merge',
-				note: `fusion : reprend « ${drop.name} » (${drop.id})`
-			});
-			const b = updateRecord(db, archived, {
-				expectedVersion: versions.drop,
-				by: actor.id,
-				action: 'merge',
-				note: `fusionnée dans « ${keep.name} » (${keep.id})`
-			});
-			if (!a.ok || !b.ok) throw new MergeAbort();
-			relink(db, dropId, keepId, actor);
-		})();
-	} catch (e) {
-		if (e instanceof MergeAbort)
-			return {
-				ok: false,
-				message: 'une des fiches a été modifiée entre-temps : rechargez la page et recommencez'
-			};
-		throw e;
-	}
-	return { ok: true, keptId: keepId };
-}
-
-function relink(db: Db, from: string, to: string, actor: Actor) {
-	const rows = db
-		.prepare('SELECT data, version FROM records WHERE data LIKE ? AND id != ?')
-		.all(`%"${from}"%`, from) as { data: string; version: number }[];
-	for (const row of rows) {
-		const r = JSON.parse(row.data) as PublicRecord;
-		const swap = (ids: string[]) => [...new Set(ids.map((x) => (x === from ? to : x)))];
-		let changed = false;
-		if (r.kind === 'organisation' && r.parentId === from) {
-			r.parentId = to === r.id ? undefined : to;
-			changed = true;
-		}
-		if (r.kind === 'initiative' && r.carrier.organisationId === from) {
-			r.carrier = { ...r.carrier, organisationId: to };
-			changed = true;
-		}
-		if (r.kind === 'funding-tool' && (r.providerIds.includes(from) || r.combinesWith.includes(from))) {
-			r.providerIds = swap(r.providerIds);
-			r.combinesWith = swap(r.combinesWith).filter((x) => x !== r.id);
-			changed = true;
-		}
-		if (!changed) continue;
-		const res = updateRecord(db, r, {
-			expectedVersion: row.version,
-			by: actor.id,
-			action: 'merge',
-			note: `lien vers « ${from} » remplacé par « ${to} » (fusion)`
-		});
-		if (!res.ok) throw new MergeAbort();
-	}
 }
 
 export { withoutVersion };

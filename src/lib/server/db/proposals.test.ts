@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { REFERENCE_PATTERN } from '$lib/domain/proposal-form';
 import { migrate, openDatabase, type Db } from './connection';
 import {
 	countProposalsSince,
@@ -55,8 +56,9 @@ describe('proposals store', () => {
 		expect(getProposal(db, first.id)?.submitterEmail).toBeNull();
 	});
 
-	it('references do not repeat in practice', () => {
+	it('references do not repeat in practice, and match the pattern the forms recognise', () => {
 		const refs = new Set(Array.from({ length: 2000 }, newReference));
 		expect(refs.size).toBe(2000);
+		for (const ref of refs) expect(ref).toMatch(REFERENCE_PATTERN);
 	});
 });

@@ -51,6 +51,17 @@ export function getRecordById(db: Db, id: string): Stored<PublicRecord> | undefi
 	return row ? parse<PublicRecord>(row) : undefined;
 }
 
+/**
+ * Records whose document holds `id` as a value (a link: parent, carrier, provider, combination), other than
+ * that record. A coarse text match: callers check the actual links.
+ */
+export function recordsMentioning(db: Db, id: string): Stored<PublicRecord>[] {
+	const rows = db
+		.prepare('SELECT data, version FROM records WHERE data LIKE ? AND id != ?')
+		.all(`%"${id}"%`, id) as Row[];
+	return rows.map((row) => parse<PublicRecord>(row));
+}
+
 export function countRecords(db: Db): Record<RecordKind, number> {
 	const rows = db.prepare('SELECT kind, COUNT(*) AS n FROM records GROUP BY kind').all() as {
 		kind: RecordKind;

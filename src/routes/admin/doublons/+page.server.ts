@@ -1,10 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
-import { duplicateList } from '$lib/server/admin/pages';
-import { mergeDuplicates } from '$lib/server/admin/records';
-import { dismissDuplicate } from '$lib/server/db/admin';
-import { getRecordById } from '$lib/server/db/records';
+import { dismissPair, duplicateList, mergeDuplicates } from '$lib/server/admin/duplicates';
 import { getDb } from '$lib/server/store';
 
 export const load: PageServerLoad = ({ locals }) => {
@@ -46,10 +43,8 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const a = String(form.get('a') ?? '');
 		const b = String(form.get('b') ?? '');
-		const db = getDb();
-		if (!ID.test(a) || !ID.test(b) || !getRecordById(db, a) || !getRecordById(db, b))
+		if (!ID.test(a) || !ID.test(b) || !dismissPair(getDb(), a, b, user))
 			return fail(400, { message: 'fiches introuvables' });
-		dismissDuplicate(db, a, b, user.id);
 		redirect(303, '/admin/doublons?ecarte=1');
 	}
 };

@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { formDataToRaw } from '$lib/io/record-form';
 import { requireRole } from '$lib/server/auth/guard';
-import { editPage, geocodeForm } from '$lib/server/admin/forms';
+import { editPage, geocodeRecordForm } from '$lib/server/admin/forms';
 import {
 	markVerified,
 	overwriteAfterConflict,
@@ -10,7 +10,6 @@ import {
 	setStatus,
 	type SaveResult
 } from '$lib/server/admin/records';
-import { getRecordById } from '$lib/server/db/records';
 import { getDb, getEnv } from '$lib/server/store';
 
 export const load: PageServerLoad = ({ locals, params, url }) => {
@@ -70,15 +69,9 @@ export const actions: Actions = {
 	},
 	geocode: async ({ locals, params, request }) => {
 		requireRole(locals, 'editor');
-		const db = getDb();
-		const record = getRecordById(db, params.id);
-		if (!record) error(404, 'Cette fiche n’existe pas.');
-		const out = await geocodeForm(
-			db,
-			record.kind,
-			formDataToRaw(await request.formData()),
-			getEnv().GEOCODER_URL
-		);
+		const raw = formDataToRaw(await request.formData());
+		const out = await geocodeRecordForm(getDb(), params.id, raw, getEnv().GEOCODER_URL);
+		if (!out) error(404, 'Cette fiche n’existe pas.');
 		return {
 			form: out.form,
 			geocode: { found: out.found, message: out.message },

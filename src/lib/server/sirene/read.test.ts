@@ -12,9 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yazl from 'yazl';
-import communes from '../../../../data/communes.json';
-import { ETABLISSEMENT_COLUMNS, UNITE_LEGALE_COLUMNS } from './columns';
-import { SireneFileError } from './errors';
+import { ETABLISSEMENT_COLUMNS, UNITE_LEGALE_COLUMNS } from '$lib/io/sirene/columns';
+import { SireneFileError } from '$lib/io/sirene/errors';
 import {
 	FIXTURE_ETABLISSEMENTS,
 	FIXTURE_SIRET as S,
@@ -23,14 +22,15 @@ import {
 	fixtureEtablissementsCsv,
 	fixtureUnitesLegalesCsv,
 	stockCsv
-} from './fixture';
+} from '$lib/io/sirene/fixture';
 import { selectSireneEstablishments, type SireneProgress, type SireneSelection } from './read';
-import { sireneEstablishmentSchema } from './types';
+import { sireneEstablishmentSchema } from '$lib/io/sirene/types';
 
-const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../../io/sirene/fixtures/', import.meta.url));
 const ETAB = join(FIXTURES, 'StockEtablissement_fixture.csv');
 const UNITS = join(FIXTURES, 'StockUniteLegale_fixture.csv');
 const ESS_FRANCE = join(FIXTURES, 'ess-france_fixture.csv');
+const communes = JSON.parse(readFileSync('data/communes.json', 'utf8')) as { code: string }[];
 const communeCodes = communes.map((c) => c.code);
 
 let dir: string;

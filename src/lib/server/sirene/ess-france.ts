@@ -6,7 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { parse } from 'csv-parse';
-import { SireneFileError } from './errors';
+import { SireneFileError } from '$lib/io/sirene/errors';
 
 export interface EssFranceList {
 	label: string;

@@ -11,7 +11,7 @@ import { open as openFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
-import { SireneFileError } from './errors';
+import { SireneFileError } from '$lib/io/sirene/errors';
 
 export interface StockSource {
 	/** How messages name the file: `StockEtablissement_utf8.zip (StockEtablissement_utf8.csv)`. */

@@ -23,11 +23,11 @@ import {
 	UNITE_LEGALE_REQUIRED,
 	indexColumns,
 	pickFields
-} from './columns';
-import { SireneFileError } from './errors';
+} from '$lib/io/sirene/columns';
+import { SireneFileError } from '$lib/io/sirene/errors';
 import { readEssFranceList } from './ess-france';
-import { toSireneEstablishment } from './mapping';
-import { RecordScanner, ScanError, fieldDigits, fieldIsChar, type Classifier } from './scanner';
+import { toSireneEstablishment } from '$lib/io/sirene/mapping';
+import { RecordScanner, ScanError, fieldDigits, fieldIsChar, type Classifier } from '$lib/io/sirene/scanner';
 import { openStockFile } from './source';
 import {
 	etablissementFieldsSchema,
@@ -35,7 +35,7 @@ import {
 	type EtablissementRow,
 	type SireneEstablishment,
 	type UniteLegaleRow
-} from './types';
+} from '$lib/io/sirene/types';
 
 export type SireneFileKind = 'etablissements' | 'unitesLegales';
 

@@ -1,0 +1,8 @@
+import type { ParamMatcher } from '@sveltejs/kit';
+
+/** The new-record forms of /proposer: `initiative` and `structure` (an organisation). */
+export const PROPOSABLE = ['initiative', 'structure'] as const;
+export type Proposable = (typeof PROPOSABLE)[number];
+
+export const match = ((param: string): param is Proposable =>
+	(PROPOSABLE as readonly string[]).includes(param)) satisfies ParamMatcher;

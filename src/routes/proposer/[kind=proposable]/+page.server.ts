@@ -1,0 +1,16 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { newProposalPage, proposalDeps, submitNewProposal } from '$lib/server/proposals';
+import { getDb } from '$lib/server/store';
+
+/** /proposer/initiative and /proposer/structure: the same page, with the form of its kind of record. */
+export const load: PageServerLoad = ({ params, url }) =>
+	newProposalPage(getDb(), params.kind, url.searchParams.get('zone'));
+
+export const actions: Actions = {
+	default: async ({ params, request, getClientAddress }) => {
+		const outcome = await submitNewProposal(params.kind, request, proposalDeps(getClientAddress()));
+		if (!outcome.ok) return fail(outcome.status, { errors: outcome.errors, values: outcome.values });
+		redirect(303, `/proposer/merci/${outcome.reference}`);
+	}
+};
