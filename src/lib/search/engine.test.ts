@@ -14,12 +14,9 @@ import {
 	buildSearchEngine,
 	buildSearchIndexes,
 	editDistance,
-	highlight,
 	loadSearchEngine,
-	snippetOf,
 	type SearchEngine
 } from './engine';
-import { stem } from './text';
 import type { SearchMode, Segment } from './types';
 
 const source = [{ reference: 'Test', seen: '2026-01-01' }];
@@ -385,24 +382,6 @@ describe('documents', () => {
 		expect(bretz.subtitle).toBe('Association · Canardière, Strasbourg');
 		expect(bretz.place).toContain('Meinau');
 		expect(bretz.categories).toContain('Association inscrite de droit local');
-	});
-});
-
-describe('highlight and snippet', () => {
-	it('marks words by stem and keeps everything else as text', () => {
-		const terms = new Set([stem('jardin'), stem('partage')]);
-		expect(render(highlight('Les jardins partagés <b>', terms))).toBe('Les [jardins] [partagés] <b>');
-	});
-
-	it('cuts long texts around the first match at word boundaries', () => {
-		const text = `${'mot '.repeat(50)}vélo ${'suite '.repeat(60)}`.trim();
-		const s = snippetOf(text, new Set([stem('velo')]))!;
-		const joined = s.map((x) => x.text).join('');
-		expect(joined.startsWith('… ')).toBe(true);
-		expect(joined.endsWith(' …')).toBe(true);
-		expect(joined.length).toBeLessThan(220);
-		expect(s.filter((x) => x.match).map((x) => x.text)).toEqual(['vélo']);
-		expect(snippetOf('rien ici', new Set([stem('velo')]))).toBeUndefined();
 	});
 });
 
