@@ -27,6 +27,32 @@ if (!existsSync(handlerFile)) {
 const { handler } = await import(pathToFileURL(handlerFile).href);
 
 const headers = Object.entries(securityHeaders(process.env));
+/**
+ * The page cache's lookup, published by the SvelteKit hook (src/lib/server/page-cache.ts, FAST_PATH): a
+ * public page already rendered for this data version is sent from here, without SvelteKit building its
+ * Request, event and Response for it. Any other request, and every miss, goes to the handler.
+ * @type {symbol}
+ */
+const FAST_PATH = Symbol.for('carto-ess.page-cache.lookup');
+
+/**
+ * @param {http.IncomingMessage} req
+ * @param {http.ServerResponse} res
+ */
+function answerFromCache(req, res) {
+	/** @type {unknown} */
+	const lookup = /** @type {Record<symbol, unknown>} */ (globalThis)[FAST_PATH];
+	if (typeof lookup !== 'function') return false;
+	const hit = lookup(req.method, req.url, req.headers);
+	if (!hit) return false;
+	/** @type {[string, string][]} */
+	const entries = hit.headers;
+	for (const [name, value] of entries) res.setHeader(name, value);
+	if (hit.body) res.setHeader('content-length', hit.body.byteLength);
+	res.writeHead(hit.status);
+	res.end(hit.body ?? undefined);
+	return true;
+}
 const host = process.env.HOST ?? '0.0.0.0';
 const port = Number(process.env.PORT ?? '3000');
 
@@ -38,6 +64,7 @@ const server = http.createServer((req, res) => {
 	const type = staticContentType(pathname);
 	if (type) res.setHeader('content-type', type);
 	if (pathname.startsWith('/glyphs/')) res.setHeader('cache-control', 'public, max-age=86400');
+	if (answerFromCache(req, res)) return;
 	handler(req, res);
 });
 

@@ -7,7 +7,13 @@ import { pagePolicy } from '$lib/server/csp';
 import { failInterruptedImports } from '$lib/server/db/admin';
 import { dataVersion } from '$lib/server/db/records';
 import { deleteExpiredSessions } from '$lib/server/db/sessions';
-import { cacheGeneration, cacheKey, isCacheableRequest, PageCache } from '$lib/server/page-cache';
+import {
+	cacheGeneration,
+	cacheKey,
+	isCacheableRequest,
+	PageCache,
+	publishFastPath
+} from '$lib/server/page-cache';
 import { securityHeaders } from '$lib/server/security-headers.js';
 import { getDb, getEnv, initStore } from '$lib/server/store';
 
@@ -28,6 +34,10 @@ const isAdminPath = (path: string) => path === '/admin' || path.startsWith('/adm
 
 const SECURITY_HEADERS = Object.entries(securityHeaders(process.env));
 let pageCache: PageCache | undefined;
+const cache = () => (pageCache ??= new PageCache({ maxBytes: getEnv().PAGE_CACHE_MB * 1024 * 1024 }));
+const generation = () => cacheGeneration(dataVersion(getDb()));
+// server.js answers hits from here before SvelteKit runs (same rules and keys, see page-cache.ts).
+if (!building) publishFastPath(cache, generation, SESSION_COOKIE);
 
 /** A path SvelteKit cannot decode (`/financements/%ff`): answered here, in French, and logged with the path. */
 function malformedPath(event: Parameters<Handle>[0]['event']): Response | undefined {
@@ -90,12 +100,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 		}
 	}
 	if (!admin && isCacheableRequest(event.request, event.url, SESSION_COOKIE)) {
-		pageCache ??= new PageCache({ maxBytes: getEnv().PAGE_CACHE_MB * 1024 * 1024 });
-		const generation = cacheGeneration(dataVersion(getDb()));
-		const cached = await pageCache.serve(
+		const cached = await cache().serve(
 			event.request,
 			cacheKey(event.request, event.url),
-			generation,
+			generation(),
 			async () => withSecurityHeaders(await resolve(event), event.url)
 		);
 		return cached.response;

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { cacheGeneration, cacheKey, isCacheableRequest, PageCache } from './page-cache';
+import {
+	cacheGeneration,
+	cacheKey,
+	FAST_PATH,
+	isCacheableRequest,
+	PageCache,
+	publishFastPath,
+	type FastLookup
+} from './page-cache';
 
 const get = (path: string, headers: Record<string, string> = {}) =>
 	new Request(`http://x${path}`, { headers: { accept: 'text/html', ...headers } });
@@ -104,5 +112,45 @@ describe('which requests may be cached', () => {
 		expect(cacheKey(new Request('http://x/a'), url('/a'))).toBe('other /a');
 		expect(cacheGeneration(7, new Date('2026-03-01T22:59:00Z'))).toBe('7|2026-03-01');
 		expect(cacheGeneration(7, new Date('2026-03-01T23:01:00Z'))).toBe('7|2026-03-02');
+	});
+});
+
+describe('the fast path server.js uses', () => {
+	it('answers only what the hook stored, under the same rules and keys', async () => {
+		const cache = new PageCache({ maxBytes: 1_000_000 });
+		let generation = 'v1';
+		publishFastPath(
+			() => cache,
+			() => generation,
+			'sid'
+		);
+		const lookup = (globalThis as Record<symbol, unknown>)[FAST_PATH] as FastLookup;
+		const html = { accept: 'text/html,application/xhtml+xml' };
+		expect(lookup('GET', '/annuaire?q=velo', html)).toBeUndefined();
+
+		const page = counter('<p>velo</p>');
+		const rendered = await cache.serve(
+			get('/annuaire?q=velo'),
+			cacheKey(get('/annuaire?q=velo'), new URL('http://x/annuaire?q=velo')),
+			'v1',
+			page.render
+		);
+		const hit = lookup('GET', '/annuaire?q=velo', html)!;
+		expect(hit.status).toBe(200);
+		expect(new TextDecoder().decode(hit.body!)).toBe('<p>velo</p>');
+		expect(hit.headers).toContainEqual(['x-page-cache', 'hit']);
+		const etag = rendered.response.headers.get('etag')!;
+		expect(lookup('GET', '/annuaire?q=velo', { ...html, 'if-none-match': etag })).toMatchObject({
+			status: 304,
+			body: null
+		});
+		// Not the same request: another accept, a session, another method, a new data version.
+		expect(lookup('GET', '/annuaire?q=velo', { accept: 'application/json' })).toBeUndefined();
+		expect(lookup('GET', '/annuaire?q=velo', { ...html, cookie: 'sid=abc' })).toBeUndefined();
+		expect(lookup('HEAD', '/annuaire?q=velo', html)).toBeUndefined();
+		expect(lookup('GET', 'http://evil.example/annuaire?q=velo', html)).toBeUndefined();
+		generation = 'v2';
+		expect(lookup('GET', '/annuaire?q=velo', html)).toBeUndefined();
+		delete (globalThis as Record<symbol, unknown>)[FAST_PATH];
 	});
 });
