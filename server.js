@@ -43,7 +43,14 @@ function answerFromCache(req, res) {
 	/** @type {unknown} */
 	const lookup = /** @type {Record<symbol, unknown>} */ (globalThis)[FAST_PATH];
 	if (typeof lookup !== 'function') return false;
-	const hit = lookup(req.method, req.url, req.headers);
+	let hit;
+	try {
+		hit = lookup(req.method, req.url, req.headers);
+	} catch (e) {
+		// The cache is an optimisation: if it fails, SvelteKit answers (and logs what goes wrong there).
+		console.error('[cache] lecture impossible', e);
+		return false;
+	}
 	if (!hit) return false;
 	/** @type {[string, string][]} */
 	const entries = hit.headers;
@@ -70,10 +77,12 @@ const server = http.createServer((req, res) => {
 
 /** @param {string | undefined} value */
 const seconds = (value) => (value ? Number(value) * 1000 : undefined);
-const keepAlive = seconds(process.env.KEEP_ALIVE_TIMEOUT);
-if (keepAlive !== undefined) server.keepAliveTimeout = keepAlive;
-const headersTimeout = seconds(process.env.HEADERS_TIMEOUT);
-if (headersTimeout !== undefined) server.headersTimeout = headersTimeout;
+// Node closes an idle keep-alive connection after 5 s, and a client (a reverse proxy, a browser, a test's
+// request context) that reuses it at that moment gets ECONNRESET. 65 s outlasts the usual 60 s idle time of
+// proxies and browsers' pools; KEEP_ALIVE_TIMEOUT overrides it. Headers must be allowed a little longer.
+const keepAlive = seconds(process.env.KEEP_ALIVE_TIMEOUT) ?? 65_000;
+server.keepAliveTimeout = keepAlive;
+server.headersTimeout = seconds(process.env.HEADERS_TIMEOUT) ?? keepAlive + 1000;
 
 server.listen(port, host, () => console.log(`Listening on http://${host}:${port}`));
 
