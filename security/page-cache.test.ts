@@ -56,4 +56,19 @@ describe('page cache', () => {
 		await raw('/carte/adresse.json?q=strasbourg');
 		expect(header(await raw('/carte/adresse.json?q=strasbourg'), 'x-page-cache')).toBeUndefined();
 	});
+
+	it('never answers a data request (client navigation) with its page, nor the reverse', async () => {
+		// SvelteKit hands the hook the page's URL for /x/__data.json: the key must come from the request's own.
+		const page = await raw('/quartiers', { headers: { accept: '*/*' } });
+		expect(header(page, 'content-type')).toMatch(/^text\/html/);
+		await raw('/quartiers', { headers: { accept: '*/*' } });
+		const data = await raw('/quartiers/__data.json?x-sveltekit-invalidated=01', {
+			headers: { accept: '*/*' }
+		});
+		expect(data.status).toBe(200);
+		expect(header(data, 'content-type')).toMatch(/^application\/json/);
+		expect(JSON.parse(data.body)).toMatchObject({ type: 'data' });
+		const again = await raw('/quartiers', { headers: { accept: '*/*' } });
+		expect(header(again, 'content-type')).toMatch(/^text\/html/);
+	});
 });

@@ -99,10 +99,13 @@ export const handle: Handle = async ({ event, resolve }) => {
 				error(403, 'Cette action est réservée aux administrateurs');
 		}
 	}
-	if (!admin && isCacheableRequest(event.request, event.url, SESSION_COOKIE)) {
+	// Keyed on the request's own URL: for a client navigation (/x/__data.json?x-sveltekit-invalidated=...)
+	// SvelteKit gives the hook the page's URL in event.url, and the page's HTML must not answer it.
+	const requested = new URL(event.request.url);
+	if (!admin && isCacheableRequest(event.request, requested, SESSION_COOKIE)) {
 		const cached = await cache().serve(
 			event.request,
-			cacheKey(event.request, event.url),
+			cacheKey(event.request, requested),
 			generation(),
 			async () => withSecurityHeaders(await resolve(event), event.url)
 		);
