@@ -70,7 +70,8 @@ export default defineConfig({
 			timeout: 30_000
 		},
 		{
-			command: `node ${process.env.BUILD_DIR ?? 'build'}`,
+			// server.js wraps the build named by BUILD_DIR (default build/) with the static files' headers.
+			command: 'node server.js',
 			port: PORT,
 			reuseExistingServer: false,
 			timeout: 60_000,

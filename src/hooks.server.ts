@@ -1,10 +1,25 @@
 import { error, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { z } from 'zod';
 import { building } from '$app/environment';
 import { hasRole, routeRole } from '$lib/server/auth/guard';
 import { SESSION_COOKIE, cookieOptions, validateSession } from '$lib/server/auth/session';
+import { pagePolicy } from '$lib/server/csp';
 import { failInterruptedImports } from '$lib/server/db/admin';
+import { dataVersion } from '$lib/server/db/records';
 import { deleteExpiredSessions } from '$lib/server/db/sessions';
-import { getDb, initStore } from '$lib/server/store';
+import {
+	cacheGeneration,
+	cacheKey,
+	isCacheableRequest,
+	PageCache,
+	publishFastPath
+} from '$lib/server/page-cache';
+import { securityHeaders } from '$lib/server/security-headers.js';
+import { getDb, getEnv, initStore } from '$lib/server/store';
+
+// zod compiles object parsers with `new Function` unless told not to; the browser's CSP forbids eval, and the
+// server keeps the same mode so both sides parse alike (see src/hooks.client.ts).
+z.config({ jitless: true });
 
 /** Open, migrate and seed the store once, before the first request. */
 export const init: ServerInit = async () => {
@@ -17,6 +32,32 @@ export const init: ServerInit = async () => {
 
 const isAdminPath = (path: string) => path === '/admin' || path.startsWith('/admin/');
 
+const SECURITY_HEADERS = Object.entries(securityHeaders(process.env));
+let pageCache: PageCache | undefined;
+const cache = () => (pageCache ??= new PageCache({ maxBytes: getEnv().PAGE_CACHE_MB * 1024 * 1024 }));
+const generation = () => cacheGeneration(dataVersion(getDb()));
+// server.js answers hits from here before SvelteKit runs (same rules and keys, see page-cache.ts).
+if (!building) publishFastPath(cache, generation, SESSION_COOKIE);
+
+/** A path SvelteKit cannot decode (`/financements/%ff`): answered here, in French, and logged with the path. */
+function malformedPath(event: Parameters<Handle>[0]['event']): Response | undefined {
+	try {
+		// SvelteKit decodes the path the same way (keeping %25 as is) and fails with an anonymous 400.
+		event.url.pathname.split('%25').forEach((part) => decodeURI(part));
+		return undefined;
+	} catch {
+		console.warn(
+			'[requête] adresse mal encodée : %s %s',
+			event.request.method,
+			event.url.pathname.slice(0, 300)
+		);
+		return new Response(
+			'Adresse invalide : elle contient un caractère encodé (%) mal formé. Vérifiez le lien ou retapez l’adresse.',
+			{ status: 400, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } }
+		);
+	}
+}
+
 /**
  * Session -> locals.user, then the /admin guard: anonymous visitors are sent to the login page (or refused
  * for non-GET requests), a role too low is refused. Every load, action and endpoint checks again with
@@ -25,6 +66,8 @@ const isAdminPath = (path: string) => path === '/admin' || path.startsWith('/adm
 export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.sessionId = null;
+	const malformed = malformedPath(event);
+	if (malformed) return withSecurityHeaders(malformed, event.url);
 	const admin = isAdminPath(event.url.pathname);
 	if (admin) {
 		const token = event.cookies.get(SESSION_COOKIE);
@@ -56,10 +99,19 @@ export const handle: Handle = async ({ event, resolve }) => {
 				error(403, 'Cette action est réservée aux administrateurs');
 		}
 	}
-	const response = await resolve(event);
-	response.headers.set('x-content-type-options', 'nosniff');
-	response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
-	response.headers.set('x-frame-options', 'SAMEORIGIN');
+	// Keyed on the request's own URL: for a client navigation (/x/__data.json?x-sveltekit-invalidated=...)
+	// SvelteKit gives the hook the page's URL in event.url, and the page's HTML must not answer it.
+	const requested = new URL(event.request.url);
+	if (!admin && isCacheableRequest(event.request, requested, SESSION_COOKIE)) {
+		const cached = await cache().serve(
+			event.request,
+			cacheKey(event.request, requested),
+			generation(),
+			async () => withSecurityHeaders(await resolve(event), event.url)
+		);
+		return cached.response;
+	}
+	const response = withSecurityHeaders(await resolve(event), event.url);
 	if (admin) {
 		// Pages of the workspace show drafts and accounts: never stored by a cache, never indexed.
 		response.headers.set('cache-control', 'private, no-store');
@@ -68,9 +120,19 @@ export const handle: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+/** The headers of security-headers.js, and the page's basemap hosts in its CSP (src/lib/server/csp.ts). */
+function withSecurityHeaders(response: Response, url: URL): Response {
+	for (const [name, value] of SECURITY_HEADERS) response.headers.set(name, value);
+	const policy = response.headers.get('content-security-policy');
+	if (policy)
+		response.headers.set('content-security-policy', pagePolicy(policy, getEnv().PUBLIC_BASEMAP, url));
+	return response;
+}
+
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message: 'Page introuvable' };
 	const id = crypto.randomUUID().slice(0, 8);
-	console.error(`[erreur ${id}] ${event.request.method} ${event.url.pathname}`, error);
+	// The path goes in as an argument, never in the format string: `%f` in a URL would eat the error.
+	console.error('[erreur %s] %s %s', id, event.request.method, event.url.pathname, error);
 	return { message: status >= 500 ? 'Erreur interne du serveur' : message, id };
 };

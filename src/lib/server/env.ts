@@ -22,7 +22,14 @@ export const envSchema = z.object({
 	/** Map basemap: Plan IGN (default), OpenFreeMap, or the built-in offline style (tests, no network). */
 	PUBLIC_BASEMAP: z
 		.enum(BASEMAP_CODES, { error: `PUBLIC_BASEMAP : ${BASEMAP_CODES.join(', ')} attendu` })
-		.default('ign')
+		.default('ign'),
+	/** Memory for rendered public pages (src/lib/server/page-cache.ts), in MB; 0 turns the cache off. */
+	PAGE_CACHE_MB: z.coerce
+		.number({ error: 'PAGE_CACHE_MB : un nombre de mégaoctets (0 pour désactiver)' })
+		.int({ error: 'PAGE_CACHE_MB : un nombre entier de mégaoctets' })
+		.min(0, { error: 'PAGE_CACHE_MB : 0 ou plus' })
+		.max(1024, { error: 'PAGE_CACHE_MB : 1024 au plus' })
+		.default(32)
 });
 export type Env = z.infer<typeof envSchema>;
 

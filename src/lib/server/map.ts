@@ -32,7 +32,7 @@ import {
 	listRecords,
 	listThematiques
 } from './db/records';
-import { geocodeAddress } from './geocoder';
+import { geocodeForLookup } from './address-lookup';
 
 interface PointsCache {
 	version: number;
@@ -222,7 +222,7 @@ export async function locate(db: Db, geocoderUrl: string, query: string): Promis
 		};
 	const place = namedPlace(listQuartiers(db), folded);
 	if (place) return { ok: true, lon: place.at.lon, lat: place.at.lat, label: `${place.label} (centre)` };
-	const found = await geocodeAddress(q, {
+	const found = await geocodeForLookup(q, {
 		baseUrl: geocoderUrl,
 		allowedCitycodes: new Set(communes.map((c) => c.code))
 	});

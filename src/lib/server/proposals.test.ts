@@ -231,6 +231,70 @@ describe('submitNewProposal', () => {
 		expect(JSON.stringify(db.prepare('SELECT * FROM proposals').all())).not.toContain('203.0.113.7');
 	});
 
+	it('holds the hourly limit for posts sent in parallel while the geocoder is slow', async () => {
+		const now = new Date('2026-12-01T10:00:00Z');
+		const slow = deps(undefined, {
+			now,
+			geocode: (address) =>
+				new Promise((resolve) => {
+					geocoded.push(address);
+					setTimeout(() => resolve({ status: 'unavailable' }), 20);
+				})
+		});
+		const burst = await Promise.all(
+			Array.from({ length: 2 * LIMITS.perHour }, () =>
+				submitNewProposal('initiative', post(initiative), slow)
+			)
+		);
+		expect(burst.filter((o) => o.ok)).toHaveLength(LIMITS.perHour);
+		expect(burst.filter((o) => !o.ok && o.status === 429)).toHaveLength(LIMITS.perHour);
+		expect(listProposals(db)).toHaveLength(LIMITS.perHour);
+		expect(geocoded).toHaveLength(LIMITS.perHour);
+	});
+
+	it('gives the slot back when a proposal is refused, so corrections are not counted', async () => {
+		const now = new Date('2026-12-01T10:00:00Z');
+		const invalid = withField(initiative, 'name', '');
+		const pinOutside: [string, string][] = [
+			...initiative.filter(([k]) => k !== 'place.locationMode' && k !== 'place.address'),
+			['place.locationMode', 'pin'],
+			['place.lon', '2.35'],
+			['place.lat', '48.85']
+		];
+		for (let i = 0; i < LIMITS.perHour; i++) {
+			expect(await submitNewProposal('initiative', post(invalid), deps(undefined, { now }))).toMatchObject({
+				ok: false,
+				status: 400
+			});
+			expect(await submitNewProposal('initiative', post(pinOutside), deps(undefined, { now }))).toMatchObject(
+				{ ok: false, status: 400, errors: { 'place.lon': expect.any(String) } }
+			);
+		}
+		const stored = await Promise.all(
+			Array.from({ length: LIMITS.perHour }, () =>
+				submitNewProposal('initiative', post(initiative), deps(undefined, { now }))
+			)
+		);
+		expect(stored.every((o) => o.ok)).toBe(true);
+		expect(await submitNewProposal('initiative', post(initiative), deps(undefined, { now }))).toMatchObject({
+			ok: false,
+			status: 429
+		});
+		// The slots left are the stored proposals' only.
+		expect((db.prepare('SELECT COUNT(*) AS n FROM proposal_slots').get() as { n: number }).n).toBe(
+			LIMITS.perHour
+		);
+	});
+
+	it('gives the slot back when storing throws', async () => {
+		const now = new Date('2026-12-01T10:00:00Z');
+		db.exec("CREATE TRIGGER refuse BEFORE INSERT ON proposals BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+		await expect(submitNewProposal('initiative', post(initiative), deps(undefined, { now }))).rejects.toThrow(
+			/disk full/
+		);
+		expect((db.prepare('SELECT COUNT(*) AS n FROM proposal_slots').get() as { n: number }).n).toBe(0);
+	});
+
 	it('erases client hashes older than a day when a new proposal arrives', async () => {
 		const first = await submitNewProposal(
 			'initiative',

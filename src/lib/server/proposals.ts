@@ -37,14 +37,9 @@ import {
 import type { PublicRecord } from '$lib/domain/records';
 import { recordPath } from '$lib/io/geojson';
 import type { Db } from './db/connection';
-import {
-	countProposalsSince,
-	createProposal,
-	forgetDecidedEmails,
-	newReference,
-	type ProposalType
-} from './db/proposals';
+import { createProposal, forgetDecidedEmails, newReference, type ProposalType } from './db/proposals';
 import { forgetClientHashes } from './db/proposal-retention';
+import { releaseProposalSlot, reserveProposalSlot } from './db/proposal-slots';
 import { getMeta, getRecordById, listCommunes, listQuartiers, listThematiques, setMeta } from './db/records';
 import { geocodeAddress } from './geocoder';
 import { getDb, getEnv } from './store';
@@ -118,16 +113,51 @@ export function clientHash(db: Db, address: string): string {
 	return createHash('sha256').update(`${secret}:${address}`).digest('hex');
 }
 
-function rateLimitMessage(db: Db, hash: string, now: Date): string | undefined {
-	const hourAgo = new Date(now.getTime() - HOUR_MS);
-	const dayAgo = new Date(now.getTime() - DAY_MS);
-	if (countProposalsSince(db, hash, hourAgo) >= LIMITS.perHour) {
-		return 'Vous avez envoyé beaucoup de propositions en peu de temps. Réessayez dans une heure : vos textes sont conservés ci-dessous.';
+/**
+ * Takes one of the client's rate-limit slots, or says which limit is reached. The check and the reservation
+ * are one SQLite statement run before anything is awaited, so posts sent in parallel see each other's slots
+ * (counting stored proposals let them all pass while the first ones waited for the geocoder).
+ */
+function reserveSlot(
+	db: Db,
+	hash: string,
+	now: Date
+): { ok: true; slotId: number } | { ok: false; message: string } {
+	const reserved = reserveProposalSlot(
+		db,
+		hash,
+		{
+			hour: { since: new Date(now.getTime() - HOUR_MS), max: LIMITS.perHour },
+			day: { since: new Date(now.getTime() - DAY_MS), max: LIMITS.perDay }
+		},
+		now
+	);
+	if (reserved.ok) return reserved;
+	return {
+		ok: false,
+		message:
+			reserved.exceeded === 'hour'
+				? 'Vous avez envoyé beaucoup de propositions en peu de temps. Réessayez dans une heure : vos textes sont conservés ci-dessous.'
+				: 'Vous avez atteint le nombre de propositions possible en une journée. Réessayez demain : vos textes sont conservés ci-dessous.'
+	};
+}
+
+/**
+ * Runs a submission holding a reserved slot: the slot stays taken only when a proposal was stored, and is
+ * given back when the proposal is refused (invalid, not placeable) or storing it throws.
+ */
+async function withSlot(
+	db: Db,
+	slotId: number,
+	submit: () => Promise<SubmitOutcome>
+): Promise<SubmitOutcome> {
+	let outcome: SubmitOutcome | undefined;
+	try {
+		outcome = await submit();
+		return outcome;
+	} finally {
+		if (!outcome?.ok) releaseProposalSlot(db, slotId);
 	}
-	if (countProposalsSince(db, hash, dayAgo) >= LIMITS.perDay) {
-		return 'Vous avez atteint le nombre de propositions possible en une journée. Réessayez demain : vos textes sont conservés ci-dessous.';
-	}
-	return undefined;
 }
 
 function monthsBefore(date: Date, months: number): Date {
@@ -178,7 +208,7 @@ async function guard(
 	deps: ProposalDeps,
 	arrayFields: readonly string[]
 ): Promise<
-	| { ok: true; raw: Record<string, unknown>; hash: string }
+	| { ok: true; raw: Record<string, unknown>; hash: string; slotId: number }
 	| { ok: false; outcome: SubmitOutcome }
 	| { ok: 'honeypot'; outcome: SubmitOutcome }
 > {
@@ -192,9 +222,9 @@ async function guard(
 		return { ok: 'honeypot', outcome: { ok: true, reference: newReference() } };
 	}
 	const hash = clientHash(deps.db, deps.clientAddress);
-	const limited = rateLimitMessage(deps.db, hash, deps.now ?? new Date());
-	if (limited) return { ok: false, outcome: failure(429, limited, raw) };
-	return { ok: true, raw, hash };
+	const slot = reserveSlot(deps.db, hash, deps.now ?? new Date());
+	if (!slot.ok) return { ok: false, outcome: failure(429, slot.message, raw) };
+	return { ok: true, raw, hash, slotId: slot.slotId };
 }
 
 function placeRefs(db: Db): PlaceRefs {
@@ -213,8 +243,14 @@ export async function submitNewProposal(
 ): Promise<SubmitOutcome> {
 	const guarded = await guard(request, deps, listFields(RECORD_KIND[kind]));
 	if (guarded.ok !== true) return guarded.outcome;
-	const { raw, hash } = guarded;
+	return withSlot(deps.db, guarded.slotId, () => proposeNew(kind, guarded, deps));
+}
 
+async function proposeNew(
+	kind: NewProposalKind,
+	{ raw, hash }: { raw: Record<string, unknown>; hash: string },
+	deps: ProposalDeps
+): Promise<SubmitOutcome> {
 	const input = structuredClone(raw);
 	preparePlace(input);
 	const schema: z.ZodType<
@@ -280,8 +316,14 @@ export async function submitChangeProposal(
 ): Promise<SubmitOutcome> {
 	const guarded = await guard(request, deps, []);
 	if (guarded.ok !== true) return guarded.outcome;
-	const { raw, hash } = guarded;
+	return withSlot(deps.db, guarded.slotId, () => proposeChange(target, guarded, deps));
+}
 
+async function proposeChange(
+	target: PublicRecord,
+	{ raw, hash }: { raw: Record<string, unknown>; hash: string },
+	deps: ProposalDeps
+): Promise<SubmitOutcome> {
 	const submitted = (typeof raw.changes === 'object' && raw.changes !== null ? raw.changes : {}) as Record<
 		string,
 		unknown

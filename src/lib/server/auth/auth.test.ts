@@ -114,6 +114,40 @@ describe('login', () => {
 		expect(after.ok).toBe(true);
 	});
 
+	it('checks at most 5 passwords of a burst sent in parallel, whatever their number', async () => {
+		await account();
+		const limiter = new LoginLimiter();
+		const t0 = new Date('2026-03-01T10:00:00Z');
+		const burst = await Promise.all(
+			Array.from({ length: 40 }, () =>
+				attemptLogin(db, limiter, { email: 'camille@example.org', password: 'wrong' }, 'ip', t0)
+			)
+		);
+		expect(burst.filter((o) => !o.ok && o.status === 400)).toHaveLength(5);
+		expect(burst.filter((o) => !o.ok && o.status === 429)).toHaveLength(35);
+	});
+
+	it('holds the per-IP limit for a parallel burst over many e-mails', async () => {
+		const limiter = new LoginLimiter();
+		const burst = await Promise.all(
+			Array.from({ length: 40 }, (_, i) =>
+				attemptLogin(db, limiter, { email: `x${i}@example.org`, password: 'wrong' }, 'ip')
+			)
+		);
+		expect(burst.filter((o) => !o.ok && o.status === 400)).toHaveLength(30);
+		expect(burst.filter((o) => !o.ok && o.status === 429)).toHaveLength(10);
+	});
+
+	it('does not count a right password against the IP', async () => {
+		await account();
+		const limiter = new LoginLimiter({ windowMs: 60_000, maxPerAccount: 5, maxPerIp: 2 });
+		for (let i = 0; i < 3; i++) {
+			const out = await attemptLogin(db, limiter, { email: 'camille@example.org', password: PASSWORD }, 'ip');
+			expect(out.ok).toBe(true);
+		}
+		expect(limiter.retryAfter('other@example.org', 'ip')).toBe(0);
+	});
+
 	it('refuses empty fields with messages per field', async () => {
 		const out = await attemptLogin(db, new LoginLimiter(), { email: '', password: '' }, 'ip');
 		expect(out).toMatchObject({ ok: false, status: 400 });

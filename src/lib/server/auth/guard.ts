@@ -38,9 +38,5 @@ export function routeRole(pathname: string): UserRole | undefined {
 	return 'editor';
 }
 
-/** Only paths inside /admin are accepted as a post-login destination (no open redirect). */
-export function safeRedirect(target: string | null | undefined): string {
-	if (!target || !/^\/admin(?:[/?#]|$)/.test(target) || target.startsWith('//')) return '/admin';
-	if (/[\\\s]/.test(target)) return '/admin';
-	return target;
-}
+/** Post-login destinations: kept in their own pure module, re-exported for the login page. */
+export { safeRedirect } from './safe-redirect';

@@ -38,9 +38,10 @@ export async function attemptLogin(
 		return { ok: false, status: 400, message: 'Indiquez votre e-mail et votre mot de passe.', errors };
 	}
 	const email = normaliseEmail(parsed.data.email);
-	const wait = limiter.retryAfter(email, ip, now.getTime());
-	if (wait > 0) {
-		const minutes = Math.ceil(wait / 60_000);
+	// Counted before the (slow, awaited) password check, so parallel attempts see each other.
+	const attempt = limiter.reserve(email, ip, now.getTime());
+	if (!attempt.ok) {
+		const minutes = Math.ceil(attempt.retryAfterMs / 60_000);
 		return {
 			ok: false,
 			status: 429,
@@ -51,11 +52,8 @@ export async function attemptLogin(
 	const ok = user
 		? await verifyPassword(user.passwordHash, parsed.data.password)
 		: await verifyAgainstDummy(parsed.data.password);
-	if (!user || !ok || user.disabled) {
-		limiter.fail(email, ip, now.getTime());
-		return { ok: false, status: 400, message: BAD_CREDENTIALS };
-	}
-	limiter.succeed(email, ip);
+	if (!user || !ok || user.disabled) return { ok: false, status: 400, message: BAD_CREDENTIALS };
+	attempt.succeed();
 	const session = createSession(db, user.id, now);
 	return { ok: true, token: session.token, expiresAt: session.expiresAt, userId: user.id };
 }

@@ -159,5 +159,22 @@ CREATE TABLE duplicate_dismissals (
 );
 CREATE INDEX record_history_changed ON record_history (changed_at);
 `
+	},
+	{
+		version: 4,
+		name: 'proposal-slots',
+		sql: `
+-- The proposal rate limit counts slots, not stored proposals: a slot is taken in the same statement that checks
+-- the limit, before the form is geocoded, so parallel posts from one client cannot all pass the check. A slot
+-- is given back when its proposal is refused. Only the salted client hash is kept, and for a day at most.
+CREATE TABLE proposal_slots (
+	id INTEGER PRIMARY KEY,
+	client_hash TEXT NOT NULL,
+	created_at TEXT NOT NULL
+);
+CREATE INDEX proposal_slots_client ON proposal_slots (client_hash, created_at);
+INSERT INTO proposal_slots (client_hash, created_at)
+	SELECT client_hash, created_at FROM proposals WHERE client_hash IS NOT NULL;
+`
 	}
 ];

@@ -1,0 +1,47 @@
+/**
+ * The security headers every response carries, in one place for the two layers that send responses: the
+ * SvelteKit hook (pages, endpoints) and `server.js` (static files, adapter-node's own redirects, responses
+ * the hook never sees). Plain JavaScript with JSDoc types because `server.js` imports it with no build step.
+ */
+
+const YEAR_S = 365 * 24 * 3600;
+
+/**
+ * HSTS only when the site is known to be served over https (ORIGIN for adapter-node, or PUBLIC_SITE_URL): sent
+ * over plain http it would be ignored, and sent by a site that is not on https it would lock visitors out.
+ * `includeSubDomains` is left out: the operator's other subdomains are not ours to force onto https.
+ * @param {{ ORIGIN?: string; PUBLIC_SITE_URL?: string }} env
+ */
+export function servedOverHttps(env) {
+	return [env.ORIGIN, env.PUBLIC_SITE_URL].some(
+		(u) => typeof u === 'string' && /^https:\/\//i.test(u.trim())
+	);
+}
+
+/**
+ * @param {{ ORIGIN?: string; PUBLIC_SITE_URL?: string }} env
+ * @returns {Record<string, string>}
+ */
+export function securityHeaders(env) {
+	/** @type {Record<string, string>} */
+	const headers = {
+		'x-content-type-options': 'nosniff',
+		// Kept beside CSP's frame-ancestors for browsers that only know this one.
+		'x-frame-options': 'SAMEORIGIN',
+		'referrer-policy': 'strict-origin-when-cross-origin',
+		// "Autour de moi" asks for the position on our own pages; nothing else is ever needed.
+		'permissions-policy': 'camera=(), microphone=(), payment=(), usb=(), geolocation=(self)'
+	};
+	if (servedOverHttps(env)) headers['strict-transport-security'] = `max-age=${YEAR_S}`;
+	return headers;
+}
+
+/**
+ * Content types adapter-node's static server does not know (it sends an empty one): MapLibre's glyph PBFs,
+ * served as they are or from their `.pbf.gz` copy with `content-encoding: gzip`.
+ * @param {string} pathname
+ * @returns {string | undefined}
+ */
+export function staticContentType(pathname) {
+	return pathname.endsWith('.pbf') ? 'application/x-protobuf' : undefined;
+}
