@@ -81,3 +81,10 @@ describe('profile parsing (public URL contract)', () => {
 		);
 	});
 });
+
+describe('territoire from the URL', () => {
+	it('refuses names of Object.prototype as it refuses any unknown place', () => {
+		for (const v of ['__proto__', 'constructor', 'toString', 'hasOwnProperty'])
+			expect(resolveTerritory(v, geo)).toBeUndefined();
+	});
+});

@@ -108,7 +108,8 @@ const TERRITORY_KEYWORDS: Record<string, Omit<TerritoryProfile, 'value'>> = {
  */
 export function resolveTerritory(raw: string, geo: FinderGeo): TerritoryProfile | undefined {
 	const value = raw.trim().toLowerCase();
-	const keyword = TERRITORY_KEYWORDS[value];
+	// Own keys only: `__proto__` or `constructor` typed in the URL must not reach Object.prototype.
+	const keyword = Object.hasOwn(TERRITORY_KEYWORDS, value) ? TERRITORY_KEYWORDS[value] : undefined;
 	if (keyword) return { value, ...keyword, inside: [...keyword.inside], outside: [...keyword.outside] };
 	if (value.startsWith('qpv-')) {
 		const q = geo.qpv.find((x) => x.slug === value.slice(4));
