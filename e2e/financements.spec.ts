@@ -338,6 +338,8 @@ for (const memo of [
 }
 
 test('funding pages pass axe and have unique titles', async ({ page }) => {
+	// About ten pages, each analysed by axe: several times one page's budget.
+	test.slow();
 	// Pages the no-JavaScript journeys visit, checked here because axe runs as a script in the page.
 	const paths = [
 		'/financements',
