@@ -61,7 +61,7 @@ describe('annuairePage', () => {
 
 	it('shows only the facets of the selected kind', () => {
 		const tools = page('?kind=funding-tool');
-		expect(tools.facets.map((f) => f.name)).toEqual(['type', 'stage']);
+		expect(tools.facets.map((f) => f.name)).toEqual(['fundingType', 'stage']);
 		expect(tools.total).toBe(2);
 		const orgs = page('?kind=organisation');
 		expect(orgs.facets.map((f) => f.name)).toEqual([

@@ -15,7 +15,7 @@ import {
 	type DirectoryState,
 	type SortCode
 } from '$lib/domain/directory-query';
-import { countFacets, filterByFacets } from '$lib/domain/facets';
+import { countFacets, filterByFacets } from '$lib/domain/filters/facets';
 import type { PublicRecord, RecordKind } from '$lib/domain/records';
 import { recordPath } from '$lib/io/geojson';
 import { KIND_LABELS, toSearchDocument } from '$lib/search/documents';
