@@ -76,11 +76,7 @@ export function parseListQuery(
 	return { ok: true, query: { filters: read.ok ? read.selection : {}, limit, offset } };
 }
 
-/** True when the record passes every filter (values within a filter are alternatives). */
-export function matchesFilters(record: PublicRecord, f: ListFilters): boolean {
-	return selectionMatcher(f)(record);
-}
-
+/** The records passing every filter (values within a filter are alternatives), then the page asked. */
 export function applyListQuery<T extends PublicRecord>(
 	records: T[],
 	query: ListQuery

@@ -37,7 +37,7 @@ export const annuaireHref = (state: DirectoryState, c: Catalogue) =>
 
 const label = (c: Catalogue, facet: FacetName, code: string) => valueLabel(filterOf(facet), c.geo, code);
 const param = (facet: FacetName) => writtenParam(filterOf(facet), 'annuaire');
-export const urlValueOf = (c: Catalogue, facet: FacetName, code: string) =>
+const urlValueOf = (c: Catalogue, facet: FacetName, code: string) =>
 	urlValue(filterOf(facet), c.geo, code, VALUE_STYLE.annuaire);
 
 /** The facets of the selected kind; values with results or selected, most results first. */

@@ -4,7 +4,7 @@
  * ignore that facet's own selection, so ticking "Association" still shows how many "Coopérative" there
  * are, while the other facets' selections apply.
  */
-import type { PublicRecord, RecordKind } from '../records';
+import type { PublicRecord } from '../records';
 import { filtersOn, type KeyOn } from './registry';
 import type { FilterSelection } from './types';
 
@@ -16,12 +16,6 @@ export type FacetName = KeyOn<'annuaire'>;
 
 export type FacetFilters = FilterSelection<FacetName>;
 export type FacetValues = Record<FacetName, readonly string[]>;
-
-/** Facets that only some kinds have: a record of another kind never matches a selection there. */
-export const FACET_KINDS = Object.fromEntries(DESCRIPTORS.map((d) => [d.key, d.kinds])) as Record<
-	FacetName,
-	readonly RecordKind[]
->;
 
 /** The values a record has, facet by facet (empty when the facet does not apply to its kind). */
 export function facetValuesOf(r: PublicRecord): FacetValues {
