@@ -40,29 +40,53 @@ type Read<R extends RecordKind> = (
 	context?: ReadContext
 ) => readonly string[] | string | undefined;
 
-interface Input<K extends string, R extends RecordKind, O extends FilterDescriptor['on']> extends Omit<
-	FilterDescriptor<K>,
-	'kinds' | 'read' | 'aliases' | 'on'
-> {
-	kinds: readonly R[];
-	aliases?: readonly Alias[];
-	read: Read<R>;
-	on: O;
+/** The kinds of record a filter applies to, and how it reads them. */
+interface RecordReader {
+	kinds: readonly RecordKind[];
+	read: FilterDescriptor['read'];
 }
 
 const NONE: readonly string[] = [];
 
-/** A descriptor whose `read` sees only records of its kinds (and gives nothing for the others). */
-function define<K extends string, R extends RecordKind, O extends FilterDescriptor['on']>(
-	d: Input<K, R, O>
-): FilterDescriptor<K> & { on: O } {
-	const kinds: readonly RecordKind[] = d.kinds;
-	const read = (record: PublicRecord, context?: ReadContext): readonly string[] => {
-		if (!kinds.includes(record.kind)) return NONE;
-		const v = d.read(record as RecordOf<R>, context);
-		return v === undefined ? NONE : typeof v === 'string' ? [v] : v;
-	};
-	return { ...d, aliases: d.aliases ?? [], kinds, read };
+/** A reader for these kinds: it sees only their records, and gives nothing for the others. */
+function reader<R extends RecordKind>(kinds: readonly R[]) {
+	return (read: Read<R>): RecordReader => ({
+		kinds,
+		read: (record, context) => {
+			if (!(kinds as readonly RecordKind[]).includes(record.kind)) return NONE;
+			const v = read(record as RecordOf<R>, context);
+			return v === undefined ? NONE : typeof v === 'string' ? [v] : v;
+		}
+	});
+}
+
+const PLACES = ['organisation', 'initiative'] as const;
+const ALL_KINDS = ['organisation', 'initiative', 'funding-tool'] as const;
+const anyRecord = reader(ALL_KINDS);
+const place = reader(PLACES);
+const organisation = reader(['organisation']);
+const initiative = reader(['initiative']);
+const tool = reader(['funding-tool']);
+
+interface Input<K extends string, O extends FilterDescriptor['on']> extends Omit<
+	FilterDescriptor<K>,
+	'kinds' | 'read' | 'aliases' | 'word' | 'on'
+> {
+	/** The kinds it applies to and how it reads them: `organisation((o) => o.legalForm)`. */
+	record: RecordReader;
+	/** The label in lower case when not given. */
+	word?: string;
+	aliases?: readonly Alias[];
+	on: O;
+}
+
+function define<K extends string, O extends FilterDescriptor['on']>({
+	record,
+	word,
+	aliases,
+	...d
+}: Input<K, O>): FilterDescriptor<K> & { on: O } {
+	return { ...d, word: word ?? d.label.toLowerCase(), aliases: aliases ?? [], ...record };
 }
 
 const terms = (list: readonly Term[]): ValueSource => ({
@@ -72,16 +96,28 @@ const terms = (list: readonly Term[]): ValueSource => ({
 /** The name the read API used for this filter before it had a French one. */
 const api = (name: string, kinds?: readonly RecordKind[]): Alias => ({ name, surfaces: ['api'], kinds });
 
-const PLACES = ['organisation', 'initiative'] as const;
-const ALL_KINDS = ['organisation', 'initiative', 'funding-tool'] as const;
+/**
+ * A filter only the API offers, with the values of one taxonomy, for the kinds `kinds` reads (`tool`...),
+ * also under its key, the English name the API had.
+ */
+function apiOnly<K extends string, R extends RecordKind>(
+	kinds: (read: Read<R>) => RecordReader,
+	key: K,
+	param: string,
+	label: string,
+	values: readonly Term[],
+	read: Read<R>
+) {
+	const record = kinds(read);
+	const source = terms(values);
+	return define({ key, param, aliases: [api(key)], label, source, record, on: { api: record.kinds } });
+}
 
 export const FILTERS = [
 	define({
 		key: 'kind',
 		param: 'kind',
 		label: 'Type de fiche',
-		word: 'type de fiche',
-		kinds: ALL_KINDS,
 		source: {
 			from: 'taxonomy',
 			values: [
@@ -90,7 +126,7 @@ export const FILTERS = [
 				{ code: 'funding-tool', label: 'Financements' }
 			]
 		},
-		read: (r) => r.kind,
+		record: anyRecord((r) => r.kind),
 		single: true,
 		on: { annuaire: { tabs: { anyLabel: 'Tout', clearLabel: 'Tous les types de fiche' } } }
 	}),
@@ -98,10 +134,8 @@ export const FILTERS = [
 		key: 'role',
 		param: 'role',
 		label: 'Rôle',
-		word: 'rôle',
-		kinds: ['organisation'],
 		source: terms(ROLES),
-		read: (o) => o.roles,
+		record: organisation((o) => o.roles),
 		mapCode: { prefix: 'r' },
 		on: { api: ['organisation'] }
 	}),
@@ -111,9 +145,8 @@ export const FILTERS = [
 		aliases: [api('family')],
 		label: 'Famille de l’ESS',
 		word: 'famille',
-		kinds: ['organisation'],
 		source: terms(ESS_FAMILIES),
-		read: (o) => legalForm(o.legalForm).family,
+		record: organisation((o) => legalForm(o.legalForm).family),
 		on: { api: ['organisation'], annuaire: {} }
 	}),
 	define({
@@ -121,10 +154,8 @@ export const FILTERS = [
 		param: 'forme',
 		aliases: [api('legalForm')],
 		label: 'Forme juridique',
-		word: 'forme juridique',
-		kinds: ['organisation'],
 		source: terms(LEGAL_FORMS),
-		read: (o) => o.legalForm,
+		record: organisation((o) => o.legalForm),
 		on: { api: ['organisation'], annuaire: {} }
 	}),
 	define({
@@ -133,30 +164,16 @@ export const FILTERS = [
 		aliases: [api('approval')],
 		label: 'Agréments',
 		word: 'agrément',
-		kinds: ['organisation'],
 		source: terms(APPROVALS),
-		read: (o) => o.approvals,
+		record: organisation((o) => o.approvals),
 		on: { api: ['organisation'], annuaire: {} }
-	}),
-	define({
-		key: 'fiscal',
-		param: 'statut-fiscal',
-		aliases: [api('fiscal')],
-		label: 'Statut fiscal',
-		word: 'statut fiscal',
-		kinds: ['organisation'],
-		source: terms(FISCAL_STATUSES),
-		read: (o) => o.fiscalStatus,
-		on: { api: ['organisation'] }
 	}),
 	define({
 		key: 'thematique',
 		param: 'thematique',
 		label: 'Thématique',
-		word: 'thématique',
-		kinds: ALL_KINDS,
 		source: { from: 'thematiques' },
-		read: (r) => r.thematiques,
+		record: anyRecord((r) => r.thematiques),
 		mapCode: { prefix: 't' },
 		on: {
 			api: ALL_KINDS,
@@ -170,10 +187,8 @@ export const FILTERS = [
 		param: 'secteur',
 		aliases: [api('sector')],
 		label: 'Secteur',
-		word: 'secteur',
-		kinds: PLACES,
 		source: terms(SECTORS),
-		read: (r) => r.sectors,
+		record: place((r) => r.sectors),
 		mapCode: { prefix: 's' },
 		on: { api: PLACES, annuaire: {}, map: { anyLabel: 'Tous', rank: 2 } }
 	}),
@@ -181,11 +196,9 @@ export const FILTERS = [
 		key: 'commune',
 		param: 'commune',
 		label: 'Commune',
-		word: 'commune',
 		hint: 'code INSEE ou slug attendu',
-		kinds: PLACES,
 		source: { from: 'communes' },
-		read: (r) => r.communeCode,
+		record: place((r) => r.communeCode),
 		mapCode: { prefix: 'c' },
 		on: { api: PLACES, annuaire: {}, map: { param: 'lieu', optgroup: 'Communes', rank: 4 } }
 	}),
@@ -195,9 +208,8 @@ export const FILTERS = [
 		label: 'Quartier de Strasbourg',
 		word: 'quartier',
 		hint: 'SQ_01 à SQ_10 ou slug attendu',
-		kinds: PLACES,
 		source: { from: 'quartiers' },
-		read: (r) => r.quartierCode,
+		record: place((r) => r.quartierCode),
 		mapCode: { prefix: 'q' },
 		on: {
 			api: PLACES,
@@ -217,9 +229,8 @@ export const FILTERS = [
 		param: 'qpv',
 		label: 'Quartier prioritaire (QPV)',
 		word: 'QPV',
-		kinds: PLACES,
 		source: { from: 'qpv' },
-		read: (r) => r.qpv,
+		record: place((r) => r.qpv),
 		on: { api: PLACES }
 	}),
 	define({
@@ -228,7 +239,6 @@ export const FILTERS = [
 		label: 'Économie sociale et solidaire',
 		word: 'ESS',
 		hint: 'valeur attendue : true ou false',
-		kinds: PLACES,
 		source: {
 			from: 'taxonomy',
 			values: [
@@ -236,7 +246,7 @@ export const FILTERS = [
 				{ code: 'false', label: 'Hors de l’ESS' }
 			]
 		},
-		read: (r) => String(r.isEss),
+		record: place((r) => String(r.isEss)),
 		single: true,
 		mapCode: { prefix: 'e', encode: (v) => (v === 'true' ? '1' : '0') },
 		on: { api: PLACES }
@@ -247,32 +257,17 @@ export const FILTERS = [
 		// For initiatives the API said `type`, which is the funding type everywhere else.
 		aliases: [api('type', ['initiative'])],
 		label: 'Type d’initiative',
-		word: "type d'initiative",
-		kinds: ['initiative'],
 		source: terms(INITIATIVE_TYPES),
-		read: (i) => i.initiativeType,
+		record: initiative((i) => i.initiativeType),
 		mapCode: { prefix: 'y' },
 		on: { api: ['initiative'], annuaire: {} }
-	}),
-	define({
-		key: 'need',
-		param: 'besoin',
-		aliases: [api('need')],
-		label: 'Besoins',
-		word: 'besoin',
-		kinds: ['initiative'],
-		source: terms(NEEDS),
-		read: (i) => i.needs,
-		on: { api: ['initiative'] }
 	}),
 	define({
 		key: 'fundingType',
 		param: 'type',
 		label: 'Type de financement',
-		word: 'type de financement',
-		kinds: ['funding-tool'],
 		source: terms(FUNDING_TYPES),
-		read: (t) => t.types,
+		record: tool((t) => t.types),
 		on: { api: ['funding-tool'], annuaire: {}, funding: { anyLabel: 'Tous', rank: 1 } }
 	}),
 	define({
@@ -281,71 +276,32 @@ export const FILTERS = [
 		aliases: [api('stage')],
 		label: 'Stade du projet',
 		word: 'stade',
-		kinds: ['funding-tool'],
 		source: terms(STAGES),
-		read: (t) => t.stages,
+		record: tool((t) => t.stages),
 		on: { api: ['funding-tool'], annuaire: {} }
 	}),
-	define({
-		key: 'audience',
-		param: 'public',
-		aliases: [api('audience')],
-		label: 'Public',
-		word: 'public',
-		kinds: ['funding-tool'],
-		source: terms(AUDIENCES),
-		read: (t) => t.eligibility.audiences,
-		on: { api: ['funding-tool'] }
-	}),
-	define({
-		key: 'territory',
-		// Not `territoire`: on /financements that is where the project is, not the tool's perimeter.
-		param: 'perimetre',
-		aliases: [api('territory')],
-		label: 'Périmètre',
-		word: 'territoire',
-		kinds: ['funding-tool'],
-		source: terms(TERRITORIES),
-		read: (t) => t.territory,
-		on: { api: ['funding-tool'] }
-	}),
-	define({
-		key: 'availability',
-		param: 'disponibilite',
-		aliases: [api('availability')],
-		label: 'Disponibilité',
-		word: 'disponibilité',
-		kinds: ['funding-tool'],
-		source: terms(AVAILABILITIES),
-		read: (t) => t.availability,
-		on: { api: ['funding-tool'] }
-	}),
-	define({
-		key: 'purpose',
-		// Not `besoin`: that is an initiative's needs, and the finder's question on /financements.
-		param: 'objet',
-		aliases: [api('purpose')],
-		label: 'Objet du financement',
-		word: 'objet du financement',
-		kinds: ['funding-tool'],
-		source: terms(PURPOSES),
-		read: (t) => t.purposes,
-		on: { api: ['funding-tool'] }
-	}),
+	// Filters only the API offers, one taxonomy each. Their key is the English name the API had, still
+	// accepted there; the French names avoid the finder's `territoire` and `besoin` on /financements, which
+	// say where the project is and what it needs, not a tool's perimeter or purpose.
+	apiOnly(organisation, 'fiscal', 'statut-fiscal', 'Statut fiscal', FISCAL_STATUSES, (o) => o.fiscalStatus),
+	apiOnly(initiative, 'need', 'besoin', 'Besoins', NEEDS, (i) => i.needs),
+	apiOnly(tool, 'audience', 'public', 'Public', AUDIENCES, (t) => t.eligibility.audiences),
+	apiOnly(tool, 'territory', 'perimetre', 'Périmètre', TERRITORIES, (t) => t.territory),
+	apiOnly(tool, 'availability', 'disponibilite', 'Disponibilité', AVAILABILITIES, (t) => t.availability),
+	apiOnly(tool, 'purpose', 'objet', 'Objet du financement', PURPOSES, (t) => t.purposes),
 	define({
 		key: 'provider',
 		param: 'financeur',
 		aliases: [api('provider')],
 		label: 'Financeur ou accompagnateur',
 		word: 'financeur',
-		kinds: ['funding-tool'],
 		source: {
 			from: 'pattern',
 			pattern: /^[a-z0-9-]{2,80}$/,
 			invalid: 'identifiant de financeur invalide',
 			example: 'france-active-alsace'
 		},
-		read: (t) => t.providerIds,
+		record: tool((t) => t.providerIds),
 		on: { api: ['funding-tool'] }
 	}),
 	define({
@@ -354,13 +310,12 @@ export const FILTERS = [
 		label: 'Ouverts aujourd’hui',
 		word: 'ouvert',
 		hint: 'valeur attendue « oui » ou « non »',
-		kinds: ['funding-tool'],
 		source: {
 			from: 'taxonomy',
 			values: [{ code: 'oui', label: 'Ouverts aujourd’hui seulement', also: ['true', '1'] }]
 		},
 		neutral: ['non', 'false', '0'],
-		read: (t, context) => (isOpenNow(t, context?.now) ? 'oui' : undefined),
+		record: tool((t, context) => (isOpenNow(t, context?.now) ? 'oui' : undefined)),
 		single: true,
 		on: { funding: { checkbox: 'Ouverts aujourd’hui seulement', rank: 3 } }
 	})
