@@ -3,7 +3,8 @@
  * differs, and prints the table to paste).
  */
 import type { RecordKind } from '../records';
-import { FILTERS } from './registry';
+import { FILTERS, filtersOn } from './registry';
+import { namesOf } from './url';
 import type { FilterDescriptor, Surface } from './types';
 
 const COLLECTION: Record<RecordKind, string> = {
@@ -75,4 +76,17 @@ export function filterTable(): string {
 	});
 	const head = ['parameter', 'also accepted', 'label', 'API', 'annuaire', 'map', 'financements', 'values'];
 	return [head, head.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
+}
+
+/** One line per API collection: its filters' canonical names, the other accepted names in parentheses. */
+export function apiParameterList(): string {
+	return (Object.keys(COLLECTION) as RecordKind[])
+		.map((kind) => {
+			const names = filtersOn('api', kind).map((d) => {
+				const [canonical, ...others] = namesOf(d, 'api', kind);
+				return others.length ? `${code(canonical)} (${others.map(code).join(', ')})` : code(canonical);
+			});
+			return `- ${code(COLLECTION[kind])}: ${names.join(', ')}`;
+		})
+		.join('\n');
 }

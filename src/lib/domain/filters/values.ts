@@ -32,6 +32,7 @@ interface Lookup {
 	/** Accepted spelling (code, slug, other spellings) -> code. */
 	codes: Map<string, string>;
 	byCode: Map<string, FilterValue>;
+	schema?: z.ZodType<string, string>;
 }
 
 function lookup(d: FilterDescriptor, ref: FilterRef): Lookup {
@@ -61,13 +62,16 @@ export function unknownValueMessage(d: FilterDescriptor, value: string): string 
  * whose message names the filter. Every surface validates values with it.
  */
 export function valueSchema(d: FilterDescriptor, ref: FilterRef): z.ZodType<string, string> {
+	const l = lookup(d, ref);
 	const s = d.source;
-	if (s.from === 'pattern') return z.string().regex(s.pattern, { error: s.invalid });
-	const { codes } = lookup(d, ref);
-	return z
-		.string()
-		.refine((v) => codes.has(v), { error: (iss) => unknownValueMessage(d, String(iss.input)) })
-		.transform((v) => codes.get(v)!);
+	l.schema ??=
+		s.from === 'pattern'
+			? z.string().regex(s.pattern, { error: s.invalid })
+			: z
+					.string()
+					.refine((v) => l.codes.has(v), { error: (iss) => unknownValueMessage(d, String(iss.input)) })
+					.transform((v) => l.codes.get(v)!);
+	return l.schema;
 }
 
 /** A value that means "no filter" (`ouvert=non`). */
