@@ -148,6 +148,8 @@ function pagination(c: Catalogue, state: DirectoryState, page: number, pageCount
 	return {
 		page,
 		pageCount,
+		/** Rank of the page's first result (the list's `start`). */
+		firstRank: (page - 1) * PAGE_SIZE + 1,
 		prev: page > 1 ? pageHref(page - 1) : undefined,
 		next: page < pageCount ? pageHref(page + 1) : undefined,
 		pages: pageWindow(page, pageCount).map((n) => ({ n, href: pageHref(n), current: n === page }))
