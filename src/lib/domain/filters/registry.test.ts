@@ -113,9 +113,9 @@ describe('the descriptors', () => {
 		for (const d of ALL) {
 			expect(Object.keys(d.on).length, d.key).toBeGreaterThan(0);
 			for (const k of d.on.api ?? []) expect(d.kinds, d.key).toContain(k);
-			if (d.single) expect(d.on.annuaire?.tabs || d.on.funding || d.on.api, d.key).toBeTruthy();
 		}
-		expect(filtersOn('annuaire').filter((d) => d.on.annuaire?.tabs)).toHaveLength(1);
+		const tabs = filtersOn('annuaire').filter((d) => d.on.annuaire?.tabs);
+		expect(tabs.map((d) => [d.key, d.single])).toEqual([['kind', true]]);
 	});
 
 	it('read records of their kinds and nothing from others', () => {

@@ -2,12 +2,13 @@
  * The filter registry: one descriptor per filter, the only place that knows a filter's URL names, French
  * words, values, how a record holds it, its code in the map's compact points and where it is offered.
  * The API, the annuaire, the map and the funding list iterate over these descriptors with the generic code
- * of this folder (values.ts, url.ts, match.ts, facets.ts); none of them names a filter.
+ * of this folder (values, url, match, facets, controls, map-codes); none of them names a filter.
  *
  * Names: `param` is the canonical URL parameter, in French as the annuaire writes it; it is accepted on
- * every surface that offers the filter. Aliases are the other names that existed before the registry
- * (the API's English names, the map's `lieu`), still accepted where they were so shared links keep working,
- * never written. README "Filters" lists them (generated from here, checked by docs.test.ts).
+ * every surface that offers the filter. Aliases are the names the API had before (English, and `type` for
+ * an initiative's type), still accepted there so shared links keep working, never written. The map writes
+ * communes and quartiers under one parameter, `lieu` (`on.map.param`), and reads `commune` and `quartier`
+ * too. README "Filters" lists them all (generated from here, checked by docs.test.ts).
  *
  * Adding a filter is one descriptor here and a line in registry.test.ts (see `sector`, the first filter
  * added to a surface this way: the annuaire's « Secteur » facet).

@@ -28,7 +28,7 @@ export const NO_FILTERS: PointFilters = {
 };
 
 /** True when no filter parameter has a value (the layers aside). */
-export function noValues(f: PointFilters): boolean {
+function noValues(f: PointFilters): boolean {
 	return MAP_PARAMS.every((g) => !f[g.param]?.length);
 }
 
