@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations, expectOneH1, watchErrors } from './helpers';
+import { listTotal, loadPoints } from './map-helpers';
 
 /** The annuaire's search field (a combobox once JavaScript runs). */
 const searchBox = (page: Page) => page.getByRole('combobox', { name: /Rechercher une structure/ });
@@ -221,6 +222,82 @@ test.describe('annuaire: facets, URL and back button', () => {
 		await box.pressSequentially('jardin', { delay: 30 });
 		await expect(page.getByRole('listbox', { name: 'Suggestions' })).toBeVisible();
 		await expectNoAxeViolations(page);
+	});
+});
+
+test.describe('annuaire: one filter vocabulary', () => {
+	test('the sector facet filters with counts, and its chip removes it', async ({ page }) => {
+		const errors = watchErrors(page);
+		await page.goto('/annuaire?kind=organisation');
+		const heading = page.locator('#resultats-titre');
+		const all = Number((await heading.textContent())?.match(/\d+/)?.[0]);
+		const option = page
+			.getByRole('group', { name: 'Secteur', exact: true })
+			.locator('label')
+			.filter({ hasText: 'Réemploi, réparation, recyclage' });
+		const expected = Number((await option.textContent())?.match(/\((\d+)\)/)?.[1]);
+		expect(expected).toBeGreaterThan(0);
+		expect(expected).toBeLessThan(all);
+
+		await option.getByRole('checkbox').check();
+		await expect(page).toHaveURL(/[?&]secteur=reemploi/);
+		await expect(heading).toHaveText(new RegExp(`^${expected} résultats?`));
+		expect(await results(page).count()).toBe(Math.min(expected, 20));
+		await expect(resultLink(page, 'Emmaüs Strasbourg (communauté)')).toBeVisible();
+		const chips = page.getByRole('list', { name: 'Filtres actifs' });
+		await expect(chips).toContainText('Secteur : Réemploi, réparation, recyclage');
+
+		await chips.getByRole('link', { name: /Secteur : Réemploi/ }).click();
+		await expect(page).toHaveURL(/\/annuaire\?kind=organisation$/);
+		await expect(heading).toHaveText(new RegExp(`^${all} résultats`));
+		expect(errors).toEqual([]);
+	});
+
+	test('links of before still work: API English names, the map’s lieu, the annuaire’s forme', async ({
+		page,
+		request
+	}) => {
+		type List = { total: number; items: { legalForm: string }[] };
+		// The API's English names stay accepted, and mean what the French ones mean.
+		const scop = await request.get('/api/v1/organisations?legalForm=scop');
+		expect(scop.status()).toBe(200);
+		expect(((await scop.json()) as List).total).toBe(0); // no SCOP in the seed
+		const cae = (await (await request.get('/api/v1/organisations?legalForm=cae&limit=1000')).json()) as List;
+		expect(cae.total).toBeGreaterThan(0);
+		expect(cae.items.every((o) => o.legalForm === 'cae')).toBe(true);
+		const french = (await (await request.get('/api/v1/organisations?forme=cae&limit=1000')).json()) as List;
+		expect(french.total).toBe(cae.total);
+		expect((await request.get('/api/v1/initiatives?type=jardin-partage')).status()).toBe(200);
+		const bad = await request.get('/api/v1/organisations?legalForm=sarl');
+		expect(bad.status()).toBe(400);
+		expect(((await bad.json()) as { error: { parameter: string } }).error.parameter).toBe('legalForm');
+
+		// /carte?lieu=SQ_06: the select shows the quartier and the list holds exactly its points.
+		const payload = await loadPoints(request);
+		const code = payload.dict.indexOf('q:SQ_06');
+		const inQuartier = payload.points.filter((p) => p[7].includes(code)).length;
+		expect(inQuartier).toBeGreaterThan(0);
+		await page.goto('/carte?lieu=SQ_06');
+		await expect(page.getByLabel('Commune ou quartier')).toHaveValue('SQ_06');
+		await expect(page.getByTestId('result-list')).toHaveAttribute('data-ready', 'true');
+		expect(await listTotal(page)).toBe(inQuartier);
+		await expect(page.getByText('Lien en partie illisible')).toHaveCount(0);
+
+		// /annuaire?forme=...: the legal form facet, chip and results.
+		await page.goto('/annuaire?forme=cae');
+		await expect(page.getByRole('list', { name: 'Filtres actifs' })).toContainText(
+			"Forme juridique : Coopérative d'activité et d'emploi (CAE, en SCOP ou SCIC)"
+		);
+		expect(await results(page).count()).toBe(cae.total);
+		await page.goto('/annuaire?forme=scop');
+		await expect(
+			page
+				.getByRole('group', { name: 'Forme juridique' })
+				.getByRole('checkbox', { name: /^Société coopérative de production \(SCOP\) \(0\)$/ })
+		).toBeChecked();
+		await expect(
+			page.getByRole('link', { name: /^Sans le filtre « Forme juridique » \(\d+\)$/ })
+		).toBeVisible();
 	});
 });
 

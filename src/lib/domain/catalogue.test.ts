@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { facetValuesOf } from './facets';
+import { facetValuesOf } from './filters/facets';
 import { providersOf, placesIn, recordBySlug } from './catalogue';
 import { fundingToolSchema, initiativeSchema, organisationSchema } from './records';
 import { testCatalogue } from './test-catalogue';

@@ -4,7 +4,7 @@
  * pages derive from them (facet values, providers of tools, records by area). Pure: the server loads its
  * input from the store (src/lib/server/catalogue.ts), tests build it from a few records.
  */
-import { facetValuesOf, type FacetValues } from './facets';
+import { facetValuesOf, type FacetValues } from './filters/facets';
 import type { Geo } from './query';
 import type { FundingTool, Initiative, Organisation, PublicRecord, RecordKind } from './records';
 

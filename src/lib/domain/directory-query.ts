@@ -5,17 +5,10 @@
  */
 import { z } from 'zod';
 import { ALLOWED_BBOX } from './common';
-import { FACETS, type FacetFilters, type FacetName } from './facets';
+import type { FacetFilters, FacetName } from './filters/facets';
+import { filterOf } from './filters/registry';
+import { readLenient, writeSelection } from './filters/url';
 import type { Geo } from './query';
-import { RECORD_KINDS } from './records';
-import {
-	APPROVAL_CODES,
-	ESS_FAMILY_CODES,
-	FUNDING_TYPE_CODES,
-	INITIATIVE_TYPE_CODES,
-	LEGAL_FORM_CODES,
-	STAGE_CODES
-} from './taxonomies';
 
 export const SORTS = [
 	{ code: 'pertinence', label: 'Pertinence' },
@@ -25,24 +18,13 @@ export const SORTS = [
 ] as const;
 export type SortCode = (typeof SORTS)[number]['code'];
 
+/** The annuaire's parameters besides its filters (a filter's name must not be one of them). */
+export const DIRECTORY_OWN_PARAMS = ['q', 'tri', 'tri-actuel', 'page', 'pres', 'lat', 'lon'] as const;
+
 export const PAGE_SIZE = 20;
 const MAX_PAGE = 1000;
 /** Longer text is cut, not refused: the search module reads at most 200 characters anyway. */
 export const MAX_Q_LENGTH = 200;
-
-/** URL parameter of each facet (French words where a person reads them in the address bar). */
-export const FACET_PARAMS: Record<FacetName, string> = {
-	kind: 'kind',
-	family: 'famille',
-	legalForm: 'forme',
-	approval: 'agrement',
-	thematique: 'thematique',
-	commune: 'commune',
-	quartier: 'quartier',
-	initiativeType: 'type-initiative',
-	type: 'type',
-	stage: 'stade'
-};
 
 export interface Position {
 	lat: number;
@@ -70,46 +52,6 @@ export interface DirectoryParse {
 
 type GeoRefs = Pick<Geo, 'communes' | 'quartiers' | 'thematiques'>;
 
-function allowedValues(facet: FacetName, geo: GeoRefs): Map<string, string> {
-	const same = (codes: readonly string[]) => new Map(codes.map((c) => [c, c]));
-	switch (facet) {
-		case 'kind':
-			return same(RECORD_KINDS);
-		case 'family':
-			return same(ESS_FAMILY_CODES);
-		case 'legalForm':
-			return same(LEGAL_FORM_CODES);
-		case 'approval':
-			return same(APPROVAL_CODES);
-		case 'thematique':
-			return same(geo.thematiques.map((t) => t.code));
-		case 'commune':
-			// Slugs in the address, INSEE codes inside; a code typed by hand is accepted too.
-			return new Map(geo.communes.flatMap((c) => [[c.slug, c.code] as const, [c.code, c.code] as const]));
-		case 'quartier':
-			return new Map(geo.quartiers.flatMap((q) => [[q.slug, q.code] as const, [q.code, q.code] as const]));
-		case 'initiativeType':
-			return same(INITIATIVE_TYPE_CODES);
-		case 'type':
-			return same(FUNDING_TYPE_CODES);
-		case 'stage':
-			return same(STAGE_CODES);
-	}
-}
-
-const FACET_WORDS: Record<FacetName, string> = {
-	kind: 'type de fiche',
-	family: 'famille',
-	legalForm: 'forme juridique',
-	approval: 'agrément',
-	thematique: 'thématique',
-	commune: 'commune',
-	quartier: 'quartier',
-	initiativeType: "type d'initiative",
-	type: 'type de financement',
-	stage: 'stade'
-};
-
 const coordinate = z.coerce.number().refine(Number.isFinite);
 
 /** Reads the annuaire's URL. Never throws; unknown or malformed values become notes. */
@@ -119,27 +61,10 @@ export function parseDirectoryQuery(params: URLSearchParams, geo: GeoRefs): Dire
 	const q = rawQ.slice(0, MAX_Q_LENGTH).trim();
 	if (rawQ.length > MAX_Q_LENGTH) notes.push(`Recherche raccourcie à ${MAX_Q_LENGTH} caractères.`);
 
-	const filters: Record<string, string[]> = {};
-	for (const facet of FACETS) {
-		const param = FACET_PARAMS[facet];
-		const raw = params
-			.getAll(param)
-			.flatMap((v) => v.split(','))
-			.map((v) => v.trim())
-			.filter((v) => v !== '');
-		if (raw.length === 0) continue;
-		const allowed = allowedValues(facet, geo);
-		const values: string[] = [];
-		for (const v of raw.slice(0, 50)) {
-			const code = allowed.get(v);
-			if (code === undefined)
-				notes.push(`Filtre ignoré : ${FACET_WORDS[facet]} inconnu(e) « ${v.slice(0, 60)} ».`);
-			else if (!values.includes(code)) values.push(code);
-		}
-		// The kind is a tab: one at a time.
-		if (facet === 'kind' && values.length > 1) values.length = 1;
-		if (values.length) filters[facet] = values;
-	}
+	const { selection, rejected } = readLenient(params, 'annuaire', geo);
+	for (const r of rejected)
+		notes.push(`Filtre ignoré : ${r.filter.word} inconnu(e) « ${r.value.slice(0, 60)} ».`);
+	const filters = selection as FacetFilters;
 
 	// `tri-actuel` is the sort the page showed: a sort list sent back unchanged is not a choice.
 	const shownSort = params.get('tri-actuel');
@@ -185,7 +110,7 @@ export function parseDirectoryQuery(params: URLSearchParams, geo: GeoRefs): Dire
 		else notes.push("Position ignorée : elle doit être dans l'Eurométropole (lat et lon en degrés).");
 	}
 
-	return { state: { q, filters: filters as FacetFilters, sort, page, position }, notes };
+	return { state: { q, filters, sort, page, position }, notes };
 }
 
 /**
@@ -203,14 +128,7 @@ export function effectiveSort(state: Pick<DirectoryState, 'q' | 'sort' | 'positi
 export function directoryQueryString(state: DirectoryState, geo: GeoRefs): string {
 	const p = new URLSearchParams();
 	if (state.q) p.set('q', state.q);
-	for (const facet of FACETS) {
-		for (const code of state.filters[facet] ?? []) {
-			let value = code;
-			if (facet === 'commune') value = geo.communes.find((c) => c.code === code)?.slug ?? code;
-			if (facet === 'quartier') value = geo.quartiers.find((q) => q.code === code)?.slug ?? code;
-			p.append(FACET_PARAMS[facet], value);
-		}
-	}
+	writeSelection(p, state.filters, 'annuaire', geo);
 	if (state.sort) p.set('tri', state.sort);
 	if (state.position?.near) p.set('pres', state.position.near);
 	else if (state.position) {
@@ -229,7 +147,7 @@ export function withFilters(state: DirectoryState, filters: FacetFilters): Direc
 export function toggled(state: DirectoryState, facet: FacetName, value: string): DirectoryState {
 	const current = state.filters[facet] ?? [];
 	const next = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
-	const filters = { ...state.filters, [facet]: facet === 'kind' ? next.slice(-1) : next };
+	const filters = { ...state.filters, [facet]: filterOf(facet).single ? next.slice(-1) : next };
 	if (next.length === 0) delete filters[facet];
 	return withFilters(state, filters);
 }

@@ -1,51 +1,22 @@
 /**
- * The annuaire's filters as the page shows them: facet panels with counts, the kind tabs, the active
- * filters as removable chips, and the filters to clear when nothing is found. Every link keeps the rest of
- * the state (directoryQueryString).
+ * The annuaire's filters as the page shows them: facet panels with counts, the tabs of the one-at-a-time
+ * filter (the kind of record), the active filters as removable chips, and the filters to clear when nothing
+ * is found. Every filter and its words come from the registry (src/lib/domain/filters/registry.ts); every
+ * link keeps the rest of the state (directoryQueryString).
  */
 import type { Catalogue, CatalogueItem } from '$lib/domain/catalogue';
-import {
-	FACET_PARAMS,
-	directoryQueryString,
-	toggled,
-	withFilters,
-	type DirectoryState
-} from '$lib/domain/directory-query';
-import { FACET_KINDS, FACETS, filterRemovals, type FacetCounts, type FacetName } from '$lib/domain/facets';
+import { directoryQueryString, toggled, withFilters, type DirectoryState } from '$lib/domain/directory-query';
+import { FACETS, filterRemovals, type FacetCounts, type FacetName } from '$lib/domain/filters/facets';
+import { filterOf, filtersOn } from '$lib/domain/filters/registry';
+import { VALUE_STYLE, writtenParam } from '$lib/domain/filters/url';
+import { urlValue, valueLabel, valuesOf } from '$lib/domain/filters/values';
 import type { RecordKind } from '$lib/domain/records';
-import { labelOf, type TaxonomyName } from '$lib/domain/taxonomies';
-import { KIND_LABELS } from '$lib/search/documents';
-
-export const FACET_LABELS: Record<FacetName, string> = {
-	kind: 'Type de fiche',
-	family: 'Famille de l’ESS',
-	legalForm: 'Forme juridique',
-	approval: 'Agréments',
-	thematique: 'Thématique',
-	commune: 'Commune',
-	quartier: 'Quartier de Strasbourg',
-	initiativeType: 'Type d’initiative',
-	type: 'Type de financement',
-	stage: 'Stade du projet'
-};
-
-const FACET_TAXONOMY: Partial<Record<FacetName, TaxonomyName>> = {
-	family: 'family',
-	legalForm: 'legalForm',
-	approval: 'approval',
-	initiativeType: 'initiativeType',
-	type: 'fundingType',
-	stage: 'stage'
-};
-
-const KIND_TABS: { code: RecordKind | undefined; label: string }[] = [
-	{ code: undefined, label: 'Tout' },
-	{ code: 'organisation', label: 'Structures' },
-	{ code: 'initiative', label: 'Initiatives' },
-	{ code: 'funding-tool', label: 'Financements' }
-];
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+
+/** The filter shown as tabs (the kind of record), and the others, shown as panels and chips. */
+const TABS = filtersOn('annuaire').find((d) => d.on.annuaire?.tabs);
+const PANELS = FACETS.filter((f) => f !== TABS?.key);
 
 export interface Link {
 	label: string;
@@ -64,20 +35,10 @@ export interface FacetView {
 export const annuaireHref = (state: DirectoryState, c: Catalogue) =>
 	`/annuaire${directoryQueryString(state, c.geo)}`;
 
-export function urlValue(c: Catalogue, facet: FacetName, code: string): string {
-	if (facet === 'commune') return c.geo.communes.find((x) => x.code === code)?.slug ?? code;
-	if (facet === 'quartier') return c.geo.quartiers.find((q) => q.code === code)?.slug ?? code;
-	return code;
-}
-
-function facetValueLabel(c: Catalogue, facet: FacetName, code: string): string {
-	const taxonomy = FACET_TAXONOMY[facet];
-	if (taxonomy) return labelOf(taxonomy, code);
-	if (facet === 'kind') return KIND_LABELS[code as RecordKind] ?? code;
-	if (facet === 'commune') return c.geo.communes.find((x) => x.code === code)?.name ?? code;
-	if (facet === 'quartier') return c.geo.quartiers.find((q) => q.code === code)?.name ?? code;
-	return c.geo.thematiques.find((t) => t.code === code)?.label ?? code;
-}
+const label = (c: Catalogue, facet: FacetName, code: string) => valueLabel(filterOf(facet), c.geo, code);
+const param = (facet: FacetName) => writtenParam(filterOf(facet), 'annuaire');
+const urlValueOf = (c: Catalogue, facet: FacetName, code: string) =>
+	urlValue(filterOf(facet), c.geo, code, VALUE_STYLE.annuaire);
 
 /** The facets of the selected kind; values with results or selected, most results first. */
 export function facetPanels(
@@ -86,22 +47,23 @@ export function facetPanels(
 	counts: FacetCounts,
 	kind: RecordKind | undefined
 ): FacetView[] {
-	return FACETS.filter((f) => f !== 'kind')
-		.filter((f) => !kind || FACET_KINDS[f].includes(kind))
-		.map((f) => {
+	return PANELS.map(filterOf)
+		.filter((d) => !kind || d.kinds.includes(kind))
+		.map((d) => {
+			const f = d.key as FacetName;
 			const selected = state.filters[f] ?? [];
 			const codes = new Set([...counts[f].keys(), ...selected]);
 			const values = [...codes]
 				.map((code) => ({
 					code,
-					value: urlValue(c, f, code),
-					label: facetValueLabel(c, f, code),
+					value: urlValueOf(c, f, code),
+					label: label(c, f, code),
 					count: counts[f].get(code) ?? 0,
 					selected: selected.includes(code),
 					href: annuaireHref(toggled(state, f, code), c)
 				}))
 				.sort((a, b) => b.count - a.count || collator.compare(a.label, b.label));
-			return { name: f, param: FACET_PARAMS[f], label: FACET_LABELS[f], values };
+			return { name: f, param: param(f), label: d.label, values };
 		})
 		.filter((f) => f.values.length > 0);
 }
@@ -113,13 +75,17 @@ export function kindTabs(
 	counts: FacetCounts,
 	kind: RecordKind | undefined
 ) {
-	return KIND_TABS.map((t) => {
+	if (!TABS?.on.annuaire?.tabs) return [];
+	const f = TABS.key as FacetName;
+	const tabs = [
+		{ code: undefined, label: TABS.on.annuaire.tabs.anyLabel },
+		...valuesOf(TABS, c.geo).map((v) => ({ code: v.code, label: v.label }))
+	];
+	return tabs.map((t) => {
 		const filters = { ...state.filters };
-		if (t.code) filters.kind = [t.code];
-		else delete filters.kind;
-		const count = t.code
-			? (counts.kind.get(t.code) ?? 0)
-			: [...counts.kind.values()].reduce((a, b) => a + b, 0);
+		if (t.code) filters[f] = [t.code];
+		else delete filters[f];
+		const count = t.code ? (counts[f].get(t.code) ?? 0) : [...counts[f].values()].reduce((a, b) => a + b, 0);
 		return {
 			label: t.label,
 			code: t.code ?? '',
@@ -130,11 +96,11 @@ export function kindTabs(
 	});
 }
 
-/** Active filters (the kind aside, shown by the tabs) as chips whose link removes them. */
+/** Active filters (the tabs' aside) as chips whose link removes them. */
 export function filterChips(c: Catalogue, state: DirectoryState): Link[] {
-	return FACETS.filter((f) => f !== 'kind').flatMap((f) =>
+	return PANELS.flatMap((f) =>
 		(state.filters[f] ?? []).map((code) => ({
-			label: `${FACET_LABELS[f]} : ${facetValueLabel(c, f, code)}`,
+			label: `${filterOf(f).label} : ${label(c, f, code)}`,
 			href: annuaireHref(toggled(state, f, code), c)
 		}))
 	);
@@ -146,19 +112,16 @@ export function filterRemovalLinks(
 	state: DirectoryState,
 	textItems: readonly CatalogueItem[]
 ): Link[] {
-	return filterRemovals(textItems, state.filters).map((r) => ({
-		label: `${r.facet === 'kind' ? 'Tous les types de fiche' : `Sans le filtre « ${FACET_LABELS[r.facet]} »`} (${r.count})`,
-		href: annuaireHref(withFilters(state, r.filters), c)
-	}));
+	return filterRemovals(textItems, state.filters).map((r) => {
+		const d = filterOf(r.facet);
+		const what = d.on.annuaire?.tabs?.clearLabel ?? `Sans le filtre « ${d.label} »`;
+		return { label: `${what} (${r.count})`, href: annuaireHref(withFilters(state, r.filters), c) };
+	});
 }
 
 /** Every selected filter as the URL writes it, for the forms' hidden fields. */
 export function selectedFilters(c: Catalogue, state: DirectoryState) {
 	return FACETS.flatMap((f) =>
-		(state.filters[f] ?? []).map((code) => ({
-			facet: f,
-			param: FACET_PARAMS[f],
-			value: urlValue(c, f, code)
-		}))
+		(state.filters[f] ?? []).map((code) => ({ facet: f, param: param(f), value: urlValueOf(c, f, code) }))
 	);
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildSearchIndexes } from '$lib/search/engine';
 import { annuairePage } from './annuaire';
-import { directoryCatalogue, SITE } from './test-data';
+import { testCatalogue } from '$lib/domain/test-catalogue';
+import { communes, directoryCatalogue, directoryRecords, quartiers, SITE, thematiques } from './test-data';
 
 const catalogue = directoryCatalogue();
 const { full } = buildSearchIndexes(catalogue.records, catalogue.geo);
@@ -61,7 +62,7 @@ describe('annuairePage', () => {
 
 	it('shows only the facets of the selected kind', () => {
 		const tools = page('?kind=funding-tool');
-		expect(tools.facets.map((f) => f.name)).toEqual(['type', 'stage']);
+		expect(tools.facets.map((f) => f.name)).toEqual(['fundingType', 'stage']);
 		expect(tools.total).toBe(2);
 		const orgs = page('?kind=organisation');
 		expect(orgs.facets.map((f) => f.name)).toEqual([
@@ -126,5 +127,51 @@ describe('annuairePage', () => {
 		const family = p.facets.find((f) => f.name === 'family')!;
 		expect(family.values.every((v) => v.href.startsWith('/annuaire?'))).toBe(true);
 		expect(p.selected).toEqual([{ facet: 'kind', param: 'kind', value: 'organisation' }]);
+	});
+});
+
+describe('annuairePage: the sector filter', () => {
+	// The same records, two of them with sectors.
+	const withSectors = testCatalogue(
+		directoryRecords.map((r) =>
+			r.id === 'bretzselle'
+				? { ...r, sectors: ['reemploi', 'mobilite'] }
+				: r.id === 'atelier-mobile'
+					? { ...r, sectors: ['reemploi'] }
+					: r
+		) as typeof directoryRecords,
+		{ communes, quartiers, thematiques }
+	);
+	const { full: engine } = buildSearchIndexes(withSectors.records, withSectors.geo);
+	const at = (qs: string) =>
+		annuairePage(withSectors, new URL(`${SITE}/annuaire${qs}`), {
+			search: engine,
+			indexUrl: null,
+			siteUrl: SITE
+		});
+
+	it('is a facet with disjunctive counts, a chip, and a `secteur` parameter', () => {
+		const sector = at('').facets.find((f) => f.name === 'sector')!;
+		expect(sector.label).toBe('Secteur');
+		expect(sector.param).toBe('secteur');
+		expect(sector.values.map((v) => [v.value, v.count])).toEqual([
+			['reemploi', 2],
+			['mobilite', 1]
+		]);
+		const p = at('?secteur=mobilite');
+		expect(p.items.map((i) => i.id)).toEqual(['bretzselle']);
+		expect(
+			p.facets.find((f) => f.name === 'sector')!.values.map((v) => [v.value, v.count, v.selected])
+		).toEqual([
+			['reemploi', 2, false],
+			['mobilite', 1, true]
+		]);
+		expect(p.chips).toEqual([{ label: 'Secteur : Mobilité et vélo', href: '/annuaire' }]);
+		expect(p.canonical).toBe(`${SITE}/annuaire?secteur=mobilite`);
+		expect(at('?secteur=espace').notes).toEqual(['Filtre ignoré : secteur inconnu(e) « espace ».']);
+	});
+
+	it('is not offered for funding tools', () => {
+		expect(at('?kind=funding-tool').facets.map((f) => f.name)).not.toContain('sector');
 	});
 });

@@ -15,7 +15,7 @@ import {
 	type DirectoryState,
 	type SortCode
 } from '$lib/domain/directory-query';
-import { countFacets, filterByFacets } from '$lib/domain/facets';
+import { countFacets, filterByFacets } from '$lib/domain/filters/facets';
 import type { PublicRecord, RecordKind } from '$lib/domain/records';
 import { recordPath } from '$lib/io/geojson';
 import { KIND_LABELS, toSearchDocument } from '$lib/search/documents';
@@ -148,6 +148,8 @@ function pagination(c: Catalogue, state: DirectoryState, page: number, pageCount
 	return {
 		page,
 		pageCount,
+		/** Rank of the page's first result (the list's `start`). */
+		firstRank: (page - 1) * PAGE_SIZE + 1,
 		prev: page > 1 ? pageHref(page - 1) : undefined,
 		next: page < pageCount ? pageHref(page + 1) : undefined,
 		pages: pageWindow(page, pageCount).map((n) => ({ n, href: pageHref(n), current: n === page }))

@@ -5,6 +5,7 @@
 import { providersOf, recordBySlug, type Catalogue } from '$lib/domain/catalogue';
 import { COMPARE_MAX, parseCompareParams, relatedTools } from '$lib/domain/funding/compare';
 import { findFunding } from '$lib/domain/funding/finder';
+import { fundingControls } from '$lib/domain/filters/controls';
 import { listTools, parseListParams } from '$lib/domain/funding/list';
 import {
 	MEMOS,
@@ -31,8 +32,7 @@ function communeNamer(geo: Pick<Geo, 'communes'>) {
 function formOptions(geo: Geo) {
 	return {
 		communes: geo.communes.map((c) => ({ value: c.code, label: c.name })),
-		qpv: geo.qpv.map((q) => ({ value: `qpv-${q.slug}`, label: q.name })),
-		thematiques: geo.thematiques.map((t) => ({ value: t.code, label: t.label }))
+		qpv: geo.qpv.map((q) => ({ value: `qpv-${q.slug}`, label: q.name }))
 	};
 }
 
@@ -43,16 +43,13 @@ const themeLabels = (c: Catalogue) => Object.fromEntries(c.geo.thematiques.map((
 
 /** GET /financements: cards, filters in the URL, sorted by fit. */
 export function fundingListPage(c: Catalogue, url: URL, now = new Date()) {
-	const parsed = parseListParams(
-		url.searchParams,
-		c.geo,
-		c.geo.thematiques.map((t) => t.code)
-	);
+	const parsed = parseListParams(url.searchParams, c.geo);
 	const tools = c.fundingTools;
 	const result = listTools(tools, parsed.profile, parsed.filters, { now, communeName: communeNamer(c.geo) });
 	const finderQuery = profileToQuery(parsed.profile);
 	return {
-		values: { ...parsed.values, ...parsed.listValues },
+		/** Every field as sent: the profile's, the filters' and the sort. */
+		values: { ...parsed.values, ...parsed.listValues } as Partial<Record<string, string>>,
 		errors: parsed.errors,
 		filtered: parsed.answered,
 		summary: profileSummary(parsed.profile),
@@ -63,6 +60,8 @@ export function fundingListPage(c: Catalogue, url: URL, now = new Date()) {
 		finderHref: `${FINDER_PATH}${finderQuery ? `?${finderQuery}` : ''}`,
 		providers: providersOf(c, tools),
 		options: formOptions(c.geo),
+		/** The registry's funding-list filters, as the form's controls. */
+		controls: fundingControls(c.geo),
 		staleCount: staleTools(tools, now).length,
 		compareMax: COMPARE_MAX
 	};

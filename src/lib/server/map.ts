@@ -7,7 +7,9 @@ import { createHash } from 'node:crypto';
 import type { Quartier } from '$lib/domain/geography';
 import type { Initiative, Organisation } from '$lib/domain/records';
 import type { LonLat } from '$lib/geo/types';
-import { SECTORS, labelOf } from '$lib/domain/taxonomies';
+import { labelOf } from '$lib/domain/taxonomies';
+import { mapControls } from '$lib/domain/filters/controls';
+import type { FilterRef } from '$lib/domain/filters/types';
 import { choropleth, type Choropleth } from '$lib/domain/map/choropleth';
 import type { BasemapCode } from '$lib/domain/map/basemaps';
 import type { ExplorerOptions, ExplorerPageData, PointDetails } from '$lib/domain/map/explorer-data';
@@ -110,12 +112,14 @@ export function pointDetails(db: Db, id: string): PointDetails | undefined {
 	};
 }
 
-export function explorerOptions(db: Db): ExplorerOptions {
+function filterRef(db: Db): FilterRef {
+	return { communes: listCommunes(db), quartiers: listQuartiers(db), thematiques: listThematiques(db) };
+}
+
+export function explorerOptions(db: Db, ref: FilterRef = filterRef(db)): ExplorerOptions {
 	return {
-		thematiques: listThematiques(db).map((t) => ({ value: t.code, label: t.label })),
-		secteurs: SECTORS.map((s) => ({ value: s.code, label: s.label })),
-		communes: listCommunes(db).map((c) => ({ value: c.code, label: c.name })),
-		quartiers: listQuartiers(db).map((q) => ({ value: q.code, label: q.name }))
+		controls: mapControls(ref),
+		places: [...ref.communes, ...ref.quartiers].map((p) => ({ value: p.code, label: p.name }))
 	};
 }
 
@@ -134,12 +138,9 @@ export function quartierChoropleth(db: Db, points: readonly MapPoint[]): Choropl
 
 export function explorerPageData(db: Db, url: URL, basemap: BasemapCode): ExplorerPageData {
 	const c = mapPoints(db);
-	const options = explorerOptions(db);
-	const { state, ignored } = parseExplorerParams(url.searchParams, {
-		thematiques: new Set(options.thematiques.map((o) => o.value)),
-		secteurs: new Set(options.secteurs.map((o) => o.value)),
-		lieux: new Set([...options.communes, ...options.quartiers].map((o) => o.value))
-	});
+	const ref = filterRef(db);
+	const options = explorerOptions(db, ref);
+	const { state, ignored } = parseExplorerParams(url.searchParams, ref);
 	const filtered = limitToZone(
 		filterPoints(c.points, c.dict, state.filters, { nameMatch: nameMatcher(state.q) }),
 		state.zone

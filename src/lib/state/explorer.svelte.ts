@@ -5,6 +5,7 @@ import {
 	filterPoints,
 	limitToZone,
 	nameMatcher,
+	NO_FILTERS,
 	type Around,
 	type Filtered,
 	type PointFilters
@@ -22,7 +23,7 @@ export { LIST_STEP };
  */
 export class ExplorerState {
 	q = $state('');
-	filters = $state<PointFilters>({ layers: [], thematique: [], secteur: [], lieu: [] });
+	filters = $state<PointFilters>({ ...NO_FILTERS, layers: [] });
 	zone = $state.raw<Bbox | undefined>(undefined);
 	vue = $state<PhoneView>('liste');
 	fond = $state<BasemapCode | undefined>(undefined);

@@ -1,9 +1,13 @@
-/** The list page (/financements): profile filters plus type, thématique, open now; sorted by fit, name or amount. */
+/**
+ * The list page (/financements): the finder's profile, the registry's funding-list filters (type,
+ * thématique, open today: src/lib/domain/filters/registry.ts) and a sort by fit, name or amount.
+ */
+import { selectionMatcher } from '../filters/match';
+import type { FilterRef, FilterSelection } from '../filters/types';
+import { readForm } from '../filters/url';
 import type { FundingTool } from '../records';
-import { FUNDING_TYPE_CODES, type FundingType } from '../taxonomies';
 import { compareEvaluations, evaluateTool, type EvaluateOptions, type ToolEvaluation } from './criteria';
 import { parseFinderParams, single, type FinderGeo, type FinderProfile, type ParsedFinder } from './profile';
-import { isOpenNow } from './tool';
 
 export const SORTS = [
 	{ code: 'adequation', label: 'Adéquation à votre profil' },
@@ -13,41 +17,23 @@ export const SORTS = [
 export type SortCode = (typeof SORTS)[number]['code'];
 
 export interface ListFiltersParsed {
-	type?: FundingType;
-	thematique?: string;
-	ouvert: boolean;
+	/** The funding-list filters chosen, by filter key. */
+	selection: FilterSelection;
 	tri: SortCode;
 }
 
 export interface ParsedList extends ParsedFinder {
 	filters: ListFiltersParsed;
-	listValues: { type?: string; thematique?: string; ouvert?: string; tri?: string };
+	/** The list's own fields as sent (filters and `tri`), to refill the form. */
+	listValues: Record<string, string>;
 }
 
-export function parseListParams(params: URLSearchParams, geo: FinderGeo, thematiques: string[]): ParsedList {
+export function parseListParams(params: URLSearchParams, geo: FinderGeo & FilterRef): ParsedList {
 	const finder = parseFinderParams(params, geo);
-	const errors = finder.errors;
-	const filters: ListFiltersParsed = { ouvert: false, tri: 'adequation' };
-	const listValues: ParsedList['listValues'] = {};
-	const type = single(params, 'type', errors);
-	if (type !== undefined) {
-		listValues.type = type;
-		if ((FUNDING_TYPE_CODES as readonly string[]).includes(type)) filters.type = type as FundingType;
-		else errors.push({ field: 'type', message: `type de financement inconnu : « ${type} »` });
-	}
-	const theme = single(params, 'thematique', errors);
-	if (theme !== undefined) {
-		listValues.thematique = theme;
-		if (thematiques.includes(theme)) filters.thematique = theme;
-		else errors.push({ field: 'thematique', message: `thématique inconnue : « ${theme} »` });
-	}
-	const ouvert = single(params, 'ouvert', errors);
-	if (ouvert !== undefined) {
-		listValues.ouvert = ouvert;
-		if (ouvert === 'oui' || ouvert === 'true' || ouvert === '1') filters.ouvert = true;
-		else if (ouvert !== 'non' && ouvert !== 'false' && ouvert !== '0')
-			errors.push({ field: 'ouvert', message: 'ouvert : valeur attendue « oui » ou « non »' });
-	}
+	const form = readForm(params, 'funding', geo);
+	const errors = [...finder.errors, ...form.errors];
+	const filters: ListFiltersParsed = { selection: form.selection, tri: 'adequation' };
+	const listValues: Record<string, string> = { ...form.raw };
 	const tri = single(params, 'tri', errors);
 	if (tri !== undefined) {
 		listValues.tri = tri;
@@ -60,6 +46,7 @@ export function parseListParams(params: URLSearchParams, geo: FinderGeo, themati
 	}
 	return {
 		...finder,
+		errors,
 		filters,
 		listValues,
 		answered: finder.answered || Object.keys(listValues).length > 0
@@ -79,12 +66,7 @@ export function listTools(
 	opts: EvaluateOptions = {}
 ): ListResult {
 	const now = opts.now ?? new Date();
-	const kept = tools.filter(
-		(t) =>
-			(!filters.type || t.types.includes(filters.type)) &&
-			(!filters.thematique || t.thematiques.includes(filters.thematique)) &&
-			(!filters.ouvert || isOpenNow(t, now))
-	);
+	const kept = tools.filter(selectionMatcher(filters.selection, { now }));
 	const evaluated = kept.map((t) => evaluateTool(t, profile, { ...opts, now }));
 	// The list shows every tool, closed ones included (the "open now" filter is there for that): only the
 	// profile's answers hide a tool.

@@ -2,6 +2,7 @@
 import type { LonLat } from '../coordinates';
 import type { BasemapCode } from './basemaps';
 import type { Choropleth } from './choropleth';
+import type { Control } from '../filters/controls';
 import type { ExplorerUrlState, Ignored } from './map-url';
 import type { MapPoint } from './points';
 
@@ -11,10 +12,10 @@ export interface Option {
 }
 
 export interface ExplorerOptions {
-	thematiques: Option[];
-	secteurs: Option[];
-	communes: Option[];
-	quartiers: Option[];
+	/** The filters' selects (src/lib/domain/filters/controls.ts). */
+	controls: Control[];
+	/** Names of communes and quartiers by code, for the list's places. */
+	places: Option[];
 }
 
 export interface ExplorerPageData {

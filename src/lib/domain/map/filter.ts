@@ -1,26 +1,36 @@
 /**
  * Filtering the compact points, the same way for the list and the map (and on the server for the first,
  * JavaScript-free render). Values within a filter are alternatives; filters combine (like the API's
- * `matchesFilters` in $lib/domain/query.ts, here on compact codes).
+ * selection matcher in $lib/domain/filters/match.ts, here on the points' compact codes). The filters are
+ * the registry's map filters (src/lib/domain/filters/registry.ts), one entry per map parameter.
  */
 import { inBbox, type Bbox, type LonLat } from '../coordinates';
-import { ALL_LAYERS_MASK, maskOf, type LayerCode } from './layers';
+import { paramGroups } from '../filters/url';
+import { mapCode } from '../filters/map-codes';
+import { ALL_LAYERS_MASK, MAP_LAYERS, maskOf, type LayerCode } from './layers';
 import type { MapPoint } from './points';
 
+/** The map's parameters and the filters behind each (`lieu`: quartiers and communes). */
+export const MAP_PARAMS = paramGroups('map');
+
+/**
+ * The layers drawn, and the codes chosen for each of the map's filter parameters (`thematique`,
+ * `secteur`, `lieu`: INSEE commune codes or SQ_xx quartier codes).
+ */
 export interface PointFilters {
+	[param: string]: readonly string[];
 	layers: readonly LayerCode[];
-	thematique: readonly string[];
-	secteur: readonly string[];
-	/** INSEE commune codes or SQ_xx quartier codes. */
-	lieu: readonly string[];
 }
 
 export const NO_FILTERS: PointFilters = {
-	layers: ['structures', 'initiatives', 'financeurs'],
-	thematique: [],
-	secteur: [],
-	lieu: []
+	layers: MAP_LAYERS.map((l) => l.code),
+	...Object.fromEntries(MAP_PARAMS.map((g) => [g.param, []]))
 };
+
+/** True when no filter parameter has a value (the layers aside). */
+function noValues(f: PointFilters): boolean {
+	return MAP_PARAMS.every((g) => !f[g.param]?.length);
+}
 
 /**
  * Folds case, accents and punctuation so "epicerie" finds "Épicerie" (French names, typed on phones).
@@ -55,7 +65,7 @@ export function nameMatcher(query: string): ((name: string) => boolean) | undefi
  */
 export function pointMatcher(f: PointFilters, dict: readonly string[]): (p: MapPoint) => boolean {
 	const index = new Map(dict.map((c, i) => [c, i]));
-	const wanted = (codes: string[]) => {
+	const wanted = (codes: readonly string[]) => {
 		const set = new Set<number>();
 		for (const c of codes) {
 			const i = index.get(c);
@@ -65,11 +75,11 @@ export function pointMatcher(f: PointFilters, dict: readonly string[]): (p: MapP
 		return codes.length ? set : undefined;
 	};
 	const mask = maskOf(f.layers);
-	const groups = [
-		wanted(f.thematique.map((t) => `t:${t}`)),
-		wanted(f.secteur.map((s) => `s:${s}`)),
-		wanted(f.lieu.map((l) => (l.startsWith('SQ_') ? `q:${l}` : `c:${l}`)))
-	].filter((g): g is Set<number> => g !== undefined);
+	// A value of a shared parameter (`lieu`) is looked up under each of its filters' prefixes: only the
+	// filter that has it finds it in the dictionary.
+	const groups = MAP_PARAMS.map(({ param, filters }) =>
+		wanted((f[param] ?? []).flatMap((v) => filters.map((d) => mapCode(d, v)).filter((c) => c !== undefined)))
+	).filter((g): g is Set<number> => g !== undefined);
 	return (p) => (p.layers & mask) !== 0 && groups.every((g) => p.codes.some((i) => g.has(i)));
 }
 
@@ -101,8 +111,7 @@ export function filterPoints(
 	f: PointFilters,
 	opts: FilterOptions = {}
 ): Filtered {
-	const trivial =
-		maskOf(f.layers) === ALL_LAYERS_MASK && !f.thematique.length && !f.secteur.length && !f.lieu.length;
+	const trivial = maskOf(f.layers) === ALL_LAYERS_MASK && noValues(f);
 	const matches = trivial ? undefined : pointMatcher(f, dict);
 	// Nothing to filter: the same array, not a copy (it can hold 50k points).
 	const points: readonly MapPoint[] =

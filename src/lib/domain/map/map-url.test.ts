@@ -6,14 +6,21 @@ import {
 	formatAt,
 	parseAt,
 	parseExplorerParams,
-	parseZone,
-	type KnownCodes
+	parseZone
 } from './map-url';
+import type { FilterRef } from '../filters/types';
 
-const known: KnownCodes = {
-	thematiques: new Set(['emploi', 'initiatives-habitants']),
-	secteurs: new Set(['jardins', 'reemploi']),
-	lieux: new Set(['67482', '67447', 'SQ_08'])
+// Sectors come from their taxonomy (jardins and reemploi are two of them); the rest from reference data.
+const known: FilterRef = {
+	thematiques: [
+		{ code: 'emploi', label: 'Emploi' },
+		{ code: 'initiatives-habitants', label: 'Initiatives d’habitants' }
+	],
+	communes: [
+		{ code: '67482', slug: 'strasbourg', name: 'Strasbourg' },
+		{ code: '67447', slug: 'schiltigheim', name: 'Schiltigheim' }
+	],
+	quartiers: [{ code: 'SQ_08', slug: 'neudorf', name: 'Neudorf' }]
 };
 const parse = (s: string) => parseExplorerParams(new URLSearchParams(s), known);
 

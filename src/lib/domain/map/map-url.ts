@@ -12,8 +12,10 @@
 import { z } from 'zod';
 import { idSchema } from '../common';
 import type { Bbox } from '../coordinates';
+import type { FilterRef } from '../filters/types';
+import { readLenient } from '../filters/url';
 import { BASEMAP_CODES, type BasemapCode } from './basemaps';
-import { NO_FILTERS, type PointFilters } from './filter';
+import { MAP_PARAMS, NO_FILTERS, type PointFilters } from './filter';
 import { LAYER_CODES, type LayerCode } from './layers';
 
 export interface MapView {
@@ -36,11 +38,8 @@ export interface ExplorerUrlState {
 	quartiers: boolean;
 }
 
-export interface KnownCodes {
-	thematiques: ReadonlySet<string>;
-	secteurs: ReadonlySet<string>;
-	lieux: ReadonlySet<string>;
-}
+/** The explorer's parameters besides its filters (a filter's name must not be one of them). */
+export const EXPLORER_OWN_PARAMS = ['at', 'sel', 'q', 'couches', 'zone', 'vue', 'fond', 'quartiers'] as const;
 
 export interface Ignored {
 	parameter: string;
@@ -90,9 +89,13 @@ const list = (params: URLSearchParams, key: string) =>
 		.map((v) => v.trim())
 		.filter(Boolean);
 
+/**
+ * Reads the explorer's URL. The filters are the registry's map filters, under their map parameter
+ * (`lieu` for communes and quartiers) or their canonical name (`commune`, `quartier`), codes or slugs.
+ */
 export function parseExplorerParams(
 	params: URLSearchParams,
-	known: KnownCodes
+	ref: FilterRef
 ): { state: ExplorerUrlState; ignored: Ignored[] } {
 	const state = defaultState();
 	const ignored: Ignored[] = [];
@@ -122,16 +125,13 @@ export function parseExplorerParams(
 			if (!state.filters.layers.length && bad.length) state.filters.layers = [...NO_FILTERS.layers];
 		}
 	}
-	for (const [key, set] of [
-		['thematique', known.thematiques],
-		['secteur', known.secteurs],
-		['lieu', known.lieux]
-	] as const) {
-		const values = [...new Set(list(params, key))];
-		const bad = values.filter((v) => !set.has(v));
-		if (bad.length) ignored.push({ parameter: key, message: `valeur inconnue : ${bad.join(', ')}` });
-		state.filters[key] = values.filter((v) => set.has(v));
-	}
+	const { selection, rejected } = readLenient(params, 'map', ref, { maxValues: Infinity });
+	for (const { param, filters } of MAP_PARAMS)
+		state.filters[param] = filters.flatMap((d) => selection[d.key] ?? []);
+	const bad = new Map<string, string[]>();
+	for (const r of rejected) bad.set(r.parameter, [...(bad.get(r.parameter) ?? []), r.value]);
+	for (const [parameter, values] of bad)
+		ignored.push({ parameter, message: `valeur inconnue : ${[...new Set(values)].join(', ')}` });
 	const zone = params.get('zone');
 	if (zone !== null) {
 		state.zone = parseZone(zone);
@@ -159,8 +159,9 @@ export function explorerParams(s: ExplorerUrlState): URLSearchParams {
 	if (layers.length === 0) p.set('couches', 'aucune');
 	else if (layers.length < LAYER_CODES.length)
 		p.set('couches', LAYER_CODES.filter((c) => layers.includes(c)).join(','));
-	for (const key of ['thematique', 'secteur', 'lieu'] as const) {
-		if (s.filters[key].length) p.set(key, s.filters[key].join(','));
+	for (const { param } of MAP_PARAMS) {
+		const values = s.filters[param] ?? [];
+		if (values.length) p.set(param, values.join(','));
 	}
 	if (s.zone) p.set('zone', formatZone(s.zone));
 	if (s.quartiers) p.set('quartiers', '1');

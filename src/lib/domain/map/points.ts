@@ -5,10 +5,12 @@
  * Wire format (JSON):
  *   { version, dict: string[], points: [id, kind, name, lon, lat, precision, layers, codeIndexes, slug?][] }
  * - kind: 0 organisation, 1 initiative; precision: index in PRECISION_CODES; layers: bit mask (layers.ts);
- * - codes are "prefix:value" strings stored once in `dict` (t: thématique, s: sector, c: commune,
- *   q: quartier, y: initiative type, r: role, e: ESS or not, x: synthetic);
+ * - codes are "prefix:value" strings stored once in `dict`: one per value of each filter that has a map code
+ *   in the registry (src/lib/domain/filters/registry.ts: t: thématique, s: sector, c: commune, q: quartier,
+ *   y: initiative type, r: role, e: ESS or not), and `x:1` for synthetic records (a badge, not a filter);
  * - slug only when it differs from the id.
  */
+import { mapPrefix, recordMapCodes } from '../filters/map-codes';
 import type { Initiative, Organisation } from '../records';
 import { PRECISION_CODES, type Precision } from '../taxonomies';
 import { MAP_LAYERS, layersOfRecord, type LayerCode } from './layers';
@@ -54,17 +56,12 @@ export interface PointsPayload {
 
 const round = (v: number) => Math.round(v * 1e5) / 1e5; // about 1 m: more would only add bytes
 
+/** Not a filter: the list shows a badge. */
+const SYNTHETIC = 'x:1';
+
 export function pointCodes(r: Organisation | Initiative): string[] {
-	const codes = [
-		...r.thematiques.map((t) => `t:${t}`),
-		...r.sectors.map((s) => `s:${s}`),
-		`c:${r.communeCode}`,
-		`e:${r.isEss ? 1 : 0}`
-	];
-	if (r.quartierCode) codes.push(`q:${r.quartierCode}`);
-	if (r.kind === 'initiative') codes.push(`y:${r.initiativeType}`);
-	else codes.push(...r.roles.map((role) => `r:${role}`));
-	if (r.synthetic) codes.push('x:1');
+	const codes = recordMapCodes(r);
+	if (r.synthetic) codes.push(SYNTHETIC);
 	return codes;
 }
 
@@ -107,7 +104,9 @@ export function decodePoints(payload: PointsPayload): DecodedPoints {
 	const { dict } = payload;
 	// Each code's value is cut out once, so 50,000 points share a few hundred strings rather than holding
 	// 100,000 copies of their commune and quartier codes.
-	const values = dict.map((c) => c.slice(2));
+	const values = dict.map((c) => c.slice(c.indexOf(':') + 1));
+	const [COMMUNE, QUARTIER, ROLE] = [mapPrefix('commune'), mapPrefix('quartier'), mapPrefix('role')];
+	const actor = `${ROLE}acteur`;
 	return {
 		dict,
 		points: payload.points.map(([id, kind, name, lon, lat, precision, layers, codes, slug]) => {
@@ -118,15 +117,15 @@ export function decodePoints(payload: PointsPayload): DecodedPoints {
 			let synthetic = false;
 			for (const i of codes) {
 				const c = dict[i];
-				if (c.startsWith('c:')) commune = values[i];
-				else if (c.startsWith('q:')) quartier = values[i];
-				else if (c === 'x:1') synthetic = true;
-				else if (c.startsWith('r:')) firstRole ??= c;
+				if (c.startsWith(COMMUNE)) commune = values[i];
+				else if (c.startsWith(QUARTIER)) quartier = values[i];
+				else if (c === SYNTHETIC) synthetic = true;
+				else if (c.startsWith(ROLE)) firstRole ??= c;
 			}
 			const primary: LayerCode =
 				k === 'initiative'
 					? 'initiatives'
-					: firstRole === undefined || firstRole === 'r:acteur'
+					: firstRole === undefined || firstRole === actor
 						? 'structures'
 						: 'financeurs';
 			return {

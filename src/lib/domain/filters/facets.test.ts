@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countFacets, facetValuesOf, filterByFacets, filterRemovals, type FacetFilters } from './facets';
-import { fundingToolSchema, initiativeSchema, organisationSchema } from './records';
-import { initiativeFixture, organisationFixture, toolFixture } from './test-fixtures';
+import { fundingToolSchema, initiativeSchema, organisationSchema } from '../records';
+import { initiativeFixture, organisationFixture, toolFixture } from '../test-fixtures';
 
 const items = [
 	organisationSchema.parse(
@@ -29,10 +29,10 @@ describe('facetValuesOf', () => {
 		expect(scop.family).toEqual(['cooperative']);
 		expect(scop.legalForm).toEqual(['scop']);
 		expect(scop.approval).toEqual(['esus']);
-		expect(scop.type).toEqual([]);
+		expect(scop.fundingType).toEqual([]);
 		const tool = items[5].values;
 		expect(tool.kind).toEqual(['funding-tool']);
-		expect(tool.type).toEqual(['pret-honneur']);
+		expect(tool.fundingType).toEqual(['pret-honneur']);
 		expect(tool.commune).toEqual([]);
 		expect(items[4].values.initiativeType).toEqual(['jardin-partage']);
 	});

@@ -4,66 +4,22 @@
  * ignore that facet's own selection, so ticking "Association" still shows how many "Coopérative" there
  * are, while the other facets' selections apply.
  */
-import type { PublicRecord, RecordKind } from './records';
-import { legalForm } from './taxonomies';
+import type { PublicRecord } from '../records';
+import { filtersOn, type KeyOn } from './registry';
+import type { FilterSelection } from './types';
 
-export const FACETS = [
-	'kind',
-	'family',
-	'legalForm',
-	'approval',
-	'thematique',
-	'commune',
-	'quartier',
-	'initiativeType',
-	'type',
-	'stage'
-] as const;
-export type FacetName = (typeof FACETS)[number];
+const DESCRIPTORS = filtersOn('annuaire');
 
-export type FacetFilters = Partial<Record<FacetName, readonly string[]>>;
+/** The annuaire's filters, in the registry's order (also the order of panels and of the URL). */
+export const FACETS: readonly FacetName[] = DESCRIPTORS.map((d) => d.key);
+export type FacetName = KeyOn<'annuaire'>;
+
+export type FacetFilters = FilterSelection<FacetName>;
 export type FacetValues = Record<FacetName, readonly string[]>;
-
-/** Facets that only some kinds have: a record of another kind never matches a selection there. */
-export const FACET_KINDS: Record<FacetName, readonly RecordKind[]> = {
-	kind: ['organisation', 'initiative', 'funding-tool'],
-	family: ['organisation'],
-	legalForm: ['organisation'],
-	approval: ['organisation'],
-	thematique: ['organisation', 'initiative', 'funding-tool'],
-	commune: ['organisation', 'initiative'],
-	quartier: ['organisation', 'initiative'],
-	initiativeType: ['initiative'],
-	type: ['funding-tool'],
-	stage: ['funding-tool']
-};
-
-const none: readonly string[] = [];
 
 /** The values a record has, facet by facet (empty when the facet does not apply to its kind). */
 export function facetValuesOf(r: PublicRecord): FacetValues {
-	const v: FacetValues = {
-		kind: [r.kind],
-		family: none,
-		legalForm: none,
-		approval: none,
-		thematique: r.thematiques,
-		commune: none,
-		quartier: none,
-		initiativeType: none,
-		type: none,
-		stage: none
-	};
-	if (r.kind === 'funding-tool') return { ...v, type: r.types, stage: r.stages };
-	const place = { commune: [r.communeCode], quartier: r.quartierCode ? [r.quartierCode] : none };
-	if (r.kind === 'initiative') return { ...v, ...place, initiativeType: [r.initiativeType] };
-	return {
-		...v,
-		...place,
-		family: [legalForm(r.legalForm).family],
-		legalForm: [r.legalForm],
-		approval: r.approvals
-	};
+	return Object.fromEntries(DESCRIPTORS.map((d) => [d.key, d.read(r)])) as FacetValues;
 }
 
 function passes(values: readonly string[], wanted: readonly string[] | undefined): boolean {

@@ -1,0 +1,342 @@
+/**
+ * The filter registry: one descriptor per filter, the only place that knows a filter's URL names, French
+ * words, values, how a record holds it, its code in the map's compact points and where it is offered.
+ * The API, the annuaire, the map and the funding list iterate over these descriptors with the generic code
+ * of this folder (values, url, match, facets, controls, map-codes); none of them names a filter.
+ *
+ * Names: `param` is the canonical URL parameter, in French as the annuaire writes it; it is accepted on
+ * every surface that offers the filter. Aliases are the names the API had before (English, and `type` for
+ * an initiative's type), still accepted there so shared links keep working, never written. The map writes
+ * communes and quartiers under one parameter, `lieu` (`on.map.param`), and reads `commune` and `quartier`
+ * too. README "Filters" lists them all (generated from here, checked by docs.test.ts).
+ *
+ * Adding a filter is one descriptor here and a line in registry.test.ts (see `sector`, the first filter
+ * added to a surface this way: the annuaire's « Secteur » facet).
+ */
+import { isOpenNow } from '../funding/tool';
+import type { PublicRecord, RecordKind } from '../records';
+import {
+	APPROVALS,
+	AUDIENCES,
+	AVAILABILITIES,
+	ESS_FAMILIES,
+	FISCAL_STATUSES,
+	FUNDING_TYPES,
+	INITIATIVE_TYPES,
+	LEGAL_FORMS,
+	NEEDS,
+	PURPOSES,
+	ROLES,
+	SECTORS,
+	STAGES,
+	TERRITORIES,
+	legalForm,
+	type Term
+} from '../taxonomies';
+import type { Alias, FilterDescriptor, FilterValue, ReadContext, Surface, ValueSource } from './types';
+
+type RecordOf<K extends RecordKind> = Extract<PublicRecord, { kind: K }>;
+type Read<R extends RecordKind> = (
+	record: RecordOf<R>,
+	context?: ReadContext
+) => readonly string[] | string | undefined;
+
+/** The kinds of record a filter applies to, and how it reads them. */
+interface RecordReader {
+	kinds: readonly RecordKind[];
+	read: FilterDescriptor['read'];
+}
+
+const NONE: readonly string[] = [];
+
+/** A reader for these kinds: it sees only their records, and gives nothing for the others. */
+function reader<R extends RecordKind>(kinds: readonly R[]) {
+	return (read: Read<R>): RecordReader => ({
+		kinds,
+		read: (record, context) => {
+			if (!(kinds as readonly RecordKind[]).includes(record.kind)) return NONE;
+			const v = read(record as RecordOf<R>, context);
+			return v === undefined ? NONE : typeof v === 'string' ? [v] : v;
+		}
+	});
+}
+
+const PLACES = ['organisation', 'initiative'] as const;
+const ALL_KINDS = ['organisation', 'initiative', 'funding-tool'] as const;
+const anyRecord = reader(ALL_KINDS);
+const place = reader(PLACES);
+const organisation = reader(['organisation']);
+const initiative = reader(['initiative']);
+const tool = reader(['funding-tool']);
+
+interface Input<K extends string, O extends FilterDescriptor['on']> extends Omit<
+	FilterDescriptor<K>,
+	'kinds' | 'read' | 'aliases' | 'word' | 'on'
+> {
+	/** The kinds it applies to and how it reads them: `organisation((o) => o.legalForm)`. */
+	record: RecordReader;
+	/** The label in lower case when not given. */
+	word?: string;
+	aliases?: readonly Alias[];
+	on: O;
+}
+
+function define<K extends string, O extends FilterDescriptor['on']>({
+	record,
+	word,
+	aliases,
+	...d
+}: Input<K, O>): FilterDescriptor<K> & { on: O } {
+	return { ...d, word: word ?? d.label.toLowerCase(), aliases: aliases ?? [], ...record };
+}
+
+const terms = (list: readonly Term[]): ValueSource => ({
+	from: 'taxonomy',
+	values: list.map((t): FilterValue => ({ code: t.code, label: t.label }))
+});
+/** The name the read API used for this filter before it had a French one. */
+const api = (name: string, kinds?: readonly RecordKind[]): Alias => ({ name, surfaces: ['api'], kinds });
+
+/**
+ * A filter only the API offers, with the values of one taxonomy, for the kinds `kinds` reads (`tool`...),
+ * also under its key, the English name the API had.
+ */
+function apiOnly<K extends string, R extends RecordKind>(
+	kinds: (read: Read<R>) => RecordReader,
+	key: K,
+	param: string,
+	label: string,
+	values: readonly Term[],
+	read: Read<R>
+) {
+	const record = kinds(read);
+	const source = terms(values);
+	return define({ key, param, aliases: [api(key)], label, source, record, on: { api: record.kinds } });
+}
+
+export const FILTERS = [
+	define({
+		key: 'kind',
+		param: 'kind',
+		label: 'Type de fiche',
+		source: {
+			from: 'taxonomy',
+			values: [
+				{ code: 'organisation', label: 'Structures' },
+				{ code: 'initiative', label: 'Initiatives' },
+				{ code: 'funding-tool', label: 'Financements' }
+			]
+		},
+		record: anyRecord((r) => r.kind),
+		single: true,
+		on: { annuaire: { tabs: { anyLabel: 'Tout', clearLabel: 'Tous les types de fiche' } } }
+	}),
+	define({
+		key: 'role',
+		param: 'role',
+		label: 'Rôle',
+		source: terms(ROLES),
+		record: organisation((o) => o.roles),
+		mapCode: { prefix: 'r' },
+		on: { api: ['organisation'] }
+	}),
+	define({
+		key: 'family',
+		param: 'famille',
+		aliases: [api('family')],
+		label: 'Famille de l’ESS',
+		word: 'famille',
+		source: terms(ESS_FAMILIES),
+		record: organisation((o) => legalForm(o.legalForm).family),
+		on: { api: ['organisation'], annuaire: {} }
+	}),
+	define({
+		key: 'legalForm',
+		param: 'forme',
+		aliases: [api('legalForm')],
+		label: 'Forme juridique',
+		source: terms(LEGAL_FORMS),
+		record: organisation((o) => o.legalForm),
+		on: { api: ['organisation'], annuaire: {} }
+	}),
+	define({
+		key: 'approval',
+		param: 'agrement',
+		aliases: [api('approval')],
+		label: 'Agréments',
+		word: 'agrément',
+		source: terms(APPROVALS),
+		record: organisation((o) => o.approvals),
+		on: { api: ['organisation'], annuaire: {} }
+	}),
+	define({
+		key: 'thematique',
+		param: 'thematique',
+		label: 'Thématique',
+		source: { from: 'thematiques' },
+		record: anyRecord((r) => r.thematiques),
+		mapCode: { prefix: 't' },
+		on: {
+			api: ALL_KINDS,
+			annuaire: {},
+			map: { anyLabel: 'Toutes', rank: 1 },
+			funding: { anyLabel: 'Toutes', rank: 2 }
+		}
+	}),
+	define({
+		key: 'sector',
+		param: 'secteur',
+		aliases: [api('sector')],
+		label: 'Secteur',
+		source: terms(SECTORS),
+		record: place((r) => r.sectors),
+		mapCode: { prefix: 's' },
+		on: { api: PLACES, annuaire: {}, map: { anyLabel: 'Tous', rank: 2 } }
+	}),
+	define({
+		key: 'commune',
+		param: 'commune',
+		label: 'Commune',
+		hint: 'code INSEE ou slug attendu',
+		source: { from: 'communes' },
+		record: place((r) => r.communeCode),
+		mapCode: { prefix: 'c' },
+		on: { api: PLACES, annuaire: {}, map: { param: 'lieu', optgroup: 'Communes', rank: 4 } }
+	}),
+	define({
+		key: 'quartier',
+		param: 'quartier',
+		label: 'Quartier de Strasbourg',
+		word: 'quartier',
+		hint: 'SQ_01 à SQ_10 ou slug attendu',
+		source: { from: 'quartiers' },
+		record: place((r) => r.quartierCode),
+		mapCode: { prefix: 'q' },
+		on: {
+			api: PLACES,
+			annuaire: {},
+			// The map's one select for places: quartiers first, communes after, both written as `lieu`.
+			map: {
+				param: 'lieu',
+				label: 'Commune ou quartier',
+				anyLabel: 'Toute l’Eurométropole',
+				optgroup: 'Quartiers de Strasbourg',
+				rank: 3
+			}
+		}
+	}),
+	define({
+		key: 'qpv',
+		param: 'qpv',
+		label: 'Quartier prioritaire (QPV)',
+		word: 'QPV',
+		source: { from: 'qpv' },
+		record: place((r) => r.qpv),
+		on: { api: PLACES }
+	}),
+	define({
+		key: 'ess',
+		param: 'ess',
+		label: 'Économie sociale et solidaire',
+		word: 'ESS',
+		hint: 'valeur attendue : true ou false',
+		source: {
+			from: 'taxonomy',
+			values: [
+				{ code: 'true', label: 'De l’ESS' },
+				{ code: 'false', label: 'Hors de l’ESS' }
+			]
+		},
+		record: place((r) => String(r.isEss)),
+		single: true,
+		mapCode: { prefix: 'e', encode: (v) => (v === 'true' ? '1' : '0') },
+		on: { api: PLACES }
+	}),
+	define({
+		key: 'initiativeType',
+		param: 'type-initiative',
+		// For initiatives the API said `type`, which is the funding type everywhere else.
+		aliases: [api('type', ['initiative'])],
+		label: 'Type d’initiative',
+		source: terms(INITIATIVE_TYPES),
+		record: initiative((i) => i.initiativeType),
+		mapCode: { prefix: 'y' },
+		on: { api: ['initiative'], annuaire: {} }
+	}),
+	define({
+		key: 'fundingType',
+		param: 'type',
+		label: 'Type de financement',
+		source: terms(FUNDING_TYPES),
+		record: tool((t) => t.types),
+		on: { api: ['funding-tool'], annuaire: {}, funding: { anyLabel: 'Tous', rank: 1 } }
+	}),
+	define({
+		key: 'stage',
+		param: 'stade',
+		aliases: [api('stage')],
+		label: 'Stade du projet',
+		word: 'stade',
+		source: terms(STAGES),
+		record: tool((t) => t.stages),
+		on: { api: ['funding-tool'], annuaire: {} }
+	}),
+	// Filters only the API offers, one taxonomy each. Their key is the English name the API had, still
+	// accepted there; the French names avoid the finder's `territoire` and `besoin` on /financements, which
+	// say where the project is and what it needs, not a tool's perimeter or purpose.
+	apiOnly(organisation, 'fiscal', 'statut-fiscal', 'Statut fiscal', FISCAL_STATUSES, (o) => o.fiscalStatus),
+	apiOnly(initiative, 'need', 'besoin', 'Besoins', NEEDS, (i) => i.needs),
+	apiOnly(tool, 'audience', 'public', 'Public', AUDIENCES, (t) => t.eligibility.audiences),
+	apiOnly(tool, 'territory', 'perimetre', 'Périmètre', TERRITORIES, (t) => t.territory),
+	apiOnly(tool, 'availability', 'disponibilite', 'Disponibilité', AVAILABILITIES, (t) => t.availability),
+	apiOnly(tool, 'purpose', 'objet', 'Objet du financement', PURPOSES, (t) => t.purposes),
+	define({
+		key: 'provider',
+		param: 'financeur',
+		aliases: [api('provider')],
+		label: 'Financeur ou accompagnateur',
+		word: 'financeur',
+		source: {
+			from: 'pattern',
+			pattern: /^[a-z0-9-]{2,80}$/,
+			invalid: 'identifiant de financeur invalide',
+			example: 'france-active-alsace'
+		},
+		record: tool((t) => t.providerIds),
+		on: { api: ['funding-tool'] }
+	}),
+	define({
+		key: 'open',
+		param: 'ouvert',
+		label: 'Ouverts aujourd’hui',
+		word: 'ouvert',
+		hint: 'valeur attendue « oui » ou « non »',
+		source: {
+			from: 'taxonomy',
+			values: [{ code: 'oui', label: 'Ouverts aujourd’hui seulement', also: ['true', '1'] }]
+		},
+		neutral: ['non', 'false', '0'],
+		record: tool((t, context) => (isOpenNow(t, context?.now) ? 'oui' : undefined)),
+		single: true,
+		on: { funding: { checkbox: 'Ouverts aujourd’hui seulement', rank: 3 } }
+	})
+] as const;
+
+type Registered = (typeof FILTERS)[number];
+export type FilterKey = Registered['key'];
+/** Keys of the filters offered on a surface. */
+export type KeyOn<S extends Surface> = Extract<Registered, { on: Record<S, unknown> }>['key'];
+
+const byKey = new Map<string, FilterDescriptor>(FILTERS.map((d) => [d.key, d]));
+
+export function filterOf(key: FilterKey): FilterDescriptor<FilterKey> {
+	return byKey.get(key) as FilterDescriptor<FilterKey>;
+}
+
+/** Descriptors offered on a surface (for the API, on this kind of record), in registry order. */
+export function filtersOn<S extends Surface>(surface: S, kind?: RecordKind): FilterDescriptor<KeyOn<S>>[] {
+	return (FILTERS as readonly FilterDescriptor[]).filter((d) => {
+		if (surface === 'api') return kind ? (d.on.api?.includes(kind) ?? false) : d.on.api !== undefined;
+		return d.on[surface] !== undefined && (!kind || d.kinds.includes(kind));
+	}) as FilterDescriptor<KeyOn<S>>[];
+}
