@@ -3,85 +3,40 @@
  * 200 m apart; merging them (the merge rules are the fields' own, src/lib/domain/merge.ts) and dismissing a
  * pair that is not one.
  */
-import { distanceMeters } from '$lib/geo/distance';
 import type { FieldErrors } from '$lib/domain/errors';
+import { distanceMeters } from '$lib/geo/distance';
 import { mergeRecords } from '$lib/domain/merge';
 import type { PublicRecord } from '$lib/domain/records';
+import {
+	MAX_DISTANCE_M,
+	MIN_SIMILARITY,
+	nameSimilarity,
+	normaliseName,
+	resemblance,
+	type Resembling
+} from '$lib/geo/resemblance';
 import type { Db } from '../db/connection';
 import { allRecords, dismissDuplicate, dismissedPairs } from '../db/admin';
 import { getRecordById, recordsMentioning, updateRecord } from '../db/records';
 import { validateRecord, withoutVersion, type Actor } from './records';
 
-export const MAX_DISTANCE_M = 200;
-export const MIN_SIMILARITY = 0.8;
+export { MAX_DISTANCE_M, MIN_SIMILARITY, nameSimilarity, normaliseName };
 
-// Words that say what kind of body it is rather than which one: "Association Les Jardins" ~ "Les Jardins".
-const NOISE = new Set([
-	'le',
-	'la',
-	'les',
-	'l',
-	'de',
-	'du',
-	'des',
-	'd',
-	'et',
-	'en',
-	'a',
-	'au',
-	'aux',
-	'pour',
-	'sur',
-	'association',
-	'asso',
-	'sas',
-	'sarl',
-	'scop',
-	'scic',
-	'sa',
-	'eurl',
-	'sasu',
-	'cooperative'
-]);
-
-export function normaliseName(name: string): string {
-	return name
-		.normalize('NFD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.toLowerCase()
-		.replace(/œ/g, 'oe')
-		.replace(/[^a-z0-9]+/g, ' ')
-		.split(' ')
-		.filter((w) => w && !NOISE.has(w))
-		.join(' ');
-}
-
-function bigrams(s: string): Map<string, number> {
-	const out = new Map<string, number>();
-	const t = ` ${s} `;
-	for (let i = 0; i < t.length - 1; i++) {
-		const g = t.slice(i, i + 2);
-		out.set(g, (out.get(g) ?? 0) + 1);
-	}
-	return out;
-}
-
-/** Sørensen-Dice coefficient on character bigrams of the normalised names: 1 for equal, 0 for unrelated. */
-export function nameSimilarity(a: string, b: string): number {
-	const x = normaliseName(a);
-	const y = normaliseName(b);
-	if (!x || !y) return 0;
-	if (x === y) return 1;
-	const gx = bigrams(x);
-	const gy = bigrams(y);
-	let common = 0;
-	let total = 0;
-	for (const [g, n] of gx) {
-		common += Math.min(n, gy.get(g) ?? 0);
-		total += n;
-	}
-	for (const n of gy.values()) total += n;
-	return (2 * common) / total;
+/** What the resemblance rule reads of a record (or of a proposal's draft). */
+export function resembling(r: {
+	kind: string;
+	name?: unknown;
+	siret?: unknown;
+	location?: unknown;
+}): Resembling {
+	const loc = r.location as { lon?: unknown; lat?: unknown } | undefined;
+	return {
+		kind: r.kind,
+		name: typeof r.name === 'string' ? r.name : '',
+		siret: r.kind === 'organisation' && typeof r.siret === 'string' ? r.siret : undefined,
+		location:
+			typeof loc?.lon === 'number' && typeof loc.lat === 'number' ? { lon: loc.lon, lat: loc.lat } : undefined
+	};
 }
 
 export interface DuplicatePair {
@@ -150,11 +105,14 @@ export function findDuplicates(records: PublicRecord[], dismissed: Set<string> =
 			for (let dy = -1; dy <= 1; dy++) {
 				for (const other of grid.get(`${x + dx}:${y + dy}`) ?? []) {
 					if (other.id <= r.id || other.kind !== r.kind) continue;
-					const similarity = nameSimilarity(r.name, other.name);
-					if (similarity < MIN_SIMILARITY) continue;
-					const d = dist(r, other);
-					if (d !== undefined && d <= MAX_DISTANCE_M)
-						add(r, other, { sameSiret: false, similarity, distanceM: d });
+					const found = resemblance(resembling(r), resembling(other));
+					if (
+						found &&
+						found.similarity >= MIN_SIMILARITY &&
+						found.distanceM !== undefined &&
+						found.distanceM <= MAX_DISTANCE_M
+					)
+						add(r, other, { sameSiret: false, similarity: found.similarity, distanceM: found.distanceM });
 				}
 			}
 	}

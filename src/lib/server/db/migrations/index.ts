@@ -159,5 +159,21 @@ CREATE TABLE duplicate_dismissals (
 );
 CREATE INDEX record_history_changed ON record_history (changed_at);
 `
+	},
+	{
+		version: 8,
+		name: 'proposal-record',
+		sql: `
+-- The record an approved proposal created or updated. Moderation used to derive it again from the proposal,
+-- which after the approval gave the next free id (\`name-2\`) instead of the record just created.
+ALTER TABLE proposals ADD COLUMN record_id TEXT;
+-- Proposals approved before this column: the history entry of the approval names them in its note.
+UPDATE proposals SET record_id = COALESCE(
+	target_id,
+	(SELECT h.record_id FROM record_history h
+	 WHERE h.action = 'proposal' AND h.note LIKE 'proposition ' || proposals.id || ' approuvée%'
+	 ORDER BY h.version LIMIT 1)
+) WHERE status = 'approved';
+`
 	}
 ];
