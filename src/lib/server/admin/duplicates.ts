@@ -1,23 +1,29 @@
 /**
  * Potential duplicates: two records of the same kind with the same SIRET, or with similar names less than
- * 200 m apart; merging them (the merge rules are the fields' own, src/lib/domain/merge.ts) and dismissing a
- * pair that is not one.
+ * 200 m apart (the rule is src/lib/geo/resemblance.ts, shared with moderation); the merge's confirmation
+ * page, merging them (the merge rules are the fields' own, src/lib/domain/merge.ts) and dismissing a pair
+ * that is not one.
  */
 import type { FieldErrors } from '$lib/domain/errors';
 import { distanceMeters } from '$lib/geo/distance';
-import { mergeRecords } from '$lib/domain/merge';
+import { fieldSpec, labelOfPath } from '$lib/domain/fields';
+import { describeMergeRule, mergePlan, mergeRecords } from '$lib/domain/merge';
+import { referenceLabel } from '$lib/domain/value-labels';
+import { displayValue } from '$lib/io/diff';
 import type { PublicRecord } from '$lib/domain/records';
 import {
 	MAX_DISTANCE_M,
 	MIN_SIMILARITY,
 	nameSimilarity,
 	normaliseName,
+	describeResemblance,
 	resemblance,
 	type Resembling
 } from '$lib/geo/resemblance';
 import type { Db } from '../db/connection';
 import { allRecords, dismissDuplicate, dismissedPairs } from '../db/admin';
 import { getRecordById, recordsMentioning, updateRecord } from '../db/records';
+import { valueLabels } from './context';
 import { validateRecord, withoutVersion, type Actor } from './records';
 
 export { MAX_DISTANCE_M, MIN_SIMILARITY, nameSimilarity, normaliseName };
@@ -208,32 +214,96 @@ export function mergeDuplicates(
 	return { ok: true, keptId: keepId };
 }
 
+/** A record with its links to `from` pointed at `to` (parent, carrier, providers, combinations), or undefined. */
+function relinked(record: PublicRecord, from: string, to: string): PublicRecord | undefined {
+	const r = structuredClone(record);
+	const swap = (ids: string[]) => [...new Set(ids.map((x) => (x === from ? to : x)))];
+	let changed = false;
+	if (r.kind === 'organisation' && r.parentId === from) {
+		r.parentId = to === r.id ? undefined : to;
+		changed = true;
+	}
+	if (r.kind === 'initiative' && r.carrier.organisationId === from) {
+		r.carrier = { ...r.carrier, organisationId: to };
+		changed = true;
+	}
+	if (r.kind === 'funding-tool' && (r.providerIds.includes(from) || r.combinesWith.includes(from))) {
+		r.providerIds = swap(r.providerIds);
+		r.combinesWith = swap(r.combinesWith).filter((x) => x !== r.id);
+		changed = true;
+	}
+	return changed ? r : undefined;
+}
+
 function relink(db: Db, from: string, to: string, actor: Actor) {
 	for (const stored of recordsMentioning(db, from)) {
-		const { version, ...rest } = stored;
-		const r = rest as PublicRecord;
-		const swap = (ids: string[]) => [...new Set(ids.map((x) => (x === from ? to : x)))];
-		let changed = false;
-		if (r.kind === 'organisation' && r.parentId === from) {
-			r.parentId = to === r.id ? undefined : to;
-			changed = true;
-		}
-		if (r.kind === 'initiative' && r.carrier.organisationId === from) {
-			r.carrier = { ...r.carrier, organisationId: to };
-			changed = true;
-		}
-		if (r.kind === 'funding-tool' && (r.providerIds.includes(from) || r.combinesWith.includes(from))) {
-			r.providerIds = swap(r.providerIds);
-			r.combinesWith = swap(r.combinesWith).filter((x) => x !== r.id);
-			changed = true;
-		}
-		if (!changed) continue;
+		const r = relinked(withoutVersion(stored), from, to);
+		if (!r) continue;
 		const res = updateRecord(db, r, {
-			expectedVersion: version,
+			expectedVersion: stored.version,
 			by: actor.id,
 			action: 'merge',
 			note: `lien vers « ${from} » remplacé par « ${to} » (fusion)`
 		});
 		if (!res.ok) throw new MergeAbort();
 	}
+}
+
+/**
+ * The confirmation page of a merge: both records side by side, field by field, with what the kept record
+ * will say after the merge and the rule that decides it, the links that will move and whether the result
+ * is valid. Nothing is written. `keepId` picks the record kept (the first one otherwise).
+ */
+export function mergePreview(db: Db, aId: string, bId: string, keepId?: string | null) {
+	const a = getRecordById(db, aId);
+	const b = getRecordById(db, bId);
+	if (!a || !b || a.id === b.id) return undefined;
+	const [keep, drop] = keepId === b.id ? [b, a] : [a, b];
+	const side = (r: typeof a) => ({
+		id: r.id,
+		name: r.name,
+		kind: r.kind,
+		status: r.status,
+		version: r.version
+	});
+	const base = { a: side(a), b: side(b), keep: side(keep), drop: side(drop) };
+	if (keep.kind !== drop.kind)
+		return {
+			...base,
+			rows: [],
+			links: [],
+			why: '',
+			problems: ['seules deux fiches du même type peuvent être fusionnées']
+		};
+	const records = allRecords(db);
+	const labels = valueLabels(db, records);
+	const kept = withoutVersion(keep);
+	const dropped = withoutVersion(drop);
+	const merged = mergeRecords(kept, dropped);
+	const text = (path: string, value: unknown, record: unknown) => {
+		const spec = fieldSpec(keep.kind, path);
+		return referenceLabel(spec, value, labels, record) ?? displayValue(value, spec);
+	};
+	const rows = mergePlan(kept, dropped).map((r) => ({
+		path: r.path,
+		label: r.label,
+		keep: text(r.path, r.keep, kept),
+		drop: text(r.path, r.drop, dropped),
+		result: text(r.path, r.result, merged),
+		outcome: r.outcome,
+		rule: describeMergeRule(r.rule, (p) => labelOfPath(keep.kind, p))
+	}));
+	const checked = validateRecord(db, merged);
+	const found = resemblance(resembling(a), resembling(b));
+	return {
+		...base,
+		rows,
+		why: found ? describeResemblance(found) : '',
+		links: records
+			.filter((r) => r.id !== drop.id && relinked(r, drop.id, keep.id))
+			.map((r) => ({ id: r.id, name: r.name })),
+		problems: checked.ok
+			? []
+			: Object.entries(checked.errors).map(([k, m]) => `${labelOfPath(keep.kind, k)} : ${m}`)
+	};
 }
