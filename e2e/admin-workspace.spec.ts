@@ -217,3 +217,20 @@ test.describe('moderation reads like the record', () => {
 		await expect(h1(page)).toHaveText(`Modifier « ${name} »`);
 	});
 });
+
+test('the record search finds « csc neuhof », without JavaScript', async ({ browser }) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await login(page, EDITOR);
+	await page.goto('/admin/fiches');
+	await page.getByRole('searchbox', { name: 'Nom ou identifiant' }).fill('csc neuhof');
+	await page.getByRole('button', { name: 'Filtrer' }).click();
+	await expect(page).toHaveURL(/q=csc\+neuhof/);
+	const results = page.getByRole('table', { name: 'Fiches trouvées' });
+	await expect(results.getByRole('link', { name: 'CSC du Neuhof' })).toBeVisible();
+	await expect(results.getByRole('link', { name: /Meinau/ })).toHaveCount(0);
+	await page.getByRole('searchbox', { name: 'Nom ou identifiant' }).fill('Centre socioculturel Neuhof');
+	await page.getByRole('button', { name: 'Filtrer' }).click();
+	await expect(results.getByRole('link', { name: 'CSC du Neuhof' })).toBeVisible();
+	await context.close();
+});
