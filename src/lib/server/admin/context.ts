@@ -36,6 +36,8 @@ export function refContext(db: Db, records: PublicRecord[] = allRecords(db)): Re
 export interface Option {
 	value: string;
 	label: string;
+	/** A place's reference point (communes and quartiers): where the pin map opens for it. */
+	point?: { lon: number; lat: number };
 }
 
 /** Choices for the form's reference fields, each list sorted for people. */
@@ -44,8 +46,16 @@ export function refOptions(db: Db): Record<RefSource, Option[]> {
 	const byName = (a: Option, b: Option) => a.label.localeCompare(b.label, 'fr');
 	const orgs = records.filter((r) => r.kind === 'organisation');
 	return {
-		commune: listCommunes(db).map((c) => ({ value: c.code, label: `${c.name} (${c.code})` })),
-		quartier: listQuartiers(db).map((q) => ({ value: q.code, label: `${q.name} (${q.code})` })),
+		commune: listCommunes(db).map((c) => ({
+			value: c.code,
+			label: `${c.name} (${c.code})`,
+			point: c.centroid
+		})),
+		quartier: listQuartiers(db).map((q) => ({
+			value: q.code,
+			label: `${q.name} (${q.code})`,
+			point: q.point
+		})),
 		qpv: listQpv(db).map((q) => ({ value: q.slug, label: q.name })),
 		thematique: listThematiques(db).map((t) => ({ value: t.code, label: t.label })),
 		organisation: orgs.map((o) => ({ value: o.id, label: o.name })).sort(byName),
