@@ -385,6 +385,34 @@ test('duplicates: the same SIRET is flagged, merging archives one and keeps the 
 	await expect(pair).toContainText('même SIRET');
 	await pair.getByRole('radio', { name: /L’Atelier Doublon/ }).check();
 	await pair.getByRole('button', { name: 'Fusionner' }).click();
+
+	// Side by side, field by field, with what the merge keeps; nothing is written before the confirmation.
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Fusionner deux fiches');
+	const table = page.getByRole('table', { name: /Champ par champ/ });
+	await expect(table.getByRole('columnheader', { name: /Gardée : « L’Atelier Doublon/ })).toBeVisible();
+	await expect(table.getByRole('columnheader', { name: /Archivée : « Atelier Doublon/ })).toBeVisible();
+	const email = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'E-mail' }) });
+	await expect(email.getByRole('cell')).toHaveText([
+		'(vide)',
+		'a@example.org',
+		'a@example.org',
+		/complète si vide · complétée par l’autre fiche/
+	]);
+	const commune = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Commune' }) });
+	await expect(commune.getByRole('cell').first()).toHaveText('Strasbourg');
+	await expectOneH1(page);
+	await expectNoAxeViolations(page);
+	let before = e2eDb();
+	expect(getRecordById(before, 'doublon-test-a')?.status).toBe('published');
+	before.close();
+	// Keeping the other one instead is one link away, and the page says so again.
+	await page.getByRole('link', { name: 'Garder plutôt « Atelier Doublon (synthétique) »' }).click();
+	await expect(table.getByRole('columnheader', { name: /Gardée : « Atelier Doublon/ })).toBeVisible();
+	await page.getByRole('link', { name: 'Garder plutôt « L’Atelier Doublon (synthétique) »' }).click();
+	before = e2eDb();
+	expect(getRecordById(before, 'doublon-test-a')?.status).toBe('published');
+	before.close();
+	await page.getByRole('button', { name: 'Confirmer la fusion' }).click();
 	await expect(page.getByRole('status')).toContainText('Fiches fusionnées');
 	const check = e2eDb();
 	expect(getRecordById(check, 'doublon-test-a')?.status).toBe('archived');

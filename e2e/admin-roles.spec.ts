@@ -66,6 +66,7 @@ function actions(): Action[] {
 		{ path: `/admin/moderation/${proposal}?/reject`, form: { reason: '' } },
 		{ path: '/admin/doublons?/merge', form: { a: 'x', b: 'y', keep: 'z' } },
 		{ path: '/admin/doublons?/dismiss', form: { a: 'x', b: 'y' } },
+		{ path: '/admin/doublons/fusion?/merge', form: { keep: 'x', drop: 'y', keepVersion: '0' } },
 		{ path: '/admin/fraicheur?/verify', form: { id: 'fiche-inconnue', version: '1' } },
 		{ path: '/admin/import?/upload', form: { kind: 'organisation' }, multipart: true },
 		{ path: `/admin/import/${job}?/plan`, form: { columns: '0' } },

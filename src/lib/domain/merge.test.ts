@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeRecords } from './merge';
+import { describeMergeRule, mergePlan, mergeRecords } from './merge';
 import { fundingToolSchema, initiativeSchema, organisationSchema } from './records';
 import { initiativeFixture, organisationFixture, toolFixture } from './test-fixtures';
 
@@ -34,6 +34,33 @@ describe('mergeRecords', () => {
 			caveats: ['À revoir']
 		})
 	);
+
+	it('plans the merge field by field: what each says, what the kept record will say, and why', () => {
+		const rows = Object.fromEntries(mergePlan(keep, drop).map((r) => [r.path, r]));
+		expect(rows.name).toMatchObject({
+			keep: keep.name,
+			drop: 'Autre nom',
+			result: keep.name,
+			outcome: 'kept'
+		});
+		expect(rows.description).toMatchObject({ outcome: 'same' });
+		expect(rows.siret).toMatchObject({ keep: undefined, result: '12345678901234', outcome: 'filled' });
+		expect(rows['contact.email']).toMatchObject({ result: 'garde@exemple.org', outcome: 'kept' });
+		expect(rows['contact.phone']).toMatchObject({ outcome: 'filled' });
+		expect(rows.thematiques).toMatchObject({ result: ['a', 'b'], outcome: 'united' });
+		// A quartier fills only within the same commune; here both are in Strasbourg, and the kept one has one.
+		expect(rows.quartierCode).toMatchObject({ result: 'SQ_01', outcome: 'kept' });
+		expect(rows.caveats).toMatchObject({ drop: ['À revoir'], result: [], outcome: 'kept' });
+		// Fields empty on both sides are not listed.
+		expect(rows.parentId).toBeUndefined();
+		// The plan's results are the merge itself.
+		const merged = mergeRecords(keep, drop) as unknown as Record<string, unknown>;
+		expect(rows.sources.result).toEqual(merged.sources);
+		expect(describeMergeRule(rows.quartierCode.rule, (p) => (p === 'communeCode' ? 'Commune' : p))).toBe(
+			'complète si vide, quand « Commune » est la même'
+		);
+		expect(describeMergeRule(rows.tags.rule, String)).toBe('réunit les deux listes');
+	});
 
 	it('keeps the kept values, adds lists without repeats, fills what is missing', () => {
 		const merged = mergeRecords(keep, drop);

@@ -22,6 +22,8 @@ export interface ZoneOption {
 	value: string;
 	label: string;
 	hint?: string;
+	/** The quartier's or commune's reference point: where a pin map opens when nothing is typed yet. */
+	point?: Point;
 }
 /** The select's choices: Strasbourg's quartiers, then the communes. */
 export interface Zones {

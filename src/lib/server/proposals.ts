@@ -370,7 +370,8 @@ export function proposalFormData(db: Db, zoneSlug: string | null = null) {
 			value: zoneValue(q.communeCode, q.code),
 			slug: q.slug,
 			label: q.name,
-			hint: q.subQuartiers.map((s) => s.name).join(', ')
+			hint: q.subQuartiers.map((s) => s.name).join(', '),
+			point: q.point
 		})),
 		communes: [
 			...(strasbourg
@@ -378,13 +379,14 @@ export function proposalFormData(db: Db, zoneSlug: string | null = null) {
 						{
 							value: zoneValue(strasbourg.code),
 							slug: strasbourg.slug,
-							label: 'Strasbourg (quartier non précisé)'
+							label: 'Strasbourg (quartier non précisé)',
+							point: strasbourg.centroid
 						}
 					]
 				: []),
 			...communes
 				.filter((c) => c.code !== '67482')
-				.map((c) => ({ value: zoneValue(c.code), slug: c.slug, label: c.name }))
+				.map((c) => ({ value: zoneValue(c.code), slug: c.slug, label: c.name, point: c.centroid }))
 		]
 	};
 	const preselectedZone = [...zones.quartiers, ...zones.communes].find((z) => z.slug === zoneSlug)?.value;

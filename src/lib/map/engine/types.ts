@@ -76,3 +76,31 @@ export const CLUSTER_MAX_ZOOM = 16;
 export const MAX_ZOOM = 19;
 /** Leaves fetched to tell "several records at the same spot" from "a cluster to zoom into". */
 export const SAME_SPOT_MAX = 60;
+
+/**
+ * A small map to place one point by hand (the proposal and record forms): a draggable marker, a click or
+ * Enter at the crosshair to put it somewhere else. The page keeps the typed longitude and latitude, the form's
+ * real fields, in step with it.
+ */
+export interface PinOptions {
+	container: HTMLElement;
+	basemap: BasemapCode;
+	origin: string;
+	/** Where the map opens, and the marker with it. */
+	at: LonLat;
+	zoom: number;
+	ariaLabel: string;
+	/** The marker was put somewhere by hand (dragged, clicked, Enter): its new position. */
+	onPin(p: LonLat): void;
+	/** The configured basemap failed; the engine fell back to the offline style. */
+	onBasemapFallback(message: string): void;
+}
+
+export interface PinEngine {
+	readonly kind: EngineKind;
+	/** Moves the marker (from the typed fields) and brings it into view; no onPin. */
+	setPin(p: LonLat): void;
+	destroy(): void;
+}
+
+export type CreatePinEngine = (options: PinOptions) => Promise<PinEngine>;

@@ -2,6 +2,7 @@
 import type { PublicRecord } from '$lib/domain/records';
 import type { RefContext } from '$lib/io/refs';
 import type { RefSource } from '$lib/domain/fields';
+import { subQuartierKey, type ValueLabels } from '$lib/domain/value-labels';
 import type { Db } from '../db/connection';
 import { allRecords } from '../db/admin';
 import { listCommunes, listQpv, listQuartiers, listThematiques } from '../db/records';
@@ -35,6 +36,8 @@ export function refContext(db: Db, records: PublicRecord[] = allRecords(db)): Re
 export interface Option {
 	value: string;
 	label: string;
+	/** A place's reference point (communes and quartiers): where the pin map opens for it. */
+	point?: { lon: number; lat: number };
 }
 
 /** Choices for the form's reference fields, each list sorted for people. */
@@ -43,8 +46,16 @@ export function refOptions(db: Db): Record<RefSource, Option[]> {
 	const byName = (a: Option, b: Option) => a.label.localeCompare(b.label, 'fr');
 	const orgs = records.filter((r) => r.kind === 'organisation');
 	return {
-		commune: listCommunes(db).map((c) => ({ value: c.code, label: `${c.name} (${c.code})` })),
-		quartier: listQuartiers(db).map((q) => ({ value: q.code, label: `${q.name} (${q.code})` })),
+		commune: listCommunes(db).map((c) => ({
+			value: c.code,
+			label: `${c.name} (${c.code})`,
+			point: c.centroid
+		})),
+		quartier: listQuartiers(db).map((q) => ({
+			value: q.code,
+			label: `${q.name} (${q.code})`,
+			point: q.point
+		})),
 		qpv: listQpv(db).map((q) => ({ value: q.slug, label: q.name })),
 		thematique: listThematiques(db).map((t) => ({ value: t.code, label: t.label })),
 		organisation: orgs.map((o) => ({ value: o.id, label: o.name })).sort(byName),
@@ -59,5 +70,23 @@ export function refOptions(db: Db): Record<RefSource, Option[]> {
 			.filter((r) => r.kind === 'funding-tool')
 			.map((t) => ({ value: t.id, label: t.name }))
 			.sort(byName)
+	};
+}
+
+/** Labels of the codes a diff shows (places, thématiques, linked records), for src/lib/domain/value-labels.ts. */
+export function valueLabels(db: Db, records: PublicRecord[] = allRecords(db)): ValueLabels {
+	const quartiers = listQuartiers(db);
+	const names = new Map(records.map((r) => [r.id, r.name]));
+	return {
+		commune: new Map(listCommunes(db).map((c) => [c.code, c.name])),
+		quartier: new Map(quartiers.map((q) => [q.code, q.name])),
+		subQuartier: new Map(
+			quartiers.flatMap((q) => q.subQuartiers.map((s) => [subQuartierKey(q.code, s.slug), s.name] as const))
+		),
+		qpv: new Map(listQpv(db).map((q) => [q.slug, q.name])),
+		thematique: new Map(listThematiques(db).map((t) => [t.code, t.label])),
+		organisation: names,
+		provider: names,
+		'funding-tool': names
 	};
 }

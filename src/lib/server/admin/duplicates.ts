@@ -1,87 +1,48 @@
 /**
  * Potential duplicates: two records of the same kind with the same SIRET, or with similar names less than
- * 200 m apart; merging them (the merge rules are the fields' own, src/lib/domain/merge.ts) and dismissing a
- * pair that is not one.
+ * 200 m apart (the rule is src/lib/geo/resemblance.ts, shared with moderation); the merge's confirmation
+ * page, merging them (the merge rules are the fields' own, src/lib/domain/merge.ts) and dismissing a pair
+ * that is not one.
  */
-import { distanceMeters } from '$lib/geo/distance';
 import type { FieldErrors } from '$lib/domain/errors';
-import { mergeRecords } from '$lib/domain/merge';
+import { distanceMeters } from '$lib/geo/distance';
+import { fieldSpec, labelOfPath } from '$lib/domain/fields';
+import { describeMergeRule, mergePlan, mergeRecords } from '$lib/domain/merge';
+import { referenceLabel } from '$lib/domain/value-labels';
+import { displayValue } from '$lib/io/diff';
 import type { PublicRecord } from '$lib/domain/records';
+import {
+	MAX_DISTANCE_M,
+	MIN_SIMILARITY,
+	nameSimilarity,
+	normaliseName,
+	describeResemblance,
+	resemblance,
+	type Resembling
+} from '$lib/geo/resemblance';
 import type { Db } from '../db/connection';
 import { allRecords, dismissDuplicate, dismissedPairs } from '../db/admin';
 import { getRecordById, recordsMentioning, updateRecord } from '../db/records';
+import { valueLabels } from './context';
 import { validateRecord, withoutVersion, type Actor } from './records';
 
-export const MAX_DISTANCE_M = 200;
-export const MIN_SIMILARITY = 0.8;
+export { MAX_DISTANCE_M, MIN_SIMILARITY, nameSimilarity, normaliseName };
 
-// Words that say what kind of body it is rather than which one: "Association Les Jardins" ~ "Les Jardins".
-const NOISE = new Set([
-	'le',
-	'la',
-	'les',
-	'l',
-	'de',
-	'du',
-	'des',
-	'd',
-	'et',
-	'en',
-	'a',
-	'au',
-	'aux',
-	'pour',
-	'sur',
-	'association',
-	'asso',
-	'sas',
-	'sarl',
-	'scop',
-	'scic',
-	'sa',
-	'eurl',
-	'sasu',
-	'cooperative'
-]);
-
-export function normaliseName(name: string): string {
-	return name
-		.normalize('NFD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.toLowerCase()
-		.replace(/œ/g, 'oe')
-		.replace(/[^a-z0-9]+/g, ' ')
-		.split(' ')
-		.filter((w) => w && !NOISE.has(w))
-		.join(' ');
-}
-
-function bigrams(s: string): Map<string, number> {
-	const out = new Map<string, number>();
-	const t = ` ${s} `;
-	for (let i = 0; i < t.length - 1; i++) {
-		const g = t.slice(i, i + 2);
-		out.set(g, (out.get(g) ?? 0) + 1);
-	}
-	return out;
-}
-
-/** Sørensen-Dice coefficient on character bigrams of the normalised names: 1 for equal, 0 for unrelated. */
-export function nameSimilarity(a: string, b: string): number {
-	const x = normaliseName(a);
-	const y = normaliseName(b);
-	if (!x || !y) return 0;
-	if (x === y) return 1;
-	const gx = bigrams(x);
-	const gy = bigrams(y);
-	let common = 0;
-	let total = 0;
-	for (const [g, n] of gx) {
-		common += Math.min(n, gy.get(g) ?? 0);
-		total += n;
-	}
-	for (const n of gy.values()) total += n;
-	return (2 * common) / total;
+/** What the resemblance rule reads of a record (or of a proposal's draft). */
+export function resembling(r: {
+	kind: string;
+	name?: unknown;
+	siret?: unknown;
+	location?: unknown;
+}): Resembling {
+	const loc = r.location as { lon?: unknown; lat?: unknown } | undefined;
+	return {
+		kind: r.kind,
+		name: typeof r.name === 'string' ? r.name : '',
+		siret: r.kind === 'organisation' && typeof r.siret === 'string' ? r.siret : undefined,
+		location:
+			typeof loc?.lon === 'number' && typeof loc.lat === 'number' ? { lon: loc.lon, lat: loc.lat } : undefined
+	};
 }
 
 export interface DuplicatePair {
@@ -150,11 +111,14 @@ export function findDuplicates(records: PublicRecord[], dismissed: Set<string> =
 			for (let dy = -1; dy <= 1; dy++) {
 				for (const other of grid.get(`${x + dx}:${y + dy}`) ?? []) {
 					if (other.id <= r.id || other.kind !== r.kind) continue;
-					const similarity = nameSimilarity(r.name, other.name);
-					if (similarity < MIN_SIMILARITY) continue;
-					const d = dist(r, other);
-					if (d !== undefined && d <= MAX_DISTANCE_M)
-						add(r, other, { sameSiret: false, similarity, distanceM: d });
+					const found = resemblance(resembling(r), resembling(other));
+					if (
+						found &&
+						found.similarity >= MIN_SIMILARITY &&
+						found.distanceM !== undefined &&
+						found.distanceM <= MAX_DISTANCE_M
+					)
+						add(r, other, { sameSiret: false, similarity: found.similarity, distanceM: found.distanceM });
 				}
 			}
 	}
@@ -250,32 +214,96 @@ export function mergeDuplicates(
 	return { ok: true, keptId: keepId };
 }
 
+/** A record with its links to `from` pointed at `to` (parent, carrier, providers, combinations), or undefined. */
+function relinked(record: PublicRecord, from: string, to: string): PublicRecord | undefined {
+	const r = structuredClone(record);
+	const swap = (ids: string[]) => [...new Set(ids.map((x) => (x === from ? to : x)))];
+	let changed = false;
+	if (r.kind === 'organisation' && r.parentId === from) {
+		r.parentId = to === r.id ? undefined : to;
+		changed = true;
+	}
+	if (r.kind === 'initiative' && r.carrier.organisationId === from) {
+		r.carrier = { ...r.carrier, organisationId: to };
+		changed = true;
+	}
+	if (r.kind === 'funding-tool' && (r.providerIds.includes(from) || r.combinesWith.includes(from))) {
+		r.providerIds = swap(r.providerIds);
+		r.combinesWith = swap(r.combinesWith).filter((x) => x !== r.id);
+		changed = true;
+	}
+	return changed ? r : undefined;
+}
+
 function relink(db: Db, from: string, to: string, actor: Actor) {
 	for (const stored of recordsMentioning(db, from)) {
-		const { version, ...rest } = stored;
-		const r = rest as PublicRecord;
-		const swap = (ids: string[]) => [...new Set(ids.map((x) => (x === from ? to : x)))];
-		let changed = false;
-		if (r.kind === 'organisation' && r.parentId === from) {
-			r.parentId = to === r.id ? undefined : to;
-			changed = true;
-		}
-		if (r.kind === 'initiative' && r.carrier.organisationId === from) {
-			r.carrier = { ...r.carrier, organisationId: to };
-			changed = true;
-		}
-		if (r.kind === 'funding-tool' && (r.providerIds.includes(from) || r.combinesWith.includes(from))) {
-			r.providerIds = swap(r.providerIds);
-			r.combinesWith = swap(r.combinesWith).filter((x) => x !== r.id);
-			changed = true;
-		}
-		if (!changed) continue;
+		const r = relinked(withoutVersion(stored), from, to);
+		if (!r) continue;
 		const res = updateRecord(db, r, {
-			expectedVersion: version,
+			expectedVersion: stored.version,
 			by: actor.id,
 			action: 'merge',
 			note: `lien vers « ${from} » remplacé par « ${to} » (fusion)`
 		});
 		if (!res.ok) throw new MergeAbort();
 	}
+}
+
+/**
+ * The confirmation page of a merge: both records side by side, field by field, with what the kept record
+ * will say after the merge and the rule that decides it, the links that will move and whether the result
+ * is valid. Nothing is written. `keepId` picks the record kept (the first one otherwise).
+ */
+export function mergePreview(db: Db, aId: string, bId: string, keepId?: string | null) {
+	const a = getRecordById(db, aId);
+	const b = getRecordById(db, bId);
+	if (!a || !b || a.id === b.id) return undefined;
+	const [keep, drop] = keepId === b.id ? [b, a] : [a, b];
+	const side = (r: typeof a) => ({
+		id: r.id,
+		name: r.name,
+		kind: r.kind,
+		status: r.status,
+		version: r.version
+	});
+	const base = { a: side(a), b: side(b), keep: side(keep), drop: side(drop) };
+	if (keep.kind !== drop.kind)
+		return {
+			...base,
+			rows: [],
+			links: [],
+			why: '',
+			problems: ['seules deux fiches du même type peuvent être fusionnées']
+		};
+	const records = allRecords(db);
+	const labels = valueLabels(db, records);
+	const kept = withoutVersion(keep);
+	const dropped = withoutVersion(drop);
+	const merged = mergeRecords(kept, dropped);
+	const text = (path: string, value: unknown, record: unknown) => {
+		const spec = fieldSpec(keep.kind, path);
+		return referenceLabel(spec, value, labels, record) ?? displayValue(value, spec);
+	};
+	const rows = mergePlan(kept, dropped).map((r) => ({
+		path: r.path,
+		label: r.label,
+		keep: text(r.path, r.keep, kept),
+		drop: text(r.path, r.drop, dropped),
+		result: text(r.path, r.result, merged),
+		outcome: r.outcome,
+		rule: describeMergeRule(r.rule, (p) => labelOfPath(keep.kind, p))
+	}));
+	const checked = validateRecord(db, merged);
+	const found = resemblance(resembling(a), resembling(b));
+	return {
+		...base,
+		rows,
+		why: found ? describeResemblance(found) : '',
+		links: records
+			.filter((r) => r.id !== drop.id && relinked(r, drop.id, keep.id))
+			.map((r) => ({ id: r.id, name: r.name })),
+		problems: checked.ok
+			? []
+			: Object.entries(checked.errors).map(([k, m]) => `${labelOfPath(keep.kind, k)} : ${m}`)
+	};
 }

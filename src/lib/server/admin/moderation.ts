@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { todayIso } from '$lib/domain/common';
+import { labelOfPath } from '$lib/domain/fields';
 import {
 	applyChanges,
 	changeProposalSchema,
@@ -13,13 +14,25 @@ import {
 	organisationProposalSchema,
 	proposalDraft
 } from '$lib/domain/proposal';
-import type { PublicRecord, PublicRecordInput } from '$lib/domain/records';
-import { diffRecords, type FieldChange } from '$lib/io/diff';
+import type { PublicRecord, PublicRecordInput, RecordKind } from '$lib/domain/records';
+import { describeResemblance, resemblance } from '$lib/geo/resemblance';
+import type { FieldChange } from '$lib/io/diff';
+import { recordPath } from '$lib/io/geojson';
 import { slugify } from '$lib/io/slug';
 import type { Db } from '../db/connection';
-import { decideProposal, getProposal, type Proposal } from '../db/proposals';
-import { getRecordById, insertRecord, updateRecord, type Stored } from '../db/records';
+import { allRecords } from '../db/admin';
+import {
+	decideProposal,
+	getProposal,
+	listProposals,
+	setProposalRecord,
+	type Proposal
+} from '../db/proposals';
+import { getRecordById, insertRecord, listHistory, updateRecord, type Stored } from '../db/records';
 import { userNames } from '../db/users';
+import { valueLabels } from './context';
+import { labelledDiff } from './diffs';
+import { resembling } from './duplicates';
 import { ProposalAlreadyDecided, validateRecord, withoutVersion, type Actor } from './records';
 
 export { applyChanges };
@@ -41,12 +54,15 @@ const NEW_RECORD = {
 /**
  * The record a new-structure or new-initiative proposal would create. Visitors' facts are unverified, so
  * confidence is low; the proposal itself is the source, dated the day it was received. Proposed records
- * are counted in the ESS (a maintainer unticks it when they are not).
+ * are counted in the ESS (a maintainer unticks it when they are not). Its id is the first free one from the
+ * name, or `id` when given: once approved, the record created has taken the name's id, and deriving it
+ * again would give the next free one (`name-2`), a record that does not exist.
  */
 export function proposalToRecord(
 	proposal: Proposal,
 	taken: (id: string) => boolean,
-	now = new Date()
+	now = new Date(),
+	id?: string
 ): { ok: true; record: PublicRecordInput } | { ok: false; message: string } {
 	if (proposal.type === 'change')
 		return { ok: false, message: 'ce n’est pas une proposition de nouvelle fiche' };
@@ -54,13 +70,13 @@ export function proposalToRecord(
 	const parsed = schema.safeParse(proposal.payload);
 	if (!parsed.success) return { ok: false, message: 'contenu de la proposition illisible' };
 	const name = String(parsed.data.name);
-	const id = freeId(name, taken);
+	const recordId = id ?? freeId(name, taken);
 	const received = proposal.createdAt.slice(0, 10);
 	return {
 		ok: true,
 		record: proposalDraft(kind, parsed.data, {
-			id,
-			slug: id,
+			id: recordId,
+			slug: recordId,
 			status: 'published',
 			sources: [{ reference: `Proposition publique ${proposal.id}`, seen: received }],
 			lastVerified: todayIso(now),
@@ -69,6 +85,24 @@ export function proposalToRecord(
 			isEss: true
 		})
 	};
+}
+
+/** A record or another pending proposal that the proposal resembles, with why and where to look. */
+export interface Resembles {
+	type: 'record' | 'proposal';
+	id: string;
+	name: string;
+	href: string;
+	why: string;
+}
+
+/** The record an approval wrote, and what it wrote. */
+export interface Approval {
+	record: { id: string; kind: RecordKind; name: string; status: string; publicPath: string | null };
+	/** The version the approval made, and its changes from the version before (all fields for a creation). */
+	version?: number;
+	created: boolean;
+	diff: FieldChange[];
 }
 
 export interface ProposalView {
@@ -81,18 +115,94 @@ export interface ProposalView {
 	diff: FieldChange[];
 	/** Why it cannot be approved as is (the maintainer can still edit, then approve). */
 	problems: string[];
+	/** For a pending proposal: existing records and other pending proposals it looks like. */
+	resembles: Resembles[];
+	/** For an approved proposal: the record created or updated. */
+	approval?: Approval;
+}
+
+const noteOf = (id: string) => `proposition ${id} approuvée`;
+
+function approvalOf(
+	db: Db,
+	proposal: Proposal,
+	labels: ReturnType<typeof valueLabels>
+): Approval | undefined {
+	const recordId = proposal.recordId ?? proposal.targetId;
+	const record = recordId ? getRecordById(db, recordId) : undefined;
+	if (!record) return undefined;
+	const history = listHistory(db, record.id);
+	const i = history.findIndex((h) => h.action === 'proposal' && !!h.note?.startsWith(noteOf(proposal.id)));
+	const entry = history[i];
+	return {
+		record: {
+			id: record.id,
+			kind: record.kind,
+			name: record.name,
+			status: record.status,
+			publicPath: record.status === 'published' ? recordPath(record) : null
+		},
+		version: entry?.version,
+		created: !!entry && !history[i + 1],
+		diff: entry ? labelledDiff(labels, history[i + 1]?.data, entry.data) : []
+	};
+}
+
+/** Records and other pending proposals a pending proposal resembles (the duplicate list's rule). */
+function resemblancesOf(db: Db, view: ProposalView, records: PublicRecord[]): Resembles[] {
+	if (!view.proposed) return [];
+	const mine = resembling(view.proposed);
+	const out: Resembles[] = [];
+	for (const r of records) {
+		if (r.status === 'archived' || r.id === view.target?.id) continue;
+		const found = resemblance(mine, resembling(r));
+		if (found)
+			out.push({
+				type: 'record',
+				id: r.id,
+				name: r.name,
+				href: `/admin/fiches/${r.id}`,
+				why: describeResemblance(found)
+			});
+	}
+	for (const p of listProposals(db, { status: 'pending' })) {
+		if (p.id === view.proposal.id) continue;
+		const href = `/admin/moderation/${p.id}`;
+		if (p.type === 'change') {
+			if (view.target && p.targetId === view.target.id)
+				out.push({ type: 'proposal', id: p.id, name: view.target.name, href, why: 'corrige la même fiche' });
+			continue;
+		}
+		const draft = proposalToRecord(p, () => false);
+		if (!draft.ok) continue;
+		const found = resemblance(mine, resembling(draft.record));
+		if (found)
+			out.push({
+				type: 'proposal',
+				id: p.id,
+				name: draft.record.name,
+				href,
+				why: describeResemblance(found)
+			});
+	}
+	return out;
 }
 
 export function proposalView(db: Db, id: string, now = new Date()): ProposalView | undefined {
 	const proposal = getProposal(db, id);
 	if (!proposal) return undefined;
 	const names = userNames(db);
+	const records = allRecords(db);
+	const labels = valueLabels(db, records);
+	const pending = proposal.status === 'pending';
 	const view: ProposalView = {
 		proposal,
 		decidedByName: proposal.decidedBy ? (names.get(proposal.decidedBy) ?? proposal.decidedBy) : null,
 		diff: [],
-		problems: []
+		problems: [],
+		resembles: []
 	};
+	if (proposal.status === 'approved') view.approval = approvalOf(db, proposal, labels);
 	if (proposal.type === 'change') {
 		const p = changeProposalSchema.safeParse(proposal.payload);
 		if (!p.success) {
@@ -102,28 +212,31 @@ export function proposalView(db: Db, id: string, now = new Date()): ProposalView
 		view.explanation = p.data.explanation;
 		const target = getRecordById(db, p.data.targetId);
 		if (!target) {
-			view.problems.push(`la fiche « ${p.data.targetId} » n’existe plus`);
+			if (pending) view.problems.push(`la fiche « ${p.data.targetId} » n’existe plus`);
 			return view;
 		}
 		view.target = target;
 		view.proposed = applyChanges(withoutVersion(target), p.data.changes);
-		view.diff = diffRecords(withoutVersion(target), view.proposed);
-		if (view.diff.length === 0) view.problems.push('la fiche contient déjà ces valeurs');
+		view.diff = labelledDiff(labels, withoutVersion(target), view.proposed);
+		if (view.diff.length === 0 && pending) view.problems.push('la fiche contient déjà ces valeurs');
 	} else {
-		const draft = proposalToRecord(proposal, (x) => !!getRecordById(db, x), now);
+		const draft = proposalToRecord(proposal, (x) => !!getRecordById(db, x), now, view.approval?.record.id);
 		if (!draft.ok) {
 			view.problems.push(draft.message);
 			return view;
 		}
 		view.proposed = draft.record;
-		view.diff = diffRecords(undefined, draft.record);
+		view.diff = labelledDiff(labels, undefined, draft.record);
 	}
-	if (view.proposed && proposal.status === 'pending') {
+	if (view.proposed && pending) {
 		const checked = validateRecord(db, view.proposed);
 		if (!checked.ok)
 			view.problems.push(
-				...Object.entries(checked.errors).map(([field, message]) => `${field} : ${message}`)
+				...Object.entries(checked.errors).map(
+					([field, message]) => `${labelOfPath(view.proposed?.kind, field)} : ${message}`
+				)
 			);
+		view.resembles = resemblancesOf(db, view, records);
 	}
 	return view;
 }
@@ -154,10 +267,11 @@ export function approveProposal(
 	const checked = validateRecord(db, view.proposed);
 	if (!checked.ok) return { ok: false, message: 'la fiche proposée n’est pas valide' };
 	const record = checked.record;
-	const note = `proposition ${id} approuvée`;
+	const note = noteOf(id);
 	try {
 		db.transaction(() => {
 			if (!decideProposal(db, id, { status: 'approved', by: actor.id })) throw new ProposalAlreadyDecided();
+			setProposalRecord(db, id, record.id);
 			if (!view.target) {
 				insertRecord(db, record, { by: actor.id, action: 'proposal', note });
 				return;

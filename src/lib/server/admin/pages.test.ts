@@ -54,6 +54,23 @@ describe('list pages', () => {
 		expect(list('type=nope&statut=nope')).toHaveLength(3);
 	});
 
+	it('finds « csc neuhof » by word prefixes and the sector’s acronyms, drafts and archives included', () => {
+		const named = (id: string, name: string, status: 'published' | 'draft' | 'archived' = 'published') =>
+			insertRecord(db, { ...org, id, slug: id, name, status });
+		named('csc-du-neuhof', 'CSC du Neuhof');
+		named('centre-neuhof', 'Centre socio-culturel du Neuhof', 'draft');
+		named('csc-meinau', 'CSC de la Meinau', 'archived');
+		const list = (q: string) =>
+			recordList(db, new URL(`http://x/admin/fiches?q=${encodeURIComponent(q)}`))
+				.items.map((r) => r.id)
+				.sort();
+		expect(list('csc neuhof')).toEqual(['centre-neuhof', 'csc-du-neuhof']);
+		expect(list('CSC NEUH')).toEqual(['centre-neuhof', 'csc-du-neuhof']);
+		expect(list('centre socioculturel')).toEqual(['centre-neuhof', 'csc-du-neuhof', 'csc-meinau']);
+		expect(list('csc-du-neuhof')).toEqual(['centre-neuhof', 'csc-du-neuhof']);
+		expect(list('neuhof meinau')).toEqual([]);
+	});
+
 	it('names change proposals after their record in the queue', () => {
 		createProposal(db, {
 			type: 'change',

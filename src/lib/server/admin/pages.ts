@@ -1,6 +1,7 @@
 /** Data of the workspace's list pages, so that the routes stay one call each. */
 import { todayIso } from '$lib/domain/common';
 import { RECORD_KINDS, type RecordKind } from '$lib/domain/records';
+import { nameMatcher } from '$lib/search/name-match';
 import type { Db } from '../db/connection';
 import {
 	allRecords,
@@ -57,13 +58,12 @@ export function recordList(db: Db, url: URL) {
 		? (statusParam as RecordSummary['status'])
 		: undefined;
 	const q = (url.searchParams.get('q') ?? '').trim().slice(0, 100);
-	const fold = (s: string) =>
-		s
-			.normalize('NFD')
-			.replace(/[\u0300-\u036f]/g, '')
-			.toLowerCase();
 	let items = listSummaries(db, { kind, status });
-	if (q) items = items.filter((r) => fold(r.name).includes(fold(q)) || r.id.includes(fold(q)));
+	// The site's French analysis and the sector's acronyms (« csc neuhof »), on the name or the id.
+	if (q) {
+		const matches = nameMatcher(q);
+		items = items.filter((r) => matches(r.name) || matches(r.id));
+	}
 	const page = Math.max(1, Math.min(10_000, Number(url.searchParams.get('page')) || 1));
 	return {
 		filters: { kind: kind ?? '', status: status ?? '', q },

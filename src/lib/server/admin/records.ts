@@ -7,12 +7,12 @@ import type { z } from 'zod';
 import { todayIso } from '$lib/domain/common';
 import { zodErrors, type FieldErrors } from '$lib/domain/errors';
 import { RECORD_SCHEMAS, type PublicRecord, type RecordKind } from '$lib/domain/records';
-import { diffRecords, type FieldChange } from '$lib/io/diff';
+import type { FieldChange } from '$lib/io/diff';
 import { checkRefs } from '$lib/io/refs';
 import { formToRecord, rawToForm, recordToForm, type FormState } from '$lib/io/record-form';
 import type { FormRaw } from '$lib/io/cells';
 import type { Db } from '../db/connection';
-import { decideProposal } from '../db/proposals';
+import { decideProposal, setProposalRecord } from '../db/proposals';
 import {
 	getRecordById,
 	getRecordBySlug,
@@ -23,7 +23,8 @@ import {
 	type Stored
 } from '../db/records';
 import { userNames } from '../db/users';
-import { refContext } from './context';
+import { refContext, valueLabels } from './context';
+import { labelledDiff } from './diffs';
 
 export interface Actor {
 	id: string;
@@ -103,6 +104,7 @@ function write(
 				// Approving and writing are one step: a proposal decided meanwhile undoes the write.
 				if (!decideProposal(db, opts.proposalId, { status: 'approved', by: actor.id }))
 					throw new ProposalAlreadyDecided();
+				setProposalRecord(db, opts.proposalId, record.id);
 			}
 		})();
 	} catch (e) {
@@ -122,7 +124,7 @@ function write(
 		conflict: {
 			mine: record,
 			theirs,
-			diff: diffRecords(withoutVersion(theirs), record),
+			diff: labelledDiff(valueLabels(db), withoutVersion(theirs), record),
 			theirsBy: who.by,
 			theirsAt: who.at
 		}
@@ -158,13 +160,17 @@ export function saveFromForm(
 	});
 }
 
-/** "Keep my version" on the conflict screen: the submitted record, re-validated, over the version now shown. */
+/**
+ * "Keep my version" on the conflict screen: the submitted record, re-validated, over the version now shown.
+ * When the form was approving a proposal, saving still approves it, in the same transaction.
+ */
 export function overwriteAfterConflict(
 	db: Db,
 	id: string,
 	mineJson: string,
 	expectedVersion: number,
-	actor: Actor
+	actor: Actor,
+	opts: { proposalId?: string } = {}
 ): SaveResult {
 	let mine: unknown;
 	try {
@@ -183,7 +189,11 @@ export function overwriteAfterConflict(
 	const form = recordToForm(checked.ok ? checked.record : current);
 	if (!checked.ok) return { ok: false, kind: 'invalid', errors: checked.errors, form };
 	return write(db, checked.record, expectedVersion, actor, form, {
-		note: 'version enregistrée après un conflit, en connaissance de la version concurrente'
+		proposalId: opts.proposalId,
+		action: opts.proposalId ? 'proposal' : 'update',
+		note: opts.proposalId
+			? `proposition ${opts.proposalId} approuvée après modification, en connaissance de la version concurrente`
+			: 'version enregistrée après un conflit, en connaissance de la version concurrente'
 	});
 }
 
@@ -210,8 +220,11 @@ export function createFromForm(
 				action: opts.proposalId ? 'proposal' : 'create',
 				note: opts.proposalId ? `proposition ${opts.proposalId} approuvée` : null
 			});
-			if (opts.proposalId && !decideProposal(db, opts.proposalId, { status: 'approved', by: actor.id }))
-				throw new ProposalAlreadyDecided();
+			if (opts.proposalId) {
+				if (!decideProposal(db, opts.proposalId, { status: 'approved', by: actor.id }))
+					throw new ProposalAlreadyDecided();
+				setProposalRecord(db, opts.proposalId, parsed.record.id);
+			}
 		})();
 	} catch (e) {
 		if (e instanceof ProposalAlreadyDecided) return { ok: false, errors: { _form: e.message }, form };
@@ -282,10 +295,11 @@ export interface HistoryView {
 export function historyView(db: Db, id: string): HistoryView[] {
 	const entries = listHistory(db, id);
 	const names = userNames(db);
+	const labels = valueLabels(db);
 	return entries.map((entry, i) => ({
 		entry,
 		by: entry.changedBy ? (names.get(entry.changedBy) ?? entry.changedBy) : 'import initial (data/)',
-		changes: diffRecords(entries[i + 1]?.data, entry.data)
+		changes: labelledDiff(labels, entries[i + 1]?.data, entry.data)
 	}));
 }
 

@@ -17,6 +17,8 @@ export interface Proposal {
 	decidedBy: string | null;
 	decidedAt: string | null;
 	decisionReason: string | null;
+	/** For an approved proposal: the record it created or updated. */
+	recordId: string | null;
 }
 
 interface Row {
@@ -31,6 +33,7 @@ interface Row {
 	decided_by: string | null;
 	decided_at: string | null;
 	decision_reason: string | null;
+	record_id: string | null;
 }
 
 function fromRow(r: Row): Proposal {
@@ -45,7 +48,8 @@ function fromRow(r: Row): Proposal {
 		createdAt: r.created_at,
 		decidedBy: r.decided_by,
 		decidedAt: r.decided_at,
-		decisionReason: r.decision_reason
+		decisionReason: r.decision_reason,
+		recordId: r.record_id ?? null
 	};
 }
 
@@ -128,6 +132,14 @@ export function decideProposal(
 		)
 		.run(decision.status, decision.by, now.toISOString(), decision.reason ?? null, id);
 	return result.changes === 1;
+}
+
+/**
+ * Records which record an approval created or updated, in the approval's transaction: moderation links to
+ * it afterwards (the id of a new record may differ from the one the proposal's name would give today).
+ */
+export function setProposalRecord(db: Db, id: string, recordId: string): void {
+	db.prepare('UPDATE proposals SET record_id = ? WHERE id = ?').run(recordId, id);
 }
 
 /** How many proposals a client (hashed IP) sent since a date: the per-IP rate limit reads this. */

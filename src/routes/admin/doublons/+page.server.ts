@@ -1,7 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
-import { dismissPair, duplicateList, mergeDuplicates } from '$lib/server/admin/duplicates';
+import { dismissPair, duplicateList } from '$lib/server/admin/duplicates';
+import { mergePreviewPath } from '$lib/components/admin/form-action';
 import { getDb } from '$lib/server/store';
 
 export const load: PageServerLoad = ({ locals }) => {
@@ -12,31 +13,16 @@ export const load: PageServerLoad = ({ locals }) => {
 const ID = /^[a-z0-9][a-z0-9-]{1,79}$/;
 
 export const actions: Actions = {
+	/** « Fusionner » opens the merge's confirmation page: nothing is written before it is confirmed there. */
 	merge: async ({ locals, request }) => {
-		const user = requireRole(locals, 'editor');
+		requireRole(locals, 'editor');
 		const form = await request.formData();
 		const a = String(form.get('a') ?? '');
 		const b = String(form.get('b') ?? '');
 		const keep = String(form.get('keep') ?? '');
 		if (!ID.test(a) || !ID.test(b) || (keep !== a && keep !== b))
 			return fail(400, { message: 'choisissez la fiche à garder' });
-		const drop = keep === a ? b : a;
-		const versions = {
-			keep: Number(form.get(`version-${keep}`)),
-			drop: Number(form.get(`version-${drop}`))
-		};
-		const result = mergeDuplicates(getDb(), keep, drop, versions, user);
-		if (!result.ok)
-			return fail(409, {
-				message: `${result.message}${
-					result.errors
-						? ` (${Object.entries(result.errors)
-								.map(([k, v]) => `${k} : ${v}`)
-								.join(' ; ')})`
-						: ''
-				}`
-			});
-		redirect(303, `/admin/doublons?fusion=${encodeURIComponent(keep)}`);
+		redirect(303, mergePreviewPath(a, b, keep));
 	},
 	dismiss: async ({ locals, request }) => {
 		const user = requireRole(locals, 'editor');

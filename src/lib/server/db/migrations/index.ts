@@ -176,5 +176,21 @@ CREATE INDEX proposal_slots_client ON proposal_slots (client_hash, created_at);
 INSERT INTO proposal_slots (client_hash, created_at)
 	SELECT client_hash, created_at FROM proposals WHERE client_hash IS NOT NULL;
 `
+	},
+	{
+		version: 8,
+		name: 'proposal-record',
+		sql: `
+-- The record an approved proposal created or updated. Moderation used to derive it again from the proposal,
+-- which after the approval gave the next free id (\`name-2\`) instead of the record just created.
+ALTER TABLE proposals ADD COLUMN record_id TEXT;
+-- Proposals approved before this column: the history entry of the approval names them in its note.
+UPDATE proposals SET record_id = COALESCE(
+	target_id,
+	(SELECT h.record_id FROM record_history h
+	 WHERE h.action = 'proposal' AND h.note LIKE 'proposition ' || proposals.id || ' approuvée%'
+	 ORDER BY h.version LIMIT 1)
+) WHERE status = 'approved';
+`
 	}
 ];

@@ -24,59 +24,85 @@ const version = (form: FormData) => {
 	return Number.isInteger(n) && n > 0 ? n : 0;
 };
 
-/** A save's outcome as the page expects it: redirect on success, 400 with errors, 409 with both versions. */
-function respond(result: SaveResult, id: string, done: string) {
-	if (result.ok) redirect(303, `/admin/fiches/${id}?${done}=${result.version}`);
+/** The proposal a form approves ("Modifier puis approuver"), kept through every error and conflict. */
+const proposalOf = (form: FormData) => String(form.get('proposal') ?? '') || undefined;
+
+/**
+ * A save's outcome as the page expects it: redirect on success, 400 with errors, 409 with both versions.
+ * The proposal being approved, if any, comes back with the errors so the page keeps approving it.
+ */
+function respond(result: SaveResult, id: string, done: string, proposalId?: string) {
+	const proposal = proposalId ? { id: proposalId } : null;
+	if (result.ok)
+		redirect(
+			303,
+			`/admin/fiches/${id}?${done}=${result.version}${proposalId ? `&proposition=${encodeURIComponent(proposalId)}` : ''}`
+		);
 	if (result.kind === 'missing') error(404, 'Cette fiche n’existe pas.');
 	if (result.kind === 'conflict')
-		return fail(409, { conflict: result.conflict, form: result.form, errors: {} });
-	return fail(400, { errors: result.errors, form: result.form, conflict: null });
+		return fail(409, { conflict: result.conflict, form: result.form, errors: {}, proposal });
+	return fail(400, { errors: result.errors, form: result.form, conflict: null, proposal });
 }
 
 export const actions: Actions = {
 	save: async ({ locals, params, request }) => {
 		const user = requireRole(locals, 'editor');
 		const form = await request.formData();
-		const proposalId = String(form.get('proposal') ?? '') || undefined;
+		const proposalId = proposalOf(form);
 		const result = saveFromForm(getDb(), params.id, formDataToRaw(form), version(form), user, { proposalId });
 		if (result.ok && proposalId) redirect(303, `/admin/moderation/${proposalId}?approuvee=1`);
-		return respond(result, params.id, 'enregistree');
+		return respond(result, params.id, 'enregistree', proposalId);
 	},
 	overwrite: async ({ locals, params, request }) => {
 		const user = requireRole(locals, 'editor');
 		const form = await request.formData();
+		const proposalId = proposalOf(form);
 		const result = overwriteAfterConflict(
 			getDb(),
 			params.id,
 			String(form.get('mine') ?? ''),
 			version(form),
-			user
+			user,
+			{ proposalId }
 		);
-		return respond(result, params.id, 'enregistree');
+		if (result.ok && proposalId) redirect(303, `/admin/moderation/${proposalId}?approuvee=1`);
+		return respond(result, params.id, 'enregistree', proposalId);
 	},
-	status: async ({ locals, params, request }) => {
+	status: async ({ locals, params, request, url }) => {
 		const user = requireRole(locals, 'editor');
 		const form = await request.formData();
 		const status = String(form.get('status'));
 		if (status !== 'published' && status !== 'draft' && status !== 'archived')
-			return fail(400, { errors: { _form: 'statut inconnu' }, form: null, conflict: null });
-		return respond(setStatus(getDb(), params.id, status, version(form), user), params.id, 'statut');
+			return fail(400, { errors: { _form: 'statut inconnu' }, form: null, conflict: null, proposal: null });
+		return respond(
+			setStatus(getDb(), params.id, status, version(form), user),
+			params.id,
+			'statut',
+			url.searchParams.get('proposition') ?? undefined
+		);
 	},
-	verify: async ({ locals, params, request }) => {
+	verify: async ({ locals, params, request, url }) => {
 		const user = requireRole(locals, 'editor');
 		const form = await request.formData();
-		return respond(markVerified(getDb(), params.id, version(form), user), params.id, 'verifiee');
+		return respond(
+			markVerified(getDb(), params.id, version(form), user),
+			params.id,
+			'verifiee',
+			url.searchParams.get('proposition') ?? undefined
+		);
 	},
 	geocode: async ({ locals, params, request }) => {
 		requireRole(locals, 'editor');
-		const raw = formDataToRaw(await request.formData());
-		const out = await geocodeRecordForm(getDb(), params.id, raw, getEnv().GEOCODER_URL);
+		const form = await request.formData();
+		const proposalId = proposalOf(form);
+		const out = await geocodeRecordForm(getDb(), params.id, formDataToRaw(form), getEnv().GEOCODER_URL);
 		if (!out) error(404, 'Cette fiche n’existe pas.');
 		return {
 			form: out.form,
 			geocode: { found: out.found, message: out.message },
 			errors: {},
-			conflict: null
+			conflict: null,
+			proposal: proposalId ? { id: proposalId } : null
 		};
 	}
 };

@@ -11,22 +11,33 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	return createPage(getDb(), url.searchParams.get('type'), url.searchParams.get('proposition'));
 };
 
+/** The kind and the proposal a post was made for: the page shows them again whatever its URL says. */
+function context(form: FormData) {
+	const proposalId = String(form.get('proposal') ?? '') || undefined;
+	return { kind: parseKind(String(form.get('kind'))), proposal: proposalId ? { id: proposalId } : null };
+}
+
 export const actions: Actions = {
 	create: async ({ locals, request }) => {
 		const user = requireRole(locals, 'editor');
 		const form = await request.formData();
-		const kind = parseKind(String(form.get('kind')));
-		const proposalId = String(form.get('proposal') ?? '') || undefined;
-		const result = createFromForm(getDb(), kind, formDataToRaw(form), user, { proposalId });
-		if (!result.ok) return fail(400, { errors: result.errors, form: result.form });
-		if (proposalId) redirect(303, `/admin/moderation/${proposalId}?approuvee=1`);
+		const { kind, proposal } = context(form);
+		const result = createFromForm(getDb(), kind, formDataToRaw(form), user, { proposalId: proposal?.id });
+		if (!result.ok) return fail(400, { errors: result.errors, form: result.form, kind, proposal });
+		if (proposal) redirect(303, `/admin/moderation/${proposal.id}?approuvee=1`);
 		redirect(303, `/admin/fiches/${result.id}?enregistree=1`);
 	},
 	geocode: async ({ locals, request }) => {
 		requireRole(locals, 'editor');
 		const form = await request.formData();
-		const kind = parseKind(String(form.get('kind')));
+		const { kind, proposal } = context(form);
 		const out = await geocodeForm(getDb(), kind, formDataToRaw(form), getEnv().GEOCODER_URL);
-		return { form: out.form, geocode: { found: out.found, message: out.message }, errors: {} };
+		return {
+			form: out.form,
+			geocode: { found: out.found, message: out.message },
+			errors: {},
+			kind,
+			proposal
+		};
 	}
 };

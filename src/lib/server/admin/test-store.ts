@@ -1,0 +1,51 @@
+/** An in-memory store with real migrations and a few places, for the workspace's server tests. */
+import type { Commune, Quartier, Thematique } from '$lib/domain/geography';
+import type { PublicRecord, PublicRecordInput } from '$lib/domain/records';
+import { recordToForm } from '$lib/io/record-form';
+import { migrate, openDatabase, type Db } from '../db/connection';
+import { insertCommune, insertQuartier, insertRecord, insertThematique } from '../db/records';
+
+const source = [{ reference: 'test', seen: '2026-01-01' }];
+
+export function testStore(records: PublicRecord[] = []): Db {
+	const db = openDatabase(':memory:');
+	migrate(db);
+	insertCommune(db, {
+		code: '67482',
+		slug: 'strasbourg',
+		name: 'Strasbourg',
+		postcodes: ['67000'],
+		centroid: { lon: 7.75, lat: 48.58 },
+		inCus2014: true,
+		sources: source
+	} as Commune);
+	insertQuartier(db, {
+		code: 'SQ_10',
+		slug: 'neuhof',
+		name: 'Neuhof – Stockfeld – Ganzau',
+		communeCode: '67482',
+		subQuartiers: [
+			{ slug: 'neuhof-1', name: 'Neuhof 1' },
+			{ slug: 'neuhof-2', name: 'Neuhof 2 (Stockfeld, Ganzau)' }
+		],
+		point: { lon: 7.78, lat: 48.55 },
+		pointConfidence: 'low',
+		sources: source
+	} as Quartier);
+	insertThematique(db, {
+		code: 'finance-solidaire',
+		label: 'Finance solidaire',
+		description: 'x',
+		sources: source
+	} as unknown as Thematique);
+	for (const r of records) insertRecord(db, r, { by: null, action: 'seed' });
+	return db;
+}
+
+/** A record as the admin form posts it, with some inputs changed. */
+export function formOf(record: PublicRecordInput, overrides: Record<string, string | string[]> = {}) {
+	const form = recordToForm(record);
+	const out: Record<string, string | string[]> = { ...form.values };
+	form.sources.forEach((s, i) => Object.entries(s).forEach(([k, v]) => (out[`sources.${i}.${k}`] = v)));
+	return { ...out, ...overrides };
+}
