@@ -5,6 +5,7 @@ import { SESSION_COOKIE, cookieOptions, validateSession } from '$lib/server/auth
 import { failInterruptedImports } from '$lib/server/db/admin';
 import { deleteExpiredSessions } from '$lib/server/db/sessions';
 import { getDb, initStore } from '$lib/server/store';
+import { isUnder, route } from '$lib/links';
 
 /** Open, migrate and seed the store once, before the first request. */
 export const init: ServerInit = async () => {
@@ -15,8 +16,6 @@ export const init: ServerInit = async () => {
 	deleteExpiredSessions(db);
 };
 
-const isAdminPath = (path: string) => path === '/admin' || path.startsWith('/admin/');
-
 /**
  * Session -> locals.user, then the /admin guard: anonymous visitors are sent to the login page (or refused
  * for non-GET requests), a role too low is refused. Every load, action and endpoint checks again with
@@ -25,7 +24,7 @@ const isAdminPath = (path: string) => path === '/admin' || path.startsWith('/adm
 export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.sessionId = null;
-	const admin = isAdminPath(event.url.pathname);
+	const admin = isUnder(event.url.pathname, route.admin());
 	if (admin) {
 		const token = event.cookies.get(SESSION_COOKIE);
 		if (token) {
@@ -35,14 +34,14 @@ export const handle: Handle = async ({ event, resolve }) => {
 				event.locals.sessionId = found.session.id;
 				if (found.renewedUntil)
 					event.cookies.set(SESSION_COOKIE, token, cookieOptions(event.url, found.renewedUntil));
-			} else event.cookies.delete(SESSION_COOKIE, { path: '/admin' });
+			} else event.cookies.delete(SESSION_COOKIE, { path: route.admin() });
 		}
 		const role = routeRole(event.url.pathname);
 		if (role && !hasRole(event.locals.user, role)) {
 			if (!event.locals.user) {
 				if (event.request.method === 'GET' || event.request.method === 'HEAD') {
 					const target = `${event.url.pathname}${event.url.search}`;
-					redirect(303, `/admin/connexion?redirectTo=${encodeURIComponent(target)}`);
+					redirect(303, route.adminLogin(target));
 				}
 				return new Response('Connexion requise', {
 					status: 401,

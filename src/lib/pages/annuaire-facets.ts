@@ -1,19 +1,14 @@
 /**
  * The annuaire's filters as the page shows them: facet panels with counts, the kind tabs, the active
  * filters as removable chips, and the filters to clear when nothing is found. Every link keeps the rest of
- * the state (directoryQueryString).
+ * the state (route.annuaire, over the canonical directoryQueryString).
  */
 import type { Catalogue, CatalogueItem } from '$lib/domain/catalogue';
-import {
-	FACET_PARAMS,
-	directoryQueryString,
-	toggled,
-	withFilters,
-	type DirectoryState
-} from '$lib/domain/directory-query';
+import { FACET_PARAMS, toggled, withFilters, type DirectoryState } from '$lib/domain/directory-query';
 import { FACET_KINDS, FACETS, filterRemovals, type FacetCounts, type FacetName } from '$lib/domain/facets';
 import type { RecordKind } from '$lib/domain/records';
 import { labelOf, type TaxonomyName } from '$lib/domain/taxonomies';
+import { route } from '$lib/links';
 import { KIND_LABELS } from '$lib/search/documents';
 
 export const FACET_LABELS: Record<FacetName, string> = {
@@ -61,8 +56,7 @@ export interface FacetView {
 }
 
 /** The annuaire's address for a state. */
-export const annuaireHref = (state: DirectoryState, c: Catalogue) =>
-	`/annuaire${directoryQueryString(state, c.geo)}`;
+export const annuaireHref = (state: DirectoryState, c: Catalogue) => route.annuaire(state, c.geo);
 
 export function urlValue(c: Catalogue, facet: FacetName, code: string): string {
 	if (facet === 'commune') return c.geo.communes.find((x) => x.code === code)?.slug ?? code;

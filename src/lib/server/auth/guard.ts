@@ -4,6 +4,7 @@
  */
 import { error } from '@sveltejs/kit';
 import type { UserRole } from '../db/users';
+import { isUnder, route } from '$lib/links';
 
 export interface SessionUser {
 	id: string;
@@ -27,20 +28,21 @@ export function requireRole(locals: { user: SessionUser | null }, role: UserRole
 }
 
 /** Public pages of /admin: the login form only. */
-const PUBLIC_ADMIN = new Set(['/admin/connexion']);
+const PUBLIC_ADMIN = new Set([route.adminLogin()]);
 
 /** The role a path under /admin needs (undefined: not an admin path, or the login page). */
 export function routeRole(pathname: string): UserRole | undefined {
 	const path = pathname.replace(/\/+$/, '') || '/';
-	if (path !== '/admin' && !path.startsWith('/admin/')) return undefined;
+	if (!isUnder(path, route.admin())) return undefined;
 	if (PUBLIC_ADMIN.has(path)) return undefined;
-	if (path === '/admin/comptes' || path.startsWith('/admin/comptes/')) return 'admin';
+	if (isUnder(path, route.adminAccounts())) return 'admin';
 	return 'editor';
 }
 
 /** Only paths inside /admin are accepted as a post-login destination (no open redirect). */
 export function safeRedirect(target: string | null | undefined): string {
-	if (!target || !/^\/admin(?:[/?#]|$)/.test(target) || target.startsWith('//')) return '/admin';
-	if (/[\\\s]/.test(target)) return '/admin';
+	if (!target || !isUnder(target.split(/[?#]/, 1)[0], route.admin()) || target.startsWith('//'))
+		return route.admin();
+	if (/[\\\s]/.test(target)) return route.admin();
 	return target;
 }

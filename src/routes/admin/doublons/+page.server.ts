@@ -3,6 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { dismissPair, duplicateList, mergeDuplicates } from '$lib/server/admin/duplicates';
 import { getDb } from '$lib/server/store';
+import { route } from '$lib/links';
 
 export const load: PageServerLoad = ({ locals }) => {
 	requireRole(locals, 'editor');
@@ -36,7 +37,7 @@ export const actions: Actions = {
 						: ''
 				}`
 			});
-		redirect(303, `/admin/doublons?fusion=${encodeURIComponent(keep)}`);
+		redirect(303, route.adminDuplicates({ fusion: keep }));
 	},
 	dismiss: async ({ locals, request }) => {
 		const user = requireRole(locals, 'editor');
@@ -45,6 +46,6 @@ export const actions: Actions = {
 		const b = String(form.get('b') ?? '');
 		if (!ID.test(a) || !ID.test(b) || !dismissPair(getDb(), a, b, user))
 			return fail(400, { message: 'fiches introuvables' });
-		redirect(303, '/admin/doublons?ecarte=1');
+		redirect(303, route.adminDuplicates({ ecarte: true }));
 	}
 };

@@ -11,6 +11,7 @@ import {
 	type SaveResult
 } from '$lib/server/admin/records';
 import { getDb, getEnv } from '$lib/server/store';
+import { route } from '$lib/links';
 
 export const load: PageServerLoad = ({ locals, params, url }) => {
 	requireRole(locals, 'editor');
@@ -25,8 +26,8 @@ const version = (form: FormData) => {
 };
 
 /** A save's outcome as the page expects it: redirect on success, 400 with errors, 409 with both versions. */
-function respond(result: SaveResult, id: string, done: string) {
-	if (result.ok) redirect(303, `/admin/fiches/${id}?${done}=${result.version}`);
+function respond(result: SaveResult, id: string, done: 'enregistree' | 'statut' | 'verifiee') {
+	if (result.ok) redirect(303, route.adminRecord(id, { [done]: result.version }));
 	if (result.kind === 'missing') error(404, 'Cette fiche n’existe pas.');
 	if (result.kind === 'conflict')
 		return fail(409, { conflict: result.conflict, form: result.form, errors: {} });
@@ -39,7 +40,7 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const proposalId = String(form.get('proposal') ?? '') || undefined;
 		const result = saveFromForm(getDb(), params.id, formDataToRaw(form), version(form), user, { proposalId });
-		if (result.ok && proposalId) redirect(303, `/admin/moderation/${proposalId}?approuvee=1`);
+		if (result.ok && proposalId) redirect(303, route.adminProposal(proposalId, { approuvee: true }));
 		return respond(result, params.id, 'enregistree');
 	},
 	overwrite: async ({ locals, params, request }) => {

@@ -5,6 +5,7 @@ import { requireRole } from '$lib/server/auth/guard';
 import { createPage, geocodeForm, parseKind } from '$lib/server/admin/forms';
 import { createFromForm } from '$lib/server/admin/records';
 import { getDb, getEnv } from '$lib/server/store';
+import { route } from '$lib/links';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	requireRole(locals, 'editor');
@@ -19,8 +20,8 @@ export const actions: Actions = {
 		const proposalId = String(form.get('proposal') ?? '') || undefined;
 		const result = createFromForm(getDb(), kind, formDataToRaw(form), user, { proposalId });
 		if (!result.ok) return fail(400, { errors: result.errors, form: result.form });
-		if (proposalId) redirect(303, `/admin/moderation/${proposalId}?approuvee=1`);
-		redirect(303, `/admin/fiches/${result.id}?enregistree=1`);
+		if (proposalId) redirect(303, route.adminProposal(proposalId, { approuvee: true }));
+		redirect(303, route.adminRecord(result.id, { enregistree: 1 }));
 	},
 	geocode: async ({ locals, request }) => {
 		requireRole(locals, 'editor');
