@@ -31,15 +31,19 @@ import type { Status } from '$lib/domain/taxonomies';
 
 type QueryValue = string | number | boolean | null | undefined;
 
+/** `path?query#hash`, for a query string already written (`''` when it has nothing to say). */
+function withQueryString(path: string, query: string, hash?: string): string {
+	return `${path}${query ? `?${query}` : ''}${hash ? `#${encodeURIComponent(hash)}` : ''}`;
+}
+
 /** `path?a=1&b=2`, in the given order; empty, null, undefined and false values are left out, true is `1`. */
-function withQuery(path: string, params: Record<string, QueryValue> = {}, hash?: string): string {
+function withQuery(path: string, params: Record<string, QueryValue> = {}): string {
 	const p = new URLSearchParams();
 	for (const [key, value] of Object.entries(params)) {
 		if (value === undefined || value === null || value === '' || value === false) continue;
 		p.set(key, value === true ? '1' : String(value));
 	}
-	const query = p.toString();
-	return `${path}${query ? `?${query}` : ''}${hash ? `#${encodeURIComponent(hash)}` : ''}`;
+	return withQueryString(path, p.toString());
 }
 
 /** One path segment, encoded (slugs and ids are plain already; this keeps a bad value from changing the path). */
@@ -125,12 +129,12 @@ export const route = {
 	 */
 	annuaire(state: AnnuaireLink = {}, geo: AnnuaireGeo = NO_GEO): string {
 		const full: DirectoryState = { q: '', filters: {}, sort: undefined, page: 1, ...state };
+		// directoryQueryString writes its own `?` (or nothing at the default state).
 		return `/annuaire${directoryQueryString(full, geo)}`;
 	},
 	/** The annuaire's form fields as submitted (name, value pairs), in their order. */
 	annuaireForm(fields: readonly (readonly [string, string])[]): string {
-		const query = new URLSearchParams(fields.map(([k, v]) => [k, v])).toString();
-		return `/annuaire${query ? `?${query}` : ''}`;
+		return withQueryString('/annuaire', new URLSearchParams(fields.map(([k, v]) => [k, v])).toString());
 	},
 
 	/** A record's public page: `/structures/<slug>`, `/initiatives/<slug>` or `/financements/<slug>`. */
@@ -139,7 +143,7 @@ export const route = {
 	quartiers: () => '/quartiers',
 	/** A quartier's or a commune's page; with a sub-quartier, its part of the page (`#sq-<slug>`). */
 	quartier: (area: { slug: string }, sub?: { slug: string }) =>
-		withQuery(`/quartiers/${seg(area.slug)}`, {}, sub ? `sq-${sub.slug}` : undefined),
+		withQueryString(`/quartiers/${seg(area.slug)}`, '', sub ? `sq-${sub.slug}` : undefined),
 
 	/** The funding list, optionally for a finder profile (the same public parameters). */
 	funding: (profile: FinderQuery = {}) => withQueryString('/financements', profileToQuery(profile)),
@@ -200,6 +204,7 @@ export const route = {
 		withQuery(`/admin/moderation/${seg(id)}`, outcome),
 	/** Duplicates; after a merge, the record kept (`fusion`), or a pair dismissed (`ecarte`). */
 	adminDuplicates: (opts: { fusion?: string; ecarte?: boolean } = {}) => withQuery('/admin/doublons', opts),
+	/** Records to re-verify; after « Toujours exact », the id of the record just verified. */
 	adminFreshness: (opts: { verifiee?: string } = {}) => withQuery('/admin/fraicheur', opts),
 	adminImports: () => '/admin/import',
 	/** One import; its rows filtered by status (`lignes`) and paged. */
@@ -212,11 +217,6 @@ export const route = {
 		withQuery(`/admin/export/${seg(file)}`, opts),
 	adminAccounts: (opts: { cree?: boolean; modifie?: boolean } = {}) => withQuery('/admin/comptes', opts)
 } as const;
-
-/** `path?query#hash` for a query string written by a canonical writer (`''` when it has nothing to say). */
-function withQueryString(path: string, query: string, hash?: string): string {
-	return `${path}${query ? `?${query}` : ''}${hash ? `#${encodeURIComponent(hash)}` : ''}`;
-}
 
 /** Whether a pathname is a route's own or below it: `isUnder(pathname, route.admin())`. */
 export function isUnder(pathname: string, root: string): boolean {
