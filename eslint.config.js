@@ -117,12 +117,9 @@ const TEST_TOOLS = [
 
 /**
  * TEMPORARY EXCEPTIONS, each to be removed once its file is fixed. Files of areas other changes were editing
- * when these rules came in (or waiting for lib/links.ts), with the imports they still make.
+ * when these rules came in, with the imports they still make.
  */
-const TEMPORARY_IMPORT_EXCEPTIONS = {
-	// recordPath() lives in lib/io/geojson until lib/links.ts holds the app's links.
-	'src/lib/map/ResultList.svelte': [only('$lib/io/geojson')]
-};
+const TEMPORARY_IMPORT_EXCEPTIONS = {};
 const TEMPORARY_RULE_EXCEPTIONS = {
 	// Promises handed to callbacks that expect nothing back, or left floating (goto, setInterval).
 	'src/routes/annuaire/+page.svelte': [
@@ -270,7 +267,7 @@ export default ts.config(
 		languageOptions: { globals: { ...globals.browser, ...globals.node } },
 		rules: {
 			'no-undef': 'off',
-			// The app is served at the root (no paths.base), and links are built by $lib helpers such as recordPath().
+			// The app is served at the root (no paths.base), and every internal link is built by $lib/links.
 			'svelte/no-navigation-without-resolve': 'off',
 			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }]
 		}

@@ -7,7 +7,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { createProposal, getProposal } from '../src/lib/server/db/proposals';
 import { getRecordById, insertRecord, listHistory, updateRecord } from '../src/lib/server/db/records';
-import type { PublicRecord } from '../src/lib/domain/records';
+import { organisationSchema, type PublicRecord } from '../src/lib/domain/records';
+import { organisationFixture } from '../src/lib/domain/test-fixtures';
 import { expectNoAxeViolations, expectOneH1, watchErrors } from './helpers';
 import { PASSWORD, dataVersion, e2eDb, ensureAccount, gotoReady, login } from './admin-helpers';
 
@@ -66,6 +67,51 @@ test('log in, edit a structure, see it public, see the diff in its history, rest
 	const db = e2eDb();
 	expect(listHistory(db, org.id).map((h) => h.action)).toEqual(['restore', 'update', 'seed']);
 	db.close();
+	expect(errors).toEqual([]);
+});
+
+test('a slug changed in the workspace: the old address answers 404, and « Voir sur la carte » still selects the record', async ({
+	page
+}) => {
+	const errors = watchErrors(page);
+	// Its own record, so the other journeys' records keep their addresses.
+	const name = 'Atelier Lien Carte (synthétique)';
+	const db = e2eDb();
+	insertRecord(
+		db,
+		organisationSchema.parse(
+			organisationFixture({
+				id: 'lien-carte-test',
+				slug: 'lien-carte-test',
+				name,
+				address: '1 place Kléber',
+				location: { lon: 7.7455, lat: 48.5834, precision: 'address' }
+			})
+		)
+	);
+	db.close();
+	expect((await page.request.get('/structures/lien-carte-test')).status()).toBe(200);
+
+	await login(page, EDITOR);
+	await gotoReady(page, '/admin/fiches/lien-carte-test');
+	await page.getByRole('textbox', { name: 'Adresse de la page (slug)' }).fill('atelier-lien-carte');
+	await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+	await expect(page.getByRole('status')).toContainText('Modifications enregistrées (version 2)');
+
+	// Today's behaviour: the old address is gone (404), there is no redirect to the new one.
+	const old = await page.request.get('/structures/lien-carte-test', { maxRedirects: 0 });
+	expect(old.status()).toBe(404);
+
+	await page.getByRole('link', { name: 'Voir la page publique' }).click();
+	await expect(page).toHaveURL(/\/structures\/atelier-lien-carte$/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+	await page.getByTestId('map-slot').getByRole('link', { name: 'Voir sur la carte', exact: true }).click();
+	await expect(page.getByTestId('selection').getByRole('heading', { level: 2 })).toHaveText(name);
+	await expect(page).toHaveURL(/\/carte\?(?:.*&)?sel=lien-carte-test(?:&|$)/);
+	await expect(page.getByTestId('selection').getByRole('link', { name: /Voir la fiche/ })).toHaveAttribute(
+		'href',
+		'/structures/atelier-lien-carte'
+	);
 	expect(errors).toEqual([]);
 });
 

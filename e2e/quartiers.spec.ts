@@ -82,7 +82,7 @@ test.describe('quartier pages', () => {
 		await expect(numbers).toContainText('quartiers prioritaires (QPV)');
 		await expect(page.getByRole('link', { name: /Voir .* sur la carte/ })).toHaveAttribute(
 			'href',
-			/^\/carte\?at=15\/48\.\d{4}\/7\.\d{4}&lieu=SQ_06$/
+			/^\/carte\?lieu=SQ_06&at=15\/48\.\d{5}\/7\.\d{5}$/
 		);
 		const mapLink = await page.getByRole('link', { name: /Voir .* sur la carte/ }).getAttribute('href');
 		expect((await page.request.get(mapLink!)).status()).toBe(200);

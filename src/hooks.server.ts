@@ -16,6 +16,7 @@ import {
 } from '$lib/server/page-cache';
 import { securityHeaders } from '$lib/server/security-headers.js';
 import { getDb, getEnv, initStore } from '$lib/server/store';
+import { isUnder, route } from '$lib/links';
 
 // zod compiles object parsers with `new Function` unless told not to; the browser's CSP forbids eval, and the
 // server keeps the same mode so both sides parse alike (see src/hooks.client.ts).
@@ -29,8 +30,6 @@ export const init: ServerInit = async () => {
 	if (interrupted) console.log(`[import] ${interrupted} import(s) interrompu(s) marqué(s) en échec`);
 	deleteExpiredSessions(db);
 };
-
-const isAdminPath = (path: string) => path === '/admin' || path.startsWith('/admin/');
 
 const SECURITY_HEADERS = Object.entries(securityHeaders(process.env));
 let pageCache: PageCache | undefined;
@@ -68,7 +67,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.sessionId = null;
 	const malformed = malformedPath(event);
 	if (malformed) return withSecurityHeaders(malformed, event.url);
-	const admin = isAdminPath(event.url.pathname);
+	const admin = isUnder(event.url.pathname, route.admin());
 	if (admin) {
 		const token = event.cookies.get(SESSION_COOKIE);
 		if (token) {
@@ -78,14 +77,14 @@ export const handle: Handle = async ({ event, resolve }) => {
 				event.locals.sessionId = found.session.id;
 				if (found.renewedUntil)
 					event.cookies.set(SESSION_COOKIE, token, cookieOptions(event.url, found.renewedUntil));
-			} else event.cookies.delete(SESSION_COOKIE, { path: '/admin' });
+			} else event.cookies.delete(SESSION_COOKIE, { path: route.admin() });
 		}
 		const role = routeRole(event.url.pathname);
 		if (role && !hasRole(event.locals.user, role)) {
 			if (!event.locals.user) {
 				if (event.request.method === 'GET' || event.request.method === 'HEAD') {
 					const target = `${event.url.pathname}${event.url.search}`;
-					redirect(303, `/admin/connexion?redirectTo=${encodeURIComponent(target)}`);
+					redirect(303, route.adminLogin(target));
 				}
 				return new Response('Connexion requise', {
 					status: 401,

@@ -13,15 +13,11 @@ export interface FeatureCollection<P = Record<string, unknown>> {
 	[key: string]: unknown;
 }
 
-/** Path of a record's public page. */
-export function recordPath(r: Pick<PublicRecord, 'kind' | 'slug'>): string {
-	const base =
-		r.kind === 'organisation' ? '/structures' : r.kind === 'initiative' ? '/initiatives' : '/financements';
-	return `${base}/${r.slug}`;
-}
-
-/** Records with a place become Point features; records without one are left out (they stay in the JSON list). */
-export function recordsToFeatures(records: PublicRecord[], siteUrl: string): Feature[] {
+/**
+ * Records with a place become Point features; records without one are left out (they stay in the JSON list).
+ * `pageUrl` gives each record's public page (the app's links live in lib/links.ts, which io does not import).
+ */
+export function recordsToFeatures(records: PublicRecord[], pageUrl: (r: PublicRecord) => string): Feature[] {
 	const features: Feature[] = [];
 	for (const r of records) {
 		if (r.kind === 'funding-tool' || !r.location) continue;
@@ -41,7 +37,7 @@ export function recordsToFeatures(records: PublicRecord[], siteUrl: string): Fea
 				thematiques: r.thematiques,
 				sectors: r.sectors,
 				lastVerified: r.lastVerified,
-				url: `${siteUrl}${recordPath(r)}`
+				url: pageUrl(r)
 			}
 		});
 	}

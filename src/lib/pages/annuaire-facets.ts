@@ -2,15 +2,16 @@
  * The annuaire's filters as the page shows them: facet panels with counts, the tabs of the one-at-a-time
  * filter (the kind of record), the active filters as removable chips, and the filters to clear when nothing
  * is found. Every filter and its words come from the registry (src/lib/domain/filters/registry.ts); every
- * link keeps the rest of the state (directoryQueryString).
+ * link keeps the rest of the state (route.annuaire, over the canonical directoryQueryString).
  */
 import type { Catalogue, CatalogueItem } from '$lib/domain/catalogue';
-import { directoryQueryString, toggled, withFilters, type DirectoryState } from '$lib/domain/directory-query';
+import { toggled, withFilters, type DirectoryState } from '$lib/domain/directory-query';
 import { FACETS, filterRemovals, type FacetCounts, type FacetName } from '$lib/domain/filters/facets';
 import { filterOf, filtersOn } from '$lib/domain/filters/registry';
 import { VALUE_STYLE, writtenParam } from '$lib/domain/filters/url';
 import { urlValue, valueLabel, valuesOf } from '$lib/domain/filters/values';
 import type { RecordKind } from '$lib/domain/records';
+import { route } from '$lib/links';
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
 
@@ -32,8 +33,7 @@ export interface FacetView {
 }
 
 /** The annuaire's address for a state. */
-export const annuaireHref = (state: DirectoryState, c: Catalogue) =>
-	`/annuaire${directoryQueryString(state, c.geo)}`;
+export const annuaireHref = (state: DirectoryState, c: Catalogue) => route.annuaire(state, c.geo);
 
 const label = (c: Catalogue, facet: FacetName, code: string) => valueLabel(filterOf(facet), c.geo, code);
 const param = (facet: FacetName) => writtenParam(filterOf(facet), 'annuaire');

@@ -7,7 +7,6 @@ import type { Catalogue, CatalogueItem } from '$lib/domain/catalogue';
 import {
 	PAGE_SIZE,
 	SORTS,
-	directoryQueryString,
 	distanceKm,
 	effectiveSort,
 	parseDirectoryQuery,
@@ -17,7 +16,7 @@ import {
 } from '$lib/domain/directory-query';
 import { countFacets, filterByFacets } from '$lib/domain/filters/facets';
 import type { PublicRecord, RecordKind } from '$lib/domain/records';
-import { recordPath } from '$lib/io/geojson';
+import { route } from '$lib/links';
 import { KIND_LABELS, toSearchDocument } from '$lib/search/documents';
 import type { RankedMatch, Ranking, SearchEngine } from '$lib/search/engine';
 import type { Segment } from '$lib/search/types';
@@ -127,7 +126,7 @@ function resultItem(
 		id: r.id,
 		kind: r.kind,
 		kindLabel: KIND_LABELS[r.kind],
-		href: recordPath(r),
+		href: route.record(r),
 		name: hit?.highlights.name ?? [{ text: r.name, match: false }],
 		subtitle: hit?.subtitle ?? toSearchDocument(r, c.geo).subtitle,
 		snippet: hit?.highlights.description,
@@ -202,14 +201,14 @@ export function annuairePage(c: Catalogue, url: URL, { search, indexUrl, siteUrl
 	return {
 		q: state.q,
 		state: formState(state, kind, sort),
-		canonical: `${siteUrl}/annuaire${directoryQueryString({ ...state, page }, c.geo)}`,
+		canonical: `${siteUrl}${route.annuaire({ ...state, page }, c.geo)}`,
 		notes,
 		total: results.length,
 		textTotal: text.items.length,
 		partial: text.ranking?.partial ?? false,
 		suggestions,
 		removals: results.length === 0 && text.items.length > 0 ? filterRemovalLinks(c, state, text.items) : [],
-		clearAll: chips.length > 0 || state.q ? '/annuaire' : undefined,
+		clearAll: chips.length > 0 || state.q ? route.annuaire() : undefined,
 		chips,
 		items: shown.map((item) => resultItem(c, item, search, text, distances)),
 		tabs: kindTabs(c, state, counts, kind),

@@ -15,14 +15,12 @@ import {
 	verificationSpan,
 	type MemoSlug
 } from '$lib/domain/funding/memo';
-import { parseFinderParams, profileSummary, profileToQuery } from '$lib/domain/funding/profile';
+import { parseFinderParams, profileSummary } from '$lib/domain/funding/profile';
 import { isStale } from '$lib/domain/funding/tool';
 import type { Geo } from '$lib/domain/query';
 import type { FundingTool } from '$lib/domain/records';
-import { recordPath } from '$lib/io/geojson';
+import { route } from '$lib/links';
 import { serializeJsonLd, toolJsonLd } from './json-ld';
-
-const FINDER_PATH = '/financements/trouver';
 
 function communeNamer(geo: Pick<Geo, 'communes'>) {
 	return (code: string) => geo.communes.find((c) => c.code === code)?.name ?? code;
@@ -46,7 +44,6 @@ export function fundingListPage(c: Catalogue, url: URL, now = new Date()) {
 	const parsed = parseListParams(url.searchParams, c.geo);
 	const tools = c.fundingTools;
 	const result = listTools(tools, parsed.profile, parsed.filters, { now, communeName: communeNamer(c.geo) });
-	const finderQuery = profileToQuery(parsed.profile);
 	return {
 		/** Every field as sent: the profile's, the filters' and the sort. */
 		values: { ...parsed.values, ...parsed.listValues } as Partial<Record<string, string>>,
@@ -57,7 +54,7 @@ export function fundingListPage(c: Catalogue, url: URL, now = new Date()) {
 		items: result.items,
 		hiddenIneligible: result.hiddenIneligible,
 		total: tools.length,
-		finderHref: `${FINDER_PATH}${finderQuery ? `?${finderQuery}` : ''}`,
+		finderHref: route.fundingFinder(parsed.profile),
 		providers: providersOf(c, tools),
 		options: formOptions(c.geo),
 		/** The registry's funding-list filters, as the form's controls. */
@@ -72,14 +69,13 @@ export function finderPage(c: Catalogue, url: URL, siteUrl: string, now = new Da
 	const parsed = parseFinderParams(url.searchParams, c.geo);
 	const tools = c.fundingTools;
 	const showResults = parsed.answered && parsed.errors.length === 0;
-	const query = profileToQuery(parsed.profile);
 	return {
 		values: parsed.values,
 		errors: parsed.errors,
 		answered: parsed.answered,
 		summary: profileSummary(parsed.profile),
 		territoryLabel: parsed.profile.territoire?.label,
-		shareUrl: `${siteUrl}${FINDER_PATH}${query ? `?${query}` : ''}`,
+		shareUrl: `${siteUrl}${route.fundingFinder(parsed.profile)}`,
 		result: showResults
 			? findFunding(tools, parsed.profile, { now, communeName: communeNamer(c.geo) })
 			: undefined,
@@ -122,7 +118,7 @@ export function memoPage(c: Catalogue, audience: string, siteUrl: string, now = 
 		stale: staleFlags(tools, now),
 		providers: providersOf(c, tools),
 		themeLabels: themeLabels(c),
-		url: `${siteUrl}/financements/memo/${memo.slug}`,
+		url: `${siteUrl}${route.fundingMemo(memo.slug)}`,
 		printedOn: now.toISOString().slice(0, 10)
 	};
 }
@@ -147,7 +143,7 @@ export function toolPage(c: Catalogue, slug: string, siteUrl: string, now = new 
 		ownProviders: own,
 		related,
 		themeLabels: themeLabels(c),
-		canonical: `${siteUrl}${recordPath(tool)}`,
+		canonical: `${siteUrl}${route.record(tool)}`,
 		jsonLd: serializeJsonLd(toolJsonLd(tool, own, siteUrl))
 	};
 }

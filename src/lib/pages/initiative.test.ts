@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { initiativePage } from './initiative';
-import { directoryCatalogue, SITE } from './test-data';
+import { testCatalogue } from '$lib/domain/test-catalogue';
+import { communes, directoryCatalogue, directoryRecords, quartiers, SITE, thematiques } from './test-data';
 
 const catalogue = directoryCatalogue();
 
@@ -11,6 +12,20 @@ describe('initiativePage', () => {
 		expect(p.labels.type).toBe('Atelier de réparation');
 		expect(JSON.parse(p.jsonLd)['@type']).toBe('Place');
 		expect(p.sameQuartier.map((r) => r.id)).toEqual(['bretzselle']);
+	});
+
+	it('links the map by id and its carrier by the carrier’s current slug', () => {
+		const renamed = directoryRecords.map((r) =>
+			r.id === 'atelier-mobile'
+				? { ...r, slug: 'atelier-mobile-meinau' }
+				: r.id === 'bretzselle'
+					? { ...r, slug: 'bretz-selle' }
+					: r
+		);
+		const c = testCatalogue(renamed, { communes, quartiers, thematiques });
+		const p = initiativePage(c, 'atelier-mobile-meinau', SITE)!;
+		expect(p.mapHref).toBe('/carte?sel=atelier-mobile');
+		expect(p.carrier?.href).toBe('/structures/bretz-selle');
 	});
 
 	it('finds nothing for unknown, unpublished or other-kind slugs', () => {

@@ -1,7 +1,7 @@
 /** /initiatives/[slug]: one published initiative, who carries it and what is around it. */
 import { recordBySlug, type Catalogue } from '$lib/domain/catalogue';
 import { labelOf } from '$lib/domain/taxonomies';
-import { recordPath } from '$lib/io/geojson';
+import { route } from '$lib/links';
 import { initiativeJsonLd, serializeJsonLd } from './json-ld';
 import { mapHref, placeFacts, related, sameQuartier, sameThematique, summaryOf, themes } from './related';
 
@@ -10,7 +10,7 @@ export function initiativePage(c: Catalogue, slug: string, siteUrl: string) {
 	const i = recordBySlug(c, 'initiative', slug);
 	if (!i) return undefined;
 	const place = placeFacts(c, i);
-	const canonical = `${siteUrl}${recordPath(i)}`;
+	const canonical = `${siteUrl}${route.record(i)}`;
 	const carrierOrg = i.carrier.organisationId ? c.byId.get(i.carrier.organisationId)?.record : undefined;
 	const nearby = sameQuartier(c, i);
 	return {

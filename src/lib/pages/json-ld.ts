@@ -5,7 +5,7 @@
 import type { ProviderRef } from '$lib/domain/catalogue';
 import type { FundingTool, Initiative, Organisation } from '$lib/domain/records';
 import { labelOf, legalForm } from '$lib/domain/taxonomies';
-import { recordPath } from '$lib/io/geojson';
+import { route } from '$lib/links';
 
 export type JsonLd = Record<string, unknown>;
 
@@ -136,10 +136,10 @@ export function toolJsonLd(tool: FundingTool, providers: ProviderRef[], siteUrl:
 	const orgs = providers.map((p) => ({
 		'@type': 'Organization',
 		name: p.name,
-		...(p.slug ? { url: `${siteUrl}${recordPath({ kind: 'organisation', slug: p.slug })}` } : {}),
+		...(p.slug ? { url: `${siteUrl}${route.record({ kind: 'organisation', slug: p.slug })}` } : {}),
 		...(p.website ? { sameAs: p.website } : {})
 	}));
-	const url = `${siteUrl}${recordPath(tool)}`;
+	const url = `${siteUrl}${route.record(tool)}`;
 	const ld: JsonLd = {
 		'@context': 'https://schema.org',
 		'@type': type,

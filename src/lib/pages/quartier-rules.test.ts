@@ -139,7 +139,7 @@ describe('structures in and near the area', () => {
 		});
 		const list = nearbyOrganisations([org({ id: 'ss', communeCode: '67447' }), org({ id: 'xx' })], commune);
 		expect(list.map((x) => x.organisation.id)).toEqual(['ss']);
-		expect(mapHref(commune)).toBe('/carte?at=14/48.6119/7.7463&lieu=67447');
+		expect(mapHref(commune)).toBe('/carte?lieu=67447&at=14/48.61190/7.74630');
 	});
 });
 
@@ -203,6 +203,6 @@ describe('keyNumbers', () => {
 
 describe('mapHref', () => {
 	it('zooms the map on the quartier', () => {
-		expect(mapHref(area)).toBe('/carte?at=15/48.5967/7.7094&lieu=SQ_06');
+		expect(mapHref(area)).toBe('/carte?lieu=SQ_06&at=15/48.59670/7.70940');
 	});
 });

@@ -7,6 +7,7 @@ import type { Commune, Point, Qpv, Quartier } from '$lib/domain/geography';
 import type { FundingTool, Initiative, Organisation } from '$lib/domain/records';
 import type { Availability } from '$lib/domain/taxonomies';
 import { distanceMeters } from '$lib/geo/distance';
+import { route } from '$lib/links';
 
 export type Area =
 	| {
@@ -234,10 +235,13 @@ export function keyNumbers(input: {
 }
 
 /**
- * The main map zoomed on the area and showing only its places (the /carte URL contract of
- * src/lib/state/map-url.ts: `at=zoom/lat/lon`, `lieu=` a quartier code or a commune INSEE code).
+ * The main map zoomed on the area and showing only its places (`at=zoom/lat/lon`, `lieu=` a quartier code
+ * or a commune INSEE code; the explorer's URL state, src/lib/domain/map/map-url.ts).
  */
 export function mapHref(area: Area): string {
 	const zoom = area.kind === 'quartier' ? 15 : area.code === '67482' ? 12 : 14;
-	return `/carte?at=${zoom}/${area.point.lat.toFixed(4)}/${area.point.lon.toFixed(4)}&lieu=${area.code}`;
+	return route.map({
+		at: { zoom, lat: area.point.lat, lon: area.point.lon },
+		filters: { lieu: [area.code] }
+	});
 }

@@ -105,7 +105,7 @@ describe('areaPage', () => {
 		expect(page.qpv.map((q) => q.slug)).toEqual(expect.arrayContaining(['hautepierre', 'cronenbourg']));
 		expect(page.keyNumbers.find((n) => n.id === 'initiatives')?.value).toBe(3);
 		expect(page.keyNumbers.find((n) => n.id === 'benevoles')?.value).toBe(1);
-		expect(page.mapHref).toBe('/carte?at=15/48.5967/7.7094&lieu=SQ_06');
+		expect(page.mapHref).toBe('/carte?lieu=SQ_06&at=15/48.59670/7.70940');
 		// The store's version counter is internal and stays off the page.
 		expect(page.groups[1].initiatives[0]).not.toHaveProperty('version');
 	});

@@ -8,6 +8,7 @@ import type { Organisation } from '$lib/domain/records';
 import { inBbox } from '$lib/domain/coordinates';
 import { bboxOf } from '$lib/geo/bbox';
 import { circlePolygon } from '$lib/geo/circle';
+import { route } from '$lib/links';
 import {
 	communeArea,
 	groupBySubQuartier,
@@ -107,6 +108,8 @@ export function areaPage(c: Catalogue, slug: string) {
 			qpv,
 			population: area.kind === 'commune' ? area.population : undefined
 		}),
-		mapHref: mapHref(area)
+		mapHref: mapHref(area),
+		/** The annuaire's structures of the area (its slug in the address). */
+		directoryHref: route.annuaire({ filters: { kind: ['organisation'], [area.kind]: [area.code] } }, c.geo)
 	};
 }

@@ -4,7 +4,7 @@
  */
 import type { Catalogue } from '$lib/domain/catalogue';
 import type { Initiative, Organisation, PublicRecord } from '$lib/domain/records';
-import { recordPath } from '$lib/io/geojson';
+import { route } from '$lib/links';
 import { KIND_LABELS, placeLabel, toSearchDocument } from '$lib/search/documents';
 
 export interface RelatedRecord {
@@ -22,7 +22,7 @@ export function related(c: Catalogue, r: PublicRecord): RelatedRecord {
 	return {
 		id: r.id,
 		name: r.name,
-		href: recordPath(r),
+		href: route.record(r),
 		kindLabel: KIND_LABELS[r.kind],
 		subtitle: toSearchDocument(r, c.geo).subtitle
 	};
@@ -83,7 +83,7 @@ export function summaryOf(text: string): string {
 	return text.length > 200 ? `${text.slice(0, 197).trimEnd()}…` : text;
 }
 
-/** The main map with this place selected (the /carte URL contract of src/lib/state/map-url.ts). */
-export function mapHref(r: Pick<PublicRecord, 'slug'>): string {
-	return `/carte?sel=${encodeURIComponent(r.slug)}`;
+/** The main map with this place selected, by its id: the slug may change, the id stays. */
+export function mapHref(r: Pick<PublicRecord, 'id'>): string {
+	return route.map({ select: r });
 }

@@ -1,15 +1,15 @@
 /** /sitemap.xml: the pages every visitor can reach from the navigation, the quartiers, every published record. */
 import type { Catalogue } from '$lib/domain/catalogue';
-import { recordPath } from '$lib/io/geojson';
+import { route } from '$lib/links';
 
 const STATIC_PATHS = [
-	'/',
-	'/annuaire',
-	'/carte',
-	'/financements',
-	'/quartiers',
-	'/donnees',
-	'/accessibilite'
+	route.home(),
+	route.annuaire(),
+	route.map(),
+	route.funding(),
+	route.quartiers(),
+	route.openData(),
+	route.accessibility()
 ];
 
 const escapeXml = (s: string) =>
@@ -18,8 +18,8 @@ const escapeXml = (s: string) =>
 export function sitemapXml(c: Catalogue, siteUrl: string): string {
 	const urls = [
 		...STATIC_PATHS.map((p) => ({ loc: `${siteUrl}${p}`, lastmod: undefined as string | undefined })),
-		...c.geo.quartiers.map((q) => ({ loc: `${siteUrl}/quartiers/${q.slug}`, lastmod: undefined })),
-		...c.records.map((r) => ({ loc: `${siteUrl}${recordPath(r)}`, lastmod: r.lastVerified }))
+		...c.geo.quartiers.map((q) => ({ loc: `${siteUrl}${route.quartier(q)}`, lastmod: undefined })),
+		...c.records.map((r) => ({ loc: `${siteUrl}${route.record(r)}`, lastmod: r.lastVerified }))
 	];
 	const body = urls
 		.map(

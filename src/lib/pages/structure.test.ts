@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { serializeJsonLd } from './json-ld';
 import { organisationPage } from './structure';
-import { directoryCatalogue, SITE } from './test-data';
+import { testCatalogue } from '$lib/domain/test-catalogue';
+import { communes, directoryCatalogue, directoryRecords, quartiers, SITE, thematiques } from './test-data';
 
 const catalogue = directoryCatalogue();
 
@@ -20,6 +21,14 @@ describe('organisationPage', () => {
 		);
 		expect(p.mapHref).toBe('/carte?sel=bretzselle');
 		expect(p.canonical).toBe(`${SITE}/structures/bretzselle`);
+	});
+	it('links the map by id, so « Voir sur la carte » still selects the place after its slug changed', () => {
+		const renamed = directoryRecords.map((r) => (r.id === 'bretzselle' ? { ...r, slug: 'bretz-selle' } : r));
+		const c = testCatalogue(renamed, { communes, quartiers, thematiques });
+		expect(organisationPage(c, 'bretzselle', SITE)).toBeUndefined();
+		const p = organisationPage(c, 'bretz-selle', SITE)!;
+		expect(p.mapHref).toBe('/carte?sel=bretzselle');
+		expect(p.canonical).toBe(`${SITE}/structures/bretz-selle`);
 	});
 	it('lists the tools a financeur provides and offers it no funding list', () => {
 		const p = organisationPage(catalogue, 'financeur', SITE)!;

@@ -1,10 +1,9 @@
 /** /structures/[slug]: one published organisation, its links to other records and the funding open to it. */
 import { recordBySlug, type Catalogue } from '$lib/domain/catalogue';
 import { fittingTools } from '$lib/domain/funding/organisation';
-import { profileToQuery } from '$lib/domain/funding/profile';
 import type { Organisation } from '$lib/domain/records';
 import { labelOf, legalForm } from '$lib/domain/taxonomies';
-import { recordPath } from '$lib/io/geojson';
+import { route } from '$lib/links';
 import { organisationJsonLd, serializeJsonLd } from './json-ld';
 import {
 	RELATED_MAX,
@@ -25,7 +24,7 @@ function fundingFor(c: Catalogue, o: Organisation, now: Date) {
 	return {
 		tools: fitting.slice(0, RELATED_MAX).map((e) => related(c, e.tool)),
 		total: fitting.length,
-		finderHref: `/financements/trouver?${profileToQuery(profile)}`,
+		finderHref: route.fundingFinder(profile),
 		basis: [
 			profile.structure ? labelOf('audience', profile.structure) : 'statut fiscal non connu',
 			profile.forme ? labelOf('legalForm', profile.forme) : undefined,
@@ -41,7 +40,7 @@ export function organisationPage(c: Catalogue, slug: string, siteUrl: string, no
 	const o = recordBySlug(c, 'organisation', slug);
 	if (!o) return undefined;
 	const place = placeFacts(c, o);
-	const canonical = `${siteUrl}${recordPath(o)}`;
+	const canonical = `${siteUrl}${route.record(o)}`;
 	const form = legalForm(o.legalForm);
 	const parent = o.parentId ? c.byId.get(o.parentId)?.record : undefined;
 	const nearby = sameQuartier(c, o);

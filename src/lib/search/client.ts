@@ -2,13 +2,7 @@
  * The browser side of search: a Web Worker holding the quick index, started on first use, and the
  * server for full-text queries. No lunr in here, so pages that only search stay light.
  */
-import {
-	DEFAULT_MANIFEST_URL,
-	DEFAULT_QUERY_URL,
-	type FromWorker,
-	type SearchManifest,
-	type ToWorker
-} from './protocol';
+import type { FromWorker, SearchManifest, ToWorker } from './protocol';
 import type { SearchClient, SearchClientOptions, SearchOptions, SearchResult } from './types';
 
 const empty = (query: string, options: SearchOptions): SearchResult => ({
@@ -20,9 +14,9 @@ const empty = (query: string, options: SearchOptions): SearchResult => ({
 	suggestions: []
 });
 
-export function createSearchClient(options: SearchClientOptions = {}): SearchClient {
-	const manifestUrl = options.manifestUrl ?? DEFAULT_MANIFEST_URL;
-	let queryUrl = options.queryUrl ?? DEFAULT_QUERY_URL;
+export function createSearchClient(options: SearchClientOptions): SearchClient {
+	const manifestUrl = options.manifestUrl;
+	let queryUrl = options.queryUrl;
 	/** null: the deployment answers as-you-type queries on the server (index too large to download). */
 	let knownIndexUrl = options.indexUrl;
 	let onServer = false;
@@ -36,7 +30,7 @@ export function createSearchClient(options: SearchClientOptions = {}): SearchCli
 		const response = await fetch(manifestUrl, { cache: fresh ? 'no-cache' : 'default' });
 		if (!response.ok) throw new Error(`manifeste de recherche indisponible (HTTP ${response.status})`);
 		const manifest = (await response.json()) as SearchManifest;
-		queryUrl = options.queryUrl ?? manifest.queryUrl ?? queryUrl;
+		queryUrl = manifest.queryUrl ?? queryUrl;
 		knownIndexUrl = manifest.quick.url;
 		return knownIndexUrl;
 	}

@@ -4,7 +4,7 @@
  * Stable interface (other parts depend on it; extend it, do not break it):
  *
  *   Browser (the annuaire's search box, the map's list):
- *     const client = createSearchClient();            // SearchClientOptions: manifestUrl, indexUrl, queryUrl
+ *     const client = createSearchClient({ manifestUrl, queryUrl });   // from lib/links' route; indexUrl optional
  *     const result = await client.search('cooperatve', { mode: 'quick', limit: 10, kinds: ['organisation'] });
  *     result.hits: SearchHit[]                        // { id, kind, slug, name, subtitle, score, highlights }
  *     hit.highlights.name: Segment[]                  // { text, match }: render as text, mark `match` pieces

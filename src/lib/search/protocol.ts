@@ -1,9 +1,6 @@
 /** Messages between the search client (page) and the search worker, and the server's search URLs. */
 import type { SearchOptions, SearchResult } from './types';
 
-export const DEFAULT_MANIFEST_URL = '/search-index/manifest.json';
-export const DEFAULT_QUERY_URL = '/search-index/query';
-
 /**
  * The largest quick index (gzip) a browser downloads before its first suggestion. Above it the manifest
  * names no URL and as-you-type queries go to the server (README "Search": from about 20k records).

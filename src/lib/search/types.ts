@@ -70,13 +70,13 @@ export interface SearchClient {
 }
 
 export interface SearchClientOptions {
-	/** Where the manifest naming the current index is served; default `/search-index/manifest.json`. */
-	manifestUrl?: string;
+	/** Where the manifest naming the current index is served (the app passes route.searchManifest()). */
+	manifestUrl: string;
 	/**
 	 * The quick index URL when already known (the annuaire page passes it), skipping the manifest request;
 	 * `null` when the deployment answers as-you-type queries on the server (see the manifest).
 	 */
 	indexUrl?: string | null;
-	/** Full-mode endpoint; default `/search-index/query`. */
-	queryUrl?: string;
+	/** Full-mode endpoint until the manifest names one (the app passes route.searchQuery()). */
+	queryUrl: string;
 }

@@ -2,6 +2,7 @@ import { DATA_LICENCE } from '$lib/domain/licence';
 import { applyListQuery, parseListQuery, type Geo } from '$lib/domain/query';
 import type { RecordKind } from '$lib/domain/records';
 import { communesToFeatures, quartiersToFeatures, recordsToFeatures } from '$lib/io/geojson';
+import { route } from '$lib/links';
 import { listCommunes, listQpv, listQuartiers, listRecords, listThematiques } from './db/records';
 import type { Db } from './db/connection';
 import { cachedJson, jsonError } from './http';
@@ -81,7 +82,7 @@ export function listResource(
 	const { total, items } = applyListQuery(records, parsed.query);
 	const clean = items.map(({ version: _version, ...r }) => r);
 	if (geojson) {
-		const features = recordsToFeatures(clean, siteUrl);
+		const features = recordsToFeatures(clean, (r) => `${siteUrl}${route.record(r)}`);
 		return cachedJson(
 			request,
 			{

@@ -23,7 +23,7 @@ import {
 	type PointsPayload
 } from '$lib/domain/map/points';
 import { LIST_STEP, parseExplorerParams } from '$lib/domain/map/map-url';
-import { recordPath } from '$lib/io/geojson';
+import { route } from '$lib/links';
 import type { Db } from './db/connection';
 import { countBoundaries, listBoundaries } from './db/boundaries';
 import {
@@ -96,7 +96,7 @@ export function pointDetails(db: Db, id: string): PointDetails | undefined {
 		id: r.id,
 		kind: r.kind,
 		name: r.name,
-		path: recordPath(r),
+		path: route.record(r),
 		layerLabel: layer(layersOfRecord(r).primary).singular,
 		typeLabel:
 			r.kind === 'initiative'
@@ -149,7 +149,7 @@ export function explorerPageData(db: Db, url: URL, basemap: BasemapCode): Explor
 	const sources = [...new Set(listBoundaries(db, ['commune', 'quartier']).map((b) => b.source))];
 	return {
 		basemap: state.fond ?? basemap,
-		pointsUrl: `/carte/points.json?v=${c.version}`,
+		pointsUrl: route.mapPoints(c.version),
 		state,
 		ignored,
 		first: { points: filtered.points.slice(0, LIST_STEP), total: filtered.points.length },

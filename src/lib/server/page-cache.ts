@@ -14,6 +14,7 @@
  * same rules and keys below; a miss always goes through SvelteKit, which renders and stores.
  */
 import { createHash } from 'node:crypto';
+import { route } from '$lib/links';
 
 export interface PageCacheOptions {
 	/** Total bytes of bodies kept (0 disables the cache). */
@@ -33,7 +34,7 @@ interface Entry {
 export type CacheOutcome = 'hit' | 'miss' | 'bypass';
 
 /** Paths whose pages depend on who asks, or hold forms with state: never looked up nor stored. */
-const PRIVATE_PREFIXES = ['/admin', '/proposer'];
+const PRIVATE_PREFIXES = [route.admin(), route.propose()];
 
 export function isCacheable(
 	method: string,

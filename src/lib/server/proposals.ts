@@ -35,7 +35,7 @@ import {
 	type PlaceRefs
 } from '$lib/domain/proposal-form';
 import type { PublicRecord } from '$lib/domain/records';
-import { recordPath } from '$lib/io/geojson';
+import { route } from '$lib/links';
 import type { Db } from './db/connection';
 import { createProposal, forgetDecidedEmails, newReference, type ProposalType } from './db/proposals';
 import { forgetClientHashes } from './db/proposal-retention';
@@ -300,7 +300,7 @@ export function changeTarget(db: Db, id: string | null) {
 			id: record.id,
 			kind: record.kind,
 			name: record.name,
-			path: recordPath(record),
+			path: route.record(record),
 			fields: editableFieldsOf(record.kind),
 			current: currentValues(record),
 			form: correctionForm(record.kind)

@@ -8,12 +8,11 @@ import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import type { Catalogue } from '$lib/domain/catalogue';
 import { RECORD_KINDS, type RecordKind } from '$lib/domain/records';
-import { BROWSER_INDEX_MAX_GZIP, DEFAULT_QUERY_URL, type SearchManifest } from '$lib/search/protocol';
+import { BROWSER_INDEX_MAX_GZIP, type SearchManifest } from '$lib/search/protocol';
 import { buildSearchIndexes, type SearchEngine } from '$lib/search/engine';
 import { getCatalogue } from './catalogue';
 import type { Db } from './db/connection';
-
-export const INDEX_PATH = '/search-index';
+import { route } from '$lib/links';
 
 export interface SearchIndexes {
 	/** The catalogue's data version. */
@@ -43,12 +42,12 @@ export function searchIndexes(catalogue: Catalogue): SearchIndexes {
 		manifest: {
 			dataVersion: catalogue.version,
 			quick: {
-				url: gzip.length <= BROWSER_INDEX_MAX_GZIP ? `${INDEX_PATH}/${name}` : null,
+				url: gzip.length <= BROWSER_INDEX_MAX_GZIP ? route.searchIndexFile(name) : null,
 				bytes: Buffer.byteLength(body),
 				gzipBytes: gzip.length,
 				documents: quick.size
 			},
-			queryUrl: DEFAULT_QUERY_URL
+			queryUrl: route.searchQuery()
 		}
 	};
 	cached = { catalogue, indexes };

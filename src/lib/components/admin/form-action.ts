@@ -12,9 +12,3 @@ export function actionUrl(action: string, context: Record<string, string | null 
 		.join('');
 	return `?${params}/${action}`;
 }
-
-/** The merge's confirmation page for a pair, keeping `keep`. */
-export function mergePreviewPath(a: string, b: string, keep: string): string {
-	const q = new URLSearchParams({ a, b, garder: keep });
-	return `/admin/doublons/fusion?${q.toString()}`;
-}

@@ -275,8 +275,13 @@ export function parseFinderParams(params: URLSearchParams, geo: FinderGeo): Pars
 	return { profile, errors, values, answered: FINDER_PARAMS.some((k) => params.has(k)) };
 }
 
+/** What a finder link needs of a profile: the territory's parameter value only, not its resolution. */
+export type FinderQuery = Omit<FinderProfile, 'territoire'> & {
+	territoire?: Pick<TerritoryProfile, 'value'>;
+};
+
 /** The profile as a query string, parameters in contract order: the link advisers share. */
-export function profileToQuery(profile: FinderProfile): string {
+export function profileToQuery(profile: FinderQuery): string {
 	const p = new URLSearchParams();
 	if (profile.structure) p.set('structure', profile.structure);
 	if (profile.forme) p.set('forme', profile.forme);

@@ -55,10 +55,6 @@ export const BASEMAPS: Record<BasemapCode, Basemap> = {
 	}
 };
 
-/** Glyph PBFs made by scripts/make-glyphs.ts (DejaVu Sans); the template is concatenated, not URL-encoded. */
+/** Glyph PBFs made by scripts/make-glyphs.ts (DejaVu Sans), served from static/glyphs (route.glyphs). */
 export const OFFLINE_FONT = 'DejaVu Sans Book';
 export const OFFLINE_FONT_BOLD = 'DejaVu Sans Bold';
-export function glyphsUrl(origin: string): string {
-	// Concatenated: `new URL()` would percent-encode the braces and MapLibre would not substitute them.
-	return origin + '/glyphs/{fontstack}/{range}.pbf';
-}

@@ -11,7 +11,6 @@ import { circlePolygon } from '$lib/geo/circle';
 import { escapeHtml } from '../html';
 import { BASEMAPS } from '$lib/domain/map/basemaps';
 import { MAP_LAYERS, layer, markerSvg } from '$lib/domain/map/layers';
-import { OUTLINES_PATH } from './offline-style';
 import { isApproximate, type MapPoint } from '$lib/domain/map/points';
 import {
 	MAX_ZOOM,
@@ -22,6 +21,7 @@ import {
 	type MapEngine
 } from './types';
 import type { RenderedFeature } from './bench';
+import { route } from '$lib/links';
 
 const CENTRE_RADIUS = 22;
 /**
@@ -89,7 +89,7 @@ export const createEngine: CreateEngine = async (o) => {
 				path.setStyle({ fillOpacity: choropleth ? 0.75 : 0 });
 		});
 	if (o.hasOutlines)
-		void fetch(o.origin + OUTLINES_PATH)
+		void fetch(o.origin + route.mapOutlines())
 			.then((r) => (r.ok ? r.json() : undefined))
 			.then((fc) => {
 				if (fc) {

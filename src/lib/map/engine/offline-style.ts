@@ -6,11 +6,11 @@
 import type { LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import type { LonLat } from '$lib/geo/types';
-import { OFFLINE_FONT, OFFLINE_FONT_BOLD, glyphsUrl } from '$lib/domain/map/basemaps';
+import { OFFLINE_FONT, OFFLINE_FONT_BOLD } from '$lib/domain/map/basemaps';
 import { CLUSTER_MAX_ZOOM } from './types';
 import { ICON_EXPRESSION } from './feature-ids';
+import { route } from '$lib/links';
 
-export const OUTLINES_PATH = '/carte/contours.json';
 const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [] });
 
 export function offlineStyle(
@@ -20,7 +20,7 @@ export function offlineStyle(
 	return {
 		version: 8,
 		name: 'Carto ESS hors ligne',
-		glyphs: glyphsUrl(origin),
+		glyphs: origin + route.glyphsTemplate(),
 		sources: {
 			'commune-labels': {
 				type: 'geojson',
@@ -61,7 +61,7 @@ export function offlineStyle(
 export function offlineGlyphPaths(labels: readonly string[]): string[] {
 	const ranges = new Set<number>();
 	for (const label of labels) for (const ch of label) ranges.add(Math.floor(ch.codePointAt(0)! / 256));
-	const path = (font: string, r: number) => `/glyphs/${font}/${r * 256}-${r * 256 + 255}.pbf`;
+	const path = (font: string, r: number) => route.glyphs(font, r * 256);
 	return [...[...ranges].sort((a, b) => a - b).map((r) => path(OFFLINE_FONT, r)), path(OFFLINE_FONT_BOLD, 0)];
 }
 
@@ -74,7 +74,7 @@ export function overlaySources(
 		outlines: {
 			type: 'geojson',
 			// Without imported outlines there is nothing to fetch.
-			data: hasOutlines ? origin + OUTLINES_PATH : empty(),
+			data: hasOutlines ? origin + route.mapOutlines() : empty(),
 			...(outlinesAttribution ? { attribution: outlinesAttribution } : {})
 		},
 		around: { type: 'geojson', data: empty() },

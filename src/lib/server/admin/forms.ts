@@ -3,7 +3,7 @@ import { todayIso } from '$lib/domain/common';
 import { RECORD_KINDS, type RecordKind } from '$lib/domain/records';
 import { geocodeAddress } from '../geocoder';
 import type { FormRaw } from '$lib/io/cells';
-import { recordPath } from '$lib/io/geojson';
+import { route } from '$lib/links';
 import { rawToForm, recordToForm, type FormState } from '$lib/io/record-form';
 import type { Db } from '../db/connection';
 import { getProposal } from '../db/proposals';
@@ -38,7 +38,7 @@ export function editPage(db: Db, id: string, proposalId: string | null) {
 			status: record.status,
 			version: record.version,
 			lastVerified: record.lastVerified,
-			publicPath: record.status === 'published' ? recordPath(record) : null
+			publicPath: record.status === 'published' ? route.record(record) : null
 		},
 		form,
 		proposal,

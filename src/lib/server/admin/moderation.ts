@@ -17,7 +17,7 @@ import {
 import type { PublicRecord, PublicRecordInput, RecordKind } from '$lib/domain/records';
 import { describeResemblance, resemblance } from '$lib/geo/resemblance';
 import type { FieldChange } from '$lib/io/diff';
-import { recordPath } from '$lib/io/geojson';
+import { route } from '$lib/links';
 import { slugify } from '$lib/io/slug';
 import type { Db } from '../db/connection';
 import { allRecords } from '../db/admin';
@@ -140,7 +140,7 @@ function approvalOf(
 			kind: record.kind,
 			name: record.name,
 			status: record.status,
-			publicPath: record.status === 'published' ? recordPath(record) : null
+			publicPath: record.status === 'published' ? route.record(record) : null
 		},
 		version: entry?.version,
 		created: !!entry && !history[i + 1],
@@ -161,13 +161,13 @@ function resemblancesOf(db: Db, view: ProposalView, records: PublicRecord[]): Re
 				type: 'record',
 				id: r.id,
 				name: r.name,
-				href: `/admin/fiches/${r.id}`,
+				href: route.adminRecord(r.id),
 				why: describeResemblance(found)
 			});
 	}
 	for (const p of listProposals(db, { status: 'pending' })) {
 		if (p.id === view.proposal.id) continue;
-		const href = `/admin/moderation/${p.id}`;
+		const href = route.adminProposal(p.id);
 		if (p.type === 'change') {
 			if (view.target && p.targetId === view.target.id)
 				out.push({ type: 'proposal', id: p.id, name: view.target.name, href, why: 'corrige la même fiche' });

@@ -66,7 +66,7 @@ export function recordList(db: Db, url: URL) {
 	}
 	const page = Math.max(1, Math.min(10_000, Number(url.searchParams.get('page')) || 1));
 	return {
-		filters: { kind: kind ?? '', status: status ?? '', q },
+		filters: { kind: kind ?? ('' as const), status: status ?? ('' as const), q },
 		total: items.length,
 		page,
 		pages: Math.max(1, Math.ceil(items.length / PAGE)),

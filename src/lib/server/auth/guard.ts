@@ -4,6 +4,7 @@
  */
 import { error } from '@sveltejs/kit';
 import type { UserRole } from '../db/users';
+import { isUnder, route } from '$lib/links';
 
 export interface SessionUser {
 	id: string;
@@ -27,14 +28,14 @@ export function requireRole(locals: { user: SessionUser | null }, role: UserRole
 }
 
 /** Public pages of /admin: the login form only. */
-const PUBLIC_ADMIN = new Set(['/admin/connexion']);
+const PUBLIC_ADMIN = new Set([route.adminLogin()]);
 
 /** The role a path under /admin needs (undefined: not an admin path, or the login page). */
 export function routeRole(pathname: string): UserRole | undefined {
 	const path = pathname.replace(/\/+$/, '') || '/';
-	if (path !== '/admin' && !path.startsWith('/admin/')) return undefined;
+	if (!isUnder(path, route.admin())) return undefined;
 	if (PUBLIC_ADMIN.has(path)) return undefined;
-	if (path === '/admin/comptes' || path.startsWith('/admin/comptes/')) return 'admin';
+	if (isUnder(path, route.adminAccounts())) return 'admin';
 	return 'editor';
 }
 

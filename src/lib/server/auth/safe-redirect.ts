@@ -6,14 +6,16 @@
  * /admin, no empty segment (`//`), no encoded slash or backslash that a proxy or the router might decode
  * differently. Anything else gives /admin rather than an error: a bad link should not block a login.
  */
-const HOME = '/admin';
+import { route } from '$lib/links';
+
+const HOME = route.admin();
 const PLACEHOLDER = 'http://placeholder.invalid';
 const MAX_LENGTH = 2000;
 
 export function safeRedirect(target: string | null | undefined): string {
 	if (typeof target !== 'string' || target === '' || target.length > MAX_LENGTH) return HOME;
 	// Only a path: no scheme, no host, nothing the URL parser would silently drop (whitespace, controls).
-	if (!target.startsWith('/admin') || target.startsWith('//')) return HOME;
+	if (!target.startsWith(HOME) || target.startsWith('//')) return HOME;
 	// eslint-disable-next-line no-control-regex
 	if (/[\\\s\u0000-\u001f\u007f]/.test(target)) return HOME;
 	let url: URL;

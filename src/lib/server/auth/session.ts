@@ -12,6 +12,7 @@ import {
 	insertSession,
 	type SessionWithUser
 } from '../db/sessions';
+import { route } from '$lib/links';
 
 export const SESSION_COOKIE = 'carto_ess_session';
 /** Idle lifetime: a session unused for this long ends. */
@@ -64,7 +65,7 @@ export function endSession(db: Db, sessionId: string) {
 /** httpOnly (no script reads it), SameSite=Lax (not sent on cross-site posts), Secure on https origins. */
 export function cookieOptions(url: URL, expires: Date) {
 	return {
-		path: '/admin',
+		path: route.admin(),
 		httpOnly: true,
 		sameSite: 'lax' as const,
 		secure: url.protocol === 'https:',

@@ -9,6 +9,7 @@ import {
 	setDisabled
 } from '$lib/server/admin/accounts';
 import { getDb } from '$lib/server/store';
+import { route } from '$lib/links';
 
 export const load: PageServerLoad = ({ locals }) => {
 	requireRole(locals, 'admin');
@@ -20,27 +21,27 @@ export const actions: Actions = {
 		requireRole(locals, 'admin');
 		const result = await createAccountFromForm(getDb(), await request.formData());
 		if (!result.ok) return fail(400, { action: 'create', errors: result.errors, values: result.values });
-		redirect(303, '/admin/comptes?cree=1');
+		redirect(303, route.adminAccounts({ cree: true }));
 	},
 	role: async ({ locals, request }) => {
 		const user = requireRole(locals, 'admin');
 		const form = await request.formData();
 		const result = changeRole(getDb(), user, String(form.get('id') ?? ''), String(form.get('role') ?? ''));
 		if (!result.ok) return fail(400, { action: 'role', message: result.message });
-		redirect(303, '/admin/comptes?modifie=1');
+		redirect(303, route.adminAccounts({ modifie: true }));
 	},
 	disable: async ({ locals, request }) => {
 		const user = requireRole(locals, 'admin');
 		const form = await request.formData();
 		const result = setDisabled(getDb(), user, String(form.get('id') ?? ''), form.get('disabled') === '1');
 		if (!result.ok) return fail(400, { action: 'disable', message: result.message });
-		redirect(303, '/admin/comptes?modifie=1');
+		redirect(303, route.adminAccounts({ modifie: true }));
 	},
 	password: async ({ locals, request }) => {
 		requireRole(locals, 'admin');
 		const form = await request.formData();
 		const result = await resetPassword(getDb(), String(form.get('id') ?? ''), form.get('password'));
 		if (!result.ok) return fail(400, { action: 'password', message: result.message });
-		redirect(303, '/admin/comptes?modifie=1');
+		redirect(303, route.adminAccounts({ modifie: true }));
 	}
 };

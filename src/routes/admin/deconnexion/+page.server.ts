@@ -3,6 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { SESSION_COOKIE, endSession } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/store';
+import { route } from '$lib/links';
 
 export const load: PageServerLoad = ({ locals }) => {
 	requireRole(locals, 'editor');
@@ -14,7 +15,7 @@ export const actions: Actions = {
 	default: ({ locals, cookies }) => {
 		requireRole(locals, 'editor');
 		if (locals.sessionId) endSession(getDb(), locals.sessionId);
-		cookies.delete(SESSION_COOKIE, { path: '/admin' });
-		redirect(303, '/admin/connexion');
+		cookies.delete(SESSION_COOKIE, { path: route.admin() });
+		redirect(303, route.adminLogin());
 	}
 };

@@ -2,8 +2,8 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { dismissPair, duplicateList } from '$lib/server/admin/duplicates';
-import { mergePreviewPath } from '$lib/components/admin/form-action';
 import { getDb } from '$lib/server/store';
+import { route } from '$lib/links';
 
 export const load: PageServerLoad = ({ locals }) => {
 	requireRole(locals, 'editor');
@@ -22,7 +22,7 @@ export const actions: Actions = {
 		const keep = String(form.get('keep') ?? '');
 		if (!ID.test(a) || !ID.test(b) || (keep !== a && keep !== b))
 			return fail(400, { message: 'choisissez la fiche à garder' });
-		redirect(303, mergePreviewPath(a, b, keep));
+		redirect(303, route.adminMergePreview(a, b, keep));
 	},
 	dismiss: async ({ locals, request }) => {
 		const user = requireRole(locals, 'editor');
@@ -31,6 +31,6 @@ export const actions: Actions = {
 		const b = String(form.get('b') ?? '');
 		if (!ID.test(a) || !ID.test(b) || !dismissPair(getDb(), a, b, user))
 			return fail(400, { message: 'fiches introuvables' });
-		redirect(303, '/admin/doublons?ecarte=1');
+		redirect(303, route.adminDuplicates({ ecarte: true }));
 	}
 };

@@ -4,6 +4,7 @@ import { requireRole } from '$lib/server/auth/guard';
 import { staleList } from '$lib/server/admin/pages';
 import { markVerified } from '$lib/server/admin/records';
 import { getDb } from '$lib/server/store';
+import { route } from '$lib/links';
 
 export const load: PageServerLoad = ({ locals }) => {
 	requireRole(locals, 'editor');
@@ -17,7 +18,7 @@ export const actions: Actions = {
 		const id = String(form.get('id') ?? '');
 		const version = Number(form.get('version'));
 		const result = markVerified(getDb(), id, version, user);
-		if (result.ok) redirect(303, `/admin/fraicheur?verifiee=${encodeURIComponent(id)}`);
+		if (result.ok) redirect(303, route.adminFreshness({ verifiee: id }));
 		if (result.kind === 'conflict')
 			return fail(409, {
 				message: 'Cette fiche a été modifiée entre-temps : ouvrez-la pour la vérifier.',

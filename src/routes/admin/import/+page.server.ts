@@ -4,6 +4,7 @@ import { requireRole } from '$lib/server/auth/guard';
 import { parseKind } from '$lib/server/admin/forms';
 import { createImportJob, importList } from '$lib/server/admin/import';
 import { getDb } from '$lib/server/store';
+import { route } from '$lib/links';
 
 export const load: PageServerLoad = ({ locals }) => {
 	requireRole(locals, 'editor');
@@ -24,6 +25,6 @@ export const actions: Actions = {
 			user
 		);
 		if (!result.ok) return fail(400, { message: `Fichier refusé : ${result.message}.`, kind });
-		redirect(303, `/admin/import/${result.id}`);
+		redirect(303, route.adminImport(result.id));
 	}
 };

@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { newProposalPage, proposalDeps, submitNewProposal } from '$lib/server/proposals';
 import { getDb } from '$lib/server/store';
+import { route } from '$lib/links';
 
 /** /proposer/initiative and /proposer/structure: the same page, with the form of its kind of record. */
 export const load: PageServerLoad = ({ params, url }) =>
@@ -11,6 +12,6 @@ export const actions: Actions = {
 	default: async ({ params, request, getClientAddress }) => {
 		const outcome = await submitNewProposal(params.kind, request, proposalDeps(getClientAddress()));
 		if (!outcome.ok) return fail(outcome.status, { errors: outcome.errors, values: outcome.values });
-		redirect(303, `/proposer/merci/${outcome.reference}`);
+		redirect(303, route.proposalThanks(outcome.reference));
 	}
 };

@@ -2,6 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { changeTarget, proposalDeps, submitChangeProposal } from '$lib/server/proposals';
 import { getDb } from '$lib/server/store';
+import { route } from '$lib/links';
 
 const NOT_FOUND = 'Cette fiche n’existe pas ou n’est pas publiée : revenez à la fiche et réessayez.';
 
@@ -17,6 +18,6 @@ export const actions: Actions = {
 		if (!target) error(404, NOT_FOUND);
 		const outcome = await submitChangeProposal(target.record, request, proposalDeps(getClientAddress()));
 		if (!outcome.ok) return fail(outcome.status, { errors: outcome.errors, values: outcome.values });
-		redirect(303, `/proposer/merci/${outcome.reference}`);
+		redirect(303, route.proposalThanks(outcome.reference));
 	}
 };

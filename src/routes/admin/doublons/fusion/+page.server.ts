@@ -3,6 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { mergeDuplicates, mergePreview } from '$lib/server/admin/duplicates';
 import { getDb } from '$lib/server/store';
+import { route } from '$lib/links';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	requireRole(locals, 'editor');
@@ -35,6 +36,6 @@ export const actions: Actions = {
 						: ''
 				}`
 			});
-		redirect(303, `/admin/doublons?fusion=${encodeURIComponent(keep)}`);
+		redirect(303, route.adminDuplicates({ fusion: keep }));
 	}
 };

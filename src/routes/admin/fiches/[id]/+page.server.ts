@@ -11,6 +11,7 @@ import {
 	type SaveResult
 } from '$lib/server/admin/records';
 import { getDb, getEnv } from '$lib/server/store';
+import { route } from '$lib/links';
 
 export const load: PageServerLoad = ({ locals, params, url }) => {
 	requireRole(locals, 'editor');
@@ -31,13 +32,14 @@ const proposalOf = (form: FormData) => String(form.get('proposal') ?? '') || und
  * A save's outcome as the page expects it: redirect on success, 400 with errors, 409 with both versions.
  * The proposal being approved, if any, comes back with the errors so the page keeps approving it.
  */
-function respond(result: SaveResult, id: string, done: string, proposalId?: string) {
+function respond(
+	result: SaveResult,
+	id: string,
+	done: 'enregistree' | 'statut' | 'verifiee',
+	proposalId?: string
+) {
 	const proposal = proposalId ? { id: proposalId } : null;
-	if (result.ok)
-		redirect(
-			303,
-			`/admin/fiches/${id}?${done}=${result.version}${proposalId ? `&proposition=${encodeURIComponent(proposalId)}` : ''}`
-		);
+	if (result.ok) redirect(303, route.adminRecord(id, { [done]: result.version, proposition: proposalId }));
 	if (result.kind === 'missing') error(404, 'Cette fiche n’existe pas.');
 	if (result.kind === 'conflict')
 		return fail(409, { conflict: result.conflict, form: result.form, errors: {}, proposal });
@@ -50,7 +52,7 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const proposalId = proposalOf(form);
 		const result = saveFromForm(getDb(), params.id, formDataToRaw(form), version(form), user, { proposalId });
-		if (result.ok && proposalId) redirect(303, `/admin/moderation/${proposalId}?approuvee=1`);
+		if (result.ok && proposalId) redirect(303, route.adminProposal(proposalId, { approuvee: true }));
 		return respond(result, params.id, 'enregistree', proposalId);
 	},
 	overwrite: async ({ locals, params, request }) => {
@@ -65,7 +67,7 @@ export const actions: Actions = {
 			user,
 			{ proposalId }
 		);
-		if (result.ok && proposalId) redirect(303, `/admin/moderation/${proposalId}?approuvee=1`);
+		if (result.ok && proposalId) redirect(303, route.adminProposal(proposalId, { approuvee: true }));
 		return respond(result, params.id, 'enregistree', proposalId);
 	},
 	status: async ({ locals, params, request, url }) => {

@@ -5,6 +5,7 @@ import { requireRole } from '$lib/server/auth/guard';
 import { createPage, geocodeForm, parseKind } from '$lib/server/admin/forms';
 import { createFromForm } from '$lib/server/admin/records';
 import { getDb, getEnv } from '$lib/server/store';
+import { route } from '$lib/links';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	requireRole(locals, 'editor');
@@ -24,8 +25,8 @@ export const actions: Actions = {
 		const { kind, proposal } = context(form);
 		const result = createFromForm(getDb(), kind, formDataToRaw(form), user, { proposalId: proposal?.id });
 		if (!result.ok) return fail(400, { errors: result.errors, form: result.form, kind, proposal });
-		if (proposal) redirect(303, `/admin/moderation/${proposal.id}?approuvee=1`);
-		redirect(303, `/admin/fiches/${result.id}?enregistree=1`);
+		if (proposal) redirect(303, route.adminProposal(proposal.id, { approuvee: true }));
+		redirect(303, route.adminRecord(result.id, { enregistree: 1 }));
 	},
 	geocode: async ({ locals, request }) => {
 		requireRole(locals, 'editor');

@@ -3,6 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { importPage, mappingFromForm, startApply, startDryRun } from '$lib/server/admin/import';
 import { getDb } from '$lib/server/store';
+import { route } from '$lib/links';
 
 export const load: PageServerLoad = ({ locals, params, url }) => {
 	requireRole(locals, 'editor');
@@ -18,12 +19,12 @@ export const actions: Actions = {
 		const columns = Math.min(200, Math.max(0, Number(form.get('columns')) || 0));
 		const result = startDryRun(getDb(), params.id, mappingFromForm(form, columns));
 		if (!result.ok) return fail(400, { message: result.message });
-		redirect(303, `/admin/import/${params.id}`);
+		redirect(303, route.adminImport(params.id));
 	},
 	apply: async ({ locals, params }) => {
 		const user = requireRole(locals, 'editor');
 		const result = startApply(getDb(), params.id, user);
 		if (!result.ok) return fail(400, { message: result.message });
-		redirect(303, `/admin/import/${params.id}`);
+		redirect(303, route.adminImport(params.id));
 	}
 };

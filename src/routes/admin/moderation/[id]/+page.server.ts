@@ -3,6 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { approveProposal, proposalView, rejectProposal } from '$lib/server/admin/moderation';
 import { getDb } from '$lib/server/store';
+import { route } from '$lib/links';
 
 export const load: PageServerLoad = ({ locals, params }) => {
 	requireRole(locals, 'editor');
@@ -19,7 +20,7 @@ export const actions: Actions = {
 		const version = raw === null || raw === '' ? undefined : Number(raw);
 		const result = approveProposal(getDb(), params.id, version, user);
 		if (!result.ok) return fail(409, { message: result.message, field: null });
-		redirect(303, `/admin/moderation/${params.id}?approuvee=1`);
+		redirect(303, route.adminProposal(params.id, { approuvee: true }));
 	},
 	reject: async ({ locals, params, request }) => {
 		const user = requireRole(locals, 'editor');
@@ -27,6 +28,6 @@ export const actions: Actions = {
 		const reason = form.get('reason');
 		const result = rejectProposal(getDb(), params.id, typeof reason === 'string' ? reason : '', user);
 		if (!result.ok) return fail(400, { message: result.message, field: result.field ?? null, reason });
-		redirect(303, `/admin/moderation/${params.id}?refusee=1`);
+		redirect(303, route.adminProposal(params.id, { refusee: true }));
 	}
 };

@@ -4,6 +4,7 @@ import { requireRole } from '$lib/server/auth/guard';
 import { historyPage } from '$lib/server/admin/forms';
 import { restoreVersion } from '$lib/server/admin/records';
 import { getDb } from '$lib/server/store';
+import { route } from '$lib/links';
 
 export const load: PageServerLoad = ({ locals, params }) => {
 	requireRole(locals, 'editor');
@@ -21,7 +22,7 @@ export const actions: Actions = {
 		if (!Number.isInteger(target) || !Number.isInteger(expected))
 			return fail(400, { message: 'version à restaurer illisible' });
 		const result = restoreVersion(getDb(), params.id, target, expected, user);
-		if (result.ok) redirect(303, `/admin/fiches/${params.id}/historique?restauree=${target}`);
+		if (result.ok) redirect(303, route.adminRecordHistory(params.id, { restauree: target }));
 		if (result.kind === 'missing') error(404, 'Cette version n’existe pas.');
 		if (result.kind === 'conflict')
 			return fail(409, {

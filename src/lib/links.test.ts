@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import type { FilterRef } from '$lib/domain/filters/types';
+import { parseDirectoryQuery } from '$lib/domain/directory-query';
+import { parseFinderParams } from '$lib/domain/funding/profile';
+import { parseExplorerParams } from '$lib/domain/map/map-url';
+import { isUnder, route } from '$lib/links';
+
+const geo = {
+	communes: [{ code: '67482', slug: 'strasbourg', name: 'Strasbourg' }],
+	quartiers: [{ code: 'SQ_08', slug: 'meinau', name: 'Meinau' }],
+	thematiques: [{ code: 'alimentation', label: 'Alimentation' }],
+	qpv: []
+} as unknown as Parameters<typeof parseDirectoryQuery>[1] & Parameters<typeof parseFinderParams>[1];
+
+const search = (href: string) => new URL(href, 'https://carto.test').searchParams;
+
+describe('public pages', () => {
+	it('builds record pages from the kind and the slug, encoded', () => {
+		expect(route.record({ kind: 'organisation', slug: 'bretzselle' })).toBe('/structures/bretzselle');
+		expect(route.record({ kind: 'initiative', slug: 'jardin' })).toBe('/initiatives/jardin');
+		expect(route.record({ kind: 'funding-tool', slug: 'pret' })).toBe('/financements/pret');
+		expect(route.record({ kind: 'organisation', slug: 'a/b?c' })).toBe('/structures/a%2Fb%3Fc');
+	});
+
+	it('builds the quartier pages, a sub-quartier as an anchor', () => {
+		expect(route.quartiers()).toBe('/quartiers');
+		expect(route.quartier({ slug: 'meinau' })).toBe('/quartiers/meinau');
+		expect(route.quartier({ slug: 'meinau' }, { slug: 'canardiere' })).toBe(
+			'/quartiers/meinau#sq-canardiere'
+		);
+	});
+
+	it('builds the proposal pages, parameters encoded', () => {
+		expect(route.propose()).toBe('/proposer');
+		expect(route.proposeNew('initiative')).toBe('/proposer/initiative');
+		expect(route.proposeNew('structure', { zone: 'meinau' })).toBe('/proposer/structure?zone=meinau');
+		expect(route.proposeCorrection({ id: 'a&b' })).toBe('/proposer/modification?fiche=a%26b');
+		expect(route.proposalThanks('ESS-7K3P-9QXA')).toBe('/proposer/merci/ESS-7K3P-9QXA');
+	});
+
+	it('names the static pages', () => {
+		expect([route.home(), route.openData(), route.accessibility(), route.privacy()]).toEqual([
+			'/',
+			'/donnees',
+			'/accessibilite',
+			'/confidentialite'
+		]);
+	});
+});
+
+describe('the map', () => {
+	it('selects by id, and the explorer reads back what the link wrote', () => {
+		const href = route.map({
+			select: { id: 'csc-neudorf' },
+			at: { zoom: 15, lat: 48.5967, lon: 7.7094 },
+			filters: { lieu: ['SQ_08'], thematique: ['alimentation'] }
+		});
+		expect(href).toBe('/carte?thematique=alimentation&lieu=SQ_08&at=15/48.59670/7.70940&sel=csc-neudorf');
+		const known: FilterRef = {
+			communes: [],
+			quartiers: [{ code: 'SQ_08', slug: 'neudorf', name: 'Neudorf' }],
+			thematiques: [{ code: 'alimentation', label: 'Alimentation' }]
+		};
+		const { state, ignored } = parseExplorerParams(search(href), known);
+		expect(ignored).toEqual([]);
+		expect(state.sel).toBe('csc-neudorf');
+		expect(state.at).toEqual({ zoom: 15, lat: 48.5967, lon: 7.7094 });
+		expect(state.filters.lieu).toEqual(['SQ_08']);
+	});
+
+	it('is the bare /carte at the default state', () => {
+		expect(route.map()).toBe('/carte');
+		expect(route.map({ select: undefined, filters: {} })).toBe('/carte');
+	});
+
+	it('builds the map data files', () => {
+		expect(route.mapPoints(7)).toBe('/carte/points.json?v=7');
+		expect(route.mapRecordDetails('a b')).toBe('/carte/fiche/a%20b.json');
+		expect(route.mapAddress('67 avenue Racine')).toBe('/carte/adresse.json?q=67+avenue+Racine');
+		expect(route.mapOutlines()).toBe('/carte/contours.json');
+		expect(route.glyphs('DejaVu Sans Book', 256)).toBe('/glyphs/DejaVu Sans Book/256-511.pbf');
+		expect(route.glyphsTemplate()).toBe('/glyphs/{fontstack}/{range}.pbf');
+	});
+});
+
+describe('the annuaire', () => {
+	it('writes the canonical query string, communes and quartiers as slugs when given the geography', () => {
+		expect(route.annuaire()).toBe('/annuaire');
+		expect(route.annuaire({ q: 'vélo partagé' })).toBe('/annuaire?q=v%C3%A9lo+partag%C3%A9');
+		const href = route.annuaire({ filters: { kind: ['organisation'], quartier: ['SQ_08'] }, page: 2 }, geo);
+		expect(href).toBe('/annuaire?kind=organisation&quartier=meinau&page=2');
+		const { state, notes } = parseDirectoryQuery(search(href), geo);
+		expect(notes).toEqual([]);
+		expect(state.filters).toEqual({ kind: ['organisation'], quartier: ['SQ_08'] });
+		expect(state.page).toBe(2);
+	});
+
+	it('keeps the submitted form fields in their order', () => {
+		expect(
+			route.annuaireForm([
+				['q', 'l’économie'],
+				['kind', 'initiative']
+			])
+		).toBe('/annuaire?q=l%E2%80%99%C3%A9conomie&kind=initiative');
+		expect(route.annuaireForm([])).toBe('/annuaire');
+	});
+});
+
+describe('funding', () => {
+	it('writes the finder’s public contract, which the finder reads back', () => {
+		const href = route.fundingFinder({
+			structure: 'association',
+			stade: 'creation',
+			montant: 20000,
+			territoire: { value: '67482' }
+		});
+		expect(href).toBe(
+			'/financements/trouver?structure=association&stade=creation&montant=20000&territoire=67482'
+		);
+		const parsed = parseFinderParams(search(href), geo);
+		expect(parsed.errors).toEqual([]);
+		expect(parsed.profile.territoire?.value).toBe('67482');
+		expect(route.fundingFinder({}, 'resultats')).toBe('/financements/trouver#resultats');
+		expect(route.funding()).toBe('/financements');
+		expect(route.funding({ structure: 'porteur' })).toBe('/financements?structure=porteur');
+	});
+
+	it('keeps the comparison’s commas readable', () => {
+		expect(route.fundingCompare()).toBe('/financements/comparer');
+		expect(route.fundingCompare(['a', 'b'])).toBe('/financements/comparer?outils=a,b');
+		expect(route.fundingMemo('non-fiscalisees')).toBe('/financements/memo/non-fiscalisees');
+		expect(route.fundingToVerify()).toBe('/financements/a-verifier');
+	});
+});
+
+describe('data files', () => {
+	it('builds the API, exports and search index addresses', () => {
+		expect(route.api('organisations')).toBe('/api/v1/organisations');
+		expect(route.api('initiatives', { format: 'geojson' })).toBe('/api/v1/initiatives.geojson');
+		expect(route.api('organisations', { query: { quartier: 'SQ_08', role: 'accompagnateur' } })).toBe(
+			'/api/v1/organisations?quartier=SQ_08&role=accompagnateur'
+		);
+		expect(route.apiExport('organisations.csv')).toBe('/api/v1/export/organisations.csv');
+		expect(route.searchManifest()).toBe('/search-index/manifest.json');
+		expect(route.searchIndexFile('quick-abc.json')).toBe('/search-index/quick-abc.json');
+		expect(route.searchQuery()).toBe('/search-index/query');
+	});
+});
+
+describe('the workspace', () => {
+	it('addresses records, history, moderation and imports by id, with their flags', () => {
+		expect(route.adminRecord('velostation')).toBe('/admin/fiches/velostation');
+		expect(route.adminRecord('velostation', { enregistree: 3 })).toBe(
+			'/admin/fiches/velostation?enregistree=3'
+		);
+		expect(route.adminRecord('velostation', { proposition: 'p1' })).toBe(
+			'/admin/fiches/velostation?proposition=p1'
+		);
+		expect(route.adminRecordHistory('velostation', { restauree: 1 })).toBe(
+			'/admin/fiches/velostation/historique?restauree=1'
+		);
+		expect(route.adminNewRecord({ type: 'funding-tool' })).toBe('/admin/fiches/nouvelle?type=funding-tool');
+		expect(route.adminProposal('p1', { approuvee: true })).toBe('/admin/moderation/p1?approuvee=1');
+		expect(route.adminImport('j1', { lignes: '', page: 2 })).toBe('/admin/import/j1?page=2');
+		expect(route.adminImportProgress('j1')).toBe('/admin/import/j1/progres');
+		expect(route.adminExport('organisations.csv', { excel: true })).toBe(
+			'/admin/export/organisations.csv?excel=1'
+		);
+		expect(route.adminDuplicates({ fusion: 'a' })).toBe('/admin/doublons?fusion=a');
+		expect(route.adminAccounts({ modifie: true })).toBe('/admin/comptes?modifie=1');
+	});
+
+	it('lists records with only the filters set, page 1 left out', () => {
+		expect(route.adminRecords()).toBe('/admin/fiches');
+		expect(route.adminRecords({ type: '', statut: 'draft', q: 'vélo', page: 1 })).toBe(
+			'/admin/fiches?statut=draft&q=v%C3%A9lo'
+		);
+		expect(route.adminRecords({ type: 'initiative', page: 2 })).toBe('/admin/fiches?type=initiative&page=2');
+	});
+
+	it('sends to the login page with the destination encoded', () => {
+		expect(route.adminLogin()).toBe('/admin/connexion');
+		expect(route.adminLogin('/admin/fiches?type=initiative')).toBe(
+			'/admin/connexion?redirectTo=%2Fadmin%2Ffiches%3Ftype%3Dinitiative'
+		);
+	});
+
+	it('tells whether a path is a route or below it', () => {
+		expect(isUnder('/admin', route.admin())).toBe(true);
+		expect(isUnder('/admin/fiches/x', route.admin())).toBe(true);
+		expect(isUnder('/administration', route.admin())).toBe(false);
+	});
+});

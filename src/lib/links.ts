@@ -1,0 +1,224 @@
+/**
+ * Every internal address of the site, one typed builder per route (immich's `web/src/lib/route.ts` is the
+ * model). A route's path and the names of its parameters are written here and nowhere else, and the
+ * builders encode their parameters: callers pass values, never pieces of URL. Where lib/domain already has
+ * the canonical writer of a route's query string (the explorer's state, the annuaire's, the funding
+ * finder's profile), the builder delegates to it, so one state keeps one address.
+ *
+ * Adding a route: add its builder to `route` (typed by its parameters; records by `{ kind, slug }`, the
+ * map's selection and the workspace by id), use it wherever the route is linked, fetched or redirected to,
+ * and test it in links.test.ts. src/lib/internal-links.test.ts fails on an internal URL written by hand
+ * anywhere else.
+ *
+ * Pure: lib/domain only (README, "Layers"), so pages, server modules, state, map and components share it.
+ */
+import type { Bbox } from '$lib/domain/coordinates';
+import { directoryQueryString, type DirectoryState } from '$lib/domain/directory-query';
+import { profileToQuery, type FinderQuery } from '$lib/domain/funding/profile';
+import type { MemoSlug } from '$lib/domain/funding/memo';
+import type { BasemapCode } from '$lib/domain/map/basemaps';
+import type { PointFilters } from '$lib/domain/map/filter';
+import {
+	defaultState,
+	explorerSearch,
+	type ExplorerUrlState,
+	type MapView,
+	type PhoneView
+} from '$lib/domain/map/map-url';
+import type { Geo } from '$lib/domain/query';
+import type { RecordKind } from '$lib/domain/records';
+import type { Status } from '$lib/domain/taxonomies';
+
+type QueryValue = string | number | boolean | null | undefined;
+
+/** `path?query#hash`, for a query string already written (`''` when it has nothing to say). */
+function withQueryString(path: string, query: string, hash?: string): string {
+	return `${path}${query ? `?${query}` : ''}${hash ? `#${encodeURIComponent(hash)}` : ''}`;
+}
+
+/** `path?a=1&b=2`, in the given order; empty, null, undefined and false values are left out, true is `1`. */
+function withQuery(path: string, params: Record<string, QueryValue> = {}): string {
+	const p = new URLSearchParams();
+	for (const [key, value] of Object.entries(params)) {
+		if (value === undefined || value === null || value === '' || value === false) continue;
+		p.set(key, value === true ? '1' : String(value));
+	}
+	return withQueryString(path, p.toString());
+}
+
+/** One path segment, encoded (slugs and ids are plain already; this keeps a bad value from changing the path). */
+const seg = encodeURIComponent;
+
+/** Path of each kind's public pages. */
+const RECORD_BASES: Record<RecordKind, string> = {
+	organisation: '/structures',
+	initiative: '/initiatives',
+	'funding-tool': '/financements'
+};
+
+/** What a map link may set: the explorer's URL state (src/lib/domain/map/map-url.ts), all optional. */
+export interface MapLink {
+	/** The record to select, by **id** (stable when its slug changes): `{ id }` or the record itself. */
+	select?: { id: string };
+	at?: MapView;
+	q?: string;
+	filters?: Partial<PointFilters>;
+	zone?: Bbox;
+	vue?: PhoneView;
+	fond?: BasemapCode;
+	quartiers?: boolean;
+}
+
+/** An annuaire link: any part of its state (the rest at its default). */
+export type AnnuaireLink = Partial<DirectoryState>;
+/** The geography the annuaire's writer needs to write communes and quartiers as slugs. */
+export type AnnuaireGeo = Pick<Geo, 'communes' | 'quartiers' | 'thematiques'>;
+const NO_GEO: AnnuaireGeo = { communes: [], quartiers: [], thematiques: [] };
+
+/** The collections of the public API (`/api/v1/<collection>`; places also as `.geojson`). */
+export type ApiCollection = 'organisations' | 'initiatives' | 'funding-tools' | 'quartiers' | 'communes';
+/** The public forms for a new record (`/proposer/<kind>`). */
+export type ProposableKind = 'initiative' | 'structure';
+
+/** The flag a workspace action leaves in the record page's address (its message says what was done). */
+export interface RecordPageFlags {
+	/** Saved: the new version. */
+	enregistree?: number;
+	/** Status changed: the new version. */
+	statut?: number;
+	/** Marked as verified: the new version. */
+	verifiee?: number;
+	/** Open with a pending proposal's changes in the form ("Modifier puis approuver"). */
+	proposition?: string;
+}
+
+export const route = {
+	// Public pages --------------------------------------------------------------------------------------
+	home: () => '/',
+
+	/** `/carte` with the explorer's state, written by the explorer's own canonical writer. */
+	map({ select, filters, ...rest }: MapLink = {}): string {
+		const base = defaultState();
+		const merged: PointFilters = { ...base.filters };
+		for (const [param, values] of Object.entries(filters ?? {})) if (values) merged[param] = values;
+		const state: ExplorerUrlState = { ...base, ...rest, sel: select?.id, filters: merged };
+		return `/carte${explorerSearch(state)}`;
+	},
+	/** The map's compact points of one data version (cached by version). */
+	mapPoints: (version: number) => withQuery('/carte/points.json', { v: version }),
+	/** One record's details for the map's summary panel, by id. */
+	mapRecordDetails: (id: string) => `/carte/fiche/${seg(id)}.json`,
+	/** "Autour de moi" with a typed address: the server geocodes it. */
+	mapAddress: (q: string) => withQuery('/carte/adresse.json', { q }),
+	/** Commune and quartier outlines for the offline basemap and the choropleth. */
+	mapOutlines: () => '/carte/contours.json',
+	/**
+	 * MapLibre's glyphs template (static/glyphs): concatenated, not encoded, so MapLibre substitutes the
+	 * braces (`new URL()` would percent-encode them).
+	 */
+	glyphsTemplate: () => '/glyphs/{fontstack}/{range}.pbf',
+	/** One glyph file: the 256 characters from `first` in one font, as MapLibre asks for it. */
+	glyphs: (font: string, first: number) => `/glyphs/${font}/${first}-${first + 255}.pbf`,
+
+	/**
+	 * `/annuaire` with a state, written by the annuaire's canonical writer. Pass the catalogue's geography
+	 * when the state names communes or quartiers, so they are written as slugs (codes are read too).
+	 */
+	annuaire(state: AnnuaireLink = {}, geo: AnnuaireGeo = NO_GEO): string {
+		const full: DirectoryState = { q: '', filters: {}, sort: undefined, page: 1, ...state };
+		// directoryQueryString writes its own `?` (or nothing at the default state).
+		return `/annuaire${directoryQueryString(full, geo)}`;
+	},
+	/** The annuaire's form fields as submitted (name, value pairs), in their order. */
+	annuaireForm(fields: readonly (readonly [string, string])[]): string {
+		return withQueryString('/annuaire', new URLSearchParams(fields.map(([k, v]) => [k, v])).toString());
+	},
+
+	/** A record's public page: `/structures/<slug>`, `/initiatives/<slug>` or `/financements/<slug>`. */
+	record: (r: { kind: RecordKind; slug: string }) => `${RECORD_BASES[r.kind]}/${seg(r.slug)}`,
+
+	quartiers: () => '/quartiers',
+	/** A quartier's or a commune's page; with a sub-quartier, its part of the page (`#sq-<slug>`). */
+	quartier: (area: { slug: string }, sub?: { slug: string }) =>
+		withQueryString(`/quartiers/${seg(area.slug)}`, '', sub ? `sq-${sub.slug}` : undefined),
+
+	/** The funding list, optionally for a finder profile (the same public parameters). */
+	funding: (profile: FinderQuery = {}) => withQueryString('/financements', profileToQuery(profile)),
+	/** The guided finder for a profile (its public contract, README "Funding finder"); `hash` an anchor. */
+	fundingFinder: (profile: FinderQuery = {}, hash?: 'resultats') =>
+		withQueryString('/financements/trouver', profileToQuery(profile), hash),
+	/** The comparison of these tools (slugs), commas left readable: `?outils=a,b,c`. */
+	fundingCompare: (slugs: readonly string[] = []) =>
+		slugs.length ? `/financements/comparer?outils=${slugs.map(seg).join(',')}` : '/financements/comparer',
+	fundingMemo: (memo: MemoSlug) => `/financements/memo/${seg(memo)}`,
+	fundingToVerify: () => '/financements/a-verifier',
+
+	/** The public proposals: the choice, a new record (preselected quartier or commune), a correction. */
+	propose: () => '/proposer',
+	proposeNew: (kind: ProposableKind, opts: { zone?: string } = {}) =>
+		withQuery(`/proposer/${seg(kind)}`, { zone: opts.zone }),
+	proposeCorrection: (record: { id: string }) => withQuery('/proposer/modification', { fiche: record.id }),
+	proposalThanks: (reference: string) => `/proposer/merci/${seg(reference)}`,
+
+	openData: () => '/donnees',
+	accessibility: () => '/accessibilite',
+	privacy: () => '/confidentialite',
+
+	// Data files ----------------------------------------------------------------------------------------
+	/** A collection of the public API, as JSON or GeoJSON, with filters (`{ quartier: 'SQ_08' }`). */
+	api: (
+		collection: ApiCollection,
+		opts: { format?: 'json' | 'geojson'; query?: Record<string, QueryValue> } = {}
+	) => withQuery(`/api/v1/${collection}${opts.format === 'geojson' ? '.geojson' : ''}`, opts.query),
+	/** A public export file (`organisations.csv`...): published records only. */
+	apiExport: (file: string) => `/api/v1/export/${seg(file)}`,
+	/** The search manifest (names the current quick index). */
+	searchManifest: () => '/search-index/manifest.json',
+	/** A file of the search index (`quick-<hash>.json`). */
+	searchIndexFile: (name: string) => `/search-index/${seg(name)}`,
+	/** The server's search endpoint; the search client adds its parameters. */
+	searchQuery: () => '/search-index/query',
+
+	// Maintainers' workspace ----------------------------------------------------------------------------
+	admin: () => '/admin',
+	adminLogin: (redirectTo?: string) => withQuery('/admin/connexion', { redirectTo }),
+	adminLogout: () => '/admin/deconnexion',
+	/** The records list, filtered by kind, status and text (`''` or absent: any), paged. */
+	adminRecords: (filters: { type?: RecordKind | ''; statut?: Status | ''; q?: string; page?: number } = {}) =>
+		withQuery('/admin/fiches', {
+			...filters,
+			page: filters.page && filters.page > 1 ? filters.page : undefined
+		}),
+	/** A new record of a kind, or from a pending proposal. */
+	adminNewRecord: (opts: { type?: RecordKind; proposition?: string } = {}) =>
+		withQuery('/admin/fiches/nouvelle', opts),
+	adminRecord: (id: string, flags: RecordPageFlags = {}) =>
+		withQuery(`/admin/fiches/${seg(id)}`, { ...flags }),
+	adminRecordHistory: (id: string, opts: { restauree?: number } = {}) =>
+		withQuery(`/admin/fiches/${seg(id)}/historique`, opts),
+	adminModeration: () => '/admin/moderation',
+	adminProposal: (id: string, outcome: { approuvee?: boolean; refusee?: boolean } = {}) =>
+		withQuery(`/admin/moderation/${seg(id)}`, outcome),
+	/** Duplicates; after a merge, the record kept (`fusion`), or a pair dismissed (`ecarte`). */
+	adminDuplicates: (opts: { fusion?: string; ecarte?: boolean } = {}) => withQuery('/admin/doublons', opts),
+	/** The merge's confirmation page for a pair of duplicates, keeping `keep`. */
+	adminMergePreview: (a: string, b: string, keep: string) =>
+		withQuery('/admin/doublons/fusion', { a, b, garder: keep }),
+	/** Records to re-verify; after « Toujours exact », the id of the record just verified. */
+	adminFreshness: (opts: { verifiee?: string } = {}) => withQuery('/admin/fraicheur', opts),
+	adminImports: () => '/admin/import',
+	/** One import; its rows filtered by status (`lignes`) and paged. */
+	adminImport: (id: string, opts: { lignes?: string; page?: number } = {}) =>
+		withQuery(`/admin/import/${seg(id)}`, opts),
+	adminImportProgress: (id: string) => `/admin/import/${seg(id)}/progres`,
+	adminExports: () => '/admin/export',
+	/** A maintainers' export file (every status); `excel` for semicolons and a BOM. */
+	adminExport: (file: string, opts: { excel?: boolean } = {}) =>
+		withQuery(`/admin/export/${seg(file)}`, opts),
+	adminAccounts: (opts: { cree?: boolean; modifie?: boolean } = {}) => withQuery('/admin/comptes', opts)
+} as const;
+
+/** Whether a pathname is a route's own or below it: `isUnder(pathname, route.admin())`. */
+export function isUnder(pathname: string, root: string): boolean {
+	return pathname === root || pathname.startsWith(`${root}/`);
+}
