@@ -3,7 +3,8 @@
  * same record, moderation, an import with bad rows then fixed, an export imported again, freshness,
  * duplicates, accounts and sessions. Each test makes its own data and checks the store where it matters.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from './fixtures';
 import { readFileSync } from 'node:fs';
 import { createProposal, getProposal } from '../src/lib/server/db/proposals';
 import { getRecordById, insertRecord, listHistory, updateRecord } from '../src/lib/server/db/records';

@@ -3,7 +3,8 @@
  * admin. Bodies are deliberately incomplete, so an allowed request is refused by validation (400, 404, 409)
  * and a forbidden one by the guard (401, 403); nothing is ever written, which the test checks too.
  */
-import { expect, request as requestFactory, test, type APIRequestContext } from '@playwright/test';
+import { expect, request as requestFactory, type APIRequestContext } from '@playwright/test';
+import { test } from './fixtures';
 import { createProposal } from '../src/lib/server/db/proposals';
 import { insertImportJob } from '../src/lib/server/db/admin';
 import { apiLogin, dataVersion, e2eDb, ensureAccount } from './admin-helpers';

@@ -3,7 +3,8 @@
  * conflicts (server-rendered forms, tested without JavaScript), moderation that reads like the record
  * (labels, resemblances, a link to the record an approval wrote), and the record search.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from './fixtures';
 import { createProposal, getProposal } from '../src/lib/server/db/proposals';
 import { getRecordById, updateRecord } from '../src/lib/server/db/records';
 import type { PublicRecord } from '../src/lib/domain/records';

@@ -1,4 +1,4 @@
-import { test } from '@playwright/test';
+import { test } from './fixtures';
 import { existsSync } from 'node:fs';
 import { CHROMIUM_ARGS } from '../playwright.config';
 import { expectNoCspViolation, watchCsp } from './csp-helpers';

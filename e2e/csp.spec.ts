@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from './fixtures';
 import { expectNoCspViolation, watchCsp } from './csp-helpers';
 import { waitForMap } from './map-helpers';
 

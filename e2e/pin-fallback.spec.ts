@@ -1,5 +1,6 @@
 /** The pin where WebGL is missing (remote desktops, old office machines): the same marker, drawn by Leaflet. */
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from './fixtures';
 import { existsSync } from 'node:fs';
 import { CHROMIUM_ARGS } from '../playwright.config';
 import { gotoReady } from './admin-helpers';

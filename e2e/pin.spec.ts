@@ -4,7 +4,8 @@
  * longitude and latitude alone. The map loads only when asked for; no request leaves the site (the offline
  * basemap is set by the Playwright web server).
  */
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from './fixtures';
 import { getRecordById } from '../src/lib/server/db/records';
 import { e2eDb, ensureAccount, gotoReady, login } from './admin-helpers';
 import { expectNoAxeViolations, watchErrors } from './helpers';

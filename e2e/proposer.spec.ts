@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { test } from './fixtures';
 import Database from 'better-sqlite3';
 import { expectNoAxeViolations, expectOneH1, watchErrors } from './helpers';
 
