@@ -13,6 +13,7 @@ import {
 	statusCounts,
 	type RecordSummary
 } from '../db/admin';
+import { idsLastChangedBy } from '../db/history';
 import { listProposals } from '../db/proposals';
 import { getRecordById } from '../db/records';
 import { userNames } from '../db/users';
@@ -64,9 +65,16 @@ export function recordList(db: Db, url: URL) {
 			.toLowerCase();
 	let items = listSummaries(db, { kind, status });
 	if (q) items = items.filter((r) => fold(r.name).includes(fold(q)) || r.id.includes(fold(q)));
+	// « À relire : import SIRENE » : records the import created or changed and nobody has saved since (a
+	// newer stock that only confirms a record does not put it back on the list).
+	const review = url.searchParams.get('relire') === 'sirene' ? 'sirene' : '';
+	if (review) {
+		const ids = idsLastChangedBy(db, 'import-sirene', ['sirene-confirm']);
+		items = items.filter((r) => ids.has(r.id));
+	}
 	const page = Math.max(1, Math.min(10_000, Number(url.searchParams.get('page')) || 1));
 	return {
-		filters: { kind: kind ?? '', status: status ?? '', q },
+		filters: { kind: kind ?? '', status: status ?? '', q, review },
 		total: items.length,
 		page,
 		pages: Math.max(1, Math.ceil(items.length / PAGE)),

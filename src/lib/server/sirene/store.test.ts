@@ -20,6 +20,8 @@ import {
 	updateRecord
 } from '../db/records';
 import { duplicateList } from '../admin/duplicates';
+import { recordList } from '../admin/pages';
+import { historyView, markVerified } from '../admin/records';
 import { selectSireneEstablishments, type SireneSelection } from './read';
 import { SireneImportError, importSireneSelection, storedSirets } from './store';
 
@@ -270,5 +272,22 @@ describe('import:sirene into the store', () => {
 		expect(() => importSireneSelection(db, old, { now: NOW })).toThrow(SireneImportError);
 		expect(() => importSireneSelection(db, old, { now: NOW })).toThrow(/plus ancien que le dernier importé/);
 		expect(historyRows()).toBe(rows);
+	});
+
+	it('lists what the import wrote under « à relire : import SIRENE » until someone saves it', async () => {
+		curated({ id: 'autre', slug: 'autre', name: 'Une fiche éditoriale' });
+		importSireneSelection(db, await select('2026-12-01'), { now: NOW });
+		const toReview = () =>
+			recordList(db, new URL('http://x/admin/fiches?relire=sirene')).items.map((r) => r.id);
+		expect(toReview()).toHaveLength(9);
+		expect(toReview()).not.toContain('autre');
+		const id = sireneRecordId(S.plain);
+		expect(historyView(db, id)[0].by).toBe('Import SIRENE');
+		expect(markVerified(db, id, org(id)!.version, { id: 'u-camille', name: 'Camille' }, NOW).ok).toBe(true);
+		expect(toReview()).not.toContain(id);
+		// A newer stock that only confirms the records does not put them back on the list.
+		importSireneSelection(db, await select('2027-01-01'), { now: NOW });
+		expect(toReview()).toHaveLength(8);
+		expect(org(id)!.lastVerified).toBe('2027-01-15');
 	});
 });
