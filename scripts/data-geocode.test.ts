@@ -40,6 +40,8 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
+const precisionOf = (id: string) => (getRecordById(db, id) as Organisation | undefined)?.location?.precision;
+
 function org(id: string, o: Partial<Organisation> = {}) {
 	insertRecord(
 		db,
@@ -108,7 +110,7 @@ describe('data:geocode', () => {
 		const [entry] = listHistory(db, 'numero');
 		expect(entry).toMatchObject({ action: 'geocode', changedBy: GEOCODE_ACTOR });
 		expect(entry.note).toMatch(/score 0\.91.*12 Rue du Jeu des Enfants 67000 Strasbourg/);
-		expect(getRecordById(db, 'score-faible')!.location!.precision).toBe('commune');
+		expect(precisionOf('score-faible')).toBe('commune');
 	});
 
 	it('a dry run asks the service and writes nothing', async () => {
@@ -116,7 +118,7 @@ describe('data:geocode', () => {
 		const { report } = await runDataGeocode({ dryRun: true, batch: 500 }, db, { baseUrl });
 		expect(report.counts).toMatchObject({ address: 1, street: 1 });
 		expect(dataVersion(db)).toBe(version);
-		expect(getRecordById(db, 'numero')!.location!.precision).toBe('commune');
+		expect(precisionOf('numero')).toBe('commune');
 	});
 
 	it('a batch the service refuses leaves its records as they were, and the others are written', async () => {
@@ -125,8 +127,8 @@ describe('data:geocode', () => {
 		expect(report.batches).toEqual({ sent: 5, failed: 1 });
 		expect(report.counts.unavailable).toBe(1);
 		expect(report.failures[0]).toMatch(/HTTP 503/);
-		expect(getRecordById(db, 'en-panne')!.location!.precision).toBe('commune');
-		expect(getRecordById(db, 'numero')!.location!.precision).toBe('address');
+		expect(precisionOf('en-panne')).toBe('commune');
+		expect(precisionOf('numero')).toBe('address');
 	});
 
 	it('checks its arguments', () => {

@@ -4,6 +4,7 @@ import { hasRole, routeRole } from '$lib/server/auth/guard';
 import { SESSION_COOKIE, cookieOptions, validateSession } from '$lib/server/auth/session';
 import { failInterruptedImports } from '$lib/server/db/admin';
 import { deleteExpiredSessions } from '$lib/server/db/sessions';
+import { warmReadModel } from '$lib/server/read-model';
 import { getDb, initStore } from '$lib/server/store';
 
 /** Open, migrate and seed the store once, before the first request. */
@@ -13,6 +14,9 @@ export const init: ServerInit = async () => {
 	const interrupted = failInterruptedImports(db);
 	if (interrupted) console.log(`[import] ${interrupted} import(s) interrompu(s) marqué(s) en échec`);
 	deleteExpiredSessions(db);
+	// The catalogue, search indexes and map points of the current data, before the first visitor.
+	const model = warmReadModel(db);
+	console.log(`[read-model] version ${model.version} construite en ${model.buildMs} ms`);
 };
 
 const isAdminPath = (path: string) => path === '/admin' || path.startsWith('/admin/');
