@@ -15,8 +15,7 @@ export const init: ServerInit = async () => {
 	if (interrupted) console.log(`[import] ${interrupted} import(s) interrompu(s) marqué(s) en échec`);
 	deleteExpiredSessions(db);
 	// The catalogue, search indexes and map points of the current data, before the first visitor.
-	const model = warmReadModel(db);
-	console.log(`[read-model] version ${model.version} construite en ${model.buildMs} ms`);
+	warmReadModel(db);
 };
 
 const isAdminPath = (path: string) => path === '/admin' || path.startsWith('/admin/');

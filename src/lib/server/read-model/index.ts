@@ -40,6 +40,11 @@ export interface ReadModel {
 	points: PointsCache;
 	/** Milliseconds the build took (all parts, wall clock). */
 	buildMs: number;
+	/**
+	 * Of those, the longest stretch this thread was busy without answering a request (the whole build when
+	 * built in this thread; the longest installation slice when built by the worker).
+	 */
+	longestBlockMs: number;
 	/** Where it was built: in this thread, or read and indexed by the worker. */
 	builtIn: 'thread' | 'worker';
 }
@@ -87,12 +92,17 @@ export function buildReadModel(db: Db): ReadModel {
 		search: buildIndexes(input.version, catalogue.records, catalogue.geo),
 		points: pointsCache(input.version, pointsBody(records, input.version)),
 		buildMs: Math.round(performance.now() - started),
+		longestBlockMs: Math.round(performance.now() - started),
 		builtIn: 'thread'
 	};
 }
 
 function install(db: Db, model: ReadModel) {
 	indexesOf.set(model.catalogue, model.search);
+	if (model.buildMs > 1000)
+		console.log(
+			`[read-model] version ${model.version} construite en ${model.buildMs} ms (${model.builtIn === 'worker' ? `worker ; ce fil occupé ${model.longestBlockMs} ms d’affilée au plus` : 'dans ce fil'})`
+		);
 	if (!state || state.db !== db) state = { db, model };
 	else if (model.version >= state.model.version) state.model = model;
 	for (const l of listeners) l(state.model);
@@ -195,13 +205,20 @@ async function rebuildInWorker(db: Db): Promise<void> {
 		void worker.terminate();
 	}
 	// The worker sent the records already in catalogue order: parsed here in slices, between requests.
+	let longest = 0;
+	let sliceStart = performance.now();
+	const pause = async () => {
+		longest = Math.max(longest, performance.now() - sliceStart);
+		await nextTurn();
+		sliceStart = performance.now();
+	};
 	const records: PublicRecord[] = [];
 	for (let at = 0; at < json.length; at += PARSE_SLICE) {
 		for (const text of json.slice(at, at + PARSE_SLICE)) records.push(JSON.parse(text) as PublicRecord);
-		await nextTurn();
+		await pause();
 	}
 	const catalogue = buildCatalogue({ version: result.version, geo: result.geo, records });
-	await nextTurn();
+	await pause();
 	const search: SearchIndexes = {
 		version: result.version,
 		quick: engineFromTransferable(result.quick),
@@ -222,6 +239,7 @@ async function rebuildInWorker(db: Db): Promise<void> {
 		search,
 		points: pointsCache(result.version, result.points),
 		buildMs: Math.round(performance.now() - started),
+		longestBlockMs: Math.round(Math.max(longest, performance.now() - sliceStart)),
 		builtIn: 'worker'
 	});
 }
