@@ -4,8 +4,8 @@ import { hasRole, routeRole } from '$lib/server/auth/guard';
 import { SESSION_COOKIE, cookieOptions, validateSession } from '$lib/server/auth/session';
 import { failInterruptedImports } from '$lib/server/db/admin';
 import { deleteExpiredSessions } from '$lib/server/db/sessions';
-import { warmReadModel } from '$lib/server/read-model';
-import { getDb, initStore } from '$lib/server/store';
+import { setRebuildInlineMax, warmReadModel } from '$lib/server/read-model';
+import { getDb, getEnv, initStore } from '$lib/server/store';
 
 /** Open, migrate and seed the store once, before the first request. */
 export const init: ServerInit = async () => {
@@ -15,6 +15,7 @@ export const init: ServerInit = async () => {
 	if (interrupted) console.log(`[import] ${interrupted} import(s) interrompu(s) marqué(s) en échec`);
 	deleteExpiredSessions(db);
 	// The catalogue, search indexes and map points of the current data, before the first visitor.
+	setRebuildInlineMax(getEnv().REBUILD_INLINE_MAX);
 	warmReadModel(db);
 };
 

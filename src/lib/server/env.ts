@@ -22,7 +22,16 @@ export const envSchema = z.object({
 	/** Map basemap: Plan IGN (default), OpenFreeMap, or the built-in offline style (tests, no network). */
 	PUBLIC_BASEMAP: z
 		.enum(BASEMAP_CODES, { error: `PUBLIC_BASEMAP : ${BASEMAP_CODES.join(', ')} attendu` })
-		.default('ign')
+		.default('ign'),
+	/**
+	 * Published records up to which the public read model is rebuilt in the request that sees a write; above,
+	 * in a worker thread while the previous version is served (README "Rebuilds off the request path").
+	 */
+	REBUILD_INLINE_MAX: z.coerce
+		.number({ error: 'REBUILD_INLINE_MAX : nombre entier de fiches attendu, ex. 2000' })
+		.int({ error: 'REBUILD_INLINE_MAX : nombre entier de fiches attendu, ex. 2000' })
+		.min(0, { error: 'REBUILD_INLINE_MAX : 0 ou plus' })
+		.default(2000)
 });
 export type Env = z.infer<typeof envSchema>;
 

@@ -50,12 +50,12 @@ export interface ReadModel {
 }
 
 /**
- * Published records up to which a rebuild is made in the request (about 0.2 s on a 2-core machine);
- * `REBUILD_INLINE_MAX` in the environment changes it (0: always in the background).
+ * Published records up to which a rebuild is made in the request (about 0.2 s on a 2-core machine); the
+ * server sets it from REBUILD_INLINE_MAX (src/lib/server/env.ts; 0: always in the background).
  */
-let inlineMax = Number(process.env.REBUILD_INLINE_MAX ?? 2000);
+let inlineMax = 2000;
 
-/** Changes the inline threshold (tests and measurements). */
+/** Changes the inline threshold (server start, tests and measurements). */
 export function setRebuildInlineMax(n: number): void {
 	inlineMax = n;
 }
