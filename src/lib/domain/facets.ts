@@ -55,7 +55,10 @@ export function facetValuesOf(r: PublicRecord): FacetValues {
 		stage: none
 	};
 	if (r.kind === 'funding-tool') return { ...v, type: r.types, stage: r.stages };
-	const place = { commune: r.communeCode ? [r.communeCode] : none, quartier: r.quartierCode ? [r.quartierCode] : none };
+	const place = {
+		commune: r.communeCode ? [r.communeCode] : none,
+		quartier: r.quartierCode ? [r.quartierCode] : none
+	};
 	if (r.kind === 'initiative') return { ...v, ...place, initiativeType: [r.initiativeType] };
 	return {
 		...v,

@@ -59,9 +59,14 @@ export function organisationJsonLd(o: Organisation, place: PlaceNames, url: stri
 		...(o.shortName ? { alternateName: o.shortName } : {}),
 		description: o.description,
 		...(place.communeName
-			? { address: address(o, place), location: { '@type': 'Place', address: address(o, place), ...geoOf(o) } }
+			? {
+					address: address(o, place),
+					location: { '@type': 'Place', address: address(o, place), ...geoOf(o) }
+				}
 			: {}),
-		...(place.territoryName ? { areaServed: { '@type': 'AdministrativeArea', name: place.territoryName } } : {}),
+		...(place.territoryName
+			? { areaServed: { '@type': 'AdministrativeArea', name: place.territoryName } }
+			: {}),
 		...(o.foundedYear ? { foundingDate: String(o.foundedYear) } : {}),
 		...(o.siret ? { identifier: { '@type': 'PropertyValue', propertyID: 'SIRET', value: o.siret } } : {}),
 		...(o.contact.website ? { sameAs: o.contact.website } : {}),

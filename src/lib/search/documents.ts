@@ -83,7 +83,9 @@ export function toSearchDocument(r: PublicRecord, geo: SearchGeo): SearchDocumen
 	}
 	const quartier = r.quartierCode ? geo.quartiers.find((q) => q.code === r.quartierCode) : undefined;
 	const place = join([
-		r.communeCode === undefined ? placeLabel(r, geo) : geo.communes.find((c) => c.code === r.communeCode)?.name,
+		r.communeCode === undefined
+			? placeLabel(r, geo)
+			: geo.communes.find((c) => c.code === r.communeCode)?.name,
 		quartier?.name,
 		quartier?.subQuartiers.find((s) => s.slug === r.subQuartier)?.name,
 		r.qpv ? geo.qpv.find((q) => q.slug === r.qpv)?.name : undefined,

@@ -18,7 +18,7 @@ import {
 	setRebuildInlineMax,
 	settledReadModel,
 	warmReadModel
-} from '.';
+} from './index';
 
 let dir: string;
 let db: Db;
