@@ -47,7 +47,7 @@ export function sireneSource(stockDate: string) {
  * persons are never named: their record says what they do and where.
  */
 export function sireneName(e: SireneEstablishment, commune: SireneCommune): string {
-	if (e.name) return e.name;
+	if (e.name) return cut(e.name, 200);
 	const activity = e.activity.label ?? 'activité non précisée';
 	if (e.naturalPerson) return `Entrepreneur individuel de l’ESS à ${commune.name} (${activity})`;
 	return `Établissement ${e.siret} (${activity})`;
@@ -66,11 +66,16 @@ function sireneDescription(e: SireneEstablishment, commune: SireneCommune): stri
 	return `${activity}. ${category}. ${where}. Fiche créée d’après le répertoire SIRENE de l’INSEE, qui ne décrit pas ce que fait la structure : sa présentation reste à écrire.`;
 }
 
+/** Register values can be longer than a record's field: cut with an ellipsis rather than refused. */
+function cut(text: string, max: number): string {
+	return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
 function addressText(e: SireneEstablishment): string | undefined {
 	const a = e.address;
 	if (!a) return undefined;
 	const text = [a.line, a.complement ? `(${a.complement})` : null].filter(Boolean).join(' ');
-	return text || undefined;
+	return text ? cut(text, 300) : undefined;
 }
 
 /** What visitors should know about how the register named and placed this record. */
