@@ -93,6 +93,29 @@ function without<T extends object>(r: Stored<T>): T {
 	return rest as T;
 }
 
+/** Grid cells of about 550 m by 370 m: a record's neighbours within 200 m are in its cell or the next ones. */
+const CELL = 0.005;
+
+/** The placed records of `records` in the cells around a record's position. */
+function nearbyIndex(records: Organisation[]): (r: Organisation) => Organisation[] {
+	const grid = new Map<string, Organisation[]>();
+	const key = (x: number, y: number) => `${x}:${y}`;
+	for (const r of records) {
+		if (!r.location) continue;
+		const k = key(Math.floor(r.location.lon / CELL), Math.floor(r.location.lat / CELL));
+		grid.set(k, [...(grid.get(k) ?? []), r]);
+	}
+	return (r) => {
+		if (!r.location) return [];
+		const x = Math.floor(r.location.lon / CELL);
+		const y = Math.floor(r.location.lat / CELL);
+		const out: Organisation[] = [];
+		for (let dx = -1; dx <= 1; dx++)
+			for (let dy = -1; dy <= 1; dy++) out.push(...(grid.get(key(x + dx, y + dy)) ?? []));
+		return out;
+	};
+}
+
 const labels = (keys: readonly RegisterKey[]) => keys.map((k) => labelOfPath('organisation', k)).join(', ');
 
 /**
@@ -267,15 +290,18 @@ export function importSireneSelection(
 			createdNotes.set(checked.record.id, `créée d’après le répertoire SIRENE, stock du ${stock}`);
 		}
 
-		// Close names within 200 m of a curated record that has no SIRET: the workspace's duplicate detection.
-		const createdIds = new Set(created.map((r) => r.id));
+		// Close names within 200 m of a curated record that has no SIRET: the workspace's duplicate detection,
+		// run on each new record and the curated records around it (all the new records at once would
+		// compare thousands of them with each other, which the workspace does not need from the import).
 		const curatedNoSiret = all.filter((r) => r.origin !== 'sirene' && !r.siret && r.status !== 'archived');
-		for (const pair of findDuplicates([...curatedNoSiret.map(without), ...created])) {
-			const mine = createdIds.has(pair.a.id) ? pair.a : createdIds.has(pair.b.id) ? pair.b : undefined;
-			const other = mine === pair.a ? pair.b : pair.a;
-			if (!mine || createdIds.has(other.id)) continue;
-			const r = created.find((x) => x.id === mine.id)!;
-			if (r.status !== 'draft') report.counts.possibleDuplicates++;
+		const near = nearbyIndex(curatedNoSiret.map(without));
+		for (const r of created) {
+			const around = near(r);
+			if (around.length === 0) continue;
+			const pair = findDuplicates([...around, r]).find((p) => p.a.id === r.id || p.b.id === r.id);
+			if (!pair) continue;
+			const other = pair.a.id === r.id ? pair.b : pair.a;
+			report.counts.possibleDuplicates++;
 			r.status = 'draft';
 			createdNotes.set(
 				r.id,
