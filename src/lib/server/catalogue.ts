@@ -3,11 +3,18 @@
  * read model (src/lib/server/read-model/), which is rebuilt off the request path for large stores. Public
  * pages are pure functions of it.
  */
-import type { Catalogue } from '$lib/domain/catalogue';
+import { buildCatalogue, type Catalogue } from '$lib/domain/catalogue';
 import type { Db } from './db/connection';
 import { readModel } from './read-model';
+import { byName, readInput } from './read-model/parts';
 
 /** The current catalogue (for a large store, the previous version while the new one is being built). */
 export function getCatalogue(db: Db): Catalogue {
 	return readModel(db).catalogue;
+}
+
+/** The catalogue built now from the store, uncached: the read model's catalogue part (benchmarks). */
+export function loadCatalogue(db: Db): Catalogue {
+	const input = readInput(db);
+	return buildCatalogue({ ...input, records: [...input.records].sort(byName) });
 }
