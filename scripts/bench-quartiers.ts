@@ -21,7 +21,7 @@ import {
 } from '../src/lib/server/db/records';
 import { seedIfEmpty } from '../src/lib/server/db/seed';
 import { loadDataset } from '../src/lib/server/seed/read-data';
-import { getCatalogue } from '../src/lib/server/catalogue';
+import { loadCatalogue } from '../src/lib/server/catalogue';
 import { areaPage, quartiersIndexPage } from '../src/lib/pages/quartiers';
 import {
 	communeArea,
@@ -129,7 +129,7 @@ function median(run: () => unknown): number {
 function catalogueBuild(db: Db): number {
 	return median(() => {
 		bumpDataVersion(db);
-		return getCatalogue(db);
+		return loadCatalogue(db);
 	});
 }
 
@@ -140,7 +140,7 @@ for (const n of SIZES) {
 	seedIfEmpty(db, dataset);
 	fill(db, n);
 	const build = catalogueBuild(db);
-	const catalogue = getCatalogue(db);
+	const catalogue = loadCatalogue(db);
 	// Same answers from both, or the comparison means nothing.
 	const ours = areaPage(catalogue, 'cronenbourg-hautepierre')!;
 	const base = baselinePage(db, 'cronenbourg-hautepierre');

@@ -1,12 +1,15 @@
 /**
  * npm run import:sirene -- --unites-legales <StockUniteLegale .csv|.zip> --etablissements <StockEtablissement
- *   .csv|.zip> [--ess-france <csv with a SIREN column>] [--stock-date AAAA-MM-JJ] (--dry-run | --out <file.json>)
+ *   .csv|.zip> [--ess-france <csv with a SIREN column>] [--stock-date AAAA-MM-JJ] [--dry-run] [--out <file.json>]
  *
- * Reads INSEE's SIRENE stock files, streamed, and selects the active ESS establishments of the Eurométropole's
- * 33 communes, printing a progress line on long runs and the rows skipped by reason. Writing the selection
- * into the store (merge with curated records, history) is the next step and not done here yet: `--dry-run`
- * reads and reports, `--out` also writes the normalised selection as JSON (atomically) for inspection.
+ * Reads INSEE's SIRENE stock files, streamed, selects the active ESS establishments of the Eurométropole's
+ * 33 communes, and writes them into the store (DATABASE_PATH, as the server): new establishments become
+ * published records, curated records with the same SIRET are enriched, records the register created follow
+ * it or are archived when they leave it (src/lib/server/sirene/store.ts has the rules). All in one
+ * transaction; a malformed or truncated file stops before anything is written. `--dry-run` reads, plans and
+ * reports, writing nothing; `--out` also writes the normalised selection as JSON (atomically).
  * The stock's date defaults to the establishment file's modification date: INSEE's file names carry none.
+ * Prints a progress line on long runs, a summary by reason, and last one JSON object with the counts.
  */
 import { renameSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -14,30 +17,31 @@ import { parseArgs as parseNodeArgs } from 'node:util';
 import { z } from 'zod';
 import communes from '../data/communes.json';
 import { SireneFileError } from '../src/lib/io/sirene/errors';
+import type { Db } from '../src/lib/server/db/connection';
 import {
 	selectSireneEstablishments,
 	type SireneProgress,
 	type SireneSelection
 } from '../src/lib/server/sirene/read';
+import {
+	SireneImportError,
+	importSireneSelection,
+	storedSirets,
+	type SireneImportReport
+} from '../src/lib/server/sirene/store';
+import { initStore } from '../src/lib/server/store';
 
 const USAGE =
-	'Usage : npm run import:sirene -- --unites-legales <StockUniteLegale.zip> --etablissements <StockEtablissement.zip> [--ess-france <liste.csv>] [--stock-date AAAA-MM-JJ] (--dry-run | --out <selection.json>)';
+	'Usage : npm run import:sirene -- --unites-legales <StockUniteLegale.zip> --etablissements <StockEtablissement.zip> [--ess-france <liste.csv>] [--stock-date AAAA-MM-JJ] [--dry-run] [--out <selection.json>]';
 
-const optionsSchema = z
-	.object({
-		'unites-legales': z.string({ error: 'fichier des unités légales manquant (--unites-legales)' }).min(1),
-		etablissements: z.string({ error: 'fichier des établissements manquant (--etablissements)' }).min(1),
-		'ess-france': z.string().min(1).optional(),
-		'stock-date': z.iso
-			.date({ error: 'date du stock invalide (--stock-date) : format AAAA-MM-JJ' })
-			.optional(),
-		'dry-run': z.boolean().optional(),
-		out: z.string().min(1).optional()
-	})
-	.refine((o) => o['dry-run'] || o.out, {
-		error:
-			"l'écriture dans la base n'est pas encore disponible : relancez avec --dry-run (lecture et sélection seules) ou --out selection.json"
-	});
+const optionsSchema = z.object({
+	'unites-legales': z.string({ error: 'fichier des unités légales manquant (--unites-legales)' }).min(1),
+	etablissements: z.string({ error: 'fichier des établissements manquant (--etablissements)' }).min(1),
+	'ess-france': z.string().min(1).optional(),
+	'stock-date': z.iso.date({ error: 'date du stock invalide (--stock-date) : format AAAA-MM-JJ' }).optional(),
+	'dry-run': z.boolean().optional(),
+	out: z.string().min(1).optional()
+});
 
 export interface ImportSireneArgs {
 	unitesLegales: string;
@@ -110,6 +114,92 @@ export function summary(selection: SireneSelection): string[] {
 	];
 }
 
+/** The import's summary by reason, in French, then (last line) one JSON object with every count. */
+export function importSummary(
+	selection: SireneSelection,
+	report: SireneImportReport,
+	seconds: number
+): string[] {
+	const c = report.counts;
+	const e = selection.counts.etablissements;
+	const lines = [
+		report.dryRun
+			? 'Essai à blanc : voici ce que l’import écrirait (rien n’a été écrit dans la base).'
+			: 'Import dans la base :',
+		`  nouvelles fiches publiées : ${fr.format(c.new)}`,
+		`  nouvelles fiches en brouillon (doublon possible d’une fiche éditoriale, à examiner dans Doublons) : ${fr.format(c.possibleDuplicates)}`,
+		`  fiches éditoriales complétées (même SIRET) : ${fr.format(c.enriched)}`,
+		`  fiches SIRENE mises à jour : ${fr.format(c.updated)}`,
+		`  fiches SIRENE confirmées par ce stock (date de vérification seule) : ${fr.format(c.confirmed)}`,
+		`  inchangées : ${fr.format(c.unchanged)}`,
+		`  fiches SIRENE republiées (de retour dans la sélection) : ${fr.format(c.restored)}`,
+		`  fiches SIRENE archivées (sorties de la sélection) : ${fr.format(c.archived)}`,
+		`  établissements écartés (fiche invalide) : ${fr.format(c.rejected)}`
+	];
+	for (const d of report.duplicates.slice(0, 20))
+		lines.push(
+			`  doublon possible : ${d.id} « ${d.name} » ~ ${d.otherId} « ${d.otherName} » (${d.similarity} %, ${d.distanceM ?? '?'} m)`
+		);
+	for (const a of report.archivedRecords.slice(0, 20))
+		lines.push(`  archivée : ${a.id} « ${a.name} » : ${a.reason}`);
+	for (const r of report.rejectedRecords.slice(0, 20))
+		lines.push(`  écarté : SIRET ${r.siret} : ${r.message}`);
+	for (const k of report.curatedToCheck.slice(0, 20))
+		lines.push(`  fiche éditoriale à vérifier (non archivée) : ${k.id} « ${k.name} » : ${k.reason}`);
+	lines.push(`Durée : ${seconds.toFixed(1)} s`);
+	lines.push(
+		JSON.stringify({
+			stockDate: report.stockDate,
+			dryRun: report.dryRun,
+			rowsRead: e.read,
+			selected: e.kept,
+			new: c.new,
+			possibleDuplicates: c.possibleDuplicates,
+			enriched: c.enriched,
+			updated: c.updated,
+			confirmed: c.confirmed,
+			unchanged: c.unchanged,
+			restored: c.restored,
+			archived: c.archived,
+			rejected: c.rejected,
+			skipped: {
+				closed: e.closed,
+				outside: e.outside,
+				notEss: e.notEss,
+				duplicateLine: e.duplicate,
+				unitMissing: e.unitMissing
+			},
+			seconds: Math.round(seconds * 10) / 10
+		})
+	);
+	return lines;
+}
+
+/**
+ * Reads, selects and writes (or plans, with --dry-run). Throws SireneFileError or SireneImportError, with
+ * nothing written, on a bad file or a stock older than the store's.
+ */
+export async function runImportSirene(
+	args: ImportSireneArgs,
+	db: Db,
+	opts: { communeCodes?: readonly string[]; onProgress?: (p: SireneProgress) => void; now?: Date } = {}
+): Promise<{ selection: SireneSelection; report: SireneImportReport; lines: string[] }> {
+	const started = performance.now();
+	const selection = await selectSireneEstablishments({
+		etablissements: args.etablissements,
+		unitesLegales: args.unitesLegales,
+		essFrance: args.essFrance,
+		stockDate: args.stockDate,
+		communeCodes: opts.communeCodes ?? communes.map((c) => c.code),
+		watch: storedSirets(db),
+		onProgress: opts.onProgress,
+		progressEvery: 1_000_000
+	});
+	const report = importSireneSelection(db, selection, { dryRun: args.dryRun, now: opts.now });
+	const seconds = (performance.now() - started) / 1000;
+	return { selection, report, lines: [...summary(selection), ...importSummary(selection, report, seconds)] };
+}
+
 async function main(): Promise<void> {
 	let args: ImportSireneArgs;
 	try {
@@ -119,35 +209,29 @@ async function main(): Promise<void> {
 		process.exit(2);
 	}
 	const tty = process.stderr.isTTY;
-	const started = performance.now();
+	const db = initStore();
 	try {
-		const selection = await selectSireneEstablishments({
-			etablissements: args.etablissements,
-			unitesLegales: args.unitesLegales,
-			essFrance: args.essFrance,
-			stockDate: args.stockDate,
-			communeCodes: communes.map((c) => c.code),
+		const { selection, lines } = await runImportSirene(args, db, {
 			onProgress: (p) => {
 				if (tty) process.stderr.write(`\r${progressText(p)}\x1b[K${p.done ? '\n' : ''}`);
 				else console.error(progressText(p));
-			},
-			progressEvery: 1_000_000
+			}
 		});
-		console.log(summary(selection).join('\n'));
-		console.log(`Durée : ${((performance.now() - started) / 1000).toFixed(1)} s`);
 		if (args.out) {
 			const tmp = `${args.out}.tmp-${process.pid}`;
 			writeFileSync(tmp, JSON.stringify(selection, null, '\t') + '\n');
 			renameSync(tmp, args.out);
 			console.log(`Sélection écrite dans ${args.out}`);
 		}
-		if (args.dryRun) console.log('Essai à blanc : rien n’a été écrit dans la base.');
+		console.log(lines.join('\n'));
 	} catch (e) {
-		if (e instanceof SireneFileError) {
+		if (e instanceof SireneFileError || e instanceof SireneImportError) {
 			console.error(`import:sirene : ${e.message}\nRien n'a été importé.`);
 			process.exit(1);
 		}
 		throw e;
+	} finally {
+		db.close();
 	}
 }
 

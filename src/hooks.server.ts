@@ -15,6 +15,7 @@ import {
 	publishFastPath
 } from '$lib/server/page-cache';
 import { securityHeaders } from '$lib/server/security-headers.js';
+import { setRebuildInlineMax, warmReadModel } from '$lib/server/read-model';
 import { getDb, getEnv, initStore } from '$lib/server/store';
 import { isUnder, route } from '$lib/links';
 
@@ -29,6 +30,9 @@ export const init: ServerInit = async () => {
 	const interrupted = failInterruptedImports(db);
 	if (interrupted) console.log(`[import] ${interrupted} import(s) interrompu(s) marqué(s) en échec`);
 	deleteExpiredSessions(db);
+	// The catalogue, search indexes and map points of the current data, before the first visitor.
+	setRebuildInlineMax(getEnv().REBUILD_INLINE_MAX);
+	warmReadModel(db);
 };
 
 const SECURITY_HEADERS = Object.entries(securityHeaders(process.env));

@@ -184,7 +184,16 @@ export const route = {
 	adminLogin: (redirectTo?: string) => withQuery('/admin/connexion', { redirectTo }),
 	adminLogout: () => '/admin/deconnexion',
 	/** The records list, filtered by kind, status and text (`''` or absent: any), paged. */
-	adminRecords: (filters: { type?: RecordKind | ''; statut?: Status | ''; q?: string; page?: number } = {}) =>
+	adminRecords: (
+		filters: {
+			type?: RecordKind | '';
+			statut?: Status | '';
+			q?: string;
+			/** Records to review after an import (`sirene`). */
+			relire?: 'sirene' | '';
+			page?: number;
+		} = {}
+	) =>
 		withQuery('/admin/fiches', {
 			...filters,
 			page: filters.page && filters.page > 1 ? filters.page : undefined

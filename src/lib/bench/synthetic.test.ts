@@ -38,7 +38,7 @@ describe('syntheticRecords', () => {
 		const communes = new Set(geo.communes.map((c) => c.code));
 		for (const r of records) {
 			if (r.kind === 'funding-tool') continue;
-			expect(communes.has(r.communeCode)).toBe(true);
+			expect(communes.has(r.communeCode!)).toBe(true);
 			const { lon, lat } = r.location!;
 			expect(lon).toBeGreaterThanOrEqual(EMS_BBOX[0]);
 			expect(lat).toBeGreaterThanOrEqual(EMS_BBOX[1]);

@@ -320,9 +320,12 @@ export const recordQuality = {
 	}).optional()
 };
 
+// Built once: a formatter costs far more to create than to use, and imports check dates by the thousand.
+const PARIS_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' });
+
 /** Today's date in the Europe/Paris calendar as YYYY-MM-DD. */
 export function todayIso(now: Date = new Date()): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(now);
+	return PARIS_DATE.format(now);
 }
 
 /** Rejects dates in the future: a verification cannot have happened tomorrow. */

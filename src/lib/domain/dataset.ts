@@ -233,8 +233,10 @@ export function checkDataset(
 	}
 
 	for (const r of [...dataset.organisations, ...dataset.initiatives]) {
-		const commune = communes.get(r.communeCode);
-		if (!commune) report(r, r.id, 'communeCode', `commune inconnue « ${r.communeCode} »`);
+		// An organisation without a commune acts on a territory (schema): nothing to check here.
+		const commune = r.communeCode === undefined ? undefined : communes.get(r.communeCode);
+		if (r.communeCode !== undefined && !commune)
+			report(r, r.id, 'communeCode', `commune inconnue « ${r.communeCode} »`);
 		const quartier = r.quartierCode ? quartiers.get(r.quartierCode) : undefined;
 		if (r.quartierCode && !quartier)
 			report(r, r.id, 'quartierCode', `quartier inconnu « ${r.quartierCode} »`);

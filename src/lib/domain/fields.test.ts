@@ -53,7 +53,10 @@ describe('field metadata', () => {
 
 	it('says what is required, as the schema does, except what the form derives or a box', () => {
 		const required = (path: string) => FIELDS.organisation.find((f) => f.path === path)?.required;
-		expect([required('name'), required('roles'), required('communeCode')]).toEqual([true, true, true]);
+		expect([required('name'), required('roles')]).toEqual([true, true]);
+		// An initiative is always somewhere; an organisation may instead act on a territory (a national body).
+		expect(FIELDS.initiative.find((f) => f.path === 'communeCode')?.required).toBe(true);
+		expect(required('communeCode')).toBe(false);
 		expect([required('id'), required('isEss'), required('siret'), required('location.lon')]).toEqual([
 			false,
 			false,

@@ -87,7 +87,44 @@ describe('record schemas', () => {
 			/caractères de contrôle/
 		],
 		['wrong kind', organisationFixture({ kind: 'initiative' as never }), 'kind', /organisation/],
-		['bad SIRET', organisationFixture({ siret: '1234' }), 'siret', /14 chiffres/]
+		['bad SIRET', organisationFixture({ siret: '1234' }), 'siret', /14 chiffres/],
+		[
+			'neither commune nor territory',
+			organisationFixture({ communeCode: undefined }),
+			'communeCode',
+			/commune.*territoire d’action/
+		],
+		[
+			'a position without a commune',
+			organisationFixture({
+				communeCode: undefined,
+				territory: 'france',
+				location: { lon: 7.75, lat: 48.58, precision: 'commune' }
+			}),
+			'location',
+			/sans commune/
+		],
+		['territory « commune »', organisationFixture({ territory: 'commune' as never }), 'territory', /inconnu/],
+		[
+			'SIREN of another unit',
+			organisationFixture({ siret: '10000000100011', siren: '200000001' }),
+			'siren',
+			/9 premiers chiffres du SIRET \(100000001\)/
+		],
+		['bad NAF code', organisationFixture({ naf: 'action sociale' }), 'naf', /code NAF invalide/],
+		[
+			'activity family not the NAF code’s',
+			organisationFixture({ naf: '88.99B', activityFamily: 'culture' }),
+			'activityFamily',
+			/Action sociale et médico-sociale/
+		],
+		['unknown size band', organisationFixture({ sizeBand: '99' as never }), 'sizeBand', /tranche/],
+		[
+			'from SIRENE without its stock date',
+			organisationFixture({ origin: 'sirene', siret: '10000000100011' }),
+			'origin',
+			/SIRET et la date de son stock/
+		]
 	];
 	it.each(bad)('rejects %s with a specific message', (_label, record, field, message) => {
 		const issue = firstIssue(organisationSchema.safeParse(record));
@@ -116,6 +153,40 @@ describe('record schemas', () => {
 		const issue = firstIssue(initiativeSchema.safeParse(initiativeFixture({ needs: ['argent' as never] })));
 		expect(issue.field).toBe('needs.0');
 		expect(issue.message).toMatch(/besoin inconnu/);
+	});
+
+	it('accepts an organisation without a commune when it has a territory of action', () => {
+		const o = organisationSchema.parse(organisationFixture({ communeCode: undefined, territory: 'france' }));
+		expect(o.communeCode).toBeUndefined();
+		expect(o.territory).toBe('france');
+		// An initiative always has its commune.
+		expect(firstIssue(initiativeSchema.safeParse(initiativeFixture({ communeCode: undefined }))).field).toBe(
+			'communeCode'
+		);
+	});
+
+	it('accepts the register fields of a record created from SIRENE', () => {
+		const o = organisationSchema.parse(
+			organisationFixture({
+				siret: '10000000100011',
+				siren: '100000001',
+				rna: 'W672000001',
+				legalCategory: '9260',
+				naf: '88.99B',
+				activityFamily: 'action-sociale',
+				sizeBand: '03',
+				sizeBandYear: 2023,
+				createdOn: '2012-09-01',
+				establishment: 'siege',
+				origin: 'sirene',
+				sireneStock: '2026-12-01'
+			})
+		);
+		expect(o.origin).toBe('sirene');
+		// An old nomenclature's code is kept without a family check (families are defined on NAF rév. 2).
+		expect(
+			organisationSchema.safeParse(organisationFixture({ naf: '85.3K', activityFamily: 'autre' })).success
+		).toBe(true);
 	});
 
 	it('trims text and normalises line endings', () => {

@@ -12,16 +12,21 @@ import {
 } from './common';
 import { FILL, UNION, field, type FieldGroup, type MergeRule } from './field-meta';
 import { inseeCodeSchema, quartierCodeSchema } from './geography';
+import { ACTIVITY_FAMILIES, activityFamilyForNaf, activityFamilyLabel } from './activity-families';
+import { SIZE_BANDS } from './size-bands';
 import {
+	ACTION_TERRITORY_CODES,
 	APPROVAL_CODES,
 	AUDIENCE_CODES,
 	AVAILABILITY_CODES,
 	CARRIER_KIND_CODES,
+	ESTABLISHMENT_TYPE_CODES,
 	FISCAL_STATUS_CODES,
 	FUNDING_TYPE_CODES,
 	INITIATIVE_TYPE_CODES,
 	LEGAL_FORM_CODES,
 	NEED_CODES,
+	ORIGIN_CODES,
 	PURPOSE_CODES,
 	ROLE_CODES,
 	SECTOR_CODES,
@@ -78,7 +83,7 @@ function year(label: string, group: FieldGroup, extra: { jsonLd?: string; merge?
 	return field(z.number().int().min(1800).max(2100), { label, group, type: 'int', ...extra }).optional();
 }
 
-/** Where a record is: commune always, quartier and sub-quartier when known, position when placed. */
+/** Where a record is: its commune, quartier and sub-quartier when known, position when placed. */
 const placeFields = {
 	communeCode: field(inseeCodeSchema, {
 		label: 'Commune',
@@ -122,6 +127,158 @@ const placeFields = {
 		propose: { key: 'address', correct: true }
 	}).optional(),
 	location: locationSchema.optional()
+};
+
+/**
+ * An organisation's place. A national or regional body (a financer, the Région, a network) has no commune in
+ * the Eurométropole: it gets a territory of action instead, is listed but not drawn on the map, and counts
+ * in no quartier or commune.
+ */
+const organisationPlaceFields = {
+	communeCode: placeFields.communeCode.optional(),
+	territory: field(z.enum(ACTION_TERRITORY_CODES, { error: 'territoire inconnu' }), {
+		label: 'Territoire d’action',
+		group: 'place',
+		type: 'enum',
+		taxonomy: 'actionTerritory',
+		hint: 'pour une structure sans implantation connue dans une commune de l’Eurométropole',
+		aliases: ['territoire', 'territoire d action'],
+		jsonLd: 'areaServed',
+		merge: FILL
+	}).optional(),
+	quartierCode: placeFields.quartierCode,
+	subQuartier: placeFields.subQuartier,
+	qpv: placeFields.qpv,
+	address: placeFields.address,
+	location: placeFields.location
+};
+
+const familyCodes = ACTIVITY_FAMILIES.map((f) => f.code) as [
+	(typeof ACTIVITY_FAMILIES)[number]['code'],
+	...(typeof ACTIVITY_FAMILIES)[number]['code'][]
+];
+const sizeCodes = SIZE_BANDS.map((b) => b.code) as [
+	(typeof SIZE_BANDS)[number]['code'],
+	...(typeof SIZE_BANDS)[number]['code'][]
+];
+/** A NAF code of rév. 2 (`88.99B`), the nomenclature activity families are defined on. */
+export const NAF_REV2 = /^\d{2}\.\d{2}[A-Z]$/;
+
+/**
+ * What the SIRENE register says of an organisation's establishment (filled by `npm run import:sirene`, or
+ * typed), and where the record comes from. Labels (catégorie juridique, NAF) are derived from the codes.
+ */
+const registerFields = {
+	siren: field(
+		z
+			.string()
+			.trim()
+			.regex(/^\d{9}$/, { error: 'SIREN invalide : 9 chiffres attendus' }),
+		{
+			label: 'SIREN',
+			group: 'register',
+			type: 'text',
+			hint: '9 chiffres : l’unité légale, les 9 premiers chiffres du SIRET',
+			aliases: ['n siren', 'numero siren'],
+			merge: FILL
+		}
+	).optional(),
+	rna: field(
+		z
+			.string()
+			.trim()
+			.regex(/^W[\dA-Z]{9}$/, { error: 'numéro RNA invalide : W suivi de 9 caractères' }),
+		{
+			label: 'Numéro RNA',
+			group: 'register',
+			type: 'text',
+			hint: 'associations : W suivi de 9 caractères',
+			aliases: ['rna', 'numero rna', 'identifiant association'],
+			merge: FILL
+		}
+	).optional(),
+	legalCategory: field(
+		z
+			.string()
+			.trim()
+			.regex(/^\d{4}$/, { error: 'catégorie juridique invalide : code INSEE à 4 chiffres attendu' }),
+		{
+			label: 'Catégorie juridique (INSEE)',
+			group: 'register',
+			type: 'text',
+			hint: 'code à 4 chiffres, par ex. 9220 (association déclarée)',
+			aliases: ['categorie juridique', 'code categorie juridique'],
+			merge: FILL
+		}
+	).optional(),
+	naf: field(
+		z
+			.string()
+			.trim()
+			.regex(/^\d{2}\.?\d{1,2}[A-Z]?$/, { error: 'code NAF invalide : par ex. 88.99B' }),
+		{
+			label: 'Code NAF (APE)',
+			group: 'register',
+			type: 'text',
+			hint: 'NAF rév. 2, par ex. 88.99B ; la famille d’activité en découle',
+			aliases: ['naf', 'ape', 'code naf', 'code ape', 'activite principale'],
+			merge: FILL
+		}
+	).optional(),
+	activityFamily: field(z.enum(familyCodes, { error: 'famille d’activité inconnue' }), {
+		label: 'Famille d’activité',
+		group: 'register',
+		type: 'enum',
+		taxonomy: 'activityFamily',
+		hint: 'déduite du code NAF (rév. 2) ; gardée pour les filtres',
+		aliases: ['famille activite'],
+		merge: FILL
+	}).optional(),
+	sizeBand: field(z.enum(sizeCodes, { error: 'tranche d’effectifs inconnue' }), {
+		label: 'Tranche d’effectifs salariés',
+		group: 'register',
+		type: 'enum',
+		taxonomy: 'sizeBand',
+		aliases: ['tranche effectifs', 'effectifs'],
+		merge: FILL
+	}).optional(),
+	sizeBandYear: field(z.number().int().min(1970).max(2100), {
+		label: 'Année de la tranche d’effectifs',
+		group: 'register',
+		type: 'int',
+		aliases: ['annee effectifs'],
+		merge: FILL
+	}).optional(),
+	createdOn: field(z.iso.date({ error: 'date de création invalide : AAAA-MM-JJ' }), {
+		label: 'Date de création de l’établissement',
+		group: 'register',
+		type: 'date',
+		hint: 'AAAA-MM-JJ, selon le répertoire SIRENE',
+		aliases: ['date creation', 'date de creation'],
+		merge: FILL
+	}).optional(),
+	establishment: field(z.enum(ESTABLISHMENT_TYPE_CODES, { error: 'siège ou établissement secondaire' }), {
+		label: 'Siège ou établissement secondaire',
+		group: 'register',
+		type: 'enum',
+		taxonomy: 'establishment',
+		aliases: ['siege', 'etablissement siege'],
+		merge: FILL
+	}).optional(),
+	origin: field(z.enum(ORIGIN_CODES, { error: 'origine inconnue : curated ou sirene' }), {
+		label: 'Origine de la fiche',
+		group: 'register',
+		type: 'enum',
+		taxonomy: 'origin',
+		hint: 'vide : fiche éditoriale ; « sirene » : créée par l’import du répertoire'
+	}).optional(),
+	sireneStock: field(z.iso.date({ error: 'date du stock SIRENE invalide : AAAA-MM-JJ' }), {
+		label: 'Stock SIRENE de référence',
+		group: 'register',
+		type: 'date',
+		hint: 'date du stock SIRENE d’où viennent les champs du répertoire',
+		merge: FILL
+	}).optional()
 };
 
 export const organisationSchema = z
@@ -214,10 +371,49 @@ export const organisationSchema = z
 			ref: 'organisation'
 		}).optional(),
 		contact: contactSchema.default({}),
-		...placeFields,
+		...organisationPlaceFields,
+		...registerFields,
 		...recordQuality
 	})
 	.superRefine((o, ctx) => {
+		if (o.communeCode === undefined) {
+			if (o.territory === undefined)
+				ctx.addIssue({
+					code: 'custom',
+					path: ['communeCode'],
+					message:
+						'indiquez la commune, ou, pour une structure sans implantation dans l’Eurométropole, son territoire d’action'
+				});
+			for (const key of ['quartierCode', 'subQuartier', 'qpv', 'location'] as const)
+				if (o[key] !== undefined)
+					ctx.addIssue({
+						code: 'custom',
+						path: [key],
+						message:
+							'sans commune, une fiche n’a ni quartier ni position : indiquez la commune ou retirez cette valeur'
+					});
+		}
+		if (o.siren && o.siret && !o.siret.startsWith(o.siren))
+			ctx.addIssue({
+				code: 'custom',
+				path: ['siren'],
+				message: `le SIREN doit être les 9 premiers chiffres du SIRET (${o.siret.slice(0, 9)})`
+			});
+		if (o.naf && o.activityFamily && NAF_REV2.test(o.naf)) {
+			const expected = activityFamilyForNaf(o.naf);
+			if (expected !== o.activityFamily)
+				ctx.addIssue({
+					code: 'custom',
+					path: ['activityFamily'],
+					message: `ne correspond pas au code NAF ${o.naf} : « ${activityFamilyLabel(expected)} » attendue`
+				});
+		}
+		if (o.origin === 'sirene' && (!o.siret || !o.sireneStock))
+			ctx.addIssue({
+				code: 'custom',
+				path: ['origin'],
+				message: 'une fiche créée d’après le répertoire SIRENE a un SIRET et la date de son stock'
+			});
 		const family = legalForm(o.legalForm).family;
 		if (
 			o.fiscalStatus === 'non-fiscalisee' &&

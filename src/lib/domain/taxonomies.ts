@@ -2,6 +2,8 @@
  * Taxonomies as data: every value has a stable code (used in URLs, the API and data files) and a French label.
  * The zod enums in the schemas are built from these lists, so adding a value here is the only change needed.
  */
+import { ACTIVITY_FAMILIES } from './activity-families';
+import { SIZE_BANDS } from './size-bands';
 
 export interface Term<C extends string = string> {
 	readonly code: C;
@@ -215,6 +217,16 @@ export const TERRITORIES = [
 export const TERRITORY_CODES = codes(TERRITORIES);
 export type Territory = (typeof TERRITORY_CODES)[number];
 
+/**
+ * Where an organisation without a commune acts (a national financer, the Région, a network of the whole
+ * Eurométropole): the funding tools' territories without « Commune », which would need one.
+ */
+export const ACTION_TERRITORIES = TERRITORIES.filter(
+	(t): t is Exclude<(typeof TERRITORIES)[number], { code: 'commune' }> => t.code !== 'commune'
+);
+export const ACTION_TERRITORY_CODES = codes(ACTION_TERRITORIES);
+export type ActionTerritory = (typeof ACTION_TERRITORY_CODES)[number];
+
 export const PURPOSES = [
 	{ code: 'investissement', label: 'Investissement' },
 	{ code: 'fonctionnement', label: 'Fonctionnement' },
@@ -321,6 +333,21 @@ export const AUDIENCES = [
 export const AUDIENCE_CODES = codes(AUDIENCES);
 export type Audience = (typeof AUDIENCE_CODES)[number];
 
+/** Whether a SIRET is the legal unit's head office (siège) or another establishment (SIRENE). */
+export const ESTABLISHMENT_TYPES = [
+	{ code: 'siege', label: 'Siège' },
+	{ code: 'secondaire', label: 'Établissement secondaire' }
+] as const satisfies readonly Term[];
+export const ESTABLISHMENT_TYPE_CODES = codes(ESTABLISHMENT_TYPES);
+
+/** Where a record comes from: entered by the project's editors, or created from the SIRENE register. */
+export const ORIGINS = [
+	{ code: 'curated', label: 'Fiche éditoriale' },
+	{ code: 'sirene', label: 'Créée d’après le répertoire SIRENE (INSEE)' }
+] as const satisfies readonly Term[];
+export const ORIGIN_CODES = codes(ORIGINS);
+export type Origin = (typeof ORIGIN_CODES)[number];
+
 const ALL = {
 	role: ROLES,
 	family: ESS_FAMILIES,
@@ -330,6 +357,7 @@ const ALL = {
 	stage: STAGES,
 	fundingType: FUNDING_TYPES,
 	territory: TERRITORIES,
+	actionTerritory: ACTION_TERRITORIES,
 	purpose: PURPOSES,
 	availability: AVAILABILITIES,
 	precision: PRECISIONS,
@@ -339,7 +367,11 @@ const ALL = {
 	initiativeType: INITIATIVE_TYPES,
 	carrierKind: CARRIER_KINDS,
 	need: NEEDS,
-	audience: AUDIENCES
+	audience: AUDIENCES,
+	activityFamily: ACTIVITY_FAMILIES,
+	sizeBand: SIZE_BANDS,
+	establishment: ESTABLISHMENT_TYPES,
+	origin: ORIGINS
 } as const;
 export type TaxonomyName = keyof typeof ALL;
 

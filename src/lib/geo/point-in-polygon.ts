@@ -45,7 +45,8 @@ export function indexBoundaries(boundaries: readonly Boundary[]): BoundaryIndex 
 
 /** The place fields of a record that point-in-polygon can set. */
 export interface Placeable {
-	communeCode: string;
+	/** Absent for an organisation without a commune, which has no position either. */
+	communeCode?: string;
 	quartierCode?: string;
 	subQuartier?: string;
 	qpv?: string;

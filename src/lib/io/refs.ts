@@ -34,7 +34,8 @@ export function checkRefs(r: PublicRecord, ctx: RefContext): FieldError[] {
 		if (!ctx.thematiques.has(t)) add('thematiques', `thématique inconnue « ${t} »`);
 	});
 	if (r.kind === 'organisation' || r.kind === 'initiative') {
-		if (!ctx.communes.has(r.communeCode)) add('communeCode', `commune inconnue « ${r.communeCode} »`);
+		if (r.communeCode !== undefined && !ctx.communes.has(r.communeCode))
+			add('communeCode', `commune inconnue « ${r.communeCode} »`);
 		const q = r.quartierCode ? ctx.quartiers.get(r.quartierCode) : undefined;
 		if (r.quartierCode && !q) add('quartierCode', `quartier inconnu « ${r.quartierCode} »`);
 		if (q && q.communeCode !== r.communeCode)

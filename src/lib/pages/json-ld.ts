@@ -24,11 +24,14 @@ export function serializeJsonLd(ld: JsonLd): string {
 
 /** What the address of a place needs beyond the record: its commune's name and postcode. */
 export interface PlaceNames {
-	communeName: string;
+	/** Absent for an organisation without a commune (a national or regional body). */
+	communeName?: string;
 	postcode?: string;
+	territoryName?: string;
 }
 
 function address(r: Organisation | Initiative, place: PlaceNames) {
+	if (!place.communeName) return undefined;
 	return {
 		'@type': 'PostalAddress',
 		...(r.address ? { streetAddress: r.address } : {}),
@@ -55,8 +58,15 @@ export function organisationJsonLd(o: Organisation, place: PlaceNames, url: stri
 		name: o.name,
 		...(o.shortName ? { alternateName: o.shortName } : {}),
 		description: o.description,
-		address: address(o, place),
-		location: { '@type': 'Place', address: address(o, place), ...geoOf(o) },
+		...(place.communeName
+			? {
+					address: address(o, place),
+					location: { '@type': 'Place', address: address(o, place), ...geoOf(o) }
+				}
+			: {}),
+		...(place.territoryName
+			? { areaServed: { '@type': 'AdministrativeArea', name: place.territoryName } }
+			: {}),
 		...(o.foundedYear ? { foundingDate: String(o.foundedYear) } : {}),
 		...(o.siret ? { identifier: { '@type': 'PropertyValue', propertyID: 'SIRET', value: o.siret } } : {}),
 		...(o.contact.website ? { sameAs: o.contact.website } : {}),

@@ -56,7 +56,7 @@ export function communeArea(c: Commune): Area {
 }
 
 /** Records located in the area: same quartier, or same commune for a commune page. */
-export function inArea(record: { communeCode: string; quartierCode?: string }, area: Area): boolean {
+export function inArea(record: { communeCode?: string; quartierCode?: string }, area: Area): boolean {
 	return area.kind === 'quartier' ? record.quartierCode === area.code : record.communeCode === area.code;
 }
 

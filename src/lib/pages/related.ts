@@ -5,6 +5,7 @@
 import type { Catalogue } from '$lib/domain/catalogue';
 import type { Initiative, Organisation, PublicRecord } from '$lib/domain/records';
 import { route } from '$lib/links';
+import { labelOf } from '$lib/domain/taxonomies';
 import { KIND_LABELS, placeLabel, toSearchDocument } from '$lib/search/documents';
 
 export interface RelatedRecord {
@@ -33,6 +34,8 @@ export function related(c: Catalogue, r: PublicRecord): RelatedRecord {
  * without a quartier gets none: "the same commune" would be half the directory.
  */
 export function sameQuartier(c: Catalogue, r: Organisation | Initiative): RelatedRecord[] {
+	// Without a commune (a national body), no record is "nearby".
+	if (r.communeCode === undefined) return [];
 	const cityWithQuartiers = c.geo.quartiers.some((q) => q.communeCode === r.communeCode);
 	if (!r.quartierCode && cityWithQuartiers) return [];
 	return c.records
@@ -61,8 +64,11 @@ export function sameThematique(c: Catalogue, r: PublicRecord, exclude: Set<strin
 export function placeFacts(c: Catalogue, r: Organisation | Initiative) {
 	const commune = c.geo.communes.find((x) => x.code === r.communeCode);
 	const quartier = r.quartierCode ? c.geo.quartiers.find((q) => q.code === r.quartierCode) : undefined;
+	const territory = r.kind === 'organisation' && r.territory ? r.territory : undefined;
 	return {
+		/** Undefined for an organisation without a commune: it has a territory of action instead. */
 		communeName: commune?.name ?? r.communeCode,
+		territoryName: territory ? labelOf('actionTerritory', territory) : undefined,
 		postcode: commune?.postcodes[0],
 		quartier: quartier ? { name: quartier.name, slug: quartier.slug } : undefined,
 		subQuartierName: quartier?.subQuartiers.find((s) => s.slug === r.subQuartier)?.name,

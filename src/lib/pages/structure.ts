@@ -5,6 +5,7 @@ import type { Organisation } from '$lib/domain/records';
 import { labelOf, legalForm } from '$lib/domain/taxonomies';
 import { route } from '$lib/links';
 import { organisationJsonLd, serializeJsonLd } from './json-ld';
+import { registerFacts } from './register';
 import {
 	RELATED_MAX,
 	mapHref,
@@ -55,6 +56,7 @@ export function organisationPage(c: Catalogue, slug: string, siteUrl: string, no
 			fiscalStatus: labelOf('fiscalStatus', o.fiscalStatus),
 			sectors: o.sectors.map((s) => labelOf('sector', s))
 		},
+		register: registerFacts(o),
 		thematiques: themes(c, o.thematiques),
 		parent: parent ? related(c, parent) : undefined,
 		children: c.organisations.filter((r) => r.parentId === o.id).map((r) => related(c, r)),

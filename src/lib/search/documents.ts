@@ -41,11 +41,15 @@ export const KIND_LABELS: Record<RecordKind, string> = {
 const labels = (taxonomy: TaxonomyName, codes: readonly string[]) => codes.map((c) => labelOf(taxonomy, c));
 const join = (parts: (string | undefined)[]) => parts.filter((p): p is string => !!p).join(' · ');
 
-/** "Koenigshoffen, Strasbourg", "Neudorf – Musau, Strasbourg" or "Schiltigheim". */
+/**
+ * "Koenigshoffen, Strasbourg", "Neudorf – Musau, Strasbourg" or "Schiltigheim"; for an organisation without
+ * a commune, its territory of action ("France", "Eurométropole de Strasbourg").
+ */
 export function placeLabel(
-	r: { communeCode: string; quartierCode?: string; subQuartier?: string },
+	r: { communeCode?: string; territory?: string; quartierCode?: string; subQuartier?: string },
 	geo: SearchGeo
 ): string {
+	if (r.communeCode === undefined) return r.territory ? labelOf('actionTerritory', r.territory) : '';
 	const commune = geo.communes.find((c) => c.code === r.communeCode)?.name ?? r.communeCode;
 	const quartier = r.quartierCode ? geo.quartiers.find((q) => q.code === r.quartierCode) : undefined;
 	if (!quartier) return commune;
@@ -79,7 +83,9 @@ export function toSearchDocument(r: PublicRecord, geo: SearchGeo): SearchDocumen
 	}
 	const quartier = r.quartierCode ? geo.quartiers.find((q) => q.code === r.quartierCode) : undefined;
 	const place = join([
-		geo.communes.find((c) => c.code === r.communeCode)?.name,
+		r.communeCode === undefined
+			? placeLabel(r, geo)
+			: geo.communes.find((c) => c.code === r.communeCode)?.name,
 		quartier?.name,
 		quartier?.subQuartiers.find((s) => s.slug === r.subQuartier)?.name,
 		r.qpv ? geo.qpv.find((q) => q.slug === r.qpv)?.name : undefined,

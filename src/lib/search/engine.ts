@@ -108,7 +108,24 @@ export interface SearchEngine {
 	hit(match: RankedMatch, ranking: Ranking): SearchHit;
 	/** JSON text of the engine, loaded back by loadSearchEngine. */
 	serialize(): string;
+	/**
+	 * The engine as data a worker thread can post to another (`postMessage(data, transfer)`): its posting
+	 * lists travel as transferred typed arrays, not copied; `engineFromTransferable` rebuilds it.
+	 */
+	transferable(): { data: TransferableEngine; transfer: ArrayBuffer[] };
 }
+
+/** What `transferable()` gives: the serialized engine's small parts, and its postings concatenated. */
+export interface TransferableEngine extends Omit<SerializedEngine, 'postings' | 'weights'> {
+	/** Document numbers of every posting list, one list after the other. */
+	postingDocs: Int32Array;
+	/** Their impacts, already divided by the weight scale. */
+	postingWeights: Float32Array;
+	/** Term t's postings are `[offsets[t], offsets[t + 1])`. */
+	offsets: Int32Array;
+}
+
+type EngineData = Omit<SerializedEngine, 'postings' | 'weights'>;
 
 /** A query word and the index terms that stand for it, each with a weight. */
 interface Group {
@@ -192,7 +209,8 @@ function bitCount(n: number): number {
 class Engine implements SearchEngine {
 	readonly mode: SearchMode;
 	readonly size: number;
-	readonly #s: SerializedEngine;
+	readonly #s: EngineData;
+	#serialized: SerializedEngine | undefined;
 	readonly #kinds: RecordKind[];
 	readonly #termOf: Map<string, number>;
 	readonly #docsOf: Int32Array[];
@@ -202,21 +220,59 @@ class Engine implements SearchEngine {
 	readonly #scores: Float64Array;
 	readonly #masks: Uint8Array;
 
-	constructor(s: SerializedEngine) {
+	constructor(
+		s: EngineData,
+		docsOf: Int32Array[],
+		weightsOf: Float32Array[],
+		serialized: SerializedEngine | undefined
+	) {
 		this.#s = s;
+		this.#serialized = serialized;
 		this.mode = s.mode;
 		this.size = s.docs.length;
 		this.#kinds = s.docs.map((d) => KIND_OF_CODE[d[1]]);
 		this.#termOf = new Map(s.terms.map((t, i) => [t, i]));
-		this.#docsOf = s.postings.map((gaps) => {
+		this.#docsOf = docsOf;
+		this.#weightsOf = weightsOf;
+		this.#scores = new Float64Array(this.size);
+		this.#masks = new Uint8Array(this.size);
+	}
+
+	static fromSerialized(s: SerializedEngine): Engine {
+		const docsOf = s.postings.map((gaps) => {
 			const docs = new Int32Array(gaps.length);
 			let d = 0;
 			for (let i = 0; i < gaps.length; i++) docs[i] = d += gaps[i];
 			return docs;
 		});
-		this.#weightsOf = s.weights.map((w) => Float32Array.from(w, (x) => x / WEIGHT_SCALE));
-		this.#scores = new Float64Array(this.size);
-		this.#masks = new Uint8Array(this.size);
+		const weightsOf = s.weights.map((w) => Float32Array.from(w, (x) => x / WEIGHT_SCALE));
+		const { postings: _p, weights: _w, ...data } = s;
+		return new Engine(data, docsOf, weightsOf, s);
+	}
+
+	static fromTransferable(t: TransferableEngine): Engine {
+		const { postingDocs, postingWeights, offsets, ...data } = t;
+		const docsOf: Int32Array[] = [];
+		const weightsOf: Float32Array[] = [];
+		for (let i = 0; i + 1 < offsets.length; i++) {
+			docsOf.push(postingDocs.subarray(offsets[i], offsets[i + 1]));
+			weightsOf.push(postingWeights.subarray(offsets[i], offsets[i + 1]));
+		}
+		return new Engine(data, docsOf, weightsOf, undefined);
+	}
+
+	transferable(): { data: TransferableEngine; transfer: ArrayBuffer[] } {
+		const offsets = new Int32Array(this.#docsOf.length + 1);
+		for (let i = 0; i < this.#docsOf.length; i++) offsets[i + 1] = offsets[i] + this.#docsOf[i].length;
+		const total = offsets[this.#docsOf.length];
+		const postingDocs = new Int32Array(total);
+		const postingWeights = new Float32Array(total);
+		this.#docsOf.forEach((d, i) => postingDocs.set(d, offsets[i]));
+		this.#weightsOf.forEach((w, i) => postingWeights.set(w, offsets[i]));
+		return {
+			data: { ...this.#s, postingDocs, postingWeights, offsets },
+			transfer: [postingDocs.buffer, postingWeights.buffer, offsets.buffer]
+		};
 	}
 
 	#isWord(folded: string): boolean {
@@ -429,7 +485,22 @@ class Engine implements SearchEngine {
 	}
 
 	serialize(): string {
-		return JSON.stringify(this.#s);
+		// An engine received from a worker has no serialized form yet: rebuilt from its typed arrays.
+		const s = this.#s;
+		// Same keys in the same order as buildSearchEngine writes them: the same engine, the same bytes.
+		this.#serialized ??= {
+			format: s.format,
+			mode: s.mode,
+			docs: s.docs,
+			...(s.texts ? { texts: s.texts } : {}),
+			terms: s.terms,
+			postings: this.#docsOf.map((docs) => Array.from(docs, (d, i) => (i === 0 ? d : d - docs[i - 1]))),
+			weights: this.#weightsOf.map((w) => Array.from(w, (x) => Math.round(x * WEIGHT_SCALE))),
+			vocab: s.vocab,
+			vocabTerms: s.vocabTerms,
+			accents: s.accents
+		};
+		return JSON.stringify(this.#serialized);
 	}
 }
 
@@ -505,7 +576,7 @@ export function buildSearchEngine(documents: readonly SearchDocument[], mode: Se
 		const a = accents.get(w);
 		if (a) accentMap[i] = a;
 	});
-	return new Engine({
+	return Engine.fromSerialized({
 		format: FORMAT,
 		mode,
 		docs: documents.map((d) => [d.id, KIND_CODES[d.kind], d.slug, d.name, d.subtitle]),
@@ -536,5 +607,11 @@ export function buildSearchIndexes(
 export function loadSearchEngine(serialized: string | SerializedEngine): SearchEngine {
 	const s = (typeof serialized === 'string' ? JSON.parse(serialized) : serialized) as SerializedEngine;
 	if (!s || s.format !== FORMAT) throw new Error(`Index de recherche illisible : format attendu ${FORMAT}`);
-	return new Engine(s);
+	return Engine.fromSerialized(s);
+}
+
+/** Rebuilds an engine posted by a worker thread (see `SearchEngine.transferable`). */
+export function engineFromTransferable(t: TransferableEngine): SearchEngine {
+	if (!t || t.format !== FORMAT) throw new Error(`Index de recherche illisible : format attendu ${FORMAT}`);
+	return Engine.fromTransferable(t);
 }

@@ -29,7 +29,16 @@ export const envSchema = z.object({
 		.int({ error: 'PAGE_CACHE_MB : un nombre entier de mégaoctets' })
 		.min(0, { error: 'PAGE_CACHE_MB : 0 ou plus' })
 		.max(1024, { error: 'PAGE_CACHE_MB : 1024 au plus' })
-		.default(32)
+		.default(32),
+	/**
+	 * Published records up to which the public read model is rebuilt in the request that sees a write; above,
+	 * in a worker thread while the previous version is served (README "Rebuilds off the request path").
+	 */
+	REBUILD_INLINE_MAX: z.coerce
+		.number({ error: 'REBUILD_INLINE_MAX : nombre entier de fiches attendu, ex. 2000' })
+		.int({ error: 'REBUILD_INLINE_MAX : nombre entier de fiches attendu, ex. 2000' })
+		.min(0, { error: 'REBUILD_INLINE_MAX : 0 ou plus' })
+		.default(2000)
 });
 export type Env = z.infer<typeof envSchema>;
 

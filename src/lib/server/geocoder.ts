@@ -96,14 +96,37 @@ export async function geocodeAddress(address: string, opts: GeocodeOptions): Pro
 
 	const { geometry, properties: p } = feature.data;
 	const [lon, lat] = geometry.coordinates;
-	if (p.score < MIN_SCORE) return { status: 'not-found', reason: `score ${p.score} trop faible` };
-	if (!opts.allowedCitycodes.has(p.citycode) || (opts.citycode && p.citycode !== opts.citycode)) {
-		return { status: 'not-found', reason: `commune ${p.citycode} hors du choix` };
+	return judgeCandidate({ lon, lat, ...p }, opts);
+}
+
+/** One answer of the geocoder, from the GeoJSON search or a row of the CSV search. */
+export interface GeocodeCandidate {
+	lon: number;
+	lat: number;
+	label: string;
+	score: number;
+	type: string;
+	citycode: string;
+}
+
+/**
+ * The acceptance rules, the same for a typed address and a batch: a score of at least MIN_SCORE, in the
+ * commune asked for (one of the Eurométropole's), inside its bounding box, at a house number (`address`)
+ * or a street (`street`); a bare locality or commune is too vague to be a position.
+ */
+export function judgeCandidate(
+	c: GeocodeCandidate,
+	opts: Pick<GeocodeOptions, 'citycode' | 'allowedCitycodes'>
+): Exclude<GeocodeResult, { status: 'unavailable' }> {
+	const { lon, lat } = c;
+	if (c.score < MIN_SCORE) return { status: 'not-found', reason: `score ${c.score} trop faible` };
+	if (!opts.allowedCitycodes.has(c.citycode) || (opts.citycode && c.citycode !== opts.citycode)) {
+		return { status: 'not-found', reason: `commune ${c.citycode} hors du choix` };
 	}
 	if (!insideEms(lon, lat)) return { status: 'not-found', reason: 'position hors de l’Eurométropole' };
-	if (p.type === 'housenumber')
-		return { status: 'found', lon, lat, precision: 'address', label: p.label, score: p.score };
-	if (p.type === 'street')
-		return { status: 'found', lon, lat, precision: 'street', label: p.label, score: p.score };
-	return { status: 'not-found', reason: `résultat de type ${p.type} trop vague` };
+	if (c.type === 'housenumber')
+		return { status: 'found', lon, lat, precision: 'address', label: c.label, score: c.score };
+	if (c.type === 'street')
+		return { status: 'found', lon, lat, precision: 'street', label: c.label, score: c.score };
+	return { status: 'not-found', reason: `résultat de type ${c.type} trop vague` };
 }

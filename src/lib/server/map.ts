@@ -3,9 +3,7 @@
  * on demand, the outlines for the offline basemap and the choropleth, the first page of the list for the
  * JavaScript-free render, and the address lookup of "Autour de moi".
  */
-import { createHash } from 'node:crypto';
 import type { Quartier } from '$lib/domain/geography';
-import type { Initiative, Organisation } from '$lib/domain/records';
 import type { LonLat } from '$lib/geo/types';
 import { labelOf } from '$lib/domain/taxonomies';
 import { mapControls } from '$lib/domain/filters/controls';
@@ -15,64 +13,21 @@ import type { BasemapCode } from '$lib/domain/map/basemaps';
 import type { ExplorerOptions, ExplorerPageData, PointDetails } from '$lib/domain/map/explorer-data';
 import { filterPoints, fold, limitToZone, nameMatcher } from '$lib/domain/map/filter';
 import { layer, layersOfRecord } from '$lib/domain/map/layers';
-import {
-	decodePoints,
-	encodePoints,
-	isApproximate,
-	type MapPoint,
-	type PointsPayload
-} from '$lib/domain/map/points';
+import { isApproximate, type MapPoint } from '$lib/domain/map/points';
 import { LIST_STEP, parseExplorerParams } from '$lib/domain/map/map-url';
 import { route } from '$lib/links';
 import type { Db } from './db/connection';
+import { readModel } from './read-model';
+import type { PointsCache } from './read-model/parts';
 import { countBoundaries, listBoundaries } from './db/boundaries';
-import {
-	dataVersion,
-	getRecordById,
-	listCommunes,
-	listQuartiers,
-	listRecords,
-	listThematiques
-} from './db/records';
+import { getRecordById, listCommunes, listQuartiers, listThematiques } from './db/records';
 import { geocodeForLookup } from './address-lookup';
 
-interface PointsCache {
-	version: number;
-	payload: PointsPayload;
-	dict: readonly string[];
-	points: readonly MapPoint[];
-	body: string;
-	etag: string;
-	unplaced: number;
-}
-let cache: PointsCache | undefined;
-let cachedDb: Db | undefined;
+export type { PointsCache } from './read-model/parts';
 
-const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
-
-/** Published, placed organisations and initiatives, sorted by name in French order; rebuilt when data changes. */
+/** Published, placed organisations and initiatives in French name order: the read model's points. */
 export function mapPoints(db: Db): PointsCache {
-	const version = dataVersion(db);
-	if (cache && cachedDb === db && cache.version === version) return cache;
-	const records: (Organisation | Initiative)[] = [
-		...listRecords(db, 'organisation'),
-		...listRecords(db, 'initiative')
-	];
-	records.sort((a, b) => collator.compare(a.name, b.name));
-	const payload = encodePoints(records, version);
-	const body = JSON.stringify(payload);
-	const { dict, points } = decodePoints(payload);
-	cache = {
-		version,
-		payload,
-		dict,
-		points,
-		body,
-		etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
-		unplaced: records.length - payload.points.length
-	};
-	cachedDb = db;
-	return cache;
+	return readModel(db).points;
 }
 
 /** GET /carte/points.json: long-lived when asked with the data version (`?v=`), revalidated otherwise. */
@@ -155,6 +110,7 @@ export function explorerPageData(db: Db, url: URL, basemap: BasemapCode): Explor
 		first: { points: filtered.points.slice(0, LIST_STEP), total: filtered.points.length },
 		totalPoints: c.points.length,
 		unplaced: c.unplaced,
+		unplacedWithoutCommune: c.withoutCommune,
 		options,
 		communeLabels: listCommunes(db).map((x) => ({ name: x.name, at: x.centroid })),
 		choropleth: quartierChoropleth(db, c.points),

@@ -4,59 +4,31 @@
  * stale), the manifest naming it (revalidated), and full-text queries.
  */
 import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import type { Catalogue } from '$lib/domain/catalogue';
 import { RECORD_KINDS, type RecordKind } from '$lib/domain/records';
-import { BROWSER_INDEX_MAX_GZIP, type SearchManifest } from '$lib/search/protocol';
-import { buildSearchIndexes, type SearchEngine } from '$lib/search/engine';
-import { getCatalogue } from './catalogue';
 import type { Db } from './db/connection';
-import { route } from '$lib/links';
+import { indexesOfCatalogue, readModel } from './read-model';
+import { searchIndexesOf, type SearchIndexes } from './read-model/parts';
 
-export interface SearchIndexes {
-	/** The catalogue's data version. */
-	version: number;
-	quick: SearchEngine;
-	full: SearchEngine;
-	quickFile: { name: string; body: string; gzip: Buffer };
-	manifest: SearchManifest;
-}
+export { type SearchIndexes } from './read-model/parts';
 
-/** One slot: the indexes of the newest catalogue seen (a 50k-record pair weighs about 150 MB). */
+/** One slot for a catalogue built outside the read model (tests): a 50k-record pair weighs about 150 MB. */
 let cached: { catalogue: Catalogue; indexes: SearchIndexes } | undefined;
 
-/** The indexes of this catalogue, built on first use and kept while the catalogue is the current one. */
+/** The indexes of this catalogue: the read model's own, or built on first use and kept. */
 export function searchIndexes(catalogue: Catalogue): SearchIndexes {
+	const own = indexesOfCatalogue(catalogue);
+	if (own) return own;
 	if (cached?.catalogue === catalogue) return cached.indexes;
-	const { quick, full } = buildSearchIndexes(catalogue.records, catalogue.geo);
-	const body = quick.serialize();
-	const hash = createHash('sha256').update(body).digest('hex').slice(0, 16);
-	const name = `quick-${hash}.json`;
-	const gzip = gzipSync(body);
-	const indexes: SearchIndexes = {
-		version: catalogue.version,
-		quick,
-		full,
-		quickFile: { name, body, gzip },
-		manifest: {
-			dataVersion: catalogue.version,
-			quick: {
-				url: gzip.length <= BROWSER_INDEX_MAX_GZIP ? route.searchIndexFile(name) : null,
-				bytes: Buffer.byteLength(body),
-				gzipBytes: gzip.length,
-				documents: quick.size
-			},
-			queryUrl: route.searchQuery()
-		}
-	};
+	const indexes = searchIndexesOf(catalogue);
 	cached = { catalogue, indexes };
 	return indexes;
 }
 
-/** The indexes of the store's current data. */
+/** The indexes of the store's current read model. */
 export function currentSearchIndexes(db: Db): SearchIndexes {
-	return searchIndexes(getCatalogue(db));
+	return readModel(db).search;
 }
 
 /** GET /search-index/[file]: the manifest, or the quick index at its hashed name. */

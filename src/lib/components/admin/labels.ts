@@ -12,7 +12,12 @@ export const ACTION_LABELS: Record<string, string> = {
 	publish: 'publication',
 	unpublish: 'retour en brouillon',
 	merge: 'fusion',
-	proposal: 'proposition approuvée'
+	proposal: 'proposition approuvée',
+	'sirene-create': 'création (import SIRENE)',
+	'sirene-update': 'mise à jour (import SIRENE)',
+	'sirene-confirm': 'confirmée par un stock SIRENE',
+	'sirene-archive': 'archivage (import SIRENE)',
+	geocode: 'géocodage de l’adresse'
 };
 
 export const STATUS_LABELS: Record<string, string> = {

@@ -25,7 +25,7 @@ export function finderProfileOf(o: Organisation, geo: FinderGeo): FinderProfile 
 	return {
 		structure,
 		forme: GENERIC_FORMS.includes(o.legalForm) ? undefined : o.legalForm,
-		territoire: resolveTerritory(o.communeCode, geo)
+		territoire: resolveTerritory(o.communeCode ?? o.territory ?? '', geo)
 	};
 }
 

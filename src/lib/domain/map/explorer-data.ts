@@ -28,6 +28,8 @@ export interface ExplorerPageData {
 	totalPoints: number;
 	/** Published records without a position: not on the map, still in the directory. */
 	unplaced: number;
+	/** Of those, organisations without a commune: national or regional bodies, with a territory of action. */
+	unplacedWithoutCommune: number;
 	options: ExplorerOptions;
 	communeLabels: { name: string; at: LonLat }[];
 	choropleth: Choropleth;

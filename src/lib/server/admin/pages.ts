@@ -14,6 +14,7 @@ import {
 	statusCounts,
 	type RecordSummary
 } from '../db/admin';
+import { idsLastChangedBy } from '../db/history';
 import { listProposals } from '../db/proposals';
 import { getRecordById } from '../db/records';
 import { userNames } from '../db/users';
@@ -64,9 +65,16 @@ export function recordList(db: Db, url: URL) {
 		const matches = nameMatcher(q);
 		items = items.filter((r) => matches(r.name) || matches(r.id));
 	}
+	// « À relire : import SIRENE » : records the import created or changed and nobody has saved since (a
+	// newer stock that only confirms a record does not put it back on the list).
+	const review = url.searchParams.get('relire') === 'sirene' ? ('sirene' as const) : ('' as const);
+	if (review) {
+		const ids = idsLastChangedBy(db, 'import-sirene', ['sirene-confirm']);
+		items = items.filter((r) => ids.has(r.id));
+	}
 	const page = Math.max(1, Math.min(10_000, Number(url.searchParams.get('page')) || 1));
 	return {
-		filters: { kind: kind ?? ('' as const), status: status ?? ('' as const), q },
+		filters: { kind: kind ?? ('' as const), status: status ?? ('' as const), q, review },
 		total: items.length,
 		page,
 		pages: Math.max(1, Math.ceil(items.length / PAGE)),

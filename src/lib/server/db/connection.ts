@@ -5,8 +5,16 @@ import { MIGRATIONS, type Migration } from './migrations';
 
 export type Db = Database.Database;
 
-/** Opens (and creates) the SQLite file, in WAL mode so readers never wait for a writer. */
-export function openDatabase(path: string): Db {
+/**
+ * Opens (and creates) the SQLite file, in WAL mode so readers never wait for a writer. `readonly` opens an
+ * existing store for reading only (the read model's rebuild worker).
+ */
+export function openDatabase(path: string, opts: { readonly?: boolean } = {}): Db {
+	if (opts.readonly) {
+		const db = new Database(path, { readonly: true, fileMustExist: true });
+		db.pragma('busy_timeout = 5000');
+		return db;
+	}
 	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
 	const db = new Database(path);
 	db.pragma('journal_mode = WAL');

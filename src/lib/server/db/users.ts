@@ -65,9 +65,18 @@ export function listUsers(db: Db): User[] {
 }
 
 /** Names of every account by id, for showing who made a change in histories. */
+/**
+ * Processes that write records without an account (command-line imports), by the id they sign history
+ * entries with: their name in the history and the lists. Account ids are random UUIDs, never these.
+ */
+export const SYSTEM_ACTORS: Readonly<Record<string, string>> = {
+	'import-sirene': 'Import SIRENE',
+	'data-geocode': 'Géocodage des adresses (data:geocode)'
+};
+
 export function userNames(db: Db): Map<string, string> {
 	const rows = db.prepare('SELECT id, name FROM users').all() as { id: string; name: string }[];
-	return new Map(rows.map((r) => [r.id, r.name]));
+	return new Map([...Object.entries(SYSTEM_ACTORS), ...rows.map((r) => [r.id, r.name] as const)]);
 }
 
 export function countActiveAdmins(db: Db): number {

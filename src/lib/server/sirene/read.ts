@@ -63,7 +63,15 @@ export interface SireneSelectionOptions {
 	onProgress?: (progress: SireneProgress) => void;
 	/** Rows between two progress calls; default 500,000. */
 	progressEvery?: number;
+	/**
+	 * SIRETs the caller already holds (the store's records): for those the selection does not keep, the
+	 * result says why (`watched`), so a record can be archived with its reason rather than "absent".
+	 */
+	watch?: ReadonlySet<string>;
 }
+
+/** Why a watched SIRET is not in the selection. Absent from `watched`: not in the file at all. */
+export type WatchedReason = 'closed' | 'notEss' | 'unitMissing';
 
 export interface SireneCounts {
 	etablissements: {
@@ -89,6 +97,8 @@ export interface SireneSelection {
 	counts: SireneCounts;
 	/** Sorted by SIRET. */
 	establishments: SireneEstablishment[];
+	/** Watched SIRETs (options.watch) found in the files but not kept, with the reason. */
+	watched: Map<string, WatchedReason>;
 }
 
 const BATCH_RECORDS = 2000;
@@ -257,6 +267,9 @@ export async function selectSireneEstablishments(options: SireneSelectionOptions
 	const candidates = new Map<string, { row: EtablissementRow; line: number }>();
 	const needed = new Set<number>();
 	let etabDuplicates = 0;
+	// A SIRET never changes commune (a move is a new SIRET), so only closed rows of the communes are looked up.
+	const watch = new Set([...(options.watch ?? [])].map(Number));
+	const closedWatched = new Set<number>();
 	const etab = await scanStockFile({
 		path: options.etablissements,
 		kind: 'etablissements',
@@ -265,12 +278,17 @@ export async function selectSireneEstablishments(options: SireneSelectionOptions
 		classifier: (index) => {
 			const commune = index.get('codeCommuneEtablissement')!;
 			const state = index.get('etatAdministratifEtablissement')!;
-			return (buf, starts) =>
-				!fieldIsChar(buf, starts, state, 'A')
-					? ETAB_CLOSED
-					: communes.has(fieldDigits(buf, starts, commune))
-						? 0
-						: ETAB_OUTSIDE;
+			const siret = index.get('siret')!;
+			return (buf, starts) => {
+				if (!fieldIsChar(buf, starts, state, 'A')) {
+					if (watch.size > 0 && communes.has(fieldDigits(buf, starts, commune))) {
+						const n = fieldDigits(buf, starts, siret);
+						if (watch.has(n)) closedWatched.add(n);
+					}
+					return ETAB_CLOSED;
+				}
+				return communes.has(fieldDigits(buf, starts, commune)) ? 0 : ETAB_OUTSIDE;
+			};
 		},
 		schema: etablissementFieldsSchema,
 		onRow: (row, line) => {
@@ -313,16 +331,21 @@ export async function selectSireneEstablishments(options: SireneSelectionOptions
 	let unitMissing = 0;
 	let positionsDropped = 0;
 	let keptThroughList = 0;
+	const watched = new Map<string, WatchedReason>();
+	const pad = (n: number) => String(n).padStart(14, '0');
+	for (const n of closedWatched) watched.set(pad(n), 'closed');
 	for (const { row, line } of candidates.values()) {
 		const u = units.get(row.siren);
 		if (!u) {
 			unitMissing++;
+			if (watch.has(Number(row.siret))) watched.set(row.siret, 'unitMissing');
 			continue;
 		}
 		const inseeFlag = u.row.economieSocialeSolidaireUniteLegale === 'O';
 		const listed = essFrance?.sirens.has(Number(row.siren)) ?? false;
 		if (!inseeFlag && !listed) {
 			notEss++;
+			if (watch.has(Number(row.siret))) watched.set(row.siret, 'notEss');
 			continue;
 		}
 		if (!inseeFlag) keptThroughList++;
@@ -355,6 +378,7 @@ export async function selectSireneEstablishments(options: SireneSelectionOptions
 			essFrance: essFrance ? { sirens: essFrance.sirens.size, keptThroughList } : null,
 			positionsDropped
 		},
-		establishments
+		establishments,
+		watched
 	};
 }

@@ -1,0 +1,250 @@
+/**
+ * The public read model: the catalogue (src/lib/domain/catalogue.ts), the search indexes and the map's
+ * points, built together from one read of the store and replaced together when the data version changes.
+ *
+ * No request waits for a rebuild of a large store. When a write bumps the data version:
+ * - a small store (at most REBUILD_INLINE_MAX published records, a few tenths of a second) is rebuilt in
+ *   the request that sees the new version, so an editor sees their change at once;
+ * - a larger one keeps serving the previous version (stale-while-rebuild, keyed by data version) while a
+ *   `worker_threads` worker (./worker.ts) reads the store and builds the search indexes and the map's points;
+ *   this thread then parses the records and builds the catalogue in slices between requests, and swaps
+ *   the three at once. Writes made meanwhile start another rebuild when it ends.
+ * A store only this process can see (`:memory:`, tests) or a worker that fails is rebuilt in this thread,
+ * after the current request (logged).
+ *
+ * The first build (server start: `warmReadModel` in hooks.server.ts) is made in this thread: before it
+ * there is nothing older to serve.
+ */
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { Worker } from 'node:worker_threads';
+import { buildCatalogue, type Catalogue } from '$lib/domain/catalogue';
+import type { PublicRecord } from '$lib/domain/records';
+import { engineFromTransferable } from '$lib/search/engine';
+import type { Db } from '../db/connection';
+import { dataVersion } from '../db/records';
+import {
+	buildIndexes,
+	byName,
+	pointsBody,
+	pointsCache,
+	readInput,
+	type PointsCache,
+	type SearchIndexes
+} from './parts';
+import type { WorkerMessage, WorkerRequest } from './protocol';
+
+export interface ReadModel {
+	version: number;
+	catalogue: Catalogue;
+	search: SearchIndexes;
+	points: PointsCache;
+	/** Milliseconds the build took (all parts, wall clock). */
+	buildMs: number;
+	/**
+	 * Of those, the longest stretch this thread was busy without answering a request (the whole build when
+	 * built in this thread; the longest installation slice when built by the worker).
+	 */
+	longestBlockMs: number;
+	/** Where it was built: in this thread, or read and indexed by the worker. */
+	builtIn: 'thread' | 'worker';
+}
+
+/**
+ * Published records up to which a rebuild is made in the request (about 0.2 s on a 2-core machine); the
+ * server sets it from REBUILD_INLINE_MAX (src/lib/server/env.ts; 0: always in the background).
+ */
+let inlineMax = 2000;
+
+/** Changes the inline threshold (server start, tests and measurements). */
+export function setRebuildInlineMax(n: number): void {
+	inlineMax = n;
+}
+/** Records parsed per slice when a worker's result is installed: each slice is a few milliseconds. */
+const PARSE_SLICE = 500;
+
+interface State {
+	db: Db;
+	model: ReadModel;
+	/** The rebuild in flight, if any. */
+	rebuilding?: Promise<void>;
+	/** Set when the worker could not be used: later rebuilds stay in this thread. */
+	noWorker?: boolean;
+}
+let state: State | undefined;
+const listeners = new Set<(model: ReadModel) => void>();
+/** The indexes built with each catalogue, so a page given a catalogue searches the same version. */
+const indexesOf = new WeakMap<Catalogue, SearchIndexes>();
+
+/** The search indexes built with this catalogue, if it is (or was) a read model's. */
+export function indexesOfCatalogue(catalogue: Catalogue): SearchIndexes | undefined {
+	return indexesOf.get(catalogue);
+}
+
+/** Builds every part in this thread, from one read of the store. */
+export function buildReadModel(db: Db): ReadModel {
+	const started = performance.now();
+	const input = readInput(db);
+	const records = [...input.records].sort(byName);
+	const catalogue = buildCatalogue({ version: input.version, geo: input.geo, records });
+	return {
+		version: input.version,
+		catalogue,
+		search: buildIndexes(input.version, catalogue.records, catalogue.geo),
+		points: pointsCache(input.version, pointsBody(records, input.version)),
+		buildMs: Math.round(performance.now() - started),
+		longestBlockMs: Math.round(performance.now() - started),
+		builtIn: 'thread'
+	};
+}
+
+function install(db: Db, model: ReadModel) {
+	indexesOf.set(model.catalogue, model.search);
+	if (model.buildMs > 1000)
+		console.log(
+			`[read-model] version ${model.version} construite en ${model.buildMs} ms (${model.builtIn === 'worker' ? `worker ; ce fil occupé ${model.longestBlockMs} ms d’affilée au plus` : 'dans ce fil'})`
+		);
+	if (!state || state.db !== db) state = { db, model };
+	else if (model.version >= state.model.version) state.model = model;
+	for (const l of listeners) l(state.model);
+}
+
+/** Called with each newly installed model (tests, measurements). Returns the unsubscribe function. */
+export function onReadModel(listener: (model: ReadModel) => void): () => void {
+	listeners.add(listener);
+	return () => listeners.delete(listener);
+}
+
+/** Builds the first model now (server start), so no visitor pays for it. */
+export function warmReadModel(db: Db): ReadModel {
+	const model = buildReadModel(db);
+	install(db, model);
+	return model;
+}
+
+/**
+ * The current read model. Up to date for a small store; for a large one, possibly the previous version
+ * while the new one is being built (see the top of this file).
+ */
+export function readModel(db: Db): ReadModel {
+	const version = dataVersion(db);
+	if (state?.db === db && state.model.version === version) return state.model;
+	if (state?.db !== db || state.model.catalogue.records.length <= inlineMax) {
+		const model = buildReadModel(db);
+		install(db, model);
+		return model;
+	}
+	startRebuild(state);
+	return state.model;
+}
+
+/** Resolves once no rebuild is in flight and the model is the store's current version (tests, scripts). */
+export async function settledReadModel(db: Db): Promise<ReadModel> {
+	for (;;) {
+		const model = readModel(db);
+		if (model.version === dataVersion(db) && !state?.rebuilding) return model;
+		await (state?.rebuilding ?? nextTurn());
+	}
+}
+
+function startRebuild(s: State) {
+	if (s.rebuilding) return;
+	const db = s.db;
+	const inThread = async () => {
+		await nextTurn();
+		install(db, buildReadModel(db));
+	};
+	const useWorker = !s.noWorker && db.name !== ':memory:' && !db.memory;
+	s.rebuilding = (useWorker ? rebuildInWorker(db) : inThread())
+		.catch(async (e) => {
+			console.error('[read-model] reconstruction par le worker impossible, faite dans ce fil :', e);
+			s.noWorker = true;
+			await inThread();
+		})
+		.finally(() => {
+			s.rebuilding = undefined;
+			// Writes made during the rebuild: build again for them.
+			if (state === s && dataVersion(db) !== s.model.version) startRebuild(s);
+		});
+}
+
+async function workerUrl(): Promise<URL> {
+	// Imported, not only named, so that the bundler emits the worker as its own file: its URL is the
+	// module's own (`import.meta.url`), in development (TypeScript, run through tsx) as in the build.
+	// eslint-disable-next-line no-restricted-syntax -- a sibling module, imported lazily so it is its own file
+	const { WORKER_URL } = await import('./worker');
+	return new URL(WORKER_URL);
+}
+
+async function rebuildInWorker(db: Db): Promise<void> {
+	const started = performance.now();
+	const url = await workerUrl();
+	const request: WorkerRequest = { dbPath: db.name };
+	// Source files (development, tests) are TypeScript: the worker registers tsx first, as the scripts do
+	// (`--import tsx` in a worker's execArgv does not reach its entry module on Node 20).
+	const worker = url.pathname.endsWith('.ts')
+		? new Worker(
+				`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); })` +
+					`.catch((e) => require('node:worker_threads').parentPort.postMessage({ type: 'error', message: String(e && e.stack || e) }));`,
+				{ eval: true, workerData: request }
+			)
+		: new Worker(url, { workerData: request });
+	const json: string[] = [];
+	const done = new Promise<Extract<WorkerMessage, { type: 'done' }>>((resolve, reject) => {
+		worker.on('message', (m: WorkerMessage) => {
+			if (m.type === 'records') json.push(...m.json);
+			else if (m.type === 'done') resolve(m);
+			else reject(new Error(m.message));
+		});
+		worker.on('error', reject);
+		worker.on('exit', (code) => reject(new Error(`le worker s’est arrêté (code ${code})`)));
+	});
+	let result: Extract<WorkerMessage, { type: 'done' }>;
+	try {
+		result = await done;
+	} finally {
+		void worker.terminate();
+	}
+	// The worker sent the records already in catalogue order: parsed here in slices, between requests.
+	let longest = 0;
+	let sliceStart = performance.now();
+	const pause = async () => {
+		longest = Math.max(longest, performance.now() - sliceStart);
+		await nextTurn();
+		sliceStart = performance.now();
+	};
+	const records: PublicRecord[] = [];
+	for (let at = 0; at < json.length; at += PARSE_SLICE) {
+		for (const text of json.slice(at, at + PARSE_SLICE)) records.push(JSON.parse(text) as PublicRecord);
+		await pause();
+	}
+	const catalogue = buildCatalogue({ version: result.version, geo: result.geo, records });
+	await pause();
+	const search: SearchIndexes = {
+		version: result.version,
+		quick: engineFromTransferable(result.quick),
+		full: engineFromTransferable(result.full),
+		quickFile: {
+			...result.quickFile,
+			gzip: Buffer.from(
+				result.quickFile.gzip.buffer,
+				result.quickFile.gzip.byteOffset,
+				result.quickFile.gzip.byteLength
+			)
+		},
+		manifest: result.manifest
+	};
+	install(db, {
+		version: result.version,
+		catalogue,
+		search,
+		points: pointsCache(result.version, result.points),
+		buildMs: Math.round(performance.now() - started),
+		longestBlockMs: Math.round(Math.max(longest, performance.now() - sliceStart)),
+		builtIn: 'worker'
+	});
+}
+
+/** Forgets the model (tests that reuse a store path). */
+export function resetReadModel(): void {
+	state = undefined;
+}

@@ -1,0 +1,142 @@
+/**
+ * The parts of the public read model, built from one consistent read of the store: the catalogue's input
+ * (reference data and records), the search indexes and the map's compact points. The same functions run
+ * in the request's thread (small stores, first build) and in the rebuild worker (./worker.ts).
+ */
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import type { Catalogue } from '$lib/domain/catalogue';
+import type { Geo } from '$lib/domain/query';
+import type { Initiative, Organisation, PublicRecord } from '$lib/domain/records';
+import { decodePoints, encodePoints, type MapPoint, type PointsPayload } from '$lib/domain/map/points';
+import { BROWSER_INDEX_MAX_GZIP, type SearchManifest } from '$lib/search/protocol';
+import { route } from '$lib/links';
+import { buildSearchIndexes, type SearchEngine } from '$lib/search/engine';
+import type { SearchGeo } from '$lib/search/documents';
+import { listPublishedRecords } from '../db/catalogue';
+import type { Db } from '../db/connection';
+import {
+	dataVersion,
+	getRecordById,
+	listCommunes,
+	listQpv,
+	listQuartiers,
+	listThematiques
+} from '../db/records';
+
+export interface ReadInput {
+	version: number;
+	geo: Geo;
+	/** Published records plus the unpublished organisations that published tools name as providers. */
+	records: PublicRecord[];
+}
+
+const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+/** The catalogue's order (French, by name, then id): a presorted input makes its own sort cheap. */
+export const byName = (a: PublicRecord, b: PublicRecord) =>
+	collator.compare(a.name, b.name) || (a.id < b.id ? -1 : 1);
+
+/** One read transaction: the data version and what it stands for, never a mix of two versions. */
+export function readInput(db: Db): ReadInput {
+	return db.transaction(() => {
+		const records = listPublishedRecords(db);
+		const known = new Set(records.map((r) => r.id));
+		const providerIds = records.flatMap((r) => (r.kind === 'funding-tool' ? r.providerIds : []));
+		for (const id of new Set(providerIds)) {
+			if (known.has(id)) continue;
+			const stored = getRecordById(db, id);
+			if (stored) {
+				const { version: _version, ...r } = stored;
+				records.push(r as PublicRecord);
+			}
+		}
+		return {
+			version: dataVersion(db),
+			geo: {
+				communes: listCommunes(db),
+				quartiers: listQuartiers(db),
+				qpv: listQpv(db),
+				thematiques: listThematiques(db)
+			},
+			records
+		};
+	})();
+}
+
+export interface SearchIndexes {
+	/** The catalogue's data version. */
+	version: number;
+	quick: SearchEngine;
+	full: SearchEngine;
+	quickFile: { name: string; body: string; gzip: Buffer };
+	manifest: SearchManifest;
+}
+
+/** The quick index's file (served at its content hash) and the manifest naming it. */
+export function indexFiles(version: number, quick: SearchEngine, body = quick.serialize()) {
+	const hash = createHash('sha256').update(body).digest('hex').slice(0, 16);
+	const name = `quick-${hash}.json`;
+	const gzip = gzipSync(body);
+	const manifest: SearchManifest = {
+		dataVersion: version,
+		quick: {
+			url: gzip.length <= BROWSER_INDEX_MAX_GZIP ? route.searchIndexFile(name) : null,
+			bytes: Buffer.byteLength(body),
+			gzipBytes: gzip.length,
+			documents: quick.size
+		},
+		queryUrl: route.searchQuery()
+	};
+	return { quickFile: { name, body, gzip }, manifest };
+}
+
+export function buildIndexes(
+	version: number,
+	records: readonly PublicRecord[],
+	geo: SearchGeo
+): SearchIndexes {
+	const { quick, full } = buildSearchIndexes(records, geo);
+	return { version, quick, full, ...indexFiles(version, quick) };
+}
+
+export function searchIndexesOf(catalogue: Catalogue): SearchIndexes {
+	return buildIndexes(catalogue.version, catalogue.records, catalogue.geo);
+}
+
+export interface PointsCache {
+	version: number;
+	payload: PointsPayload;
+	dict: readonly string[];
+	points: readonly MapPoint[];
+	body: string;
+	etag: string;
+	/** Published places without a position: listed in the directory, not drawn. */
+	unplaced: number;
+	/** Of those, organisations without a commune (national or regional bodies, a territory of action). */
+	withoutCommune: number;
+}
+
+/** The map's points body: published organisations and initiatives in French name order, placed ones only. */
+export function pointsBody(records: readonly PublicRecord[], version: number) {
+	const places = records.filter(
+		(r): r is Organisation | Initiative => r.kind !== 'funding-tool' && r.status === 'published'
+	);
+	places.sort((a, b) => collator.compare(a.name, b.name));
+	const payload = encodePoints(places, version);
+	const body = JSON.stringify(payload);
+	return {
+		body,
+		etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
+		unplaced: places.length - payload.points.length,
+		withoutCommune: places.filter((r) => r.communeCode === undefined).length
+	};
+}
+
+export function pointsCache(
+	version: number,
+	b: { body: string; etag: string; unplaced: number; withoutCommune: number },
+	payload: PointsPayload = JSON.parse(b.body) as PointsPayload
+): PointsCache {
+	const { dict, points } = decodePoints(payload);
+	return { version, payload, dict, points, ...b };
+}

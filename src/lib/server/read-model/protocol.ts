@@ -1,0 +1,26 @@
+/** Messages between the read model (./index.ts) and its rebuild worker (./worker.ts). Types only. */
+import type { Geo } from '$lib/domain/query';
+import type { SearchManifest } from '$lib/search/protocol';
+import type { TransferableEngine } from '$lib/search/engine';
+
+/** The worker's `workerData`. */
+export interface WorkerRequest {
+	/** The SQLite file, opened read-only by the worker. */
+	dbPath: string;
+}
+
+export type WorkerMessage =
+	/** Records in catalogue order, as their stored JSON text, in several messages (each one a short copy). */
+	| { type: 'records'; json: string[] }
+	| {
+			type: 'done';
+			version: number;
+			geo: Geo;
+			quick: TransferableEngine;
+			full: TransferableEngine;
+			quickFile: { name: string; body: string; gzip: Uint8Array };
+			manifest: SearchManifest;
+			points: { body: string; etag: string; unplaced: number; withoutCommune: number };
+			buildMs: number;
+	  }
+	| { type: 'error'; message: string };
