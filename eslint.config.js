@@ -91,6 +91,7 @@ const LAYERS = [
 			'argon2',
 			'csv-parse',
 			'yauzl',
+			'nodemailer',
 			'$env/*',
 			only('$app/environment')
 		],

@@ -4,6 +4,7 @@ import { hasRole, routeRole } from '$lib/server/auth/guard';
 import { SESSION_COOKIE, cookieOptions, validateSession } from '$lib/server/auth/session';
 import { failInterruptedImports } from '$lib/server/db/admin';
 import { deleteExpiredSessions } from '$lib/server/db/sessions';
+import { kickOutbox, startMail } from '$lib/server/mail/scheduler';
 import { getDb, initStore } from '$lib/server/store';
 
 /** Open, migrate and seed the store once, before the first request. */
@@ -13,6 +14,7 @@ export const init: ServerInit = async () => {
 	const interrupted = failInterruptedImports(db);
 	if (interrupted) console.log(`[import] ${interrupted} import(s) interrompu(s) marqué(s) en échec`);
 	deleteExpiredSessions(db);
+	startMail();
 };
 
 const isAdminPath = (path: string) => path === '/admin' || path.startsWith('/admin/');
@@ -57,6 +59,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 		}
 	}
 	const response = await resolve(event);
+	// A form post may have queued mail (a contact message, a moderation decision): send it after the request.
+	if (event.request.method !== 'GET' && event.request.method !== 'HEAD') kickOutbox();
 	response.headers.set('x-content-type-options', 'nosniff');
 	response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
 	response.headers.set('x-frame-options', 'SAMEORIGIN');
