@@ -113,7 +113,10 @@ const TEST_TOOLS = [
 	'yazl',
 	'@socialgouv/codes-naf',
 	'$lib/io',
-	only('$lib/server/seed/read-data')
+	only('$lib/server/seed/read-data'),
+	// A local SMTP server and a parser of what it received (src/lib/server/mail/test-smtp.ts).
+	'smtp-server',
+	'mailparser'
 ];
 
 /**
