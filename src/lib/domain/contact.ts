@@ -41,20 +41,21 @@ export const CONTACT_LABELS = {
 	message: 'Votre message'
 } as const;
 
-/** Messages of an empty or wrong field, in words a visitor understands. */
-export function contactErrors(error: z.ZodError): FieldErrors {
+const MISSING: Record<string, string> = {
+	name: 'indiquez votre nom',
+	email: 'indiquez votre adresse e-mail, pour recevoir la réponse',
+	message: 'écrivez votre message'
+};
+
+/** The form's errors by field; an empty field is asked for in words a visitor understands. */
+export function contactErrors(error: z.ZodError, input: Record<string, unknown> = {}): FieldErrors {
 	const errors: FieldErrors = {};
 	for (const issue of error.issues) {
 		const name = String(issue.path[0] ?? '_form');
 		if (errors[name]) continue;
-		errors[name] =
-			issue.code === 'invalid_type'
-				? name === 'name'
-					? 'indiquez votre nom'
-					: name === 'email'
-						? 'indiquez votre adresse e-mail, pour recevoir la réponse'
-						: 'écrivez votre message'
-				: issue.message;
+		const value = input[name];
+		const empty = value === undefined || (typeof value === 'string' && value.trim() === '');
+		errors[name] = (empty && MISSING[name]) || issue.message;
 	}
 	return errors;
 }

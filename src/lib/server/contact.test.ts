@@ -87,7 +87,7 @@ describe('submitContact', () => {
 			ok: false,
 			status: 400,
 			errors: {
-				name: 'au moins 2 caractères',
+				name: 'indiquez votre nom',
 				email: 'adresse e-mail invalide',
 				message: 'au moins 10 caractères'
 			},

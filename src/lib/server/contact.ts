@@ -109,7 +109,7 @@ export async function submitContact(
 	if (!guarded.ok) return { ok: false, ...guarded.failure };
 	const parsed = contactMessageSchema.safeParse(guarded.raw);
 	if (!parsed.success)
-		return { ok: false, status: 400, errors: contactErrors(parsed.error), values: guarded.raw };
+		return { ok: false, status: 400, errors: contactErrors(parsed.error, guarded.raw), values: guarded.raw };
 
 	const now = deps.now ?? new Date();
 	forgetOldContactData(deps.db, now);

@@ -2,8 +2,8 @@
  * A real SMTP server on 127.0.0.1 for tests (smtp-server), with what it receives parsed by mailparser.
  * Unit tests start it in-process; the browser tests run it from scripts/smtp-double.ts. It asks for the
  * credentials it was given (plain text, no TLS: a local test only) and can be told to refuse:
- * a recipient containing "panne" gets 451 (try later), "refus" gets 550 (final); `failNext(n, code)`
- * refuses the next n recipients whatever they are.
+ * the mailbox panne@… gets 451 (try later), refus@… gets 550 (final); `failNext(n, code)` refuses the
+ * next n recipients whatever they are.
  */
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
@@ -53,8 +53,8 @@ export async function startLocalSmtp(
 		onRcptTo(address, _session, callback) {
 			const code = failures.shift();
 			if (code) return callback(error(`Refus programmé (${code})`, code));
-			if (/panne/i.test(address.address)) return callback(error('Boîte indisponible, réessayez', 451));
-			if (/refus/i.test(address.address)) return callback(error('Boîte inconnue', 550));
+			if (/^panne@/i.test(address.address)) return callback(error('Boîte indisponible, réessayez', 451));
+			if (/^refus@/i.test(address.address)) return callback(error('Boîte inconnue', 550));
 			callback();
 		},
 		onData(stream, session, callback) {
