@@ -131,7 +131,9 @@ describe('contactMessageSchema', () => {
 			message: 'au moins 10 caractères'
 		});
 		const missing = contactMessageSchema.safeParse({});
-		expect(contactErrors(missing.error!)).toEqual(contactErrors(missing.error!, { name: ' ', email: '', message: '' }));
+		expect(contactErrors(missing.error!)).toEqual(
+			contactErrors(missing.error!, { name: ' ', email: '', message: '' })
+		);
 		expect(contactErrors(missing.error!)).toEqual({
 			name: 'indiquez votre nom',
 			email: 'indiquez votre adresse e-mail, pour recevoir la réponse',
