@@ -122,25 +122,32 @@ describe('contactMessageSchema', () => {
 	});
 
 	it('says what is wrong with each field, in French', () => {
-		const r = contactMessageSchema.safeParse({ name: 'A\nB', email: 'pas-une-adresse', message: 'court' });
+		const input = { name: 'A\nB', email: 'pas-une-adresse', message: 'court' };
+		const r = contactMessageSchema.safeParse(input);
 		expect(r.success).toBe(false);
-		const errors = contactErrors(r.error!);
+		const errors = contactErrors(r.error!, input);
 		expect(errors).toEqual({
 			name: 'une seule ligne',
 			email: 'adresse e-mail invalide',
 			message: 'au moins 10 caractères'
 		});
 		const missing = contactMessageSchema.safeParse({});
-		expect(contactErrors(missing.error!)).toEqual(
-			contactErrors(missing.error!, { name: ' ', email: '', message: '' })
+		// Absent or blank: asked for in words, not as a length.
+		expect(contactErrors(missing.error!, {})).toEqual(
+			contactErrors(contactMessageSchema.safeParse({ name: ' ', email: '', message: '' }).error!, {
+				name: ' ',
+				email: '',
+				message: ''
+			})
 		);
-		expect(contactErrors(missing.error!)).toEqual({
+		expect(contactErrors(missing.error!, {})).toEqual({
 			name: 'indiquez votre nom',
 			email: 'indiquez votre adresse e-mail, pour recevoir la réponse',
 			message: 'écrivez votre message'
 		});
-		const long = contactMessageSchema.safeParse({ name: 'Awa', email: 'a@b.fr', message: 'x'.repeat(5001) });
-		expect(contactErrors(long.error!).message).toBe('trop long (5000 caractères au plus)');
+		const longInput = { name: 'Awa', email: 'a@b.fr', message: 'x'.repeat(5001) };
+		const long = contactMessageSchema.safeParse(longInput);
+		expect(contactErrors(long.error!, longInput).message).toBe('trop long (5000 caractères au plus)');
 	});
 });
 

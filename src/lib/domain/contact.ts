@@ -48,7 +48,7 @@ const MISSING: Record<string, string> = {
 };
 
 /** The form's errors by field; an empty field is asked for in words a visitor understands. */
-export function contactErrors(error: z.ZodError, input: Record<string, unknown> = {}): FieldErrors {
+export function contactErrors(error: z.ZodError, input: Record<string, unknown>): FieldErrors {
 	const errors: FieldErrors = {};
 	for (const issue of error.issues) {
 		const name = String(issue.path[0] ?? '_form');
