@@ -91,6 +91,7 @@ const LAYERS = [
 			'argon2',
 			'csv-parse',
 			'yauzl',
+			'nodemailer',
 			'$env/*',
 			only('$app/environment')
 		],
@@ -112,7 +113,10 @@ const TEST_TOOLS = [
 	'yazl',
 	'@socialgouv/codes-naf',
 	'$lib/io',
-	only('$lib/server/seed/read-data')
+	only('$lib/server/seed/read-data'),
+	// A local SMTP server and a parser of what it received (src/lib/server/mail/test-smtp.ts).
+	'smtp-server',
+	'mailparser'
 ];
 
 /**

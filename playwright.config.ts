@@ -25,6 +25,9 @@ function chromiumPath(): string | undefined {
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 // The geocoder double (scripts/geocoder-double.ts) listens beside each run's server.
 const GEOCODER_PORT = Number(process.env.E2E_GEOCODER_PORT ?? PORT + 500);
+// The SMTP double (scripts/smtp-double.ts) too: SMTP on one port, what it received over HTTP on the next.
+const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? PORT + 600);
+process.env.E2E_MAIL_URL ??= `http://127.0.0.1:${SMTP_PORT + 1}/__test__/mail`;
 // One fresh database per run, shared by the server and the tests that inspect the store.
 process.env.E2E_DATABASE_PATH ??= join(tmpdir(), `carto-ess-e2e-${Date.now()}.sqlite`);
 
@@ -70,6 +73,12 @@ export default defineConfig({
 			timeout: 30_000
 		},
 		{
+			command: `node --import tsx scripts/smtp-double.ts ${SMTP_PORT} ${SMTP_PORT + 1}`,
+			url: `${process.env.E2E_MAIL_URL}/health`,
+			reuseExistingServer: false,
+			timeout: 30_000
+		},
+		{
 			// server.js wraps the build named by BUILD_DIR (default build/) with the static files' headers.
 			command: 'node server.js',
 			port: PORT,
@@ -83,7 +92,10 @@ export default defineConfig({
 				PUBLIC_SITE_URL: `http://127.0.0.1:${PORT}`,
 				PUBLIC_BASEMAP: 'offline',
 				// Tests talk to local doubles only: no tile server, no geocoder.
-				GEOCODER_URL: `http://127.0.0.1:${GEOCODER_PORT}/__test__/geocoder`
+				GEOCODER_URL: `http://127.0.0.1:${GEOCODER_PORT}/__test__/geocoder`,
+				// Mail goes to the local SMTP double, which the tests read.
+				SMTP_URL: `smtp://carto:secret-de-test@127.0.0.1:${SMTP_PORT}`,
+				MAIL_FROM: 'Carto ESS tests <carto-ess@example.org>'
 			}
 		}
 	]

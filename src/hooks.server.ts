@@ -15,6 +15,7 @@ import {
 	publishFastPath
 } from '$lib/server/page-cache';
 import { securityHeaders } from '$lib/server/security-headers.js';
+import { kickOutbox, startMail } from '$lib/server/mail/scheduler';
 import { setRebuildInlineMax, warmReadModel } from '$lib/server/read-model';
 import { getDb, getEnv, initStore } from '$lib/server/store';
 import { isUnder, route } from '$lib/links';
@@ -33,6 +34,7 @@ export const init: ServerInit = async () => {
 	// The catalogue, search indexes and map points of the current data, before the first visitor.
 	setRebuildInlineMax(getEnv().REBUILD_INLINE_MAX);
 	warmReadModel(db);
+	startMail();
 };
 
 const SECURITY_HEADERS = Object.entries(securityHeaders(process.env));
@@ -102,6 +104,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 				error(403, 'Cette action est réservée aux administrateurs');
 		}
 	}
+	// A form post may have queued mail (a contact message, a moderation decision): send it after the request.
+	if (event.request.method !== 'GET' && event.request.method !== 'HEAD') kickOutbox();
 	// Keyed on the request's own URL: for a client navigation (/x/__data.json?x-sveltekit-invalidated=...)
 	// SvelteKit gives the hook the page's URL in event.url, and the page's HTML must not answer it.
 	const requested = new URL(event.request.url);

@@ -159,10 +159,16 @@ export const route = {
 		withQuery(`/proposer/${seg(kind)}`, { zone: opts.zone }),
 	proposeCorrection: (record: { id: string }) => withQuery('/proposer/modification', { fiche: record.id }),
 	proposalThanks: (reference: string) => `/proposer/merci/${seg(reference)}`,
+	/** Where a contributor follows their proposal: pending, published or declined. */
+	proposalFollowUp: (reference: string) => `/proposer/suivi/${seg(reference)}`,
+	/** The message form of a record (by id: a slug may change while a mail is on its way). */
+	contact: (record: { id: string }) => `/contacter/${seg(record.id)}`,
+	/** After a message was sent: where it went and what happens next. */
+	contactSent: (record: { id: string }) => `/contacter/${seg(record.id)}/envoye`,
 
 	openData: () => '/donnees',
 	accessibility: () => '/accessibilite',
-	privacy: () => '/confidentialite',
+	privacy: (section?: 'messages') => (section ? `/confidentialite#${section}` : '/confidentialite'),
 
 	// Data files ----------------------------------------------------------------------------------------
 	/** A collection of the public API, as JSON or GeoJSON, with filters (`{ quartier: 'SQ_08' }`). */
@@ -206,6 +212,7 @@ export const route = {
 	adminRecordHistory: (id: string, opts: { restauree?: number } = {}) =>
 		withQuery(`/admin/fiches/${seg(id)}/historique`, opts),
 	adminModeration: () => '/admin/moderation',
+	adminMessages: (done: { traite?: boolean; envoi?: boolean } = {}) => withQuery('/admin/messages', done),
 	adminProposal: (id: string, outcome: { approuvee?: boolean; refusee?: boolean } = {}) =>
 		withQuery(`/admin/moderation/${seg(id)}`, outcome),
 	/** Duplicates; after a merge, the record kept (`fusion`), or a pair dismissed (`ecarte`). */

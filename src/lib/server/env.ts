@@ -1,8 +1,14 @@
 import { z } from 'zod';
 import { BASEMAP_CODES } from '$lib/domain/map/basemaps';
 
+/** An unset variable and an empty one mean the same: not configured. */
+const unsetIfEmpty = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+/** `adresse@domaine` or `Nom <adresse@domaine>`, on one line. */
+const MAIL_FROM = /^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)$/;
+
 /** Every environment variable the server reads, validated once at start with a specific message. */
-export const envSchema = z.object({
+const envFields = z.object({
 	DATABASE_PATH: z.string().min(1).default('data/carto-ess.sqlite'),
 	DATA_DIR: z.string().min(1).default('data'),
 	/** Public origin used in canonical URLs, the sitemap and JSON-LD. */
@@ -38,7 +44,41 @@ export const envSchema = z.object({
 		.number({ error: 'REBUILD_INLINE_MAX : nombre entier de fiches attendu, ex. 2000' })
 		.int({ error: 'REBUILD_INLINE_MAX : nombre entier de fiches attendu, ex. 2000' })
 		.min(0, { error: 'REBUILD_INLINE_MAX : 0 ou plus' })
-		.default(2000)
+		.default(2000),
+	/** Outgoing mail (contact messages, proposal decisions); without it nothing is sent and mails wait. */
+	SMTP_URL: z.preprocess(
+		unsetIfEmpty,
+		z
+			.url({
+				protocol: /^smtps?$/,
+				hostname: /.+/,
+				error:
+					'SMTP_URL doit être une URL smtp:// ou smtps:// avec le serveur, ex. smtp://utilisateur:mot-de-passe@smtp.example.org:587'
+			})
+			.optional()
+	),
+	/** The From of every mail: the site's own address (replies to a contact message go to the visitor). */
+	MAIL_FROM: z.preprocess(
+		unsetIfEmpty,
+		z
+			.string()
+			.trim()
+			.regex(MAIL_FROM, {
+				error:
+					'MAIL_FROM doit être une adresse e-mail, ex. carto-ess@example.org ou « Carto ESS <carto-ess@example.org> »'
+			})
+			.optional()
+	)
+});
+
+export const envSchema = envFields.superRefine((env, ctx) => {
+	if (!!env.SMTP_URL !== !!env.MAIL_FROM)
+		ctx.addIssue({
+			code: 'custom',
+			path: [env.SMTP_URL ? 'MAIL_FROM' : 'SMTP_URL'],
+			message:
+				'SMTP_URL et MAIL_FROM vont ensemble : définissez les deux pour envoyer des e-mails, ou aucun (les messages attendent alors dans l’espace de maintenance)'
+		});
 });
 export type Env = z.infer<typeof envSchema>;
 
@@ -49,4 +89,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 		throw new Error(`Configuration invalide :\n${lines}`);
 	}
 	return parsed.data;
+}
+
+/** Mail can be sent: both SMTP_URL and MAIL_FROM are set. */
+export function mailConfigured(env: Env): env is Env & { SMTP_URL: string; MAIL_FROM: string } {
+	return !!env.SMTP_URL && !!env.MAIL_FROM;
 }

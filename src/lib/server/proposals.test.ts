@@ -281,7 +281,7 @@ describe('submitNewProposal', () => {
 			status: 429
 		});
 		// The slots left are the stored proposals' only.
-		expect((db.prepare('SELECT COUNT(*) AS n FROM proposal_slots').get() as { n: number }).n).toBe(
+		expect((db.prepare('SELECT COUNT(*) AS n FROM form_slots').get() as { n: number }).n).toBe(
 			LIMITS.perHour
 		);
 	});
@@ -292,7 +292,7 @@ describe('submitNewProposal', () => {
 		await expect(submitNewProposal('initiative', post(initiative), deps(undefined, { now }))).rejects.toThrow(
 			/disk full/
 		);
-		expect((db.prepare('SELECT COUNT(*) AS n FROM proposal_slots').get() as { n: number }).n).toBe(0);
+		expect((db.prepare('SELECT COUNT(*) AS n FROM form_slots').get() as { n: number }).n).toBe(0);
 	});
 
 	it('erases client hashes older than a day when a new proposal arrives', async () => {

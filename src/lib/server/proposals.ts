@@ -8,7 +8,6 @@
  * stored), then the schemas' own length bounds. Text stays text: it is stored as typed and always rendered
  * escaped; links must be http(s).
  */
-import { createHash, randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { zodErrors, type FieldErrors } from '$lib/domain/errors';
 import {
@@ -16,7 +15,6 @@ import {
 	correctionForm,
 	currentValues,
 	editableFieldsOf,
-	formDataToObject,
 	initiativeProposalSchema,
 	listFields,
 	newRecordForm,
@@ -26,7 +24,6 @@ import {
 	preparePlace,
 	changedFields,
 	checkZone,
-	HONEYPOT_FIELD,
 	moveZoneErrors,
 	placeProposal,
 	valuesAt,
@@ -39,10 +36,19 @@ import { route } from '$lib/links';
 import type { Db } from './db/connection';
 import { createProposal, forgetDecidedEmails, newReference, type ProposalType } from './db/proposals';
 import { forgetClientHashes } from './db/proposal-retention';
-import { releaseProposalSlot, reserveProposalSlot } from './db/proposal-slots';
-import { getMeta, getRecordById, listCommunes, listQuartiers, listThematiques, setMeta } from './db/records';
+import { getRecordById, listCommunes, listQuartiers, listThematiques } from './db/records';
 import { geocodeAddress } from './geocoder';
+import {
+	DAY_MS,
+	guardPublicForm,
+	monthsBefore,
+	withSlot,
+	type FormValues,
+	type PublicFormRules
+} from './public-form';
 import { getDb, getEnv } from './store';
+
+export { clientHash } from './public-form';
 
 export const LIMITS = {
 	/** Far above a complete form (the longest fields add up to about 10 000 characters). */
@@ -51,14 +57,10 @@ export const LIMITS = {
 	perDay: 30
 } as const;
 
-const HOUR_MS = 3_600_000;
-/** The rate limit's longest window; client hashes are erased once older (stated on /confidentialite). */
-const DAY_MS = 24 * HOUR_MS;
-
 /** Submitters' e-mails are erased this long after the decision (stated on /confidentialite). */
 export const EMAIL_RETENTION_MONTHS = 6;
 
-export type FormValues = Record<string, unknown>;
+export type { FormValues };
 export type SubmitOutcome =
 	{ ok: true; reference: string } | { ok: false; status: number; errors: FieldErrors; values: FormValues };
 
@@ -70,101 +72,15 @@ export interface ProposalDeps {
 	now?: Date;
 }
 
-const TOO_BIG = `Votre envoi dépasse ${LIMITS.maxBodyBytes / 1024} Ko : raccourcissez les textes (la description est limitée à 5 000 caractères).`;
-
-function failure(status: number, message: string, values: FormValues = {}): SubmitOutcome {
-	return { ok: false, status, errors: { _form: message }, values };
-}
-
-/** Reads a urlencoded or multipart form, refusing oversized bodies before and after parsing. */
-async function readForm(
-	request: Request
-): Promise<{ ok: true; form: FormData } | { ok: false; outcome: SubmitOutcome }> {
-	const declared = Number(request.headers.get('content-length') ?? '0');
-	if (declared > LIMITS.maxBodyBytes) return { ok: false, outcome: failure(413, TOO_BIG) };
-	let form: FormData;
-	try {
-		form = await request.formData();
-	} catch {
-		return { ok: false, outcome: failure(400, 'Le formulaire n’a pas pu être lu : réessayez.') };
+const RULES: Omit<PublicFormRules, 'arrayFields'> = {
+	...LIMITS,
+	tooBig: `Votre envoi dépasse ${LIMITS.maxBodyBytes / 1024} Ko : raccourcissez les textes (la description est limitée à 5 000 caractères).`,
+	form: 'proposal',
+	limited: {
+		hour: 'Vous avez envoyé beaucoup de propositions en peu de temps. Réessayez dans une heure : vos textes sont conservés ci-dessous.',
+		day: 'Vous avez atteint le nombre de propositions possible en une journée. Réessayez demain : vos textes sont conservés ci-dessous.'
 	}
-	// A chunked body has no content-length: measure what was actually sent.
-	let size = 0;
-	for (const [key, value] of form) {
-		if (typeof value !== 'string') {
-			return { ok: false, outcome: failure(400, 'Les fichiers ne sont pas acceptés dans ce formulaire.') };
-		}
-		size += key.length + value.length;
-	}
-	if (size > LIMITS.maxBodyBytes) return { ok: false, outcome: failure(413, TOO_BIG) };
-	return { ok: true, form };
-}
-
-/**
- * sha256(per-install secret + IP): enough to count a client's posts without storing the address. The secret
- * lives in the same database, so the hash is kept only a day (forgetClientHashes).
- */
-export function clientHash(db: Db, address: string): string {
-	let secret = getMeta(db, 'proposal_client_secret');
-	if (!secret) {
-		secret = randomBytes(32).toString('hex');
-		setMeta(db, 'proposal_client_secret', secret);
-	}
-	return createHash('sha256').update(`${secret}:${address}`).digest('hex');
-}
-
-/**
- * Takes one of the client's rate-limit slots, or says which limit is reached. The check and the reservation
- * are one SQLite statement run before anything is awaited, so posts sent in parallel see each other's slots
- * (counting stored proposals let them all pass while the first ones waited for the geocoder).
- */
-function reserveSlot(
-	db: Db,
-	hash: string,
-	now: Date
-): { ok: true; slotId: number } | { ok: false; message: string } {
-	const reserved = reserveProposalSlot(
-		db,
-		hash,
-		{
-			hour: { since: new Date(now.getTime() - HOUR_MS), max: LIMITS.perHour },
-			day: { since: new Date(now.getTime() - DAY_MS), max: LIMITS.perDay }
-		},
-		now
-	);
-	if (reserved.ok) return reserved;
-	return {
-		ok: false,
-		message:
-			reserved.exceeded === 'hour'
-				? 'Vous avez envoyé beaucoup de propositions en peu de temps. Réessayez dans une heure : vos textes sont conservés ci-dessous.'
-				: 'Vous avez atteint le nombre de propositions possible en une journée. Réessayez demain : vos textes sont conservés ci-dessous.'
-	};
-}
-
-/**
- * Runs a submission holding a reserved slot: the slot stays taken only when a proposal was stored, and is
- * given back when the proposal is refused (invalid, not placeable) or storing it throws.
- */
-async function withSlot(
-	db: Db,
-	slotId: number,
-	submit: () => Promise<SubmitOutcome>
-): Promise<SubmitOutcome> {
-	let outcome: SubmitOutcome | undefined;
-	try {
-		outcome = await submit();
-		return outcome;
-	} finally {
-		if (!outcome?.ok) releaseProposalSlot(db, slotId);
-	}
-}
-
-function monthsBefore(date: Date, months: number): Date {
-	const d = new Date(date);
-	d.setMonth(d.getMonth() - months);
-	return d;
-}
+};
 
 /**
  * Stores a validated proposal. The submitter's e-mail and note go to their own columns only, so that
@@ -202,7 +118,7 @@ function store(
 	).id;
 }
 
-/** The checks every public form shares, before its own validation. */
+/** The checks every public form shares (src/lib/server/public-form.ts), before its own validation. */
 async function guard(
 	request: Request,
 	deps: ProposalDeps,
@@ -212,19 +128,11 @@ async function guard(
 	| { ok: false; outcome: SubmitOutcome }
 	| { ok: 'honeypot'; outcome: SubmitOutcome }
 > {
-	const read = await readForm(request);
-	if (!read.ok) return read;
-	const raw = formDataToObject(read.form, arrayFields);
-	const trap = raw[HONEYPOT_FIELD];
-	delete raw[HONEYPOT_FIELD];
+	const guarded = await guardPublicForm(request, deps, { ...RULES, arrayFields });
 	// A bot filled the invisible field: answer exactly like a success so it learns nothing, store nothing.
-	if (typeof trap === 'string' && trap.trim() !== '') {
-		return { ok: 'honeypot', outcome: { ok: true, reference: newReference() } };
-	}
-	const hash = clientHash(deps.db, deps.clientAddress);
-	const slot = reserveSlot(deps.db, hash, deps.now ?? new Date());
-	if (!slot.ok) return { ok: false, outcome: failure(429, slot.message, raw) };
-	return { ok: true, raw, hash, slotId: slot.slotId };
+	if (guarded.ok === 'honeypot') return { ok: 'honeypot', outcome: { ok: true, reference: newReference() } };
+	if (!guarded.ok) return { ok: false, outcome: { ok: false, ...guarded.failure } };
+	return guarded;
 }
 
 function placeRefs(db: Db): PlaceRefs {

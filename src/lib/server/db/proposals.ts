@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { Db } from './connection';
+import { queueMail } from './outbox';
 
 export type ProposalType = 'new-organisation' | 'new-initiative' | 'change';
 export type ProposalStatus = 'pending' | 'approved' | 'rejected';
@@ -119,19 +120,30 @@ export function listProposals(db: Db, opts: { status?: ProposalStatus; targetId?
 	return (db.prepare(sql).all(...args) as Row[]).map(fromRow);
 }
 
-/** Marks a pending proposal approved or rejected; returns false if it was not pending (already decided). */
+/**
+ * Marks a pending proposal approved or rejected; returns false if it was not pending (already decided).
+ * A contributor who left an e-mail is told the decision: the mail is queued in the same transaction as the
+ * decision (every way of deciding ends here), and composed when sent, once the record is written.
+ */
 export function decideProposal(
 	db: Db,
 	id: string,
 	decision: { status: 'approved' | 'rejected'; by: string; reason?: string | null },
 	now = new Date()
 ): boolean {
-	const result = db
-		.prepare(
-			`UPDATE proposals SET status = ?, decided_by = ?, decided_at = ?, decision_reason = ? WHERE id = ? AND status = 'pending'`
-		)
-		.run(decision.status, decision.by, now.toISOString(), decision.reason ?? null, id);
-	return result.changes === 1;
+	return db.transaction(() => {
+		const result = db
+			.prepare(
+				`UPDATE proposals SET status = ?, decided_by = ?, decided_at = ?, decision_reason = ? WHERE id = ? AND status = 'pending'`
+			)
+			.run(decision.status, decision.by, now.toISOString(), decision.reason ?? null, id);
+		if (result.changes !== 1) return false;
+		const withEmail = db
+			.prepare('SELECT 1 FROM proposals WHERE id = ? AND submitter_email IS NOT NULL')
+			.get(id);
+		if (withEmail) queueMail(db, 'decision', id, now);
+		return true;
+	})();
 }
 
 /**

@@ -162,23 +162,73 @@ CREATE INDEX record_history_changed ON record_history (changed_at);
 	},
 	{
 		version: 4,
-		name: 'proposal-slots',
+		name: 'form-slots',
 		sql: `
--- The proposal rate limit counts slots, not stored proposals: a slot is taken in the same statement that checks
--- the limit, before the form is geocoded, so parallel posts from one client cannot all pass the check. A slot
--- is given back when its proposal is refused. Only the salted client hash is kept, and for a day at most.
-CREATE TABLE proposal_slots (
+-- The public forms' rate limits (proposals, contact messages) count slots, not stored posts: a slot is taken
+-- in the same statement that checks the limit, before anything is awaited (the geocoder), so parallel posts
+-- from one client cannot all pass the check. A slot is given back when its post is refused. Only the salted
+-- client hash is kept, and for a day at most.
+CREATE TABLE form_slots (
 	id INTEGER PRIMARY KEY,
+	form TEXT NOT NULL CHECK (form IN ('proposal', 'contact')),
 	client_hash TEXT NOT NULL,
 	created_at TEXT NOT NULL
 );
-CREATE INDEX proposal_slots_client ON proposal_slots (client_hash, created_at);
-INSERT INTO proposal_slots (client_hash, created_at)
-	SELECT client_hash, created_at FROM proposals WHERE client_hash IS NOT NULL;
+CREATE INDEX form_slots_client ON form_slots (form, client_hash, created_at);
+INSERT INTO form_slots (form, client_hash, created_at)
+	SELECT 'proposal', client_hash, created_at FROM proposals WHERE client_hash IS NOT NULL;
 `
 	},
 	{
-		version: 8,
+		version: 5,
+		name: 'contact-messages-and-mail-outbox',
+		sql: `
+-- Messages visitors write to a record's people. route: 'email' (relayed to a published address, through the
+-- outbox) or 'workspace' (waits for the team). Erased six months after being relayed or handled.
+CREATE TABLE contact_messages (
+	id TEXT PRIMARY KEY,
+	record_id TEXT NOT NULL,
+	record_kind TEXT NOT NULL CHECK (record_kind IN ('organisation', 'initiative', 'funding-tool')),
+	record_name TEXT NOT NULL,
+	sender_name TEXT NOT NULL,
+	sender_email TEXT NOT NULL,
+	body TEXT NOT NULL,
+	route TEXT NOT NULL CHECK (route IN ('email', 'workspace')),
+	-- Why it waits in the workspace: no-address, several-addresses, mail-off.
+	reason TEXT,
+	recipient_id TEXT,
+	recipient_name TEXT,
+	recipient_email TEXT,
+	via TEXT CHECK (via IN ('record', 'carrier', 'provider')),
+	status TEXT NOT NULL CHECK (status IN ('queued', 'sending', 'sent', 'failed', 'handled')),
+	client_hash TEXT,
+	created_at TEXT NOT NULL,
+	relayed_at TEXT,
+	handled_at TEXT,
+	handled_by TEXT
+);
+CREATE INDEX contact_messages_status ON contact_messages (status, created_at);
+CREATE INDEX contact_messages_client ON contact_messages (client_hash, created_at);
+-- E-mails to send, written in the same transaction as what they announce and sent after the request, with
+-- retries: a slow or failing SMTP server never blocks a request or loses a mail. ref_id is the contact
+-- message or the proposal; the mail is composed when sent, from what the store holds then.
+CREATE TABLE mail_outbox (
+	id TEXT PRIMARY KEY,
+	kind TEXT NOT NULL CHECK (kind IN ('contact', 'decision')),
+	ref_id TEXT NOT NULL,
+	status TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'failed', 'cancelled')),
+	attempts INTEGER NOT NULL DEFAULT 0,
+	next_attempt_at TEXT NOT NULL,
+	last_error TEXT,
+	created_at TEXT NOT NULL,
+	sent_at TEXT,
+	UNIQUE (kind, ref_id)
+);
+CREATE INDEX mail_outbox_due ON mail_outbox (status, next_attempt_at);
+`
+	},
+	{
+		version: 6,
 		name: 'proposal-record',
 		sql: `
 -- The record an approved proposal created or updated. Moderation used to derive it again from the proposal,

@@ -1,0 +1,158 @@
+/**
+ * /contacter/<record id>: a visitor writes to a published record's people. The message goes by e-mail to
+ * an address the record already publishes (the relay decision, src/lib/domain/contact.ts), through the
+ * outbox (sent after the request, retried), or waits in the workspace for the team. The address is never
+ * shown by these pages: only whose it is.
+ *
+ * Anti-abuse is the proposals' own (src/lib/server/public-form.ts): a body cap, the honeypot (filled: a
+ * normal-looking confirmation, nothing stored) and a per-client rate limit on a salted hash of the IP.
+ */
+import {
+	CONTACT_LIMITS,
+	contactErrors,
+	contactMessageSchema,
+	contactWording,
+	MESSAGE_RETENTION_MONTHS,
+	relayDecision,
+	relayNotice,
+	type RelayDecision
+} from '$lib/domain/contact';
+import type { FieldErrors } from '$lib/domain/errors';
+import { idSchema } from '$lib/domain/common';
+import type { PublicRecord } from '$lib/domain/records';
+import { route } from '$lib/links';
+import { getCatalogue } from './catalogue';
+import type { Db } from './db/connection';
+import { createMessage, forgetOldMessages, type MessageRoute } from './db/messages';
+import { forgetOldDecisionMails } from './db/outbox';
+import {
+	DAY_MS,
+	guardPublicForm,
+	monthsBefore,
+	withSlot,
+	type FormValues,
+	type PublicFormClient,
+	type PublicFormRules
+} from './public-form';
+import { mailConfigured } from './env';
+import { getDb, getEnv } from './store';
+
+export const CONTACT_RULES: PublicFormRules = {
+	maxBodyBytes: CONTACT_LIMITS.maxBodyBytes,
+	tooBig: `Votre envoi dépasse ${CONTACT_LIMITS.maxBodyBytes / 1024} Ko : raccourcissez le message (${CONTACT_LIMITS.messageMax.toLocaleString('fr-FR')} caractères au plus).`,
+	perHour: 10,
+	perDay: 30,
+	form: 'contact',
+	limited: {
+		hour: 'Vous avez envoyé beaucoup de messages en peu de temps. Réessayez dans une heure : votre texte est conservé ci-dessous.',
+		day: 'Vous avez atteint le nombre de messages possible en une journée. Réessayez demain : votre texte est conservé ci-dessous.'
+	}
+};
+
+export interface ContactDeps extends PublicFormClient {
+	/** SMTP_URL and MAIL_FROM are set: messages to a published address go by e-mail. */
+	mailConfigured: boolean;
+}
+
+/** The published record a contact page is for (undefined: unknown, unpublished, or a malformed id). */
+function publishedRecord(db: Db, id: string): PublicRecord | undefined {
+	if (!idSchema.safeParse(id).success) return undefined;
+	return getCatalogue(db).byId.get(id)?.record;
+}
+
+function decide(db: Db, record: PublicRecord, mailConfigured: boolean): RelayDecision {
+	const catalogue = getCatalogue(db);
+	return relayDecision(record, (id) => catalogue.byId.get(id)?.record, mailConfigured);
+}
+
+/** What the contact page shows: the record, the words of the action, where the message will go. */
+export function contactPage(db: Db, id: string, mailConfigured: boolean) {
+	const record = publishedRecord(db, id);
+	if (!record) return undefined;
+	const decision = decide(db, record, mailConfigured);
+	const notice = relayNotice(decision, record);
+	return {
+		record: { id: record.id, kind: record.kind, name: record.name, href: route.record(record) },
+		wording: contactWording(record.kind),
+		route: decision.route,
+		// Whose address, never the address: the form does not show it.
+		recipient: decision.route === 'email' ? decision.recipient.name : null,
+		before: notice.before,
+		after: notice.after,
+		limits: { nameMax: CONTACT_LIMITS.nameMax, messageMax: CONTACT_LIMITS.messageMax }
+	};
+}
+
+export type ContactOutcome =
+	{ ok: true } | { ok: false; status: number; errors: FieldErrors; values: FormValues };
+
+const toRoute = (d: RelayDecision): MessageRoute =>
+	d.route === 'email'
+		? { route: 'email', to: d.to, recipientId: d.recipient.id, recipientName: d.recipient.name, via: d.via }
+		: { route: 'workspace', reason: d.reason };
+
+/** A message posted to a record: stored, and queued for e-mail when the record publishes an address. */
+export async function submitContact(
+	id: string,
+	request: Request,
+	deps: ContactDeps
+): Promise<ContactOutcome> {
+	const record = publishedRecord(deps.db, id);
+	if (!record)
+		return {
+			ok: false,
+			status: 404,
+			errors: { _form: 'Cette fiche n’existe pas ou n’est plus publiée.' },
+			values: {}
+		};
+	const guarded = await guardPublicForm(request, deps, CONTACT_RULES);
+	if (guarded.ok === 'honeypot') return { ok: true };
+	if (!guarded.ok) return { ok: false, ...guarded.failure };
+	return withSlot(deps.db, guarded.slotId, () => storeMessage(record, guarded, deps));
+}
+
+function storeMessage(
+	record: PublicRecord,
+	guarded: { raw: FormValues; hash: string },
+	deps: ContactDeps
+): ContactOutcome {
+	const parsed = contactMessageSchema.safeParse(guarded.raw);
+	if (!parsed.success)
+		return { ok: false, status: 400, errors: contactErrors(parsed.error, guarded.raw), values: guarded.raw };
+
+	const now = deps.now ?? new Date();
+	forgetOldContactData(deps.db, now);
+	createMessage(
+		deps.db,
+		{
+			record: { id: record.id, kind: record.kind, name: record.name },
+			sender: { name: parsed.data.name, email: parsed.data.email },
+			body: parsed.data.message,
+			clientHash: guarded.hash
+		},
+		toRoute(decide(deps.db, record, deps.mailConfigured)),
+		now
+	);
+	return { ok: true };
+}
+
+/**
+ * Privacy (stated on /confidentialite): messages relayed or handled six months ago are erased with their
+ * outbox rows, client hashes after a day, and the trace of decision mails sent six months ago.
+ */
+export function forgetOldContactData(db: Db, now = new Date()): number {
+	const before = monthsBefore(now, MESSAGE_RETENTION_MONTHS);
+	forgetOldDecisionMails(db, before);
+	return forgetOldMessages(db, before, new Date(now.getTime() - DAY_MS));
+}
+
+/** The relay decision for a stored message's record, now (the workspace's « Envoyer par e-mail »). */
+export function currentRoute(db: Db, recordId: string, mailConfigured: boolean): MessageRoute | undefined {
+	const record = publishedRecord(db, recordId);
+	return record ? toRoute(decide(db, record, mailConfigured)) : undefined;
+}
+
+/** The production wiring: the shared store and the configured mail. */
+export function contactDeps(clientAddress: string): ContactDeps {
+	return { db: getDb(), clientAddress, mailConfigured: mailConfigured(getEnv()) };
+}

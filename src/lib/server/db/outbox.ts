@@ -1,0 +1,154 @@
+/**
+ * The mail outbox: one row per e-mail to send, written in the same transaction as what it announces (a
+ * contact message, a proposal decision), sent after the request by src/lib/server/mail/outbox.ts. A row is
+ * claimed before each attempt by counting the attempt and moving its next date forward, so a crash during a
+ * send means a later retry, never a lost mail. Rows of contact messages keep the message's status in step.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Db } from './connection';
+
+export type OutboxKind = 'contact' | 'decision';
+export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'cancelled';
+
+export interface OutboxEntry {
+	id: string;
+	kind: OutboxKind;
+	/** The contact message's id, or the proposal's reference. */
+	refId: string;
+	status: OutboxStatus;
+	attempts: number;
+	nextAttemptAt: string;
+	lastError: string | null;
+	createdAt: string;
+	sentAt: string | null;
+}
+
+interface Row {
+	id: string;
+	kind: OutboxKind;
+	ref_id: string;
+	status: OutboxStatus;
+	attempts: number;
+	next_attempt_at: string;
+	last_error: string | null;
+	created_at: string;
+	sent_at: string | null;
+}
+
+const fromRow = (r: Row): OutboxEntry => ({
+	id: r.id,
+	kind: r.kind,
+	refId: r.ref_id,
+	status: r.status,
+	attempts: r.attempts,
+	nextAttemptAt: r.next_attempt_at,
+	lastError: r.last_error,
+	createdAt: r.created_at,
+	sentAt: r.sent_at
+});
+
+/**
+ * Queues the mail of `kind` for `refId`, due now. Queuing it again (a resend) starts it over: pending, no
+ * attempt counted, no error.
+ */
+export function queueMail(db: Db, kind: OutboxKind, refId: string, now = new Date()): void {
+	const at = now.toISOString();
+	db.prepare(
+		`INSERT INTO mail_outbox (id, kind, ref_id, status, attempts, next_attempt_at, created_at)
+		 VALUES (?, ?, ?, 'pending', 0, ?, ?)
+		 ON CONFLICT (kind, ref_id) DO UPDATE SET status = 'pending', attempts = 0, next_attempt_at = excluded.next_attempt_at,
+		 last_error = NULL, sent_at = NULL`
+	).run(randomUUID(), kind, refId, at, at);
+}
+
+export function getMail(db: Db, kind: OutboxKind, refId: string): OutboxEntry | undefined {
+	const row = db.prepare('SELECT * FROM mail_outbox WHERE kind = ? AND ref_id = ?').get(kind, refId) as
+		Row | undefined;
+	return row ? fromRow(row) : undefined;
+}
+
+/** Pending mails whose next attempt is due, oldest first. */
+export function dueMails(db: Db, now: Date, limit = 20): OutboxEntry[] {
+	return (
+		db
+			.prepare(
+				`SELECT * FROM mail_outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, created_at LIMIT ?`
+			)
+			.all(now.toISOString(), limit) as Row[]
+	).map(fromRow);
+}
+
+/** When the next pending mail is due (undefined: nothing pending). */
+export function nextDueAt(db: Db): string | undefined {
+	const row = db
+		.prepare(`SELECT MIN(next_attempt_at) AS at FROM mail_outbox WHERE status = 'pending'`)
+		.get() as {
+		at: string | null;
+	};
+	return row.at ?? undefined;
+}
+
+/**
+ * Claims a pending mail for one attempt: counts it and sets the date of the next one, as if it will fail.
+ * False when someone else claimed it first (the attempt count moved) or it is no longer pending.
+ */
+export function claimMail(db: Db, entry: OutboxEntry, retryAt: Date): boolean {
+	return (
+		db
+			.prepare(
+				`UPDATE mail_outbox SET attempts = attempts + 1, next_attempt_at = ? WHERE id = ? AND status = 'pending' AND attempts = ?`
+			)
+			.run(retryAt.toISOString(), entry.id, entry.attempts).changes === 1
+	);
+}
+
+export function markMailSent(db: Db, entry: OutboxEntry, now: Date): void {
+	db.transaction(() => {
+		db.prepare(`UPDATE mail_outbox SET status = 'sent', sent_at = ?, last_error = NULL WHERE id = ?`).run(
+			now.toISOString(),
+			entry.id
+		);
+		if (entry.kind === 'contact')
+			db.prepare(
+				`UPDATE contact_messages SET status = 'sent', relayed_at = ? WHERE id = ? AND status = 'sending'`
+			).run(now.toISOString(), entry.refId);
+	})();
+}
+
+/** Records a failed attempt; `final` gives up (status failed, shown in the workspace with a resend button). */
+export function markMailFailed(db: Db, entry: OutboxEntry, error: string, final: boolean): void {
+	db.transaction(() => {
+		db.prepare(
+			`UPDATE mail_outbox SET last_error = ?, status = CASE WHEN ? THEN 'failed' ELSE status END WHERE id = ?`
+		).run(error.slice(0, 1000), final ? 1 : 0, entry.id);
+		if (final && entry.kind === 'contact')
+			db.prepare(`UPDATE contact_messages SET status = 'failed' WHERE id = ? AND status = 'sending'`).run(
+				entry.refId
+			);
+	})();
+}
+
+/** Stops a pending or failed mail (the message was handled by hand). */
+export function cancelMail(db: Db, kind: OutboxKind, refId: string): void {
+	db.prepare(
+		`UPDATE mail_outbox SET status = 'cancelled' WHERE kind = ? AND ref_id = ? AND status IN ('pending', 'failed')`
+	).run(kind, refId);
+}
+
+export function listMails(db: Db, kind: OutboxKind): OutboxEntry[] {
+	return (
+		db.prepare('SELECT * FROM mail_outbox WHERE kind = ? ORDER BY created_at DESC').all(kind) as Row[]
+	).map(fromRow);
+}
+
+/**
+ * Privacy: decision mails are composed from the proposal, so their row holds no personal data; still, the
+ * trace of a sent or cancelled mail goes after the retention period. Contact rows go with their message.
+ */
+export function forgetOldDecisionMails(db: Db, before: Date): number {
+	return db
+		.prepare(
+			`DELETE FROM mail_outbox WHERE kind = 'decision' AND status IN ('sent', 'cancelled') AND COALESCE(sent_at, created_at) < ?`
+		)
+		.run(before.toISOString()).changes;
+}

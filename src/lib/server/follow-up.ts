@@ -1,0 +1,38 @@
+/**
+ * /proposer/suivi/<reference>: where a proposal stands, for whoever holds its reference. It says pending,
+ * published (with the record's link) or declined (with the moderator's reason), and shows nothing else:
+ * no e-mail, no message, nothing of what was sent but the name.
+ */
+import { REFERENCE_PATTERN } from '$lib/domain/proposal-form';
+import { route } from '$lib/links';
+import type { Db } from './db/connection';
+import { recordIdOfProposal } from './db/proposal-records';
+import { getProposal } from './db/proposals';
+import { getRecordById } from './db/records';
+
+/** What a proposal is called in its follow-up: the proposed name, or the corrected record's. */
+export function proposalTitle(db: Db, p: { payload: unknown; targetId: string | null; id: string }): string {
+	if (p.targetId) return getRecordById(db, p.targetId)?.name ?? p.targetId;
+	const name = (p.payload as { name?: unknown } | null)?.name;
+	return typeof name === 'string' ? name : p.id;
+}
+
+export function followUpPage(db: Db, reference: string) {
+	if (!REFERENCE_PATTERN.test(reference)) return undefined;
+	const p = getProposal(db, reference);
+	if (!p) return undefined;
+	const recordId = p.status === 'approved' ? recordIdOfProposal(db, p) : undefined;
+	const record = recordId ? getRecordById(db, recordId) : undefined;
+	return {
+		reference: p.id,
+		title: proposalTitle(db, p),
+		correction: p.type === 'change',
+		kind:
+			p.type === 'new-initiative' ? 'initiative' : p.type === 'new-organisation' ? 'structure' : 'correction',
+		status: p.status,
+		receivedAt: p.createdAt,
+		decidedAt: p.decidedAt,
+		reason: p.status === 'rejected' ? p.decisionReason : null,
+		recordHref: record?.status === 'published' ? route.record(record) : null
+	};
+}

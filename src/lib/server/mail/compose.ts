@@ -1,0 +1,71 @@
+/**
+ * An outbox row -> the e-mail to send, composed from what the store holds at sending time: the record's
+ * current page, the decision as it stands. When the source is gone (a message erased or handled by hand, an
+ * address erased after six months), there is nothing to send and the row says why.
+ */
+import { contactMail, decisionMail } from '$lib/domain/contact';
+import { route } from '$lib/links';
+import type { Db } from '../db/connection';
+import { getMessage } from '../db/messages';
+import type { OutboxEntry } from '../db/outbox';
+import { recordIdOfProposal } from '../db/proposal-records';
+import { getProposal } from '../db/proposals';
+import { getRecordById } from '../db/records';
+import { proposalTitle } from '../follow-up';
+import type { OutgoingMail } from './transport';
+
+export type Composed = { ok: true; mail: OutgoingMail } | { ok: false; reason: string };
+
+function publishedUrl(db: Db, siteUrl: string, id: string): string | undefined {
+	const record = getRecordById(db, id);
+	return record?.status === 'published' ? `${siteUrl}${route.record(record)}` : undefined;
+}
+
+export function composeMail(db: Db, entry: OutboxEntry, siteUrl: string): Composed {
+	return entry.kind === 'contact'
+		? composeContact(db, entry.refId, siteUrl)
+		: composeDecision(db, entry.refId, siteUrl);
+}
+
+function composeContact(db: Db, id: string, siteUrl: string): Composed {
+	const m = getMessage(db, id);
+	if (!m) return { ok: false, reason: 'message effacé' };
+	if (m.status !== 'sending' || !m.recipientEmail || !m.via)
+		return { ok: false, reason: 'message déjà traité' };
+	const { subject, text } = contactMail({
+		senderName: m.senderName,
+		body: m.body,
+		recordName: m.recordName,
+		recordKind: m.recordKind,
+		recordUrl: publishedUrl(db, siteUrl, m.recordId) ?? `${siteUrl}${route.contact({ id: m.recordId })}`,
+		via: m.via,
+		recipientName: m.recipientName ?? m.recordName,
+		correctionUrl: `${siteUrl}/proposer/modification?fiche=${encodeURIComponent(m.recipientId ?? m.recordId)}`
+	});
+	return {
+		ok: true,
+		mail: { to: m.recipientEmail, replyTo: { name: m.senderName, address: m.senderEmail }, subject, text }
+	};
+}
+
+function composeDecision(db: Db, reference: string, siteUrl: string): Composed {
+	const p = getProposal(db, reference);
+	if (!p) return { ok: false, reason: 'proposition effacée' };
+	if (!p.submitterEmail) return { ok: false, reason: 'adresse e-mail effacée' };
+	if (p.status === 'pending') return { ok: false, reason: 'proposition pas encore décidée' };
+	const recordId = p.status === 'approved' ? recordIdOfProposal(db, p) : undefined;
+	const { subject, text } = decisionMail({
+		reference: p.id,
+		title: proposalTitle(db, p),
+		correction: p.type === 'change',
+		status: p.status,
+		reason: p.decisionReason,
+		recordUrl: recordId ? publishedUrl(db, siteUrl, recordId) : undefined,
+		followUpUrl: `${siteUrl}${route.proposalFollowUp(p.id)}`
+	});
+	return {
+		ok: true,
+		// RFC 3834: an automatic notice, so auto-responders do not answer it.
+		mail: { to: p.submitterEmail, subject, text, headers: { 'Auto-Submitted': 'auto-generated' } }
+	};
+}

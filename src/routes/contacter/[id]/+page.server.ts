@@ -1,0 +1,21 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { contactDeps, contactPage, submitContact } from '$lib/server/contact';
+import { mailConfigured } from '$lib/server/env';
+import { getDb, getEnv } from '$lib/server/store';
+import { route } from '$lib/links';
+
+/** /contacter/<record id>: a message to a published record's people (or to the team, who forwards it). */
+export const load: PageServerLoad = ({ params }) => {
+	const page = contactPage(getDb(), params.id, mailConfigured(getEnv()));
+	if (!page) error(404, 'Fiche introuvable');
+	return page;
+};
+
+export const actions: Actions = {
+	default: async ({ params, request, getClientAddress }) => {
+		const outcome = await submitContact(params.id, request, contactDeps(getClientAddress()));
+		if (!outcome.ok) return fail(outcome.status, { errors: outcome.errors, values: outcome.values });
+		redirect(303, route.contactSent({ id: params.id }));
+	}
+};
