@@ -21,9 +21,11 @@ describe('the list page', () => {
 		expect(r.hiddenIneligible).toBe(2); // Sofiscop and Socoden are for cooperatives
 		const byAmount = listTools(tools, {}, { selection: {}, tri: 'montant' }, { now: NOW });
 		expect(byAmount.items[0].tool.id).toBe('pret-participatif-socoden');
-		// With no filter every tool is listed, closed ones last when sorted by fit.
+		// With no filter every tool is listed, closed ones last when sorted by fit; the ESUS approval apart, as a
+		// step « à obtenir » (approvals are not money).
 		const all = listTools(tools, {}, { selection: {}, tri: 'adequation' }, { now: NOW });
-		expect(all.items).toHaveLength(tools.length);
+		expect(all.items).toHaveLength(tools.length - 1);
+		expect(all.steps.map((e) => e.tool.id)).toEqual(['agrement-esus']);
 		expect(all.hiddenIneligible).toBe(0);
 		expect(all.items.slice(-2).map((e) => e.tool.availability)).toEqual(['ferme', 'ferme']);
 		const open = listTools(tools, {}, { selection: { open: ['oui'] }, tri: 'adequation' }, { now: NOW });

@@ -7,6 +7,8 @@ import type { FilterRef, FilterSelection } from '../filters/types';
 import { readForm } from '../filters/url';
 import type { FundingTool } from '../records';
 import { compareEvaluations, evaluateTool, type EvaluateOptions, type ToolEvaluation } from './criteria';
+import { asNeighbour, type NeighbourEvaluation } from './finder';
+import { isStep } from './kind';
 import { parseFinderParams, single, type FinderGeo, type FinderProfile, type ParsedFinder } from './profile';
 
 export const SORTS = [
@@ -54,7 +56,12 @@ export function parseListParams(params: URLSearchParams, geo: FinderGeo & Filter
 }
 
 export interface ListResult {
+	/** Tools that bring money or support, closed ones included (last when sorted by fit). */
 	items: ToolEvaluation[];
+	/** Approvals and labels « à obtenir », shown apart from the money. */
+	steps: ToolEvaluation[];
+	/** Tools hidden by the stage alone, written for the stage next to the profile's, with the reason. */
+	neighbours: NeighbourEvaluation[];
 	/** Tools hidden because the profile is clearly not eligible (the finder shows why). */
 	hiddenIneligible: number;
 }
@@ -70,7 +77,12 @@ export function listTools(
 	const evaluated = kept.map((t) => evaluateTool(t, profile, { ...opts, now }));
 	// The list shows every tool, closed ones included (the "open now" filter is there for that): only the
 	// profile's answers hide a tool.
-	const items = evaluated.filter((e) => !e.unmet.some((c) => c.blocking && c.key !== 'disponibilite'));
+	const shown = evaluated.filter((e) => !e.unmet.some((c) => c.blocking && c.key !== 'disponibilite'));
+	const items = shown.filter((e) => !isStep(e.tool));
+	const steps = shown.filter((e) => isStep(e.tool));
+	const neighbours = evaluated
+		.flatMap((e) => asNeighbour(e, profile.stade) ?? [])
+		.sort((a, b) => compareEvaluations(a.evaluation, b.evaluation));
 	const byName = (a: ToolEvaluation, b: ToolEvaluation) => a.tool.name.localeCompare(b.tool.name, 'fr');
 	const ceiling = (e: ToolEvaluation) =>
 		e.tool.amount?.max ?? e.tool.amount?.average ?? e.tool.amount?.min ?? -1;
@@ -78,5 +90,11 @@ export function listTools(
 	if (filters.tri === 'nom') items.sort(byName);
 	else if (filters.tri === 'montant') items.sort((a, b) => ceiling(b) - ceiling(a) || byName(a, b));
 	else items.sort((a, b) => closedLast(a, b) || compareEvaluations(a, b));
-	return { items, hiddenIneligible: evaluated.length - items.length };
+	steps.sort(byName);
+	return {
+		items,
+		steps,
+		neighbours,
+		hiddenIneligible: evaluated.length - shown.length - neighbours.length
+	};
 }

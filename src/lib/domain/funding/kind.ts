@@ -1,0 +1,60 @@
+/**
+ * What a tool brings, in one word: money (a gift, a loan, equity), a guarantee, support, or an approval to
+ * obtain. The finder, the estimate and the memos' summary tables sort tools by it.
+ */
+import type { FundingTool } from '../records';
+import type { FundingType } from '../taxonomies';
+import { bringsMoney } from './tool';
+
+export type MoneyKind = 'don' | 'pret' | 'fonds-propres';
+export type ToolKind = MoneyKind | 'garantie' | 'accompagnement' | 'agrement';
+
+const KIND_OF_TYPE: Partial<Record<FundingType, MoneyKind>> = {
+	subvention: 'don',
+	'prix-concours': 'don',
+	'financement-participatif': 'don',
+	'pret-honneur': 'pret',
+	'pret-participatif': 'pret',
+	'pret-bancaire': 'pret',
+	microcredit: 'pret',
+	'avance-remboursable': 'pret',
+	'apport-associatif': 'fonds-propres',
+	'fonds-propres': 'fonds-propres',
+	'titres-participatifs': 'fonds-propres'
+};
+
+/** The kind of money a tool brings, from its first money type; undefined for a tool that brings none. */
+export function moneyKind(tool: Pick<FundingTool, 'types'>): MoneyKind | undefined {
+	return tool.types.map((t) => KIND_OF_TYPE[t]).find((k) => k !== undefined);
+}
+
+/** A grant in the broad sense: money that is not paid back (subsidy, prize, gift collected by crowdfunding). */
+export function isGrant(tool: Pick<FundingTool, 'types'>): boolean {
+	return moneyKind(tool) === 'don';
+}
+
+/**
+ * An approval or a label (types `agrement`) is a status to obtain, not money: the finder shows it as a step
+ * (what it opens, how to get it, which results ask for it), never among the results or in the estimate.
+ */
+export function isStep(tool: Pick<FundingTool, 'types'>): boolean {
+	return tool.types.includes('agrement') && !bringsMoney(tool);
+}
+
+export function toolKind(tool: Pick<FundingTool, 'types'>): ToolKind {
+	const money = moneyKind(tool);
+	if (money) return money;
+	if (isStep(tool)) return 'agrement';
+	if (tool.types.includes('garantie')) return 'garantie';
+	return 'accompagnement';
+}
+
+/** Short labels for tables (the memos' summaries). */
+export const TOOL_KIND_LABELS: Record<ToolKind, string> = {
+	don: 'Subvention, prix ou don (non remboursable)',
+	pret: 'Prêt ou avance (à rembourser)',
+	'fonds-propres': 'Quasi-fonds propres ou fonds propres',
+	garantie: 'Garantie d’un prêt (pas de versement)',
+	accompagnement: 'Accompagnement (pas de versement)',
+	agrement: 'Agrément à obtenir (pas de versement)'
+};
