@@ -12,7 +12,12 @@ const CASES: {
 	{
 		// The issue as seen by new users: « création » gives only loans, guarantees and quasi-equity.
 		query: 'structure=association&stade=creation&montant=20000&territoire=67482',
-		why: [/^Prévues pour une autre étape : .*émergence \(.*Pacte Émergence/, /développement \(.*FONJEP/],
+		why: [
+			/^Prévues pour une autre étape : .*émergence \(.*Pacte Émergence/,
+			/développement \(.*FONJEP/,
+			// Closed whatever else excludes it (the bourse is also for émergence and for QPV).
+			/^Fermées : Bourse nationale/m
+		],
 		instead: [
 			/^Les aides non remboursables prévues pour l’étape voisine.*Pacte Émergence.*Poste FONJEP/,
 			/quasi-fonds propres.*Contrat d'apport associatif/,
@@ -55,6 +60,7 @@ describe('no grant at all: why, and what to look at instead (seed)', () => {
 				r.noGrant!.instead.some((t) => re.test(t)),
 				String(re)
 			).toBe(true);
+		expect(r.noGrant!.why.find((w) => w.startsWith('Prévues')) ?? '').not.toMatch(/Bourse nationale/);
 		// Every grant of the data the profile does not get is named in the reasons.
 		const reasons = r.noGrant!.why.join('\n');
 		for (const e of [...r.excluded, ...r.neighbours.map((n) => n.evaluation)].filter((x) => isGrant(x.tool)))

@@ -31,7 +31,10 @@ export function noGrantExplanation(
 ): NoGrant | undefined {
 	if (matches.some((e) => isGrant(e.tool))) return undefined;
 	const grants = [...neighbours, ...excluded].filter((e) => isGrant(e.tool));
-	const by = (key: string) => grants.filter((e) => firstBlocking(e)?.key === key);
+	// A closed grant is said closed whatever else excludes it; the others by their first reason.
+	const closed = grants.filter((e) => e.unmet.some((c) => c.blocking && c.key === 'disponibilite'));
+	const open = grants.filter((e) => !closed.includes(e));
+	const by = (key: string) => open.filter((e) => firstBlocking(e)?.key === key);
 	const why: string[] = [];
 	const stage = by('stade');
 	if (stage.length) {
@@ -53,14 +56,13 @@ export function noGrantExplanation(
 				)
 				.join(' ; ')}.`
 		);
-	const other = grants.filter(
+	const other = open.filter(
 		(e) => !['stade', 'structure', 'disponibilite'].includes(firstBlocking(e)?.key ?? '')
 	);
 	if (other.length)
 		why.push(
 			`Écartées par une autre réponse : ${other.map((e) => `${e.tool.name} (${firstBlocking(e)?.text})`).join(' ; ')}.`
 		);
-	const closed = by('disponibilite');
 	if (closed.length) why.push(`Fermées : ${names(closed)}.`);
 
 	const instead: string[] = [];

@@ -49,12 +49,14 @@ export function toolKind(tool: Pick<FundingTool, 'types'>): ToolKind {
 	return 'accompagnement';
 }
 
-/** Short labels for tables (the memos' summaries). */
+/** Short labels for tables (the memos' summaries); KIND_LEGEND says what they imply. */
 export const TOOL_KIND_LABELS: Record<ToolKind, string> = {
-	don: 'Subvention, prix ou don (non remboursable)',
-	pret: 'Prêt ou avance (à rembourser)',
-	'fonds-propres': 'Quasi-fonds propres ou fonds propres',
-	garantie: 'Garantie d’un prêt (pas de versement)',
-	accompagnement: 'Accompagnement (pas de versement)',
-	agrement: 'Agrément à obtenir (pas de versement)'
+	don: 'Subvention, prix ou don',
+	pret: 'Prêt ou avance',
+	'fonds-propres': 'Quasi-fonds propres',
+	garantie: 'Garantie de prêt',
+	accompagnement: 'Accompagnement',
+	agrement: 'Agrément à obtenir'
 };
+export const KIND_LEGEND =
+	'Subventions, prix et dons ne se remboursent pas ; prêts et avances se remboursent ; quasi-fonds propres et fonds propres renforcent la structure ; garanties, accompagnements et agréments n’apportent pas d’argent eux-mêmes.';

@@ -25,7 +25,7 @@ describe('the list page', () => {
 		// step « à obtenir » (approvals are not money).
 		const all = listTools(tools, {}, { selection: {}, tri: 'adequation' }, { now: NOW });
 		expect(all.items).toHaveLength(tools.length - 1);
-		expect(all.steps.map((e) => e.tool.id)).toEqual(['agrement-esus']);
+		expect(all.steps.map((s) => s.evaluation.tool.id)).toEqual(['agrement-esus']);
 		expect(all.hiddenIneligible).toBe(0);
 		expect(all.items.slice(-2).map((e) => e.tool.availability)).toEqual(['ferme', 'ferme']);
 		const open = listTools(tools, {}, { selection: { open: ['oui'] }, tri: 'adequation' }, { now: NOW });
