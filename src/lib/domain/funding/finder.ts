@@ -8,7 +8,7 @@
  */
 import { formatEuros } from '../format';
 import type { FundingTool } from '../records';
-import type { Stage } from '../taxonomies';
+import { STAGE_CODES, type Stage } from '../taxonomies';
 import { approvalSteps, type ApprovalStep } from './approvals';
 import { compareEvaluations, evaluateTool, type EvaluateOptions, type ToolEvaluation } from './criteria';
 import { amountAboveEveryCeiling, estimateTotal, type Estimate } from './estimate';
@@ -52,6 +52,16 @@ export function asNeighbour(e: ToolEvaluation, stage: Stage | undefined): Neighb
 	if (!e.unmet.filter((c) => c.blocking).every((c) => c.key === 'stade')) return undefined;
 	const next = neighbourStage(e.tool.stages, stage);
 	return next ? { evaluation: e, stage: next, reason: neighbourReason(next, stage) } : undefined;
+}
+
+/** Neighbours grouped by their stage (so by reason), the earlier stage first, best fit first within. */
+export function neighbourGroups(
+	neighbours: readonly NeighbourEvaluation[]
+): { stage: Stage; reason: string; list: NeighbourEvaluation[] }[] {
+	return STAGE_CODES.flatMap((stage) => {
+		const list = neighbours.filter((n) => n.stage === stage);
+		return list.length ? [{ stage, reason: list[0].reason, list }] : [];
+	});
 }
 
 export function findFunding(

@@ -38,3 +38,27 @@ describe('the list page', () => {
 		expect(bad.errors.map((e) => e.field)).toEqual(['type', 'thematique', 'ouvert', 'tri']);
 	});
 });
+
+describe('the list: approvals and the neighbouring stage apart', () => {
+	it.each([
+		[
+			'structure=association&stade=creation',
+			['pacte-emergence-france-active', 'poste-fonjep'],
+			'pret-honneur-initiative-france'
+		],
+		[
+			'structure=porteur&stade=emergence',
+			['pret-honneur-initiative-france', 'microcredit-adie'],
+			'poste-fonjep'
+		]
+	])('%s', (query, nextDoor, hidden) => {
+		const parsed = parseListParams(new URLSearchParams(query), ref([]));
+		const r = listTools(tools, parsed.profile, parsed.filters, { now: NOW });
+		const ids = r.neighbours.map((n) => n.evaluation.tool.id);
+		for (const id of nextDoor) expect(ids, id).toContain(id);
+		expect(ids).not.toContain(hidden);
+		expect(r.items.map((e) => e.tool.id)).not.toContain('agrement-esus');
+		// Every tool is shown once: a card, a step, the neighbouring stage, or counted as hidden.
+		expect(r.items.length + r.steps.length + r.neighbours.length + r.hiddenIneligible).toBe(tools.length);
+	});
+});

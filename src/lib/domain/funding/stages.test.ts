@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { STAGE_CODES } from '../taxonomies';
 import { STAGE_HELP, STAGE_NEIGHBOURS, neighbourReason, stageNoun } from './stages';
+import { neighbourGroups } from './finder';
 import { run } from './test-seed';
 
 describe('stages in plain words', () => {
@@ -92,6 +93,14 @@ describe('tools of the neighbouring stage (seed)', () => {
 				`${id} excluded`
 			).toContain(id);
 		}
+	});
+
+	it('groups the neighbouring stage by reason, one group per stage', () => {
+		const groups = neighbourGroups(run('structure=association&stade=creation&territoire=67482').neighbours);
+		expect(groups.map((g) => g.reason.split(' : ')[0])).toEqual([
+			'prévu pour l’étape d’émergence',
+			'prévu pour l’étape de développement'
+		]);
 	});
 
 	it('no stage answered: no neighbouring stage, nothing hidden by the stage', () => {
