@@ -150,6 +150,9 @@ export const route = {
 	/** The comparison of these tools (slugs), commas left readable: `?outils=a,b,c`. */
 	fundingCompare: (slugs: readonly string[] = []) =>
 		slugs.length ? `/financements/comparer?outils=${slugs.map(seg).join(',')}` : '/financements/comparer',
+	/** « Imprimer mes résultats »: the finder's results for this profile as an A4 memo. */
+	fundingFinderMemo: (profile: FinderQuery = {}) =>
+		withQueryString('/financements/trouver/memo', profileToQuery(profile)),
 	fundingMemo: (memo: MemoSlug) => `/financements/memo/${seg(memo)}`,
 	fundingToVerify: () => '/financements/a-verifier',
 

@@ -100,6 +100,15 @@ describe('buildCatalogue', () => {
 		expect(Object.keys(some)).toEqual(['autre-financeur']);
 	});
 
+	it('names a provider with its short form once, even when its name already holds it', () => {
+		const cg = org('cg', { name: 'Confédération générale des Scop (CG Scop)', shortName: 'CG Scop' });
+		const c = testCatalogue([cg, tool('socoden-test', { providerIds: ['cg'] })], {}, 1);
+		expect(providersOf(c, c.fundingTools).cg.name).toBe('Confédération générale des Scop (CG Scop)');
+		expect(providersOf(catalogue, catalogue.fundingTools)['financeur-test'].name).toBe(
+			'Financeur de test (synthétique) (FT)'
+		);
+	});
+
 	it('groups published places by quartier and by commune', () => {
 		const meinau = placesIn(catalogue, { quartierCode: 'SQ_07' });
 		expect(meinau.organisations.map((o) => o.id)).toEqual(['zebre']);

@@ -77,7 +77,11 @@ function providerRef(id: string, record: PublicRecord | undefined): ProviderRef 
 	if (record?.kind !== 'organisation') return { id, name: id };
 	return {
 		id,
-		name: record.shortName ? `${record.name} (${record.shortName})` : record.name,
+		// « Confédération générale des Scop (CG Scop) » already names its short form: not written twice.
+		name:
+			record.shortName && !record.name.includes(`(${record.shortName})`)
+				? `${record.name} (${record.shortName})`
+				: record.name,
 		slug: record.status === 'published' ? record.slug : undefined,
 		website: record.contact.website,
 		email: record.contact.email,

@@ -239,7 +239,7 @@ export const AVAILABILITIES = [
 	{ code: 'ouvert', label: 'Ouvert en continu' },
 	{ code: 'appel-a-projets', label: 'Sur appel à projets' },
 	{ code: 'ferme', label: 'Fermé ou terminé' },
-	{ code: 'incertain', label: 'Disponibilité non confirmée' }
+	{ code: 'incertain', label: 'Disponibilité à vérifier' }
 ] as const satisfies readonly Term[];
 export const AVAILABILITY_CODES = codes(AVAILABILITIES);
 export type Availability = (typeof AVAILABILITY_CODES)[number];

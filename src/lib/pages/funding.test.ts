@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { comparePage, finderPage, fundingListPage, memoPage, stalePage, toolPage } from './funding';
+import {
+	comparePage,
+	finderMemoPage,
+	finderPage,
+	fundingListPage,
+	memoPage,
+	stalePage,
+	toolPage
+} from './funding';
 import { fundingCatalogue, loan, SITE } from './test-data';
 
 const NOW = new Date('2026-11-29T12:00:00Z');
@@ -26,6 +34,62 @@ describe('funding pages', () => {
 			slug: 'financeur-test'
 		});
 		expect(good.providers['autre-financeur'].slug).toBeUndefined();
+	});
+
+	it('finder: links its results to their printable memo', () => {
+		const page = finderPage(
+			catalogue,
+			new URL(`${SITE}/financements/trouver?territoire=strasbourg&structure=porteur&stade=creation`),
+			SITE,
+			NOW
+		);
+		expect(page.memoHref).toBe(
+			'/financements/trouver/memo?structure=porteur&stade=creation&territoire=67482'
+		);
+		expect(page.compareMax).toBe(3);
+	});
+
+	it('finder memo: the profile in words, one summary row per result, the link to the results', () => {
+		const page = finderMemoPage(
+			catalogue,
+			new URL(`${SITE}/financements/trouver/memo?structure=association&stade=creation&territoire=67482`),
+			SITE,
+			NOW
+		);
+		expect(page.profile.map((p) => [p.label, p.value.split(' : ')[0]])).toEqual([
+			['Structure', 'Association non fiscalisée'],
+			['Stade', 'Création'],
+			['Montant recherché', 'non précisé'],
+			['Besoin', 'non précisé'],
+			['Territoire', 'Strasbourg']
+		]);
+		expect(page.resultsUrl).toBe(
+			`${SITE}/financements/trouver?structure=association&stade=creation&territoire=67482`
+		);
+		expect(page.rows.map((r) => [r.id, r.kind, r.toVerify])).toEqual([
+			['garantie-test', 'Garantie de prêt', false]
+		]);
+		expect(page.rows[0].why).toBe(
+			'Correspond : public, stade, territoire et disponibilité · à vérifier : montant et fiche ancienne'
+		);
+		// The grant is written for émergence: at the neighbouring stage, not a result.
+		expect(page.result?.neighbours.map((n) => n.evaluation.tool.id)).toEqual(['subvention-test']);
+		expect(page.span).toEqual({ oldest: '2024-01-01', newest: '2026-01-01' });
+		const bad = finderMemoPage(catalogue, new URL(`${SITE}/financements/trouver/memo?stade=x`), SITE, NOW);
+		expect(bad.result).toBeUndefined();
+		expect(bad.rows).toEqual([]);
+		expect(bad.errors.map((e) => e.field)).toEqual(['stade']);
+	});
+
+	it('general memo: one summary row per tool, who it is for', () => {
+		const f = memoPage(catalogue, 'fiscalisees', SITE, NOW)!;
+		expect(f.rows.map((r) => [r.name, r.why])).toEqual([
+			[
+				'Garantie de test (synthétique)',
+				'Associations et structures fiscalisées · création ou développement'
+			],
+			[loan.name, 'Structures fiscalisées et porteurs de projet · création']
+		]);
 	});
 
 	it('list: hides tools the profile cannot get and counts them', () => {

@@ -9,9 +9,13 @@ import { fundingControls } from '$lib/domain/filters/controls';
 import { listTools, parseListParams } from '$lib/domain/funding/list';
 import {
 	MEMOS,
+	audienceSummary,
+	fitSummary,
 	isMemoSlug,
 	memoTools,
+	profileInWords,
 	staleTools,
+	summaryRow,
 	verificationSpan,
 	type MemoSlug
 } from '$lib/domain/funding/memo';
@@ -52,6 +56,8 @@ export function fundingListPage(c: Catalogue, url: URL, now = new Date()) {
 		summary: profileSummary(parsed.profile),
 		territoryLabel: parsed.profile.territoire?.label,
 		items: result.items,
+		steps: result.steps,
+		neighbours: result.neighbours,
 		hiddenIneligible: result.hiddenIneligible,
 		total: tools.length,
 		finderHref: route.fundingFinder(parsed.profile),
@@ -76,11 +82,51 @@ export function finderPage(c: Catalogue, url: URL, siteUrl: string, now = new Da
 		summary: profileSummary(parsed.profile),
 		territoryLabel: parsed.profile.territoire?.label,
 		shareUrl: `${siteUrl}${route.fundingFinder(parsed.profile)}`,
+		/** « Imprimer mes résultats »: the same profile as an A4 memo. */
+		memoHref: route.fundingFinderMemo(parsed.profile),
 		result: showResults
 			? findFunding(tools, parsed.profile, { now, communeName: communeNamer(c.geo) })
 			: undefined,
 		providers: providersOf(c, tools),
-		options: formOptions(c.geo)
+		options: formOptions(c.geo),
+		compareMax: COMPARE_MAX
+	};
+}
+
+/**
+ * GET /financements/trouver/memo: the finder's results for one profile as an A4 memo (the profile in
+ * words, a summary table, the steps, the neighbouring stage, then each result with why it fits). A bad or
+ * missing profile gives no results and the messages, never an error page.
+ */
+export function finderMemoPage(c: Catalogue, url: URL, siteUrl: string, now = new Date()) {
+	const parsed = parseFinderParams(url.searchParams, c.geo);
+	const tools = c.fundingTools;
+	const result =
+		parsed.answered && parsed.errors.length === 0
+			? findFunding(tools, parsed.profile, { now, communeName: communeNamer(c.geo) })
+			: undefined;
+	const shown = result
+		? [
+				...result.matches.map((e) => e.tool),
+				...result.steps.map((s) => s.evaluation.tool),
+				...result.neighbours.map((n) => n.evaluation.tool)
+			]
+		: [];
+	return {
+		errors: parsed.errors,
+		summary: profileSummary(parsed.profile),
+		profile: profileInWords(parsed.profile),
+		/** The results page this memo prints: « Lien vers les résultats ». */
+		resultsUrl: `${siteUrl}${route.fundingFinder(parsed.profile)}`,
+		finderHref: route.fundingFinder(parsed.profile),
+		url: `${siteUrl}${route.fundingFinderMemo(parsed.profile)}`,
+		result,
+		rows: result ? result.matches.map((e) => summaryRow(e.tool, fitSummary(e), now)) : [],
+		span: verificationSpan(shown),
+		stale: staleFlags(shown, now),
+		providers: providersOf(c, shown),
+		themeLabels: themeLabels(c),
+		printedOn: now.toISOString().slice(0, 10)
 	};
 }
 
@@ -114,6 +160,7 @@ export function memoPage(c: Catalogue, audience: string, siteUrl: string, now = 
 		memo,
 		other: MEMOS[memo.slug === 'fiscalisees' ? 'non-fiscalisees' : 'fiscalisees'],
 		tools,
+		rows: tools.map((t) => summaryRow(t, audienceSummary(t), now)),
 		span: verificationSpan(tools),
 		stale: staleFlags(tools, now),
 		providers: providersOf(c, tools),

@@ -10,6 +10,7 @@ import type { FundingTool } from '../records';
 import { labelOf, legalForm, type LegalFormCode } from '../taxonomies';
 import { AUDIENCE_PLURAL, AUDIENCE_SINGULAR, audiencesLabel, legalFormsLabel, stagesLabel } from './labels';
 import type { FinderProfile } from './profile';
+import { dependsOnQpv, qpvConditions } from './qpv';
 import { concernsAmount, isStale } from './tool';
 
 export type CriterionKey =
@@ -233,8 +234,25 @@ function territoryCriterion(tool: FundingTool, p: FinderProfile, ctx: Context): 
 	);
 }
 
-function qpvCriterion(tool: FundingTool, p: FinderProfile): Criterion {
+function qpvCriterion(tool: FundingTool, p: FinderProfile): Criterion | undefined {
 	const q = p.territoire?.qpv;
+	if (!tool.eligibility.qpvOnly) {
+		// Not reserved, but the conditions cite the QPV (a priority, a bonus): a plus for a project there.
+		const cited = qpvConditions(tool).join(' ; ');
+		if (q === true)
+			return criterion(
+				'qpv',
+				'met',
+				`Quartier prioritaire : les conditions citent les QPV (« ${cited} ») ; un atout pour votre projet, à confirmer avec le financeur`
+			);
+		if (q === undefined)
+			return criterion(
+				'qpv',
+				'unchecked',
+				`Quartier prioritaire : les conditions citent les QPV (« ${cited} ») ; précisez si votre projet y est situé`
+			);
+		return undefined;
+	}
 	if (q === true) return criterion('qpv', 'met', 'Quartier prioritaire : votre projet est situé dans un QPV');
 	if (q === false)
 		return criterion(
@@ -261,7 +279,7 @@ function availabilityCriterion(tool: FundingTool, _p: FinderProfile, { now }: Co
 			return criterion(
 				'disponibilite',
 				'unchecked',
-				`Disponibilité : non confirmée${rec} ; vérifiez auprès du financeur que le dispositif existe toujours`
+				`Disponibilité à vérifier${rec} : aucune source récente ne confirme que le dispositif est toujours proposé ; demandez-le au financeur`
 			);
 		case 'appel-a-projets': {
 			if (!tool.deadline)
@@ -333,7 +351,8 @@ export const CRITERIA: readonly CriterionRule[] = [
 	// An empty list means the data sets no restriction on the kind of spending.
 	{ key: 'besoin', applies: (t) => t.purposes.length > 0, evaluate: purposeCriterion },
 	{ key: 'territoire', applies: always, evaluate: territoryCriterion },
-	{ key: 'qpv', applies: (t) => t.eligibility.qpvOnly === true, evaluate: qpvCriterion },
+	// Reserved to QPV, or a priority for them written in the conditions.
+	{ key: 'qpv', applies: dependsOnQpv, evaluate: qpvCriterion },
 	{ key: 'disponibilite', applies: always, evaluate: availabilityCriterion },
 	{
 		key: 'agrement',

@@ -1,22 +1,9 @@
 /** The finder's estimate: what could be gathered from the eligible tools, roughly, by kind of money. */
 import type { FundingTool } from '../records';
-import type { FundingType } from '../taxonomies';
-import { bringsMoney } from './tool';
+import { moneyKind, type MoneyKind } from './kind';
+import { bringsMoney, isOpenNow } from './tool';
 
-export type MoneyKind = 'don' | 'pret' | 'fonds-propres';
-const KIND_OF_TYPE: Partial<Record<FundingType, MoneyKind>> = {
-	subvention: 'don',
-	'prix-concours': 'don',
-	'financement-participatif': 'don',
-	'pret-honneur': 'pret',
-	'pret-participatif': 'pret',
-	'pret-bancaire': 'pret',
-	microcredit: 'pret',
-	'avance-remboursable': 'pret',
-	'apport-associatif': 'fonds-propres',
-	'fonds-propres': 'fonds-propres',
-	'titres-participatifs': 'fonds-propres'
-};
+export type { MoneyKind } from './kind';
 export const MONEY_KIND_LABELS: Record<MoneyKind, string> = {
 	don: 'Subventions, prix et dons (non remboursables)',
 	pret: 'Prêts et avances (à rembourser)',
@@ -29,6 +16,11 @@ export interface EstimatePart {
 	kind: MoneyKind;
 	amount: number;
 	basis: 'plafond' | 'moyenne' | 'besoin';
+	/**
+	 * Not confirmed open today (« disponibilité à vérifier »: no recent source says it is still offered, or a
+	 * call for projects without a current date). Counted, and flagged wherever the part is shown.
+	 */
+	toVerify: boolean;
 }
 
 export interface Estimate {
@@ -37,18 +29,53 @@ export interface Estimate {
 	need: number;
 	total: number;
 	covers: boolean;
+	/** The same estimate with the confirmed tools alone: the part that does not depend on a check. */
+	confirmed: { total: number; covers: boolean };
+	/** The flagged parts' share of `total` (confirmed.total is picked apart, so it is not total minus this). */
+	toVerifyTotal: number;
 	parts: EstimatePart[];
-	byKind: { kind: MoneyKind; amount: number }[];
+	byKind: { kind: MoneyKind; amount: number; toVerify: number }[];
 	leftOut: { toolId: string; name: string; reason: string }[];
 }
+
+const SAME_PROVIDER = 'même financeur et même nature qu’un outil déjà compté';
+
+/** One tool per lead provider and kind of money, the largest; the others are returned as dropped. */
+function pick(
+	candidates: readonly EstimatePart[],
+	lead: ReadonlyMap<string, string>
+): { parts: EstimatePart[]; dropped: EstimatePart[] } {
+	const best = new Map<string, EstimatePart>();
+	const dropped: EstimatePart[] = [];
+	for (const c of candidates) {
+		const key = `${lead.get(c.toolId)}/${c.kind}`;
+		const current = best.get(key);
+		if (!current || c.amount > current.amount) {
+			if (current) dropped.push(current);
+			best.set(key, c);
+		} else dropped.push(c);
+	}
+	const parts = [...best.values()].sort((a, b) => b.amount - a.amount || a.name.localeCompare(b.name, 'fr'));
+	return { parts, dropped };
+}
+
+const sum = (parts: readonly EstimatePart[]) => parts.reduce((s, p) => s + p.amount, 0);
 
 /**
  * What could be gathered, roughly: each eligible tool that brings money counts for its ceiling (or its
  * average when no ceiling is published), capped at the need. One tool per lead provider and kind of money
- * (gift, loan, equity) is counted, so two alternative loans of the same financer are not added up. Tools
- * with unconfirmed availability or no published amount per project are listed apart, not counted.
+ * (gift, loan, equity) is counted, so two alternative loans of the same financer are not added up.
+ *
+ * Tools whose availability is to be checked are counted but flagged: leaving them out made the estimate
+ * « 0 € » for every profile once the seed review marked old figures « incertain ». The confirmed part is
+ * computed apart with the same rules (so a confirmed tool replaces an unconfirmed one of the same financer).
+ * Guarantees, tools without a published amount per project, approvals and support are not counted.
  */
-export function estimateTotal(matches: readonly FundingTool[], need: number): Estimate {
+export function estimateTotal(
+	matches: readonly FundingTool[],
+	need: number,
+	now: Date = new Date()
+): Estimate {
 	const leftOut: Estimate['leftOut'] = [];
 	const candidates: EstimatePart[] = [];
 	for (const t of matches) {
@@ -61,45 +88,48 @@ export function estimateTotal(matches: readonly FundingTool[], need: number): Es
 				});
 			continue;
 		}
-		if (t.availability === 'incertain') {
-			leftOut.push({ toolId: t.id, name: t.name, reason: 'disponibilité non confirmée' });
-			continue;
-		}
 		const upper = t.amount?.max ?? t.amount?.average;
 		if (upper === undefined) {
 			leftOut.push({ toolId: t.id, name: t.name, reason: 'montant par projet non publié' });
 			continue;
 		}
-		const kind = t.types.map((x) => KIND_OF_TYPE[x]).find((k) => k !== undefined) ?? 'don';
+		const kind = moneyKind(t) ?? 'don';
 		const basis = upper > need ? 'besoin' : t.amount?.max !== undefined ? 'plafond' : 'moyenne';
-		candidates.push({ toolId: t.id, name: t.name, kind, amount: Math.min(upper, need), basis });
+		candidates.push({
+			toolId: t.id,
+			name: t.name,
+			kind,
+			amount: Math.min(upper, need),
+			basis,
+			toVerify: !isOpenNow(t, now)
+		});
 	}
 	const lead = new Map(matches.map((t) => [t.id, t.providerIds[0]]));
-	const best = new Map<string, EstimatePart>();
-	for (const c of candidates) {
-		const provider = `${lead.get(c.toolId)}/${c.kind}`;
-		const current = best.get(provider);
-		if (!current || c.amount > current.amount) {
-			if (current)
-				leftOut.push({
-					toolId: current.toolId,
-					name: current.name,
-					reason: 'même financeur et même nature qu’un outil déjà compté'
-				});
-			best.set(provider, c);
-		} else
-			leftOut.push({
-				toolId: c.toolId,
-				name: c.name,
-				reason: 'même financeur et même nature qu’un outil déjà compté'
-			});
-	}
-	const parts = [...best.values()].sort((a, b) => b.amount - a.amount || a.name.localeCompare(b.name, 'fr'));
-	const total = parts.reduce((s, p) => s + p.amount, 0);
+	const all = pick(candidates, lead);
+	for (const d of all.dropped) leftOut.push({ toolId: d.toolId, name: d.name, reason: SAME_PROVIDER });
+	const confirmed = pick(
+		candidates.filter((c) => !c.toVerify),
+		lead
+	).parts;
+	const total = sum(all.parts);
+	const confirmedTotal = sum(confirmed);
 	const byKind = (['don', 'pret', 'fonds-propres'] as MoneyKind[])
-		.map((kind) => ({ kind, amount: parts.filter((p) => p.kind === kind).reduce((s, p) => s + p.amount, 0) }))
+		.map((kind) => {
+			const ofKind = all.parts.filter((p) => p.kind === kind);
+			return { kind, amount: sum(ofKind), toVerify: sum(ofKind.filter((p) => p.toVerify)) };
+		})
 		.filter((k) => k.amount > 0);
-	return { label: 'estimation', need, total, covers: total >= need, parts, byKind, leftOut };
+	return {
+		label: 'estimation',
+		need,
+		total,
+		covers: total >= need,
+		confirmed: { total: confirmedTotal, covers: confirmedTotal >= need },
+		toVerifyTotal: sum(all.parts.filter((p) => p.toVerify)),
+		parts: all.parts,
+		byKind,
+		leftOut
+	};
 }
 
 /**

@@ -6,8 +6,12 @@ interface Case {
 	name: string;
 	query: string;
 	in: string[];
-	/** Tool id -> the criterion key that must exclude it. */
+	/** Tool id -> the criterion key that must exclude it (listed as non éligible or at the neighbouring stage). */
 	out: Record<string, string>;
+	/** Approvals offered as steps « à obtenir », not among the results. */
+	steps?: string[];
+	/** Tools shown apart as written for the neighbouring stage. */
+	neighbours?: string[];
 }
 
 const CASES: Case[] = [
@@ -25,7 +29,10 @@ const CASES: Case[] = [
 			'pacte-emergence-france-active': 'stade',
 			'poste-fonjep': 'stade',
 			'garantie-sofiscop': 'structure'
-		}
+		},
+		// Excluded by the stage alone, one stage away (émergence, développement): shown apart with the reason.
+		neighbours: ['pacte-emergence-france-active', 'poste-fonjep', 'micro-projets-fse-ess-alsace'],
+		steps: ['agrement-esus']
 	},
 	{
 		name: 'association fiscalisée (droit local) en création: fiscalisée tools, but associations excluded by Initiative France',
@@ -78,7 +85,9 @@ const CASES: Case[] = [
 	{
 		name: 'SAS ESUS en changement d’échelle, 300 000 €',
 		query: 'structure=fiscalisee&forme=societe-ess&stade=changement-echelle&montant=300000',
-		in: ['pret-participatif-france-active', 'agrement-esus'],
+		// The ESUS approval brings no money: it is a step « à obtenir », no longer among the results.
+		in: ['pret-participatif-france-active'],
+		steps: ['agrement-esus'],
 		out: {
 			'pia-ess': 'disponibilite',
 			'pret-participatif-socoden': 'forme',
@@ -124,7 +133,9 @@ const CASES: Case[] = [
 	{
 		name: 'a commune outside the Grand Est (Lyon, 69123): Alsace and Grand Est tools excluded',
 		query: 'structure=fiscalisee&stade=emergence&territoire=69123',
-		in: ['agrement-esus'],
+		// A step « à obtenir » since approvals are no longer results.
+		in: [],
+		steps: ['agrement-esus'],
 		out: {
 			'incubation-semia': 'territoire',
 			'micro-projets-fse-ess-alsace': 'territoire',
@@ -164,8 +175,11 @@ const CASES: Case[] = [
 	{
 		name: 'reprise: only the ESUS approval covers that stage in the seed',
 		query: 'structure=fiscalisee&stade=reprise',
-		in: ['agrement-esus'],
-		out: { 'pret-participatif-france-active': 'stade', 'microcredit-adie': 'stade' }
+		// The approval is a step, not a result; création and développement tools are the neighbouring stages.
+		in: [],
+		steps: ['agrement-esus'],
+		out: { 'pret-participatif-france-active': 'stade', 'microcredit-adie': 'stade' },
+		neighbours: ['pret-participatif-france-active', 'microcredit-adie']
 	},
 	{
 		name: 'no answer at all: only closed tools are excluded',
@@ -187,20 +201,38 @@ describe('finder profiles against the seed tools (table)', () => {
 	it.each(CASES)('$name', (c) => {
 		const result = run(c.query);
 		const matched = result.matches.map((e) => e.tool.id);
+		const steps = result.steps.map((s) => s.evaluation.tool.id);
+		const nextDoor = result.neighbours.map((n) => n.evaluation.tool.id);
 		for (const id of c.in) expect(matched, `${id} should match`).toContain(id);
+		for (const id of c.steps ?? []) {
+			expect(steps, `${id} should be a step`).toContain(id);
+			expect(matched, `${id} is no result`).not.toContain(id);
+		}
+		for (const id of c.neighbours ?? []) expect(nextDoor, `${id} at the neighbouring stage`).toContain(id);
+		const notEligible = [...result.excluded, ...result.neighbours.map((n) => n.evaluation)];
 		for (const [id, key] of Object.entries(c.out)) {
 			expect(matched, `${id} should not match`).not.toContain(id);
-			const ex = result.excluded.find((e) => e.tool.id === id);
+			const ex = notEligible.find((e) => e.tool.id === id);
 			expect(ex, `${id} should be listed as non éligible`).toBeDefined();
 			expect(
 				ex!.unmet.filter((u) => u.blocking).map((u) => u.key),
 				`${id} excluded for ${key}`
 			).toContain(key);
 		}
-		// Every tool is either a match or excluded, never both, never lost.
-		expect(result.matches.length + result.excluded.length).toBe(tools.length);
+		// Every tool is in exactly one group (results, steps, neighbouring stage, excluded), never lost. The
+		// steps and the neighbouring stage were added on purpose: approvals are not money, and a tool one
+		// stage away is shown with its reason instead of among the excluded.
+		expect(result.matches.length + steps.length + nextDoor.length + result.excluded.length).toBe(
+			tools.length
+		);
+		expect(new Set([...matched, ...steps, ...nextDoor, ...result.excluded.map((e) => e.tool.id)]).size).toBe(
+			tools.length
+		);
 		for (const e of result.excluded) expect(e.unmet.some((u) => u.blocking)).toBe(true);
 		for (const e of result.matches) expect(e.unmet.some((u) => u.blocking)).toBe(false);
+		for (const s of result.steps) expect(s.evaluation.eligible).toBe(true);
+		for (const n of result.neighbours)
+			expect(n.evaluation.unmet.filter((u) => u.blocking).map((u) => u.key)).toEqual(['stade']);
 	});
 });
 

@@ -7,6 +7,9 @@ import type { FilterRef, FilterSelection } from '../filters/types';
 import { readForm } from '../filters/url';
 import type { FundingTool } from '../records';
 import { compareEvaluations, evaluateTool, type EvaluateOptions, type ToolEvaluation } from './criteria';
+import { approvalSteps, type ApprovalStep } from './approvals';
+import { asNeighbour, type NeighbourEvaluation } from './finder';
+import { isStep } from './kind';
 import { parseFinderParams, single, type FinderGeo, type FinderProfile, type ParsedFinder } from './profile';
 
 export const SORTS = [
@@ -54,7 +57,12 @@ export function parseListParams(params: URLSearchParams, geo: FinderGeo & Filter
 }
 
 export interface ListResult {
+	/** Tools that bring money or support, closed ones included (last when sorted by fit). */
 	items: ToolEvaluation[];
+	/** Approvals and labels « à obtenir », shown apart from the money, with the listed tools that ask for them. */
+	steps: ApprovalStep[];
+	/** Tools hidden by the stage alone, written for the stage next to the profile's, with the reason. */
+	neighbours: NeighbourEvaluation[];
 	/** Tools hidden because the profile is clearly not eligible (the finder shows why). */
 	hiddenIneligible: number;
 }
@@ -70,13 +78,26 @@ export function listTools(
 	const evaluated = kept.map((t) => evaluateTool(t, profile, { ...opts, now }));
 	// The list shows every tool, closed ones included (the "open now" filter is there for that): only the
 	// profile's answers hide a tool.
-	const items = evaluated.filter((e) => !e.unmet.some((c) => c.blocking && c.key !== 'disponibilite'));
 	const byName = (a: ToolEvaluation, b: ToolEvaluation) => a.tool.name.localeCompare(b.tool.name, 'fr');
+	const shown = evaluated.filter((e) => !e.unmet.some((c) => c.blocking && c.key !== 'disponibilite'));
+	const items = shown.filter((e) => !isStep(e.tool));
+	const stepEvaluations = shown.filter((e) => isStep(e.tool)).sort(byName);
+	const neighbours = evaluated
+		.flatMap((e) => asNeighbour(e, profile.stade) ?? [])
+		.sort((a, b) => compareEvaluations(a.evaluation, b.evaluation));
 	const ceiling = (e: ToolEvaluation) =>
 		e.tool.amount?.max ?? e.tool.amount?.average ?? e.tool.amount?.min ?? -1;
 	const closedLast = (a: ToolEvaluation, b: ToolEvaluation) => Number(!a.eligible) - Number(!b.eligible);
 	if (filters.tri === 'nom') items.sort(byName);
 	else if (filters.tri === 'montant') items.sort((a, b) => ceiling(b) - ceiling(a) || byName(a, b));
 	else items.sort((a, b) => closedLast(a, b) || compareEvaluations(a, b));
-	return { items, hiddenIneligible: evaluated.length - items.length };
+	return {
+		items,
+		steps: approvalSteps(
+			stepEvaluations,
+			items.map((e) => e.tool)
+		),
+		neighbours,
+		hiddenIneligible: evaluated.length - shown.length - neighbours.length
+	};
 }
