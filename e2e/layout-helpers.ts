@@ -78,3 +78,26 @@ export async function expectNoSidewaysScroll(page: Page, where: string) {
 	expect(m.html, message).toBeLessThanOrEqual(m.viewport);
 	expect(m.body, message).toBeLessThanOrEqual(m.viewport);
 }
+
+/**
+ * Words glued by a lost space (« financements(n’exclut », « connue· position »), a label said twice
+ * (« Association (Association) ») and both genders or numbers written at once (« inconnu(e) »,
+ * « connecté·e »), in the text a visitor reads.
+ */
+export const WORDING_SLIPS: [RegExp, string][] = [
+	[/\p{L}[(·]/u, 'a word glued to « ( » or « · »'],
+	[/(\p{L}[\p{L}’' -]{2,60}) \(\1\)/iu, 'a label repeated in parentheses'],
+	[/\p{L}\((e|s|x|es)\)|\p{L}·\p{Ll}/u, 'two genders or numbers written at once']
+];
+
+export async function expectCleanWording(page: Page, where: string) {
+	const text = await page.evaluate(() => document.body.innerText);
+	const slips = text
+		.split('\n')
+		.flatMap((line) =>
+			WORDING_SLIPS.filter(([re]) => re.test(line)).map(
+				([, what]) => `${what}: « ${line.trim().slice(0, 120)} »`
+			)
+		);
+	expect(slips, where).toEqual([]);
+}

@@ -1,11 +1,12 @@
 /**
  * Every page of e2e/routes.ts at 320 and 390 px: none scrolls sideways (a failure names the widest
- * element), and axe finds nothing at either width. Workspace pages are seen logged in.
+ * element), axe finds nothing at either width, and the text has no glued words, doubled labels or
+ * « inconnu(e) » (layout-helpers.ts). Workspace pages are seen logged in.
  */
 import { test, type Browser, type BrowserContextOptions } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers';
 import { ensureAccount, login } from './admin-helpers';
-import { expectNoSidewaysScroll, PHONE_WIDTHS } from './layout-helpers';
+import { expectCleanWording, expectNoSidewaysScroll, PHONE_WIDTHS } from './layout-helpers';
 import { prepareFixtures, STOPS, stopPath, type Fixtures } from './routes';
 
 const EDITOR = 'dominique-telephone@example.org';
@@ -35,7 +36,7 @@ test.beforeAll(async ({ browser, request }) => {
 });
 
 for (const stop of STOPS) {
-	test(`${stop.name} fits 320 and 390 px, axe clean`, async ({ browser }) => {
+	test(`${stop.name}: fits 320 and 390 px, axe clean, wording`, async ({ browser }) => {
 		const context = await browser.newContext({ storageState: stop.as ? sessions[stop.as] : undefined });
 		const page = await context.newPage();
 		const path = stopPath(stop, fixtures);
@@ -47,6 +48,7 @@ for (const stop of STOPS) {
 			await expectNoSidewaysScroll(page, `${path} at ${width} px`);
 			await expectNoAxeViolations(page);
 		}
+		await expectCleanWording(page, path);
 		await context.close();
 	});
 }
