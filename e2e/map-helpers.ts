@@ -111,8 +111,12 @@ async function visibleBox(page: Page): Promise<Bbox> {
 	await page.getByRole('button', { name: 'Rechercher dans cette zone' }).click();
 	await expect(page).toHaveURL(/zone=/);
 	const zone = new URL(page.url()).searchParams.get('zone')!.split(',').map(Number) as Bbox;
-	await page.getByRole('button', { name: 'Toute la carte' }).click();
-	await expect(page).not.toHaveURL(/zone=/);
+	// The list's own button (a phone showing the map hides the list: the zone stays there).
+	const clear = page.getByRole('button', { name: 'Toute la carte' });
+	if (await clear.isVisible()) {
+		await clear.click();
+		await expect(page).not.toHaveURL(/zone=/);
+	}
 	return zone;
 }
 
@@ -126,5 +130,7 @@ export async function expectFitted(page: Page, box: Bbox) {
 	expect(seen[2]).toBeGreaterThanOrEqual(box[2] - eps);
 	expect(seen[3]).toBeGreaterThanOrEqual(box[3] - eps);
 	const fill = Math.max((box[2] - box[0]) / (seen[2] - seen[0]), (box[3] - box[1]) / (seen[3] - seen[1]));
-	expect(fill).toBeGreaterThan(0.5);
+	// Leaflet snaps to whole zoom levels (each halves the scale) and both engines pad by 30 px: a fitted
+	// box fills at least about 45 % of the map's width or height; a box merely centred on, far less.
+	expect(fill).toBeGreaterThan(0.4);
 }

@@ -115,10 +115,11 @@ test.describe('skip links', () => {
 		await page.setViewportSize(DESKTOP);
 		await page.goto('/');
 		await waitForMap(page, 'maplibre');
-		const link = page.getByRole('link', { name: 'Aller à la carte' });
-		expect((await link.boundingBox())?.width ?? 0).toBeLessThanOrEqual(1);
+		// Their box is clipped to a pixel until one of them has the focus.
+		const skips = page.getByRole('link', { name: 'Aller à la carte' }).locator('..');
+		expect((await skips.boundingBox())!.width).toBeLessThanOrEqual(1);
 		expect(await tabTo(page, 'Aller à la carte')).toBeLessThanOrEqual(10);
-		expect((await link.boundingBox())!.width).toBeGreaterThan(40);
+		expect((await skips.boundingBox())!.width).toBeGreaterThan(200);
 		await page.keyboard.press('Enter');
 		await expect(mapFocus(page)).toBeFocused();
 		// The map takes the keys at once.
