@@ -57,6 +57,34 @@ test.describe('annuaire: search as you type', () => {
 		await expect(resultLink(page, "Prêt d'honneur Initiative France")).toBeVisible();
 		await expect(page.getByRole('heading', { level: 2, name: /résultats? pour « honneur »/ })).toBeVisible();
 	});
+
+	test('submitting the search (Enter or the button) closes the suggestions until typing resumes', async ({
+		page
+	}) => {
+		await page.goto('/annuaire');
+		const box = searchBox(page);
+		const listbox = page.getByRole('listbox', { name: 'Suggestions' });
+		await box.click();
+		await box.pressSequentially('velo', { delay: 30 });
+		await expect(listbox).toBeVisible();
+		await page.keyboard.press('Enter');
+		await expect(page).toHaveURL(/\/annuaire\?q=velo$/);
+		await expect(listbox).toBeHidden();
+		await expect(box).toHaveAttribute('aria-expanded', 'false');
+		// Answers still on their way, or the field keeping the focus, do not bring them back over the results.
+		await page.waitForTimeout(800);
+		await expect(listbox).toBeHidden();
+		await expect(resultLink(page, 'Vélostation')).toBeVisible();
+
+		// Typing again asks again; the button closes them the same way.
+		await box.pressSequentially('s', { delay: 30 });
+		await expect(listbox).toBeVisible();
+		await page.getByRole('button', { name: 'Rechercher', exact: true }).click();
+		await expect(page).toHaveURL(/\/annuaire\?q=velos$/);
+		await expect(listbox).toBeHidden();
+		await page.waitForTimeout(800);
+		await expect(listbox).toBeHidden();
+	});
 });
 
 test.describe('annuaire: French search quality', () => {
@@ -211,7 +239,7 @@ test.describe('annuaire: facets, URL and back button', () => {
 		const res = await page.goto('/annuaire?quartier=nulle-part&page=abc&tri=hasard');
 		expect(res?.status()).toBe(200);
 		await expect(
-			page.getByRole('status').filter({ hasText: 'Filtre ignoré : quartier inconnu(e) « nulle-part ».' })
+			page.getByRole('status').filter({ hasText: 'Filtre ignoré : quartier inconnu « nulle-part ».' })
 		).toBeVisible();
 	});
 

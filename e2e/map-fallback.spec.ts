@@ -2,11 +2,15 @@ import { expect } from '@playwright/test';
 import { test } from './fixtures';
 import { existsSync } from 'node:fs';
 import { CHROMIUM_ARGS } from '../playwright.config';
+import { placeBox } from '../src/lib/geo/place-box';
 import { expectNoAxeViolations, watchErrors } from './helpers';
 import {
 	DESKTOP,
 	PHONE,
+	PLACE_FILTER,
 	atParam,
+	expectFitted,
+	quartierOf,
 	expectListMatchesMap,
 	listTotal,
 	loadPoints,
@@ -94,6 +98,24 @@ test.describe('map without WebGL (Leaflet fallback)', () => {
 		const lon = (await stableAt(page)).lon;
 		await page.keyboard.press('ArrowRight');
 		await expect.poll(() => atParam(page)!.lon).toBeGreaterThan(lon);
+	});
+
+	test('the raster basemap failing falls back to the offline style, credited as such', async ({ page }) => {
+		await page.route(/^https:\/\//, (route) => route.abort());
+		await page.goto('/?fond=ign');
+		await waitForMap(page, 'leaflet');
+		await expect(page.getByText(/Le fond « Plan IGN » est indisponible/)).toBeVisible();
+		const attribution = page.locator('.leaflet-control-attribution');
+		await expect(attribution).toContainText('Fond simplifié Carto ESS');
+		await expect(attribution).not.toContainText('IGN');
+	});
+
+	test('a quartier chosen in the filters is shown, as with WebGL', async ({ page }) => {
+		await page.goto('/');
+		await waitForMap(page, 'leaflet');
+		const neudorf = await quartierOf(page, 'SQ_08');
+		await page.getByLabel(PLACE_FILTER).selectOption(neudorf.code);
+		await expectFitted(page, placeBox({ kind: 'quartier', point: neudorf.point }));
 	});
 
 	test('on a phone', async ({ page }) => {

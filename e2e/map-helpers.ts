@@ -1,5 +1,6 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
+import type { Bbox } from '../src/lib/geo/types';
 
 /** The compact points as the map loads them (src/lib/domain/map/points.ts). */
 export interface CompactPayload {
@@ -82,3 +83,54 @@ export async function screenshot(page: Page, name: string) {
 
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1280, height: 900 };
+
+/** The map's place filter (communes and quartiers). */
+export const PLACE_FILTER = 'Commune ou quartier';
+
+interface Place {
+	code: string;
+	name: string;
+	point: { lon: number; lat: number };
+}
+
+export async function quartierOf(page: Page, code: string): Promise<Place> {
+	const items = (await (await page.request.get('/api/v1/quartiers')).json()).items as Place[];
+	return items.find((q) => q.code === code)!;
+}
+
+export async function communeOf(page: Page, name: string): Promise<Place> {
+	const items = (await (await page.request.get('/api/v1/communes')).json()).items as (Place & {
+		centroid: Place['point'];
+	})[];
+	const c = items.find((x) => x.name === name)!;
+	return { ...c, point: c.centroid };
+}
+
+/** The visible part of the map, as « Rechercher dans cette zone » records it. */
+async function visibleBox(page: Page): Promise<Bbox> {
+	await page.getByRole('button', { name: 'Rechercher dans cette zone' }).click();
+	await expect(page).toHaveURL(/zone=/);
+	const zone = new URL(page.url()).searchParams.get('zone')!.split(',').map(Number) as Bbox;
+	// The list's own button (a phone showing the map hides the list: the zone stays there).
+	const clear = page.getByRole('button', { name: 'Toute la carte' });
+	if (await clear.isVisible()) {
+		await clear.click();
+		await expect(page).not.toHaveURL(/zone=/);
+	}
+	return zone;
+}
+
+/** The map shows the whole box and not much more: fitted to it, not merely centred on it. */
+export async function expectFitted(page: Page, box: Bbox) {
+	await stableAt(page);
+	const seen = await visibleBox(page);
+	const eps = 1e-4;
+	expect(seen[0]).toBeLessThanOrEqual(box[0] + eps);
+	expect(seen[1]).toBeLessThanOrEqual(box[1] + eps);
+	expect(seen[2]).toBeGreaterThanOrEqual(box[2] - eps);
+	expect(seen[3]).toBeGreaterThanOrEqual(box[3] - eps);
+	const fill = Math.max((box[2] - box[0]) / (seen[2] - seen[0]), (box[3] - box[1]) / (seen[3] - seen[1]));
+	// Leaflet snaps to whole zoom levels (each halves the scale) and both engines pad by 30 px: a fitted
+	// box fills at least about 45 % of the map's width or height; a box merely centred on, far less.
+	expect(fill).toBeGreaterThan(0.4);
+}

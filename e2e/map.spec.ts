@@ -1,19 +1,24 @@
 import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures';
+import type { Polygon } from 'geojson';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { organisationSchema } from '../src/lib/domain/records';
+import { placeBox } from '../src/lib/geo/place-box';
 import { organisationFixture } from '../src/lib/domain/test-fixtures';
 import { countBoundaries, replaceBoundaries } from '../src/lib/server/db/boundaries';
 import { openDatabase } from '../src/lib/server/db/connection';
 import { getRecordById, insertRecord, listHistory, listQuartiers } from '../src/lib/server/db/records';
+import { distanceMeters } from '../src/lib/geo/distance';
 import { expectNoAxeViolations, expectOneH1, watchErrors } from './helpers';
 import {
 	DESKTOP,
 	PHONE,
+	PLACE_FILTER,
 	atParam,
+	expectFitted,
 	expectListMatchesMap,
 	listTotal,
 	loadPoints,
@@ -263,7 +268,10 @@ test.describe('map and list (MapLibre, offline basemap)', () => {
 		await page.goto('/?fond=ign');
 		await waitForMap(page, 'maplibre');
 		await expect(page.getByText(/Le fond « Plan IGN » est indisponible/)).toBeVisible();
-		await expect(page.locator('.maplibregl-ctrl-attrib')).toContainText('IGN');
+		// What is drawn is credited, not the basemap that failed.
+		const attribution = page.locator('.maplibregl-ctrl-attrib');
+		await expect(attribution).toContainText('Fond simplifié Carto ESS');
+		await expect(attribution).not.toContainText('IGN');
 		await expectListMatchesMap(page);
 	});
 });
@@ -276,8 +284,10 @@ test.describe('autour de moi', () => {
 	});
 
 	test('with the browser position: circle, list sorted by distance and limited to the radius', async ({
-		page
+		page,
+		request
 	}) => {
+		const points = new Map((await loadPoints(request)).points.map((p) => [p[0], p]));
 		await page.goto('/');
 		await waitForMap(page, 'maplibre');
 		const all = await listTotal(page);
@@ -288,13 +298,25 @@ test.describe('autour de moi', () => {
 		await expectListMatchesMap(page);
 		const near = await listTotal(page);
 		expect(near).toBeLessThan(all);
-		const distances = await page.locator('#lieux-liste li .meta').allTextContents();
-		const metres = distances.map((t) => {
-			const m = /à ([\d,]+) (m|km)/.exec(t)!;
-			return Number(m[1].replace(',', '.')) * (m[2] === 'km' ? 1000 : 1);
+		// Nearest first and within the radius, measured from the points' own positions.
+		const ids = await page.locator('#lieux-liste li').evaluateAll((lis) => lis.map((li) => li.dataset.id!));
+		const metres = ids.map((id) => {
+			const [, , , lon, lat] = points.get(id)!;
+			return distanceMeters({ lon: 7.7507, lat: 48.5818 }, { lon, lat });
 		});
 		expect(metres.every((m) => m <= 1000)).toBe(true);
 		expect(metres).toEqual([...metres].sort((a, b) => a - b));
+		// A place at its quartier's or commune's reference point has no true distance: it says so, not « à 10 m ».
+		const metas = await page.locator('#lieux-liste li .meta').allTextContents();
+		ids.forEach((id, i) => {
+			const precision = points.get(id)![5];
+			if (precision >= 2) {
+				expect(metas[i]).toContain('position approximative');
+				expect(metas[i]).not.toMatch(/à [\d,]+ k?m/);
+			} else expect(metas[i]).toMatch(/à [\d,]+ k?m/);
+		});
+		const approximate = ids.filter((id) => points.get(id)![5] >= 2).length;
+		if (approximate) await expect(status).toContainText('en position approximative');
 		await page.getByLabel('Rayon').selectOption('5000');
 		await expect.poll(() => listTotal(page)).toBeGreaterThan(near);
 		await page.getByRole('button', { name: /Arrêter/ }).click();
@@ -487,6 +509,14 @@ test.describe('boundaries', () => {
 			await expect(page.getByText('Initiatives par quartier', { exact: true })).toBeVisible();
 			await expect(page).toHaveURL(/quartiers=1/);
 			await screenshot(page, 'map-choropleth');
+
+			// With its outline imported, a quartier chosen in the filters fills the map with that outline.
+			const square = squares.features.find((f) => f.properties.code === 'SQ_08')!;
+			await page.getByLabel(PLACE_FILTER).selectOption('SQ_08');
+			await expectFitted(
+				page,
+				placeBox({ kind: 'quartier', point: { lon: 0, lat: 0 }, outline: square.geometry as Polygon })
+			);
 		} finally {
 			// Leave no synthetic outline behind for other journeys.
 			const cleanup = openDatabase(DB);

@@ -67,7 +67,7 @@ describe('parseDirectoryQuery', () => {
 		expect(state.page).toBe(1);
 		expect(state.position).toBeUndefined();
 		expect(notes).toHaveLength(6);
-		expect(notes).toContain('Filtre ignoré : famille inconnu(e) « pirate ».');
+		expect(notes).toContain('Filtre ignoré : famille inconnue « pirate ».');
 	});
 
 	it('keeps one kind (tabs), cuts long text, refuses positions outside the Eurométropole', () => {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ALLOWED_BBOX } from './common';
+import { agree } from './grammar';
 import type { FacetFilters, FacetName } from './filters/facets';
 import { filterOf } from './filters/registry';
 import { readLenient, writeSelection } from './filters/url';
@@ -63,7 +64,9 @@ export function parseDirectoryQuery(params: URLSearchParams, geo: GeoRefs): Dire
 
 	const { selection, rejected } = readLenient(params, 'annuaire', geo);
 	for (const r of rejected)
-		notes.push(`Filtre ignoré : ${r.filter.word} inconnu(e) « ${r.value.slice(0, 60)} ».`);
+		notes.push(
+			`Filtre ignoré : ${r.filter.word} ${agree('inconnu', r.filter.gender)} « ${r.value.slice(0, 60)} ».`
+		);
 	const filters = selection as FacetFilters;
 
 	// `tri-actuel` is the sort the page showed: a sort list sent back unchanged is not a choice.

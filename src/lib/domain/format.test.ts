@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amountLabel, formatDate, frenchList, monthsRangeLabel } from './format';
+import { amountLabel, carrierWords, formatDate, frenchList, monthsRangeLabel } from './format';
 
 describe('formatting', () => {
 	it('writes amounts and durations in French', () => {
@@ -31,5 +31,29 @@ describe('formatting', () => {
 		expect(frenchList(['a', 'b'], 'ou')).toBe('a ou b');
 		expect(frenchList(['a'])).toBe('a');
 		expect(frenchList([])).toBe('');
+	});
+});
+
+describe('carrierWords', () => {
+	it('gives the name and the kind of carrier', () => {
+		expect(carrierWords('Association', 'Horizome')).toEqual({ name: 'Horizome', kind: 'association' });
+		expect(carrierWords("Collectif d'habitants", 'Les Jardiniers')).toEqual({
+			name: 'Les Jardiniers',
+			kind: "collectif d'habitants"
+		});
+		expect(carrierWords("Structure de l'ESS", 'Emmaüs')).toEqual({
+			name: 'Emmaüs',
+			kind: "structure de l'ESS"
+		});
+	});
+	it('says the kind once when there is no name or the name starts with it', () => {
+		expect(carrierWords('Association')).toEqual({ name: 'Association' });
+		expect(carrierWords('Association', '  ')).toEqual({ name: 'Association' });
+		expect(carrierWords('Association', 'Association des résidents de l’Elsau')).toEqual({
+			name: 'Association des résidents de l’Elsau'
+		});
+		expect(carrierWords("Collectif d'habitants", 'Collectif d’habitants du Landsberg')).toEqual({
+			name: 'Collectif d’habitants du Landsberg'
+		});
 	});
 });

@@ -84,3 +84,16 @@ export function upperFirst(s: string): string {
 export function lowerFirst(s: string): string {
 	return /^\p{Lu}\p{Ll}/u.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
 }
+
+const folded = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’']/g, ' ').toLowerCase();
+
+/**
+ * Who carries an initiative, in words: its name, and the kind of carrier beside it (« Horizome »,
+ * « association ») unless the name already says it. Without a name, the kind alone: « Association
+ * (Association) » said the same thing twice.
+ */
+export function carrierWords(kindLabel: string, name?: string): { name: string; kind?: string } {
+	if (!name?.trim()) return { name: kindLabel };
+	if (folded(name).startsWith(folded(kindLabel))) return { name };
+	return { name, kind: lowerFirst(kindLabel) };
+}

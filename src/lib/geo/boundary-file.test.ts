@@ -59,7 +59,7 @@ describe('parseBoundaryFile', () => {
 			'commune',
 			known
 		);
-		expect(r).toEqual({ ok: false, errors: ['communes inconnu(e)s : 75056, 69123 (connus : 67482, 67447)'] });
+		expect(r).toEqual({ ok: false, errors: ['communes inconnues : 75056, 69123 (connues : 67482, 67447)'] });
 	});
 	it('refuses a self-intersecting polygon and names the feature', () => {
 		const bowtie = {

@@ -6,6 +6,7 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { z } from 'zod';
 import { ALLOWED_BBOX } from '$lib/domain/common';
+import { agree } from '$lib/domain/grammar';
 import { slugify } from '$lib/domain/slug';
 import type { Boundary, BoundaryKind } from './point-in-polygon';
 import { isValidPolygon } from './validity';
@@ -188,9 +189,10 @@ export function parseBoundaryFile(
 	});
 
 	if (unknown.length) {
+		const gender = kind === 'commune' ? 'f' : 'm';
 		errors.push(
-			`${kind === 'commune' ? 'communes' : kind === 'quartier' ? 'quartiers' : 'QPV'} inconnu(e)s : ` +
-				`${unknown.slice(0, 20).join(', ')}${unknown.length > 20 ? '…' : ''} (connus : ${expected(kind, known)})`
+			`${kind === 'commune' ? 'communes' : kind === 'quartier' ? 'quartiers' : 'QPV'} ${agree('inconnu', gender, 2)} : ` +
+				`${unknown.slice(0, 20).join(', ')}${unknown.length > 20 ? '…' : ''} (${agree('connu', gender, 2)} : ${expected(kind, known)})`
 		);
 	}
 	if (errors.length) return { ok: false, errors: errors.slice(0, MAX_ERRORS) };

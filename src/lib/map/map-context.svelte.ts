@@ -20,6 +20,27 @@ export class MapContext {
 	bounds = $state.raw<Bbox | undefined>(undefined);
 	/** The live engine's benchmark and test hooks, only on a page opened with ?bench=1 (engine/bench.ts). */
 	bench: BenchHooks | undefined = undefined;
+	/** A box asked for before the map existed (a phone showing the list): shown when the map starts. */
+	pendingFit: Bbox | undefined = undefined;
+	/** The keyboard focus was asked for (« Aller à la carte ») before the map existed. */
+	pendingFocus = false;
+	/** The legend unfolded; undefined until the page knows the screen's size (folded on a phone). */
+	legendOpen = $state<boolean | undefined>(undefined);
+
+	/** Set by the map view: puts the keyboard focus on the map (or on its place when it failed). */
+	focusTarget: (() => void) | undefined = undefined;
+
+	/** Focuses the map: now if it is there, else as soon as it starts. */
+	focus() {
+		if (this.focusTarget && (this.engine || this.status === 'failed')) this.focusTarget();
+		else this.pendingFocus = true;
+	}
+
+	/** Shows a box: now if the map is there, else as soon as it starts. */
+	fit(box: Bbox) {
+		if (this.engine) this.engine.fitBounds(box);
+		else this.pendingFit = box;
+	}
 }
 
 const KEY = Symbol('carto-map');

@@ -168,7 +168,7 @@ describe('annuairePage: the sector filter', () => {
 		]);
 		expect(p.chips).toEqual([{ label: 'Secteur : Mobilité et vélo', href: '/annuaire' }]);
 		expect(p.canonical).toBe(`${SITE}/annuaire?secteur=mobilite`);
-		expect(at('?secteur=espace').notes).toEqual(['Filtre ignoré : secteur inconnu(e) « espace ».']);
+		expect(at('?secteur=espace').notes).toEqual(['Filtre ignoré : secteur inconnu « espace ».']);
 	});
 
 	it('is not offered for funding tools', () => {

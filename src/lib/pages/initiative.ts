@@ -1,5 +1,6 @@
 /** /initiatives/[slug]: one published initiative, who carries it and what is around it. */
 import { recordBySlug, type Catalogue } from '$lib/domain/catalogue';
+import { carrierWords } from '$lib/domain/format';
 import { labelOf } from '$lib/domain/taxonomies';
 import { route } from '$lib/links';
 import { initiativeJsonLd, serializeJsonLd } from './json-ld';
@@ -19,6 +20,7 @@ export function initiativePage(c: Catalogue, slug: string, siteUrl: string) {
 		labels: {
 			type: labelOf('initiativeType', i.initiativeType),
 			carrierKind: labelOf('carrierKind', i.carrier.kind),
+			carrier: carrierWords(labelOf('carrierKind', i.carrier.kind), carrierOrg?.name ?? i.carrier.name),
 			needs: i.needs.map((n) => labelOf('need', n)),
 			sectors: i.sectors.map((s) => labelOf('sector', s))
 		},

@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { initiativeSchema, organisationSchema, fundingToolSchema } from '$lib/domain/records';
 import { initiativeFixture, organisationFixture, toolFixture } from '$lib/domain/test-fixtures';
 import { migrate, openDatabase, type Db } from './db/connection';
-import { insertCommune, insertQuartier, insertRecord } from './db/records';
+import { replaceBoundaries } from './db/boundaries';
+import { insertCommune, insertQuartier, insertRecord, listQuartiers } from './db/records';
 import { explorerPageData, locate, mapPoints, namedPlace, pointDetails } from './map';
 
 const src = [{ reference: 'test (synthétique)', seen: '2026-01-01' }];
@@ -130,6 +131,37 @@ describe('explorerPageData', () => {
 		expect(data.ignored).toEqual([{ parameter: 'lieu', message: 'valeur inconnue : SQ_99' }]);
 		expect(data.choropleth.rows).toEqual([expect.objectContaining({ code: 'SQ_08', count: 1 })]);
 		expect(data.pointsUrl).toMatch(/^\/carte\/points\.json\?v=\d+$/);
+	});
+	it('gives every commune and quartier a box to zoom to, around its point while no outline is imported', () => {
+		const data = explorerPageData(db, new URL('http://x/'), 'ign');
+		expect(Object.keys(data.placeBoxes).sort()).toEqual(data.options.places.map((p) => p.value).sort());
+		const [w, s, e, n] = data.placeBoxes.SQ_08;
+		const neudorf = listQuartiers(db).find((q) => q.code === 'SQ_08')!.point;
+		expect((w + e) / 2).toBeCloseTo(neudorf.lon, 4);
+		expect((s + n) / 2).toBeCloseTo(neudorf.lat, 4);
+	});
+	it('zooms to a place’s outline once it is imported', () => {
+		const square = {
+			type: 'Polygon' as const,
+			coordinates: [
+				[
+					[7.76, 48.56],
+					[7.78, 48.56],
+					[7.78, 48.575],
+					[7.76, 48.575],
+					[7.76, 48.56]
+				]
+			]
+		};
+		replaceBoundaries(
+			db,
+			'quartier',
+			[{ kind: 'quartier', code: 'SQ_08', name: 'Neudorf', geometry: square }],
+			'test'
+		);
+		expect(explorerPageData(db, new URL('http://x/'), 'ign').placeBoxes.SQ_08).toEqual([
+			7.76, 48.56, 7.78, 48.575
+		]);
 	});
 	it('matches names without JavaScript', () => {
 		expect(

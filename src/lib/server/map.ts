@@ -4,7 +4,8 @@
  * JavaScript-free render, and the address lookup of "Autour de moi".
  */
 import type { Quartier } from '$lib/domain/geography';
-import type { LonLat } from '$lib/geo/types';
+import type { Bbox, LonLat } from '$lib/geo/types';
+import { placeBox } from '$lib/geo/place-box';
 import { labelOf } from '$lib/domain/taxonomies';
 import { mapControls } from '$lib/domain/filters/controls';
 import type { FilterRef } from '$lib/domain/filters/types';
@@ -101,7 +102,19 @@ export function explorerPageData(db: Db, url: URL, basemap: BasemapCode): Explor
 		state.zone
 	);
 	const sel = state.sel ? c.points.find((p) => p.id === state.sel) : undefined;
-	const sources = [...new Set(listBoundaries(db, ['commune', 'quartier']).map((b) => b.source))];
+	const boundaries = listBoundaries(db, ['commune', 'quartier']);
+	const sources = [...new Set(boundaries.map((b) => b.source))];
+	const outline = (kind: 'commune' | 'quartier', code: string) =>
+		boundaries.find((b) => b.kind === kind && b.code === code)?.geometry;
+	const placeBoxes: Record<string, Bbox> = {};
+	for (const c of listCommunes(db))
+		placeBoxes[c.code] = placeBox({
+			kind: 'commune',
+			point: c.centroid,
+			outline: outline('commune', c.code)
+		});
+	for (const q of listQuartiers(db))
+		placeBoxes[q.code] = placeBox({ kind: 'quartier', point: q.point, outline: outline('quartier', q.code) });
 	return {
 		basemap: state.fond ?? basemap,
 		pointsUrl: route.mapPoints(c.version),
@@ -116,6 +129,7 @@ export function explorerPageData(db: Db, url: URL, basemap: BasemapCode): Explor
 		choropleth: quartierChoropleth(db, c.points),
 		outlines: countBoundaries(db),
 		outlineAttribution: sources.length ? `Contours : ${sources.join(' ; ')}` : undefined,
+		placeBoxes,
 		selected: sel ? { id: sel.id, name: sel.name } : undefined
 	};
 }

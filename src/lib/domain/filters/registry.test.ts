@@ -228,7 +228,7 @@ describe('URLs', () => {
 	it('API: names the parameter of the first problem', () => {
 		expect(readStrict(qs('legalForm=sarl'), 'organisation', ref, [])).toEqual({
 			ok: false,
-			error: { parameter: 'legalForm', message: 'forme juridique inconnu(e) : « sarl »' }
+			error: { parameter: 'legalForm', message: 'forme juridique inconnue : « sarl »' }
 		});
 		expect(readStrict(qs('forme=scop&ess=true,false'), 'organisation', ref, [])).toMatchObject({
 			ok: false,

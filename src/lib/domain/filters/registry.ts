@@ -14,6 +14,7 @@
  * added to a surface this way: the annuaire's « Secteur » facet).
  */
 import { isOpenNow } from '../funding/tool';
+import type { Gender } from '../grammar';
 import type { PublicRecord, RecordKind } from '../records';
 import {
 	APPROVALS,
@@ -106,19 +107,33 @@ function apiOnly<K extends string, R extends RecordKind>(
 	key: K,
 	param: string,
 	label: string,
+	noun: { word?: string; gender: Gender },
 	values: readonly Term[],
 	read: Read<R>
 ) {
 	const record = kinds(read);
 	const source = terms(values);
-	return define({ key, param, aliases: [api(key)], label, source, record, on: { api: record.kinds } });
+	return define({
+		key,
+		param,
+		aliases: [api(key)],
+		label,
+		...noun,
+		source,
+		record,
+		on: { api: record.kinds }
+	});
 }
+
+const M = { gender: 'm' } as const;
+const F = { gender: 'f' } as const;
 
 export const FILTERS = [
 	define({
 		key: 'kind',
 		param: 'kind',
 		label: 'Type de fiche',
+		gender: 'm',
 		source: {
 			from: 'taxonomy',
 			values: [
@@ -135,6 +150,7 @@ export const FILTERS = [
 		key: 'role',
 		param: 'role',
 		label: 'Rôle',
+		gender: 'm',
 		source: terms(ROLES),
 		record: organisation((o) => o.roles),
 		mapCode: { prefix: 'r' },
@@ -146,6 +162,7 @@ export const FILTERS = [
 		aliases: [api('family')],
 		label: 'Famille de l’ESS',
 		word: 'famille',
+		gender: 'f',
 		source: terms(ESS_FAMILIES),
 		record: organisation((o) => legalForm(o.legalForm).family),
 		on: { api: ['organisation'], annuaire: {} }
@@ -155,6 +172,7 @@ export const FILTERS = [
 		param: 'forme',
 		aliases: [api('legalForm')],
 		label: 'Forme juridique',
+		gender: 'f',
 		source: terms(LEGAL_FORMS),
 		record: organisation((o) => o.legalForm),
 		on: { api: ['organisation'], annuaire: {} }
@@ -165,6 +183,7 @@ export const FILTERS = [
 		aliases: [api('approval')],
 		label: 'Agréments',
 		word: 'agrément',
+		gender: 'm',
 		source: terms(APPROVALS),
 		record: organisation((o) => o.approvals),
 		on: { api: ['organisation'], annuaire: {} }
@@ -173,6 +192,7 @@ export const FILTERS = [
 		key: 'thematique',
 		param: 'thematique',
 		label: 'Thématique',
+		gender: 'f',
 		source: { from: 'thematiques' },
 		record: anyRecord((r) => r.thematiques),
 		mapCode: { prefix: 't' },
@@ -188,6 +208,7 @@ export const FILTERS = [
 		param: 'secteur',
 		aliases: [api('sector')],
 		label: 'Secteur',
+		gender: 'm',
 		source: terms(SECTORS),
 		record: place((r) => r.sectors),
 		mapCode: { prefix: 's' },
@@ -197,6 +218,7 @@ export const FILTERS = [
 		key: 'commune',
 		param: 'commune',
 		label: 'Commune',
+		gender: 'f',
 		hint: 'code INSEE ou slug attendu',
 		source: { from: 'communes' },
 		record: place((r) => r.communeCode),
@@ -208,6 +230,7 @@ export const FILTERS = [
 		param: 'quartier',
 		label: 'Quartier de Strasbourg',
 		word: 'quartier',
+		gender: 'm',
 		hint: 'SQ_01 à SQ_10 ou slug attendu',
 		source: { from: 'quartiers' },
 		record: place((r) => r.quartierCode),
@@ -230,6 +253,7 @@ export const FILTERS = [
 		param: 'qpv',
 		label: 'Quartier prioritaire (QPV)',
 		word: 'QPV',
+		gender: 'm',
 		source: { from: 'qpv' },
 		record: place((r) => r.qpv),
 		on: { api: PLACES }
@@ -238,7 +262,8 @@ export const FILTERS = [
 		key: 'ess',
 		param: 'ess',
 		label: 'Économie sociale et solidaire',
-		word: 'ESS',
+		word: 'valeur ESS',
+		gender: 'f',
 		hint: 'valeur attendue : true ou false',
 		source: {
 			from: 'taxonomy',
@@ -258,6 +283,7 @@ export const FILTERS = [
 		// For initiatives the API said `type`, which is the funding type everywhere else.
 		aliases: [api('type', ['initiative'])],
 		label: 'Type d’initiative',
+		gender: 'm',
 		source: terms(INITIATIVE_TYPES),
 		record: initiative((i) => i.initiativeType),
 		mapCode: { prefix: 'y' },
@@ -267,6 +293,7 @@ export const FILTERS = [
 		key: 'fundingType',
 		param: 'type',
 		label: 'Type de financement',
+		gender: 'm',
 		source: terms(FUNDING_TYPES),
 		record: tool((t) => t.types),
 		on: { api: ['funding-tool'], annuaire: {}, funding: { anyLabel: 'Tous', rank: 1 } }
@@ -277,6 +304,7 @@ export const FILTERS = [
 		aliases: [api('stage')],
 		label: 'Stade du projet',
 		word: 'stade',
+		gender: 'm',
 		source: terms(STAGES),
 		record: tool((t) => t.stages),
 		on: { api: ['funding-tool'], annuaire: {} }
@@ -284,18 +312,27 @@ export const FILTERS = [
 	// Filters only the API offers, one taxonomy each. Their key is the English name the API had, still
 	// accepted there; the French names avoid the finder's `territoire` and `besoin` on /financements, which
 	// say where the project is and what it needs, not a tool's perimeter or purpose.
-	apiOnly(organisation, 'fiscal', 'statut-fiscal', 'Statut fiscal', FISCAL_STATUSES, (o) => o.fiscalStatus),
-	apiOnly(initiative, 'need', 'besoin', 'Besoins', NEEDS, (i) => i.needs),
-	apiOnly(tool, 'audience', 'public', 'Public', AUDIENCES, (t) => t.eligibility.audiences),
-	apiOnly(tool, 'territory', 'perimetre', 'Périmètre', TERRITORIES, (t) => t.territory),
-	apiOnly(tool, 'availability', 'disponibilite', 'Disponibilité', AVAILABILITIES, (t) => t.availability),
-	apiOnly(tool, 'purpose', 'objet', 'Objet du financement', PURPOSES, (t) => t.purposes),
+	apiOnly(
+		organisation,
+		'fiscal',
+		'statut-fiscal',
+		'Statut fiscal',
+		M,
+		FISCAL_STATUSES,
+		(o) => o.fiscalStatus
+	),
+	apiOnly(initiative, 'need', 'besoin', 'Besoins', { word: 'besoin', gender: 'm' }, NEEDS, (i) => i.needs),
+	apiOnly(tool, 'audience', 'public', 'Public', M, AUDIENCES, (t) => t.eligibility.audiences),
+	apiOnly(tool, 'territory', 'perimetre', 'Périmètre', M, TERRITORIES, (t) => t.territory),
+	apiOnly(tool, 'availability', 'disponibilite', 'Disponibilité', F, AVAILABILITIES, (t) => t.availability),
+	apiOnly(tool, 'purpose', 'objet', 'Objet du financement', M, PURPOSES, (t) => t.purposes),
 	define({
 		key: 'provider',
 		param: 'financeur',
 		aliases: [api('provider')],
 		label: 'Financeur ou accompagnateur',
 		word: 'financeur',
+		gender: 'm',
 		source: {
 			from: 'pattern',
 			pattern: /^[a-z0-9-]{2,80}$/,
@@ -309,7 +346,8 @@ export const FILTERS = [
 		key: 'open',
 		param: 'ouvert',
 		label: 'Ouverts aujourd’hui',
-		word: 'ouvert',
+		word: 'valeur de « ouvert »',
+		gender: 'f',
 		hint: 'valeur attendue « oui » ou « non »',
 		source: {
 			from: 'taxonomy',

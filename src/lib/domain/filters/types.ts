@@ -3,6 +3,7 @@
  * offer filters. Types only; the generic code that reads descriptors is in the other modules of this folder.
  */
 import type { Commune, Qpv, Quartier, Thematique } from '../geography';
+import type { Gender } from '../grammar';
 import type { PublicRecord, RecordKind } from '../records';
 
 /**
@@ -91,8 +92,10 @@ export interface FilterDescriptor<K extends string = string> {
 	aliases: readonly Alias[];
 	/** French label: facet legend, chips, select label. */
 	label: string;
-	/** The lower-case word used in notes and errors ("famille inconnu(e) « x »"). */
+	/** The lower-case word used in notes and errors (« famille inconnue « x » »). */
 	word: string;
+	/** The word's gender, for the words agreed with it (« secteur inconnu », « famille inconnue »). */
+	gender: Gender;
 	/** What is expected, added to the message about a value that is not known ("code INSEE ou slug attendu"). */
 	hint?: string;
 	/** Record kinds that have this filter; records of other kinds never match a selection of it. */

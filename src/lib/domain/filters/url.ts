@@ -68,7 +68,7 @@ export interface Rejected {
 	/** The parameter as written in the URL. */
 	parameter: string;
 	value: string;
-	/** The first issue's message, naming the filter ("famille inconnu(e) : « x »"). */
+	/** The first issue's message, naming the filter (« famille inconnue : « x » »). */
 	message: string;
 	filter: FilterDescriptor;
 }

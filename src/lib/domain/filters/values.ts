@@ -3,6 +3,7 @@
  * labels, the zod schema that turns a URL value into a code, the label of a code and how a code is written.
  */
 import { z } from 'zod';
+import { agree } from '../grammar';
 import type { FilterDescriptor, FilterRef, FilterValue } from './types';
 
 /** Every value of a filter with its label, in the source's order (none for an open set). */
@@ -54,7 +55,7 @@ function lookup(d: FilterDescriptor, ref: FilterRef): Lookup {
 
 /** The message about a value the filter does not know, in French, naming the filter. */
 export function unknownValueMessage(d: FilterDescriptor, value: string): string {
-	return `${d.word} inconnu(e) : « ${value.slice(0, 60)} »${d.hint ? ` (${d.hint})` : ''}`;
+	return `${d.word} ${agree('inconnu', d.gender)} : « ${value.slice(0, 60)} »${d.hint ? ` (${d.hint})` : ''}`;
 }
 
 /**

@@ -1,5 +1,5 @@
 /** What the explorer page's load gives the page (built by $lib/server/map.ts). Types only. */
-import type { LonLat } from '../coordinates';
+import type { Bbox, LonLat } from '../coordinates';
 import type { BasemapCode } from './basemaps';
 import type { Choropleth } from './choropleth';
 import type { Control } from '../filters/controls';
@@ -35,6 +35,8 @@ export interface ExplorerPageData {
 	choropleth: Choropleth;
 	outlines: { commune: number; quartier: number; qpv: number };
 	outlineAttribution?: string;
+	/** What the map shows when a commune or quartier is chosen, by code (outline's box, else around its point). */
+	placeBoxes: Record<string, Bbox>;
 	selected?: { id: string; name: string };
 }
 

@@ -107,11 +107,15 @@ export const createEngine: CreateEngine = async (o) => {
 	map.touchZoomRotate.disableRotation();
 	map.keyboard.disableRotation();
 	map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-	// compact: false keeps the sources written out at every width ("attribution always visible").
-	map.addControl(
-		new AttributionControl({ compact: false, customAttribution: basemap.attribution }),
-		'bottom-right'
-	);
+	// compact: false keeps the sources written out at every width ("attribution always visible"). The
+	// credit is the basemap actually drawn: the offline style when it replaced the configured one.
+	const credit = () =>
+		new AttributionControl({
+			compact: false,
+			customAttribution: offline ? BASEMAPS.offline.attribution : basemap.attribution
+		});
+	let attribution = credit();
+	map.addControl(attribution, 'bottom-right');
 	const canvas = map.getCanvas();
 	canvas.setAttribute('aria-label', o.ariaLabel ?? 'Carte des lieux');
 	canvas.setAttribute('aria-roledescription', 'carte');
@@ -144,6 +148,9 @@ export const createEngine: CreateEngine = async (o) => {
 		styleReady = false;
 		clearTimeout(timer);
 		map.setStyle(base());
+		map.removeControl(attribution);
+		attribution = credit();
+		map.addControl(attribution, 'bottom-right');
 		o.callbacks.onBasemapFallback(
 			`Le fond « ${basemap.label} » est indisponible (${why}) : fond simplifié affiché.`
 		);
