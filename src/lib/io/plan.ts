@@ -32,7 +32,7 @@ import { communeOfQuartier, namesFromRefs, recordsByName, type RefNames } from '
 import { checkRefs, type RefContext } from './refs';
 import { slugify } from './slug';
 import type { Table } from './table';
-import { parseFrenchDate } from './values';
+import { foldName, parseFrenchDate } from './values';
 
 export type RowStatus = 'new' | 'update' | 'unchanged' | 'error';
 
@@ -218,7 +218,12 @@ export function* planImportSteps(
 	const byId = new Map(ctx.existing.map((s) => [s.record.id, s]));
 	const bySiret = new Map<string, StoredRecord>();
 	const bySlug = new Map<string, string>();
+	const byFoldedName = new Map<string, StoredRecord[]>();
 	for (const s of ctx.existing) {
+		if (s.record.kind === kind) {
+			const key = foldName(s.record.name);
+			byFoldedName.set(key, [...(byFoldedName.get(key) ?? []), s]);
+		}
 		if (s.record.kind === 'organisation' && s.record.siret) bySiret.set(s.record.siret, s);
 		bySlug.set(`${s.record.kind}:${s.record.slug}`, s.record.id);
 	}
@@ -280,8 +285,14 @@ export function* planImportSteps(
 				});
 				continue;
 			}
-			// The first candidate that is free or already this kind's: re-imports find the same record again.
-			for (let n = 1; n < 1000; n++) {
+			// A record of this kind with exactly this name (its id may come from an older name), else the
+			// first id candidate that is free or already this kind's: re-imports find the same record again.
+			const named = name ? byFoldedName.get(foldName(name)) : undefined;
+			if (named && named.length === 1 && byId.get(slugify(name))?.record.kind !== kind) {
+				current = named[0];
+				recordId = current.record.id;
+			}
+			for (let n = 1; n < 1000 && !recordId; n++) {
 				const candidate = n === 1 ? base : `${base.slice(0, 75)}-${n}`;
 				const found = byId.get(candidate);
 				if (!found || found.record.kind === kind) {

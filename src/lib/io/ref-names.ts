@@ -143,13 +143,13 @@ export function resolvePlace(
 	const index = nameIndexes(names)[ref];
 	const t = text.trim();
 	if (index.codes.has(t)) return { ok: true, code: t };
-	if ((ref === 'commune' && /^\d[\dAB]\d{3}$/.test(t)) || (ref === 'quartier' && /^SQ_\d+$/i.test(t)))
-		return { ok: true, code: t.toUpperCase() };
 	let key = foldName(t);
 	// « 67300 Schiltigheim », « Strasbourg 67000 »
 	if (ref === 'commune' && !index.byKey.has(key)) key = key.replace(/^\d{5} | \d{5}$/, '');
 	const found = index.byKey.get(key);
 	if (found?.size === 1) return { ok: true, code: [...found][0] };
+	if ((ref === 'commune' && /^\d[\dAB]\d{3}$/.test(t)) || (ref === 'quartier' && /^SQ_\d+$/i.test(t)))
+		return { ok: true, code: t.toUpperCase() };
 	const what = WHAT[ref];
 	if (found && found.size > 1)
 		return {
