@@ -1,5 +1,5 @@
 /** `npm run import` end to end on a temporary store: arguments, dry run, errors, a real import. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -109,7 +109,7 @@ describe('npm run import', () => {
 			written: false
 		});
 		expect(r.lines).toContain('ligne 3 — nouvelle fiche « Atelier Vélo Schilick » (atelier-velo-schilick)');
-		expect(r.lines).toContain('    Statut : « Brouillon » (par défaut)');
+		expect(r.lines).toContain('complété : Statut : « Brouillon » (par défaut), 2 ligne(s)');
 		expect(version()).toBe(before);
 	}, 60_000);
 
@@ -149,4 +149,49 @@ describe('npm run import', () => {
 			written: false
 		});
 	}, 60_000);
+
+	it('killed with SIGKILL while writing, it leaves the store as it was or with every row', async () => {
+		const rows = Array.from(
+			{ length: 3000 },
+			(_, i) => `Structure synthétique ${i};Donnée de test;Strasbourg;;oui;02/11/2026`
+		);
+		const big = join(dir, 'gros-fichier.csv');
+		writeFileSync(
+			big,
+			['Nom de la structure;Activité;Ville;Quartier;ESS ?;Mis à jour le', ...rows].join('\n')
+		);
+		const count = () => {
+			const db = openDatabase(database);
+			try {
+				return (db.prepare('SELECT COUNT(*) AS n FROM records').get() as { n: number }).n;
+			} finally {
+				db.close();
+			}
+		};
+		const before = count();
+		// One process (node --import tsx), so that the signal reaches the import itself.
+		const child = spawn(
+			process.execPath,
+			['--import', 'tsx', 'scripts/import.ts', big, '--kind', 'organisation', '--mapping', mapping],
+			{
+				env: { ...process.env, DATABASE_PATH: database }
+			}
+		);
+		await new Promise<void>((resolve) => {
+			let out = '';
+			child.stdout.on('data', (chunk: Buffer) => {
+				out += chunk.toString();
+				// The report is printed just before the transaction starts.
+				if (out.includes('bilan :')) child.kill('SIGKILL');
+			});
+			child.on('exit', () => resolve());
+		});
+		expect([before, before + rows.length]).toContain(count());
+		const db = openDatabase(database);
+		try {
+			expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+		} finally {
+			db.close();
+		}
+	}, 90_000);
 });

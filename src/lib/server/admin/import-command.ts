@@ -228,9 +228,16 @@ export async function runImportCommand(
 	}
 }
 
-/** Every row that does something or fails, in words. */
+const FROM = {
+	defaut: 'par défaut',
+	fichier: 'valeur pour tout le fichier',
+	quartier: 'déduite du quartier'
+};
+
+/** Every row that does something or fails, in words; the values filled in, counted once at the end. */
 function report(kind: RecordKind, plan: ImportPlan, out: CommandOutput) {
 	const label = (path: string) => fieldLabel(kind, path);
+	const filled = new Map<string, number>();
 	for (const row of plan.rows) {
 		const name = row.name ? ` « ${row.name} »` : '';
 		if (row.status === 'error') {
@@ -247,13 +254,14 @@ function report(kind: RecordKind, plan: ImportPlan, out: CommandOutput) {
 			out.log(`ligne ${row.line} — inchangée${name} (${row.recordId})`);
 		for (const k of row.kept ?? [])
 			out.log(
-				`    ${label(k.path)} : garde « ${k.current} » (le fichier propose « ${k.offered} » ; policies « replace » pour remplacer)`
+				`    ${label(k.path)} : garde « ${k.current} » (le fichier propose « ${k.offered} » ; "policies": { "${k.path}": "replace" } pour remplacer)`
 			);
-		for (const d of row.defaults ?? [])
-			out.log(
-				`    ${label(d.path)} : « ${d.value} » (${d.from === 'defaut' ? 'par défaut' : d.from === 'quartier' ? 'déduite du quartier' : 'valeur pour tout le fichier'})`
-			);
+		for (const d of row.defaults ?? []) {
+			const key = `${label(d.path)} : « ${d.value} » (${FROM[d.from]})`;
+			filled.set(key, (filled.get(key) ?? 0) + 1);
+		}
 	}
+	for (const [what, rows] of filled) out.log(`complété : ${what}, ${rows} ligne(s)`);
 	out.log(
 		`bilan : ${plan.counts.new} nouvelle(s), ${plan.counts.update} mise(s) à jour, ${plan.counts.unchanged} inchangée(s), ${plan.counts.error} en erreur`
 	);
