@@ -58,7 +58,11 @@ export function describeDefault(path: string, value: unknown): string {
 export function fileWideFields(kind: RecordKind): FieldSpec[] {
 	return FIELDS[kind].filter(
 		(f) =>
-			(f.required || f.path === 'status' || f.path === 'confidence' || f.path === 'lastVerified') &&
+			(f.required ||
+				(f.type === 'boolean' && !f.omitFalse) ||
+				f.path === 'status' ||
+				f.path === 'confidence' ||
+				f.path === 'lastVerified') &&
 			!['id', 'slug', 'name', 'description'].includes(f.path) &&
 			f.type !== 'sources' &&
 			f.type !== 'longtext'

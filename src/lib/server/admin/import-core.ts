@@ -153,7 +153,10 @@ export function proposedMapping(db: Db, kind: RecordKind, headers: string[]) {
 	return proposeMapping(kind, headers, rememberedColumns(db, kind));
 }
 
-/** Remembers a confirmed mapping (and each mapped column's policy) for the next import of the kind. */
+/**
+ * Remembers a confirmed mapping (and each mapped column's policy but « remplacer ») for the next import of
+ * the kind.
+ */
 export function rememberMapping(
 	db: Db,
 	kind: RecordKind,
@@ -168,7 +171,8 @@ export function rememberMapping(
 		headers.map((h, i) => ({
 			header: headerKey(h),
 			target: mapping[i] ?? '',
-			policy: mapping[i] ? (policies[mapping[i]] ?? null) : null
+			// « remplacer » is never proposed again by itself: overwriting stays a choice made for each file.
+			policy: mapping[i] && policies[mapping[i]] !== 'replace' ? (policies[mapping[i]] ?? null) : null
 		})),
 		by
 	);

@@ -61,13 +61,12 @@ function upload(text = SHEET, fileName = 'adherents.csv') {
 }
 
 describe('the column mapping is remembered per kind', () => {
-	it('proposes next time what was confirmed, the ignored column included, and its policy', async () => {
+	it('proposes next time what was confirmed, the ignored column included, and its policy but « remplacer »', async () => {
 		const id = upload();
 		const headers = HEADER.split(';');
 		const mapping = ['name', 'description', 'communeCode', 'isEss', 'roles', 'sources', ''];
-		expect(startDryRun(db, id, mapping, { policies: { description: 'replace' } }, camille)).toEqual({
-			ok: true
-		});
+		const policies = { description: 'replace', sources: 'fill' };
+		expect(startDryRun(db, id, mapping, { policies }, camille)).toEqual({ ok: true });
 		await settle(id);
 		expect(proposedMapping(db, 'organisation', ['remarques', 'NOM DE LA STRUCTURE'])).toEqual({
 			mapping: ['', 'name'],
@@ -77,8 +76,10 @@ describe('the column mapping is remembered per kind', () => {
 		const next = importPage(db, upload(), new URL('http://x/'))!;
 		expect(next.mapping).toEqual(mapping);
 		expect(next.origin).toEqual(headers.map(() => 'memoire'));
-		expect(next.policies[1]).toBe('replace');
-		expect(next.policies[5]).toBe('union');
+		// « remplacer » is chosen again for each file; the other choices are proposed again.
+		expect(next.policies[1]).toBe('fill');
+		expect(next.policies[5]).toBe('fill');
+		expect(next.policies[4]).toBe('fill');
 	});
 });
 
