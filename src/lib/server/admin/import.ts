@@ -37,6 +37,7 @@ import {
 import { dataVersion, listCommunes } from '../db/records';
 import {
 	applyPlan,
+	detectFormat,
 	ImportFailure,
 	planContext,
 	proposedMapping,
@@ -79,6 +80,8 @@ export function createImportJob(
 	actor: Actor
 ): UploadResult {
 	if (input.bytes.length === 0) return { ok: false, message: 'le fichier est vide' };
+	if (detectFormat(input.fileName, input.bytes) === 'xlsx')
+		return { ok: false, message: 'classeur Excel : à envoyer par uploadImport' };
 	const read = readTextUpload(input.fileName, input.bytes);
 	if (!read.ok) return read;
 	return storeJob(db, input.kind, input.fileName, read.upload, actor);
