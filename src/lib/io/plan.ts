@@ -222,7 +222,9 @@ export function* planImportSteps(
 	for (const s of ctx.existing) {
 		if (s.record.kind === kind) {
 			const key = foldName(s.record.name);
-			byFoldedName.set(key, [...(byFoldedName.get(key) ?? []), s]);
+			const same = byFoldedName.get(key);
+			if (same) same.push(s);
+			else byFoldedName.set(key, [s]);
 		}
 		if (s.record.kind === 'organisation' && s.record.siret) bySiret.set(s.record.siret, s);
 		bySlug.set(`${s.record.kind}:${s.record.slug}`, s.record.id);
@@ -246,7 +248,7 @@ export function* planImportSteps(
 
 		// Find the record this row is about.
 		const idCell = cell(cells, 'id');
-		const siret = kind === 'organisation' ? cell(cells, 'siret').replace(/\s/g, '') : '';
+		const siret = kind === 'organisation' ? cell(cells, 'siret').replace(/[\s.]/g, '') : '';
 		let current: StoredRecord | undefined;
 		let recordId: string | undefined;
 		if (idCell) {
