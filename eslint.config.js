@@ -31,7 +31,7 @@ const LAYERS = [
 	},
 	{
 		dir: 'src/lib/io',
-		may: ['papaparse', 'csv-parse', 'proj4', '@socialgouv/codes-naf', '$lib/domain', '$lib/geo'],
+		may: ['papaparse', 'csv-parse', 'exceljs', 'proj4', '@socialgouv/codes-naf', '$lib/domain', '$lib/geo'],
 		says: 'lib/io: its parsers, lib/domain and lib/geo only'
 	},
 	{

@@ -230,6 +230,11 @@ export const route = {
 	adminImport: (id: string, opts: { lignes?: string; page?: number } = {}) =>
 		withQuery(`/admin/import/${seg(id)}`, opts),
 	adminImportProgress: (id: string) => `/admin/import/${seg(id)}/progres`,
+	/** One import's rows in error, as a CSV to correct and import again. */
+	adminImportRejected: (id: string) => `/admin/import/${seg(id)}/lignes-en-erreur.csv`,
+	/** An empty import file for a kind of record, with its columns (`slug`: the kind's plural slug). */
+	adminImportTemplate: (slug: string, format: 'csv' | 'xlsx') =>
+		`/admin/import/modele/${seg(slug)}.${format}`,
 	adminExports: () => '/admin/export',
 	/** A maintainers' export file (every status); `excel` for semicolons and a BOM. */
 	adminExport: (file: string, opts: { excel?: boolean } = {}) =>

@@ -195,7 +195,7 @@ export const contactSchema = z.strictObject({
 		label: 'Site web',
 		group: 'contact',
 		type: 'url',
-		aliases: ['site', 'site web', 'site internet', 'website', 'url'],
+		aliases: ['site', 'site web', 'site internet', 'website', 'url', 'lien', 'page web', 'adresse du site'],
 		jsonLd: 'sameAs',
 		merge: FILL,
 		propose: { ...WEBSITE_PROPOSAL, create: 'contact' }
@@ -204,7 +204,16 @@ export const contactSchema = z.strictObject({
 		label: 'E-mail',
 		group: 'contact',
 		type: 'email',
-		aliases: ['email', 'e mail', 'courriel', 'mail'],
+		aliases: [
+			'email',
+			'e mail',
+			'courriel',
+			'mail',
+			'adresse mail',
+			'adresse e mail',
+			'adresse electronique',
+			'mel'
+		],
 		jsonLd: 'email',
 		merge: FILL,
 		propose: { key: 'email', label: 'E-mail de contact', create: 'contact', correct: true }
@@ -213,7 +222,7 @@ export const contactSchema = z.strictObject({
 		label: 'Téléphone',
 		group: 'contact',
 		type: 'tel',
-		aliases: ['telephone', 'tel', 'phone'],
+		aliases: ['telephone', 'tel', 'phone', 'numero de telephone', 'n de telephone', 'portable'],
 		jsonLd: 'telephone',
 		merge: FILL,
 		propose: { key: 'phone', create: 'contact', correct: true }
@@ -245,7 +254,22 @@ export const recordHead = {
 		label: 'Nom',
 		group: 'identity',
 		type: 'text',
-		aliases: ['nom', 'raison sociale', 'denomination', 'title', 'titre'],
+		aliases: [
+			'nom',
+			'raison sociale',
+			'denomination',
+			'title',
+			'titre',
+			'intitule',
+			'nom de la structure',
+			'structure',
+			'organisme',
+			'nom de l organisme',
+			'nom de l initiative',
+			'initiative',
+			'nom du dispositif',
+			'dispositif'
+		],
 		jsonLd: 'name',
 		propose: {
 			key: 'name',
@@ -260,13 +284,13 @@ export const recordHead = {
 		group: 'identity',
 		type: 'enum',
 		taxonomy: 'status',
-		aliases: ['statut']
+		aliases: ['statut', 'statut de publication', 'publication']
 	}),
 	description: field(plainText(5000), {
 		label: 'Description',
 		group: 'description',
 		type: 'longtext',
-		aliases: ['presentation', 'descriptif'],
+		aliases: ['presentation', 'descriptif', 'activite', 'activites', 'objet', 'resume'],
 		jsonLd: 'description',
 		propose: {
 			key: 'description',
@@ -288,6 +312,7 @@ export const recordQuality = {
 		group: 'quality',
 		type: 'sources',
 		hint: 'une adresse web ou une référence, et la date de consultation',
+		aliases: ['source', 'lien source', 'reference', 'references', 'source de l information'],
 		jsonLd: 'isBasedOn',
 		merge: { rule: 'union', by: ['url', 'reference'] }
 	}),
@@ -296,14 +321,23 @@ export const recordQuality = {
 		group: 'quality',
 		type: 'date',
 		hint: 'AAAA-MM-JJ',
-		aliases: ['derniere verification', 'verifie le', 'date de verification'],
+		aliases: [
+			'derniere verification',
+			'verifie le',
+			'date de verification',
+			'mis a jour le',
+			'mise a jour',
+			'date de mise a jour',
+			'derniere mise a jour'
+		],
 		jsonLd: 'dateModified'
 	}),
 	confidence: field(z.enum(CONFIDENCE_CODES, { error: 'confiance invalide : high, medium ou low' }), {
 		label: 'Confiance',
 		group: 'quality',
 		type: 'enum',
-		taxonomy: 'confidence'
+		taxonomy: 'confidence',
+		aliases: ['fiabilite', 'niveau de confiance']
 	}),
 	/** Facts that are uncertain, conflicting or old, stated in words for visitors. */
 	caveats: field(z.array(plainText(500)).max(20), {

@@ -45,6 +45,14 @@ function unique<T>(items: T[]): boolean {
 	return new Set(items).size === items.length;
 }
 const noDuplicates = { error: 'contient des doublons' };
+/** Column names people give the « is it ESS? » flag in their spreadsheets. */
+const ESS_ALIASES = [
+	'ess',
+	'structure ess',
+	'acteur de l ess',
+	'economie sociale et solidaire',
+	'membre de l ess'
+];
 
 function thematiques() {
 	return field(z.array(slugSchema).refine(unique, noDuplicates), {
@@ -52,6 +60,7 @@ function thematiques() {
 		group: 'classification',
 		type: 'ref-list',
 		ref: 'thematique',
+		aliases: ['thematique', 'theme', 'themes'],
 		merge: UNION,
 		propose: { key: 'thematiques', create: 'classification', label: 'Thématiques du Conseil de l’ESS' }
 	}).default([]);
@@ -63,6 +72,7 @@ function sectors() {
 		group: 'classification',
 		type: 'enum-list',
 		taxonomy: 'sector',
+		aliases: ['secteur', 'secteur d activite', 'domaine', 'domaine d activite'],
 		merge: UNION,
 		propose: { key: 'sectors', create: 'classification', label: 'Domaines' }
 	}).default([]);
@@ -74,12 +84,17 @@ function tags(jsonLd: string) {
 		group: 'classification',
 		type: 'text-list',
 		hint: 'un par ligne',
+		aliases: ['mots cles', 'mot cle', 'tags'],
 		jsonLd,
 		merge: UNION
 	}).default([]);
 }
 
-function year(label: string, group: FieldGroup, extra: { jsonLd?: string; merge?: MergeRule } = {}) {
+function year(
+	label: string,
+	group: FieldGroup,
+	extra: { jsonLd?: string; merge?: MergeRule; aliases?: readonly string[] } = {}
+) {
 	return field(z.number().int().min(1800).max(2100), { label, group, type: 'int', ...extra }).optional();
 }
 
@@ -90,7 +105,16 @@ const placeFields = {
 		group: 'place',
 		type: 'ref',
 		ref: 'commune',
-		aliases: ['commune', 'code commune', 'code insee', 'insee', 'citycode'],
+		aliases: [
+			'commune',
+			'code commune',
+			'code insee',
+			'insee',
+			'citycode',
+			'ville',
+			'localite',
+			'nom de la commune'
+		],
 		jsonLd: 'address.addressLocality'
 	}),
 	quartierCode: field(quartierCodeSchema, {
@@ -98,7 +122,7 @@ const placeFields = {
 		group: 'place',
 		type: 'ref',
 		ref: 'quartier',
-		aliases: ['quartier', 'code quartier'],
+		aliases: ['quartier', 'code quartier', 'quartier de strasbourg', 'nom du quartier'],
 		// A quartier taken from the other record must be in the kept record's commune.
 		merge: { rule: 'fill', sameAs: 'communeCode' }
 	}).optional(),
@@ -120,7 +144,7 @@ const placeFields = {
 		label: 'Adresse',
 		group: 'place',
 		type: 'text',
-		aliases: ['adresse', 'adresse postale'],
+		aliases: ['adresse', 'adresse postale', 'rue', 'adresse complete', 'adresse du siege'],
 		jsonLd: 'address.streetAddress',
 		merge: FILL,
 		// A new record's address is asked in the proposal's own place block.
@@ -289,6 +313,7 @@ export const organisationSchema = z
 			label: 'Nom court',
 			group: 'identity',
 			type: 'text',
+			aliases: ['sigle', 'acronyme'],
 			jsonLd: 'alternateName',
 			merge: FILL
 		}).optional(),
@@ -324,7 +349,7 @@ export const organisationSchema = z
 				group: 'classification',
 				type: 'enum-list',
 				taxonomy: 'role',
-				aliases: ['role'],
+				aliases: ['role', 'role dans l ess', 'type d acteur'],
 				propose: {
 					key: 'roles',
 					create: 'about',
@@ -339,7 +364,7 @@ export const organisationSchema = z
 			group: 'classification',
 			type: 'enum',
 			taxonomy: 'legalForm',
-			aliases: ['forme juridique'],
+			aliases: ['forme juridique', 'statut juridique', 'forme'],
 			propose: {
 				key: 'legalForm',
 				create: 'about',
@@ -348,7 +373,12 @@ export const organisationSchema = z
 			}
 		}),
 		/** False for useful resources that are not ESS (a municipal venue, a tech incubator). */
-		isEss: field(z.boolean(), { label: 'Structure de l’ESS', group: 'classification', type: 'boolean' }),
+		isEss: field(z.boolean(), {
+			label: 'Structure de l’ESS',
+			group: 'classification',
+			type: 'boolean',
+			aliases: ESS_ALIASES
+		}),
 		approvals: field(
 			z.array(z.enum(APPROVAL_CODES, { error: 'agrément inconnu' })).refine(unique, noDuplicates),
 			{ label: 'Agréments', group: 'classification', type: 'enum-list', taxonomy: 'approval' }
@@ -362,7 +392,11 @@ export const organisationSchema = z
 		thematiques: thematiques(),
 		sectors: sectors(),
 		tags: tags('knowsAbout'),
-		foundedYear: year('Année de création', 'description', { jsonLd: 'foundingDate', merge: FILL }),
+		foundedYear: year('Année de création', 'description', {
+			jsonLd: 'foundingDate',
+			merge: FILL,
+			aliases: ['creation', 'date de creation', 'cree en']
+		}),
 		/** The parent organisation for a site, antenna or project of another record. */
 		parentId: field(idSchema, {
 			label: 'Structure parente',
@@ -437,6 +471,7 @@ export const carrierSchema = z.strictObject({
 		group: 'classification',
 		type: 'enum',
 		taxonomy: 'carrierKind',
+		aliases: ['porteur', 'type de porteur', 'porte par'],
 		propose: {
 			key: 'carrierKind',
 			create: 'who',
@@ -449,6 +484,7 @@ export const carrierSchema = z.strictObject({
 		label: 'Nom du porteur',
 		group: 'classification',
 		type: 'text',
+		aliases: ['structure porteuse', 'porteur du projet'],
 		propose: {
 			key: 'carrierName',
 			create: 'who',
@@ -471,6 +507,7 @@ export const initiativeSchema = z.strictObject({
 		group: 'classification',
 		type: 'enum',
 		taxonomy: 'initiativeType',
+		aliases: ['type', 'type d initiative'],
 		jsonLd: 'keywords',
 		propose: {
 			key: 'initiativeType',
@@ -480,12 +517,18 @@ export const initiativeSchema = z.strictObject({
 		}
 	}),
 	/** False for useful quartier resources that are not ESS (municipal gardens, venues). */
-	isEss: field(z.boolean(), { label: 'Initiative de l’ESS', group: 'classification', type: 'boolean' }),
+	isEss: field(z.boolean(), {
+		label: 'Initiative de l’ESS',
+		group: 'classification',
+		type: 'boolean',
+		aliases: ESS_ALIASES
+	}),
 	carrier: carrierSchema,
 	howToJoin: field(plainText(1000), {
 		label: 'Comment participer',
 		group: 'description',
 		type: 'longtext',
+		aliases: ['participer', 'comment rejoindre'],
 		propose: {
 			key: 'howToJoin',
 			create: 'who',
@@ -499,6 +542,7 @@ export const initiativeSchema = z.strictObject({
 		label: 'Horaires ou dates',
 		group: 'description',
 		type: 'text',
+		aliases: ['horaires', 'quand', 'dates', 'frequence'],
 		propose: {
 			key: 'schedule',
 			create: 'who',
@@ -512,12 +556,13 @@ export const initiativeSchema = z.strictObject({
 		group: 'classification',
 		type: 'enum-list',
 		taxonomy: 'need',
+		aliases: ['besoin'],
 		propose: { key: 'needs', create: 'who', label: 'De quoi a-t-elle besoin ?' }
 	}).default([]),
 	thematiques: thematiques(),
 	sectors: sectors(),
 	tags: tags('keywords'),
-	startedYear: year('Année de début', 'description'),
+	startedYear: year('Année de début', 'description', { aliases: ['depuis', 'annee de lancement'] }),
 	contact: contactSchema.default({}),
 	...placeFields,
 	...recordQuality
@@ -625,7 +670,12 @@ function codeList<C extends readonly [string, ...string[]]>(
 	codes: C,
 	error: string,
 	least: string,
-	meta: { label: string; taxonomy: 'fundingType' | 'stage'; jsonLd?: string }
+	meta: {
+		label: string;
+		taxonomy: 'fundingType' | 'stage';
+		jsonLd?: string;
+		aliases?: readonly string[];
+	}
 ) {
 	return field(z.array(z.enum(codes, { error })).min(1, { error: least }).refine(unique, noDuplicates), {
 		...meta,
@@ -644,15 +694,21 @@ export const fundingToolSchema = z.strictObject({
 			group: 'funding',
 			type: 'ref-list',
 			ref: 'provider',
+			aliases: ['financeur', 'financeurs', 'operateur', 'operateurs'],
 			jsonLd: 'provider'
 		}
 	),
 	types: codeList(FUNDING_TYPE_CODES, 'type de financement inconnu', 'au moins un type de financement', {
 		label: 'Types de financement',
 		taxonomy: 'fundingType',
+		aliases: ['type de financement', 'type d aide', 'nature de l aide'],
 		jsonLd: 'category'
 	}),
-	stages: codeList(STAGE_CODES, 'stade inconnu', 'au moins un stade', { label: 'Stades', taxonomy: 'stage' }),
+	stages: codeList(STAGE_CODES, 'stade inconnu', 'au moins un stade', {
+		label: 'Stades',
+		taxonomy: 'stage',
+		aliases: ['stade', 'stade du projet']
+	}),
 	purposes: field(z.array(z.enum(PURPOSE_CODES, { error: 'besoin inconnu' })).refine(unique, noDuplicates), {
 		label: 'Objets',
 		group: 'funding',
@@ -684,17 +740,24 @@ export const fundingToolSchema = z.strictObject({
 		ref: 'commune'
 	}).optional(),
 	thematiques: thematiques(),
-	howToApply: field(plainText(2000), { label: 'Comment candidater', group: 'description', type: 'longtext' }),
+	howToApply: field(plainText(2000), {
+		label: 'Comment candidater',
+		group: 'description',
+		type: 'longtext',
+		aliases: ['candidature', 'modalites']
+	}),
 	availability: field(z.enum(AVAILABILITY_CODES, { error: 'disponibilité inconnue' }), {
 		label: 'Disponibilité',
 		group: 'funding',
 		type: 'enum',
-		taxonomy: 'availability'
+		taxonomy: 'availability',
+		aliases: ['ouverture']
 	}),
 	deadline: field(z.iso.date({ error: 'date limite invalide : AAAA-MM-JJ' }), {
 		label: 'Date limite',
 		group: 'funding',
-		type: 'date'
+		type: 'date',
+		aliases: ['date limite de candidature', 'cloture']
 	}).optional(),
 	recurrence: field(plainText(200), { label: 'Récurrence', group: 'funding', type: 'text' }).optional(),
 	/** Tools usually combined with this one (a guarantee with a bank loan...). */
@@ -713,6 +776,7 @@ export const fundingToolSchema = z.strictObject({
 		label: 'Site web',
 		group: 'contact',
 		type: 'url',
+		aliases: ['site', 'site internet', 'website', 'url', 'lien'],
 		jsonLd: 'sameAs',
 		propose: WEBSITE_PROPOSAL
 	}).optional(),

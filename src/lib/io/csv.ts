@@ -4,7 +4,8 @@
  * semicolons (Excel in a French locale). Everything here is total: any bytes give a table or a message.
  */
 import Papa from 'papaparse';
-import { LIMITS, type ReadResult, type TableRow } from './table';
+import { gridToTable, type GridRow } from './grid';
+import type { ReadResult } from './table';
 
 export type Encoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
 
@@ -87,7 +88,10 @@ function lineStarts(text: string): number[] {
 	return lines;
 }
 
-/** Text to a table: the first non-empty row names the columns. */
+/**
+ * Text to a table: the first row with two cells or more names the columns (a title above it is skipped and
+ * said in the table's notes, see grid.ts).
+ */
 export function parseCsv(
 	text: string,
 	opts: { delimiter?: string } = {}
@@ -108,41 +112,14 @@ export function parseCsv(
 			);
 		}
 	}
-	const all = parsed.data.map((cells, index) => ({ cells, index }));
-	const isBlank = (cells: string[]) => cells.every((c) => c.trim() === '');
-	const headerAt = all.findIndex((r) => !isBlank(r.cells));
-	if (headerAt < 0) return { ok: false, message: 'le fichier est vide' };
-	const headers = all[headerAt].cells.map((h) => h.trim());
-	if (headers.length > LIMITS.maxColumns)
-		return { ok: false, message: `trop de colonnes : ${headers.length} (${LIMITS.maxColumns} au plus)` };
-	if (headers.length < 2 && !opts.delimiter)
-		return {
-			ok: false,
-			message: 'une seule colonne trouvée : le séparateur doit être une virgule ou un point-virgule'
-		};
-	const seen = new Set<string>();
-	for (const h of headers) {
-		if (h === '') return { ok: false, message: 'une colonne de la première ligne n’a pas de nom' };
-		if (seen.has(h)) return { ok: false, message: `la colonne « ${h} » apparaît deux fois` };
-		seen.add(h);
-	}
-	const rows: TableRow[] = [];
-	for (const { cells, index } of all.slice(headerAt + 1)) {
-		if (isBlank(cells) && !rowErrors.has(index)) continue;
-		const row: TableRow = { line: starts[index] ?? index + 1, cells: cells.map(unescapeCell) };
+	const grid: GridRow[] = parsed.data.map((cells, index) => {
+		const row: GridRow = { line: starts[index] ?? index + 1, cells: cells.map(unescapeCell) };
 		const error = rowErrors.get(index);
 		if (error) row.error = error;
-		else if (cells.length > headers.length)
-			row.error = `${cells.length} cellules pour ${headers.length} colonnes (séparateur dans une cellule sans guillemets ?)`;
-		else if (cells.some((c) => c.length > LIMITS.maxCell))
-			row.error = `une cellule dépasse ${LIMITS.maxCell} caractères`;
-		// Spreadsheets often drop trailing empty cells: pad rather than refuse.
-		while (row.cells.length < headers.length) row.cells.push('');
-		rows.push(row);
-		if (rows.length > LIMITS.maxRows)
-			return { ok: false, message: `trop de lignes : plus de ${LIMITS.maxRows} (découpez le fichier)` };
-	}
-	return { ok: true, table: { headers, rows }, delimiter };
+		return row;
+	});
+	const out = gridToTable(grid, { singleColumnMessage: !opts.delimiter });
+	return out.ok ? { ...out, delimiter } : out;
 }
 
 /**

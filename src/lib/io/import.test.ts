@@ -166,10 +166,14 @@ describe('planImport', () => {
 				line('mauvaise', 'Mauvaise').replace('67482', '99999')
 			].join('\n')
 		);
-		const plan = planImport('organisation', table, suggestMapping('organisation', table.headers), {
-			...context([same, { ...same, id: 'deja-la-2', slug: 'deja-la-2' }]),
-			now: NOW
-		});
+		// Updates only fill empty fields by default: this file chooses « remplacer » for the names.
+		const plan = planImport(
+			'organisation',
+			table,
+			suggestMapping('organisation', table.headers),
+			{ ...context([same, { ...same, id: 'deja-la-2', slug: 'deja-la-2' }]), now: NOW },
+			{ policies: { name: 'replace' } }
+		);
 		expect(plan.rows.map((r) => [r.line, r.status, r.recordId])).toEqual([
 			[2, 'new', 'nouvelle'],
 			[3, 'unchanged', 'deja-la'],
@@ -200,7 +204,9 @@ describe('planImport', () => {
 				'Test Org Bis,,Encore.'
 			].join('\n')
 		);
-		const plan = planImport('organisation', table, ['name', 'siret', 'description'], context([org, named]));
+		const plan = planImport('organisation', table, ['name', 'siret', 'description'], context([org, named]), {
+			policies: { name: 'replace', description: 'replace' }
+		});
 		expect(plan.rows.map((r) => [r.keyBy, r.recordId, r.status])).toEqual([
 			['siret', 'test-org', 'update'],
 			['nom', 'test-org-bis', 'update'],
@@ -211,7 +217,14 @@ describe('planImport', () => {
 
 	it('keeps unmapped fields on update and clears a mapped empty optional field', () => {
 		const table = csvTable('id,address,location.lon,location.lat,location.precision\ntest-org,,,,\n');
-		const plan = planImport('organisation', table, suggestMapping('organisation', table.headers), context());
+		const replace = { policies: Object.fromEntries(table.headers.map((h) => [h, 'replace' as const])) };
+		const plan = planImport(
+			'organisation',
+			table,
+			suggestMapping('organisation', table.headers),
+			context(),
+			replace
+		);
 		expect(plan.rows[0].status).toBe('update');
 		const record = plan.rows[0].record as typeof org;
 		expect(record.address).toBeUndefined();
@@ -251,7 +264,9 @@ describe('planImport', () => {
 	it('checks links against the store and the file: providers, parents, tools', () => {
 		const table = csvTable(`id,providerIds,combinesWith
 test-tool,test-org|inconnu,test-tool`);
-		const plan = planImport('funding-tool', table, ['id', 'providerIds', 'combinesWith'], context());
+		const plan = planImport('funding-tool', table, ['id', 'providerIds', 'combinesWith'], context(), {
+			policies: { providerIds: 'replace' }
+		});
 		expect(plan.rows[0].errors.map((e) => e.message)).toEqual([
 			'financeur ou opérateur inconnu « inconnu »',
 			'un outil ne se combine pas avec lui-même'

@@ -3,18 +3,36 @@
  * computed against the store's current records without writing anything. Re-imports find their record by
  * a stable key, in this order: the id column, then the SIRET, then the id derived from the name, so the same
  * file imported twice never creates duplicates. Pure and total: any table gives a plan, never an exception.
+ *
+ * A new record takes the row's values, then the values given for the whole file, then the automatic
+ * defaults (import-options.ts); each value filled that way is listed with the row. An update applies each
+ * column under its policy (domain/record-update.ts: fill empty fields only, add to lists, or replace), so
+ * a curated value is replaced only where the maintainer chose « remplacer »; the values left out are listed
+ * too, and every changed field is shown before and after.
  */
 import type { z } from 'zod';
 import { todayIso } from '$lib/domain/common';
 import { RECORD_SCHEMAS, type PublicRecord, type RecordKind } from '$lib/domain/records';
-import { pruneEmptyObjects, setPath } from '$lib/domain/paths';
-import { canonical, parseCell } from './cells';
-import { diffRecords } from './diff';
-import { FIELDS, type FieldSpec } from '$lib/domain/fields';
+import { getPath, pruneEmptyObjects, setPath } from '$lib/domain/paths';
+import {
+	applyOffers,
+	isEmptyValue,
+	sameValue,
+	unionList,
+	type FieldOffer,
+	type UpdatePolicy
+} from '$lib/domain/record-update';
+import { canonical } from './cells';
+import { diffRecords, displayValue, type FieldChange } from './diff';
+import { FIELDS, errorAnchor, fieldSpec, type FieldSpec } from '$lib/domain/fields';
+import { parseImportCell, type ImportCellContext } from './import-cells';
+import { automaticDefaults } from './import-options';
 import type { Mapping } from './mapping';
+import { communeOfQuartier, namesFromRefs, recordsByName, type RefNames } from './ref-names';
 import { checkRefs, type RefContext } from './refs';
 import { slugify } from './slug';
 import type { Table } from './table';
+import { foldName, parseFrenchDate } from './values';
 
 export type RowStatus = 'new' | 'update' | 'unchanged' | 'error';
 
@@ -36,9 +54,37 @@ export interface PlanRow {
 	expectedVersion?: number;
 	/** Labels of the fields an update changes. */
 	changes?: string[];
+	/** Each field an update changes, before and after (as shown to people, long texts cut). */
+	diff?: FieldChange[];
+	/** Values of the file an update left out, because the record had one and the column only fills. */
+	kept?: KeptCell[];
+	/** Values the row did not give and the import filled in (new records, empty fields of updates). */
+	defaults?: RowDefault[];
 	errors: RowError[];
 	/** The validated record to write (new and update); not kept in stored plans. */
 	record?: PublicRecord;
+}
+
+export interface KeptCell {
+	path: string;
+	column?: string;
+	current: string;
+	offered: string;
+}
+
+export interface RowDefault {
+	path: string;
+	/** The value as shown to people. */
+	value: string;
+	/** Where it comes from: the automatic defaults, the values for the whole file, the row's quartier. */
+	from: 'defaut' | 'fichier' | 'quartier';
+}
+
+/** The maintainer's choices for the whole import (import-options.ts). */
+export interface PlanOptions {
+	policies?: Partial<Record<string, UpdatePolicy>>;
+	values?: Record<string, string>;
+	source?: { url: string; title?: string };
 }
 
 export interface ImportPlan {
@@ -55,16 +101,43 @@ export interface PlanContext {
 	/** Every record of the store (all kinds, all statuses). */
 	existing: StoredRecord[];
 	refs: Omit<RefContext, 'organisations' | 'fundingTools'>;
+	/** Names of places and thématiques, to read them as people write them; codes only when absent. */
+	names?: RefNames;
 	now?: Date;
 }
 
 const ID = /^[a-z0-9][a-z0-9-]{1,79}$/;
 
-function zodErrors(error: z.ZodError, columnOf: (path: string) => string | undefined): RowError[] {
+const NO_SOURCE =
+	'aucune source : chaque fiche cite la publication où ses informations ont été lues ; ajoutez une colonne « Sources » (adresses web) ou donnez l’adresse de la publication pour tout le fichier à l’étape des colonnes';
+
+/** Schema errors in words: a missing value says whether its column is empty or absent from the file. */
+function zodErrors(
+	kind: RecordKind,
+	error: z.ZodError,
+	input: Record<string, unknown>,
+	columnOf: (path: string) => string | undefined
+): RowError[] {
 	return error.issues.map((issue) => {
 		const field = issue.path.map(String).join('.') || '(fiche)';
-		return { field, column: columnOf(field), message: issue.message };
+		const column = columnOf(field);
+		let message = issue.message;
+		const missing = isEmptyValue(getPath(input, field));
+		if (field === 'sources' && missing) message = NO_SOURCE;
+		else if (missing && issue.code === 'invalid_type')
+			message = column
+				? 'obligatoire, et la case est vide'
+				: fieldSpec(kind, errorAnchor(field, kind))
+					? 'obligatoire, et aucune colonne du fichier ne le donne : associez-lui une colonne ou donnez une valeur pour tout le fichier (étape des colonnes)'
+					: message;
+		return { field, column, message };
 	});
+}
+
+/** Before and after cut for the dry run's table: a plan is stored, and descriptions can be long. */
+function shortChange(c: FieldChange): FieldChange {
+	const cut = (s: string) => (s.length > 300 ? `${s.slice(0, 299)}…` : s);
+	return { ...c, before: cut(c.before), after: cut(c.after) };
 }
 
 /** Splits a record into its stored document (no version) for comparison. */
@@ -77,8 +150,14 @@ export function emptyCounts(): Record<RowStatus, number> {
 	return { new: 0, update: 0, unchanged: 0, error: 0 };
 }
 
-export function planImport(kind: RecordKind, table: Table, mapping: Mapping, ctx: PlanContext): ImportPlan {
-	const steps = planImportSteps(kind, table, mapping, ctx);
+export function planImport(
+	kind: RecordKind,
+	table: Table,
+	mapping: Mapping,
+	ctx: PlanContext,
+	options: PlanOptions = {}
+): ImportPlan {
+	const steps = planImportSteps(kind, table, mapping, ctx, options);
 	for (;;) {
 		const step = steps.next();
 		if (step.done) return step.value;
@@ -94,11 +173,31 @@ export function* planImportSteps(
 	table: Table,
 	mapping: Mapping,
 	ctx: PlanContext,
+	options: PlanOptions = {},
 	chunk = 500
 ): Generator<{ done: number; total: number }, ImportPlan> {
 	const now = ctx.now ?? new Date();
 	const today = todayIso(now);
 	const specs = new Map(FIELDS[kind].map((f) => [f.path, f]));
+	const names = ctx.names ?? namesFromRefs(ctx.refs);
+	const byName = recordsByName(
+		ctx.existing.map((s) => ({
+			id: s.record.id,
+			name: s.record.name,
+			kind: s.record.kind,
+			roles: s.record.kind === 'organisation' ? s.record.roles : undefined
+		}))
+	);
+	const cellContext = (seen: string): ImportCellContext => ({ seen, names, recordsByName: byName });
+	const display = (path: string, v: unknown) => displayValue(v, specs.get(path));
+	// Values for the whole file, read once (the options were checked when chosen: a bad one is skipped).
+	const fileValues: { path: string; value: unknown }[] = [];
+	for (const [path, text] of Object.entries(options.values ?? {})) {
+		const spec = specs.get(path);
+		const parsed = spec ? parseImportCell(spec, text, cellContext(today)) : undefined;
+		if (parsed?.ok && parsed.value !== undefined) fileValues.push({ path, value: parsed.value });
+	}
+	const defaults = automaticDefaults(kind, today);
 	const mapped: { index: number; header: string; spec: FieldSpec }[] = [];
 	mapping.forEach((target, index) => {
 		const spec = specs.get(target);
@@ -119,7 +218,14 @@ export function* planImportSteps(
 	const byId = new Map(ctx.existing.map((s) => [s.record.id, s]));
 	const bySiret = new Map<string, StoredRecord>();
 	const bySlug = new Map<string, string>();
+	const byFoldedName = new Map<string, StoredRecord[]>();
 	for (const s of ctx.existing) {
+		if (s.record.kind === kind) {
+			const key = foldName(s.record.name);
+			const same = byFoldedName.get(key);
+			if (same) same.push(s);
+			else byFoldedName.set(key, [s]);
+		}
 		if (s.record.kind === 'organisation' && s.record.siret) bySiret.set(s.record.siret, s);
 		bySlug.set(`${s.record.kind}:${s.record.slug}`, s.record.id);
 	}
@@ -142,7 +248,7 @@ export function* planImportSteps(
 
 		// Find the record this row is about.
 		const idCell = cell(cells, 'id');
-		const siret = kind === 'organisation' ? cell(cells, 'siret').replace(/\s/g, '') : '';
+		const siret = kind === 'organisation' ? cell(cells, 'siret').replace(/[\s.]/g, '') : '';
 		let current: StoredRecord | undefined;
 		let recordId: string | undefined;
 		if (idCell) {
@@ -175,12 +281,20 @@ export function* planImportSteps(
 			if (!name && !cell(cells, 'slug')) {
 				row.errors.push({
 					field: 'name',
-					message: 'ni identifiant, ni nom : impossible de reconnaître la fiche'
+					column: columnFor.get('name')?.header,
+					message:
+						'vide : chaque ligne a besoin d’un nom (ou d’un identifiant), qui sert aussi à retrouver la fiche au prochain import'
 				});
 				continue;
 			}
-			// The first candidate that is free or already this kind's: re-imports find the same record again.
-			for (let n = 1; n < 1000; n++) {
+			// A record of this kind with exactly this name (its id may come from an older name), else the
+			// first id candidate that is free or already this kind's: re-imports find the same record again.
+			const named = name ? byFoldedName.get(foldName(name)) : undefined;
+			if (named && named.length === 1 && byId.get(slugify(name))?.record.kind !== kind) {
+				current = named[0];
+				recordId = current.record.id;
+			}
+			for (let n = 1; n < 1000 && !recordId; n++) {
 				const candidate = n === 1 ? base : `${base.slice(0, 75)}-${n}`;
 				const found = byId.get(candidate);
 				if (!found || found.record.kind === kind) {
@@ -214,28 +328,71 @@ export function* planImportSteps(
 		}
 		claimedIds.set(recordId, row.line);
 
-		// Assemble: an update starts from the current record, so unmapped fields keep their values.
-		const input: Record<string, unknown> = current
-			? (structuredClone(withoutVersion(current.record)) as unknown as Record<string, unknown>)
-			: { kind };
-		const verified = cell(cells, 'lastVerified');
-		const seen = /^\d{4}-\d{2}-\d{2}$/.test(verified) ? verified : today;
+		// Read the row's cells. Sources without a date were seen on the row's verification day, else today.
+		const verified = parseFrenchDate(cell(cells, 'lastVerified'));
+		const ctxCells = cellContext(verified.ok ? verified.iso : today);
+		const offers: FieldOffer[] = [];
 		for (const m of mapped) {
-			const parsed = parseCell(m.spec, cells[m.index] ?? '', { seen });
-			if (parsed.ok) setPath(input, m.spec.path, parsed.value);
-			else row.errors.push({ field: m.spec.path, column: m.header, message: parsed.message });
+			const parsedCell = parseImportCell(m.spec, cells[m.index] ?? '', ctxCells);
+			if (parsedCell.ok) offers.push({ path: m.spec.path, value: parsedCell.value });
+			else row.errors.push({ field: m.spec.path, column: m.header, message: parsedCell.message });
 		}
+		if (row.errors.length) continue;
+
+		// Assemble: an update starts from the current record, so unmapped fields keep their values, and each
+		// column only does what its policy allows; a new record starts from the row.
+		let input: Record<string, unknown>;
+		const filled: RowDefault[] = [];
+		const fill = (path: string, value: unknown, from: RowDefault['from']) => {
+			if (!isEmptyValue(getPath(input, path))) return;
+			setPath(input, path, structuredClone(value));
+			filled.push({ path, value: display(path, value), from });
+		};
+		const before = current ? withoutVersion(current.record) : undefined;
+		if (before) {
+			const applied = applyOffers(FIELDS[kind], before, offers, options.policies ?? {});
+			input = applied.next as unknown as Record<string, unknown>;
+			if (applied.kept.length)
+				row.kept = applied.kept.map((k) => ({
+					path: k.path,
+					column: columnFor.get(k.path)?.header,
+					current: display(k.path, k.current),
+					offered: display(k.path, k.offered)
+				}));
+		} else {
+			input = { kind };
+			for (const o of offers) if (o.value !== undefined) setPath(input, o.path, o.value);
+		}
+		for (const v of fileValues) fill(v.path, v.value, 'fichier');
+		const quartier = getPath(input, 'quartierCode');
+		if (kind !== 'funding-tool' && typeof quartier === 'string') {
+			const commune = communeOfQuartier(names, quartier);
+			if (commune) fill('communeCode', commune, 'quartier');
+		}
+		const rowHasSources = offers.some((o) => o.path === 'sources' && !isEmptyValue(o.value));
+		if (options.source && !rowHasSources) {
+			const source = { ...options.source, seen: ctxCells.seen };
+			if (!before) fill('sources', [source], 'fichier');
+			else if (!sameValue(input, before)) {
+				// An update the file makes cites the file's publication beside the record's own sources.
+				const spec = specs.get('sources')!;
+				const merged = unionList(spec, getPath(input, 'sources'), [source]);
+				if (!sameValue(merged, getPath(input, 'sources'))) {
+					setPath(input, 'sources', merged);
+					filled.push({ path: 'sources', value: display('sources', [source]), from: 'fichier' });
+				}
+			}
+		}
+		if (!before) for (const d of defaults) fill(d.path, d.value, 'defaut');
+		if (filled.length) row.defaults = filled;
 		input.kind = kind;
 		input.id = recordId;
-		if (!current) {
-			if (input.slug === undefined && typeof input.name === 'string') input.slug = slugify(input.name, 100);
-			if (input.status === undefined) input.status = 'draft';
-		}
+		if (!current && input.slug === undefined && typeof input.name === 'string')
+			input.slug = slugify(input.name, 100);
 		pruneEmptyObjects(input);
-		if (row.errors.length) continue;
 		const parsed = (RECORD_SCHEMAS[kind] as z.ZodType<PublicRecord>).safeParse(input);
 		if (!parsed.success) {
-			row.errors.push(...zodErrors(parsed.error, columnOf));
+			row.errors.push(...zodErrors(kind, parsed.error, input, columnOf));
 			continue;
 		}
 		const record = parsed.data;
@@ -271,11 +428,14 @@ export function* planImportSteps(
 			}
 		}
 		row.record = record;
-		if (current) {
+		if (current && before) {
 			row.expectedVersion = current.version;
-			const before = withoutVersion(current.record);
 			row.status = canonical(record) === canonical(before) ? 'unchanged' : 'update';
-			if (row.status === 'update') row.changes = diffRecords(before, record).map((c) => c.label);
+			if (row.status === 'update') {
+				const diff = diffRecords(before, record);
+				row.changes = diff.map((c) => c.label);
+				row.diff = diff.map(shortChange);
+			}
 		} else row.status = 'new';
 	}
 

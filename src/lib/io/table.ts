@@ -10,6 +10,8 @@ export interface TableRow {
 export interface Table {
 	headers: string[];
 	rows: TableRow[];
+	/** What reading skipped and why (a title row above the headers, the template's example row), in French. */
+	notes?: string[];
 }
 
 export type ReadResult = { ok: true; table: Table } | { ok: false; message: string };

@@ -419,7 +419,8 @@ describe('import', () => {
 		const text = `id,name\n${org.id},Renommée\n`;
 		const up = createImportJob(db, { kind: 'organisation', fileName: 'a.csv', bytes: enc(text) }, alice);
 		if (!up.ok) throw new Error(up.message);
-		startDryRun(db, up.id, ['id', 'name']);
+		// The rename is chosen explicitly: by default an import only fills empty fields.
+		startDryRun(db, up.id, ['id', 'name'], { policies: { name: 'replace' } });
 		await settle(up.id);
 		saveFromForm(db, org.id, raw(org, { description: 'Changée.' }), 1, bob);
 		startApply(db, up.id, alice);

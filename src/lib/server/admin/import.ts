@@ -1,74 +1,102 @@
 /**
- * Imports from /admin/import, in steps: upload (the file is read and kept), column mapping, dry run (every
- * row classified, nothing written), apply (all rows in one transaction, or none). Large files are planned in
- * chunks with pauses so the site keeps answering, and the progress is polled by the page.
+ * Imports from /admin/import, in steps: upload (the file is read and kept), column mapping with the
+ * maintainer's choices (update policies, values for the whole file, the file's source), dry run (every row
+ * classified, each change shown before and after, nothing written), apply (all rows in one transaction, or
+ * none; or, by an explicit choice, every valid row with the rows in error left out and downloadable).
+ * Large files are planned in chunks with pauses so the site keeps answering, and the progress is polled by
+ * the page. The import itself is import-core.ts, shared with `npm run import`.
  */
 import { randomUUID } from 'node:crypto';
+import { FIELDS, KIND_LABELS, groupFields, kindFromSlug } from '$lib/domain/fields';
+import { route } from '$lib/links';
 import type { RecordKind } from '$lib/domain/records';
-import { decodeText, parseCsv } from '$lib/io/csv';
-import { parseGeoJson } from '$lib/io/geojson-table';
-import { FIELDS } from '$lib/domain/fields';
-import { checkMapping, suggestMapping, type Mapping } from '$lib/io/mapping';
+import { policiesFor, UPDATE_POLICY_LABELS, type UpdatePolicy } from '$lib/domain/record-update';
+import { termsOf } from '$lib/domain/taxonomies';
+import {
+	automaticDefaults,
+	checkOptions,
+	describeDefault,
+	fileWideFields,
+	importOptionsSchema,
+	NO_OPTIONS,
+	type ImportOptions
+} from '$lib/io/import-options';
+import { describeError, rejectedRowsCsv } from '$lib/io/import-messages';
+import { checkMapping, headerKey, type Mapping, type MappingOrigin } from '$lib/io/mapping';
 import { planImportSteps, type ImportPlan, type PlanRow, type RowStatus } from '$lib/io/plan';
-import { LIMITS, type ReadResult } from '$lib/io/table';
+import { recordsByName } from '$lib/io/ref-names';
+import { templateCsv, templateFileName, templateXlsx } from '$lib/io/template';
+import { todayIso } from '$lib/domain/common';
 import type { Db } from '../db/connection';
 import {
-	allRecords,
 	getImportJob,
 	insertImportJob,
 	listImportJobs,
 	transitionImportJob,
 	type ImportJob
 } from '../db/admin';
-import { dataVersion, insertRecord, updateRecord } from '../db/records';
-import { placeRefs } from './context';
+import { dataVersion, listCommunes } from '../db/records';
+import {
+	applyPlan,
+	detectFormat,
+	ImportFailure,
+	planContext,
+	proposedMapping,
+	readTable,
+	readTextUpload,
+	readUpload,
+	refNames,
+	rememberedColumns,
+	rememberMapping,
+	type ApplySummary,
+	type Upload
+} from './import-core';
 import type { Actor } from './records';
 
-export type Format = 'csv' | 'geojson';
-
-/** GeoJSON by extension (.geojson, .json) or by content; CSV otherwise. */
-export function detectFormat(fileName: string, text: string): Format {
-	if (/\.(geo)?json$/i.test(fileName)) return 'geojson';
-	if (/\.(csv|txt|tsv)$/i.test(fileName)) return 'csv';
-	return text.trimStart().startsWith('{') ? 'geojson' : 'csv';
-}
-
-export function readTable(
-	format: Format,
-	text: string,
-	delimiter?: string | null
-): ReadResult & { delimiter?: string } {
-	return format === 'geojson' ? parseGeoJson(text) : parseCsv(text, delimiter ? { delimiter } : {});
-}
+export { applyPlan, detectFormat, ImportFailure, readTable, type ApplySummary } from './import-core';
 
 export type UploadResult = { ok: true; id: string } | { ok: false; message: string };
 
+function storeJob(db: Db, kind: RecordKind, fileName: string, upload: Upload, actor: Actor): UploadResult {
+	if (upload.table.rows.length === 0)
+		return { ok: false, message: 'aucune ligne de données sous les en-têtes' };
+	const id = randomUUID();
+	insertImportJob(db, {
+		id,
+		kind,
+		format: upload.format,
+		fileName: fileName.slice(0, 200) || 'fichier',
+		source: upload.source,
+		encoding: upload.encoding,
+		delimiter: upload.delimiter,
+		createdBy: actor.id
+	});
+	return { ok: true, id };
+}
+
+/** A CSV or GeoJSON upload (synchronous); workbooks go through uploadImport. */
 export function createImportJob(
 	db: Db,
 	input: { kind: RecordKind; fileName: string; bytes: Uint8Array },
 	actor: Actor
 ): UploadResult {
 	if (input.bytes.length === 0) return { ok: false, message: 'le fichier est vide' };
-	if (input.bytes.length > LIMITS.maxBytes)
-		return { ok: false, message: `fichier trop lourd : ${LIMITS.maxBytes / 1024 / 1024} Mo au plus` };
-	const { text, encoding } = decodeText(input.bytes);
-	const format = detectFormat(input.fileName, text);
-	const read = readTable(format, text);
-	if (!read.ok) return { ok: false, message: read.message };
-	if (read.table.rows.length === 0)
-		return { ok: false, message: 'aucune ligne de données sous les en-têtes' };
-	const id = randomUUID();
-	insertImportJob(db, {
-		id,
-		kind: input.kind,
-		format,
-		fileName: input.fileName.slice(0, 200) || 'fichier',
-		source: text,
-		encoding,
-		delimiter: read.delimiter ?? null,
-		createdBy: actor.id
-	});
-	return { ok: true, id };
+	if (detectFormat(input.fileName, input.bytes) === 'xlsx')
+		return { ok: false, message: 'classeur Excel : à envoyer par uploadImport' };
+	const read = readTextUpload(input.fileName, input.bytes);
+	if (!read.ok) return read;
+	return storeJob(db, input.kind, input.fileName, read.upload, actor);
+}
+
+/** Any upload: CSV, GeoJSON or Excel workbook. */
+export async function uploadImport(
+	db: Db,
+	input: { kind: RecordKind; fileName: string; bytes: Uint8Array },
+	actor: Actor
+): Promise<UploadResult> {
+	const read = await readUpload(input.fileName, input.bytes);
+	if (!read.ok) return read;
+	return storeJob(db, input.kind, input.fileName, read.upload, actor);
 }
 
 /** What the plan keeps once stored: everything but the records (recomputed at apply time). */
@@ -93,6 +121,11 @@ export function progressOf(id: string): Progress | undefined {
 
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+function jobOptions(job: ImportJob): ImportOptions {
+	const parsed = importOptionsSchema.safeParse(job.options ?? {});
+	return parsed.success ? parsed.data : NO_OPTIONS;
+}
+
 async function planJob(
 	db: Db,
 	job: ImportJob,
@@ -101,13 +134,9 @@ async function planJob(
 ): Promise<ImportPlan> {
 	const read = readTable(job.format, job.source, job.delimiter);
 	if (!read.ok) throw new ImportFailure(read.message);
-	const ctx = {
-		existing: allRecords(db).map((r) => ({ record: r, version: r.version })),
-		refs: placeRefs(db)
-	};
 	const total = read.table.rows.length;
 	progress.set(job.id, { phase, done: 0, total });
-	const steps = planImportSteps(job.kind, read.table, mapping, ctx, 250);
+	const steps = planImportSteps(job.kind, read.table, mapping, planContext(db), jobOptions(job), 250);
 	for (;;) {
 		const step = steps.next();
 		if (step.done) {
@@ -119,13 +148,16 @@ async function planJob(
 	}
 }
 
-class ImportFailure extends Error {}
-
-/** Saves the mapping and starts the dry run in the background; the page polls its progress. */
+/**
+ * Saves the mapping and the options, remembers the mapping for the next file of this kind, and starts the
+ * dry run in the background; the page polls its progress.
+ */
 export function startDryRun(
 	db: Db,
 	id: string,
-	mappingInput: unknown
+	mappingInput: unknown,
+	optionsInput: unknown = {},
+	actor?: Actor
 ): { ok: true } | { ok: false; message: string } {
 	const job = getImportJob(db, id);
 	if (!job) return { ok: false, message: 'import introuvable' };
@@ -133,14 +165,29 @@ export function startDryRun(
 	if (!read.ok) return { ok: false, message: read.message };
 	const checked = checkMapping(job.kind, read.table.headers, mappingInput);
 	if (!checked.ok) return checked;
+	const options = checkOptions(job.kind, optionsInput, {
+		seen: todayIso(),
+		names: refNames(db),
+		recordsByName: recordsByName([])
+	});
+	if (!options.ok) return options;
 	if (
 		!transitionImportJob(db, id, ['uploaded', 'planned', 'failed'], 'planning', {
 			mapping: checked.mapping,
+			options: options.options,
 			plan: null,
 			error: null
 		})
 	)
 		return { ok: false, message: 'cet import est déjà en cours ou appliqué' };
+	rememberMapping(
+		db,
+		job.kind,
+		read.table.headers,
+		checked.mapping,
+		options.options.policies,
+		actor?.id ?? null
+	);
 	void runDryRun(db, id);
 	return { ok: true };
 }
@@ -167,35 +214,43 @@ function failureMessage(e: unknown): string {
 	return 'erreur inattendue pendant l’import : rien n’a été écrit';
 }
 
-export function startApply(db: Db, id: string, actor: Actor): { ok: true } | { ok: false; message: string } {
+/**
+ * Starts the apply. Rows in error stop it, unless the maintainer chose to leave them out (`skipErrors`),
+ * which writes every valid row and keeps the others downloadable.
+ */
+export function startApply(
+	db: Db,
+	id: string,
+	actor: Actor,
+	opts: { skipErrors?: boolean } = {}
+): { ok: true } | { ok: false; message: string } {
 	const job = getImportJob(db, id);
 	if (!job) return { ok: false, message: 'import introuvable' };
 	const plan = job.plan as StoredPlan | null;
 	if (job.status !== 'planned' || !plan) return { ok: false, message: 'lancez d’abord la simulation' };
-	if (plan.counts.error > 0)
+	if (plan.counts.error > 0 && !opts.skipErrors)
 		return {
 			ok: false,
-			message: `${plan.counts.error} ligne(s) en erreur : corrigez le fichier et importez-le à nouveau ; rien n’a été écrit`
+			message: `${plan.counts.error} ligne(s) en erreur : corrigez le fichier et importez-le à nouveau, ou choisissez « Ignorer les lignes en erreur » ; rien n’a été écrit`
 		};
+	if (plan.counts.new + plan.counts.update === 0)
+		return { ok: false, message: 'aucune ligne à écrire : rien n’a été écrit' };
 	if (!transitionImportJob(db, id, ['planned'], 'applying'))
 		return { ok: false, message: 'cet import est déjà en cours ou appliqué' };
-	void runApply(db, id, actor);
+	void runApply(db, id, actor, opts);
 	return { ok: true };
-}
-
-export interface ApplySummary {
-	created: number;
-	updated: number;
-	unchanged: number;
-	appliedAt: string;
-	appliedBy: string;
 }
 
 /**
  * Re-plans against the store as it is now, checks that it gives the same result as the dry run the
  * maintainer approved, then writes every row in one transaction (the job's status included).
  */
-export async function runApply(db: Db, id: string, actor: Actor): Promise<void> {
+export async function runApply(
+	db: Db,
+	id: string,
+	actor: Actor,
+	opts: { skipErrors?: boolean } = {}
+): Promise<void> {
 	try {
 		const job = getImportJob(db, id);
 		const approved = job?.plan as StoredPlan | null;
@@ -220,7 +275,11 @@ export async function runApply(db: Db, id: string, actor: Actor): Promise<void> 
 			throw new ImportFailure(
 				'les fiches ont changé pendant la vérification : relancez la simulation ; rien n’a été écrit'
 			);
-		applyPlan(db, plan, actor, { note: `import ${job.fileName} (${id.slice(0, 8)})`, jobId: id });
+		applyPlan(db, plan, actor, {
+			note: `import ${job.fileName} (${id.slice(0, 8)})`,
+			jobId: id,
+			skipErrors: opts.skipErrors
+		});
 	} catch (e) {
 		transitionImportJob(db, id, ['applying'], 'failed', { error: failureMessage(e) });
 		if (!(e instanceof ImportFailure)) console.error('[import] application', id, e);
@@ -229,54 +288,38 @@ export async function runApply(db: Db, id: string, actor: Actor): Promise<void> 
 	}
 }
 
-/**
- * All rows or none: one transaction for the inserts, the updates (each checked against the version the plan
- * saw) and, when given, the job's move to "applied". Throws (and writes nothing) on any conflict.
- */
-export function applyPlan(
-	db: Db,
-	plan: ImportPlan,
-	actor: Actor,
-	opts: { note: string; jobId?: string; now?: Date }
-): ApplySummary {
-	if (plan.counts.error > 0) throw new ImportFailure('le fichier contient des erreurs : rien n’a été écrit');
-	const now = opts.now ?? new Date();
-	const summary: ApplySummary = {
-		created: 0,
-		updated: 0,
-		unchanged: plan.counts.unchanged,
-		appliedAt: now.toISOString(),
-		appliedBy: actor.name
+/** The rows in error of a job's dry run as a CSV to fix, or undefined without a dry run. */
+export function rejectedRows(db: Db, id: string): { fileName: string; csv: string } | undefined {
+	const job = getImportJob(db, id);
+	const plan = job?.plan as StoredPlan | null;
+	if (!job || !plan) return undefined;
+	const read = readTable(job.format, job.source, job.delimiter);
+	if (!read.ok) return undefined;
+	const base = job.fileName.replace(/\.[a-z0-9]+$/i, '');
+	return {
+		fileName: `${base}-lignes-en-erreur.csv`,
+		csv: rejectedRowsCsv(job.kind, read.table, plan.rows)
 	};
-	db.transaction(() => {
-		for (const row of plan.rows) {
-			if (row.status === 'new' && row.record) {
-				insertRecord(db, row.record, { by: actor.id, action: 'import', note: opts.note, now });
-				summary.created++;
-			} else if (row.status === 'update' && row.record && row.expectedVersion !== undefined) {
-				const res = updateRecord(db, row.record, {
-					expectedVersion: row.expectedVersion,
-					by: actor.id,
-					action: 'import',
-					note: opts.note,
-					now
-				});
-				if (!res.ok)
-					throw new ImportFailure(
-						`ligne ${row.line} : la fiche « ${row.recordId} » a été modifiée entre-temps ; rien n’a été écrit`
-					);
-				summary.updated++;
-			}
-		}
-		if (opts.jobId && !transitionImportJob(db, opts.jobId, ['applying'], 'applied', { summary }))
-			throw new ImportFailure('import déjà appliqué');
-	})();
-	return summary;
 }
 
-export { ImportFailure };
-
 const PLAN_PAGE = 100;
+const POLICY_ORDER: UpdatePolicy[] = ['fill', 'union', 'replace'];
+
+/** The choices the mapping form offers for one field: its policies, and the values for the whole file. */
+function fieldChoices(db: Db, kind: RecordKind) {
+	const communes = listCommunes(db).map((c) => ({ value: c.name, label: c.name }));
+	return fileWideFields(kind).map((f) => {
+		let options: { value: string; label: string }[] | undefined;
+		if (f.type === 'boolean')
+			options = [
+				{ value: 'oui', label: 'oui' },
+				{ value: 'non', label: 'non' }
+			];
+		else if (f.taxonomy) options = termsOf(f.taxonomy).map((t) => ({ value: t.code, label: t.label }));
+		else if (f.ref === 'commune') options = communes;
+		return { path: f.path, label: f.label, type: f.type, options };
+	});
+}
 
 /** The import page: mapping step, progress, dry-run table (filtered by status, paged) or the result. */
 export function importPage(db: Db, id: string, url: URL) {
@@ -285,12 +328,39 @@ export function importPage(db: Db, id: string, url: URL) {
 	const read = readTable(job.format, job.source, job.delimiter);
 	const headers = read.ok ? read.table.headers : [];
 	const samples = read.ok ? read.table.rows.slice(0, 3).map((r) => r.cells.map((c) => c.slice(0, 80))) : [];
-	const mapping = job.mapping ?? (read.ok ? suggestMapping(job.kind, headers) : []);
+	const proposed = read.ok
+		? proposedMapping(db, job.kind, headers)
+		: { mapping: [] as string[], origin: [] as MappingOrigin[] };
+	const mapping = job.mapping ?? proposed.mapping;
+	const options = jobOptions(job);
+	const memory = job.mapping ? new Map() : rememberedColumns(db, job.kind);
+	const specs = new Map(FIELDS[job.kind].map((f) => [f.path, f]));
 	const plan = job.plan as StoredPlan | null;
 	const filterParam = url.searchParams.get('lignes');
 	const filter = (['new', 'update', 'unchanged', 'error'] as const).find((s) => s === filterParam);
-	const rows = plan ? (filter ? plan.rows.filter((r) => r.status === filter) : plan.rows) : [];
+	const all = plan ? (filter ? plan.rows.filter((r) => r.status === filter) : plan.rows) : [];
 	const page = Math.max(1, Number(url.searchParams.get('page')) || 1);
+	const shown = all.slice((page - 1) * PLAN_PAGE, page * PLAN_PAGE);
+	const cellsByLine = new Map(read.ok ? read.table.rows.map((r) => [r.line, r.cells]) : []);
+	const today = todayIso();
+
+	// What the import filled in by itself, over all rows (« Confiance : moyenne, 4 lignes »).
+	const defaultsSummary = new Map<string, { label: string; value: string; from: string; rows: number }>();
+	let keptRows = 0;
+	for (const row of plan?.rows ?? []) {
+		if (row.kept?.length) keptRows++;
+		for (const d of row.defaults ?? []) {
+			const key = `${d.path}|${d.value}|${d.from}`;
+			const entry = defaultsSummary.get(key) ?? {
+				label: specs.get(d.path)?.label ?? d.path,
+				value: d.value,
+				from: d.from,
+				rows: 0
+			};
+			entry.rows++;
+			defaultsSummary.set(key, entry);
+		}
+	}
 	return {
 		job: {
 			id: job.id,
@@ -305,15 +375,57 @@ export function importPage(db: Db, id: string, url: URL) {
 			createdAt: job.createdAt,
 			rowCount: read.ok ? read.table.rows.length : 0
 		},
+		notes: read.ok ? (read.table.notes ?? []) : [],
 		headers,
 		samples,
 		mapping,
-		fields: FIELDS[job.kind].map((f) => ({ path: f.path, label: f.label })),
+		origin: job.mapping ? headers.map(() => '' as MappingOrigin) : proposed.origin,
+		policies: headers.map((h, i) => {
+			const path = mapping[i];
+			const spec = path ? specs.get(path) : undefined;
+			if (!spec) return 'fill';
+			const asked = options.policies[path] ?? memory.get(headerKey(h))?.policy;
+			return asked && policiesFor(spec).includes(asked) ? asked : policiesFor(spec)[0];
+		}),
+		fields: groupFields(FIELDS[job.kind]).map((g) => ({
+			name: g.name,
+			fields: g.fields.map((f) => ({ path: f.path, label: f.label }))
+		})),
+		// « ajouter à la liste » is for list fields; chosen for another field, the field's default applies.
+		policyChoices: POLICY_ORDER.map((p) => ({ value: p, label: UPDATE_POLICY_LABELS[p] })),
+		fileWide: fieldChoices(db, job.kind),
+		options: { values: options.values, source: options.source ?? null },
+		automaticDefaults: automaticDefaults(job.kind, today).map((d) => ({
+			label: specs.get(d.path)?.label ?? d.path,
+			value: describeDefault(d.path, d.value)
+		})),
 		counts: plan?.counts ?? null,
+		defaultsSummary: [...defaultsSummary.values()],
+		keptRows,
 		filter: filter ?? '',
-		rows: rows.slice((page - 1) * PLAN_PAGE, page * PLAN_PAGE),
+		rows: shown.map((r) => ({
+			line: r.line,
+			status: r.status,
+			recordId: r.recordId,
+			name: r.name,
+			keyBy: r.keyBy,
+			errors: r.errors.map((e) => describeError(job.kind, e)),
+			diff: r.diff ?? [],
+			kept: (r.kept ?? []).map((k) => ({ ...k, label: specs.get(k.path)?.label ?? k.path })),
+			defaults: (r.defaults ?? []).map((d) => ({ ...d, label: specs.get(d.path)?.label ?? d.path })),
+			// A new record's values as the file gives them, column by column.
+			values:
+				r.status === 'new'
+					? mapping
+							.map((path, i) => ({
+								label: path ? (specs.get(path)?.label ?? path) : '',
+								value: (cellsByLine.get(r.line)?.[i] ?? '').trim().slice(0, 300)
+							}))
+							.filter((v) => v.label && v.value)
+					: []
+		})),
 		page,
-		pages: Math.max(1, Math.ceil(rows.length / PLAN_PAGE)),
+		pages: Math.max(1, Math.ceil(all.length / PLAN_PAGE)),
 		progress: progressOf(id) ?? null
 	};
 }
@@ -323,6 +435,67 @@ export function mappingFromForm(form: FormData, columns: number): string[] {
 	return Array.from({ length: columns }, (_, i) => String(form.get(`map-${i}`) ?? ''));
 }
 
+/**
+ * The options posted with the mapping: `policy-<i>` per column (kept for the field it is mapped to),
+ * `value-<path>` for the whole file, `source-url` and `source-title`.
+ */
+export function optionsFromForm(form: FormData, mapping: string[]): unknown {
+	const policies: Record<string, string> = {};
+	mapping.forEach((path, i) => {
+		const p = String(form.get(`policy-${i}`) ?? '');
+		if (path && p) policies[path] = p;
+	});
+	const values: Record<string, string> = {};
+	for (const [key, value] of form.entries()) {
+		const m = /^value-([a-zA-Z.]{1,100})$/.exec(key);
+		if (m && typeof value === 'string' && value.trim() !== '') values[m[1]] = value;
+	}
+	const url = String(form.get('source-url') ?? '').trim();
+	const title = String(form.get('source-title') ?? '').trim();
+	return { policies, values, ...(url || title ? { source: { url, ...(title ? { title } : {}) } } : {}) };
+}
+
 export function importList(db: Db) {
 	return listImportJobs(db, 20);
+}
+
+/** `organisations.csv`, `initiatives.xlsx`…: the import template of a kind, as a download. */
+export async function templateDownload(file: string): Promise<Response | undefined> {
+	const m = /^([a-z-]+)\.(csv|xlsx)$/.exec(file);
+	const kind = m ? kindFromSlug(m[1]) : undefined;
+	if (!m || !kind) return undefined;
+	const format = m[2] as 'csv' | 'xlsx';
+	const body = format === 'csv' ? templateCsv(kind) : await templateXlsx(kind);
+	return new Response(body, {
+		headers: {
+			'content-type':
+				format === 'csv'
+					? 'text/csv; charset=utf-8'
+					: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+			'content-disposition': `attachment; filename="${templateFileName(kind, format)}"`,
+			'cache-control': 'no-store'
+		}
+	});
+}
+
+/** The rows in error of a dry run, as a download. */
+export function rejectedDownload(db: Db, id: string): Response | undefined {
+	const rejected = rejectedRows(db, id);
+	if (!rejected) return undefined;
+	return new Response(rejected.csv, {
+		headers: {
+			'content-type': 'text/csv; charset=utf-8',
+			'content-disposition': `attachment; filename="${rejected.fileName.replace(/[^\w.-]+/g, '_')}"`,
+			'cache-control': 'no-store'
+		}
+	});
+}
+
+/** The templates offered on the upload page. */
+export function templateLinks() {
+	return (Object.keys(KIND_LABELS) as RecordKind[]).map((kind) => ({
+		kind,
+		csv: route.adminImportTemplate(KIND_LABELS[kind].slug, 'csv'),
+		xlsx: route.adminImportTemplate(KIND_LABELS[kind].slug, 'xlsx')
+	}));
 }

@@ -152,16 +152,20 @@ export function dismissedPairs(db: Db): Set<string> {
 // Import jobs.
 
 export type ImportStatus = 'uploaded' | 'planning' | 'planned' | 'applying' | 'applied' | 'failed';
+export type ImportFormat = 'csv' | 'geojson' | 'xlsx';
 
 export interface ImportJob {
 	id: string;
 	kind: RecordKind;
-	format: 'csv' | 'geojson';
+	format: ImportFormat;
 	fileName: string;
+	/** The file's text (CSV, GeoJSON), or the table read from a workbook's first sheet as JSON (xlsx). */
 	source: string;
 	encoding: string;
 	delimiter: string | null;
 	mapping: string[] | null;
+	/** The maintainer's choices besides the mapping (policies, values for the whole file, source). */
+	options: unknown;
 	status: ImportStatus;
 	plan: unknown;
 	summary: unknown;
@@ -175,12 +179,13 @@ export interface ImportJob {
 interface JobRow {
 	id: string;
 	kind: RecordKind;
-	format: 'csv' | 'geojson';
+	format: ImportFormat;
 	file_name: string;
 	source: string;
 	encoding: string;
 	delimiter: string | null;
 	mapping: string | null;
+	options: string | null;
 	status: ImportStatus;
 	plan: string | null;
 	summary: string | null;
@@ -200,6 +205,7 @@ const toJob = (r: JobRow): ImportJob => ({
 	encoding: r.encoding,
 	delimiter: r.delimiter,
 	mapping: r.mapping ? JSON.parse(r.mapping) : null,
+	options: r.options ? JSON.parse(r.options) : null,
 	status: r.status,
 	plan: r.plan ? JSON.parse(r.plan) : null,
 	summary: r.summary ? JSON.parse(r.summary) : null,
@@ -248,7 +254,10 @@ export function listImportJobs(db: Db, limit = 20) {
 				`SELECT id, kind, format, file_name, status, summary, error, created_by, created_at, updated_at
 				 FROM import_jobs ORDER BY created_at DESC LIMIT ?`
 			)
-			.all(limit) as Omit<JobRow, 'source' | 'plan' | 'mapping' | 'encoding' | 'delimiter' | 'data_version'>[]
+			.all(limit) as Omit<
+			JobRow,
+			'source' | 'plan' | 'mapping' | 'options' | 'encoding' | 'delimiter' | 'data_version'
+		>[]
 	).map((r) => ({
 		id: r.id,
 		kind: r.kind,
@@ -273,6 +282,7 @@ export function transitionImportJob(
 	to: ImportStatus,
 	fields: {
 		mapping?: string[];
+		options?: unknown;
 		plan?: unknown;
 		summary?: unknown;
 		error?: string | null;
@@ -285,6 +295,10 @@ export function transitionImportJob(
 	if (fields.mapping !== undefined) {
 		sets.push('mapping = ?');
 		args.push(JSON.stringify(fields.mapping));
+	}
+	if (fields.options !== undefined) {
+		sets.push('options = ?');
+		args.push(JSON.stringify(fields.options));
 	}
 	if (fields.plan !== undefined) {
 		sets.push('plan = ?');
@@ -318,4 +332,35 @@ export function failInterruptedImports(db: Db, now = new Date()): number {
 			 WHERE status IN ('planning', 'applying')`
 		)
 		.run(now.toISOString()).changes;
+}
+
+// Column mappings remembered per kind of record and column name (see lib/io/mapping.ts).
+
+export interface RememberedMappingRow {
+	header: string;
+	target: string;
+	policy: string | null;
+}
+
+export function rememberedMappings(db: Db, kind: RecordKind): RememberedMappingRow[] {
+	return db
+		.prepare('SELECT header, target, policy FROM import_mappings WHERE kind = ?')
+		.all(kind) as RememberedMappingRow[];
+}
+
+export function rememberMappings(
+	db: Db,
+	kind: RecordKind,
+	rows: readonly RememberedMappingRow[],
+	by: string | null,
+	now = new Date()
+) {
+	const upsert = db.prepare(
+		`INSERT INTO import_mappings (kind, header, target, policy, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+		 ON CONFLICT (kind, header) DO UPDATE SET target = excluded.target, policy = excluded.policy,
+		 updated_by = excluded.updated_by, updated_at = excluded.updated_at`
+	);
+	db.transaction(() => {
+		for (const r of rows) upsert.run(kind, r.header, r.target, r.policy, by, now.toISOString());
+	})();
 }

@@ -2,13 +2,13 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { parseKind } from '$lib/server/admin/forms';
-import { createImportJob, importList } from '$lib/server/admin/import';
+import { importList, templateLinks, uploadImport } from '$lib/server/admin/import';
 import { getDb } from '$lib/server/store';
 import { route } from '$lib/links';
 
 export const load: PageServerLoad = ({ locals }) => {
 	requireRole(locals, 'editor');
-	return { jobs: importList(getDb()) };
+	return { jobs: importList(getDb()), templates: templateLinks() };
 };
 
 export const actions: Actions = {
@@ -18,8 +18,8 @@ export const actions: Actions = {
 		const file = form.get('file');
 		const kind = parseKind(String(form.get('kind') ?? ''));
 		if (!(file instanceof File) || file.size === 0)
-			return fail(400, { message: 'choisissez un fichier CSV ou GeoJSON', kind });
-		const result = createImportJob(
+			return fail(400, { message: 'Choisissez un fichier CSV, Excel (.xlsx) ou GeoJSON.', kind });
+		const result = await uploadImport(
 			getDb(),
 			{ kind, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
 			user

@@ -242,5 +242,49 @@ UPDATE proposals SET record_id = COALESCE(
 	 ORDER BY h.version LIMIT 1)
 ) WHERE status = 'approved';
 `
+	},
+	{
+		version: 7,
+		name: 'import-spreadsheets-options-mappings',
+		sql: `
+-- Imports read Excel workbooks too (kept as the table read from their first sheet, in JSON), and keep the
+-- maintainer's choices besides the mapping: per-field update policies, values for the whole file, the
+-- publication the file comes from. SQLite cannot change a CHECK constraint in place: the table is rebuilt.
+CREATE TABLE import_jobs_v7 (
+	id TEXT PRIMARY KEY,
+	kind TEXT NOT NULL CHECK (kind IN ('organisation', 'initiative', 'funding-tool')),
+	format TEXT NOT NULL CHECK (format IN ('csv', 'geojson', 'xlsx')),
+	file_name TEXT NOT NULL,
+	source TEXT NOT NULL,
+	encoding TEXT NOT NULL,
+	delimiter TEXT,
+	mapping TEXT,
+	options TEXT,
+	status TEXT NOT NULL CHECK (status IN ('uploaded', 'planning', 'planned', 'applying', 'applied', 'failed')),
+	plan TEXT,
+	summary TEXT,
+	error TEXT,
+	data_version INTEGER,
+	created_by TEXT NOT NULL,
+	created_at TEXT NOT NULL,
+	updated_at TEXT NOT NULL
+);
+INSERT INTO import_jobs_v7 (id, kind, format, file_name, source, encoding, delimiter, mapping, status, plan, summary, error, data_version, created_by, created_at, updated_at)
+	SELECT id, kind, format, file_name, source, encoding, delimiter, mapping, status, plan, summary, error, data_version, created_by, created_at, updated_at FROM import_jobs;
+DROP TABLE import_jobs;
+ALTER TABLE import_jobs_v7 RENAME TO import_jobs;
+CREATE INDEX import_jobs_created ON import_jobs (created_at);
+-- The column mapping a maintainer confirmed, per kind of record and column name (folded: no accents, no
+-- case, no plural), proposed again at the next import of a file with that column.
+CREATE TABLE import_mappings (
+	kind TEXT NOT NULL CHECK (kind IN ('organisation', 'initiative', 'funding-tool')),
+	header TEXT NOT NULL,
+	target TEXT NOT NULL,
+	policy TEXT,
+	updated_by TEXT,
+	updated_at TEXT NOT NULL,
+	PRIMARY KEY (kind, header)
+);
+`
 	}
 ];

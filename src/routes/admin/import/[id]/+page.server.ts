@@ -1,7 +1,13 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
-import { importPage, mappingFromForm, startApply, startDryRun } from '$lib/server/admin/import';
+import {
+	importPage,
+	mappingFromForm,
+	optionsFromForm,
+	startApply,
+	startDryRun
+} from '$lib/server/admin/import';
 import { getDb } from '$lib/server/store';
 import { route } from '$lib/links';
 
@@ -14,16 +20,31 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 
 export const actions: Actions = {
 	plan: async ({ locals, params, request }) => {
-		requireRole(locals, 'editor');
+		const user = requireRole(locals, 'editor');
 		const form = await request.formData();
 		const columns = Math.min(200, Math.max(0, Number(form.get('columns')) || 0));
-		const result = startDryRun(getDb(), params.id, mappingFromForm(form, columns));
-		if (!result.ok) return fail(400, { message: result.message });
+		const mapping = mappingFromForm(form, columns);
+		const options = optionsFromForm(form, mapping);
+		const result = startDryRun(getDb(), params.id, mapping, options, user);
+		// What was chosen is shown again with the message, so nothing typed is lost.
+		if (!result.ok) return fail(400, { message: result.message, posted: { mapping, options } });
 		redirect(303, route.adminImport(params.id));
 	},
 	apply: async ({ locals, params }) => {
 		const user = requireRole(locals, 'editor');
 		const result = startApply(getDb(), params.id, user);
+		if (!result.ok) return fail(400, { message: result.message });
+		redirect(303, route.adminImport(params.id));
+	},
+	applyValid: async ({ locals, params, request }) => {
+		const user = requireRole(locals, 'editor');
+		const form = await request.formData();
+		if (form.get('confirm') !== 'on')
+			return fail(400, {
+				message:
+					'Cochez la case « Ignorer les lignes en erreur » pour confirmer que ces lignes ne seront pas importées.'
+			});
+		const result = startApply(getDb(), params.id, user, { skipErrors: true });
 		if (!result.ok) return fail(400, { message: result.message });
 		redirect(303, route.adminImport(params.id));
 	}
