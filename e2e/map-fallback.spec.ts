@@ -67,9 +67,14 @@ test.describe('map without WebGL (Leaflet fallback)', () => {
 		const [, , , lon, lat] = group[0];
 		await page.goto(`/?at=15/${lat}/${lon}`);
 		await waitForMap(page, 'leaflet');
-		await mapFocus(page).focus();
-		await page.keyboard.press('Enter');
 		const list = page.getByTestId('same-spot');
+		// Journeys running in parallel may place a record near this spot: Enter then zooms into the cluster
+		// first, and Enter again opens the list, as a person would do.
+		await expect(async () => {
+			await mapFocus(page).focus();
+			await page.keyboard.press('Enter');
+			await expect(list).toBeVisible({ timeout: 2_000 });
+		}).toPass({ timeout: 15_000 });
 		await expect(list.getByRole('listitem')).toHaveCount(group.length);
 		await list.getByRole('button', { name: group[0][2] }).click();
 		await expect(page).toHaveURL(new RegExp(`sel=${group[0][0]}`));
@@ -107,7 +112,8 @@ test.describe('map without WebGL (Leaflet fallback)', () => {
 		await expect(page.getByText(/Le fond « Plan IGN » est indisponible/)).toBeVisible();
 		const attribution = page.locator('.leaflet-control-attribution');
 		await expect(attribution).toContainText('Fond simplifié Carto ESS');
-		await expect(attribution).not.toContainText('IGN');
+		// The basemap's credit goes; outlines imported by another journey may still credit IGN's Admin Express.
+		await expect(attribution).not.toContainText('Plan IGN');
 	});
 
 	test('a quartier chosen in the filters is shown, as with WebGL', async ({ page }) => {

@@ -37,6 +37,8 @@ test.beforeAll(async ({ browser, request }) => {
 
 for (const stop of STOPS) {
 	test(`${stop.name}: fits 320 and 390 px, axe clean, wording`, async ({ browser }) => {
+		// Two widths, each loaded to network idle and scanned by axe: long pages (the memos) need the time.
+		test.slow();
 		const context = await browser.newContext({ storageState: stop.as ? sessions[stop.as] : undefined });
 		const page = await context.newPage();
 		const path = stopPath(stop, fixtures);
