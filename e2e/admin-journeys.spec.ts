@@ -511,6 +511,8 @@ test('accounts: an admin creates an editor, who cannot open the accounts page; d
 });
 
 test('login: wrong passwords are limited, pages pass axe, logout ends the session', async ({ page }) => {
+	// Eleven logins, each hashing a password, and three axe scans: the longest journey of the workspace.
+	test.slow();
 	const email = 'limite-connexion@example.org';
 	ensureAccount(email, 'Limite Connexion', 'editor');
 	await gotoReady(page, '/admin/connexion');

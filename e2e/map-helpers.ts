@@ -28,6 +28,18 @@ export function spots(payload: CompactPayload) {
 	};
 }
 
+/**
+ * The shared positions with no other point within `meters`, largest first: journeys running in parallel
+ * add records (often at a commune's centre), and a neighbour close by would join the group's cluster.
+ */
+export function isolatedSpots(payload: CompactPayload, meters = 500) {
+	type Point = CompactPayload['points'][number];
+	const near = (a: Point, b: Point) => Math.hypot((a[3] - b[3]) * 71_500, (a[4] - b[4]) * 111_200) < meters;
+	return spots(payload).shared.filter((g) =>
+		payload.points.every((p) => (p[3] === g[0][3] && p[4] === g[0][4]) || !near(p, g[0]))
+	);
+}
+
 export async function waitForMap(page: Page, engine: 'maplibre' | 'leaflet') {
 	const map = page.getByTestId('map');
 	await expect(map).toHaveAttribute('data-state', 'ready', { timeout: 20_000 });

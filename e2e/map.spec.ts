@@ -19,6 +19,7 @@ import {
 	PLACE_FILTER,
 	atParam,
 	expectFitted,
+	isolatedSpots,
 	expectListMatchesMap,
 	listTotal,
 	loadPoints,
@@ -49,6 +50,15 @@ async function features(page: Page) {
 			}
 		).__cartoBench.features()
 	);
+}
+
+/** The clusters drawn, largest first, once MapLibre has drawn some (it draws after « ready » under load). */
+async function renderedClusters(page: Page) {
+	let clusters: Awaited<ReturnType<typeof features>> = [];
+	await expect
+		.poll(async () => (clusters = (await features(page)).filter((f) => f.type === 'cluster')).length)
+		.toBeGreaterThan(0);
+	return clusters.sort((a, b) => b.count - a.count);
 }
 
 test.describe('map and list (MapLibre, offline basemap)', () => {
@@ -191,7 +201,7 @@ test.describe('map and list (MapLibre, offline basemap)', () => {
 	});
 
 	test('records at the same spot are listed, and each can be chosen', async ({ page, request }) => {
-		const { shared } = spots(await loadPoints(request));
+		const shared = isolatedSpots(await loadPoints(request));
 		test.skip(shared.length === 0, 'no two records share a position');
 		const group = shared[0];
 		const [, , , lon, lat] = group[0];
@@ -214,10 +224,7 @@ test.describe('map and list (MapLibre, offline basemap)', () => {
 		await page.goto('/?bench=1');
 		await waitForMap(page, 'maplibre');
 		const start = atParam(page) ?? { zoom: 0, lat: 0, lon: 0 };
-		const clusters = (await features(page))
-			.filter((f) => f.type === 'cluster')
-			.sort((a, b) => b.count - a.count);
-		expect(clusters.length).toBeGreaterThan(0);
+		const clusters = await renderedClusters(page);
 		const box = (await page.getByTestId('map').boundingBox())!;
 		await page.mouse.click(box.x + clusters[0].x, box.y + clusters[0].y);
 		await expect.poll(() => atParam(page)?.zoom ?? 0).toBeGreaterThan(start.zoom || 9);
@@ -226,9 +233,7 @@ test.describe('map and list (MapLibre, offline basemap)', () => {
 		const zoomBefore = Math.round((atParam(page)?.zoom ?? 11) * 100) / 100;
 		await page.goto(`/?bench=1`);
 		await waitForMap(page, 'maplibre');
-		const biggest = (await features(page))
-			.filter((f) => f.type === 'cluster')
-			.sort((a, b) => b.count - a.count)[0];
+		const [biggest] = await renderedClusters(page);
 		const z = atParam(page)?.zoom ?? 10;
 		await page.goto(`/?at=${z}/${biggest.lat}/${biggest.lon}`);
 		await waitForMap(page, 'maplibre');

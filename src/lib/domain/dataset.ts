@@ -127,77 +127,37 @@ export function checkDataset(
 	const report = (record: object, label: string, field: string, message: string) =>
 		issues.push({ file: fileOf.get(record) ?? '?', record: label, field, message });
 
-	// Unique keys.
-	const uniqueBy = <T extends object>(
-		items: T[],
-		key: (t: T) => string,
-		field: string,
-		label: (t: T) => string
+	// Unique keys: `field` is the key's property, `labelField` names the record in the message.
+	const uniqueBy = <F extends string, L extends string>(
+		items: readonly Record<F | L, string>[],
+		field: F,
+		labelField: L
 	) => {
-		const seen = new Map<string, T>();
+		const seen = new Map<string, Record<F | L, string>>();
 		for (const item of items) {
-			const k = key(item);
+			const k = item[field];
 			const first = seen.get(k);
 			if (first)
-				report(item, label(item), field, `« ${k} » est déjà utilisé (${fileOf.get(first)}:${label(first)})`);
+				report(
+					item,
+					item[labelField],
+					field,
+					`« ${k} » est déjà utilisé (${fileOf.get(first)}:${first[labelField]})`
+				);
 			else seen.set(k, item);
 		}
 	};
-	uniqueBy(
-		dataset.communes,
-		(c) => c.code,
-		'code',
-		(c) => c.code
-	);
-	uniqueBy(
-		dataset.communes,
-		(c) => c.slug,
-		'slug',
-		(c) => c.code
-	);
-	uniqueBy(
-		dataset.quartiers,
-		(q) => q.code,
-		'code',
-		(q) => q.code
-	);
+	uniqueBy(dataset.communes, 'code', 'code');
+	uniqueBy(dataset.communes, 'slug', 'code');
+	uniqueBy(dataset.quartiers, 'code', 'code');
 	// Quartier and commune pages share one URL space (/quartiers/[slug]).
-	uniqueBy<Commune | Quartier>(
-		[...dataset.quartiers, ...dataset.communes],
-		(q) => q.slug,
-		'slug',
-		(q) => q.code
-	);
-	uniqueBy(
-		dataset.qpv,
-		(q) => q.slug,
-		'slug',
-		(q) => q.slug
-	);
-	uniqueBy(
-		dataset.thematiques,
-		(t) => t.code,
-		'code',
-		(t) => t.code
-	);
+	uniqueBy([...dataset.quartiers, ...dataset.communes], 'slug', 'code');
+	uniqueBy(dataset.qpv, 'slug', 'slug');
+	uniqueBy(dataset.thematiques, 'code', 'code');
 	const records = [...dataset.organisations, ...dataset.initiatives, ...dataset.fundingTools];
-	uniqueBy(
-		records,
-		(r) => r.id,
-		'id',
-		(r) => r.id
-	);
-	for (const list of [dataset.organisations, dataset.initiatives, dataset.fundingTools] as {
-		id: string;
-		slug: string;
-	}[][]) {
-		uniqueBy(
-			list,
-			(r) => r.slug,
-			'slug',
-			(r) => r.id
-		);
-	}
+	uniqueBy(records, 'id', 'id');
+	for (const list of [dataset.organisations, dataset.initiatives, dataset.fundingTools])
+		uniqueBy(list, 'slug', 'id');
 
 	const communes = new Map(dataset.communes.map((c) => [c.code, c]));
 	const quartiers = new Map(dataset.quartiers.map((q) => [q.code, q]));
