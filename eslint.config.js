@@ -124,14 +124,7 @@ const TEST_TOOLS = [
  * when these rules came in, with the imports they still make.
  */
 const TEMPORARY_IMPORT_EXCEPTIONS = {};
-const TEMPORARY_RULE_EXCEPTIONS = {
-	// Promises handed to callbacks that expect nothing back, or left floating (goto, setInterval).
-	'src/routes/annuaire/+page.svelte': [
-		'@typescript-eslint/no-floating-promises',
-		'@typescript-eslint/no-misused-promises'
-	],
-	'src/routes/admin/import/[id]/+page.svelte': ['@typescript-eslint/no-misused-promises']
-};
+const TEMPORARY_RULE_EXCEPTIONS = {};
 
 /** A file path as a glob that matches only that file (route folders such as [id] are glob classes). */
 const literal = (path) => path.replace(/\[/g, '[[]');
