@@ -27,6 +27,9 @@ const PORT = Number(process.env.E2E_PORT ?? 4173);
 const GEOCODER_PORT = Number(process.env.E2E_GEOCODER_PORT ?? PORT + 500);
 // The SMTP double (scripts/smtp-double.ts) too: SMTP on one port, what it received over HTTP on the next.
 const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? PORT + 600);
+/** The large synthetic store (map at national scale: server clusters), e2e/map-scale.spec.ts. */
+const SCALE_PORT = Number(process.env.E2E_SCALE_PORT ?? PORT + 700);
+process.env.E2E_SCALE_URL ??= `http://127.0.0.1:${SCALE_PORT}`;
 process.env.E2E_MAIL_URL ??= `http://127.0.0.1:${SMTP_PORT + 1}/__test__/mail`;
 // One fresh database per run, shared by the server and the tests that inspect the store.
 process.env.E2E_DATABASE_PATH ??= join(tmpdir(), `carto-ess-e2e-${Date.now()}.sqlite`);
