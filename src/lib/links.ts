@@ -138,6 +138,8 @@ export const route = {
 		),
 	/** One placed record's point, by id (a shared link's selection on a large store). */
 	mapPoint: (id: string) => `/carte/lieu/${seg(id)}.json`,
+	/** Several placed records' points by id (the leaves of a same-spot cluster on a large store). */
+	mapPointsByIds: (ids: readonly string[]) => withQuery('/carte/lieux.json', { ids: ids.join(',') }),
 	/** One record's details for the map's summary panel, by id. */
 	mapRecordDetails: (id: string) => `/carte/fiche/${seg(id)}.json`,
 	/** "Autour de moi" with a typed address: the server geocodes it. */

@@ -19,6 +19,7 @@ import Supercluster from 'supercluster';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { Bbox } from '$lib/domain/coordinates';
 import { inBbox } from '$lib/domain/coordinates';
+import { idSchema } from '$lib/domain/common';
 import { filterPoints, nameMatcher } from '$lib/domain/map/filter';
 import { parseExplorerParams } from '$lib/domain/map/map-url';
 import { encodeMapPoints, isApproximate, type MapPoint } from '$lib/domain/map/points';
@@ -352,10 +353,32 @@ export function listPage(
 	return { total, points: out, meters: meters ? outMeters : undefined };
 }
 
+const byId = new WeakMap<PointsCache, Map<string, MapPoint>>();
+function pointById(cache: PointsCache, id: string): MapPoint | undefined {
+	let m = byId.get(cache);
+	if (!m) byId.set(cache, (m = new Map(cache.points.map((p) => [p.id, p]))));
+	return m.get(id);
+}
+
 /** GET /carte/lieu/<id>.json: one placed record's point (a shared link's selection, a click on a tile). */
 export function pointResponse(db: Db, id: string): Response {
 	const cache = readModel(db).points;
-	const p = cache.points.find((x) => x.id === id);
+	const p = pointById(cache, id);
 	if (!p) return json({ error: { status: 404, message: `Lieu « ${id} » introuvable sur la carte.` } }, 404);
 	return json(encodeMapPoints([p], cache.dict, cache.version), 200, 'public, max-age=60');
+}
+
+/** At most this many ids per request: the leaves of a same-spot cluster (SAME_SPOT_MAX) fit. */
+const IDS_MAX = 100;
+
+/** GET /carte/lieux.json?ids=a,b: several points by id (« plusieurs lieux au même endroit »); unknown ids are left out. */
+export function pointsByIdsResponse(db: Db, url: URL): Response {
+	const ids = (url.searchParams.get('ids') ?? '').split(',').filter(Boolean);
+	if (!ids.length) return bad('Lieux : paramètre ids (identifiants séparés par des virgules) requis.');
+	if (ids.length > IDS_MAX) return bad(`Lieux : ${IDS_MAX} identifiants au plus.`);
+	const badId = ids.find((id) => !idSchema.safeParse(id).success);
+	if (badId !== undefined) return bad(`Lieux : identifiant invalide « ${badId.slice(0, 60)} ».`);
+	const cache = readModel(db).points;
+	const points = ids.map((id) => pointById(cache, id)).filter((p) => p !== undefined);
+	return json(encodeMapPoints(points, cache.dict, cache.version), 200, 'public, max-age=60');
 }

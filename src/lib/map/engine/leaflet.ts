@@ -219,7 +219,8 @@ export const createEngine: CreateEngine = async (o) => {
 
 	// --- large stores: the server's clusters of the view, asked again after each move ----------------
 	let remote: RemotePoints | undefined = o.remote;
-	const remoteLayer = L.layerGroup().addTo(map);
+	// A feature group, not a layer group: only it passes its markers' clicks on.
+	const remoteLayer = L.featureGroup().addTo(map);
 	const remoteNames = new Map<string, string>();
 	let asked = 0;
 	const clusterIcon = (n: number) => {
