@@ -122,10 +122,21 @@ export function selectPoints(
 	return { points: near.map((n) => n.item), meters: near.map((n) => n.meters) };
 }
 
-function buildIndex(db: Db, cache: PointsCache, key: string): ClusterIndex {
+const positions = new WeakMap<readonly MapPoint[], Map<MapPoint, number>>();
+
+/**
+ * A cluster index of some of a version's points (`all`, whose order numbers the features). Pure apart from
+ * the clock: the benchmark calls it directly.
+ */
+export function buildClusterIndex(
+	all: readonly MapPoint[],
+	selected: { points: readonly MapPoint[]; meters?: number[] },
+	key: string
+): ClusterIndex {
 	const started = performance.now();
-	const { points, meters } = selectPoints(db, cache, key);
-	const position = new Map(cache.points.map((p, i) => [p, i]));
+	let position = positions.get(all);
+	if (!position) positions.set(all, (position = new Map(all.map((p, i) => [p, i]))));
+	const { points, meters } = selected;
 	const index = new Supercluster<TileLeafTags>({
 		minZoom: CLUSTER_MIN_ZOOM,
 		maxZoom: CLUSTER_MAX_ZOOM,
@@ -141,6 +152,12 @@ function buildIndex(db: Db, cache: PointsCache, key: string): ClusterIndex {
 		}))
 	);
 	return { key, index, points, meters, tiles: new Map(), buildMs: performance.now() - started };
+}
+
+function buildIndex(db: Db, cache: PointsCache, key: string): ClusterIndex {
+	const started = performance.now();
+	const entry = buildClusterIndex(cache.points, selectPoints(db, cache, key), key);
+	return { ...entry, buildMs: performance.now() - started };
 }
 
 /** The cluster index of a filter key for the current data version: cached, else built now. */
@@ -332,6 +349,17 @@ export function listPage(
 ): { total: number; points: MapPoint[]; meters?: number[] } {
 	const entry = indexesOf(cache).get(key);
 	const { points, meters } = entry ?? selectPoints(db, cache, key);
+	return pageOf(points, meters, bbox, offset, limit);
+}
+
+/** A page of points (with their distances) in a box, in their order; a scan, measured by bench:tiles. */
+export function pageOf(
+	points: readonly MapPoint[],
+	meters: number[] | undefined,
+	bbox: Bbox | undefined,
+	offset: number,
+	limit: number
+): { total: number; points: MapPoint[]; meters?: number[] } {
 	if (!bbox)
 		return {
 			total: points.length,
