@@ -92,6 +92,8 @@ const LAYERS = [
 			'csv-parse',
 			'yauzl',
 			'nodemailer',
+			'supercluster',
+			'@maplibre/vt-pbf',
 			'$env/*',
 			only('$app/environment')
 		],
@@ -205,7 +207,8 @@ function exceptionBlocks() {
 const HOMED_LIBRARIES = [
 	{ regex: '^@turf/', caseSensitive: true, message: 'turf is used through lib/geo (README, "Layers").' },
 	{
-		regex: '^(?:maplibre-gl|@maplibre/|leaflet)',
+		// @maplibre/vt-pbf only writes tiles (lib/server/map-scale.ts): not a map library.
+		regex: '^(?:maplibre-gl|@maplibre/(?!vt-pbf)|leaflet)',
 		caseSensitive: true,
 		message: 'map libraries are used only in lib/map/engine (README, "Layers").'
 	}

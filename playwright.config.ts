@@ -27,6 +27,9 @@ const PORT = Number(process.env.E2E_PORT ?? 4173);
 const GEOCODER_PORT = Number(process.env.E2E_GEOCODER_PORT ?? PORT + 500);
 // The SMTP double (scripts/smtp-double.ts) too: SMTP on one port, what it received over HTTP on the next.
 const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? PORT + 600);
+/** The large synthetic store (map at national scale: server clusters), e2e/map-scale.spec.ts. */
+const SCALE_PORT = Number(process.env.E2E_SCALE_PORT ?? PORT + 700);
+process.env.E2E_SCALE_URL ??= `http://127.0.0.1:${SCALE_PORT}`;
 process.env.E2E_MAIL_URL ??= `http://127.0.0.1:${SMTP_PORT + 1}/__test__/mail`;
 // One fresh database per run, shared by the server and the tests that inspect the store.
 process.env.E2E_DATABASE_PATH ??= join(tmpdir(), `carto-ess-e2e-${Date.now()}.sqlite`);
@@ -77,6 +80,14 @@ export default defineConfig({
 			url: `${process.env.E2E_MAIL_URL}/health`,
 			reuseExistingServer: false,
 			timeout: 30_000
+		},
+		{
+			// 5,000 synthetic records with the threshold at 2,000: the national-scale code paths in a store that
+			// builds in a few seconds (250,000 would take minutes of CI).
+			command: `node --import tsx scripts/e2e-scale-server.ts ${SCALE_PORT} 5000 2000`,
+			port: SCALE_PORT,
+			reuseExistingServer: false,
+			timeout: 120_000
 		},
 		{
 			// server.js wraps the build named by BUILD_DIR (default build/) with the static files' headers.

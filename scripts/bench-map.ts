@@ -80,6 +80,9 @@ interface Run {
 	costs: number[];
 	/** Main-thread tasks over 50 ms during the interaction (what makes a page feel stuck). */
 	longTasks: number[];
+	/** The app: filter changes until drawn; empty for the bare pages. */
+	filterMs: number[];
+	mode?: string;
 	heapMainMB: number;
 	heapWorkersMB?: number;
 	jsBeforeMapGzipKB?: number;
@@ -287,7 +290,16 @@ const INTERACTION = `(async () => {
 	}
 	running = false;
 	observer.disconnect();
-	return { stepMs, frames, costs, longTasks };
+	// The app only: a filter change (layers shown) until the map has drawn it, three times over.
+	const filterMs = [];
+	if (bench.layers) {
+		for (const codes of [['initiatives'], ['structures', 'initiatives', 'financeurs'], ['structures']]) {
+			const t0 = performance.now();
+			await bench.layers(codes);
+			filterMs.push(performance.now() - t0);
+		}
+	}
+	return { stepMs, frames, costs, longTasks, filterMs, mode: bench.mode ? bench.mode() : undefined };
 })()`;
 
 async function measure(browser: Browser, variant: Variant, url: string, measureJs: boolean): Promise<Run> {
@@ -314,6 +326,8 @@ async function measure(browser: Browser, variant: Variant, url: string, measureJ
 		frames: number[];
 		costs: number[];
 		longTasks: number[];
+		filterMs: number[];
+		mode?: string;
 	};
 	const cdp = await context.newCDPSession(page);
 	await cdp.send('HeapProfiler.collectGarbage');
@@ -331,6 +345,8 @@ async function measure(browser: Browser, variant: Variant, url: string, measureJ
 		frames: interaction.frames,
 		costs: interaction.costs,
 		longTasks: interaction.longTasks,
+		filterMs: interaction.filterMs,
+		mode: interaction.mode,
 		heapMainMB: main,
 		heapWorkersMB: workers,
 		jsBeforeMapGzipKB: js
@@ -352,6 +368,9 @@ interface Summary {
 	heapMainMB?: number;
 	heapWorkersMB?: number;
 	jsBeforeMapGzipKB?: number;
+	/** The app: a filter change until drawn (median of the three), and how it drew (geojson or tiles). */
+	filterChangeMs?: number;
+	mode?: string;
 }
 
 function summarize(runs: Run[]): Summary {
@@ -375,7 +394,9 @@ function summarize(runs: Run[]): Summary {
 		heapMB: m((r) => r.heapMainMB + (r.heapWorkersMB ?? 0)),
 		heapMainMB: m((r) => r.heapMainMB),
 		heapWorkersMB: m((r) => r.heapWorkersMB),
-		jsBeforeMapGzipKB: m((r) => r.jsBeforeMapGzipKB)
+		jsBeforeMapGzipKB: m((r) => r.jsBeforeMapGzipKB),
+		filterChangeMs: m((r) => (r.filterMs.length ? median(r.filterMs) : undefined)),
+		mode: runs[0]?.mode
 	};
 }
 
@@ -476,6 +497,9 @@ function print(n: number, r: Record<Variant, Summary>) {
 			].join(' ')
 		);
 	}
+	console.log(
+		`app : carte ${r.app.mode === 'tiles' ? 'en tuiles de grappes du serveur' : 'en GeoJSON côté client'}, changement de filtre jusqu’au dessin ${f(r.app.filterChangeMs, ' ms')} (médiane)`
+	);
 }
 
 function checkTargets(results: Record<string, Record<Variant, Summary>>) {

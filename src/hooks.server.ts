@@ -17,6 +17,7 @@ import {
 import { securityHeaders } from '$lib/server/security-headers.js';
 import { kickOutbox, startMail } from '$lib/server/mail/scheduler';
 import { setRebuildInlineMax, warmReadModel } from '$lib/server/read-model';
+import { watchMapClusters } from '$lib/server/map-scale';
 import { getDb, getEnv, initStore } from '$lib/server/store';
 import { isUnder, route } from '$lib/links';
 
@@ -34,6 +35,8 @@ export const init: ServerInit = async () => {
 	// The catalogue, search indexes and map points of the current data, before the first visitor.
 	setRebuildInlineMax(getEnv().REBUILD_INLINE_MAX);
 	warmReadModel(db);
+	// Above the threshold, the unfiltered clusters are built now and after each new data version.
+	watchMapClusters(db, getEnv().MAP_TILES_MIN);
 	startMail();
 };
 

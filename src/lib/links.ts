@@ -18,6 +18,7 @@ import { profileToQuery, type FinderQuery } from '$lib/domain/funding/profile';
 import type { MemoSlug } from '$lib/domain/funding/memo';
 import type { BasemapCode } from '$lib/domain/map/basemaps';
 import type { PointFilters } from '$lib/domain/map/filter';
+import type { RemotePoints } from '$lib/domain/map/scale';
 import {
 	defaultState,
 	explorerSearch,
@@ -45,6 +46,9 @@ function withQuery(path: string, params: Record<string, QueryValue> = {}): strin
 	}
 	return withQueryString(path, p.toString());
 }
+
+/** Two query strings already written, joined. */
+const joinQuery = (a: string, b: string) => [a, b].filter(Boolean).join('&');
 
 /** One path segment, encoded (slugs and ids are plain already; this keeps a bad value from changing the path). */
 const seg = encodeURIComponent;
@@ -106,6 +110,36 @@ export const route = {
 	},
 	/** The map's compact points of one data version (cached by version). */
 	mapPoints: (version: number) => withQuery('/carte/points.json', { v: version }),
+	/**
+	 * Above the threshold (src/lib/domain/map/scale.ts), the server's clusters as vector tiles: MapLibre's
+	 * template (braces left for it to fill), named by the data version, the filters as the query string.
+	 */
+	mapTiles: (r: RemotePoints) => withQueryString(`/carte/tuiles/${r.version}/{z}/{x}/{y}.pbf`, r.key),
+	/** One tile of the server's clusters (the benchmark, tests). */
+	mapTile: (r: RemotePoints, t: { z: number; x: number; y: number }) =>
+		withQueryString(`/carte/tuiles/${r.version}/${t.z}/${t.x}/${t.y}.pbf`, r.key),
+	/** The server's clusters of a box at a zoom, as JSON (the Leaflet engine). */
+	mapClusters: (r: RemotePoints, bbox: Bbox, zoom: number) =>
+		withQueryString(
+			`/carte/tuiles/${r.version}/grappes.json`,
+			joinQuery(r.key, `bbox=${bbox.map((v) => v.toFixed(5)).join(',')}&zoom=${Math.floor(zoom)}`)
+		),
+	/** Where one of the server's clusters opens, and its leaves when they are few. */
+	mapCluster: (r: RemotePoints, id: number) =>
+		withQueryString(`/carte/tuiles/${r.version}/grappe/${id}.json`, r.key),
+	/** A page of the list from the server (large stores): the filter key, the box, the page. */
+	mapList: (key: string, page: { bbox?: Bbox; offset: number; limit: number }) =>
+		withQueryString(
+			'/carte/liste.json',
+			joinQuery(
+				key,
+				`${page.bbox ? `bbox=${page.bbox.map((v) => v.toFixed(5)).join(',')}&` : ''}offset=${page.offset}&limit=${page.limit}`
+			)
+		),
+	/** One placed record's point, by id (a shared link's selection on a large store). */
+	mapPoint: (id: string) => `/carte/lieu/${seg(id)}.json`,
+	/** Several placed records' points by id (the leaves of a same-spot cluster on a large store). */
+	mapPointsByIds: (ids: readonly string[]) => withQuery('/carte/lieux.json', { ids: ids.join(',') }),
 	/** One record's details for the map's summary panel, by id. */
 	mapRecordDetails: (id: string) => `/carte/fiche/${seg(id)}.json`,
 	/** "Autour de moi" with a typed address: the server geocodes it. */

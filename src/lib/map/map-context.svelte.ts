@@ -18,6 +18,8 @@ export class MapContext {
 	centre = $state.raw<CentreInfo | undefined>(undefined);
 	view = $state.raw<MapView | undefined>(undefined);
 	bounds = $state.raw<Bbox | undefined>(undefined);
+	/** Counts the data drawn (points or the server's clusters), for the benchmark's filter change. */
+	drawCount = $state(0);
 	/** The live engine's benchmark and test hooks, only on a page opened with ?bench=1 (engine/bench.ts). */
 	bench: BenchHooks | undefined = undefined;
 	/** A box asked for before the map existed (a phone showing the list): shown when the map starts. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BASEMAP_CODES } from '$lib/domain/map/basemaps';
+import { TILES_MIN } from '$lib/domain/map/scale';
 
 /** An unset variable and an empty one mean the same: not configured. */
 const unsetIfEmpty = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -45,6 +46,15 @@ const envFields = z.object({
 		.int({ error: 'REBUILD_INLINE_MAX : nombre entier de fiches attendu, ex. 2000' })
 		.min(0, { error: 'REBUILD_INLINE_MAX : 0 ou plus' })
 		.default(2000),
+	/**
+	 * Placed records above which the map is served as server-side cluster tiles instead of every point to
+	 * the browser (README "Map at national scale"); the default is src/lib/domain/map/scale.ts's TILES_MIN.
+	 */
+	MAP_TILES_MIN: z.coerce
+		.number({ error: 'MAP_TILES_MIN : nombre entier de lieux attendu, ex. 20000' })
+		.int({ error: 'MAP_TILES_MIN : nombre entier de lieux attendu, ex. 20000' })
+		.min(1, { error: 'MAP_TILES_MIN : 1 ou plus' })
+		.default(TILES_MIN),
 	/** Outgoing mail (contact messages, proposal decisions); without it nothing is sent and mails wait. */
 	SMTP_URL: z.preprocess(
 		unsetIfEmpty,

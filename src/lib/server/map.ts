@@ -14,7 +14,9 @@ import type { BasemapCode } from '$lib/domain/map/basemaps';
 import type { ExplorerOptions, ExplorerPageData, PointDetails } from '$lib/domain/map/explorer-data';
 import { filterPoints, fold, limitToZone, nameMatcher } from '$lib/domain/map/filter';
 import { layer, layersOfRecord } from '$lib/domain/map/layers';
-import { isApproximate, type MapPoint } from '$lib/domain/map/points';
+import { encodeMapPoints, isApproximate, type MapPoint } from '$lib/domain/map/points';
+import { filterKey } from '$lib/domain/map/scale';
+import { tilesMode } from './map-scale';
 import { LIST_STEP, parseExplorerParams } from '$lib/domain/map/map-url';
 import { route } from '$lib/links';
 import type { Db } from './db/connection';
@@ -130,7 +132,13 @@ export function explorerPageData(db: Db, url: URL, basemap: BasemapCode): Explor
 		outlines: countBoundaries(db),
 		outlineAttribution: sources.length ? `Contours : ${sources.join(' ; ')}` : undefined,
 		placeBoxes,
-		selected: sel ? { id: sel.id, name: sel.name } : undefined
+		selected: sel ? { id: sel.id, name: sel.name } : undefined,
+		...(tilesMode(c)
+			? {
+					remote: { version: c.version, key: filterKey(state.q, state.filters) },
+					selectedPoint: sel ? encodeMapPoints([sel], c.dict, c.version) : undefined
+				}
+			: {})
 	};
 }
 

@@ -12,6 +12,7 @@ import {
 } from '$lib/domain/map/filter';
 import { LIST_STEP, type ExplorerUrlState, type MapView, type PhoneView } from '$lib/domain/map/map-url';
 import type { MapPoint } from '$lib/domain/map/points';
+import { filterKey, type RemotePoints } from '$lib/domain/map/scale';
 import { nearest } from './around';
 
 export { LIST_STEP };
@@ -42,6 +43,25 @@ export class ExplorerState {
 	textIds = $state.raw<ReadonlySet<string> | undefined>(undefined);
 	listLimit = $state(LIST_STEP);
 
+	/**
+	 * Large stores (src/lib/domain/map/scale.ts): the data version of the server's clusters; the browser
+	 * holds no points, the list comes page by page from the server and `remoteList` holds what it sent.
+	 */
+	remoteVersion = $state<number | undefined>(undefined);
+	remoteList = $state.raw<Filtered & { total: number; matched: number }>({
+		points: [],
+		total: 0,
+		matched: 0
+	});
+	/** Points learnt one by one (a shared link's selection, a click on the map), for `point(id)`. */
+	known = $state.raw<readonly MapPoint[]>([]);
+	/** What the server's clusters show: the data version and the filter key. */
+	readonly remote: RemotePoints | undefined = $derived(
+		this.remoteVersion === undefined
+			? undefined
+			: { version: this.remoteVersion, key: filterKey(this.q, this.filters, this.around) }
+	);
+
 	/** What the map draws. */
 	readonly filtered: Filtered = $derived.by(() => {
 		const filtered = filterPoints(this.all, this.dict, this.filters, {
@@ -51,7 +71,13 @@ export class ExplorerState {
 		return this.around ? nearest(filtered.points, this.around) : filtered;
 	});
 	/** What the list shows: the map's points, limited to the zone when asked. */
-	readonly list: Filtered = $derived(limitToZone(this.filtered, this.zone));
+	readonly list: Filtered = $derived(
+		this.remoteVersion === undefined ? limitToZone(this.filtered, this.zone) : this.remoteList
+	);
+	/** How many records the list holds in all (a large store's list is sent a page at a time). */
+	readonly listTotal: number = $derived(
+		this.remoteVersion === undefined ? this.list.points.length : this.remoteList.total
+	);
 
 	constructor(initial: ExplorerUrlState) {
 		this.q = initial.q;
@@ -81,7 +107,9 @@ export class ExplorerState {
 	 * entries would cost megabytes for nothing.
 	 */
 	point(id: string | undefined): MapPoint | undefined {
-		return id === undefined ? undefined : this.all.find((p) => p.id === id);
+		if (id === undefined) return undefined;
+		const has = (p: MapPoint) => p.id === id;
+		return this.all.find(has) ?? this.remoteList.points.find(has) ?? this.known.find(has);
 	}
 
 	select(id: string | undefined) {

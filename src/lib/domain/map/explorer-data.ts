@@ -4,7 +4,8 @@ import type { BasemapCode } from './basemaps';
 import type { Choropleth } from './choropleth';
 import type { Control } from '../filters/controls';
 import type { ExplorerUrlState, Ignored } from './map-url';
-import type { MapPoint } from './points';
+import type { MapPoint, PointsPayload } from './points';
+import type { RemotePoints } from './scale';
 
 export interface Option {
 	value: string;
@@ -38,6 +39,12 @@ export interface ExplorerPageData {
 	/** What the map shows when a commune or quartier is chosen, by code (outline's box, else around its point). */
 	placeBoxes: Record<string, Bbox>;
 	selected?: { id: string; name: string };
+	/**
+	 * Above the threshold (scale.ts): the server's clusters for the page's filters; the browser then loads no
+	 * points (`pointsUrl` is not fetched), and the selected point comes with the page.
+	 */
+	remote?: RemotePoints;
+	selectedPoint?: PointsPayload;
 }
 
 /** One record's details for the selection panel (GET /carte/fiche/<id>.json). */

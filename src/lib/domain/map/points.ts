@@ -154,3 +154,42 @@ export function isApproximate(p: Pick<MapPoint, 'precision'>): boolean {
 export function pointLayerLabel(p: Pick<MapPoint, 'primary'>): string {
 	return MAP_LAYERS.find((l) => l.code === p.primary)!.singular;
 }
+
+/**
+ * Decoded points back to the wire format, with a dictionary of only the codes they use: a page of the list
+ * or one selected point sent from a large store (see scale.ts), read by `decodePoints` like the whole set.
+ */
+export function encodeMapPoints(
+	points: readonly MapPoint[],
+	dict: readonly string[],
+	version: number
+): PointsPayload {
+	const out: string[] = [];
+	const remap = new Map<number, number>();
+	const code = (i: number) => {
+		let j = remap.get(i);
+		if (j === undefined) {
+			j = out.push(dict[i]) - 1;
+			remap.set(i, j);
+		}
+		return j;
+	};
+	return {
+		version,
+		dict: out,
+		points: points.map((p) => {
+			const tuple: CompactPoint = [
+				p.id,
+				p.kind === 'organisation' ? 0 : 1,
+				p.name,
+				p.lon,
+				p.lat,
+				PRECISION_CODES.indexOf(p.precision),
+				p.layers,
+				p.codes.map(code)
+			];
+			if (p.slug !== p.id) tuple.push(p.slug);
+			return tuple;
+		})
+	};
+}

@@ -22,6 +22,7 @@ import {
 } from './types';
 import type { RenderedFeature } from './bench';
 import { route } from '$lib/links';
+import type { RemotePoints } from '$lib/domain/map/scale';
 
 const CENTRE_RADIUS = 22;
 /**
@@ -32,6 +33,13 @@ const toLeaflet = (z: number) => z + 1;
 const fromLeaflet = (z: number) => z - 1;
 
 type PointMarker = Leaflet.Marker & { options: Leaflet.MarkerOptions & { pointId: string } };
+/** Large stores: one of the server's clusters (its id and size) or one of its points. */
+type RemoteMarker = Leaflet.Marker & {
+	options: Leaflet.MarkerOptions & { pointId?: string; clusterId?: number; count?: number };
+};
+type RemoteItem =
+	| { type: 'cluster'; lon: number; lat: number; count: number; cluster: number }
+	| { type: 'point'; lon: number; lat: number; id: string; name: string; style: number };
 
 export const createEngine: CreateEngine = async (o) => {
 	const css = Promise.all([loadCss(leafletCss), loadCss(clusterCss)]);
@@ -209,6 +217,84 @@ export const createEngine: CreateEngine = async (o) => {
 		else cluster.zoomToBounds({ padding: [30, 30] });
 	}
 
+	// --- large stores: the server's clusters of the view, asked again after each move ----------------
+	let remote: RemotePoints | undefined = o.remote;
+	// A feature group, not a layer group: only it passes its markers' clicks on.
+	const remoteLayer = L.featureGroup().addTo(map);
+	const remoteNames = new Map<string, string>();
+	let asked = 0;
+	const clusterIcon = (n: number) => {
+		const size = n < 10 ? 30 : n < 100 ? 36 : n < 1000 ? 44 : 52;
+		return L.divIcon({
+			className: 'carto-cluster',
+			html: `<span>${n}</span><span class="visually-hidden"> lieux</span>`,
+			iconSize: [size, size]
+		});
+	};
+	async function refreshRemote(): Promise<void> {
+		if (!remote) return;
+		const ask = ++asked;
+		const b = map.getBounds();
+		const res = await fetch(
+			route.mapClusters(
+				remote,
+				[b.getWest(), b.getSouth(), b.getEast(), b.getNorth()],
+				fromLeaflet(map.getZoom())
+			)
+		);
+		if (!res.ok || ask !== asked) return;
+		const { items } = (await res.json()) as { items: RemoteItem[] };
+		if (ask !== asked) return;
+		remoteLayer.clearLayers();
+		for (const it of items) {
+			if (it.type === 'cluster') {
+				const m = L.marker([it.lat, it.lon], {
+					icon: clusterIcon(it.count),
+					keyboard: false
+				}) as RemoteMarker;
+				m.options.clusterId = it.cluster;
+				m.options.count = it.count;
+				m.addTo(remoteLayer);
+			} else {
+				const l = MAP_LAYERS[Math.floor(it.style / 2)] ?? MAP_LAYERS[0];
+				const m = L.marker([it.lat, it.lon], {
+					icon: icons.get(`${l.key}-${it.style % 2 ? 'a' : 'e'}`)!,
+					keyboard: false
+				}) as RemoteMarker;
+				m.options.pointId = it.id;
+				remoteNames.set(it.id, it.name);
+				m.addTo(remoteLayer);
+			}
+		}
+	}
+	async function openRemoteCluster(m: RemoteMarker) {
+		if (!remote || m.options.clusterId === undefined) return;
+		const res = await fetch(route.mapCluster(remote, m.options.clusterId));
+		if (!res.ok) return;
+		const c = (await res.json()) as { zoom: number; leaves?: { id: string; lon: number; lat: number }[] };
+		const one = c.leaves?.[0];
+		if (
+			one &&
+			(c.leaves!.every((l) => l.lon === one.lon && l.lat === one.lat) || map.getZoom() >= map.getMaxZoom())
+		)
+			o.callbacks.onSameSpot(c.leaves!.map((l) => l.id));
+		else map.setView(m.getLatLng(), Math.min(toLeaflet(c.zoom), map.getMaxZoom()));
+	}
+	remoteLayer.on('click', (e) => {
+		const m = e.layer as RemoteMarker;
+		if (m.options.clusterId !== undefined) void openRemoteCluster(m);
+		else if (m.options.pointId) o.callbacks.onSelect(m.options.pointId);
+	});
+	/** The markers on show: markercluster's, or the server's clusters and points. */
+	const shownMarkers = (): Leaflet.Marker[] => {
+		const out: Leaflet.Marker[] = [];
+		const shown = remote
+			? remoteLayer
+			: (group as unknown as { _featureGroup: Leaflet.FeatureGroup })._featureGroup;
+		shown.eachLayer((l) => void out.push(l as Leaflet.Marker));
+		return out;
+	};
+
 	const selectedLayer = L.layerGroup().addTo(map);
 	const aroundLayer = L.layerGroup().addTo(map);
 
@@ -217,15 +303,15 @@ export const createEngine: CreateEngine = async (o) => {
 	function nearest(x: number, y: number, radius: number): Leaflet.Marker | undefined {
 		let best: Leaflet.Marker | undefined;
 		let bestD = radius * radius;
-		const shown = (group as unknown as { _featureGroup: Leaflet.FeatureGroup })._featureGroup;
-		shown.eachLayer((l) => {
-			const p = map.latLngToContainerPoint((l as Leaflet.Marker).getLatLng());
+		for (const l of shownMarkers()) {
+			const p = map.latLngToContainerPoint(l.getLatLng());
 			const d = (p.x - x) ** 2 + (p.y - y) ** 2;
-			if (d <= bestD) [best, bestD] = [l as Leaflet.Marker, d];
-		});
+			if (d <= bestD) [best, bestD] = [l, d];
+		}
 		return best;
 	}
 	const isCluster = (m: Leaflet.Marker): m is Leaflet.MarkerCluster => 'getChildCount' in m;
+	const remoteCount = (m: Leaflet.Marker) => (m as RemoteMarker).options.count;
 	function centre(): Leaflet.Marker | undefined {
 		const size = map.getSize();
 		return nearest(size.x / 2, size.y / 2, CENTRE_RADIUS);
@@ -234,13 +320,16 @@ export const createEngine: CreateEngine = async (o) => {
 		const m = centre();
 		if (!m) return { type: 'none' };
 		if (isCluster(m)) return { type: 'cluster', count: m.getChildCount() };
+		const count = remoteCount(m);
+		if (count !== undefined) return { type: 'cluster', count };
 		const id = (m as PointMarker).options.pointId;
-		return { type: 'point', id, name: o.nameOf(id) ?? id, count: 1 };
+		return { type: 'point', id, name: remoteNames.get(id) ?? o.nameOf(id) ?? id, count: 1 };
 	}
 	function activateCentre() {
 		const m = centre();
 		if (!m) return;
 		if (isCluster(m)) activateCluster(m);
+		else if (remoteCount(m) !== undefined) void openRemoteCluster(m as RemoteMarker);
 		else o.callbacks.onSelect((m as PointMarker).options.pointId);
 	}
 	o.container.addEventListener('keydown', (e) => {
@@ -272,6 +361,7 @@ export const createEngine: CreateEngine = async (o) => {
 		]);
 	};
 	map.on('moveend', () => {
+		void refreshRemote();
 		view();
 		if (document.activeElement === o.container) o.callbacks.onCentre(centreInfo());
 	});
@@ -279,7 +369,12 @@ export const createEngine: CreateEngine = async (o) => {
 
 	const engine: MapEngine = {
 		kind: 'leaflet',
+		setRemote(r) {
+			remote = r;
+			return refreshRemote();
+		},
 		setPoints(points) {
+			if (remote) return Promise.resolve();
 			group.clearLayers();
 			expected = points.length;
 			if (!points.length) return Promise.resolve();
@@ -343,22 +438,21 @@ export const createEngine: CreateEngine = async (o) => {
 		features() {
 			const out: RenderedFeature[] = [];
 			const bounds = map.getBounds();
-			(group as unknown as { _featureGroup: Leaflet.FeatureGroup })._featureGroup.eachLayer((l) => {
-				const m = l as Leaflet.Marker;
+			for (const m of shownMarkers()) {
 				const at = m.getLatLng();
-				if (!bounds.contains(at)) return;
+				if (!bounds.contains(at)) continue;
 				const px = map.latLngToContainerPoint(at);
-				const cluster = isCluster(m);
+				const cluster = isCluster(m) || remoteCount(m) !== undefined;
 				out.push({
 					type: cluster ? 'cluster' : 'point',
-					count: cluster ? m.getChildCount() : 1,
+					count: isCluster(m) ? m.getChildCount() : (remoteCount(m) ?? 1),
 					id: cluster ? undefined : (m as PointMarker).options.pointId,
 					lon: at.lng,
 					lat: at.lat,
 					x: px.x,
 					y: px.y
 				});
-			});
+			}
 			return out;
 		},
 		step(step) {

@@ -12,6 +12,7 @@ import {
 	prewarm,
 	setWorkerUrl,
 	type GeoJSONSource,
+	type VectorTileSource,
 	type MapGeoJSONFeature,
 	type StyleSpecification
 } from 'maplibre-gl';
@@ -37,6 +38,8 @@ import {
 	type MapEngine
 } from './types';
 import type { RenderedFeature } from './bench';
+import { route } from '$lib/links';
+import type { RemotePoints } from '$lib/domain/map/scale';
 
 const OVERLAY_SOURCES = new Set(['outlines', 'around', 'points', 'selected', 'commune-labels']);
 /** How long the configured basemap may take before the offline style replaces it. */
@@ -124,14 +127,22 @@ export const createEngine: CreateEngine = async (o) => {
 	const drawn: (readonly MapPoint[])[] = Array.from({ length: GENERATIONS }, () => []);
 	let generation = 0;
 	/** The record a rendered point stands for. */
-	const pointId = (f: { id?: string | number }): string | undefined => {
+	let remote: RemotePoints | undefined = o.remote;
+	const tilesUrl = (r: RemotePoints) => o.origin + route.mapTiles(r);
+	const pointId = (f: {
+		id?: string | number;
+		properties?: Record<string, unknown> | null;
+	}): string | undefined => {
+		// The server's tiles name the record in a property (their ids are the server's, not this page's).
+		if (remote) return typeof f.properties?.i === 'string' ? f.properties.i : undefined;
 		if (typeof f.id !== 'number') return undefined;
 		const { index, generation: g } = decodeFeatureId(f.id);
 		return drawn[g]?.[index]?.id;
 	};
 	/** The records rendered features stand for, leaving out any no longer drawn. */
-	const pointIds = (features: { id?: string | number }[]): string[] =>
-		features.map(pointId).filter((id): id is string => id !== undefined);
+	const pointIds = (
+		features: { id?: string | number; properties?: Record<string, unknown> | null }[]
+	): string[] => features.map(pointId).filter((id): id is string => id !== undefined);
 	let selected: FeatureCollection = { type: 'FeatureCollection', features: [] };
 	let around: FeatureCollection = { type: 'FeatureCollection', features: [] };
 	let choropleth = false;
@@ -184,7 +195,8 @@ export const createEngine: CreateEngine = async (o) => {
 		// An overlay with nothing to show waits until it has (each source costs the worker a load per tile and
 		// the map a frame, about 180 ms of the first idle at 10k points). addOverlay puts the layers in place
 		// whatever the order of the calls.
-		addOverlay('points', toFeatures(drawn[generation % GENERATIONS], generation));
+		if (remote) addOverlay('points');
+		else addOverlay('points', toFeatures(drawn[generation % GENERATIONS], generation));
 		if (o.hasOutlines) addOverlay('outlines');
 		if (around.features.length) addOverlay('around', around);
 		if (selected.features.length) addOverlay('selected', selected);
@@ -195,9 +207,9 @@ export const createEngine: CreateEngine = async (o) => {
 	function addOverlay(id: string, data?: FeatureCollection) {
 		if (map.getSource(id)) return;
 		const outlineSources = o.outlineAttribution ? escapeHtml(o.outlineAttribution) : undefined;
-		const spec = overlaySources(o.origin, outlineSources, o.hasOutlines)[id];
+		const spec = overlaySources(o.origin, outlineSources, o.hasOutlines, remote && tilesUrl(remote))[id];
 		map.addSource(id, data ? ({ ...spec, data } as typeof spec) : spec);
-		const layers = overlayLayers(offline ? [OFFLINE_FONT_BOLD] : styleFont(), choropleth, offline);
+		const layers = overlayLayers(offline ? [OFFLINE_FONT_BOLD] : styleFont(), choropleth, offline, !!remote);
 		layers.forEach((l, i) => {
 			if (!('source' in l) || l.source !== id || map.getLayer(l.id)) return;
 			const before = layers.slice(i + 1).find((next) => map.getLayer(next.id));
@@ -282,7 +294,13 @@ export const createEngine: CreateEngine = async (o) => {
 			return { type: 'cluster', count: Number(found[0].properties?.point_count) };
 		const id = pointId(found[0]);
 		if (id === undefined) return { type: 'none' };
-		return { type: 'point', id, name: o.nameOf(id) ?? id, count: found.length };
+		const tileName = found[0].properties?.n;
+		return {
+			type: 'point',
+			id,
+			name: typeof tileName === 'string' ? tileName : (o.nameOf(id) ?? id),
+			count: found.length
+		};
 	}
 
 	async function activate(found: MapGeoJSONFeature[]) {
@@ -294,11 +312,24 @@ export const createEngine: CreateEngine = async (o) => {
 			else if (ids.length) o.callbacks.onSelect(ids[0]);
 			return;
 		}
-		const source = src('points');
-		if (!source) return;
 		const clusterId = Number(f.properties?.cluster_id);
 		const count = Number(f.properties?.point_count);
 		const [lon, lat] = (f.geometry as Point).coordinates;
+		if (remote) {
+			// The server's cluster: where it opens, and its leaves when they are few.
+			const res = await fetch(route.mapCluster(remote, clusterId));
+			if (!res.ok) return;
+			const c = (await res.json()) as { zoom: number; leaves?: { id: string; lon: number; lat: number }[] };
+			const one = c.leaves?.[0];
+			if (one && c.leaves!.every((l) => l.lon === one.lon && l.lat === one.lat)) {
+				o.callbacks.onSameSpot(c.leaves!.map((l) => l.id));
+				return;
+			}
+			map.easeTo({ center: [lon, lat], zoom: Math.min(c.zoom, MAX_ZOOM) });
+			return;
+		}
+		const source = src('points');
+		if (!source) return;
 		if (count <= SAME_SPOT_MAX) {
 			const leaves = await source.getClusterLeaves(clusterId, count, 0);
 			const first = (leaves[0]?.geometry as Point | undefined)?.coordinates;
@@ -332,11 +363,20 @@ export const createEngine: CreateEngine = async (o) => {
 	const engine: MapEngine = {
 		kind: 'maplibre',
 		async setPoints(points) {
+			if (remote) return;
 			generation++;
 			drawn[generation % GENERATIONS] = points;
 			const source = src('points');
 			if (source) await source.setData(toFeatures(points, generation));
 			else await overlaysReady; // the style.load handler adds the source with the points of `drawn`
+			await resolution.settled(map);
+		},
+		async setRemote(r) {
+			const changed = !remote || r.key !== remote.key || r.version !== remote.version;
+			remote = r;
+			const source = map.getSource<VectorTileSource>('points');
+			if (source && changed) source.setTiles([tilesUrl(r)]);
+			else if (!source) await overlaysReady;
 			await resolution.settled(map);
 		},
 		setSelected(p) {

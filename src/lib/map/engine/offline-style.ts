@@ -3,6 +3,7 @@
  * commune names at their centres, glyphs from /glyphs). Also the source of the overlay layers (choropleth,
  * clusters, points) that every basemap gets.
  */
+import { TILE_LAYER } from '$lib/domain/map/scale';
 import type { LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import type { LonLat } from '$lib/geo/types';
@@ -68,7 +69,9 @@ export function offlineGlyphPaths(labels: readonly string[]): string[] {
 export function overlaySources(
 	origin: string,
 	outlinesAttribution: string | undefined,
-	hasOutlines: boolean
+	hasOutlines: boolean,
+	/** Above the threshold: the server's cluster tiles (template URL) instead of a clustered GeoJSON source. */
+	tiles?: string
 ): Record<string, SourceSpecification> {
 	return {
 		outlines: {
@@ -78,13 +81,15 @@ export function overlaySources(
 			...(outlinesAttribution ? { attribution: outlinesAttribution } : {})
 		},
 		around: { type: 'geojson', data: empty() },
-		points: {
-			type: 'geojson',
-			data: empty(),
-			cluster: true,
-			clusterRadius: 50,
-			clusterMaxZoom: CLUSTER_MAX_ZOOM
-		},
+		points: tiles
+			? { type: 'vector', tiles: [tiles], minzoom: 0, maxzoom: 18 }
+			: {
+					type: 'geojson',
+					data: empty(),
+					cluster: true,
+					clusterRadius: 50,
+					clusterMaxZoom: CLUSTER_MAX_ZOOM
+				},
 		selected: { type: 'geojson', data: empty() }
 	};
 }
@@ -92,7 +97,8 @@ export function overlaySources(
 export function overlayLayers(
 	font: string[] | undefined,
 	choropleth: boolean,
-	offline: boolean
+	offline: boolean,
+	tiled = false
 ): LayerSpecification[] {
 	const layers: LayerSpecification[] = [
 		{
@@ -196,5 +202,12 @@ export function overlayLayers(
 			}
 		}
 	);
+	// The server's tiles hold the points in one layer of that name (src/lib/domain/map/scale.ts).
+	if (tiled)
+		return layers.map((l) =>
+			'source' in l && l.source === 'points'
+				? ({ ...l, 'source-layer': TILE_LAYER } as LayerSpecification)
+				: l
+		);
 	return layers;
 }

@@ -8,6 +8,7 @@ import type { BasemapCode } from '$lib/domain/map/basemaps';
 import type { Around } from '$lib/domain/map/filter';
 import type { MapPoint } from '$lib/domain/map/points';
 import type { MapView } from '$lib/domain/map/map-url';
+import type { RemotePoints } from '$lib/domain/map/scale';
 import type { BenchHooks } from './bench';
 
 export type EngineKind = 'maplibre' | 'leaflet';
@@ -47,6 +48,11 @@ export interface EngineOptions {
 	/** Where the imported outlines come from (the `source` given to geo:import), credited on the map. */
 	outlineAttribution?: string;
 	callbacks: EngineCallbacks;
+	/**
+	 * Above the threshold (src/lib/domain/map/scale.ts): the map draws the server's clusters for these
+	 * filters (MapLibre: vector tiles; Leaflet: clusters as JSON per view) and `setPoints` is not called.
+	 */
+	remote?: RemotePoints;
 	/** Given only on a page opened with ?bench=1: receives the benchmark and test hooks (bench.ts). */
 	bench?: (hooks: BenchHooks) => void;
 }
@@ -55,6 +61,8 @@ export interface MapEngine {
 	readonly kind: EngineKind;
 	/** Resolves once the points are drawn (MapLibre: next 'idle' after the worker took them; Leaflet: clustered). */
 	setPoints(points: readonly MapPoint[]): Promise<void>;
+	/** Large stores: the server's clusters for other filters (same data version). Resolves once drawn. */
+	setRemote(remote: RemotePoints): Promise<void>;
 	setSelected(point: MapPoint | undefined): void;
 	setAround(around: Around | undefined): void;
 	/** Quartiers coloured by number of initiatives (needs quartier outlines). */

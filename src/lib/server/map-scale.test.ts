@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Initiative, Organisation } from '$lib/domain/records';
+import { decodePoints, type PointsPayload } from '$lib/domain/map/points';
+import { TILE_LAYER, tileOf } from '$lib/domain/map/scale';
+import { TILES_MIN } from '$lib/domain/map/scale';
+import { migrate, openDatabase, type Db } from './db/connection';
+import { seedIfEmpty } from './db/seed';
+import { loadDataset } from './seed/read-data';
+import { explorerPageData } from './map';
+import {
+	clusterIndex,
+	clusterResponse,
+	clustersResponse,
+	listResponse,
+	pointResponse,
+	pointsByIdsResponse,
+	setTilesMin,
+	tileResponse
+} from './map-scale';
+import { readModel, resetReadModel } from './read-model';
+
+let db: Db;
+const url = (path: string) => new URL(`http://localhost${path}`);
+const get = (headers: Record<string, string> = {}) => new Request('http://localhost/', { headers });
+
+beforeAll(() => {
+	resetReadModel();
+	const { dataset } = loadDataset('data');
+	// The seed's places four times over, moved a little and renamed (marked synthetic): a store of several
+	// hundred points for a threshold lowered to 100.
+	const copies = <T extends Organisation | Initiative>(list: T[]): T[] =>
+		[0, 1, 2, 3].flatMap((k) =>
+			list.map((r) => ({
+				...r,
+				id: `${r.id}-x${k}`,
+				slug: `${r.slug}-x${k}`,
+				name: `${r.name} ${k}`,
+				synthetic: true,
+				location: r.location && {
+					...r.location,
+					lon: r.location.lon + k * 0.003,
+					lat: r.location.lat - k * 0.002
+				}
+			}))
+		);
+	const records = [...copies(dataset.organisations), ...copies(dataset.initiatives)];
+	db = openDatabase(':memory:');
+	migrate(db);
+	seedIfEmpty(db, {
+		...dataset,
+		organisations: records.filter((r): r is Organisation => r.kind === 'organisation'),
+		initiatives: records.filter((r): r is Initiative => r.kind === 'initiative'),
+		fundingTools: []
+	});
+	setTilesMin(100);
+});
+afterAll(() => {
+	setTilesMin(TILES_MIN);
+	resetReadModel();
+});
+
+describe('map at scale (server clusters)', () => {
+	it('switches the page to the server above the threshold', () => {
+		const data = explorerPageData(db, url('/carte?secteur=jardins&sel=x'), 'offline');
+		expect(data.remote).toEqual({ version: readModel(db).points.version, key: 'secteur=jardins' });
+		setTilesMin(TILES_MIN);
+		expect(explorerPageData(db, url('/carte'), 'offline').remote).toBeUndefined();
+		setTilesMin(100);
+	});
+
+	it('serves a decodable vector tile with clusters, immutable and revalidated by ETag', async () => {
+		const version = readModel(db).points.version;
+		const { x, y } = tileOf(7.75, 48.58, 10);
+		const params = { version: String(version), z: '10', x: String(x), y: String(y) };
+		const res = tileResponse(db, params, get(), url('/'));
+		expect(res.status).toBe(200);
+		expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+		// A Mapbox Vector Tile: its layer's name and the clusters' keys are written as protobuf strings.
+		const text = Buffer.from(await res.arrayBuffer()).toString('latin1');
+		expect(text).toContain(TILE_LAYER);
+		expect(text).toContain('point_count');
+		const cut = clusterIndex(db, '').index.getTile(10, x, y)!;
+		const total = cut.features.reduce(
+			(n, f) => n + (f.tags && 'point_count' in f.tags ? Number(f.tags.point_count) : 1),
+			0
+		);
+		expect(total).toBeGreaterThan(10);
+		const again = tileResponse(db, params, get({ 'if-none-match': res.headers.get('etag')! }), url('/'));
+		expect(again.status).toBe(304);
+		// An old version's URL answers the current data, revalidated.
+		const old = tileResponse(db, { ...params, version: String(version - 1) }, get(), url('/'));
+		expect(old.headers.get('cache-control')).toBe('public, max-age=0, must-revalidate');
+		expect(tileResponse(db, { ...params, x: '99999' }, get(), url('/')).status).toBe(400);
+	});
+
+	it('clusters per filter key: fewer points with a filter, the same index for the same key', () => {
+		const all = clusterIndex(db, '');
+		const some = clusterIndex(db, 'couches=initiatives');
+		expect(some.points.length).toBeGreaterThan(0);
+		expect(some.points.length).toBeLessThan(all.points.length);
+		expect(clusterIndex(db, 'couches=initiatives')).toBe(some);
+	});
+
+	it('lists a box, paged, in name order', async () => {
+		const full = (await listResponse(db, url('/carte/liste.json?limit=5')).json()) as PointsPayload & {
+			total: number;
+		};
+		expect(full.points).toHaveLength(5);
+		const boxed = (await listResponse(
+			db,
+			url('/carte/liste.json?bbox=7.70,48.55,7.80,48.62&limit=200')
+		).json()) as PointsPayload & { total: number };
+		expect(boxed.total).toBeLessThan(full.total);
+		const pts = decodePoints(boxed).points;
+		expect(pts.every((p) => p.lon >= 7.7 && p.lon <= 7.8 && p.lat >= 48.55 && p.lat <= 48.62)).toBe(true);
+		const names = pts.map((p) => p.name);
+		expect(names).toEqual(
+			[...names].sort((a, b) => a.localeCompare(b, 'fr', { sensitivity: 'base', numeric: true }))
+		);
+		const second = (await listResponse(
+			db,
+			url('/carte/liste.json?offset=5&limit=5')
+		).json()) as PointsPayload;
+		expect(second.points[0][0]).not.toBe(full.points[0][0]);
+		const bad = listResponse(db, url('/carte/liste.json?limit=9999'));
+		expect(bad.status).toBe(400);
+		expect(((await bad.json()) as { error: { message: string } }).error.message).toBe(
+			'Liste : taille de page : au plus 200.'
+		);
+	});
+
+	it('clusters as JSON for Leaflet, a cluster opens, points by id', async () => {
+		const version = readModel(db).points.version;
+		const res = clustersResponse(
+			db,
+			url(`/carte/tuiles/${version}/grappes.json?bbox=7.6,48.45,7.95,48.68&zoom=10`)
+		);
+		const { items } = (await res.json()) as { items: { type: string; cluster?: number; count?: number }[] };
+		const cluster = items.find((i) => i.type === 'cluster')!;
+		expect(cluster.count).toBeGreaterThan(1);
+		const open = (await clusterResponse(db, String(cluster.cluster), url('/')).json()) as { zoom: number };
+		expect(open.zoom).toBeGreaterThan(10);
+		expect(clusterResponse(db, '12345678', url('/')).status).toBe(404);
+		const id = readModel(db).points.points[3].id;
+		const one = decodePoints((await pointResponse(db, id).json()) as PointsPayload).points;
+		expect(one.map((p) => p.id)).toEqual([id]);
+		expect(pointResponse(db, 'inconnu').status).toBe(404);
+		const two = (await pointsByIdsResponse(
+			db,
+			url(`/carte/lieux.json?ids=${id},inconnu`)
+		).json()) as PointsPayload;
+		expect(two.points.map((p) => p[0])).toEqual([id]);
+		expect(pointsByIdsResponse(db, url('/carte/lieux.json')).status).toBe(400);
+	});
+});
