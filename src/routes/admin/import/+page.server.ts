@@ -46,7 +46,9 @@ export const actions: Actions = {
 			dryRun
 		});
 		if (!result.ok)
-			return fail(400, { sirene: { message: `Extraits SIRENE refusés : ${result.message}.`, dryRun } });
-		return { sirene: { lines: result.lines, dryRun } };
+			return fail(400, {
+				sirene: { message: `Extraits SIRENE refusés : ${result.message}.`, lines: null, dryRun }
+			});
+		return { sirene: { message: null, lines: result.lines, dryRun } };
 	}
 };
