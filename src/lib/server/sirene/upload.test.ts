@@ -53,14 +53,14 @@ describe('SIRENE extracts uploaded in the workspace', () => {
 		const before = state();
 		expect(await importSireneUpload(db, input({ etablissements: undefined }))).toEqual({
 			ok: false,
-			message: '« Fichier des établissements » : choisissez un fichier'
+			message: '« Établissements » : choisissez un fichier'
 		});
 		expect(
 			await importSireneUpload(
 				db,
 				input({ unitesLegales: { name: 'unites.xlsx', bytes: new Uint8Array([1]) } })
 			)
-		).toEqual({ ok: false, message: '« Fichier des unités légales » : fichier .csv ou .zip attendu' });
+		).toEqual({ ok: false, message: '« Unités légales » : fichier .csv ou .zip attendu' });
 		expect(await importSireneUpload(db, input({ stockDate: '' }))).toEqual({
 			ok: false,
 			message: '« Date du stock » : date attendue (AAAA-MM-JJ)'

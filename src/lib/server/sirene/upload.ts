@@ -43,8 +43,8 @@ const fileSchema = (label: string, ext: RegExp, kinds: string) =>
 		.refine((f) => ext.test(f.name), { error: `« ${label} » : fichier ${kinds} attendu` });
 
 const inputSchema = z.object({
-	etablissements: fileSchema('Fichier des établissements', EXTRACT, '.csv ou .zip'),
-	unitesLegales: fileSchema('Fichier des unités légales', EXTRACT, '.csv ou .zip'),
+	etablissements: fileSchema('Établissements', EXTRACT, '.csv ou .zip'),
+	unitesLegales: fileSchema('Unités légales', EXTRACT, '.csv ou .zip'),
 	essFrance: fileSchema('Liste ESS France', /\.csv$/i, '.csv').optional(),
 	stockDate: z.iso.date({ error: '« Date du stock » : date attendue (AAAA-MM-JJ)' }),
 	dryRun: z.boolean()
