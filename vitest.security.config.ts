@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -6,6 +7,8 @@ import { defineConfig } from 'vitest/config';
  * stub. security/global-setup.ts starts them once; each suite is a file in security/ (see its README).
  */
 export default defineConfig({
+	// Suites seed the store with the project's own modules (fixtures, the db layer, links).
+	resolve: { alias: { $lib: fileURLToPath(new URL('./src/lib', import.meta.url)) } },
 	test: {
 		include: ['security/**/*.test.ts'],
 		globalSetup: ['security/global-setup.ts'],

@@ -76,6 +76,7 @@ function actions(): Action[] {
 		{ path: '/admin/doublons/fusion?/merge', form: { keep: 'x', drop: 'y', keepVersion: '0' } },
 		{ path: '/admin/fraicheur?/verify', form: { id: 'fiche-inconnue', version: '1' } },
 		{ path: '/admin/import?/upload', form: { kind: 'organisation' }, multipart: true },
+		{ path: '/admin/import?/sirene', form: { dryRun: 'on' }, multipart: true },
 		{ path: `/admin/import/${job}?/plan`, form: { columns: '0' } },
 		{ path: `/admin/import/${job}?/apply`, form: {} },
 		{ path: `/admin/import/${job}?/applyValid`, form: {} },

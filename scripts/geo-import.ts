@@ -16,13 +16,14 @@
  * The database is DATABASE_PATH (default data/carto-ess.sqlite), as for the server. Files: see README
  * "Boundaries"; `npm run geo:fetch` downloads the official ones.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { z } from 'zod';
 import { BOUNDARY_KINDS } from '../src/lib/geo/point-in-polygon';
 import { migrate, openDatabase } from '../src/lib/server/db/connection';
 import { parseEnv } from '../src/lib/server/env';
-import { importBoundaries, type AssignReport } from '../src/lib/server/geo';
+import { BOUNDARY_GEOJSON_LIMITS } from '../src/lib/io/json-limits';
+import { importBoundaryText, type AssignReport } from '../src/lib/server/geo';
 
 const argsSchema = z.object({
 	file: z.string({ error: 'fichier GeoJSON manquant' }).min(1, { error: 'fichier GeoJSON manquant' }),
@@ -86,13 +87,14 @@ function main() {
 		console.error(`geo:import : ${args.file} introuvable`);
 		process.exit(2);
 	}
-	let json: unknown;
-	try {
-		json = JSON.parse(readFileSync(args.file, 'utf8'));
-	} catch (e) {
-		console.error(`geo:import : ${args.file} n'est pas du JSON lisible (${(e as Error).message})`);
+	// Refused before reading: a file far past the limit would cost its whole size in memory first.
+	const size = statSync(args.file).size;
+	if (size > BOUNDARY_GEOJSON_LIMITS.maxChars * 4) {
+		console.error(`geo:import : ${args.file} refusé, rien n'a été écrit :`);
+		console.error(`  fichier trop lourd : ${Math.round(size / 1024 / 1024)} Mo`);
 		process.exit(1);
 	}
+	const text = readFileSync(args.file, 'utf8');
 	const env = parseEnv(process.env);
 	const db = openDatabase(env.DATABASE_PATH);
 	try {
@@ -104,7 +106,7 @@ function main() {
 			);
 			process.exit(1);
 		}
-		const result = importBoundaries(db, args.kind, json, {
+		const result = importBoundaryText(db, args.kind, text, {
 			source: args.source ?? `${basename(args.file)} (importé le ${new Date().toISOString().slice(0, 10)})`,
 			codeField: args.codeField,
 			nameField: args.nameField,

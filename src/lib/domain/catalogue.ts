@@ -4,6 +4,7 @@
  * pages derive from them (facet values, providers of tools, records by area). Pure: the server loads its
  * input from the store (src/lib/server/catalogue.ts), tests build it from a few records.
  */
+import { publicView } from './public-view';
 import { facetValuesOf, type FacetValues } from './filters/facets';
 import type { Geo } from './query';
 import type { FundingTool, Initiative, Organisation, PublicRecord, RecordKind } from './records';
@@ -83,9 +84,11 @@ function providerRef(id: string, record: PublicRecord | undefined): ProviderRef 
 				? `${record.name} (${record.shortName})`
 				: record.name,
 		slug: record.status === 'published' ? record.slug : undefined,
-		website: record.contact.website,
-		email: record.contact.email,
-		phone: record.contact.phone
+		// An unpublished provider is named by its published tools, nothing more: its contact details
+		// have not been reviewed for publication.
+		...(record.status === 'published'
+			? { website: record.contact.website, email: record.contact.email, phone: record.contact.phone }
+			: {})
 	};
 }
 
@@ -109,7 +112,13 @@ function areaIndex(places: readonly (Organisation | Initiative)[], key: 'quartie
 }
 
 export function buildCatalogue({ version, geo, records: all }: CatalogueInput): Catalogue {
-	const records = all.filter((r) => r.status === 'published').sort(byName);
+	const publishedIds = new Set(all.filter((r) => r.status === 'published').map((r) => r.id));
+	const isPublished = (id: string) => publishedIds.has(id);
+	// Pages and their data see published links only; providers stay named (see CatalogueInput).
+	const records = all
+		.filter((r) => r.status === 'published')
+		.map((r) => publicView(r, isPublished, { keepProviders: true }))
+		.sort(byName);
 	const items = records.map((record) => ({ id: record.id, record, values: facetValuesOf(record) }));
 	const ofKind = <K extends RecordKind>(kind: K) => records.filter((r): r is RecordOf<K> => r.kind === kind);
 	const fundingTools = ofKind('funding-tool');

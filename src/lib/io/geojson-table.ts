@@ -3,6 +3,7 @@
  * (nested objects flattened to dotted names such as contact.website), a Point geometry gives location.lon
  * and location.lat. Total: any text gives a table or a message.
  */
+import { parseJsonWithLimits, RECORD_GEOJSON_LIMITS } from './json-limits';
 import { LIMITS, type ReadResult, type TableRow } from './table';
 
 function asCell(value: unknown): string {
@@ -22,12 +23,16 @@ function flatten(obj: Record<string, unknown>, prefix: string, out: Map<string, 
 }
 
 export function parseGeoJson(text: string): ReadResult {
-	let doc: unknown;
-	try {
-		doc = JSON.parse(text.startsWith('\ufeff') ? text.slice(1) : text);
-	} catch {
-		return { ok: false, message: 'GeoJSON illisible : ce n’est pas du JSON valide' };
-	}
+	const read = parseJsonWithLimits(text, RECORD_GEOJSON_LIMITS);
+	if (!read.ok)
+		return {
+			ok: false,
+			message:
+				read.reason === 'syntax'
+					? 'GeoJSON illisible : ce n’est pas du JSON valide'
+					: `GeoJSON refusé : ${read.message}`
+		};
+	const doc = read.value;
 	if (typeof doc !== 'object' || doc === null || (doc as { type?: unknown }).type !== 'FeatureCollection')
 		return { ok: false, message: 'GeoJSON : une FeatureCollection est attendue' };
 	const features = (doc as { features?: unknown }).features;

@@ -1,6 +1,8 @@
 import { DATA_LICENCE } from '$lib/domain/licence';
+import { publicView } from '$lib/domain/public-view';
+import { publishedRecordIds } from './db/catalogue';
 import { applyListQuery, parseListQuery, type Geo } from '$lib/domain/query';
-import type { RecordKind } from '$lib/domain/records';
+import type { PublicRecord, RecordKind } from '$lib/domain/records';
 import { communesToFeatures, quartiersToFeatures, recordsToFeatures } from '$lib/io/geojson';
 import { route } from '$lib/links';
 import { listCommunes, listQpv, listQuartiers, listRecords, listThematiques } from './db/records';
@@ -80,7 +82,11 @@ export function listResource(
 	if (!parsed.ok) return jsonError(400, parsed.error);
 	const records = listRecords(db, kind);
 	const { total, items } = applyListQuery(records, parsed.query);
-	const clean = items.map(({ version: _version, ...r }) => r);
+	// Links to records nobody published (a draft parent, an archived carrier) are not public.
+	const published = publishedRecordIds(db);
+	const clean = items.map(({ version: _version, ...r }) =>
+		publicView(r as PublicRecord, (id) => published.has(id))
+	);
 	if (geojson) {
 		const features = recordsToFeatures(clean, (r) => `${siteUrl}${route.record(r)}`);
 		return cachedJson(

@@ -13,7 +13,7 @@ import {
 	insertRecord,
 	listHistory
 } from './db/records';
-import { assignPlaces, importBoundaries } from './geo';
+import { assignPlaces, importBoundaries, importBoundaryText } from './geo';
 
 const src = [{ reference: 'test (synthétique)', seen: '2026-01-01' }];
 let db: Db;
@@ -107,6 +107,27 @@ beforeEach(() => {
 });
 
 describe('importBoundaries', () => {
+	it('refuses a boundary file too deep or too big before parsing it, and writes nothing', () => {
+		const before = dataVersion(db);
+		const deep = JSON.stringify(communes).replace('"coordinates":[', `"coordinates":${'['.repeat(20_000)}`);
+		expect(importBoundaryText(db, 'commune', deep, { source: 'test' })).toEqual({
+			ok: false,
+			errors: [expect.stringMatching(/^JSON trop imbriqué : plus de 16 niveaux/)]
+		});
+		const ring = Array.from({ length: 2_100_000 }, (_, i) => `[7.${i % 10},48.5]`).join(',');
+		const huge = `{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"67482"},"geometry":{"type":"Polygon","coordinates":[[${ring}]]}}]}`;
+		expect(importBoundaryText(db, 'commune', huge, { source: 'test' })).toEqual({
+			ok: false,
+			errors: [expect.stringMatching(/^JSON trop volumineux/)]
+		});
+		expect(countBoundaries(db).commune).toBe(0);
+		expect(dataVersion(db)).toBe(before);
+		expect(importBoundaryText(db, 'commune', JSON.stringify(communes), { source: 'test' })).toMatchObject({
+			ok: true,
+			inserted: 2
+		});
+	});
+
 	it('stores outlines, derives places and records each change in the history', () => {
 		const before = dataVersion(db);
 		const result = importBoundaries(db, 'commune', communes, { source: 'test' });

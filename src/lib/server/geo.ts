@@ -2,6 +2,7 @@
  * Boundaries and the places they give records: `npm run geo:import` and anything that needs records'
  * commune / quartier / QPV derived from their position (call `assignPlaces` after writing positions).
  */
+import { BOUNDARY_GEOJSON_LIMITS, parseJsonWithLimits } from '$lib/io/json-limits';
 import { RECORD_SCHEMAS, type Initiative, type Organisation } from '$lib/domain/records';
 import { parseBoundaryFile, type KnownAreas, type ParseOptions } from '$lib/geo/boundary-file';
 import {
@@ -135,3 +136,18 @@ export function importBoundaries(
 }
 
 class DryRun extends Error {}
+
+/**
+ * A boundary file as text: refused before parsing when too deep or too big (see `json-limits.ts`), then
+ * imported as `importBoundaries` does.
+ */
+export function importBoundaryText(
+	db: Db,
+	kind: BoundaryKind,
+	text: string,
+	opts: Parameters<typeof importBoundaries>[3]
+): ImportResult {
+	const read = parseJsonWithLimits(text, BOUNDARY_GEOJSON_LIMITS);
+	if (!read.ok) return { ok: false, errors: [read.message] };
+	return importBoundaries(db, kind, read.value, opts);
+}

@@ -2,6 +2,8 @@
  * Exports: the public ones (published records, /api/v1/export/...) and the maintainers' (every status,
  * /admin/export/...). Same columns as the import, so an export imported again changes nothing.
  */
+import { publicView } from '$lib/domain/public-view';
+import { publishedRecordIds } from '../db/catalogue';
 import { DATA_LICENCE } from '$lib/domain/licence';
 import type { PublicRecord, RecordKind } from '$lib/domain/records';
 import { recordsToCsv, recordsToFullGeoJson } from '$lib/io/export';
@@ -33,8 +35,12 @@ const LICENCE_LINK = `<${DATA_LICENCE.url}>; rel="license"`;
 
 export function exportRecords(db: Db, kind: RecordKind, scope: 'public' | 'all'): PublicRecord[] {
 	const records = listRecords(db, kind, { status: scope === 'public' ? 'published' : 'any' });
+	// The public files refer to published records only (see publicView); the maintainers' file keeps all.
+	const published = scope === 'public' ? publishedRecordIds(db) : undefined;
 	return records
-		.map(({ version: _version, ...r }) => r as PublicRecord)
+		.map(({ version: _version, ...r }) =>
+			published ? publicView(r as PublicRecord, (id) => published.has(id)) : (r as PublicRecord)
+		)
 		.sort((a, b) => a.id.localeCompare(b.id));
 }
 

@@ -7,8 +7,9 @@ import { insertCommune, insertQuartier, insertRecord, insertThematique } from '.
 
 const source = [{ reference: 'test', seen: '2026-01-01' }];
 
-export function testStore(records: PublicRecord[] = []): Db {
-	const db = openDatabase(':memory:');
+/** In memory unless `path` names a file (tests that run a child process on the same store). */
+export function testStore(records: PublicRecord[] = [], path = ':memory:'): Db {
+	const db = openDatabase(path);
 	migrate(db);
 	insertCommune(db, {
 		code: '67482',

@@ -9,3 +9,8 @@ export function listPublishedRecords(db: Db): PublicRecord[] {
 	const rows = db.prepare("SELECT data FROM records WHERE status = 'published'").pluck().all() as string[];
 	return rows.map((data) => JSON.parse(data) as PublicRecord);
 }
+
+/** Ids of every published record, any kind: what a public output may refer to. */
+export function publishedRecordIds(db: Db): Set<string> {
+	return new Set(db.prepare("SELECT id FROM records WHERE status = 'published'").pluck().all() as string[]);
+}

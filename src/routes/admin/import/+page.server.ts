@@ -3,6 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { parseKind } from '$lib/server/admin/forms';
 import { importList, templateLinks, uploadImport } from '$lib/server/admin/import';
+import { importSireneUpload, type UploadedFile } from '$lib/server/sirene/upload';
 import { getDb } from '$lib/server/store';
 import { route } from '$lib/links';
 
@@ -26,5 +27,28 @@ export const actions: Actions = {
 		);
 		if (!result.ok) return fail(400, { message: `Fichier refusé : ${result.message}.`, kind });
 		redirect(303, route.adminImport(result.id));
+	},
+	sirene: async ({ locals, request }) => {
+		requireRole(locals, 'editor');
+		const form = await request.formData();
+		const file = async (name: string): Promise<UploadedFile | undefined> => {
+			const f = form.get(name);
+			return f instanceof File && f.size > 0
+				? { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }
+				: undefined;
+		};
+		const dryRun = form.get('dryRun') === 'on';
+		const result = await importSireneUpload(getDb(), {
+			etablissements: await file('etablissements'),
+			unitesLegales: await file('unitesLegales'),
+			essFrance: await file('essFrance'),
+			stockDate: String(form.get('stockDate') ?? ''),
+			dryRun
+		});
+		if (!result.ok)
+			return fail(400, {
+				sirene: { message: `Extraits SIRENE refusés : ${result.message}.`, lines: null, dryRun }
+			});
+		return { sirene: { message: null, lines: result.lines, dryRun } };
 	}
 };
