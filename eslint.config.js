@@ -92,6 +92,9 @@ const LAYERS = [
 			'csv-parse',
 			'yauzl',
 			'nodemailer',
+			// The observatory's plots, drawn on the server (lib/server/observatory/plot.ts only uses them).
+			'@observablehq/plot',
+			'linkedom',
 			'$env/*',
 			only('$app/environment')
 		],

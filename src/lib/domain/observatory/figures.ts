@@ -6,8 +6,9 @@
  * What is counted, and why:
  * - « Structures » are published organisations of the ESS (`isEss`): the sector the observatory describes.
  *   Financers and venues outside the ESS (a town hall, a bank) are left out of the sector's counts.
- * - Funding tools are « ouverts » when open all year or by call for projects; closed or uncertain ones are
- *   counted apart, so a stage or a public with no open tool shows as a gap.
+ * - Funding tools are counted as open (all year or by call for projects), to check (availability not
+ *   confirmed since the data was entered: most of the seed) or closed. A stage or a public with no tool that
+ *   is not closed is a gap.
  * - The commune filter keeps the places of that commune, and the tools its projects may apply to (a tool of
  *   another commune is left out; tools of the Eurométropole and wider cover every commune).
  */
@@ -110,14 +111,18 @@ export function filteredRecords(input: ObservatoryInput, filters: ObservatoryFil
 type Selected = ReturnType<typeof filteredRecords> & { communeFilter?: string };
 
 const isOpen = (t: FundingTool) => t.availability === 'ouvert' || t.availability === 'appel-a-projets';
+const notClosed = (t: FundingTool) => t.availability !== 'ferme';
+/** A tool's series in the funding figures: 0 open, 1 to check, 2 closed. */
+const availabilityIndex = (t: FundingTool) => (isOpen(t) ? 0 : notClosed(t) ? 1 : 2);
 
 const PLACES: FigureSeries[] = [
 	{ key: 'structures', label: 'Structures de l’ESS' },
 	{ key: 'initiatives', label: 'Initiatives' }
 ];
-const OPEN_OR_NOT: FigureSeries[] = [
+const AVAILABILITY_SERIES: FigureSeries[] = [
 	{ key: 'ouverts', label: 'Ouverts (en continu ou sur appel à projets)' },
-	{ key: 'autres', label: 'Fermés ou à vérifier' }
+	{ key: 'a-verifier', label: 'Disponibilité à vérifier' },
+	{ key: 'fermes', label: 'Fermés ou terminés' }
 ];
 
 /** Counts of places by a key (commune, quartier, QPV): structures and initiatives per row. */
@@ -139,11 +144,11 @@ function placesBy(
 }
 
 function toolsBy(tools: readonly FundingTool[], codes: (t: FundingTool) => readonly string[]) {
-	const counts = new Map<string, [number, number]>();
+	const counts = new Map<string, [number, number, number]>();
 	for (const t of tools)
 		for (const code of codes(t)) {
-			const c = counts.get(code) ?? [0, 0];
-			c[isOpen(t) ? 0 : 1]++;
+			const c = counts.get(code) ?? [0, 0, 0];
+			c[availabilityIndex(t)]++;
 			counts.set(code, c);
 		}
 	return counts;
@@ -293,17 +298,22 @@ function qpvFigure(input: ObservatoryInput, r: Selected, where: string): Figure 
 		})
 		.sort((a, b) => b.values[0] - a.values[0] || byTotalThenName(a, b));
 	const without = rows.filter((row) => row.values[0] === 0).length;
+	const located = r.initiatives.filter((i) => i.qpv !== undefined).length;
 	return {
 		id: 'qpv',
 		title: 'Initiatives par quartier prioritaire (QPV)',
-		reading: rows.length
-			? `${count(rows.length - without, 'QPV compte', 'QPV comptent', 'Aucun QPV ne compte')} au moins une initiative publiée${where}${without ? ` ; ${count(without, 'n’en compte', 'n’en comptent')} aucune` : ''}.`
-			: `Aucun quartier prioritaire${where}.`,
+		reading:
+			rows.length === 0
+				? `Aucun quartier prioritaire${where}.`
+				: without === rows.length
+					? `Aucune initiative publiée n’est rattachée à un QPV${where}.`
+					: `${count(rows.length - without, 'QPV compte', 'QPV comptent')} au moins une initiative publiée${where}${without ? ` ; ${count(without, 'n’en compte', 'n’en comptent')} aucune` : ''}.`,
 		rowHeader: 'Quartier prioritaire',
 		unit: 'fiches',
 		series: [PLACES[1], PLACES[0]],
 		rows,
-		mark: 'bars'
+		mark: 'bars',
+		note: `Fiches dont le QPV est renseigné (${count(located, 'initiative', 'initiatives')} sur ${r.initiatives.length}) ; il l’est d’office quand les contours officiels des QPV sont importés.`
 	};
 }
 
@@ -339,22 +349,23 @@ function toolsFigure(
 	let rows = (spec.terms as readonly { code: string; label: string }[]).map((term) => ({
 		code: term.code,
 		label: term.label,
-		values: [...(counts.get(term.code) ?? [0, 0])]
+		values: [...(counts.get(term.code) ?? [0, 0, 0])]
 	}));
 	// Types are many: only those that exist, most frequent first. Stages keep their order (a project's life)
 	// and publics all appear, since an empty one is a gap.
 	if (spec.sort) rows = rows.filter((row) => total(row) > 0).sort(byTotalThenName);
-	const gaps = rows.filter((row) => row.values[0] === 0);
+	const gaps = rows.filter((row) => row.values[0] + row.values[1] === 0);
 	const open = r.fundingTools.filter(isOpen).length;
+	const toCheck = r.fundingTools.filter((t) => availabilityIndex(t) === 1).length;
 	return {
 		id,
 		title: spec.title,
 		reading: gaps.length
-			? `Sans outil ouvert${where} : ${gaps.map((g) => g.label).join(', ')}.`
-			: `${count(open, 'outil ouvert', 'outils ouverts')} sur ${r.fundingTools.length}${where} ; chaque ${spec.rowHeader.toLowerCase()} en a au moins un.`,
+			? `Sans aucun outil ouvert ni à vérifier${where} : ${gaps.map((g) => g.label).join(', ')}.`
+			: `${count(open, 'outil ouvert', 'outils ouverts', 'Aucun outil ouvert')} et ${count(toCheck, 'outil', 'outils')} à vérifier sur ${r.fundingTools.length}${where} ; chaque ${spec.rowHeader.toLowerCase()} en a au moins un.`,
 		rowHeader: spec.rowHeader,
 		unit: 'outils',
-		series: OPEN_OR_NOT,
+		series: AVAILABILITY_SERIES,
 		rows,
 		mark: 'bars',
 		note: 'Un outil peut couvrir plusieurs lignes.'
@@ -362,7 +373,7 @@ function toolsFigure(
 }
 
 function gapsFigure(r: Selected, where: string): Figure {
-	const open = r.fundingTools.filter(isOpen);
+	const open = r.fundingTools.filter(notClosed);
 	const rows = STAGES.map((s) => ({
 		code: s.code,
 		label: s.label,
@@ -375,16 +386,16 @@ function gapsFigure(r: Selected, where: string): Figure {
 	);
 	return {
 		id: 'financements-lacunes',
-		title: 'Outils ouverts par stade et par public : les lacunes',
+		title: 'Outils non fermés par stade et par public : les lacunes',
 		reading: empty.length
-			? `${count(empty.length, 'case vide', 'cases vides')}${where} (aucun outil ouvert) : ${empty.join(' ; ')}.`
-			: `Chaque stade a au moins un outil ouvert pour chaque public${where}.`,
+			? `${count(empty.length, 'case vide', 'cases vides')}${where} (aucun outil ouvert ni à vérifier) : ${empty.join(' ; ')}.`
+			: `Chaque stade a au moins un outil ouvert ou à vérifier pour chaque public${where}.`,
 		rowHeader: 'Stade',
-		unit: 'outils ouverts',
+		unit: 'outils non fermés',
 		series: AUDIENCES.map((a) => ({ key: a.code, label: a.label.split(' (')[0] })),
 		rows,
 		mark: 'cells',
-		note: 'Outils ouverts en continu ou sur appel à projets. Une case à 0 est une lacune.'
+		note: 'Outils ouverts, sur appel à projets ou dont la disponibilité est à vérifier (les fermés sont exclus). Une case à 0 est une lacune.'
 	};
 }
 
