@@ -162,7 +162,12 @@ function filterWords(filters: ObservatoryFilters): string {
 	return parts.length ? ` ${parts.join(' ')}` : '';
 }
 
-function communesFigure(input: ObservatoryInput, r: Selected, where: string): Figure {
+function communesFigure(
+	input: ObservatoryInput,
+	r: Selected,
+	where: string,
+	filters: ObservatoryFilters
+): Figure {
 	const counts = placesBy(r.organisations, r.initiatives, (x) => x.communeCode);
 	const rows = input.geo.communes
 		.filter((c) => counts.has(c.code))
@@ -174,9 +179,11 @@ function communesFigure(input: ObservatoryInput, r: Selected, where: string): Fi
 	return {
 		id: 'communes',
 		title: 'Structures et initiatives par commune',
-		reading: first
-			? `${count(rows.length, 'commune compte', 'communes comptent')} au moins une fiche${where} ; ${first.label} en réunit ${percent(total(first), all)} (${total(first)} sur ${all}).`
-			: `Aucune structure ni initiative publiée${where}.`,
+		reading: filters.commune
+			? `${count(all, 'fiche', 'fiches', 'Aucune fiche')}${where} : ${count(first?.values[0] ?? 0, 'structure', 'structures', 'aucune structure')} de l’ESS et ${count(first?.values[1] ?? 0, 'initiative', 'initiatives', 'aucune initiative')}.`
+			: first
+				? `${count(rows.length, 'commune compte', 'communes comptent')} au moins une fiche${where} ; ${first.label} en réunit ${percent(total(first), all)} (${total(first)} sur ${all}).`
+				: `Aucune structure ni initiative publiée${where}.`,
 		rowHeader: 'Commune',
 		unit: 'fiches',
 		series: PLACES,
@@ -464,7 +471,7 @@ export function observatoryFigures(input: ObservatoryInput, filters: Observatory
 	const where = filterWords(filters);
 	const strasbourg = !filters.commune || filters.commune.code === STRASBOURG;
 	return [
-		communesFigure(input, r, where),
+		communesFigure(input, r, where, filters),
 		...(strasbourg ? [quartiersFigure(input, r, where)] : []),
 		familiesFigure(r, where),
 		legalFormsFigure(r, where),

@@ -45,7 +45,7 @@ function barsPlot(figure: Figure, document: Document) {
 			axis: 'top',
 			grid: true,
 			domain: [0, max],
-			label: `Nombre de ${figure.unit}`,
+			label: `Nombre ${/^[aeiouéh]/i.test(figure.unit) ? 'd’' : 'de '}${figure.unit}`,
 			labelAnchor: 'left',
 			labelArrow: 'none',
 			ticks: Math.min(max, 6),
@@ -83,7 +83,7 @@ function cellsPlot(figure: Figure, document: Document) {
 		marginTop: 72,
 		marginLeft: 150,
 		marginRight: 4,
-		x: { axis: 'top', domain: figure.series.map((s) => s.label), label: null, tickSize: 0 },
+		x: { axis: null, domain: figure.series.map((s) => s.label) },
 		y: { domain: figure.rows.map((r) => r.label), label: null, tickSize: 0 },
 		color: {
 			type: 'linear',
