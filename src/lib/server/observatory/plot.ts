@@ -92,12 +92,15 @@ function cellsPlot(figure: Figure, document: Document) {
 		},
 		marks: [
 			Plot.axisX({ anchor: 'top', lineWidth: 9, tickSize: 0, label: null }),
-			Plot.cell(data, {
-				x: 'series',
-				y: 'label',
-				fill: (d: { value: number }) => (d.value === 0 ? '#fbe3d0' : d.value),
-				inset: 1.5
-			}),
+			Plot.cell(
+				data.filter((d) => d.value > 0),
+				{ x: 'series', y: 'label', fill: 'value', inset: 1.5 }
+			),
+			// An empty cell is the point of this figure: a warm colour of its own, outside the scale.
+			Plot.cell(
+				data.filter((d) => d.value === 0),
+				{ x: 'series', y: 'label', fill: '#fbe3d0', inset: 1.5 }
+			),
 			Plot.text(data, {
 				x: 'series',
 				y: 'label',
