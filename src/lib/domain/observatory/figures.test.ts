@@ -41,11 +41,11 @@ const geo = {
 	]
 } as unknown as Geo;
 
-const org = (o: Parameters<typeof organisationFixture>[0]): Organisation =>
+const org = (o: NonNullable<Parameters<typeof organisationFixture>[0]>): Organisation =>
 	organisationSchema.parse(organisationFixture({ slug: o.id, ...o }));
-const ini = (o: Parameters<typeof initiativeFixture>[0]): Initiative =>
+const ini = (o: NonNullable<Parameters<typeof initiativeFixture>[0]>): Initiative =>
 	initiativeSchema.parse(initiativeFixture({ slug: o.id, ...o }));
-const tool = (o: Parameters<typeof toolFixture>[0]): FundingTool =>
+const tool = (o: NonNullable<Parameters<typeof toolFixture>[0]>): FundingTool =>
 	fundingToolSchema.parse(toolFixture({ slug: o.id, ...o }));
 
 const organisations = [
