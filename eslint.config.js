@@ -119,7 +119,9 @@ const TEST_TOOLS = [
 	only('$lib/server/seed/read-data'),
 	// A local SMTP server and a parser of what it received (src/lib/server/mail/test-smtp.ts).
 	'smtp-server',
-	'mailparser'
+	'mailparser',
+	// A maintained feed parser reads the Atom feeds back (src/lib/server/feeds.test.ts).
+	'@rowanmanning/feed-parser'
 ];
 
 /**
