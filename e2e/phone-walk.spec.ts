@@ -37,6 +37,7 @@ test.beforeAll(async ({ browser, request }) => {
 
 for (const stop of STOPS) {
 	test(`${stop.name}: fits 320 and 390 px, axe clean, wording`, async ({ browser }) => {
+		if (stop.slow) test.slow();
 		const context = await browser.newContext({ storageState: stop.as ? sessions[stop.as] : undefined });
 		const page = await context.newPage();
 		const path = stopPath(stop, fixtures);

@@ -31,6 +31,8 @@ export interface Stop {
 	path: string | ((f: Fixtures) => string);
 	/** Logged in with this role (workspace pages). */
 	as?: 'editor' | 'admin';
+	/** A long page (many plots and tables) that axe needs more time to walk on a loaded machine. */
+	slow?: true;
 }
 
 export const STOPS: Stop[] = [
@@ -63,8 +65,12 @@ export const STOPS: Stop[] = [
 	{ name: 'proposition reçue', path: '/proposer/merci/ESS-7K3P-9QXA' },
 	{ name: 'données', path: '/donnees' },
 	// Observatory.
-	{ name: 'observatoire', path: '/observatoire' },
-	{ name: 'observatoire, filtré', path: '/observatoire?commune=strasbourg&thematique=initiatives-habitants' },
+	{ name: 'observatoire', path: '/observatoire', slow: true },
+	{
+		name: 'observatoire, filtré',
+		path: '/observatoire?commune=strasbourg&thematique=initiatives-habitants',
+		slow: true
+	},
 	{ name: 'accessibilité', path: '/accessibilite' },
 	{ name: 'confidentialité', path: '/confidentialite' },
 	{ name: 'page introuvable', path: '/page-qui-n-existe-pas' },
