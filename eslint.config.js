@@ -94,6 +94,9 @@ const LAYERS = [
 			'nodemailer',
 			'supercluster',
 			'@maplibre/vt-pbf',
+			// The observatory's plots, drawn on the server (lib/server/observatory/plot.ts only uses them).
+			'@observablehq/plot',
+			'linkedom',
 			'$env/*',
 			only('$app/environment')
 		],
@@ -118,7 +121,9 @@ const TEST_TOOLS = [
 	only('$lib/server/seed/read-data'),
 	// A local SMTP server and a parser of what it received (src/lib/server/mail/test-smtp.ts).
 	'smtp-server',
-	'mailparser'
+	'mailparser',
+	// A maintained feed parser reads the Atom feeds back (src/lib/server/feeds.test.ts).
+	'@rowanmanning/feed-parser'
 ];
 
 /**

@@ -62,6 +62,12 @@ export const STOPS: Stop[] = [
 	{ name: 'proposer une correction', path: (f) => `/proposer/modification?fiche=${f.structure.id}` },
 	{ name: 'proposition reçue', path: '/proposer/merci/ESS-7K3P-9QXA' },
 	{ name: 'données', path: '/donnees' },
+	// Observatory.
+	{ name: 'observatoire', path: '/observatoire' },
+	{
+		name: 'observatoire, filtré',
+		path: '/observatoire?commune=strasbourg&thematique=initiatives-habitants'
+	},
 	{ name: 'accessibilité', path: '/accessibilite' },
 	{ name: 'confidentialité', path: '/confidentialite' },
 	{ name: 'page introuvable', path: '/page-qui-n-existe-pas' },
@@ -80,6 +86,7 @@ export const STOPS: Stop[] = [
 	{ name: 'import, simulation', path: (f) => `/admin/import/${f.importPlanned}`, as: 'editor' },
 	{ name: 'doublons', path: '/admin/doublons', as: 'editor' },
 	{ name: 'fraîcheur', path: '/admin/fraicheur', as: 'editor' },
+	{ name: 'indicateurs', path: '/admin/indicateurs', as: 'editor' },
 	{ name: 'export', path: '/admin/export', as: 'editor' },
 	{ name: 'comptes', path: '/admin/comptes', as: 'admin' }
 	// Routes of branches not merged yet get their line here when they land (the contact relay's

@@ -191,3 +191,21 @@ describe('the workspace', () => {
 		expect(isUnder('/administration', route.admin())).toBe(false);
 	});
 });
+
+describe('observatory, indicators and feeds', () => {
+	it('writes the observatory’s filters, its CSV files and the feeds, encoded', () => {
+		expect(route.observatory()).toBe('/observatoire');
+		expect(route.observatory({ commune: { slug: 'schiltigheim' }, thematique: { code: 'emploi' } })).toBe(
+			'/observatoire?commune=schiltigheim&thematique=emploi'
+		);
+		expect(route.observatory({ thematique: { code: 'a&b' } }, 'qpv')).toBe(
+			'/observatoire?thematique=a%26b#qpv'
+		);
+		expect(route.observatoryCsv('communes', { commune: { slug: 'illkirch' } })).toBe(
+			'/observatoire/communes.csv?commune=illkirch'
+		);
+		expect(route.feed('financements')).toBe('/flux/financements.atom');
+		expect(route.feed('initiatives', { quartier: 'meinau' })).toBe('/flux/initiatives.atom?quartier=meinau');
+		expect(route.adminIndicators()).toBe('/admin/indicateurs');
+	});
+});

@@ -203,6 +203,29 @@ export const route = {
 	/** After a message was sent: where it went and what happens next. */
 	contactSent: (record: { id: string }) => `/contacter/${seg(record.id)}/envoye`,
 
+	// Observatory, dashboard and feeds -----------------------------------------------------------------
+	/** The observatory, filtered by one commune (slug) and one thématique (code). */
+	observatory: (f: { commune?: { slug: string }; thematique?: { code: string } } = {}, hash?: string) =>
+		withQueryString(
+			'/observatoire',
+			new URLSearchParams(
+				[
+					['commune', f.commune?.slug],
+					['thematique', f.thematique?.code]
+				].filter((e): e is [string, string] => !!e[1])
+			).toString(),
+			hash
+		),
+	/** One figure's table as CSV, for the same filters. */
+	observatoryCsv: (figure: string, f: { commune?: { slug: string }; thematique?: { code: string } } = {}) =>
+		withQuery(`/observatoire/${seg(figure)}.csv`, {
+			commune: f.commune?.slug,
+			thematique: f.thematique?.code
+		}),
+	/** Atom feeds of new and updated records; initiatives of one quartier or commune page (its slug). */
+	feed: (name: 'financements' | 'initiatives', opts: { quartier?: string } = {}) =>
+		withQuery(`/flux/${name}.atom`, { quartier: opts.quartier }),
+
 	openData: () => '/donnees',
 	accessibility: () => '/accessibilite',
 	privacy: (section?: 'messages') => (section ? `/confidentialite#${section}` : '/confidentialite'),
@@ -273,6 +296,8 @@ export const route = {
 	/** A maintainers' export file (every status); `excel` for semicolons and a BOM. */
 	adminExport: (file: string, opts: { excel?: boolean } = {}) =>
 		withQuery(`/admin/export/${seg(file)}`, opts),
+	/** The CRESS's indicators: proposals, edits, imports, stale records, corrections asked. */
+	adminIndicators: () => '/admin/indicateurs',
 	adminAccounts: (opts: { cree?: boolean; modifie?: boolean } = {}) => withQuery('/admin/comptes', opts)
 } as const;
 
