@@ -92,6 +92,8 @@ const LAYERS = [
 			'csv-parse',
 			'yauzl',
 			'nodemailer',
+			// QR codes for share links and flyers (src/lib/server/qr.ts).
+			'qrcode',
 			'$env/*',
 			only('$app/environment')
 		],

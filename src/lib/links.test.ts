@@ -22,6 +22,11 @@ describe('public pages', () => {
 		expect(route.record({ kind: 'organisation', slug: 'a/b?c' })).toBe('/structures/a%2Fb%3Fc');
 	});
 
+	it('builds the flyer, the embeds and the offline pack of a quartier', () => {
+		expect(route.quartierFlyer({ slug: 'meinau' })).toBe('/quartiers/meinau/tract');
+		expect(route.quartierFlyer({ slug: 'meinau' }, 'a5')).toBe('/quartiers/meinau/tract?format=a5');
+	});
+
 	it('builds the quartier pages, a sub-quartier as an anchor', () => {
 		expect(route.quartiers()).toBe('/quartiers');
 		expect(route.quartier({ slug: 'meinau' })).toBe('/quartiers/meinau');

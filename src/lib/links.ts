@@ -142,6 +142,11 @@ export const route = {
 	quartier: (area: { slug: string }, sub?: { slug: string }) =>
 		withQueryString(`/quartiers/${seg(area.slug)}`, '', sub ? `sq-${sub.slug}` : undefined),
 
+	// Reach: flyers, embeds, offline packs ---------------------------------------------------------------
+	/** A quartier's printable flyer: A4, or two A5 copies on one landscape sheet. */
+	quartierFlyer: (area: { slug: string }, format: 'a4' | 'a5' = 'a4') =>
+		withQuery(`/quartiers/${seg(area.slug)}/tract`, { format: format === 'a5' ? 'a5' : undefined }),
+
 	/** The funding list, optionally for a finder profile (the same public parameters). */
 	funding: (profile: FinderQuery = {}) => withQueryString('/financements', profileToQuery(profile)),
 	/** The guided finder for a profile (its public contract, README "Funding finder"); `hash` an anchor. */
