@@ -34,6 +34,7 @@ describe('public pages', () => {
 			'/embed/carte?couches=initiatives&lieu=SQ_08&affichage=carte'
 		);
 		expect(route.embedQuartier({ slug: 'meinau' })).toBe('/embed/quartier/meinau');
+		expect(route.quartierPack({ slug: 'meinau' })).toBe('/quartiers/meinau/hors-ligne.json');
 		expect(route.embedMap().startsWith(`${EMBED_PREFIX}/`)).toBe(true);
 		// Only the embeds may be framed, and they are all under the one prefix server.js and the hook check.
 		for (const embed of [route.embedMap(), route.embedQuartier({ slug: 'meinau' })])

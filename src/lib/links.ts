@@ -160,6 +160,8 @@ export const route = {
 		const extra = display === 'les-deux' ? '' : `affichage=${display}`;
 		return `/embed/carte${search}${extra ? `${search ? '&' : '?'}${extra}` : ''}`;
 	},
+	/** What « Emporter ce quartier » saves for offline use (JSON: the addresses and the data version). */
+	quartierPack: (area: { slug: string }) => `/quartiers/${seg(area.slug)}/hors-ligne.json`,
 	/** The embeddable list of a quartier's or a commune's initiatives. */
 	embedQuartier: (area: { slug: string }) => `/embed/quartier/${seg(area.slug)}`,
 	/** A quartier's printable flyer: A4, or two A5 copies on one landscape sheet. */
