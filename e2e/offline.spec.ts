@@ -66,6 +66,8 @@ test.describe('offline', () => {
 		context,
 		request
 	}) => {
+		// Many pages saved, then read offline, then saved again: longer than one journey on a loaded machine.
+		test.slow();
 		const pack = await (await request.get(`/quartiers/${QUARTIER}/hors-ligne.json`)).json();
 		const initiatives = (await (await request.get('/api/v1/initiatives?quartier=SQ_07')).json()).items as {
 			slug: string;
