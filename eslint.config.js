@@ -97,6 +97,8 @@ const LAYERS = [
 			// The observatory's plots, drawn on the server (lib/server/observatory/plot.ts only uses them).
 			'@observablehq/plot',
 			'linkedom',
+			// QR codes for share links and flyers (src/lib/server/qr.ts).
+			'qrcode',
 			'$env/*',
 			only('$app/environment')
 		],

@@ -57,6 +57,9 @@ export default defineConfig({
 		trace: 'off',
 		locale: 'fr-FR',
 		timezoneId: 'Europe/Paris',
+		// The site's service worker (src/service-worker.ts) would answer build files from its cache, out of
+		// reach of page.route(); only the offline journeys (e2e/offline.spec.ts) let it run.
+		serviceWorkers: 'block',
 		launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS }
 	},
 	projects: [

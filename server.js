@@ -15,7 +15,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import process from 'node:process';
 import { pathToFileURL } from 'node:url';
-import { securityHeaders, staticContentType } from './src/lib/server/security-headers.js';
+import { framingAllowed, securityHeaders, staticContentType } from './src/lib/server/security-headers.js';
 
 const buildDir = resolve(process.env.BUILD_DIR ?? 'build');
 const handlerFile = resolve(buildDir, 'handler.js');
@@ -68,6 +68,8 @@ const server = http.createServer((req, res) => {
 	// headers on top, so a page's (same) values win and a static file keeps these.
 	for (const [name, value] of headers) res.setHeader(name, value);
 	const pathname = (req.url ?? '/').split('?')[0];
+	// Embeds are framed by partners' sites: X-Frame-Options has no "anyone" value, so it is left out there.
+	if (framingAllowed(pathname)) res.removeHeader('x-frame-options');
 	const type = staticContentType(pathname);
 	if (type) res.setHeader('content-type', type);
 	if (pathname.startsWith('/glyphs/')) res.setHeader('cache-control', 'public, max-age=86400');

@@ -56,6 +56,12 @@ export const STOPS: Stop[] = [
 	{ name: 'quartiers', path: '/quartiers' },
 	{ name: 'quartier', path: (f) => `/quartiers/${f.quartier}` },
 	{ name: 'commune', path: '/quartiers/schiltigheim' },
+	// Reach: flyers, embeds.
+	{ name: 'tract A4', path: (f) => `/quartiers/${f.quartier}/tract` },
+	{ name: 'tract A5', path: (f) => `/quartiers/${f.quartier}/tract?format=a5` },
+	{ name: 'intégrer', path: '/integrer?zone=SQ_07&affichage=quartier' },
+	{ name: 'carte intégrée', path: '/embed/carte?lieu=SQ_07' },
+	{ name: 'quartier intégré', path: (f) => `/embed/quartier/${f.quartier}` },
 	{ name: 'proposer', path: '/proposer' },
 	{ name: 'proposer une initiative', path: '/proposer/initiative' },
 	{ name: 'proposer une structure', path: '/proposer/structure' },

@@ -126,6 +126,24 @@ describe('Content-Security-Policy', () => {
 		}
 	});
 
+	it('embeds may be framed by any site, with no X-Frame-Options; the page that builds them may not', async () => {
+		for (const path of ['/embed/carte?lieu=SQ_07', '/embed/quartier/meinau']) {
+			for (let k = 0; k < 2; k++) {
+				// Twice: the second answer comes from the page cache (server.js), which must say the same.
+				const res = await raw(path);
+				expect(directives(header(res, 'content-security-policy') ?? '')['frame-ancestors'], path).toEqual([
+					'*'
+				]);
+				expect(header(res, 'x-frame-options'), path).toBeUndefined();
+			}
+		}
+		const builder = await raw('/integrer');
+		expect(directives(header(builder, 'content-security-policy') ?? '')['frame-ancestors']).toEqual([
+			"'self'"
+		]);
+		expect(header(builder, 'x-frame-options')).toBe('SAMEORIGIN');
+	});
+
 	it('a page asking for another basemap opens that one’s host too, and nothing for an unknown one', async () => {
 		const other = directives(header(await raw('/carte?fond=openfreemap'), 'content-security-policy') ?? '');
 		expect(other['connect-src']).toEqual([

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { building } from '$app/environment';
 import { hasRole, routeRole } from '$lib/server/auth/guard';
 import { SESSION_COOKIE, cookieOptions, validateSession } from '$lib/server/auth/session';
-import { pagePolicy } from '$lib/server/csp';
+import { framedByAnyone, pagePolicy } from '$lib/server/csp';
 import { failInterruptedImports } from '$lib/server/db/admin';
 import { dataVersion } from '$lib/server/db/records';
 import { deleteExpiredSessions } from '$lib/server/db/sessions';
@@ -14,7 +14,7 @@ import {
 	PageCache,
 	publishFastPath
 } from '$lib/server/page-cache';
-import { securityHeaders } from '$lib/server/security-headers.js';
+import { framingAllowed, securityHeaders } from '$lib/server/security-headers.js';
 import { kickOutbox, startMail } from '$lib/server/mail/scheduler';
 import { setRebuildInlineMax, warmReadModel } from '$lib/server/read-model';
 import { watchMapClusters } from '$lib/server/map-scale';
@@ -133,9 +133,13 @@ export const handle: Handle = async ({ event, resolve }) => {
 /** The headers of security-headers.js, and the page's basemap hosts in its CSP (src/lib/server/csp.ts). */
 function withSecurityHeaders(response: Response, url: URL): Response {
 	for (const [name, value] of SECURITY_HEADERS) response.headers.set(name, value);
+	const framed = framingAllowed(url.pathname);
+	if (framed) response.headers.delete('x-frame-options');
 	const policy = response.headers.get('content-security-policy');
-	if (policy)
-		response.headers.set('content-security-policy', pagePolicy(policy, getEnv().PUBLIC_BASEMAP, url));
+	if (policy) {
+		const page = pagePolicy(policy, getEnv().PUBLIC_BASEMAP, url);
+		response.headers.set('content-security-policy', framed ? framedByAnyone(page) : page);
+	}
 	return response;
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { EMBED_PREFIX, framingAllowed } from '$lib/server/security-headers.js';
 import type { FilterRef } from '$lib/domain/filters/types';
 import { parseDirectoryQuery } from '$lib/domain/directory-query';
 import { parseFinderParams } from '$lib/domain/funding/profile';
@@ -20,6 +21,26 @@ describe('public pages', () => {
 		expect(route.record({ kind: 'initiative', slug: 'jardin' })).toBe('/initiatives/jardin');
 		expect(route.record({ kind: 'funding-tool', slug: 'pret' })).toBe('/financements/pret');
 		expect(route.record({ kind: 'organisation', slug: 'a/b?c' })).toBe('/structures/a%2Fb%3Fc');
+	});
+
+	it('builds the flyer, the embeds and the offline pack of a quartier', () => {
+		expect(route.quartierFlyer({ slug: 'meinau' })).toBe('/quartiers/meinau/tract');
+		expect(route.quartierFlyer({ slug: 'meinau' }, 'a5')).toBe('/quartiers/meinau/tract?format=a5');
+		expect(route.integrate()).toBe('/integrer');
+		expect(route.integrate({ zone: 'SQ_08', hauteur: 500 })).toBe('/integrer?zone=SQ_08&hauteur=500');
+		expect(route.embedMap()).toBe('/embed/carte');
+		expect(route.embedMap({}, 'liste')).toBe('/embed/carte?affichage=liste');
+		expect(route.embedMap({ filters: { lieu: ['SQ_08'], layers: ['initiatives'] } }, 'carte')).toBe(
+			'/embed/carte?couches=initiatives&lieu=SQ_08&affichage=carte'
+		);
+		expect(route.embedQuartier({ slug: 'meinau' })).toBe('/embed/quartier/meinau');
+		expect(route.quartierPack({ slug: 'meinau' })).toBe('/quartiers/meinau/hors-ligne.json');
+		expect(route.embedMap().startsWith(`${EMBED_PREFIX}/`)).toBe(true);
+		// Only the embeds may be framed, and they are all under the one prefix server.js and the hook check.
+		for (const embed of [route.embedMap(), route.embedQuartier({ slug: 'meinau' })])
+			expect(framingAllowed(embed), embed).toBe(true);
+		for (const page of [route.map(), route.integrate(), route.quartier({ slug: 'meinau' })])
+			expect(framingAllowed(page), page).toBe(false);
 	});
 
 	it('builds the quartier pages, a sub-quartier as an anchor', () => {

@@ -96,18 +96,24 @@ export interface RecordPageFlags {
 	proposition?: string;
 }
 
+/** The explorer's query string for a map link (`''` at the default state). */
+function mapSearch({ select, filters, ...rest }: MapLink): string {
+	const base = defaultState();
+	const merged: PointFilters = { ...base.filters };
+	for (const [param, values] of Object.entries(filters ?? {})) if (values) merged[param] = values;
+	const state: ExplorerUrlState = { ...base, ...rest, sel: select?.id, filters: merged };
+	return explorerSearch(state);
+}
+
+/** What an embedded map shows: both panes (default), the map alone or the list alone. */
+export type EmbedDisplay = 'les-deux' | 'carte' | 'liste';
+
 export const route = {
 	// Public pages --------------------------------------------------------------------------------------
 	home: () => '/',
 
 	/** `/carte` with the explorer's state, written by the explorer's own canonical writer. */
-	map({ select, filters, ...rest }: MapLink = {}): string {
-		const base = defaultState();
-		const merged: PointFilters = { ...base.filters };
-		for (const [param, values] of Object.entries(filters ?? {})) if (values) merged[param] = values;
-		const state: ExplorerUrlState = { ...base, ...rest, sel: select?.id, filters: merged };
-		return `/carte${explorerSearch(state)}`;
-	},
+	map: (link: MapLink = {}): string => `/carte${mapSearch(link)}`,
 	/** The map's compact points of one data version (cached by version). */
 	mapPoints: (version: number) => withQuery('/carte/points.json', { v: version }),
 	/**
@@ -175,6 +181,26 @@ export const route = {
 	/** A quartier's or a commune's page; with a sub-quartier, its part of the page (`#sq-<slug>`). */
 	quartier: (area: { slug: string }, sub?: { slug: string }) =>
 		withQueryString(`/quartiers/${seg(area.slug)}`, '', sub ? `sq-${sub.slug}` : undefined),
+
+	// Reach: flyers, embeds, offline packs ---------------------------------------------------------------
+	/** The page where a partner builds the `<iframe>` of an embed (its form's fields, as submitted). */
+	integrate: (fields: Record<string, QueryValue> = {}) => withQuery('/integrer', fields),
+	/**
+	 * The embeddable map: `/carte`'s parameters, and `affichage` (map or list alone). Under the prefix that
+	 * may be framed (EMBED_PREFIX, src/lib/server/security-headers.js).
+	 */
+	embedMap(link: MapLink = {}, display: EmbedDisplay = 'les-deux'): string {
+		const search = mapSearch(link);
+		const extra = display === 'les-deux' ? '' : `affichage=${display}`;
+		return `/embed/carte${search}${extra ? `${search ? '&' : '?'}${extra}` : ''}`;
+	},
+	/** What « Emporter ce quartier » saves for offline use (JSON: the addresses and the data version). */
+	quartierPack: (area: { slug: string }) => `/quartiers/${seg(area.slug)}/hors-ligne.json`,
+	/** The embeddable list of a quartier's or a commune's initiatives. */
+	embedQuartier: (area: { slug: string }) => `/embed/quartier/${seg(area.slug)}`,
+	/** A quartier's printable flyer: A4, or two A5 copies on one landscape sheet. */
+	quartierFlyer: (area: { slug: string }, format: 'a4' | 'a5' = 'a4') =>
+		withQuery(`/quartiers/${seg(area.slug)}/tract`, { format: format === 'a5' ? 'a5' : undefined }),
 
 	/** The funding list, optionally for a finder profile (the same public parameters). */
 	funding: (profile: FinderQuery = {}) => withQueryString('/financements', profileToQuery(profile)),

@@ -5,6 +5,7 @@
  */
 import type { Commune, Point, Qpv, Quartier } from '$lib/domain/geography';
 import type { FundingTool, Initiative, Organisation } from '$lib/domain/records';
+import type { BasemapCode } from '$lib/domain/map/basemaps';
 import type { Availability } from '$lib/domain/taxonomies';
 import { distanceMeters } from '$lib/geo/distance';
 import { route } from '$lib/links';
@@ -237,11 +238,13 @@ export function keyNumbers(input: {
 /**
  * The main map zoomed on the area and showing only its places (`at=zoom/lat/lon`, `lieu=` a quartier code
  * or a commune INSEE code; the explorer's URL state, src/lib/domain/map/map-url.ts).
+ * `fond`: a basemap for this link (the offline pack asks for the built-in one).
  */
-export function mapHref(area: Area): string {
+export function mapHref(area: Area, fond?: BasemapCode): string {
 	const zoom = area.kind === 'quartier' ? 15 : area.code === '67482' ? 12 : 14;
 	return route.map({
 		at: { zoom, lat: area.point.lat, lon: area.point.lon },
-		filters: { lieu: [area.code] }
+		filters: { lieu: [area.code] },
+		fond
 	});
 }

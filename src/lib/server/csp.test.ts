@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { basemapOrigins, pageBasemaps, pagePolicy, withOrigins } from './csp';
+import { basemapOrigins, framedByAnyone, pageBasemaps, pagePolicy, withOrigins } from './csp';
+import { framingAllowed } from './security-headers.js';
 
 const POLICY =
 	"default-src 'self'; img-src 'self' data: blob:; connect-src 'self'; frame-ancestors 'self'; script-src 'self' 'sha256-abc='";
@@ -28,5 +29,21 @@ describe('CSP basemap hosts', () => {
 		expect(pagePolicy(POLICY, 'offline', new URL('http://x/'))).toBe(POLICY);
 		const once = withOrigins(POLICY, ['https://a.example']);
 		expect(withOrigins(once, ['https://a.example'])).toBe(once);
+	});
+});
+
+describe('embeds', () => {
+	it('open frame-ancestors to anyone and keep every other directive', () => {
+		const policy = "default-src 'self'; img-src 'self' data:; frame-ancestors 'self'; object-src 'none'";
+		expect(framedByAnyone(policy)).toBe(
+			"default-src 'self'; img-src 'self' data:; frame-ancestors *; object-src 'none'"
+		);
+	});
+
+	it('are the only paths that may be framed', () => {
+		expect(framingAllowed('/embed/carte')).toBe(true);
+		expect(framingAllowed('/embed/quartier/meinau')).toBe(true);
+		for (const path of ['/', '/carte', '/integrer', '/embed', '/embedded/carte', '/admin'])
+			expect(framingAllowed(path), path).toBe(false);
 	});
 });

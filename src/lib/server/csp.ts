@@ -42,3 +42,13 @@ export function withOrigins(policy: string, origins: readonly string[]): string 
 export function pagePolicy(policy: string, configured: BasemapCode, url: URL): string {
 	return withOrigins(policy, pageBasemaps(configured, url).flatMap(basemapOrigins));
 }
+
+/** The embeds' policy: any site may frame them (partners' pages); every other directive is kept. */
+export function framedByAnyone(policy: string): string {
+	return policy
+		.split(';')
+		.map((d) => d.trim())
+		.filter(Boolean)
+		.map((d) => (d.split(/\s+/)[0] === 'frame-ancestors' ? 'frame-ancestors *' : d))
+		.join('; ');
+}

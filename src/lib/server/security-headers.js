@@ -19,6 +19,21 @@ export function servedOverHttps(env) {
 }
 
 /**
+ * Where partners' sites may frame us: the embeds (`route.embedMap`, `route.embedQuartier` in links.ts build
+ * their addresses under this prefix; links.test.ts checks they stay there). Every other response keeps
+ * refusing framing (X-Frame-Options, CSP frame-ancestors 'self').
+ */
+export const EMBED_PREFIX = '/embed';
+
+/**
+ * @param {string} pathname
+ * @returns {boolean}
+ */
+export function framingAllowed(pathname) {
+	return pathname.startsWith(`${EMBED_PREFIX}/`);
+}
+
+/**
  * @param {{ ORIGIN?: string; PUBLIC_SITE_URL?: string }} env
  * @returns {Record<string, string>}
  */

@@ -2,10 +2,11 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { toolPage } from '$lib/pages/funding';
 import { getCatalogue } from '$lib/server/catalogue';
+import { qrSvg } from '$lib/server/qr';
 import { getDb, getEnv } from '$lib/server/store';
 
 export const load: PageServerLoad = ({ params }) => {
 	const page = toolPage(getCatalogue(getDb()), params.slug, getEnv().PUBLIC_SITE_URL);
 	if (!page) error(404, 'Outil de financement introuvable');
-	return page;
+	return { ...page, shareQr: qrSvg(page.canonical) };
 };

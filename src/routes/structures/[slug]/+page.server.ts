@@ -2,10 +2,11 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { organisationPage } from '$lib/pages/structure';
 import { getCatalogue } from '$lib/server/catalogue';
+import { qrSvg } from '$lib/server/qr';
 import { getDb, getEnv } from '$lib/server/store';
 
 export const load: PageServerLoad = ({ params }) => {
 	const page = organisationPage(getCatalogue(getDb()), params.slug, getEnv().PUBLIC_SITE_URL);
 	if (!page) error(404, 'Structure introuvable');
-	return page;
+	return { ...page, shareQr: qrSvg(page.canonical) };
 };

@@ -1,0 +1,92 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Catalogue } from '$lib/domain/catalogue';
+import { initiativeSchema } from '$lib/domain/records';
+import { testCatalogue } from '$lib/domain/test-catalogue';
+import { initiativeFixture } from '$lib/domain/test-fixtures';
+import { loadDataset } from '$lib/server/seed/read-data';
+import { embedQuartierPage, iframeSnippet, integratePage, readIntegrate } from './embed';
+
+const SITE = 'https://carto.test';
+let c: Catalogue;
+
+beforeAll(() => {
+	const { dataset } = loadDataset('data');
+	c = testCatalogue(
+		[
+			initiativeSchema.parse(
+				initiativeFixture({ id: 'jardin-meinau', slug: 'jardin-meinau', quartierCode: 'SQ_07' })
+			)
+		],
+		{
+			communes: dataset.communes,
+			quartiers: dataset.quartiers,
+			qpv: dataset.qpv,
+			thematiques: dataset.thematiques
+		}
+	);
+});
+
+const read = (q: string) => readIntegrate(c, new URLSearchParams(q));
+
+describe('integratePage', () => {
+	it('defaults to the whole map, every layer, 600 px', () => {
+		const p = integratePage(c, new URLSearchParams(), SITE);
+		expect(p.embedPath).toBe('/embed/carte');
+		expect(p.values).toMatchObject({ zone: '', thematique: '', display: 'les-deux', height: 600 });
+		expect(p.snippet).toBe(
+			'<iframe src="https://carto.test/embed/carte" title="Carto ESS : carte de l’ESS" width="100%" height="600" style="border:0" loading="lazy"></iframe>'
+		);
+		expect(p.notes).toEqual([]);
+	});
+
+	it('writes the map’s own parameters for a quartier, layers, a thématique and one pane', () => {
+		const theme = c.geo.thematiques[0].code;
+		const p = integratePage(
+			c,
+			new URLSearchParams(`zone=SQ_07&couches=initiatives&thematique=${theme}&affichage=liste&hauteur=450`),
+			SITE
+		);
+		expect(p.embedPath).toBe(
+			`/embed/carte?couches=initiatives&thematique=${theme}&lieu=SQ_07&affichage=liste`
+		);
+		expect(p.snippet).toContain('height="450"');
+		expect(p.title).toMatch(/Meinau/);
+	});
+
+	it('gives the quartier’s simple list by its slug, and needs a zone for it', () => {
+		expect(integratePage(c, new URLSearchParams('zone=SQ_07&affichage=quartier'), SITE).embedPath).toBe(
+			'/embed/quartier/meinau'
+		);
+		const { values, notes } = read('affichage=quartier');
+		expect(values.display).toBe('les-deux');
+		expect(notes[0]).toMatch(/^Affichage : la liste simple demande/);
+	});
+
+	it('drops what it cannot read, naming the field and why', () => {
+		const { values, notes } = read('zone=SQ_99&couches=licornes&thematique=x&affichage=3d&hauteur=20');
+		expect(values).toMatchObject({ zone: '', thematique: '', display: 'les-deux', height: 600 });
+		expect(values.layers).toEqual(['structures', 'initiatives', 'financeurs']);
+		expect(notes.map((n) => n.split(' :')[0])).toEqual([
+			'Zone',
+			'Couches',
+			'Thématique',
+			'Affichage',
+			'Hauteur'
+		]);
+	});
+
+	it('escapes the snippet’s attributes', () => {
+		expect(iframeSnippet('https://x.test/?a=1&b="2"', 'A & B', 300)).toContain(
+			'src="https://x.test/?a=1&amp;b=&quot;2&quot;" title="A &amp; B"'
+		);
+	});
+});
+
+describe('embedQuartierPage', () => {
+	it('lists the quartier’s initiatives with links to their records', () => {
+		const p = embedQuartierPage(c, 'meinau', SITE)!;
+		expect(p.initiatives.map((i) => i.href)).toEqual(['/initiatives/jardin-meinau']);
+		expect(p.areaHref).toBe('/quartiers/meinau');
+		expect(embedQuartierPage(c, 'nulle-part', SITE)).toBeUndefined();
+	});
+});

@@ -1,0 +1,164 @@
+/**
+ * Embeds for partners' sites. `/integrer` is a plain GET form (zone, layers, thématique, display, height)
+ * whose answer is the `<iframe>` snippet and a preview; `integratePage` reads its fields leniently (a wrong
+ * value is dropped with a French note, as the map does) and writes the embed's address and the snippet.
+ * Pure, so the page recomputes the same snippet in the browser as the fields change.
+ */
+import type { Catalogue } from '$lib/domain/catalogue';
+import { LAYER_CODES, MAP_LAYERS, type LayerCode } from '$lib/domain/map/layers';
+import { route, type EmbedDisplay } from '$lib/links';
+import { flyerPage } from './flyer';
+
+/** The display choices: the map's panes, or the quartier's list of initiatives (`quartier`). */
+export const DISPLAYS = ['les-deux', 'carte', 'liste', 'quartier'] as const;
+export type Display = EmbedDisplay | 'quartier';
+export const DISPLAY_LABELS: Record<Display, string> = {
+	'les-deux': 'La carte et la liste',
+	carte: 'La carte seule',
+	liste: 'La liste seule',
+	quartier: 'Les initiatives du quartier ou de la commune (liste simple)'
+};
+
+export const HEIGHT = { min: 300, max: 1500, default: 600 } as const;
+
+export interface IntegrateValues {
+	/** A quartier code (`SQ_08`) or a commune INSEE code, or '' for the whole Eurométropole. */
+	zone: string;
+	layers: LayerCode[];
+	thematique: string;
+	display: Display;
+	height: number;
+}
+
+/** What the form's options list: zones (quartiers, then communes), layers, thématiques. */
+export function integrateOptions(c: Catalogue) {
+	return {
+		quartiers: c.geo.quartiers.map((q) => ({ value: q.code, slug: q.slug, label: q.name })),
+		communes: c.geo.communes.map((x) => ({ value: x.code, slug: x.slug, label: x.name })),
+		layers: MAP_LAYERS.map((l) => ({ value: l.code, label: l.label })),
+		thematiques: c.geo.thematiques.map((t) => ({ value: t.code, label: t.label })),
+		displays: DISPLAYS.map((d) => ({ value: d, label: DISPLAY_LABELS[d] }))
+	};
+}
+
+/** Reads the form's fields; what cannot be read is dropped with a note saying which field and why. */
+export function readIntegrate(
+	c: Catalogue,
+	params: URLSearchParams
+): { values: IntegrateValues; notes: string[] } {
+	const notes: string[] = [];
+	const zone = params.get('zone') ?? '';
+	const knownZone =
+		zone === '' ||
+		c.geo.quartiers.some((q) => q.code === zone) ||
+		c.geo.communes.some((x) => x.code === zone);
+	if (!knownZone) notes.push(`Zone : « ${zone} » n’est ni un quartier ni une commune connus, ignorée.`);
+	const asked = params.getAll('couches');
+	const layers = LAYER_CODES.filter((l) => asked.includes(l));
+	const badLayers = asked.filter((l) => !(LAYER_CODES as readonly string[]).includes(l));
+	if (badLayers.length) notes.push(`Couches : « ${badLayers.join(', ')} » inconnue(s), ignorée(s).`);
+	const thematique = params.get('thematique') ?? '';
+	const knownTheme = thematique === '' || c.geo.thematiques.some((t) => t.code === thematique);
+	if (!knownTheme) notes.push(`Thématique : « ${thematique} » inconnue, ignorée.`);
+	const rawDisplay = params.get('affichage') ?? 'les-deux';
+	let display: Display = (DISPLAYS as readonly string[]).includes(rawDisplay)
+		? (rawDisplay as Display)
+		: 'les-deux';
+	if (display !== rawDisplay)
+		notes.push(`Affichage : « ${rawDisplay} » inconnu, la carte et la liste sont montrées.`);
+	if (display === 'quartier' && (!knownZone || zone === '')) {
+		notes.push(
+			'Affichage : la liste simple demande de choisir un quartier ou une commune ; la carte est montrée.'
+		);
+		display = 'les-deux';
+	}
+	const rawHeight = params.get('hauteur');
+	let height: number = HEIGHT.default;
+	if (rawHeight !== null && rawHeight !== '') {
+		const n = Number(rawHeight);
+		if (Number.isInteger(n) && n >= HEIGHT.min && n <= HEIGHT.max) height = n;
+		else
+			notes.push(
+				`Hauteur : un nombre de pixels entre ${HEIGHT.min} et ${HEIGHT.max} est attendu, ${HEIGHT.default} est utilisé.`
+			);
+	}
+	return {
+		values: {
+			zone: knownZone ? zone : '',
+			// No box ticked (or none known) is the map's default: every layer.
+			layers: layers.length ? layers : [...LAYER_CODES],
+			thematique: knownTheme ? thematique : '',
+			display,
+			height
+		},
+		notes
+	};
+}
+
+export interface ZoneOption {
+	value: string;
+	slug: string;
+	label: string;
+}
+
+/** The embed's path for these values (`zones`: the form's quartiers and communes). */
+export function embedPath(v: IntegrateValues, zones: readonly ZoneOption[]): string {
+	const area = zones.find((z) => z.value === v.zone);
+	if (v.display === 'quartier' && area) return route.embedQuartier(area);
+	return route.embedMap(
+		{
+			filters: {
+				layers: v.layers,
+				lieu: v.zone ? [v.zone] : [],
+				thematique: v.thematique ? [v.thematique] : []
+			}
+		},
+		v.display === 'quartier' ? 'les-deux' : v.display
+	);
+}
+
+/** The frame's title (read by screen readers in the partner's page). */
+export function embedTitle(v: IntegrateValues, zones: readonly ZoneOption[]): string {
+	const name = zones.find((z) => z.value === v.zone)?.label;
+	return `Carto ESS : ${v.display === 'quartier' ? 'initiatives' : 'carte de l’ESS'}${name ? ` à ${name}` : ''}`;
+}
+
+/** `"` and `&` in an attribute value: the snippet is copied into someone else's HTML. */
+const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/** The `<iframe>` a partner pastes in their page. */
+export function iframeSnippet(src: string, title: string, height: number): string {
+	return `<iframe src="${attr(src)}" title="${attr(title)}" width="100%" height="${height}" style="border:0" loading="lazy"></iframe>`;
+}
+
+/** GET /integrer: the form's options and values, the embed's address, the snippet, notes on what was dropped. */
+export function integratePage(c: Catalogue, params: URLSearchParams, siteUrl: string) {
+	const { values, notes } = readIntegrate(c, params);
+	const options = integrateOptions(c);
+	const zones = [...options.quartiers, ...options.communes];
+	const path = embedPath(values, zones);
+	const title = embedTitle(values, zones);
+	return {
+		options,
+		values,
+		notes,
+		siteUrl,
+		embedPath: path,
+		title,
+		snippet: iframeSnippet(`${siteUrl}${path}`, title, values.height)
+	};
+}
+
+/** GET /embed/quartier/[slug]: the area's initiatives as the flyer lists them, each linked to its record. */
+export function embedQuartierPage(c: Catalogue, slug: string, siteUrl: string) {
+	const page = flyerPage(c, slug, siteUrl, 'a4');
+	if (!page) return undefined;
+	const bySlug = new Map(c.initiatives.map((i) => [i.id, route.record(i)]));
+	return {
+		area: page.area,
+		areaHref: page.areaHref,
+		dataDate: page.dataDate,
+		licence: page.licence,
+		initiatives: page.initiatives.map((i) => ({ ...i, href: bySlug.get(i.id) ?? page.areaHref }))
+	};
+}
