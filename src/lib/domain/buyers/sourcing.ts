@@ -4,11 +4,11 @@
  * need (reserve the contract, a lot, or add an insertion clause) and co-contracting groups for multi-lot
  * needs. Pure: a function of the published organisations, the reference places and the query.
  */
-import { activityFamilyForNaf, activityFamilyLabel, type ActivityFamily } from '../activity-families';
+import { activityFamilyLabel, type ActivityFamily } from '../activity-families';
 import { distanceKm } from '../directory-query';
-import { NAF_REV2, type Organisation } from '../records';
+import type { Organisation } from '../records';
 import { sizeBandLabel } from '../size-bands';
-import { SUPPLIER_KINDS, labelOf, type Approval, type SupplierKind } from '../taxonomies';
+import { labelOf, type Approval } from '../taxonomies';
 import {
 	DISABILITY_APPROVALS,
 	SIAE_APPROVALS,
@@ -19,6 +19,9 @@ import {
 	type LegalBasis
 } from './bases';
 import { findPlace, type PlaceGeo, type SourcingQuery } from './query';
+import { kindLines, supplierFamily, type KindLine } from './supplier';
+
+export { kindLines, supplierFamily, type KindLine, type Proof } from './supplier';
 
 export type Criterion = 'base' | 'activite' | 'lieu' | 'prestation' | 'taille';
 
@@ -26,20 +29,6 @@ export interface Check {
 	criterion: Criterion;
 	answer: Answer;
 	text: string;
-}
-
-export interface Proof {
-	title: string;
-	site: string;
-	url?: string;
-	date: string;
-}
-
-/** One kind a supplier holds, with its proof when the record has one. */
-export interface KindLine {
-	approval: Approval;
-	label: string;
-	proof?: Proof;
 }
 
 export interface Supplier {
@@ -91,23 +80,6 @@ export interface SourcingResult {
 }
 
 const RESERVED = new Set(['L2113-12', 'L2113-13', 'L2113-14', 'L2113-15']);
-
-/** A supplier's activity family: the record's own, else derived from its NAF code (rév. 2). */
-export function supplierFamily(o: Pick<Organisation, 'activityFamily' | 'naf'>): ActivityFamily | undefined {
-	if (o.activityFamily) return o.activityFamily;
-	return o.naf && NAF_REV2.test(o.naf) ? activityFamilyForNaf(o.naf) : undefined;
-}
-
-/** The supplier kinds and other approvals a record holds, each with its proof when it has one. */
-export function kindLines(o: Pick<Organisation, 'approvals' | 'approvalProofs'>): KindLine[] {
-	return o.approvals.map((approval) => ({
-		approval,
-		label: labelOf('approval', approval),
-		proof: (SUPPLIER_KINDS as readonly string[]).includes(approval)
-			? o.approvalProofs?.[approval as SupplierKind]
-			: undefined
-	}));
-}
 
 const km = (n: number) => `${n < 10 ? n.toFixed(1).replace('.', ',') : Math.round(n)} km`;
 
