@@ -386,7 +386,7 @@ const supplierFields = {
 			aliases: ['type de prestation', 'types de prestation'],
 			merge: UNION
 		}
-	).default([]),
+	).optional(),
 	interventionKm: field(z.number().int().min(1, { error: 'au moins 1 km' }).max(1000), {
 		label: 'Rayon d’intervention (km)',
 		group: 'buyers',
@@ -403,7 +403,7 @@ const supplierFields = {
 		hint: 'les communes de l’Eurométropole où la structure intervient, si elle les déclare',
 		aliases: ['communes d intervention', 'zone d intervention'],
 		merge: UNION
-	}).default([])
+	}).optional()
 };
 
 export const organisationSchema = z

@@ -172,7 +172,18 @@ export type Approval = (typeof APPROVAL_CODES)[number];
  * economic activity (SIAE), GEIQ, the sheltered-work establishments (EA, EATT, ESAT) and the ESUS approval.
  * A record holds a proof (a publication and its date) for each of these it claims.
  */
-export const SUPPLIER_KINDS = ['ei', 'etti', 'ai', 'aci', 'eiti', 'geiq', 'ea', 'eatt', 'esat', 'esus'] as const;
+export const SUPPLIER_KINDS = [
+	'ei',
+	'etti',
+	'ai',
+	'aci',
+	'eiti',
+	'geiq',
+	'ea',
+	'eatt',
+	'esat',
+	'esus'
+] as const;
 export type SupplierKind = (typeof SUPPLIER_KINDS)[number];
 
 /** What a supplier does for a buyer (the three kinds of service public buyers distinguish). */

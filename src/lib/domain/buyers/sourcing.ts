@@ -90,7 +90,7 @@ function placeCheck(o: Organisation, q: SourcingQuery, place: SourcingResult['pl
 	const where = (n: number) => `à ${approx ? 'environ ' : ''}${km(n)} de ${place.name}`;
 	if (d !== undefined && d <= q.rayon)
 		return { answer: 'yes' as Answer, text: `Implantée ${where(d)}.`, d, approx };
-	if (o.interventionCommunes.includes(place.communeCode))
+	if ((o.interventionCommunes ?? []).includes(place.communeCode))
 		return {
 			answer: 'yes' as Answer,
 			text: `Déclare intervenir dans la commune du lieu d’exécution.`,
@@ -146,7 +146,7 @@ export function evaluate(
 	if (q.prestation) {
 		const label = labelOf('serviceType', q.prestation);
 		checks.push(
-			o.serviceTypes.length === 0
+			!o.serviceTypes?.length
 				? {
 						criterion: 'prestation',
 						answer: 'unknown',

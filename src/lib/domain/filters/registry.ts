@@ -355,7 +355,7 @@ export const FILTERS = [
 		word: 'type de prestation',
 		gender: 'm',
 		source: terms(SERVICE_TYPES),
-		record: organisation((o) => o.serviceTypes),
+		record: organisation((o) => o.serviceTypes ?? []),
 		on: { api: ['organisation'], annuaire: {} }
 	}),
 	// Filters only the API offers, one taxonomy each. Their key is the English name the API had, still
