@@ -264,3 +264,62 @@ export function exportRows(page: AcheterPage, site: string): string[][] {
 export function exportFileName(format: 'csv' | 'xlsx', today: string): string {
 	return `fournisseurs-ess-${today}.${format}`;
 }
+
+/** The printable sourcing note: the need, the basis, every exported supplier and why, the data's date. */
+export function acheterNotePage(c: Catalogue, url: URL, site: string, today: string) {
+	const page = acheterPage(c, url);
+	const q = page.query;
+	const need: { label: string; value: string }[] = [];
+	if (q.activite) need.push({ label: 'Activité', value: activityFamilyLabel(q.activite) });
+	if (page.placeName)
+		need.push({ label: 'Lieu d’exécution', value: `${page.placeName}, rayon ${q.rayon} km` });
+	need.push({ label: 'Base juridique', value: page.basis?.label ?? 'Non précisée' });
+	if (q.prestation)
+		need.push({
+			label: 'Type de prestation',
+			value: page.form.prestations.find((p) => p.value === q.prestation)!.label
+		});
+	if (q.taille)
+		need.push({
+			label: 'Tranche d’effectifs',
+			value: page.form.tailles.find((t) => t.value === q.taille)!.label
+		});
+	if (q.lots.length)
+		need.push({ label: 'Lots', value: q.lots.map((l) => activityFamilyLabel(l)).join(' ; ') });
+	const newest = exportedSuppliers(page)
+		.map((s) => c.byId.get(s.id)?.record.lastVerified ?? '')
+		.sort()
+		.at(-1);
+	return {
+		page,
+		need,
+		suppliers: exportedSuppliers(page),
+		printedOn: formatDate(today),
+		verifiedUpTo: newest ? formatDate(newest) : undefined,
+		searchUrl: `${site}${route.acheter(q, c.geo)}`,
+		backHref: route.acheter(q, c.geo, 'resultats')
+	};
+}
+
+/** The guide: the legal bases with their sources, the clause facilitators the data lists, how to be listed. */
+export function acheterGuidePage(c: Catalogue) {
+	const facilitators = c.organisations
+		.filter((o) => o.tags.some((t) => /clauses? sociales?/i.test(t)))
+		.map((o) => ({ name: o.name, href: route.record(o), description: o.description }));
+	return {
+		bases: LEGAL_BASES.map((b) => ({
+			code: b.code,
+			label: b.label,
+			who: b.who,
+			limits: b.limits,
+			sources: b.sources
+		})),
+		facilitators,
+		notLegalAdvice: NOT_LEGAL_ADVICE,
+		links: {
+			search: route.acheter(),
+			proposeStructure: route.proposeNew('structure'),
+			activities: route.apiActivities()
+		}
+	};
+}
