@@ -6,7 +6,6 @@ import { activityFamilyLabel } from '$lib/domain/activity-families';
 import { LEGAL_BASES, type LegalBasis } from '$lib/domain/buyers/bases';
 import {
 	BUYABLE_FAMILIES,
-	DEFAULT_RADIUS_KM,
 	MAX_RADIUS_KM,
 	parseSourcingQuery,
 	type SourcingQuery
@@ -53,6 +52,8 @@ export interface SupplierView {
 	checks: { criterion: string; label: string; answer: 'yes' | 'no' | 'unknown'; text: string }[];
 	basis?: string;
 	contact: { website?: string; email?: string; phone?: string };
+	/** « Strasbourg · environ 3,2 km · QPV … · SIRET … », what is known of it. */
+	where: string;
 	chosen: boolean;
 	/** The same search with this supplier added to, or removed from, the shortlist. */
 	toggleHref: string;
@@ -129,6 +130,14 @@ function view(s: Supplier, c: Catalogue, q: SourcingQuery): SupplierView {
 		})),
 		basis: s.eligibility?.reason,
 		contact: { ...o.contact },
+		where: [
+			commune,
+			s.distanceKm === undefined ? undefined : `${s.approximate ? 'environ ' : ''}${km(s.distanceKm)}`,
+			qpv && `QPV ${qpv}`,
+			o.siret && `SIRET ${o.siret}`
+		]
+			.filter(Boolean)
+			.join(' · '),
 		chosen,
 		toggleHref: route.acheter({ ...q, choix }, c.geo, 'resultats')
 	};

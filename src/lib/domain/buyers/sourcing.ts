@@ -8,7 +8,7 @@ import { activityFamilyLabel, type ActivityFamily } from '../activity-families';
 import { distanceKm } from '../directory-query';
 import type { Organisation } from '../records';
 import { sizeBandLabel } from '../size-bands';
-import { labelOf, type Approval } from '../taxonomies';
+import { labelOf } from '../taxonomies';
 import {
 	DISABILITY_APPROVALS,
 	SIAE_APPROVALS,
