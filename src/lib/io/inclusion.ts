@@ -43,7 +43,7 @@ export interface InclusionSkip {
 
 /** What `reseaux_porteurs` holds, however the export wrote the list (`ei`, `['ei', 'aci']`, `{ei,aci}`). */
 export function inclusionKinds(cell: string): SupplierKind[] {
-	const words = cell.toLowerCase().match(/[a-z]+/g) ?? [];
+	const words: string[] = cell.toLowerCase().match(/[a-z]+/g) ?? [];
 	return KINDS.filter((k) => words.includes(k));
 }
 
