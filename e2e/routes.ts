@@ -67,6 +67,17 @@ export const STOPS: Stop[] = [
 	{ name: 'proposer une structure', path: '/proposer/structure' },
 	{ name: 'proposer une correction', path: (f) => `/proposer/modification?fiche=${f.structure.id}` },
 	{ name: 'proposition reçue', path: '/proposer/merci/ESS-7K3P-9QXA' },
+	// Buyers.
+	{ name: 'acheter', path: '/acheter' },
+	{
+		name: 'acheter, résultats',
+		path: '/acheter?activite=environnement-reemploi&lieu=strasbourg&base=L2113-13&lot=environnement-reemploi&lot=alimentation&choix=humanis'
+	},
+	{
+		name: 'acheter, note',
+		path: '/acheter/note?activite=environnement-reemploi&lieu=strasbourg&base=L2113-15'
+	},
+	{ name: 'acheter, guide', path: '/acheter/guide' },
 	{ name: 'données', path: '/donnees' },
 	// Observatory.
 	{ name: 'observatoire', path: '/observatoire' },

@@ -230,3 +230,27 @@ describe('observatory, indicators and feeds', () => {
 		expect(route.adminIndicators()).toBe('/admin/indicateurs');
 	});
 });
+
+describe('buyers', () => {
+	const geo = {
+		communes: [
+			{ code: '67482', slug: 'strasbourg', name: 'Strasbourg', centroid: { lon: 7.75, lat: 48.58 } }
+		],
+		quartiers: []
+	};
+	it('writes the /acheter contract, the exports and the note with the same parameters', () => {
+		const q = { activite: 'alimentation', lieu: '67482', base: 'L2113-13', choix: ['humanis'] } as const;
+		expect(route.acheter()).toBe('/acheter');
+		expect(route.acheter({ ...q, choix: [...q.choix] }, geo)).toBe(
+			'/acheter?activite=alimentation&lieu=strasbourg&base=L2113-13&choix=humanis'
+		);
+		expect(route.acheter({ rayon: 15 }, undefined, 'resultats')).toBe('/acheter#resultats');
+		expect(route.acheterExport('csv', { rayon: 30, lots: ['habitat', 'finance'] })).toBe(
+			'/acheter/export.csv?rayon=30&lot=habitat&lot=finance'
+		);
+		expect(route.acheterExport('xlsx')).toBe('/acheter/export.xlsx');
+		expect(route.acheterNote({ base: 'clause' })).toBe('/acheter/note?base=clause');
+		expect(route.acheterGuide()).toBe('/acheter/guide');
+		expect(route.apiActivities()).toBe('/api/v1/activites');
+	});
+});

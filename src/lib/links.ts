@@ -12,6 +12,7 @@
  *
  * Pure: lib/domain only (README, "Layers"), so pages, server modules, state, map and components share it.
  */
+import { sourcingQueryString, type PlaceGeo, type SourcingQuery } from '$lib/domain/buyers/query';
 import type { Bbox } from '$lib/domain/coordinates';
 import { directoryQueryString, type DirectoryState } from '$lib/domain/directory-query';
 import { profileToQuery, type FinderQuery } from '$lib/domain/funding/profile';
@@ -251,6 +252,19 @@ export const route = {
 	/** Atom feeds of new and updated records; initiatives of one quartier or commune page (its slug). */
 	feed: (name: 'financements' | 'initiatives', opts: { quartier?: string } = {}) =>
 		withQuery(`/flux/${name}.atom`, { quartier: opts.quartier }),
+	// Buyers (the /acheter URL contract: src/lib/domain/buyers/query.ts writes it) -----------------------
+	/** The sourcing search; places written as slugs when the geography is given; `hash` an anchor. */
+	acheter: (q: Partial<SourcingQuery> = {}, geo?: PlaceGeo, hash?: 'resultats' | 'selection') =>
+		withQueryString('/acheter', sourcingQueryString(q, geo), hash),
+	/** The search's suppliers as a file, same parameters as the page. */
+	acheterExport: (format: 'csv' | 'xlsx', q: Partial<SourcingQuery> = {}, geo?: PlaceGeo) =>
+		withQueryString(`/acheter/export.${format}`, sourcingQueryString(q, geo)),
+	/** The printable A4 sourcing note of a search. */
+	acheterNote: (q: Partial<SourcingQuery> = {}, geo?: PlaceGeo) =>
+		withQueryString('/acheter/note', sourcingQueryString(q, geo)),
+	acheterGuide: () => '/acheter/guide',
+	/** The open mapping of activity families to NAF and CPV. */
+	apiActivities: () => '/api/v1/activites',
 
 	openData: () => '/donnees',
 	accessibility: () => '/accessibilite',

@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import codesNaf from '@socialgouv/codes-naf';
 import {
 	ACTIVITY_FAMILIES,
+	CPV_DIVISIONS,
 	NAF_ACTIVITY_FAMILY,
+	activityFamiliesForCpv,
 	activityFamilyForNaf,
+	activityMappings,
 	activityFamilyLabel,
 	isActivityFamily
 } from './activity-families';
@@ -62,5 +65,33 @@ describe('activity families', () => {
 		expect(activityFamilyForNaf(null)).toBe('autre');
 		expect(activityFamilyForNaf('8899B')).toBe('autre');
 		expect(activityFamilyForNaf('[ND]')).toBe('autre');
+	});
+});
+
+describe('activity families -> NAF -> CPV', () => {
+	const mappings = activityMappings();
+
+	it('publishes every family once, with the NAF keys that lead to it', () => {
+		expect(mappings.map((m) => m.code)).toEqual(ACTIVITY_FAMILIES.map((f) => f.code));
+		for (const m of mappings) for (const key of m.naf) expect(NAF_ACTIVITY_FAMILY[key]).toBe(m.code);
+		const listed = mappings.flatMap((m) => m.naf);
+		expect(new Set(listed).size).toBe(Object.keys(NAF_ACTIVITY_FAMILY).length);
+	});
+
+	it('gives every family but the catch-all at least one CPV division, each a known one', () => {
+		for (const m of mappings) {
+			if (m.code === 'autre') expect(m.cpv).toEqual([]);
+			else expect(m.cpv.length, m.code).toBeGreaterThan(0);
+			for (const c of m.cpv) expect(c.label).toBe(CPV_DIVISIONS[c.division]);
+		}
+	});
+
+	it('reads a CPV code back to the families that use its division', () => {
+		// 90910000-9: cleaning services; 77310000-6: planting and maintenance of green areas.
+		expect(activityFamiliesForCpv('90910000-9')).toContain('environnement-reemploi');
+		expect(activityFamiliesForCpv('90910000-9')).toContain('services-entreprises');
+		expect(activityFamiliesForCpv('77310000-6')).toEqual(['environnement-reemploi']);
+		expect(activityFamiliesForCpv('15000000-8')).toEqual(['alimentation']);
+		expect(activityFamiliesForCpv('')).toEqual([]);
 	});
 });

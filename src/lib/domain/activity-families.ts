@@ -176,3 +176,94 @@ export function activityFamilyLabel(code: ActivityFamily): string {
 export function isActivityFamily(code: string): code is ActivityFamily {
 	return FAMILY_CODES.has(code);
 }
+
+/**
+ * CPV 2008 divisions (the first two digits of a code of the Common Procurement Vocabulary, regulation (EC)
+ * 213/2008), with their English titles shortened into French. Buyers describe a purchase in CPV; suppliers
+ * carry a NAF code: the families are the bridge between the two.
+ */
+export const CPV_DIVISIONS = {
+	'03': 'Produits agricoles, de l’élevage, de la pêche et de la sylviculture',
+	'09': 'Produits pétroliers, combustibles, électricité et autres sources d’énergie',
+	'15': 'Produits alimentaires, boissons, tabac',
+	'18': 'Vêtements, chaussures, bagages et accessoires',
+	'22': 'Imprimés et produits connexes',
+	'30': 'Machines et matériel de bureau et informatique',
+	'33': 'Matériel médical et pharmaceutique, produits de soins personnels',
+	'34': 'Équipements de transport',
+	'37': 'Instruments de musique, articles de sport, jeux, jouets, matériel d’artisanat et d’art',
+	'39': 'Meubles, aménagements, appareils électroménagers, produits de nettoyage',
+	'44': 'Structures et matériaux de construction',
+	'45': 'Travaux de construction',
+	'48': 'Logiciels et systèmes d’information',
+	'50': 'Services de réparation et d’entretien',
+	'55': 'Services d’hôtellerie, de restauration et de commerce au détail',
+	'60': 'Services de transport (hors transport des déchets)',
+	'63': 'Services d’appui et auxiliaires dans le domaine des transports ; agences de voyage',
+	'64': 'Services des postes et télécommunications',
+	'66': 'Services financiers et d’assurance',
+	'70': 'Services immobiliers',
+	'71': 'Services d’architecture, de construction, d’ingénierie et d’inspection',
+	'72': 'Services de technologies de l’information',
+	'73': 'Services de recherche et développement',
+	'77': 'Services agricoles, sylvicoles, horticoles, aquacoles et apicoles',
+	'79': 'Services aux entreprises : droit, marketing, conseil, recrutement, impression et sécurité',
+	'80': 'Services d’enseignement et de formation',
+	'85': 'Services de santé et services sociaux',
+	'90': 'Services d’évacuation des eaux usées et des déchets, services d’assainissement et environnementaux',
+	'92': 'Services récréatifs, culturels et sportifs',
+	'98': 'Autres services communautaires, sociaux ou personnels'
+} as const;
+export type CpvDivision = keyof typeof CPV_DIVISIONS;
+
+/** The CPV divisions a buyer is likely to use for a purchase from each family, most typical first. */
+export const ACTIVITY_CPV: Readonly<Record<ActivityFamily, readonly CpvDivision[]>> = {
+	'action-sociale': ['85', '98'],
+	'insertion-emploi': ['79', '85', '98'],
+	'environnement-reemploi': ['90', '50', '77', '09', '39', '30'],
+	alimentation: ['15', '03', '55'],
+	culture: ['92', '22', '79'],
+	'sport-loisirs': ['92', '55', '37', '63'],
+	'education-formation': ['80', '73'],
+	sante: ['85', '33'],
+	habitat: ['45', '44', '70', '71'],
+	finance: ['66'],
+	'commerce-artisanat': ['39', '18', '37', '44', '22'],
+	'services-entreprises': ['79', '72', '48', '90', '71'],
+	'transport-mobilite': ['60', '63', '64', '34'],
+	'organisations-reseaux': ['98', '79'],
+	autre: []
+};
+
+/** One family as published at /api/v1/activites: its NAF codes (divisions and finer exceptions) and CPV. */
+export interface ActivityMapping {
+	code: ActivityFamily;
+	label: string;
+	/** NAF rév. 2 keys mapped to this family: divisions (`88`), groups (`46.3`), classes, sub-classes. */
+	naf: string[];
+	cpv: { division: CpvDivision; label: string }[];
+}
+
+/**
+ * The whole mapping families -> NAF -> CPV, as open data. A NAF key listed under a family may hold finer
+ * keys listed under another (`88` is action sociale, `88.10C` insertion): the finest key wins, as in
+ * `activityFamilyForNaf`.
+ */
+export function activityMappings(): ActivityMapping[] {
+	return ACTIVITY_FAMILIES.map((f) => ({
+		code: f.code,
+		label: f.label,
+		naf: Object.keys(NAF_ACTIVITY_FAMILY)
+			.filter((k) => NAF_ACTIVITY_FAMILY[k] === f.code)
+			.sort(),
+		cpv: ACTIVITY_CPV[f.code].map((division) => ({ division, label: CPV_DIVISIONS[division] }))
+	}));
+}
+
+/** The families whose usual CPV divisions include this CPV code's (`90910000-9` -> division 90). */
+export function activityFamiliesForCpv(cpv: string): ActivityFamily[] {
+	const division = cpv.trim().slice(0, 2);
+	return ACTIVITY_FAMILIES.map((f) => f.code).filter((code) =>
+		(ACTIVITY_CPV[code] as readonly string[]).includes(division)
+	);
+}

@@ -41,6 +41,7 @@ export const FIELD_GROUPS = {
 	funding: 'Financement',
 	eligibility: 'Éligibilité',
 	register: 'Répertoire SIRENE (INSEE)',
+	buyers: 'Achats : fournisseur',
 	quality: 'Sources et vérification'
 } as const;
 export type FieldGroup = keyof typeof FIELD_GROUPS;

@@ -3,6 +3,7 @@ import {
 	WEBSITE_PROPOSAL,
 	contactSchema,
 	httpUrlSchema,
+	isoDateSchema,
 	idSchema,
 	locationSchema,
 	plainText,
@@ -30,6 +31,10 @@ import {
 	PURPOSE_CODES,
 	ROLE_CODES,
 	SECTOR_CODES,
+	SERVICE_TYPE_CODES,
+	SUPPLIER_KINDS,
+	labelOf,
+	type SupplierKind,
 	STAGE_CODES,
 	TERRITORY_CODES,
 	legalForm
@@ -254,7 +259,7 @@ const registerFields = {
 		group: 'register',
 		type: 'enum',
 		taxonomy: 'activityFamily',
-		hint: 'déduite du code NAF (rév. 2) ; gardée pour les filtres',
+		hint: 'déduite du code NAF (rév. 2) quand il est connu, sinon choisie d’après l’activité décrite par les sources',
 		aliases: ['famille activite'],
 		merge: FILL
 	}).optional(),
@@ -302,6 +307,102 @@ const registerFields = {
 		type: 'date',
 		hint: 'date du stock SIRENE d’où viennent les champs du répertoire',
 		merge: FILL
+	}).optional()
+};
+
+/** Short names of the supplier kinds, as buyers and the approvals' own texts write them. */
+const KIND_SHORT: Record<SupplierKind, string> = {
+	ei: 'EI',
+	etti: 'ETTI',
+	ai: 'AI',
+	aci: 'ACI',
+	eiti: 'EITI',
+	geiq: 'GEIQ',
+	ea: 'EA',
+	eatt: 'EATT',
+	esat: 'ESAT',
+	esus: 'ESUS'
+};
+
+/**
+ * The proof of one supplier kind: the publication that states it (its title, the site that published it,
+ * its address when known) and its date. A buyer cites it in the contract file, so it is a publication a
+ * reader can open, never our notes.
+ */
+function kindProof(kind: SupplierKind) {
+	const short = KIND_SHORT[kind];
+	return z
+		.strictObject({
+			title: field(plainText(300), {
+				label: `Preuve ${short} : titre de la publication`,
+				group: 'buyers',
+				type: 'text',
+				merge: FILL
+			}),
+			site: field(plainText(200), {
+				label: `Preuve ${short} : site ou éditeur`,
+				group: 'buyers',
+				type: 'text',
+				merge: FILL
+			}),
+			url: field(httpUrlSchema, {
+				label: `Preuve ${short} : adresse web`,
+				group: 'buyers',
+				type: 'url',
+				merge: FILL
+			}).optional(),
+			date: field(isoDateSchema, {
+				label: `Preuve ${short} : date`,
+				group: 'buyers',
+				type: 'date',
+				hint: 'AAAA-MM-JJ : date de la publication, ou à défaut de sa consultation',
+				merge: FILL
+			})
+		})
+		.optional();
+}
+
+/**
+ * What a buyer needs to know of a supplier besides its approvals: the proof of each kind it claims, the
+ * kinds of service it offers and where it intervenes (a radius, or a list of communes). The QPV location is
+ * the place's own `qpv`.
+ */
+const supplierFields = {
+	approvalProofs: z
+		.strictObject(
+			Object.fromEntries(SUPPLIER_KINDS.map((k) => [k, kindProof(k)])) as Record<
+				SupplierKind,
+				ReturnType<typeof kindProof>
+			>
+		)
+		.optional(),
+	serviceTypes: field(
+		z.array(z.enum(SERVICE_TYPE_CODES, { error: 'type de prestation inconnu' })).refine(unique, noDuplicates),
+		{
+			label: 'Types de prestation',
+			group: 'buyers',
+			type: 'enum-list',
+			taxonomy: 'serviceType',
+			aliases: ['type de prestation', 'types de prestation'],
+			merge: UNION
+		}
+	).optional(),
+	interventionKm: field(z.number().int().min(1, { error: 'au moins 1 km' }).max(1000), {
+		label: 'Rayon d’intervention (km)',
+		group: 'buyers',
+		type: 'int',
+		hint: 'distance jusqu’où la structure intervient, depuis son adresse',
+		aliases: ['rayon d intervention', 'perimetre d intervention km'],
+		merge: FILL
+	}).optional(),
+	interventionCommunes: field(z.array(inseeCodeSchema).refine(unique, noDuplicates), {
+		label: 'Communes d’intervention',
+		group: 'buyers',
+		type: 'ref-list',
+		ref: 'commune',
+		hint: 'les communes de l’Eurométropole où la structure intervient, si elle les déclare',
+		aliases: ['communes d intervention', 'zone d intervention'],
+		merge: UNION
 	}).optional()
 };
 
@@ -406,6 +507,7 @@ export const organisationSchema = z
 		}).optional(),
 		contact: contactSchema.default({}),
 		...organisationPlaceFields,
+		...supplierFields,
 		...registerFields,
 		...recordQuality
 	})
@@ -442,6 +544,13 @@ export const organisationSchema = z
 					message: `ne correspond pas au code NAF ${o.naf} : « ${activityFamilyLabel(expected)} » attendue`
 				});
 		}
+		for (const kind of SUPPLIER_KINDS)
+			if (o.approvalProofs?.[kind] && !o.approvals.includes(kind))
+				ctx.addIssue({
+					code: 'custom',
+					path: ['approvalProofs', kind, 'title'],
+					message: `une preuve ${KIND_SHORT[kind]} suppose l’agrément « ${labelOf('approval', kind)} » dans Agréments`
+				});
 		if (o.origin === 'sirene' && (!o.siret || !o.sireneStock))
 			ctx.addIssue({
 				code: 'custom',

@@ -158,6 +158,7 @@ export const APPROVALS = [
 	{ code: 'ai', label: 'Association intermédiaire (AI)' },
 	{ code: 'eiti', label: "Entreprise d'insertion par le travail indépendant (EITI)" },
 	{ code: 'ea', label: 'Entreprise adaptée (EA)' },
+	{ code: 'eatt', label: 'Entreprise adaptée de travail temporaire (EATT)' },
 	{ code: 'esat', label: "Établissement et service d'aide par le travail (ESAT)" },
 	{ code: 'geiq', label: "Groupement d'employeurs pour l'insertion et la qualification (GEIQ)" },
 	{ code: 'oacas', label: "Organisme d'accueil communautaire et d'activités solidaires (OACAS)" },
@@ -165,6 +166,34 @@ export const APPROVALS = [
 ] as const satisfies readonly Term[];
 export const APPROVAL_CODES = codes(APPROVALS);
 export type Approval = (typeof APPROVAL_CODES)[number];
+
+/**
+ * The kinds of supplier a buyer asks about, each an approval above: the structures of the insertion by
+ * economic activity (SIAE), GEIQ, the sheltered-work establishments (EA, EATT, ESAT) and the ESUS approval.
+ * A record holds a proof (a publication and its date) for each of these it claims.
+ */
+export const SUPPLIER_KINDS = [
+	'ei',
+	'etti',
+	'ai',
+	'aci',
+	'eiti',
+	'geiq',
+	'ea',
+	'eatt',
+	'esat',
+	'esus'
+] as const;
+export type SupplierKind = (typeof SUPPLIER_KINDS)[number];
+
+/** What a supplier does for a buyer (the three kinds of service public buyers distinguish). */
+export const SERVICE_TYPES = [
+	{ code: 'prestation', label: 'Prestation de services' },
+	{ code: 'mise-a-disposition', label: 'Mise à disposition de personnel' },
+	{ code: 'fabrication', label: 'Fabrication, production de biens' }
+] as const satisfies readonly Term[];
+export const SERVICE_TYPE_CODES = codes(SERVICE_TYPES);
+export type ServiceType = (typeof SERVICE_TYPE_CODES)[number];
 
 /** Tax status is independent of legal form: an association with a profit-making activity is fiscalisée. */
 export const FISCAL_STATUSES = [
@@ -370,6 +399,7 @@ const ALL = {
 	audience: AUDIENCES,
 	activityFamily: ACTIVITY_FAMILIES,
 	sizeBand: SIZE_BANDS,
+	serviceType: SERVICE_TYPES,
 	establishment: ESTABLISHMENT_TYPES,
 	origin: ORIGINS
 } as const;

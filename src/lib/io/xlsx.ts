@@ -87,3 +87,32 @@ export async function readXlsx(bytes: Uint8Array): Promise<ReadResult & { sheet?
 	const note = `feuille « ${sheet.name} » lue${others > 0 ? ` (la première ; ${others === 1 ? 'l’autre est ignorée' : `les ${others} autres sont ignorées`})` : ''}`;
 	return { ...out, table: { ...out.table, notes: [note, ...(out.table.notes ?? [])] }, sheet: sheet.name };
 }
+
+/**
+ * A one-sheet workbook from a table of texts (the buyers' export): a bold frozen header, widths from the
+ * content, every cell written as text so a SIRET keeps its 14 digits and a leading `=` is never a formula.
+ */
+export async function writeXlsx(
+	sheetName: string,
+	headers: readonly string[],
+	rows: readonly (readonly string[])[],
+	notes: readonly string[] = []
+): Promise<Uint8Array<ArrayBuffer>> {
+	const workbook = new ExcelJS.Workbook();
+	workbook.creator = 'Carto ESS';
+	const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+	sheet.addRow([...headers]).font = { bold: true };
+	for (const row of rows) sheet.addRow([...row]);
+	headers.forEach((h, i) => {
+		const longest = Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length));
+		const column = sheet.getColumn(i + 1);
+		column.width = Math.min(60, Math.max(10, longest + 2));
+		column.numFmt = '@';
+	});
+	if (notes.length) {
+		const about = workbook.addWorksheet('À propos');
+		for (const n of notes) about.addRow([n]);
+		about.getColumn(1).width = 120;
+	}
+	return new Uint8Array(new Uint8Array(await workbook.xlsx.writeBuffer()));
+}

@@ -71,7 +71,8 @@ describe('annuairePage', () => {
 			'approval',
 			'thematique',
 			'commune',
-			'quartier'
+			'quartier',
+			'legalBasis'
 		]);
 	});
 

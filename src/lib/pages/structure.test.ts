@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { serializeJsonLd } from './json-ld';
 import { organisationPage } from './structure';
 import { testCatalogue } from '$lib/domain/test-catalogue';
+import { organisationSchema } from '$lib/domain/records';
+import { organisationFixture } from '$lib/domain/test-fixtures';
 import { communes, directoryCatalogue, directoryRecords, quartiers, SITE, thematiques } from './test-data';
 
 const catalogue = directoryCatalogue();
@@ -58,5 +60,30 @@ describe('organisationPage', () => {
 		expect(organisationPage(catalogue, 'inconnu', SITE)).toBeUndefined();
 		expect(organisationPage(catalogue, 'brouillon', SITE)).toBeUndefined();
 		expect(organisationPage(catalogue, 'atelier-mobile', SITE)).toBeUndefined();
+	});
+});
+
+describe('supplier kinds on the structure page', () => {
+	it('shows each approval with the publication that proves it, or none', () => {
+		const o = organisationSchema.parse(
+			organisationFixture({
+				id: 'atelier-aci',
+				slug: 'atelier-aci',
+				approvals: ['aci', 'esus'],
+				approvalProofs: { aci: { title: 'Un article', site: 'Un journal', date: '2026-11-29' } }
+			})
+		);
+		const p = organisationPage(
+			testCatalogue([o], { communes, quartiers, thematiques }),
+			'atelier-aci',
+			SITE
+		)!;
+		expect(p.kinds).toEqual([
+			{
+				label: "Atelier et chantier d'insertion (ACI)",
+				proof: { title: 'Un article', site: 'Un journal', date: '29 novembre 2026' }
+			},
+			{ label: "Agrément ESUS (entreprise solidaire d'utilité sociale)", proof: undefined }
+		]);
 	});
 });

@@ -1,4 +1,6 @@
 /** /structures/[slug]: one published organisation, its links to other records and the funding open to it. */
+import { kindLines } from '$lib/domain/buyers/supplier';
+import { formatDate } from '$lib/domain/format';
 import { recordBySlug, type Catalogue } from '$lib/domain/catalogue';
 import { fittingTools } from '$lib/domain/funding/organisation';
 import type { Organisation } from '$lib/domain/records';
@@ -56,6 +58,11 @@ export function organisationPage(c: Catalogue, slug: string, siteUrl: string, no
 			fiscalStatus: labelOf('fiscalStatus', o.fiscalStatus),
 			sectors: o.sectors.map((s) => labelOf('sector', s))
 		},
+		/** Each approval with the publication that proves it, when the record has one. */
+		kinds: kindLines(o).map((k) => ({
+			label: k.label,
+			proof: k.proof && { ...k.proof, date: formatDate(k.proof.date) }
+		})),
 		register: registerFacts(o),
 		thematiques: themes(c, o.thematiques),
 		parent: parent ? related(c, parent) : undefined,

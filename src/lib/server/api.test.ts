@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from './seed/read-data';
 import { migrate, openDatabase, type Db } from './db/connection';
 import { seedIfEmpty } from './db/seed';
-import { listResource } from './api';
+import { activitiesResource, listResource } from './api';
 
 let db: Db;
 const SITE = 'https://carto.test';
@@ -107,5 +107,26 @@ describe('read API', () => {
 	it('has no GeoJSON for funding tools', async () => {
 		const { res } = await get('/api/v1/funding-tools.geojson');
 		expect(res.status).toBe(404);
+	});
+});
+
+describe('GET /api/v1/activites', () => {
+	it('publishes the families with their NAF keys and CPV divisions, under the licence', async () => {
+		const url = new URL('/api/v1/activites', SITE);
+		const res = activitiesResource(SITE, url, new Request(url));
+		expect(res.status).toBe(200);
+		const body = await res.json();
+		expect(body.licence.id).toBe('etalab-2.0');
+		const reuse = body.items.find((i: { code: string }) => i.code === 'environnement-reemploi');
+		expect(reuse.naf).toContain('38');
+		expect(reuse.cpv.map((c: { division: string }) => c.division)).toContain('90');
+		expect(body.total).toBe(body.items.length);
+	});
+
+	it('refuses a parameter with a French message naming it', async () => {
+		const url = new URL('/api/v1/activites?famille=x', SITE);
+		const res = activitiesResource(SITE, url, new Request(url));
+		expect(res.status).toBe(400);
+		expect((await res.json()).error.parameter).toBe('famille');
 	});
 });

@@ -1,6 +1,7 @@
 import { DATA_LICENCE } from '$lib/domain/licence';
 import { publicView } from '$lib/domain/public-view';
 import { publishedRecordIds } from './db/catalogue';
+import { activityMappings } from '$lib/domain/activity-families';
 import { applyListQuery, parseListQuery, type Geo } from '$lib/domain/query';
 import type { PublicRecord, RecordKind } from '$lib/domain/records';
 import { communesToFeatures, quartiersToFeatures, recordsToFeatures } from '$lib/io/geojson';
@@ -109,4 +110,15 @@ export function listResource(
 		offset: parsed.query.offset,
 		items: clean
 	});
+}
+
+/**
+ * GET /api/v1/activites: the open mapping of activity families to NAF codes and CPV divisions, the one the
+ * buyers' search and the filters use. No parameters: an unknown one answers 400 like the collections.
+ */
+export function activitiesResource(siteUrl: string, url: URL, request: Request): Response {
+	for (const key of url.searchParams.keys())
+		return jsonError(400, { parameter: key, message: 'paramètre inconnu : cette liste n’en accepte aucun' });
+	const items = activityMappings();
+	return cachedJson(request, { ...meta(siteUrl, url), total: items.length, items });
 }

@@ -129,6 +129,19 @@ describe('the descriptors', () => {
 		expect(filterOf('sector').read(org)).toEqual(['reemploi']);
 		expect(filterOf('quartier').read(org)).toEqual(['SQ_07']);
 		expect(filterOf('ess').read(org)).toEqual(['true']);
+		const supplier = organisationSchema.parse(
+			organisationFixture({
+				approvals: ['aci'],
+				naf: '81.30Z',
+				sizeBand: '11',
+				serviceTypes: ['prestation']
+			})
+		);
+		expect(filterOf('activityFamily').read(supplier)).toEqual(['environnement-reemploi']);
+		expect(filterOf('activityFamily').read(org)).toEqual([]);
+		expect(filterOf('sizeBand').read(supplier)).toEqual(['11']);
+		expect(filterOf('legalBasis').read(supplier)).toEqual(['L2113-13', 'L2113-14', 'L2113-15']);
+		expect(filterOf('serviceType').read(supplier)).toEqual(['prestation']);
 		expect(filterOf('need').read(init)).toEqual(['local']);
 		expect(filterOf('fundingType').read(tool)).toEqual(['garantie']);
 		expect(filterOf('open').read(tool, { now: new Date('2026-01-01') })).toEqual(['oui']);
@@ -271,7 +284,9 @@ describe('controls and map codes', () => {
 		expect(controls.map((c) => [c.param, c.label])).toEqual([
 			['thematique', 'Thématique'],
 			['secteur', 'Secteur'],
-			['lieu', 'Commune ou quartier']
+			['lieu', 'Commune ou quartier'],
+			['activite', 'Famille d’activité'],
+			['taille', 'Tranche d’effectifs salariés']
 		]);
 		expect(controls[2].groups.map((g) => [g.label, g.options.length])).toEqual([
 			['Quartiers de Strasbourg', 2],

@@ -13,7 +13,11 @@
  * Adding a filter is one descriptor here and a line in registry.test.ts (see `sector`, the first filter
  * added to a surface this way: the annuaire's « Secteur » facet).
  */
+import { ACTIVITY_FAMILIES } from '../activity-families';
+import { LEGAL_BASES, basesOf } from '../buyers/bases';
+import { supplierFamily } from '../buyers/supplier';
 import { isOpenNow } from '../funding/tool';
+import { SIZE_BANDS } from '../size-bands';
 import type { Gender } from '../grammar';
 import type { PublicRecord, RecordKind } from '../records';
 import {
@@ -29,6 +33,7 @@ import {
 	PURPOSES,
 	ROLES,
 	SECTORS,
+	SERVICE_TYPES,
 	STAGES,
 	TERRITORIES,
 	legalForm,
@@ -308,6 +313,50 @@ export const FILTERS = [
 		source: terms(STAGES),
 		record: tool((t) => t.stages),
 		on: { api: ['funding-tool'], annuaire: {} }
+	}),
+	// Buyers' filters (also the fields of /acheter): what a supplier does, its size, the reserved
+	// contracts it may answer, the kinds of service it offers.
+	define({
+		key: 'activityFamily',
+		param: 'activite',
+		label: 'Famille d’activité',
+		word: 'activité',
+		gender: 'f',
+		source: terms(ACTIVITY_FAMILIES),
+		record: organisation((o) => supplierFamily(o)),
+		mapCode: { prefix: 'a' },
+		on: { api: ['organisation'], annuaire: {}, map: { anyLabel: 'Toutes', rank: 5 } }
+	}),
+	define({
+		key: 'sizeBand',
+		param: 'taille',
+		label: 'Tranche d’effectifs salariés',
+		word: 'tranche d’effectifs',
+		gender: 'f',
+		source: terms(SIZE_BANDS),
+		record: organisation((o) => o.sizeBand),
+		mapCode: { prefix: 'z' },
+		on: { api: ['organisation'], annuaire: {}, map: { anyLabel: 'Toutes', rank: 6 } }
+	}),
+	define({
+		key: 'legalBasis',
+		param: 'base',
+		label: 'Marchés réservés',
+		word: 'base juridique',
+		gender: 'f',
+		source: terms(LEGAL_BASES.filter((b) => b.code.startsWith('L'))),
+		record: organisation((o) => basesOf(o)),
+		on: { api: ['organisation'], annuaire: {} }
+	}),
+	define({
+		key: 'serviceType',
+		param: 'prestation',
+		label: 'Type de prestation',
+		word: 'type de prestation',
+		gender: 'm',
+		source: terms(SERVICE_TYPES),
+		record: organisation((o) => o.serviceTypes ?? []),
+		on: { api: ['organisation'], annuaire: {} }
 	}),
 	// Filters only the API offers, one taxonomy each. Their key is the English name the API had, still
 	// accepted there; the French names avoid the finder's `territoire` and `besoin` on /financements, which

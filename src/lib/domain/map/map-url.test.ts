@@ -57,7 +57,9 @@ describe('parseExplorerParams', () => {
 				layers: ['structures', 'initiatives'],
 				thematique: ['emploi'],
 				secteur: ['jardins', 'reemploi'],
-				lieu: ['SQ_08', '67447']
+				lieu: ['SQ_08', '67447'],
+				activite: [],
+				taille: []
 			},
 			zone: [7.7, 48.55, 7.8, 48.6],
 			vue: 'carte',

@@ -1,0 +1,49 @@
+/** The buyers' files: the search's suppliers as CSV or xlsx, the same rows as the page. */
+import { todayIso } from '$lib/domain/common';
+import {
+	EXPORT_HEADERS,
+	acheterPage,
+	exportFileName,
+	exportRows,
+	type AcheterPage
+} from '$lib/pages/acheter';
+import { writeCsv } from '$lib/io/csv';
+import { writeXlsx } from '$lib/io/xlsx';
+import type { Catalogue } from '$lib/domain/catalogue';
+
+function aboutLines(page: AcheterPage, url: URL, site: string): string[] {
+	return [
+		`Recherche : ${site}${url.pathname.replace(/\/export\.(csv|xlsx)$/, '')}${url.search}`,
+		page.basis ? `Base juridique : ${page.basis.label}` : 'Base juridique : non précisée',
+		`Lignes : ${page.exported === 'selection' ? 'la sélection de l’acheteur' : 'les structures qui répondent au besoin'}`,
+		`Données sous ${page.licence.name} (${page.licence.attribution}), ${page.licence.url}`,
+		`Fichier du ${todayIso()} ; version des données ${page.dataVersion}.`
+	];
+}
+
+export async function sourcingExport(
+	catalogue: Catalogue,
+	url: URL,
+	format: 'csv' | 'xlsx',
+	site: string
+): Promise<Response> {
+	const page = acheterPage(catalogue, url);
+	const rows = exportRows(page, site);
+	const name = exportFileName(format, todayIso());
+	const headers: Record<string, string> = {
+		'content-disposition': `attachment; filename="${name}"`,
+		'cache-control': 'no-store',
+		link: `<${page.licence.url}>; rel="license"`
+	};
+	if (format === 'csv')
+		return new Response(writeCsv(EXPORT_HEADERS, rows, { excel: true }), {
+			headers: { ...headers, 'content-type': 'text/csv; charset=utf-8' }
+		});
+	const bytes = await writeXlsx('Fournisseurs', EXPORT_HEADERS, rows, aboutLines(page, url, site));
+	return new Response(bytes, {
+		headers: {
+			...headers,
+			'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+		}
+	});
+}
