@@ -27,10 +27,12 @@ import {
 	LEGAL_FORM_CODES,
 	NEED_CODES,
 	ORIGIN_CODES,
+	PROJECT_KIND_CODES,
 	PURPOSE_CODES,
 	ROLE_CODES,
 	SECTOR_CODES,
 	STAGE_CODES,
+	SUPPORT_KIND_CODES,
 	TERRITORY_CODES,
 	legalForm
 } from './taxonomies';
@@ -779,6 +781,36 @@ export const fundingToolSchema = z.strictObject({
 		aliases: ['site', 'site internet', 'website', 'url', 'lien'],
 		jsonLd: 'sameAs',
 		propose: WEBSITE_PROPOSAL
+	}).optional(),
+	// A support offer is a funding tool with a kind of support: one record kind, so moderation, history,
+	// import, export and sources are shared; /creer and /api/v1/accompagnements show these tools.
+	supportKinds: field(
+		z.array(z.enum(SUPPORT_KIND_CODES, { error: 'type d’accompagnement inconnu' })).refine(unique, noDuplicates),
+		{
+			label: 'Types d’accompagnement',
+			group: 'support',
+			type: 'enum-list',
+			taxonomy: 'supportKind',
+			hint: 'pour une offre d’accompagnement : la rend visible dans « Créer son activité »',
+			aliases: ['type d accompagnement', 'accompagnement']
+		}
+	).default([]),
+	projectKinds: field(
+		z.array(z.enum(PROJECT_KIND_CODES, { error: 'type de projet inconnu' })).refine(unique, noDuplicates),
+		{
+			label: 'Projets accompagnés (vide : tous)',
+			group: 'support',
+			type: 'enum-list',
+			taxonomy: 'projectKind',
+			aliases: ['projets accompagnes', 'type de projet']
+		}
+	).default([]),
+	cost: field(plainText(300), {
+		label: 'Coût pour le porteur',
+		group: 'support',
+		type: 'text',
+		hint: 'gratuit, payant, selon la structure… ; vide : non publié',
+		aliases: ['cout', 'tarif', 'prix']
 	}).optional(),
 	...recordQuality
 });

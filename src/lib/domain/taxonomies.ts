@@ -324,6 +324,31 @@ export const NEEDS = [
 export const NEED_CODES = codes(NEEDS);
 export type Need = (typeof NEED_CODES)[number];
 
+/**
+ * Support offers: what kind of help a funding tool of type « Accompagnement » gives, and for which kind of
+ * project (the values of /creer's public `projet=` parameter, README « Créer »).
+ */
+export const SUPPORT_KINDS = [
+	{ code: 'diagnostic', label: 'Diagnostic' },
+	{ code: 'coaching', label: 'Accompagnement individuel' },
+	{ code: 'formation', label: 'Formation' },
+	{ code: 'incubation', label: 'Incubation' },
+	{ code: 'hebergement-juridique', label: 'Hébergement juridique en CAE' },
+	{ code: 'reseau', label: 'Réseau' }
+] as const satisfies readonly Term[];
+export const SUPPORT_KIND_CODES = codes(SUPPORT_KINDS);
+export type SupportKind = (typeof SUPPORT_KIND_CODES)[number];
+
+export const PROJECT_KINDS = [
+	{ code: 'association', label: 'Une association' },
+	{ code: 'cooperative', label: 'Une coopérative (SCOP, SCIC)' },
+	{ code: 'cae', label: 'Une activité dans une coopérative d’activité et d’emploi (CAE)' },
+	{ code: 'esus', label: 'Une entreprise qui demande l’agrément ESUS' },
+	{ code: 'collectif', label: 'Un collectif d’habitants sans structure' }
+] as const satisfies readonly Term[];
+export const PROJECT_KIND_CODES = codes(PROJECT_KINDS);
+export type ProjectKind = (typeof PROJECT_KIND_CODES)[number];
+
 /** Who a tool is for, in the finder's words: the values of its public `structure=` parameter (README). */
 export const AUDIENCES = [
 	{ code: 'association', label: 'Association non fiscalisée' },
@@ -371,7 +396,9 @@ const ALL = {
 	activityFamily: ACTIVITY_FAMILIES,
 	sizeBand: SIZE_BANDS,
 	establishment: ESTABLISHMENT_TYPES,
-	origin: ORIGINS
+	origin: ORIGINS,
+	supportKind: SUPPORT_KINDS,
+	projectKind: PROJECT_KINDS
 } as const;
 export type TaxonomyName = keyof typeof ALL;
 
