@@ -26,10 +26,12 @@ import {
 	INITIATIVE_TYPES,
 	LEGAL_FORMS,
 	NEEDS,
+	PROJECT_KINDS,
 	PURPOSES,
 	ROLES,
 	SECTORS,
 	STAGES,
+	SUPPORT_KINDS,
 	TERRITORIES,
 	legalForm,
 	type Term
@@ -326,6 +328,17 @@ export const FILTERS = [
 	apiOnly(tool, 'territory', 'perimetre', 'Périmètre', M, TERRITORIES, (t) => t.territory),
 	apiOnly(tool, 'availability', 'disponibilite', 'Disponibilité', F, AVAILABILITIES, (t) => t.availability),
 	apiOnly(tool, 'purpose', 'objet', 'Objet du financement', M, PURPOSES, (t) => t.purposes),
+	// Support offers (/api/v1/accompagnements, and funding-tools too): the kind of support, the projects.
+	apiOnly(
+		tool,
+		'supportKind',
+		'accompagnement',
+		'Type d’accompagnement',
+		M,
+		SUPPORT_KINDS,
+		(t) => t.supportKinds
+	),
+	apiOnly(tool, 'projectKind', 'projet', 'Projets accompagnés', M, PROJECT_KINDS, (t) => t.projectKinds),
 	define({
 		key: 'provider',
 		param: 'financeur',
