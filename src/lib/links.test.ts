@@ -3,6 +3,7 @@ import type { FilterRef } from '$lib/domain/filters/types';
 import { parseDirectoryQuery } from '$lib/domain/directory-query';
 import { parseFinderParams } from '$lib/domain/funding/profile';
 import { parseExplorerParams } from '$lib/domain/map/map-url';
+import { parseCreateParams } from '$lib/domain/support/profile';
 import { isUnder, route } from '$lib/links';
 
 const geo = {
@@ -189,5 +190,35 @@ describe('the workspace', () => {
 		expect(isUnder('/admin', route.admin())).toBe(true);
 		expect(isUnder('/admin/fiches/x', route.admin())).toBe(true);
 		expect(isUnder('/administration', route.admin())).toBe(false);
+	});
+});
+
+describe('support and places', () => {
+	it('writes /creer’s public contract, which /creer reads back', () => {
+		const href = route.create({
+			projet: 'cooperative',
+			stade: 'reprise',
+			territoire: { value: 'qpv-hautepierre' },
+			besoins: ['diagnostic', 'locaux']
+		});
+		expect(href).toBe(
+			'/creer?projet=cooperative&stade=reprise&territoire=qpv-hautepierre&besoin=diagnostic&besoin=locaux'
+		);
+		const back = parseCreateParams(new URL(href, 'http://x').searchParams, {
+			communes: [],
+			qpv: [{ slug: 'hautepierre', name: 'Hautepierre', communeCode: '67482' }]
+		});
+		expect(back.errors).toEqual([]);
+		expect(back.profile.besoins).toEqual(['diagnostic', 'locaux']);
+		expect(route.create({}, 'parcours')).toBe('/creer#parcours');
+	});
+	it('filters places by type and opening', () => {
+		expect(route.places()).toBe('/lieux');
+		expect(route.places({ types: ['coworking', 'boutique-test'], ouvert: true })).toBe(
+			'/lieux?type=coworking&type=boutique-test&ouvert=oui'
+		);
+		expect(route.api('accompagnements', { query: { accompagnement: 'diagnostic' } })).toBe(
+			'/api/v1/accompagnements?accompagnement=diagnostic'
+		);
 	});
 });

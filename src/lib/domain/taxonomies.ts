@@ -349,6 +349,30 @@ export const PROJECT_KINDS = [
 export const PROJECT_KIND_CODES = codes(PROJECT_KINDS);
 export type ProjectKind = (typeof PROJECT_KIND_CODES)[number];
 
+/** Places to work, meet and try (/lieux): what a place is. */
+export const PLACE_TYPES = [
+	{ code: 'tiers-lieu', label: 'Tiers-lieu' },
+	{ code: 'coworking', label: 'Coworking' },
+	{ code: 'salle', label: 'Salle prêtée ou louée aux associations' },
+	{ code: 'atelier-partage', label: 'Atelier partagé' },
+	{ code: 'cuisine-partagee', label: 'Cuisine partagée' },
+	{ code: 'boutique-test', label: 'Boutique à l’essai' },
+	{ code: 'incubateur', label: 'Locaux d’incubateur' }
+] as const satisfies readonly Term[];
+export const PLACE_TYPE_CODES = codes(PLACE_TYPES);
+export type PlaceType = (typeof PLACE_TYPE_CODES)[number];
+
+/** On what terms a place welcomes people. */
+export const PLACE_TERMS = [
+	{ code: 'gratuit', label: 'Gratuit' },
+	{ code: 'prix-libre', label: 'Prix libre ou suspendu' },
+	{ code: 'payant', label: 'Payant' },
+	{ code: 'adhesion', label: 'Sur adhésion' },
+	{ code: 'inconnu', label: 'Conditions non publiées' }
+] as const satisfies readonly Term[];
+export const PLACE_TERM_CODES = codes(PLACE_TERMS);
+export type PlaceTerm = (typeof PLACE_TERM_CODES)[number];
+
 /** Who a tool is for, in the finder's words: the values of its public `structure=` parameter (README). */
 export const AUDIENCES = [
 	{ code: 'association', label: 'Association non fiscalisée' },
@@ -398,7 +422,9 @@ const ALL = {
 	establishment: ESTABLISHMENT_TYPES,
 	origin: ORIGINS,
 	supportKind: SUPPORT_KINDS,
-	projectKind: PROJECT_KINDS
+	projectKind: PROJECT_KINDS,
+	placeType: PLACE_TYPES,
+	placeTerms: PLACE_TERMS
 } as const;
 export type TaxonomyName = keyof typeof ALL;
 
