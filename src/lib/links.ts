@@ -54,7 +54,8 @@ const seg = encodeURIComponent;
 const RECORD_BASES: Record<RecordKind, string> = {
 	organisation: '/structures',
 	initiative: '/initiatives',
-	'funding-tool': '/financements'
+	'funding-tool': '/financements',
+	place: '/lieux'
 };
 
 /** What a map link may set: the explorer's URL state (src/lib/domain/map/map-url.ts), all optional. */
