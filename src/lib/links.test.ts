@@ -215,7 +215,7 @@ describe('support and places', () => {
 	it('filters places by type and opening', () => {
 		expect(route.places()).toBe('/lieux');
 		expect(route.places({ types: ['coworking', 'boutique-test'], ouvert: true })).toBe(
-			'/lieux?type=coworking&type=boutique-test&ouvert=oui'
+			'/lieux?type-lieu=coworking&type-lieu=boutique-test&ouvert=oui'
 		);
 		expect(route.api('accompagnements', { query: { accompagnement: 'diagnostic' } })).toBe(
 			'/api/v1/accompagnements?accompagnement=diagnostic'

@@ -166,7 +166,7 @@ export const route = {
 	/** Places to work, meet and try, optionally of some types and open now. */
 	places: (opts: { types?: readonly PlaceType[]; ouvert?: boolean } = {}) => {
 		const p = new URLSearchParams();
-		for (const t of opts.types ?? []) p.append('type', t);
+		for (const t of opts.types ?? []) p.append('type-lieu', t);
 		if (opts.ouvert) p.set('ouvert', 'oui');
 		return withQueryString('/lieux', p.toString());
 	},

@@ -13,7 +13,8 @@ const KIND_OF: Record<string, RecordKind> = {
 	initiatives: 'initiative',
 	'funding-tools': 'funding-tool',
 	// Support offers: the funding tools with a kind of support.
-	accompagnements: 'funding-tool'
+	accompagnements: 'funding-tool',
+	lieux: 'place'
 };
 
 export function loadGeo(db: Db): Geo {

@@ -39,7 +39,7 @@ export function seedIfEmpty(db: Db, dataset: Dataset, now = new Date()): SeedRes
 			...dataset.initiatives,
 			...dataset.fundingTools,
 			...dataset.places
-		]))
+		])
 			insertRecord(db, r, { now, action: 'seed', note: 'Données de départ (data/)' });
 		setMeta(db, 'seeded_at', now.toISOString());
 		return true;
