@@ -79,7 +79,7 @@ const NO_GEO: AnnuaireGeo = { communes: [], quartiers: [], thematiques: [] };
 
 /** The collections of the public API (`/api/v1/<collection>`; places also as `.geojson`). */
 export type ApiCollection =
-	'organisations' | 'initiatives' | 'funding-tools' | 'accompagnements' | 'quartiers' | 'communes';
+	'organisations' | 'initiatives' | 'funding-tools' | 'accompagnements' | 'lieux' | 'quartiers' | 'communes';
 /** The public forms for a new record (`/proposer/<kind>`). */
 export type ProposableKind = 'initiative' | 'structure';
 
