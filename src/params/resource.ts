@@ -5,6 +5,7 @@ export const RESOURCES = [
 	'initiatives',
 	'funding-tools',
 	'accompagnements',
+	'lieux',
 	'quartiers',
 	'communes'
 ] as const;
