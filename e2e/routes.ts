@@ -53,6 +53,11 @@ export const STOPS: Stop[] = [
 	{ name: 'comparaison', path: (f) => `/financements/comparer?outils=${f.tools.join(',')}` },
 	{ name: 'mémo fiscalisées', path: '/financements/memo/fiscalisees' },
 	{ name: 'mémo non fiscalisées', path: '/financements/memo/non-fiscalisees' },
+	// Support and places.
+	{ name: 'créer son activité', path: '/creer' },
+	{ name: 'créer son activité, parcours', path: '/creer?projet=cooperative&stade=reprise&territoire=67482' },
+	{ name: 'lieux', path: '/lieux' },
+	{ name: 'lieu', path: '/lieux/kaleidoscoop-tiers-lieu' },
 	{ name: 'quartiers', path: '/quartiers' },
 	{ name: 'quartier', path: (f) => `/quartiers/${f.quartier}` },
 	{ name: 'commune', path: '/quartiers/schiltigheim' },

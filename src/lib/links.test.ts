@@ -4,6 +4,7 @@ import type { FilterRef } from '$lib/domain/filters/types';
 import { parseDirectoryQuery } from '$lib/domain/directory-query';
 import { parseFinderParams } from '$lib/domain/funding/profile';
 import { parseExplorerParams } from '$lib/domain/map/map-url';
+import { parseCreateParams } from '$lib/domain/support/profile';
 import { isUnder, route } from '$lib/links';
 
 const geo = {
@@ -252,5 +253,35 @@ describe('buyers', () => {
 		expect(route.acheterNote({ base: 'clause' })).toBe('/acheter/note?base=clause');
 		expect(route.acheterGuide()).toBe('/acheter/guide');
 		expect(route.apiActivities()).toBe('/api/v1/activites');
+	});
+});
+
+describe('support and places', () => {
+	it('writes /creer’s public contract, which /creer reads back', () => {
+		const href = route.create({
+			projet: 'cooperative',
+			stade: 'reprise',
+			territoire: { value: 'qpv-hautepierre' },
+			besoins: ['diagnostic', 'locaux']
+		});
+		expect(href).toBe(
+			'/creer?projet=cooperative&stade=reprise&territoire=qpv-hautepierre&besoin=diagnostic&besoin=locaux'
+		);
+		const back = parseCreateParams(new URL(href, 'http://x').searchParams, {
+			communes: [],
+			qpv: [{ slug: 'hautepierre', name: 'Hautepierre', communeCode: '67482' }]
+		});
+		expect(back.errors).toEqual([]);
+		expect(back.profile.besoins).toEqual(['diagnostic', 'locaux']);
+		expect(route.create({}, 'parcours')).toBe('/creer#parcours');
+	});
+	it('filters places by type and opening', () => {
+		expect(route.places()).toBe('/lieux');
+		expect(route.places({ types: ['coworking', 'boutique-test'], ouvert: true })).toBe(
+			'/lieux?type-lieu=coworking&type-lieu=boutique-test&ouvert=oui'
+		);
+		expect(route.api('accompagnements', { query: { accompagnement: 'diagnostic' } })).toBe(
+			'/api/v1/accompagnements?accompagnement=diagnostic'
+		);
 	});
 });

@@ -29,7 +29,8 @@ import {
 } from '$lib/domain/map/map-url';
 import type { Geo } from '$lib/domain/query';
 import type { RecordKind } from '$lib/domain/records';
-import type { Status } from '$lib/domain/taxonomies';
+import { createProfileToQuery, type CreateQuery } from '$lib/domain/support/profile';
+import type { PlaceType, Status } from '$lib/domain/taxonomies';
 
 type QueryValue = string | number | boolean | null | undefined;
 
@@ -58,7 +59,8 @@ const seg = encodeURIComponent;
 const RECORD_BASES: Record<RecordKind, string> = {
 	organisation: '/structures',
 	initiative: '/initiatives',
-	'funding-tool': '/financements'
+	'funding-tool': '/financements',
+	place: '/lieux'
 };
 
 /** What a map link may set: the explorer's URL state (src/lib/domain/map/map-url.ts), all optional. */
@@ -81,7 +83,8 @@ export type AnnuaireGeo = Pick<Geo, 'communes' | 'quartiers' | 'thematiques'>;
 const NO_GEO: AnnuaireGeo = { communes: [], quartiers: [], thematiques: [] };
 
 /** The collections of the public API (`/api/v1/<collection>`; places also as `.geojson`). */
-export type ApiCollection = 'organisations' | 'initiatives' | 'funding-tools' | 'quartiers' | 'communes';
+export type ApiCollection =
+	'organisations' | 'initiatives' | 'funding-tools' | 'accompagnements' | 'lieux' | 'quartiers' | 'communes';
 /** The public forms for a new record (`/proposer/<kind>`). */
 export type ProposableKind = 'initiative' | 'structure';
 
@@ -216,6 +219,18 @@ export const route = {
 		withQueryString('/financements/trouver/memo', profileToQuery(profile)),
 	fundingMemo: (memo: MemoSlug) => `/financements/memo/${seg(memo)}`,
 	fundingToVerify: () => '/financements/a-verifier',
+
+	// Support and places ------------------------------------------------------------------------------
+	/** « Créer son activité »: the support path for a profile (its public contract, README). */
+	create: (profile: Partial<CreateQuery> = {}, hash?: 'parcours') =>
+		withQueryString('/creer', createProfileToQuery({ besoins: [], ...profile }), hash),
+	/** Places to work, meet and try, optionally of some types and open now. */
+	places: (opts: { types?: readonly PlaceType[]; ouvert?: boolean } = {}) => {
+		const p = new URLSearchParams();
+		for (const t of opts.types ?? []) p.append('type-lieu', t);
+		if (opts.ouvert) p.set('ouvert', 'oui');
+		return withQueryString('/lieux', p.toString());
+	},
 
 	/** The public proposals: the choice, a new record (preselected quartier or commune), a correction. */
 	propose: () => '/proposer',

@@ -1,6 +1,14 @@
 import type { ParamMatcher } from '@sveltejs/kit';
 
-export const RESOURCES = ['organisations', 'initiatives', 'funding-tools', 'quartiers', 'communes'] as const;
+export const RESOURCES = [
+	'organisations',
+	'initiatives',
+	'funding-tools',
+	'accompagnements',
+	'lieux',
+	'quartiers',
+	'communes'
+] as const;
 export type Resource = (typeof RESOURCES)[number];
 
 /** `organisations`, `organisations.json` or `organisations.geojson` (and the same for each collection). */

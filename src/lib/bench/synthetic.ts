@@ -321,7 +321,9 @@ function tool(rand: () => number, i: number, providerIds: string[], geo: Synthet
 		),
 		howToApply: description(rand, 10, 30),
 		availability: 'ouvert',
-		combinesWith: []
+		combinesWith: [],
+		supportKinds: [],
+		projectKinds: []
 	};
 }
 

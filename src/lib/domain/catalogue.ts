@@ -7,7 +7,7 @@
 import { publicView } from './public-view';
 import { facetValuesOf, type FacetValues } from './filters/facets';
 import type { Geo } from './query';
-import type { FundingTool, Initiative, Organisation, PublicRecord, RecordKind } from './records';
+import type { FundingTool, Initiative, Organisation, Place, PublicRecord, RecordKind } from './records';
 
 /** A published record with its facet values, computed once for the annuaire's filters and counts. */
 export interface CatalogueItem {
@@ -49,6 +49,8 @@ export interface Catalogue {
 	organisations: readonly Organisation[];
 	initiatives: readonly Initiative[];
 	fundingTools: readonly FundingTool[];
+	/** Places to work, meet and try (kind `place`), in name order. */
+	places: readonly Place[];
 	/** Every provider named by a published tool, by id. */
 	providers: ReadonlyMap<string, ProviderRef>;
 	/** Published tools of each provider (any status of provider), in name order. */
@@ -122,7 +124,9 @@ export function buildCatalogue({ version, geo, records: all }: CatalogueInput): 
 	const items = records.map((record) => ({ id: record.id, record, values: facetValuesOf(record) }));
 	const ofKind = <K extends RecordKind>(kind: K) => records.filter((r): r is RecordOf<K> => r.kind === kind);
 	const fundingTools = ofKind('funding-tool');
-	const places = records.filter((r): r is Organisation | Initiative => r.kind !== 'funding-tool');
+	const places = records.filter(
+		(r): r is Organisation | Initiative => r.kind === 'organisation' || r.kind === 'initiative'
+	);
 
 	const anyStatus = new Map(all.map((r) => [r.id, r]));
 	const providers = new Map<string, ProviderRef>();
@@ -143,6 +147,7 @@ export function buildCatalogue({ version, geo, records: all }: CatalogueInput): 
 		organisations: ofKind('organisation'),
 		initiatives: ofKind('initiative'),
 		fundingTools,
+		places: ofKind('place'),
 		providers,
 		toolsByProvider,
 		byQuartier: areaIndex(places, 'quartierCode'),

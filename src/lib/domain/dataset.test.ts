@@ -39,6 +39,7 @@ function files(extra: Partial<Record<DataFile['kind'], unknown[]>>): DataFile[] 
 		organisations: [organisationFixture({ roles: ['acteur', 'financeur'] })],
 		initiatives: [],
 		fundingTools: [],
+		places: [],
 		...extra
 	};
 	return Object.entries(base).map(([kind, content]) => ({

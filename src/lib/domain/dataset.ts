@@ -14,9 +14,11 @@ import {
 	fundingToolSchema,
 	initiativeSchema,
 	organisationSchema,
+	placeSchema,
 	type FundingTool,
 	type Initiative,
-	type Organisation
+	type Organisation,
+	type Place
 } from './records';
 
 /** One problem in the seed data, printed as `file:record:field: message`. */
@@ -39,6 +41,7 @@ export interface Dataset {
 	organisations: Organisation[];
 	initiatives: Initiative[];
 	fundingTools: FundingTool[];
+	places: Place[];
 }
 
 export const DATA_KINDS = {
@@ -48,7 +51,8 @@ export const DATA_KINDS = {
 	thematiques: thematiqueSchema,
 	organisations: organisationSchema,
 	initiatives: initiativeSchema,
-	fundingTools: fundingToolSchema
+	fundingTools: fundingToolSchema,
+	places: placeSchema
 } as const;
 export type DataKind = keyof typeof DATA_KINDS;
 
@@ -90,7 +94,8 @@ export function checkDataset(
 		thematiques: [],
 		organisations: [],
 		initiatives: [],
-		fundingTools: []
+		fundingTools: [],
+		places: []
 	};
 	const fileOf = new Map<object, string>();
 
@@ -154,9 +159,14 @@ export function checkDataset(
 	uniqueBy([...dataset.quartiers, ...dataset.communes], 'slug', 'code');
 	uniqueBy(dataset.qpv, 'slug', 'slug');
 	uniqueBy(dataset.thematiques, 'code', 'code');
-	const records = [...dataset.organisations, ...dataset.initiatives, ...dataset.fundingTools];
+	const records = [
+		...dataset.organisations,
+		...dataset.initiatives,
+		...dataset.fundingTools,
+		...dataset.places
+	];
 	uniqueBy(records, 'id', 'id');
-	for (const list of [dataset.organisations, dataset.initiatives, dataset.fundingTools])
+	for (const list of [dataset.organisations, dataset.initiatives, dataset.fundingTools, dataset.places])
 		uniqueBy(list, 'slug', 'id');
 
 	const communes = new Map(dataset.communes.map((c) => [c.code, c]));
@@ -192,7 +202,7 @@ export function checkDataset(
 		});
 	}
 
-	for (const r of [...dataset.organisations, ...dataset.initiatives]) {
+	for (const r of [...dataset.organisations, ...dataset.initiatives, ...dataset.places]) {
 		// An organisation without a commune acts on a territory (schema): nothing to check here.
 		const commune = r.communeCode === undefined ? undefined : communes.get(r.communeCode);
 		if (r.communeCode !== undefined && !commune)
@@ -249,6 +259,10 @@ export function checkDataset(
 			report(o, o.id, 'parentId', `organisation parente inconnue « ${o.parentId} »`);
 		if (o.parentId === o.id)
 			report(o, o.id, 'parentId', 'une organisation ne peut pas être sa propre parente');
+	}
+	for (const p of dataset.places) {
+		if (p.operatorId && !organisations.has(p.operatorId))
+			report(p, p.id, 'operatorId', `organisation inconnue « ${p.operatorId} »`);
 	}
 	for (const i of dataset.initiatives) {
 		const id = i.carrier.organisationId;

@@ -40,6 +40,7 @@ export const FIELD_GROUPS = {
 	contact: 'Contact',
 	funding: 'Financement',
 	eligibility: 'Éligibilité',
+	support: 'Accompagnement',
 	register: 'Répertoire SIRENE (INSEE)',
 	buyers: 'Achats : fournisseur',
 	quality: 'Sources et vérification'

@@ -107,7 +107,8 @@ export function schemaAt(schema: AnyObject, path: string): z.ZodType | undefined
 export const FIELDS: Record<RecordKind, FieldSpec[]> = {
 	organisation: fieldSpecs(RECORD_SCHEMAS.organisation),
 	initiative: fieldSpecs(RECORD_SCHEMAS.initiative),
-	'funding-tool': fieldSpecs(RECORD_SCHEMAS['funding-tool'])
+	'funding-tool': fieldSpecs(RECORD_SCHEMAS['funding-tool']),
+	place: fieldSpecs(RECORD_SCHEMAS.place)
 };
 
 export function fieldSpec(kind: RecordKind, path: string): FieldSpec | undefined {
@@ -156,7 +157,8 @@ export function errorAnchor(key: string, kind?: RecordKind): string {
 export const KIND_LABELS: Record<RecordKind, { one: string; many: string; slug: string }> = {
 	organisation: { one: 'structure', many: 'structures', slug: 'organisations' },
 	initiative: { one: 'initiative', many: 'initiatives', slug: 'initiatives' },
-	'funding-tool': { one: 'outil de financement', many: 'outils de financement', slug: 'funding-tools' }
+	'funding-tool': { one: 'outil de financement', many: 'outils de financement', slug: 'funding-tools' },
+	place: { one: 'lieu', many: 'lieux', slug: 'lieux' }
 };
 
 /** `organisations` -> 'organisation', as used in export file names and URLs. */

@@ -15,6 +15,7 @@ import { FILL, UNION, field, type FieldGroup, type MergeRule } from './field-met
 import { inseeCodeSchema, quartierCodeSchema } from './geography';
 import { ACTIVITY_FAMILIES, activityFamilyForNaf, activityFamilyLabel } from './activity-families';
 import { SIZE_BANDS } from './size-bands';
+import { parseOpeningHours } from './places/opening-hours';
 import {
 	ACTION_TERRITORY_CODES,
 	APPROVAL_CODES,
@@ -27,7 +28,10 @@ import {
 	INITIATIVE_TYPE_CODES,
 	LEGAL_FORM_CODES,
 	NEED_CODES,
+	PLACE_TERM_CODES,
+	PLACE_TYPE_CODES,
 	ORIGIN_CODES,
+	PROJECT_KIND_CODES,
 	PURPOSE_CODES,
 	ROLE_CODES,
 	SECTOR_CODES,
@@ -36,6 +40,7 @@ import {
 	labelOf,
 	type SupplierKind,
 	STAGE_CODES,
+	SUPPORT_KIND_CODES,
 	TERRITORY_CODES,
 	legalForm
 } from './taxonomies';
@@ -889,19 +894,174 @@ export const fundingToolSchema = z.strictObject({
 		jsonLd: 'sameAs',
 		propose: WEBSITE_PROPOSAL
 	}).optional(),
+	// A support offer is a funding tool with a kind of support: one record kind, so moderation, history,
+	// import, export and sources are shared; /creer and /api/v1/accompagnements show these tools.
+	supportKinds: field(
+		z
+			.array(z.enum(SUPPORT_KIND_CODES, { error: 'type d’accompagnement inconnu' }))
+			.refine(unique, noDuplicates),
+		{
+			label: 'Types d’accompagnement',
+			group: 'support',
+			type: 'enum-list',
+			taxonomy: 'supportKind',
+			hint: 'pour une offre d’accompagnement : la rend visible dans « Créer son activité »',
+			aliases: ['type d accompagnement', 'accompagnement']
+		}
+	).default([]),
+	projectKinds: field(
+		z.array(z.enum(PROJECT_KIND_CODES, { error: 'type de projet inconnu' })).refine(unique, noDuplicates),
+		{
+			label: 'Projets accompagnés (vide : tous)',
+			group: 'support',
+			type: 'enum-list',
+			taxonomy: 'projectKind',
+			aliases: ['projets accompagnes', 'type de projet']
+		}
+	).default([]),
+	cost: field(plainText(300), {
+		label: 'Coût pour le porteur',
+		group: 'support',
+		type: 'text',
+		hint: 'gratuit, payant, selon la structure… ; vide : non publié',
+		aliases: ['cout', 'tarif', 'prix']
+	}).optional(),
 	...recordQuality
 });
 export type FundingTool = z.infer<typeof fundingToolSchema>;
 export type FundingToolInput = z.input<typeof fundingToolSchema>;
 
-export type PublicRecord = Organisation | Initiative | FundingTool;
+/** Opening hours in one French line (places/opening-hours.ts), validated by its parser. */
+const openingHoursSchema = plainText(1000).superRefine((line, ctx) => {
+	const r = parseOpeningHours(line);
+	if (!r.ok) ctx.addIssue({ code: 'custom', message: r.error });
+});
+
+/**
+ * A place to work, meet and try: a tiers-lieu, a coworking, rooms lent to associations, a shared workshop
+ * or kitchen, a test shop, an incubator's premises. Unknown hours stay absent (never guessed).
+ */
+export const placeSchema = z.strictObject({
+	kind: z.literal('place', { error: 'kind doit valoir "place"' }),
+	...recordHead,
+	placeTypes: field(
+		z
+			.array(z.enum(PLACE_TYPE_CODES, { error: 'type de lieu inconnu' }))
+			.min(1, { error: 'au moins un type de lieu' })
+			.refine(unique, noDuplicates),
+		{
+			label: 'Types de lieu',
+			group: 'classification',
+			type: 'enum-list',
+			taxonomy: 'placeType',
+			aliases: ['type de lieu', 'type', 'types'],
+			jsonLd: 'additionalType',
+			propose: {
+				key: 'placeTypes',
+				create: 'about',
+				label: 'Quel genre de lieu ?',
+				hint: 'Une ou plusieurs réponses.',
+				missing: 'choisissez au moins un type de lieu'
+			}
+		}
+	),
+	services: field(z.array(plainText(120)).max(30), {
+		label: 'Services',
+		group: 'description',
+		type: 'text-list',
+		hint: 'un par ligne : coworking, café associatif, salle de réunion…',
+		aliases: ['service', 'equipements', 'offre'],
+		jsonLd: 'amenityFeature',
+		merge: UNION,
+		propose: {
+			key: 'services',
+			create: 'who',
+			correct: true,
+			label: 'Ce qu’on y trouve',
+			hint: 'Un service par ligne.',
+			rows: 3
+		}
+	}).default([]),
+	audience: field(plainText(300), {
+		label: 'Pour qui',
+		group: 'description',
+		type: 'text',
+		aliases: ['public', 'pour qui'],
+		merge: FILL,
+		propose: { key: 'audience', create: 'who', correct: true, label: 'Pour qui ?' }
+	}).optional(),
+	terms: field(z.enum(PLACE_TERM_CODES, { error: 'conditions inconnues' }), {
+		label: 'Conditions d’accès',
+		group: 'description',
+		type: 'enum',
+		taxonomy: 'placeTerms',
+		aliases: ['tarif', 'conditions', 'prix'],
+		propose: { key: 'terms', create: 'who', correct: true, label: 'À quelles conditions ?' }
+	}).default('inconnu'),
+	priceNote: field(plainText(300), {
+		label: 'Tarifs',
+		group: 'description',
+		type: 'text',
+		hint: 'fourchette de prix, adhésion, gratuité…',
+		aliases: ['tarifs', 'fourchette de prix'],
+		merge: FILL
+	}).optional(),
+	accessibility: field(plainText(500), {
+		label: 'Accessibilité',
+		group: 'description',
+		type: 'text',
+		aliases: ['accessibilite', 'acces pmr', 'handicap'],
+		merge: FILL,
+		propose: { key: 'accessibility', create: 'who', correct: true, label: 'Accessibilité' }
+	}).optional(),
+	capacity: field(z.number().int().positive().max(100000), {
+		label: 'Capacité (personnes)',
+		group: 'description',
+		type: 'int',
+		aliases: ['capacite', 'jauge'],
+		jsonLd: 'maximumAttendeeCapacity',
+		merge: FILL
+	}).optional(),
+	openingHours: field(openingHoursSchema, {
+		label: 'Horaires d’ouverture',
+		group: 'description',
+		type: 'text',
+		hint: 'ex. lu-ve 09:00-18:00; sa 10:00-12:00; fériés fermé; 2026-12-24 09:00-12:00 ; vide : non connus',
+		aliases: ['horaires', 'heures d ouverture', 'ouverture'],
+		merge: FILL,
+		propose: {
+			key: 'openingHours',
+			create: 'who',
+			correct: true,
+			label: 'Horaires d’ouverture',
+			hint: 'Si vous les connaissez, par exemple « lu-ve 09:00-18:00; sa 10:00-12:00; fériés fermé ».'
+		}
+	}).optional(),
+	operatorId: field(idSchema, {
+		label: 'Structure qui anime le lieu',
+		group: 'classification',
+		type: 'ref',
+		ref: 'organisation',
+		jsonLd: 'parentOrganization'
+	}).optional(),
+	thematiques: thematiques(),
+	tags: tags('keywords'),
+	contact: contactSchema.default({}),
+	...placeFields,
+	...recordQuality
+});
+export type Place = z.infer<typeof placeSchema>;
+export type PlaceInput = z.input<typeof placeSchema>;
+
+export type PublicRecord = Organisation | Initiative | FundingTool | Place;
 /** A record as written before validation (defaults not applied yet): drafts, history entries, proposals. */
-export type PublicRecordInput = OrganisationInput | InitiativeInput | FundingToolInput;
+export type PublicRecordInput = OrganisationInput | InitiativeInput | FundingToolInput | PlaceInput;
 export type RecordKind = PublicRecord['kind'];
-export const RECORD_KINDS = ['organisation', 'initiative', 'funding-tool'] as const;
+export const RECORD_KINDS = ['organisation', 'initiative', 'funding-tool', 'place'] as const;
 
 export const RECORD_SCHEMAS = {
 	organisation: organisationSchema,
 	initiative: initiativeSchema,
-	'funding-tool': fundingToolSchema
+	'funding-tool': fundingToolSchema,
+	place: placeSchema
 } as const;

@@ -353,6 +353,55 @@ export const NEEDS = [
 export const NEED_CODES = codes(NEEDS);
 export type Need = (typeof NEED_CODES)[number];
 
+/**
+ * Support offers: what kind of help a funding tool of type « Accompagnement » gives, and for which kind of
+ * project (the values of /creer's public `projet=` parameter, README « Créer »).
+ */
+export const SUPPORT_KINDS = [
+	{ code: 'diagnostic', label: 'Diagnostic' },
+	{ code: 'coaching', label: 'Accompagnement individuel' },
+	{ code: 'formation', label: 'Formation' },
+	{ code: 'incubation', label: 'Incubation' },
+	{ code: 'hebergement-juridique', label: 'Hébergement juridique en CAE' },
+	{ code: 'reseau', label: 'Réseau' }
+] as const satisfies readonly Term[];
+export const SUPPORT_KIND_CODES = codes(SUPPORT_KINDS);
+export type SupportKind = (typeof SUPPORT_KIND_CODES)[number];
+
+export const PROJECT_KINDS = [
+	{ code: 'association', label: 'Une association' },
+	{ code: 'cooperative', label: 'Une coopérative (SCOP, SCIC)' },
+	{ code: 'cae', label: 'Une activité dans une coopérative d’activité et d’emploi (CAE)' },
+	{ code: 'esus', label: 'Une entreprise qui demande l’agrément ESUS' },
+	{ code: 'collectif', label: 'Un collectif d’habitants sans structure' }
+] as const satisfies readonly Term[];
+export const PROJECT_KIND_CODES = codes(PROJECT_KINDS);
+export type ProjectKind = (typeof PROJECT_KIND_CODES)[number];
+
+/** Places to work, meet and try (/lieux): what a place is. */
+export const PLACE_TYPES = [
+	{ code: 'tiers-lieu', label: 'Tiers-lieu' },
+	{ code: 'coworking', label: 'Coworking' },
+	{ code: 'salle', label: 'Salle prêtée ou louée aux associations' },
+	{ code: 'atelier-partage', label: 'Atelier partagé' },
+	{ code: 'cuisine-partagee', label: 'Cuisine partagée' },
+	{ code: 'boutique-test', label: 'Boutique à l’essai' },
+	{ code: 'incubateur', label: 'Locaux d’incubateur' }
+] as const satisfies readonly Term[];
+export const PLACE_TYPE_CODES = codes(PLACE_TYPES);
+export type PlaceType = (typeof PLACE_TYPE_CODES)[number];
+
+/** On what terms a place welcomes people. */
+export const PLACE_TERMS = [
+	{ code: 'gratuit', label: 'Gratuit' },
+	{ code: 'prix-libre', label: 'Prix libre ou suspendu' },
+	{ code: 'payant', label: 'Payant' },
+	{ code: 'adhesion', label: 'Sur adhésion' },
+	{ code: 'inconnu', label: 'Conditions non publiées' }
+] as const satisfies readonly Term[];
+export const PLACE_TERM_CODES = codes(PLACE_TERMS);
+export type PlaceTerm = (typeof PLACE_TERM_CODES)[number];
+
 /** Who a tool is for, in the finder's words: the values of its public `structure=` parameter (README). */
 export const AUDIENCES = [
 	{ code: 'association', label: 'Association non fiscalisée' },
@@ -401,7 +450,11 @@ const ALL = {
 	sizeBand: SIZE_BANDS,
 	serviceType: SERVICE_TYPES,
 	establishment: ESTABLISHMENT_TYPES,
-	origin: ORIGINS
+	origin: ORIGINS,
+	supportKind: SUPPORT_KINDS,
+	projectKind: PROJECT_KINDS,
+	placeType: PLACE_TYPES,
+	placeTerms: PLACE_TERMS
 } as const;
 export type TaxonomyName = keyof typeof ALL;
 

@@ -35,7 +35,8 @@ export function recordsToFeatures(records: PublicRecord[], pageUrl: (r: PublicRe
 				communeCode: r.communeCode,
 				quartierCode: r.quartierCode ?? null,
 				thematiques: r.thematiques,
-				sectors: r.sectors,
+				sectors: r.kind === 'place' ? [] : r.sectors,
+				...(r.kind === 'place' ? { placeTypes: r.placeTypes } : {}),
 				lastVerified: r.lastVerified,
 				url: pageUrl(r)
 			}

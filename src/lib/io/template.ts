@@ -76,6 +76,22 @@ const EXAMPLES: Record<RecordKind, Record<string, string>> = {
 		sources: 'Règlement du dispositif https://www.exemple.org/reglement',
 		lastVerified: '02/11/2026',
 		confidence: 'moyenne'
+	},
+	place: {
+		name: `Atelier partagé des Tilleuls ${EXAMPLE_MARK}`,
+		description: 'Un atelier de bricolage partagé, ouvert aux habitants et aux associations.',
+		placeTypes: 'Atelier partagé',
+		services: 'outils | établis',
+		audience: 'Habitants et associations du quartier',
+		terms: 'Sur adhésion',
+		openingHours: 'me 14:00-18:00; sa 10:00-12:00; fériés fermé',
+		address: '3 rue des Tilleuls',
+		communeCode: 'Strasbourg',
+		quartierCode: 'Hautepierre',
+		'contact.email': 'atelier@exemple.org',
+		sources: 'Page de l’atelier https://www.exemple.org/atelier',
+		lastVerified: '02/11/2026',
+		confidence: 'moyenne'
 	}
 };
 
@@ -99,7 +115,8 @@ export function templateExample(kind: RecordKind): string[] {
 const FILE_NAMES: Record<RecordKind, string> = {
 	organisation: 'modele-import-structures',
 	initiative: 'modele-import-initiatives',
-	'funding-tool': 'modele-import-outils-de-financement'
+	'funding-tool': 'modele-import-outils-de-financement',
+	place: 'modele-import-lieux'
 };
 
 export function templateFileName(kind: RecordKind, format: 'csv' | 'xlsx'): string {

@@ -55,7 +55,8 @@ describe('annuairePage', () => {
 			['Tout', 2],
 			['Structures', 1],
 			['Initiatives', 1],
-			['Financements', 0]
+			['Financements', 0],
+			['Lieux', 0]
 		]);
 		expect(p.chips).toEqual([{ label: 'Quartier de Strasbourg : Meinau', href: '/annuaire?q=velo' }]);
 	});

@@ -35,7 +35,8 @@ export type SearchGeo = Pick<Geo, 'communes' | 'quartiers' | 'qpv' | 'thematique
 export const KIND_LABELS: Record<RecordKind, string> = {
 	organisation: 'Structure',
 	initiative: 'Initiative',
-	'funding-tool': 'Outil de financement'
+	'funding-tool': 'Outil de financement',
+	place: 'Lieu'
 };
 
 const labels = (taxonomy: TaxonomyName, codes: readonly string[]) => codes.map((c) => labelOf(taxonomy, c));
@@ -91,6 +92,18 @@ export function toSearchDocument(r: PublicRecord, geo: SearchGeo): SearchDocumen
 		r.qpv ? geo.qpv.find((q) => q.slug === r.qpv)?.name : undefined,
 		r.address
 	]);
+	if (r.kind === 'place') {
+		return {
+			...base,
+			name: r.name,
+			names: r.name,
+			subtitle: join([labels('placeType', r.placeTypes).join(', '), placeLabel(r, geo)]),
+			tags: join([...r.tags, ...r.services]),
+			categories: join([KIND_LABELS[r.kind], ...labels('placeType', r.placeTypes), ...themes]),
+			place,
+			text: join([r.description, r.audience, r.accessibility])
+		};
+	}
 	if (r.kind === 'organisation') {
 		const form = legalForm(r.legalForm);
 		return {

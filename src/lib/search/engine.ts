@@ -51,8 +51,18 @@ const TokenSet = lunr.TokenSet as unknown as {
 	fromArray(sortedWords: readonly string[]): lunr.TokenSet;
 	fromFuzzyString(word: string, editDistance: number): lunr.TokenSet;
 };
-const KIND_CODES: Record<RecordKind, string> = { organisation: 'o', initiative: 'i', 'funding-tool': 'f' };
-const KIND_OF_CODE: Record<string, RecordKind> = { o: 'organisation', i: 'initiative', f: 'funding-tool' };
+const KIND_CODES: Record<RecordKind, string> = {
+	organisation: 'o',
+	initiative: 'i',
+	'funding-tool': 'f',
+	place: 'l'
+};
+const KIND_OF_CODE: Record<string, RecordKind> = {
+	o: 'organisation',
+	i: 'initiative',
+	f: 'funding-tool',
+	l: 'place'
+};
 
 /** What is kept per document to show a hit without the record: id, kind, slug, name, subtitle. */
 type DocTuple = [id: string, kind: string, slug: string, name: string, subtitle: string];

@@ -2,6 +2,7 @@ import { DATA_LICENCE } from '$lib/domain/licence';
 import { publicView } from '$lib/domain/public-view';
 import { publishedRecordIds } from './db/catalogue';
 import { activityMappings } from '$lib/domain/activity-families';
+import { isSupportOffer } from '$lib/domain/support/path';
 import { applyListQuery, parseListQuery, type Geo } from '$lib/domain/query';
 import type { PublicRecord, RecordKind } from '$lib/domain/records';
 import { communesToFeatures, quartiersToFeatures, recordsToFeatures } from '$lib/io/geojson';
@@ -13,7 +14,10 @@ import { cachedJson, jsonError } from './http';
 const KIND_OF: Record<string, RecordKind> = {
 	organisations: 'organisation',
 	initiatives: 'initiative',
-	'funding-tools': 'funding-tool'
+	'funding-tools': 'funding-tool',
+	// Support offers: the funding tools with a kind of support.
+	accompagnements: 'funding-tool',
+	lieux: 'place'
 };
 
 export function loadGeo(db: Db): Geo {
@@ -76,12 +80,14 @@ export function listResource(
 	const kind = KIND_OF[name];
 	if (geojson && kind === 'funding-tool') {
 		return jsonError(404, {
-			message: 'les outils de financement n’ont pas de lieu : utilisez /api/v1/funding-tools'
+			message: `les outils de financement et les accompagnements n’ont pas de lieu : utilisez /api/v1/${name}`
 		});
 	}
 	const parsed = parseListQuery(kind, url.searchParams, geo);
 	if (!parsed.ok) return jsonError(400, parsed.error);
-	const records = listRecords(db, kind);
+	const all = listRecords(db, kind);
+	const records =
+		name === 'accompagnements' ? all.filter((r) => r.kind === 'funding-tool' && isSupportOffer(r)) : all;
 	const { total, items } = applyListQuery(records, parsed.query);
 	// Links to records nobody published (a draft parent, an archived carrier) are not public.
 	const published = publishedRecordIds(db);

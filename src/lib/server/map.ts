@@ -59,13 +59,15 @@ export function pointDetails(db: Db, id: string): PointDetails | undefined {
 		typeLabel:
 			r.kind === 'initiative'
 				? labelOf('initiativeType', r.initiativeType)
-				: labelOf('legalForm', r.legalForm),
+				: r.kind === 'place'
+					? r.placeTypes.map((t) => labelOf('placeType', t)).join(', ')
+					: labelOf('legalForm', r.legalForm),
 		address: r.address,
 		communeName: listCommunes(db).find((c) => c.code === r.communeCode)?.name,
 		quartierName: r.quartierCode ? listQuartiers(db).find((q) => q.code === r.quartierCode)?.name : undefined,
 		precisionLabel: labelOf('precision', r.location.precision),
 		approximate: isApproximate(r.location),
-		sectors: r.sectors.map((s) => labelOf('sector', s)),
+		sectors: r.kind === 'place' ? [] : r.sectors.map((s) => labelOf('sector', s)),
 		synthetic: r.synthetic === true
 	};
 }

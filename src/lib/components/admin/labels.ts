@@ -29,18 +29,21 @@ export const STATUS_LABELS: Record<string, string> = {
 export const KIND_NAMES: Record<RecordKind, string> = {
 	organisation: 'Structure',
 	initiative: 'Initiative',
-	'funding-tool': 'Outil de financement'
+	'funding-tool': 'Outil de financement',
+	place: 'Lieu'
 };
 
 export const KIND_PLURALS: Record<RecordKind, string> = {
 	organisation: 'Structures',
 	initiative: 'Initiatives',
-	'funding-tool': 'Outils de financement'
+	'funding-tool': 'Outils de financement',
+	place: 'Lieux'
 };
 
 export const PROPOSAL_TYPES: Record<string, string> = {
 	'new-organisation': 'Nouvelle structure',
 	'new-initiative': 'Nouvelle initiative',
+	'new-place': 'Nouveau lieu',
 	change: 'Correction d’une fiche'
 };
 

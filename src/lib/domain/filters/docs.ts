@@ -10,7 +10,8 @@ import type { FilterDescriptor, Surface } from './types';
 const COLLECTION: Record<RecordKind, string> = {
 	organisation: 'organisations',
 	initiative: 'initiatives',
-	'funding-tool': 'funding-tools'
+	'funding-tool': 'funding-tools',
+	place: 'lieux'
 };
 
 const SURFACE: Record<Surface, string> = {

@@ -30,11 +30,14 @@ import {
 	INITIATIVE_TYPES,
 	LEGAL_FORMS,
 	NEEDS,
+	PLACE_TYPES,
+	PROJECT_KINDS,
 	PURPOSES,
 	ROLES,
 	SECTORS,
 	SERVICE_TYPES,
 	STAGES,
+	SUPPORT_KINDS,
 	TERRITORIES,
 	legalForm,
 	type Term
@@ -68,12 +71,16 @@ function reader<R extends RecordKind>(kinds: readonly R[]) {
 }
 
 const PLACES = ['organisation', 'initiative'] as const;
-const ALL_KINDS = ['organisation', 'initiative', 'funding-tool'] as const;
+const ALL_KINDS = ['organisation', 'initiative', 'funding-tool', 'place'] as const;
+/** Records with a commune: organisations, initiatives and places to work, meet and try. */
+const LOCATED = ['organisation', 'initiative', 'place'] as const;
+const located = reader(LOCATED);
 const anyRecord = reader(ALL_KINDS);
 const place = reader(PLACES);
 const organisation = reader(['organisation']);
 const initiative = reader(['initiative']);
 const tool = reader(['funding-tool']);
+const placeKind = reader(['place']);
 
 interface Input<K extends string, O extends FilterDescriptor['on']> extends Omit<
 	FilterDescriptor<K>,
@@ -144,7 +151,8 @@ export const FILTERS = [
 			values: [
 				{ code: 'organisation', label: 'Structures' },
 				{ code: 'initiative', label: 'Initiatives' },
-				{ code: 'funding-tool', label: 'Financements' }
+				{ code: 'funding-tool', label: 'Financements' },
+				{ code: 'place', label: 'Lieux' }
 			]
 		},
 		record: anyRecord((r) => r.kind),
@@ -226,9 +234,9 @@ export const FILTERS = [
 		gender: 'f',
 		hint: 'code INSEE ou slug attendu',
 		source: { from: 'communes' },
-		record: place((r) => r.communeCode),
+		record: located((r) => r.communeCode),
 		mapCode: { prefix: 'c' },
-		on: { api: PLACES, annuaire: {}, map: { param: 'lieu', optgroup: 'Communes', rank: 4 } }
+		on: { api: LOCATED, annuaire: {}, map: { param: 'lieu', optgroup: 'Communes', rank: 4 } }
 	}),
 	define({
 		key: 'quartier',
@@ -238,10 +246,10 @@ export const FILTERS = [
 		gender: 'm',
 		hint: 'SQ_01 à SQ_10 ou slug attendu',
 		source: { from: 'quartiers' },
-		record: place((r) => r.quartierCode),
+		record: located((r) => r.quartierCode),
 		mapCode: { prefix: 'q' },
 		on: {
-			api: PLACES,
+			api: LOCATED,
 			annuaire: {},
 			// The map's one select for places: quartiers first, communes after, both written as `lieu`.
 			map: {
@@ -260,8 +268,8 @@ export const FILTERS = [
 		word: 'QPV',
 		gender: 'm',
 		source: { from: 'qpv' },
-		record: place((r) => r.qpv),
-		on: { api: PLACES }
+		record: located((r) => r.qpv),
+		on: { api: LOCATED }
 	}),
 	define({
 		key: 'ess',
@@ -375,6 +383,29 @@ export const FILTERS = [
 	apiOnly(tool, 'territory', 'perimetre', 'Périmètre', M, TERRITORIES, (t) => t.territory),
 	apiOnly(tool, 'availability', 'disponibilite', 'Disponibilité', F, AVAILABILITIES, (t) => t.availability),
 	apiOnly(tool, 'purpose', 'objet', 'Objet du financement', M, PURPOSES, (t) => t.purposes),
+	// Support offers (/api/v1/accompagnements, and funding-tools too): the kind of support, the projects.
+	apiOnly(
+		tool,
+		'supportKind',
+		'accompagnement',
+		'Type d’accompagnement',
+		M,
+		SUPPORT_KINDS,
+		(t) => t.supportKinds
+	),
+	apiOnly(tool, 'projectKind', 'projet', 'Projets accompagnés', M, PROJECT_KINDS, (t) => t.projectKinds),
+	// Places to work, meet and try (/lieux, /api/v1/lieux and the annuaire's « Lieux » tab).
+	define({
+		key: 'placeType',
+		param: 'type-lieu',
+		aliases: [api('placeType')],
+		label: 'Type de lieu',
+		word: 'type de lieu',
+		gender: 'm',
+		source: terms(PLACE_TYPES),
+		record: placeKind((p) => p.placeTypes),
+		on: { api: ['place'], annuaire: {} }
+	}),
 	define({
 		key: 'provider',
 		param: 'financeur',

@@ -1,11 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import type { FundingTool } from '../records';
-import { byId, run, tools } from './test-seed';
+import { byId, run, tools as seed } from './test-seed';
+
+// CitésLab, the one open QPV-only offer of the seed, is checked on its own below; the other tests keep the
+// seed without it, so they still cover the answer when no open tool depends on the QPV.
+const CITESLAB = 'citeslab-strasbourg-creation';
+const tools = seed.filter((t) => t.id !== CITESLAB);
 
 const ids = (r: ReturnType<typeof run>) => r.matches.map((m) => m.tool.id);
 
-/** The seed as published: its one QPV-only tool is closed, and no condition cites the QPV. */
-describe('the QPV answer on the seed', () => {
+describe('the QPV answer on the seed, CitésLab included', () => {
+	it('a project in a QPV at the emergence stage gets CitésLab, and is told why', () => {
+		const qpv = run('structure=porteur&stade=emergence&territoire=qpv-hautepierre');
+		const town = run('structure=porteur&stade=emergence&territoire=67482');
+		expect(ids(qpv)).toContain(CITESLAB);
+		expect(ids(town)).not.toContain(CITESLAB);
+		expect(qpv.qpv).toMatchObject({ changes: true, reserved: [expect.objectContaining({ id: CITESLAB })] });
+	});
+});
+
+/** The seed without CitésLab: its one QPV-only tool is closed, and no condition cites the QPV. */
+describe('the QPV answer on the seed without CitésLab', () => {
 	it('checks the premise: no open tool of the seed depends on the QPV', () => {
 		const qpv = tools.filter(
 			(t) =>
@@ -22,8 +37,8 @@ describe('the QPV answer on the seed', () => {
 		'structure=fiscalisee&stade=developpement',
 		''
 	])('%s: QPV Hautepierre gives the Strasbourg list, and says so', (profile) => {
-		const qpv = run(`${profile}&territoire=qpv-hautepierre`);
-		const town = run(`${profile}&territoire=67482`);
+		const qpv = run(`${profile}&territoire=qpv-hautepierre`, tools);
+		const town = run(`${profile}&territoire=67482`, tools);
 		expect(ids(qpv)).toEqual(ids(town));
 		expect(town.qpv).toBeUndefined();
 		expect(qpv.qpv).toMatchObject({ changes: false, reserved: [], favoured: [], elsewhere: [] });

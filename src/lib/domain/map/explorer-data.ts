@@ -50,7 +50,7 @@ export interface ExplorerPageData {
 /** One record's details for the selection panel (GET /carte/fiche/<id>.json). */
 export interface PointDetails {
 	id: string;
-	kind: 'organisation' | 'initiative';
+	kind: 'organisation' | 'initiative' | 'place';
 	name: string;
 	path: string;
 	layerLabel: string;

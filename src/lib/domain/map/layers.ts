@@ -3,14 +3,14 @@
  * approximate position is drawn hollow. The same definitions draw MapLibre icons, Leaflet markers, the
  * legend and the list, so the four always agree.
  */
-export const LAYER_CODES = ['structures', 'initiatives', 'financeurs'] as const;
+export const LAYER_CODES = ['structures', 'initiatives', 'financeurs', 'lieux'] as const;
 export type LayerCode = (typeof LAYER_CODES)[number];
-export type Shape = 'circle' | 'triangle' | 'square';
+export type Shape = 'circle' | 'triangle' | 'square' | 'diamond';
 
 export interface MapLayer {
 	code: LayerCode;
 	/** One-letter key used in the compact data and feature properties. */
-	key: 's' | 'i' | 'f';
+	key: 's' | 'i' | 'f' | 'l';
 	bit: number;
 	label: string;
 	/** Singular noun for a point of this layer, for lists and announcements. */
@@ -50,6 +50,16 @@ export const MAP_LAYERS: readonly MapLayer[] = [
 		colour: '#4b2a8c',
 		shape: 'square',
 		shapeLabel: 'carré'
+	},
+	{
+		code: 'lieux',
+		key: 'l',
+		bit: 8,
+		label: 'Lieux pour travailler, se réunir, tester',
+		singular: 'Lieu',
+		colour: '#7a1f5c',
+		shape: 'diamond',
+		shapeLabel: 'losange'
 	}
 ];
 
@@ -68,9 +78,10 @@ export function maskOf(codes: readonly LayerCode[]): number {
  * that advises others): it then shows in both layers, drawn with the shape of the first role it lists.
  */
 export function layersOfRecord(
-	r: { kind: 'initiative' } | { kind: 'organisation'; roles: readonly string[] }
+	r: { kind: 'initiative' } | { kind: 'place' } | { kind: 'organisation'; roles: readonly string[] }
 ): { primary: LayerCode; mask: number } {
 	if (r.kind === 'initiative') return { primary: 'initiatives', mask: layer('initiatives').bit };
+	if (r.kind === 'place') return { primary: 'lieux', mask: layer('lieux').bit };
 	let mask = 0;
 	let primary: LayerCode | undefined;
 	for (const role of r.roles) {
@@ -85,6 +96,7 @@ export function layersOfRecord(
 export function shapePath(shape: Shape): string {
 	if (shape === 'circle') return 'M10 2.5a7.5 7.5 0 1 1 0 15a7.5 7.5 0 1 1 0-15z';
 	if (shape === 'triangle') return 'M10 1.8L18.6 17H1.4z';
+	if (shape === 'diamond') return 'M10 1.5L18.5 10L10 18.5L1.5 10z';
 	return 'M3 3h14v14H3z';
 }
 

@@ -4,18 +4,21 @@
  *
  * Wire format (JSON):
  *   { version, dict: string[], points: [id, kind, name, lon, lat, precision, layers, codeIndexes, slug?][] }
- * - kind: 0 organisation, 1 initiative; precision: index in PRECISION_CODES; layers: bit mask (layers.ts);
+ * - kind: 0 organisation, 1 initiative, 2 place; precision: index in PRECISION_CODES; layers: bit mask (layers.ts);
  * - codes are "prefix:value" strings stored once in `dict`: one per value of each filter that has a map code
  *   in the registry (src/lib/domain/filters/registry.ts: t: thématique, s: sector, c: commune, q: quartier,
  *   y: initiative type, r: role, e: ESS or not), and `x:1` for synthetic records (a badge, not a filter);
  * - slug only when it differs from the id.
  */
 import { mapPrefix, recordMapCodes } from '../filters/map-codes';
-import type { Initiative, Organisation } from '../records';
+import type { Initiative, Organisation, Place } from '../records';
 import { PRECISION_CODES, type Precision } from '../taxonomies';
 import { MAP_LAYERS, layersOfRecord, type LayerCode } from './layers';
 
-export type PointKind = 'organisation' | 'initiative';
+export type PointKind = 'organisation' | 'initiative' | 'place';
+/** A record the map draws. */
+export type Placed = Organisation | Initiative | Place;
+const KIND_INDEX = { organisation: 0, initiative: 1, place: 2 } as const;
 
 export interface MapPoint {
 	id: string;
@@ -46,7 +49,7 @@ export interface DecodedPoints {
 	points: MapPoint[];
 }
 
-export type CompactPoint = [string, 0 | 1, string, number, number, number, number, number[], string?];
+export type CompactPoint = [string, 0 | 1 | 2, string, number, number, number, number, number[], string?];
 
 export interface PointsPayload {
 	version: number;
@@ -59,17 +62,14 @@ const round = (v: number) => Math.round(v * 1e5) / 1e5; // about 1 m: more would
 /** Not a filter: the list shows a badge. */
 const SYNTHETIC = 'x:1';
 
-export function pointCodes(r: Organisation | Initiative): string[] {
+export function pointCodes(r: Placed): string[] {
 	const codes = recordMapCodes(r);
 	if (r.synthetic) codes.push(SYNTHETIC);
 	return codes;
 }
 
 /** Placed records only (a record without a position cannot be drawn), in the given order. */
-export function encodePoints(
-	records: readonly (Organisation | Initiative)[],
-	version: number
-): PointsPayload {
+export function encodePoints(records: readonly Placed[], version: number): PointsPayload {
 	const dict: string[] = [];
 	const indexOf = new Map<string, number>();
 	const points: CompactPoint[] = [];
@@ -86,7 +86,7 @@ export function encodePoints(
 		const { mask } = layersOfRecord(r);
 		const tuple: CompactPoint = [
 			r.id,
-			r.kind === 'organisation' ? 0 : 1,
+			KIND_INDEX[r.kind],
 			r.name,
 			round(r.location.lon),
 			round(r.location.lat),
@@ -110,7 +110,7 @@ export function decodePoints(payload: PointsPayload): DecodedPoints {
 	return {
 		dict,
 		points: payload.points.map(([id, kind, name, lon, lat, precision, layers, codes, slug]) => {
-			const k: PointKind = kind === 0 ? 'organisation' : 'initiative';
+			const k: PointKind = kind === 0 ? 'organisation' : kind === 2 ? 'place' : 'initiative';
 			let commune = '';
 			let quartier: string | undefined;
 			let firstRole: string | undefined;
@@ -125,9 +125,11 @@ export function decodePoints(payload: PointsPayload): DecodedPoints {
 			const primary: LayerCode =
 				k === 'initiative'
 					? 'initiatives'
-					: firstRole === undefined || firstRole === actor
-						? 'structures'
-						: 'financeurs';
+					: k === 'place'
+						? 'lieux'
+						: firstRole === undefined || firstRole === actor
+							? 'structures'
+							: 'financeurs';
 			return {
 				id,
 				slug: slug ?? id,

@@ -31,7 +31,8 @@ export function dashboard(db: Db, now = new Date()) {
 	const counts: Record<RecordKind, Record<string, number>> = {
 		organisation: { published: 0, draft: 0, archived: 0 },
 		initiative: { published: 0, draft: 0, archived: 0 },
-		'funding-tool': { published: 0, draft: 0, archived: 0 }
+		'funding-tool': { published: 0, draft: 0, archived: 0 },
+		place: { published: 0, draft: 0, archived: 0 }
 	};
 	for (const c of statusCounts(db)) counts[c.kind][c.status] = c.n;
 	const names = userNames(db);

@@ -6,6 +6,7 @@ type KindMap = {
 	organisation: Extract<PublicRecord, { kind: 'organisation' }>;
 	initiative: Extract<PublicRecord, { kind: 'initiative' }>;
 	'funding-tool': Extract<PublicRecord, { kind: 'funding-tool' }>;
+	place: Extract<PublicRecord, { kind: 'place' }>;
 };
 
 interface Row {
@@ -67,7 +68,7 @@ export function countRecords(db: Db): Record<RecordKind, number> {
 		kind: RecordKind;
 		n: number;
 	}[];
-	const counts = { organisation: 0, initiative: 0, 'funding-tool': 0 };
+	const counts = { organisation: 0, initiative: 0, 'funding-tool': 0, place: 0 };
 	for (const r of rows) counts[r.kind] = r.n;
 	return counts;
 }

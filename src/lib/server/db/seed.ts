@@ -34,7 +34,12 @@ export function seedIfEmpty(db: Db, dataset: Dataset, now = new Date()): SeedRes
 		dataset.quartiers.forEach((q) => insertQuartier(db, q));
 		dataset.qpv.forEach((q) => insertQpv(db, q));
 		dataset.thematiques.forEach((t) => insertThematique(db, t));
-		for (const r of [...dataset.organisations, ...dataset.initiatives, ...dataset.fundingTools])
+		for (const r of [
+			...dataset.organisations,
+			...dataset.initiatives,
+			...dataset.fundingTools,
+			...dataset.places
+		])
 			insertRecord(db, r, { now, action: 'seed', note: 'Données de départ (data/)' });
 		setMeta(db, 'seeded_at', now.toISOString());
 		return true;

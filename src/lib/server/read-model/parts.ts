@@ -7,8 +7,14 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { Catalogue } from '$lib/domain/catalogue';
 import type { Geo } from '$lib/domain/query';
-import type { Initiative, Organisation, PublicRecord } from '$lib/domain/records';
-import { decodePoints, encodePoints, type MapPoint, type PointsPayload } from '$lib/domain/map/points';
+import type { PublicRecord } from '$lib/domain/records';
+import {
+	decodePoints,
+	encodePoints,
+	type MapPoint,
+	type Placed,
+	type PointsPayload
+} from '$lib/domain/map/points';
 import { BROWSER_INDEX_MAX_GZIP, type SearchManifest } from '$lib/search/protocol';
 import { route } from '$lib/links';
 import { buildSearchIndexes, type SearchEngine } from '$lib/search/engine';
@@ -118,9 +124,7 @@ export interface PointsCache {
 
 /** The map's points body: published organisations and initiatives in French name order, placed ones only. */
 export function pointsBody(records: readonly PublicRecord[], version: number) {
-	const places = records.filter(
-		(r): r is Organisation | Initiative => r.kind !== 'funding-tool' && r.status === 'published'
-	);
+	const places = records.filter((r): r is Placed => r.kind !== 'funding-tool' && r.status === 'published');
 	places.sort((a, b) => collator.compare(a.name, b.name));
 	const payload = encodePoints(places, version);
 	const body = JSON.stringify(payload);

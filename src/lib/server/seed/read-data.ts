@@ -13,7 +13,8 @@ const LAYOUT: { kind: DataKind; path: string }[] = [
 	{ kind: 'thematiques', path: 'thematiques.json' },
 	{ kind: 'organisations', path: 'organisations' },
 	{ kind: 'initiatives', path: 'initiatives' },
-	{ kind: 'fundingTools', path: 'funding-tools' }
+	{ kind: 'fundingTools', path: 'funding-tools' },
+	{ kind: 'places', path: 'places' }
 ];
 
 /** Reads and parses every data file; JSON syntax errors become issues, not exceptions. */
