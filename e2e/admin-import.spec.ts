@@ -5,7 +5,8 @@
  * The template downloads, the error messages, « Ignorer les lignes en erreur » with the rejected rows, the
  * dry run's before → after, and the report with links to the records.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from './fixtures';
 import { readFileSync } from 'node:fs';
 import { getRecordById, updateRecord } from '../src/lib/server/db/records';
 import { decodeText, parseCsv } from '../src/lib/io/csv';

@@ -4,7 +4,8 @@
  * the team in /admin/messages, with and without JavaScript; the honeypot and the rate limit; and the
  * follow-up of a proposal, with the decision e-mail.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from './fixtures';
 import { createProposal } from '../src/lib/server/db/proposals';
 import { getRecordById, updateRecord } from '../src/lib/server/db/records';
 import type { PublicRecord } from '../src/lib/domain/records';

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from './fixtures';
 import { expectNoAxeViolations, expectOneH1, watchErrors } from './helpers';
 import { pdfPageTexts, squash } from './pdf-helpers';
 

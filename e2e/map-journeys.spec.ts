@@ -2,7 +2,8 @@
  * The map as people expect it (MapLibre; e2e/map-fallback.spec.ts checks Leaflet where it differs): a place
  * chosen in the filters is shown, the legend folds on a phone, and skip links reach the map and the list.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from './fixtures';
 import { placeBox } from '../src/lib/geo/place-box';
 import {
 	DESKTOP,

@@ -3,7 +3,8 @@
  * element), axe finds nothing at either width, and the text has no glued words, doubled labels or
  * « inconnu(e) » (layout-helpers.ts). Workspace pages are seen logged in.
  */
-import { test, type Browser, type BrowserContextOptions } from '@playwright/test';
+import { type Browser, type BrowserContextOptions } from '@playwright/test';
+import { test } from './fixtures';
 import { expectNoAxeViolations } from './helpers';
 import { ensureAccount, login } from './admin-helpers';
 import { expectCleanWording, expectNoSidewaysScroll, PHONE_WIDTHS } from './layout-helpers';

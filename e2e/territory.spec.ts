@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from './fixtures';
 import { expectNoAxeViolations, watchErrors } from './helpers';
 
 // Organisations without a commune (national or regional bodies): listed with their territory of action, never

@@ -3,7 +3,8 @@
  * « inconnu(e) », on every record and quartier page (rendered by the server: the text is there without
  * JavaScript), and the sentences that were wrong, as they should read.
  */
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, type APIRequestContext } from '@playwright/test';
+import { test } from './fixtures';
 import { expectCleanWording } from './layout-helpers';
 
 test.use({ javaScriptEnabled: false });
