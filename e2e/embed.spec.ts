@@ -105,6 +105,7 @@ test.describe('embeds for partners', () => {
 		await page.getByLabel('Quartier ou commune').selectOption({ label: 'Meinau' });
 		await page.getByLabel('Structures de l’ESS').uncheck();
 		await page.getByLabel('Financeurs et accompagnateurs').uncheck();
+		await page.getByLabel('Lieux pour travailler, se réunir, tester').uncheck();
 		await page.getByLabel('La liste seule').check();
 		await page.getByLabel(/Hauteur en pixels/).fill('450');
 		const src = `${baseURL}/embed/carte?couches=initiatives&lieu=SQ_07&affichage=liste`;

@@ -78,7 +78,7 @@ for (const js of [false, true]) {
 			).toHaveCount(0);
 		});
 
-		test('QPV: the answer says what it changes, here nothing, and why', async ({ page }) => {
+		test('QPV: the answer says what it changes, and why', async ({ page }) => {
 			await answer(page, {
 				...CREATION,
 				stade: 'Émergence',
@@ -87,16 +87,18 @@ for (const js of [false, true]) {
 			});
 			await expect(page).toHaveURL(/territoire=qpv-hautepierre/);
 			const qpvNames = await resultNames(page);
+			// CitésLab is reserved to residents of the QPV: it is the difference, and the answer names it.
+			const citeslab = 'CitésLab Strasbourg : créer son entreprise depuis un quartier prioritaire';
+			expect(qpvNames).toContain(citeslab);
 			await expect(results(page)).toContainText(
-				'Votre réponse « QPV Hautepierre » ne change pas vos résultats : aucun outil ouvert recensé dans Carto ESS n’est réservé aux quartiers prioritaires (QPV)'
+				`Votre réponse « QPV Hautepierre » change vos résultats : ${citeslab} est réservé aux quartiers prioritaires`
 			);
-			await expect(results(page)).toContainText('Vos résultats sont les mêmes que pour Strasbourg.');
 			await expect(results(page)).toContainText(
-				"Le seul outil recensé réservé aux QPV, Bourse nationale d'expérimentation en faveur de la participation des habitants, est fermé."
+				"Un autre outil recensé réservé aux QPV, Bourse nationale d'expérimentation en faveur de la participation des habitants, est fermé."
 			);
-			// The same profile in Strasbourg: the same results, and no word about QPV.
+			// The same profile in Strasbourg: the same results without CitésLab, and no word about QPV.
 			await page.goto('/financements/trouver?structure=association&stade=emergence&territoire=67482');
-			expect(await resultNames(page)).toEqual(qpvNames);
+			expect(await resultNames(page)).toEqual(qpvNames.filter((n) => n !== citeslab));
 			await expect(results(page)).not.toContainText('Quartier prioritaire :');
 		});
 
@@ -138,7 +140,10 @@ for (const js of [false, true]) {
 			const table = estimate.getByRole('table', { name: 'Détail de l’estimation' });
 			await expect(table.getByRole('row').filter({ hasText: 'Clubs Cigales' })).toContainText('À vérifier');
 			await expect(
-				results(page).getByRole('article').first().getByText('Disponibilité à vérifier', { exact: true })
+				results(page)
+					.getByRole('article')
+					.filter({ hasText: 'Clubs Cigales' })
+					.getByText('Disponibilité à vérifier', { exact: true })
 			).toBeVisible();
 			await expect(page.locator('main')).not.toContainText('non confirmée');
 		});

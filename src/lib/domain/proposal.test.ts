@@ -97,4 +97,13 @@ describe('public proposal schemas', () => {
 			}).success
 		).toBe(true);
 	});
+
+	it('a correction holds only the fields the visitor changed, never an empty list by default', () => {
+		const parsed = changeProposalSchema.parse({
+			targetId: 'csc-neudorf',
+			changes: { schedule: 'Le mardi' },
+			explanation: 'Horaires changés.'
+		});
+		expect(parsed.changes).toEqual({ schedule: 'Le mardi' });
+	});
 });

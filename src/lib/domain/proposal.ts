@@ -136,14 +136,15 @@ export function correctionFields(schema: AnyObject): FieldSpec[] {
 function answerSchema(
 	recordSchema: AnyObject,
 	f: FieldSpec,
-	opts: { min?: number; required: boolean }
+	opts: { min?: number; required: boolean; correction?: boolean }
 ): z.ZodType {
 	let schema = unwrap(schemaAt(recordSchema, f.path)!);
 	if (opts.min !== undefined) schema = atLeast(opts.min, schema);
 	// A list of texts is typed one item per line, as in the admin form.
 	if (f.type === 'text-list') schema = z.preprocess(linesOf, schema);
 	const list = f.type === 'enum-list' || f.type === 'ref-list' || f.type === 'text-list';
-	if (!opts.required) return list ? schema.default([]) : optional(schema);
+	// A new record's missing list is an empty list; a correction stores only what the visitor changed.
+	if (!opts.required) return list && !opts.correction ? schema.default([]) : optional(schema);
 	return f.propose?.missing ? answered(f.propose.missing, schema) : schema;
 }
 
@@ -168,7 +169,11 @@ function correctionShape(): Record<string, z.ZodType> {
 	for (const kind of RECORD_KINDS) {
 		const schema = RECORD_SCHEMAS[kind];
 		for (const f of correctionFields(schema))
-			shape[f.propose!.key] ??= answerSchema(schema, f, { min: f.propose!.min?.correct, required: false });
+			shape[f.propose!.key] ??= answerSchema(schema, f, {
+				min: f.propose!.min?.correct,
+				required: false,
+				correction: true
+			});
 	}
 	return shape;
 }

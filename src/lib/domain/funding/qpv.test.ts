@@ -16,6 +16,10 @@ describe('the QPV answer on the seed, CitésLab included', () => {
 		expect(ids(qpv)).toContain(CITESLAB);
 		expect(ids(town)).not.toContain(CITESLAB);
 		expect(qpv.qpv).toMatchObject({ changes: true, reserved: [expect.objectContaining({ id: CITESLAB })] });
+		// The closed QPV-only tool is « another » one, not « the only » one, once CitésLab is open.
+		const text = qpv.qpv!.text.join(' ');
+		expect(text).toContain('Un autre outil recensé réservé aux QPV, Bourse nationale');
+		expect(text).not.toContain('Le seul outil');
 	});
 });
 

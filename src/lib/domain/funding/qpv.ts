@@ -81,9 +81,18 @@ export function qpvAnswer(
 			`${answer} ne change pas vos résultats : aucun outil ouvert recensé dans Carto ESS n’est réservé aux quartiers prioritaires (QPV) ni ne leur donne de priorité écrite dans ses conditions. Vos résultats sont les mêmes que pour ${samePlace}.`
 		);
 	}
-	if (closed.length === 1) text.push(`Le seul outil recensé réservé aux QPV, ${closed[0].name}, est fermé.`);
+	// « Le seul » only when no open tool is reserved to the QPV too.
+	const openReserved = open.some((x) => x.eligibility.qpvOnly);
+	if (closed.length === 1)
+		text.push(
+			openReserved
+				? `Un autre outil recensé réservé aux QPV, ${closed[0].name}, est fermé.`
+				: `Le seul outil recensé réservé aux QPV, ${closed[0].name}, est fermé.`
+		);
 	else if (closed.length > 1)
-		text.push(`Les outils recensés réservés aux QPV (${names(closed)}) sont fermés.`);
+		text.push(
+			`${openReserved ? 'D’autres outils' : 'Les outils'} recensés réservés aux QPV (${names(closed)}) sont fermés.`
+		);
 	text.push(
 		'Les crédits de la politique de la ville (appels à projets du contrat de ville) ne sont pas recensés dans Carto ESS : renseignez-vous auprès de votre commune ou de l’Eurométropole.'
 	);
