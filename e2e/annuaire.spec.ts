@@ -156,7 +156,8 @@ test.describe('annuaire: facets, URL and back button', () => {
 		const quartiers = page.getByRole('group', { name: 'Quartier de Strasbourg' });
 		const meinau = quartiers.getByRole('checkbox', { name: /^Meinau \(\d+\)$/ });
 		await meinau.check();
-		await expect(page).toHaveURL(/[?&]quartier=meinau/);
+		// The filtered page is a server round trip: give it the time a loaded CI machine needs.
+		await expect(page).toHaveURL(/[?&]quartier=meinau/, { timeout: 15_000 });
 		await expect(page).toHaveURL(/[?&]q=velo/);
 		await expect(resultLink(page, /Atelier mobile Bretz'selle/)).toBeVisible();
 		const filtered = Number((await heading.textContent())?.match(/\d+/)?.[0]);
