@@ -24,6 +24,7 @@ import { migrate, openDatabase } from '../src/lib/server/db/connection';
 import { parseEnv } from '../src/lib/server/env';
 import { BOUNDARY_GEOJSON_LIMITS } from '../src/lib/io/json-limits';
 import { importBoundaryText, type AssignReport } from '../src/lib/server/geo';
+import { readCliArgs } from './cli-args';
 
 const argsSchema = z.object({
 	file: z.string({ error: 'fichier GeoJSON manquant' }).min(1, { error: 'fichier GeoJSON manquant' }),
@@ -36,24 +37,19 @@ const argsSchema = z.object({
 });
 
 export function parseArgs(argv: string[]) {
-	const raw: Record<string, unknown> = { dryRun: false, assign: true };
-	const valueOf = (i: number, flag: string) => {
-		const v = argv[i + 1];
-		if (v === undefined || v.startsWith('--')) throw new Error(`${flag} : valeur manquante`);
-		return v;
-	};
-	for (let i = 0; i < argv.length; i++) {
-		const a = argv[i];
-		if (a === '--kind') raw.kind = valueOf(i++, a);
-		else if (a === '--code-field') raw.codeField = valueOf(i++, a);
-		else if (a === '--name-field') raw.nameField = valueOf(i++, a);
-		else if (a === '--source') raw.source = valueOf(i++, a);
-		else if (a === '--dry-run') raw.dryRun = true;
-		else if (a === '--no-assign') raw.assign = false;
-		else if (a.startsWith('--')) throw new Error(`option inconnue : ${a}`);
-		else if (raw.file === undefined) raw.file = a;
-		else throw new Error(`argument en trop : ${a}`);
-	}
+	const raw = readCliArgs(
+		argv,
+		{
+			values: {
+				'--kind': 'kind',
+				'--code-field': 'codeField',
+				'--name-field': 'nameField',
+				'--source': 'source'
+			},
+			switches: { '--dry-run': ['dryRun', true], '--no-assign': ['assign', false] }
+		},
+		{ dryRun: false, assign: true }
+	);
 	const parsed = argsSchema.safeParse(raw);
 	if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join(' ; '));
 	return parsed.data;

@@ -10,23 +10,19 @@ import { basename } from 'node:path';
 import { migrate, openDatabase } from '../src/lib/server/db/connection';
 import { parseEnv } from '../src/lib/server/env';
 import { runInclusionImport } from '../src/lib/server/buyers-import';
+import { readCliArgs } from './cli-args';
 
 const USAGE = 'usage : npm run import:inclusion -- <structures.csv> [--dry-run] [--by <nom>]';
 
 export function parseArgs(argv: string[]): { file: string; dryRun: boolean; by?: string } {
-	let file: string | undefined;
-	let dryRun = false;
-	let by: string | undefined;
-	for (let i = 0; i < argv.length; i++) {
-		const a = argv[i];
-		if (a === '--dry-run') dryRun = true;
-		else if (a === '--by') {
-			by = argv[++i];
-			if (!by || by.startsWith('--')) throw new Error('--by : valeur manquante');
-		} else if (a.startsWith('--')) throw new Error(`option inconnue : ${a}`);
-		else if (file === undefined) file = a;
-		else throw new Error(`argument en trop : ${a}`);
-	}
+	const raw = readCliArgs(
+		argv,
+		{ values: { '--by': 'by' }, switches: { '--dry-run': ['dryRun', true] } },
+		{ dryRun: false }
+	);
+	const file = raw.file as string | undefined;
+	const dryRun = raw.dryRun as boolean;
+	const by = raw.by as string | undefined;
 	if (!file) throw new Error('fichier à importer manquant');
 	return { file, dryRun, by };
 }

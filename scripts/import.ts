@@ -15,6 +15,7 @@ import { RECORD_KINDS } from '../src/lib/domain/records';
 import { migrate, openDatabase } from '../src/lib/server/db/connection';
 import { parseEnv } from '../src/lib/server/env';
 import { runImportCommand } from '../src/lib/server/admin/import-command';
+import { readCliArgs } from './cli-args';
 
 const argsSchema = z.object({
 	file: z.string({ error: 'fichier à importer manquant' }).min(1, { error: 'fichier à importer manquant' }),
@@ -26,23 +27,14 @@ const argsSchema = z.object({
 });
 
 export function parseArgs(argv: string[]) {
-	const raw: Record<string, unknown> = { dryRun: false, skipErrors: false };
-	const valueOf = (i: number, flag: string) => {
-		const v = argv[i + 1];
-		if (v === undefined || v.startsWith('--')) throw new Error(`${flag} : valeur manquante`);
-		return v;
-	};
-	for (let i = 0; i < argv.length; i++) {
-		const a = argv[i];
-		if (a === '--kind') raw.kind = valueOf(i++, a);
-		else if (a === '--mapping') raw.mapping = valueOf(i++, a);
-		else if (a === '--by') raw.by = valueOf(i++, a);
-		else if (a === '--dry-run') raw.dryRun = true;
-		else if (a === '--skip-errors') raw.skipErrors = true;
-		else if (a.startsWith('--')) throw new Error(`option inconnue : ${a}`);
-		else if (raw.file === undefined) raw.file = a;
-		else throw new Error(`argument en trop : ${a}`);
-	}
+	const raw = readCliArgs(
+		argv,
+		{
+			values: { '--kind': 'kind', '--mapping': 'mapping', '--by': 'by' },
+			switches: { '--dry-run': ['dryRun', true], '--skip-errors': ['skipErrors', true] }
+		},
+		{ dryRun: false, skipErrors: false }
+	);
 	const parsed = argsSchema.safeParse(raw);
 	if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join(' ; '));
 	return parsed.data;
