@@ -6,9 +6,9 @@
  * For each URL (the home page, a directory search, the API, a quartier page and the map's points), autocannon
  * sends requests for `duration` seconds over `connections` connections, after a short warm-up; the server's
  * resident memory (RSS) is read before the first run and after each, with its peak and the load generator's
- * own RSS at the end. The load generator shares the machine with the server: on 2 cores it takes part of one. PAGE_CACHE_MB=0 measures without the page cache.
- * Prints a table, the targets, and as last line one JSON object. A benchmark, not a test: it never fails on
- * a figure.
+ * own RSS at the end. The load generator shares the machine with the server: on 2 cores it takes part of one.
+ * PAGE_CACHE_MB=0 measures without the page cache. Prints a table, the targets, and as last line one JSON
+ * object. A benchmark, not a test: it never fails on a figure.
  */
 import autocannon from 'autocannon';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
