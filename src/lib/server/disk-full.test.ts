@@ -1,10 +1,10 @@
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { openDatabase } from './db/connection';
 import { isDiskFull } from './disk-full';
 
 /** A real SQLITE_FULL: a store capped at its current size, then one row too many. */
 function sqliteFull(): unknown {
-	const db = new Database(':memory:');
+	const db = openDatabase(':memory:');
 	try {
 		db.exec('CREATE TABLE t (b BLOB)');
 		db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true })}`);
@@ -31,7 +31,7 @@ describe('isDiskFull', () => {
 	});
 
 	it('leaves every other error alone', () => {
-		const db = new Database(':memory:');
+		const db = openDatabase(':memory:');
 		let constraint: unknown;
 		try {
 			db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY); INSERT INTO t VALUES (1)');
