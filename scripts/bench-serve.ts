@@ -5,10 +5,10 @@
  * picks another build) on a temporary database seeded from data/, with the offline basemap and no geocoder.
  * For each URL (the home page, a directory search, the API, a quartier page and the map's points), autocannon
  * sends requests for `duration` seconds over `connections` connections, after a short warm-up; the server's
- * resident memory (RSS) is read before the first run and after the last. The load generator shares the
- * machine with the server: on 2 cores it takes part of one. PAGE_CACHE_MB=0 measures without the page cache.
- * Prints a table, the targets, and as last line one JSON object. A benchmark, not a test: it never fails on
- * a figure.
+ * resident memory (RSS) is read before the first run and after each, with its peak and the load generator's
+ * own RSS at the end. The load generator shares the machine with the server: on 2 cores it takes part of one.
+ * PAGE_CACHE_MB=0 measures without the page cache. Prints a table, the targets, and as last line one JSON
+ * object. A benchmark, not a test: it never fails on a figure.
  */
 import autocannon from 'autocannon';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -50,14 +50,17 @@ function freePort(): Promise<number> {
 	});
 }
 
-/** Resident memory of a process in MB, from /proc (Linux) or ps. */
-function rssMb(pid: number): number {
+/** Resident memory of a process in MB, from /proc (Linux) or ps; VmHWM is the highest it reached (Linux only). */
+function rssMb(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number {
 	try {
-		const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+) kB/m);
+		const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(
+			new RegExp(`^${field}:\\s+(\\d+) kB`, 'm')
+		);
 		if (line) return Math.round(Number(line[1]) / 1024);
 	} catch {
 		// not Linux: ask ps below
 	}
+	if (field === 'VmHWM') return Number.NaN;
 	const ps = spawnSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' });
 	return Math.round(Number(ps.stdout.trim()) / 1024);
 }
@@ -138,6 +141,9 @@ async function main() {
 			);
 		}
 		const rssAfter = rssMb(server.pid!);
+		// Each process's memory after the run: the server (now and at its peak) and this load generator.
+		const rssPeak = rssMb(server.pid!, 'VmHWM');
+		const benchRss = Math.round(process.memoryUsage().rss / 1024 / 1024);
 		const loadAfter = loadavg().map((l) => Math.round(l * 100) / 100);
 		const met = {
 			reqPerSec: rows.every((r) => r.reqPerSec >= TARGETS.reqPerSec),
@@ -146,7 +152,7 @@ async function main() {
 			rss: rssAfter <= TARGETS.rssAfterMb
 		};
 		console.log(
-			`RSS ${rssBefore} MB -> ${rssAfter} MB; charge (1/5/15 min) ${loadBefore.join(' ')} -> ${loadAfter.join(' ')}`
+			`RSS du serveur ${rssBefore} MB -> ${rssAfter} MB (pic ${rssPeak} MB), du générateur de charge ${benchRss} MB; charge (1/5/15 min) ${loadBefore.join(' ')} -> ${loadAfter.join(' ')}`
 		);
 		console.log(
 			`Objectifs : ≥ ${TARGETS.reqPerSec} req/s ${met.reqPerSec ? 'oui' : 'non'}, p99 ≤ ${TARGETS.p99Ms} ms ${met.p99 ? 'oui' : 'non'}, 0 erreur ${met.errors ? 'oui' : 'non'}, RSS ≤ ${TARGETS.rssAfterMb} MB ${met.rss ? 'oui' : 'non'}`
@@ -162,6 +168,8 @@ async function main() {
 				loadAfter,
 				rssBeforeMb: rssBefore,
 				rssAfterMb: rssAfter,
+				rssPeakMb: Number.isNaN(rssPeak) ? null : rssPeak,
+				loadGeneratorRssMb: benchRss,
 				pages: rows,
 				targets: TARGETS,
 				met

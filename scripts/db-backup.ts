@@ -5,9 +5,24 @@
  * (better-sqlite3 `db.backup`), which is safe while the server runs and writes: the copy is one consistent
  * state. Writes carto-ess-<YYYYMMDD-HHMMSS>.sqlite (UTC), checks it with PRAGMA integrity_check, and prints
  * a JSON summary as the last line. Restore: see README, "Backup and restore".
+ *
+ * The copy is written under a hidden temporary name (`.carto-ess-<stamp>.sqlite.<pid>.partial`), checked,
+ * flushed to disk and only then renamed: a backup killed or failing half-way (kill -9, full disk) never
+ * leaves a truncated file under a name a restore would pick. A later run removes the partial files of runs
+ * no longer alive.
  */
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import {
+	closeSync,
+	existsSync,
+	fsyncSync,
+	mkdirSync,
+	openSync,
+	readdirSync,
+	renameSync,
+	rmSync,
+	statSync
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -19,27 +34,52 @@ if (!existsSync(source)) {
 }
 const dir = resolve(values.out!);
 mkdirSync(dir, { recursive: true });
+
+const PARTIAL = /^\.carto-ess-.*\.sqlite\.(\d+)\.partial(-wal|-shm|-journal)?$/;
+/** Whether a process with this id still runs (a partial file of a live run is left alone). */
+function alive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (e) {
+		return (e as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}
+for (const name of readdirSync(dir)) {
+	const match = PARTIAL.exec(name);
+	if (match && Number(match[1]) !== process.pid && !alive(Number(match[1]))) {
+		rmSync(join(dir, name), { force: true });
+		console.log(`db:backup : copie interrompue supprimée : ${name}`);
+	}
+}
+
 const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-let target = join(dir, `carto-ess-${stamp}.sqlite`);
-for (let n = 2; existsSync(target); n++) target = join(dir, `carto-ess-${stamp}-${n}.sqlite`);
+let name = `carto-ess-${stamp}.sqlite`;
+for (let n = 2; existsSync(join(dir, name)); n++) name = `carto-ess-${stamp}-${n}.sqlite`;
+const target = join(dir, name);
+const partial = join(dir, `.${name}.${process.pid}.partial`);
 
 const started = performance.now();
 const db = new Database(source, { readonly: true, fileMustExist: true });
 try {
-	await db.backup(target);
+	await db.backup(partial);
+} catch (e) {
+	rmSync(partial, { force: true });
+	console.error(`db:backup : la copie a échoué (${(e as Error).message}) ; aucune sauvegarde écrite`);
+	process.exit(1);
 } finally {
 	db.close();
 }
 // A backup is one self-contained file: leave WAL mode so no -wal/-shm files sit beside it.
-const copy = new Database(target);
+const copy = new Database(partial);
 copy.pragma('journal_mode = DELETE');
 const integrity = copy.pragma('integrity_check', { simple: true });
 const count = (table: string) =>
 	(copy.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
 const summary = {
 	file: target,
-	bytes: statSync(target).size,
-	ms: Math.round(performance.now() - started),
+	bytes: statSync(partial).size,
+	ms: 0,
 	integrity,
 	records: count('records'),
 	history: count('record_history'),
@@ -47,9 +87,20 @@ const summary = {
 };
 copy.close();
 if (integrity !== 'ok') {
-	console.error(`db:backup : la copie ${target} est corrompue (${integrity})`);
+	rmSync(partial, { force: true });
+	console.error(`db:backup : la copie de ${source} est corrompue (${integrity}) ; aucune sauvegarde écrite`);
 	process.exit(1);
 }
+// On disk before it gets its final name, and the name itself on disk after: a crash leaves the old state
+// or the whole backup.
+const fd = openSync(partial, 'r');
+fsyncSync(fd);
+closeSync(fd);
+renameSync(partial, target);
+const dirFd = openSync(dir, 'r');
+fsyncSync(dirFd);
+closeSync(dirFd);
+summary.ms = Math.round(performance.now() - started);
 console.log(
 	`Sauvegarde écrite : ${target} (${summary.records} fiches, ${summary.history} versions, ${summary.users} comptes)`
 );

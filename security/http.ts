@@ -15,9 +15,10 @@ export interface RawResponse {
 
 export function raw(
 	path: string,
-	options: { method?: string; headers?: Record<string, string>; body?: string } = {}
+	options: { method?: string; headers?: Record<string, string>; body?: string; base?: string } = {}
 ): Promise<RawResponse> {
-	const base = new URL(inject('baseUrl'));
+	// `base`: a server a suite started itself (the fault suites), instead of the shared one.
+	const base = new URL(options.base ?? inject('baseUrl'));
 	return new Promise((resolve, reject) => {
 		const req = request(
 			{
@@ -62,9 +63,11 @@ export function postForm(
 	path: string,
 	fields: [string, string][],
 	client: string,
-	headers: Record<string, string> = {}
+	headers: Record<string, string> = {},
+	base?: string
 ) {
 	return raw(path, {
+		base,
 		method: 'POST',
 		headers: {
 			'content-type': 'application/x-www-form-urlencoded',

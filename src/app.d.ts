@@ -4,6 +4,8 @@ declare global {
 		interface Error {
 			message: string;
 			id?: string;
+			/** The request failed on a full disk (src/lib/server/disk-full.ts): the error pages show `message`. */
+			diskFull?: boolean;
 		}
 		interface Locals {
 			/** The logged-in maintainer, set by hooks.server.ts on /admin paths only. */

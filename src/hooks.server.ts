@@ -5,6 +5,7 @@ import { hasRole, routeRole } from '$lib/server/auth/guard';
 import { SESSION_COOKIE, cookieOptions, validateSession } from '$lib/server/auth/session';
 import { framedByAnyone, pagePolicy } from '$lib/server/csp';
 import { failInterruptedImports } from '$lib/server/db/admin';
+import { DISK_FULL_MESSAGE, DISK_FULL_STATUS, isDiskFull } from '$lib/server/disk-full';
 import { dataVersion } from '$lib/server/db/records';
 import { deleteExpiredSessions } from '$lib/server/db/sessions';
 import {
@@ -67,11 +68,56 @@ function malformedPath(event: Parameters<Handle>[0]['event']): Response | undefi
 }
 
 /**
+ * Requests whose load, action or endpoint failed on a full disk (seen by handleError, which SvelteKit calls with
+ * status 500): `handle` then answers them with DISK_FULL_STATUS.
+ */
+const failedOnFullDisk = new WeakSet<Request>();
+
+/**
+ * A full disk (or the store's size limit) is not an internal error: the request is answered 507 with what
+ * happened in French (the error pages show it), and nothing was written (every write is one transaction).
+ * Reads go on. A write in the hook itself (a session renewed) is answered the same way.
+ */
+export const handle: Handle = async (input) => {
+	let response: Response;
+	try {
+		response = await guardedHandle(input);
+	} catch (e) {
+		if (!isDiskFull(e)) throw e;
+		logDiskFull(input.event, e);
+		const plain = new Response(DISK_FULL_MESSAGE, {
+			status: DISK_FULL_STATUS,
+			headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }
+		});
+		return withSecurityHeaders(plain, input.event.url);
+	}
+	if (!failedOnFullDisk.has(input.event.request)) return response;
+	const full = new Response(response.body, { status: DISK_FULL_STATUS, headers: response.headers });
+	full.headers.set('cache-control', 'no-store');
+	return full;
+};
+
+function logDiskFull(
+	event: Parameters<Handle>[0]['event'],
+	error: unknown,
+	id = crypto.randomUUID().slice(0, 8)
+) {
+	// One line an operator can grep for, with SQLite's or the system's own words; no stack (it is not a bug).
+	console.error(
+		'[disque plein %s] %s %s : %s',
+		id,
+		event.request.method,
+		event.url.pathname,
+		error instanceof Error ? error.message : String(error)
+	);
+}
+
+/**
  * Session -> locals.user, then the /admin guard: anonymous visitors are sent to the login page (or refused
  * for non-GET requests), a role too low is refused. Every load, action and endpoint checks again with
  * requireRole; this is the first line, not the only one.
  */
-export const handle: Handle = async ({ event, resolve }) => {
+const guardedHandle: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.sessionId = null;
 	const malformed = malformedPath(event);
@@ -146,6 +192,11 @@ function withSecurityHeaders(response: Response, url: URL): Response {
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message: 'Page introuvable' };
 	const id = crypto.randomUUID().slice(0, 8);
+	if (isDiskFull(error)) {
+		failedOnFullDisk.add(event.request);
+		logDiskFull(event, error, id);
+		return { message: DISK_FULL_MESSAGE, id, diskFull: true };
+	}
 	// The path goes in as an argument, never in the format string: `%f` in a URL would eat the error.
 	console.error('[erreur %s] %s %s', id, event.request.method, event.url.pathname, error);
 	return { message: status >= 500 ? 'Erreur interne du serveur' : message, id };

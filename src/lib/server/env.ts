@@ -78,6 +78,18 @@ const envFields = z.object({
 					'MAIL_FROM doit être une adresse e-mail, ex. carto-ess@example.org ou « Carto ESS <carto-ess@example.org> »'
 			})
 			.optional()
+	),
+	/**
+	 * Tests only (security/disk-full.test.ts): caps the store at this many pages (SQLite's max_page_count),
+	 * so that a write meets SQLITE_FULL as on a full disk. Never set in production.
+	 */
+	TEST_DATABASE_MAX_PAGES: z.preprocess(
+		unsetIfEmpty,
+		z.coerce
+			.number({ error: 'TEST_DATABASE_MAX_PAGES : nombre entier de pages attendu (tests seulement)' })
+			.int({ error: 'TEST_DATABASE_MAX_PAGES : nombre entier de pages attendu (tests seulement)' })
+			.min(1, { error: 'TEST_DATABASE_MAX_PAGES : 1 ou plus' })
+			.optional()
 	)
 });
 

@@ -35,6 +35,9 @@ export function initStore(): Db {
 			if (result.seeded) console.log(`[store] base initialisée depuis ${config.DATA_DIR} :`, result.counts);
 		}
 	}
+	// Tests only: the store's size limit that stands for a full disk (set after seeding, so the server starts).
+	if (config.TEST_DATABASE_MAX_PAGES)
+		opened.pragma(`max_page_count = ${Math.trunc(config.TEST_DATABASE_MAX_PAGES)}`);
 	db = opened;
 	return db;
 }

@@ -27,6 +27,7 @@ import {
 	refNames
 } from './import-core';
 import type { Actor } from './records';
+import { isDiskFull } from '../disk-full';
 
 /**
  * A mapping file: `columns` maps the file's column names to fields (a field path such as `communeCode` or
@@ -221,9 +222,11 @@ export async function runImportCommand(
 		const message =
 			e instanceof ImportFailure
 				? e.message
-				: String(e).includes('UNIQUE')
-					? 'une fiche de même identifiant ou slug a été créée entre-temps ; rien n’a été écrit'
-					: `erreur inattendue (${(e as Error).message}) ; rien n’a été écrit`;
+				: isDiskFull(e)
+					? 'espace disque plein : rien n’a été écrit ; libérez de la place et relancez l’import'
+					: String(e).includes('UNIQUE')
+						? 'une fiche de même identifiant ou slug a été créée entre-temps ; rien n’a été écrit'
+						: `erreur inattendue (${(e as Error).message}) ; rien n’a été écrit`;
 		return stop(message);
 	}
 }

@@ -27,6 +27,7 @@ import { planImportSteps, type ImportPlan, type PlanRow, type RowStatus } from '
 import { recordsByName } from '$lib/io/ref-names';
 import { templateCsv, templateFileName, templateXlsx } from '$lib/io/template';
 import { todayIso } from '$lib/domain/common';
+import { isDiskFull } from '../disk-full';
 import type { Db } from '../db/connection';
 import {
 	getImportJob,
@@ -200,15 +201,47 @@ export async function runDryRun(db: Db, id: string): Promise<void> {
 		const plan = await planJob(db, job, job.mapping, 'planning');
 		transitionImportJob(db, id, ['planning'], 'planned', { plan: storable(plan), dataVersion: version });
 	} catch (e) {
-		transitionImportJob(db, id, ['planning'], 'failed', { error: failureMessage(e) });
-		if (!(e instanceof ImportFailure)) console.error('[import] simulation', id, e);
+		markFailed(db, id, 'planning', e, 'simulation');
 	} finally {
 		progress.delete(id);
 	}
 }
 
+/** How often a failure that could not be stored (full disk) is tried again. */
+export const FAILURE_RETRY_MS = 15_000;
+
+/**
+ * A job that failed in the background says why on its page. On a full disk even that status may not be
+ * writable (SQLite writes a changed row's new copy before freeing the old one): the job then stays « en
+ * cours » in the store, the failure is logged and stored again every FAILURE_RETRY_MS until space is freed
+ * (or the next start marks it failed, failInterruptedImports). Never a rejected promise: it would stop the
+ * server.
+ */
+function markFailed(
+	db: Db,
+	id: string,
+	from: 'planning' | 'applying',
+	e: unknown,
+	what: string,
+	retry = false
+) {
+	if (!retry && !(e instanceof ImportFailure)) console.error(`[import] ${what}`, id, e);
+	try {
+		transitionImportJob(db, id, [from], 'failed', { error: failureMessage(e) });
+	} catch (again) {
+		if (!isDiskFull(again)) {
+			console.error(`[import] ${what} : échec impossible à enregistrer`, id, again);
+			return;
+		}
+		if (!retry) console.error(`[import] ${what} : disque plein, échec enregistré dès que possible`, id);
+		setTimeout(() => markFailed(db, id, from, e, what, true), FAILURE_RETRY_MS).unref();
+	}
+}
+
 function failureMessage(e: unknown): string {
 	if (e instanceof ImportFailure) return e.message;
+	if (isDiskFull(e))
+		return 'espace disque plein sur le serveur : rien n’a été écrit ; relancez la simulation une fois de la place libérée';
 	if (String(e).includes('UNIQUE'))
 		return 'une fiche de même identifiant ou slug a été créée entre-temps : relancez la simulation ; rien n’a été écrit';
 	return 'erreur inattendue pendant l’import : rien n’a été écrit';
@@ -281,8 +314,7 @@ export async function runApply(
 			skipErrors: opts.skipErrors
 		});
 	} catch (e) {
-		transitionImportJob(db, id, ['applying'], 'failed', { error: failureMessage(e) });
-		if (!(e instanceof ImportFailure)) console.error('[import] application', id, e);
+		markFailed(db, id, 'applying', e, 'application');
 	} finally {
 		progress.delete(id);
 	}

@@ -79,7 +79,14 @@ function scheduleNext() {
 export function startMail(): void {
 	const db = getDb();
 	forgetOldContactData(db);
-	sweeper ??= setInterval(() => forgetOldContactData(getDb()), HOUR_MS);
+	sweeper ??= setInterval(() => {
+		// A timer's exception would stop the server (a full disk, say): the next sweep tries again.
+		try {
+			forgetOldContactData(getDb());
+		} catch (e) {
+			console.error('[confidentialité] effacement des anciens messages impossible', e);
+		}
+	}, HOUR_MS);
 	sweeper.unref();
 	if (configuredTransport()) kickOutbox();
 	else
