@@ -1,0 +1,12 @@
+/**
+ * The pages whose own text is translated, by SvelteKit route id. Every page answers under `/de/…` and
+ * `/en/…` with the site's frame (navigation, footer, switcher) in that language; a page not listed here
+ * keeps its French text, marked `lang="fr"` for screen readers, under a notice saying it is not translated
+ * yet, rather than showing a mix of languages unannounced. Adding a page: move its text into
+ * messages/*.json, add its route id here, and its e2e check in e2e/languages.spec.ts.
+ */
+const TRANSLATED_ROUTES: ReadonlySet<string> = new Set(['/quartiers']);
+
+export function isTranslated(routeId: string | null): boolean {
+	return routeId !== null && TRANSLATED_ROUTES.has(routeId);
+}
