@@ -88,6 +88,23 @@ test.describe('languages', () => {
 		await expectNoAxeViolations(page);
 	});
 
+	test('the accessibility statement and the error page are translated', async ({ page }) => {
+		await page.goto('/en/accessibilite');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Accessibility statement');
+		await expect(
+			page.getByText('A “Skip to content” link at the top of every page', { exact: false })
+		).toBeVisible();
+		await expectNoRawKey(page);
+		await expectNoAxeViolations(page);
+		const missing = await page.goto('/de/gibt-es-nicht');
+		expect(missing?.status()).toBe(404);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Seite nicht gefunden');
+		await expect(page.getByText('Die Adresse /de/gibt-es-nicht entspricht keiner Seite')).toBeVisible();
+		await expect(page.locator('main')).not.toHaveAttribute('lang', 'fr');
+		await expect(page.getByRole('link', { name: 'Zur Startseite' })).toHaveAttribute('href', '/de');
+		await expect(page.locator('link[rel="alternate"][hreflang]')).toHaveCount(0);
+	});
+
 	test('without JavaScript, a German page is German', async ({ browser }) => {
 		const context = await browser.newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();

@@ -29,9 +29,11 @@ const placeholders = (texts) =>
  */
 export function messageProblems(byLocale, sources) {
 	const problems = [];
-	const keysOf = (messages) => Object.keys(messages).filter((k) => k !== '$schema');
+	const keysOf = (/** @type {Record<string, unknown>} */ messages) =>
+		Object.keys(messages).filter((k) => k !== '$schema');
 	const all = new Set(Object.values(byLocale).flatMap(keysOf));
 	for (const key of [...all].sort()) {
+		/** @type {Record<string, string[]>} */
 		const texts = {};
 		for (const [locale, messages] of Object.entries(byLocale)) {
 			const variants = textsOf(messages[key]);
@@ -68,7 +70,10 @@ function sourceText(dir) {
 export function projectMessageProblems(root) {
 	const settings = JSON.parse(readFileSync(join(root, 'project.inlang', 'settings.json'), 'utf8'));
 	const byLocale = Object.fromEntries(
-		settings.locales.map((l) => [l, JSON.parse(readFileSync(join(root, 'messages', `${l}.json`), 'utf8'))])
+		settings.locales.map((/** @type {string} */ l) => [
+			l,
+			JSON.parse(readFileSync(join(root, 'messages', `${l}.json`), 'utf8'))
+		])
 	);
 	return messageProblems(byLocale, sourceText(join(root, 'src')));
 }

@@ -5,8 +5,9 @@
  * yet, rather than showing a mix of languages unannounced. Adding a page: move its text into
  * messages/*.json, add its route id here, and its e2e check in e2e/languages.spec.ts.
  */
-const TRANSLATED_ROUTES: ReadonlySet<string> = new Set(['/quartiers']);
+const TRANSLATED_ROUTES: ReadonlySet<string> = new Set(['/accessibilite', '/quartiers']);
 
-export function isTranslated(routeId: string | null): boolean {
-	return routeId !== null && TRANSLATED_ROUTES.has(routeId);
+/** Whether a page's text is translated; the error page (a route's failure, or no route at all) is. */
+export function isTranslated(routeId: string | null, error = false): boolean {
+	return error || (routeId !== null && TRANSLATED_ROUTES.has(routeId));
 }
