@@ -56,6 +56,21 @@ test.describe('languages', () => {
 		});
 	}
 
+	for (const path of ['/quartiers', '/accessibilite', '/confidentialite'])
+		test(`${path} in German and English: no French heading, no raw key, axe`, async ({ page }) => {
+			await page.goto(path);
+			const french = await page.getByRole('heading', { level: 1 }).innerText();
+			for (const locale of ['de', 'en']) {
+				await page.goto(`/${locale}${path}`);
+				await expect(page.locator('html')).toHaveAttribute('lang', locale);
+				await expectOneH1(page);
+				await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(french);
+				await expect(page.getByText(/noch nicht übersetzt|not translated yet/)).toHaveCount(0);
+				await expectNoRawKey(page);
+				await expectNoAxeViolations(page);
+			}
+		});
+
 	test('the switcher opens the same page in another language, and back', async ({ page }) => {
 		await page.goto('/quartiers?x=1');
 		const languages = page.getByRole('navigation', { name: 'Langue' });
