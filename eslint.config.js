@@ -20,6 +20,8 @@ const EVERYWHERE = ['zod', 'geojson'];
 const SEARCH_CLIENT = [only('$lib/search'), only('$lib/search/client'), only('$lib/search/types')];
 const SVELTE = ['svelte', '$app/*', '$env/dynamic/public'];
 const MAP_LIBRARIES = ['maplibre-gl', '@maplibre/*', 'leaflet', 'leaflet.markercluster'];
+/** The compiled messages (Paraglide) and the language of addresses: what every layer that writes text uses. */
+const I18N = ['$lib/paraglide', '$lib/i18n'];
 
 const LAYERS = [
 	{ dir: 'src/lib/domain', may: ['$lib/domain'], says: 'lib/domain is pure: zod and lib/domain only' },
@@ -39,7 +41,12 @@ const LAYERS = [
 		may: ['$lib/domain', '$lib/geo', '$lib/search', '$lib/io', only('$lib/links')],
 		says: 'lib/pages (pure page builders): lib/domain, geo, search, io and links only; no server, no Svelte'
 	},
-	{ file: 'src/lib/links.ts', may: ['$lib/domain'], says: 'lib/links.ts: lib/domain only' },
+	{ dir: 'src/lib/i18n', may: ['$lib/paraglide'], says: 'lib/i18n: the compiled messages only' },
+	{
+		file: 'src/lib/links.ts',
+		may: ['$lib/domain', only('$lib/i18n/paths'), only('$lib/paraglide/runtime')],
+		says: 'lib/links.ts: lib/domain, and the language of addresses'
+	},
 	{
 		dir: 'src/lib/state',
 		may: ['svelte', '$lib/domain', '$lib/geo', only('$lib/links')],
@@ -47,7 +54,7 @@ const LAYERS = [
 	},
 	{
 		dir: 'src/lib/map',
-		may: [...SVELTE, '$lib/domain', '$lib/geo', '$lib/state', ...SEARCH_CLIENT, only('$lib/links')],
+		may: [...SVELTE, '$lib/domain', '$lib/geo', '$lib/state', ...SEARCH_CLIENT, only('$lib/links'), ...I18N],
 		says: 'lib/map: lib/domain, geo, state, the search client and links; maplibre-gl and leaflet only in lib/map/engine'
 	},
 	{
@@ -67,7 +74,8 @@ const LAYERS = [
 			'$lib/io',
 			only('$lib/links'),
 			'$lib/map',
-			'$lib/components'
+			'$lib/components',
+			...I18N
 		],
 		says: 'lib/components: lib/domain, geo, io, state, the search client, links and map components'
 	},
@@ -86,6 +94,7 @@ const LAYERS = [
 			'$lib/pages',
 			only('$lib/links'),
 			'$lib/server',
+			...I18N,
 			'node:*',
 			'@sveltejs/kit',
 			'argon2',
@@ -262,7 +271,8 @@ export default ts.config(
 			'.svelte-kit-*/',
 			'node_modules/',
 			'test-results/',
-			'playwright-report/'
+			'playwright-report/',
+			'src/lib/paraglide/'
 		]
 	},
 	js.configs.recommended,

@@ -1,4 +1,5 @@
 import { error, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { z } from 'zod';
 import { building } from '$app/environment';
 import { hasRole, routeRole } from '$lib/server/auth/guard';
@@ -20,7 +21,9 @@ import { kickOutbox, startMail } from '$lib/server/mail/scheduler';
 import { setRebuildInlineMax, warmReadModel } from '$lib/server/read-model';
 import { watchMapClusters } from '$lib/server/map-scale';
 import { getDb, getEnv, initStore } from '$lib/server/store';
+import { delocalizePath, localeOfPath, type Locale } from '$lib/i18n/paths';
 import { isUnder, route } from '$lib/links';
+import { overwriteServerAsyncLocalStorage } from '$lib/paraglide/runtime';
 
 // zod compiles object parsers with `new Function` unless told not to; the browser's CSP forbids eval, and the
 // server keeps the same mode so both sides parse alike (see src/hooks.client.ts).
@@ -81,7 +84,7 @@ const failedOnFullDisk = new WeakSet<Request>();
 export const handle: Handle = async (input) => {
 	let response: Response;
 	try {
-		response = await guardedHandle(input);
+		response = await inLanguage(input);
 	} catch (e) {
 		if (!isDiskFull(e)) throw e;
 		logDiskFull(input.event, e);
@@ -113,6 +116,27 @@ function logDiskFull(
 }
 
 /**
+ * The language of the request, for every message and link written while it is answered (Paraglide's
+ * getLocale reads it from here). Paraglide's own middleware would also rewrite the request and redirect;
+ * SvelteKit's `reroute` (src/hooks.ts) already routes `/de/…`, and Accept-Language never redirects.
+ */
+type LocaleContext = { locale?: Locale; origin?: string; messageCalls?: Set<string> };
+const requestLocale = new AsyncLocalStorage<LocaleContext>();
+overwriteServerAsyncLocalStorage(requestLocale);
+
+const inLanguage: Handle = ({ event, resolve }) => {
+	const locale = localeOfPath(event.url.pathname);
+	const context = { locale, origin: event.url.origin, messageCalls: new Set<string>() };
+	return requestLocale.run(context, () =>
+		guardedHandle({
+			event,
+			resolve: (e, opts) =>
+				resolve(e, { ...opts, transformPageChunk: ({ html }) => html.replace('%lang%', locale) })
+		})
+	);
+};
+
+/**
  * Session -> locals.user, then the /admin guard: anonymous visitors are sent to the login page (or refused
  * for non-GET requests), a role too low is refused. Every load, action and endpoint checks again with
  * requireRole; this is the first line, not the only one.
@@ -122,7 +146,9 @@ const guardedHandle: Handle = async ({ event, resolve }) => {
 	event.locals.sessionId = null;
 	const malformed = malformedPath(event);
 	if (malformed) return withSecurityHeaders(malformed, event.url);
-	const admin = isUnder(event.url.pathname, route.admin());
+	// Guards and policies by the route's own path: `/de/admin` is the workspace too.
+	const path = delocalizePath(event.url.pathname);
+	const admin = isUnder(path, route.admin());
 	if (admin) {
 		const token = event.cookies.get(SESSION_COOKIE);
 		if (token) {
@@ -134,7 +160,7 @@ const guardedHandle: Handle = async ({ event, resolve }) => {
 					event.cookies.set(SESSION_COOKIE, token, cookieOptions(event.url, found.renewedUntil));
 			} else event.cookies.delete(SESSION_COOKIE, { path: route.admin() });
 		}
-		const role = routeRole(event.url.pathname);
+		const role = routeRole(path);
 		if (role && !hasRole(event.locals.user, role)) {
 			if (!event.locals.user) {
 				if (event.request.method === 'GET' || event.request.method === 'HEAD') {
@@ -179,7 +205,7 @@ const guardedHandle: Handle = async ({ event, resolve }) => {
 /** The headers of security-headers.js, and the page's basemap hosts in its CSP (src/lib/server/csp.ts). */
 function withSecurityHeaders(response: Response, url: URL): Response {
 	for (const [name, value] of SECURITY_HEADERS) response.headers.set(name, value);
-	const framed = framingAllowed(url.pathname);
+	const framed = framingAllowed(delocalizePath(url.pathname));
 	if (framed) response.headers.delete('x-frame-options');
 	const policy = response.headers.get('content-security-policy');
 	if (policy) {

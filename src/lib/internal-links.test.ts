@@ -23,7 +23,13 @@ const ROOT =
  * Literals allowed to stay, each with why: `file` and the literal's start. Keep it short; a new route or
  * parameter goes in links.ts instead.
  */
-const ALLOWED: { file: string; literal: string; why: string }[] = [];
+const ALLOWED: { file: string; literal: string; why: string }[] = [
+	{
+		file: 'src/lib/i18n/translated.ts',
+		literal: "'/",
+		why: 'SvelteKit route ids (`page.route.id`) of the translated pages, not addresses'
+	}
+];
 
 /** Comments removed, line breaks kept so line numbers stay right. */
 function withoutComments(text: string): string {

@@ -31,6 +31,8 @@ import type { Geo } from '$lib/domain/query';
 import type { RecordKind } from '$lib/domain/records';
 import { createProfileToQuery, type CreateQuery } from '$lib/domain/support/profile';
 import type { PlaceType, Status } from '$lib/domain/taxonomies';
+import { localizePath } from '$lib/i18n/paths';
+import { getLocale } from '$lib/paraglide/runtime';
 
 type QueryValue = string | number | boolean | null | undefined;
 
@@ -112,7 +114,7 @@ function mapSearch({ select, filters, ...rest }: MapLink): string {
 /** What an embedded map shows: both panes (default), the map alone or the list alone. */
 export type EmbedDisplay = 'les-deux' | 'carte' | 'liste';
 
-export const route = {
+const routes = {
 	// Public pages --------------------------------------------------------------------------------------
 	home: () => '/',
 
@@ -355,6 +357,60 @@ export const route = {
 	adminIndicators: () => '/admin/indicateurs',
 	adminAccounts: (opts: { cree?: boolean; modifie?: boolean } = {}) => withQuery('/admin/comptes', opts)
 } as const;
+
+/**
+ * The builders of pages a visitor reads: their addresses follow the reader's language (`/de/carte` from a
+ * German page). Data files, feeds, the API and the workspace keep one address in every language.
+ */
+const PAGE_ROUTES = [
+	'home',
+	'map',
+	'annuaire',
+	'annuaireForm',
+	'record',
+	'quartiers',
+	'quartier',
+	'integrate',
+	'embedMap',
+	'embedQuartier',
+	'quartierFlyer',
+	'funding',
+	'fundingFinder',
+	'fundingCompare',
+	'fundingFinderMemo',
+	'fundingMemo',
+	'fundingToVerify',
+	'create',
+	'places',
+	'propose',
+	'proposeNew',
+	'proposeCorrection',
+	'proposalThanks',
+	'proposalFollowUp',
+	'contact',
+	'contactSent',
+	'observatory',
+	'acheter',
+	'acheterNote',
+	'acheterGuide',
+	'openData',
+	'accessibility',
+	'privacy'
+] as const satisfies readonly (keyof typeof routes)[];
+
+type Builder = (...args: never[]) => string;
+
+/** `routes`, with each page builder's address written in the current language (lib/i18n/paths.ts). */
+function inReadersLanguage<T extends Record<string, Builder>>(all: T, pages: readonly (keyof T)[]): T {
+	const out: Record<string, Builder> = { ...all };
+	for (const key of pages) {
+		const build = all[key] as unknown as (...args: unknown[]) => string;
+		out[key as string] = (...args: unknown[]) => localizePath(build(...args), getLocale());
+	}
+	return out as T;
+}
+
+export const route = inReadersLanguage(routes, PAGE_ROUTES);
 
 /** Whether a pathname is a route's own or below it: `isUnder(pathname, route.admin())`. */
 export function isUnder(pathname: string, root: string): boolean {

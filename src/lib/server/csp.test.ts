@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { basemapOrigins, framedByAnyone, pageBasemaps, pagePolicy, withOrigins } from './csp';
+import { LOCALES, localizePath } from '$lib/i18n/paths';
 import { framingAllowed } from './security-headers.js';
 
 const POLICY =
@@ -43,7 +44,19 @@ describe('embeds', () => {
 	it('are the only paths that may be framed', () => {
 		expect(framingAllowed('/embed/carte')).toBe(true);
 		expect(framingAllowed('/embed/quartier/meinau')).toBe(true);
-		for (const path of ['/', '/carte', '/integrer', '/embed', '/embedded/carte', '/admin'])
+		// In every language the site has, and in no other.
+		for (const locale of LOCALES)
+			expect(framingAllowed(localizePath('/embed/carte', locale)), locale).toBe(true);
+		for (const path of [
+			'/',
+			'/carte',
+			'/integrer',
+			'/embed',
+			'/embedded/carte',
+			'/admin',
+			'/de/carte',
+			'/it/embed/carte'
+		])
 			expect(framingAllowed(path), path).toBe(false);
 	});
 });

@@ -14,6 +14,7 @@
  * same rules and keys below; a miss always goes through SvelteKit, which renders and stores.
  */
 import { createHash } from 'node:crypto';
+import { delocalizePath } from '$lib/i18n/paths';
 import { route } from '$lib/links';
 
 export interface PageCacheOptions {
@@ -33,8 +34,8 @@ interface Entry {
 
 export type CacheOutcome = 'hit' | 'miss' | 'bypass';
 
-/** Paths whose pages depend on who asks, or hold forms with state: never looked up nor stored. */
-const PRIVATE_PREFIXES = [route.admin(), route.propose()];
+/** Paths whose pages depend on who asks, or hold forms with state: never looked up nor stored (in any language). */
+const PRIVATE_PREFIXES = [route.admin(), route.propose()].map(delocalizePath);
 
 export function isCacheable(
 	method: string,
@@ -43,7 +44,8 @@ export function isCacheable(
 	sessionCookie: string
 ): boolean {
 	if (method !== 'GET') return false;
-	if (PRIVATE_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return false;
+	const path = delocalizePath(pathname);
+	if (PRIVATE_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`))) return false;
 	if (cookie && cookie.split(';').some((c) => c.trim().startsWith(`${sessionCookie}=`))) return false;
 	return true;
 }

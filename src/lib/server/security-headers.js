@@ -24,13 +24,19 @@ export function servedOverHttps(env) {
  * refusing framing (X-Frame-Options, CSP frame-ancestors 'self').
  */
 export const EMBED_PREFIX = '/embed';
+/**
+ * The embeds in German and English (`/de/embed/…`): server.js answers static files before SvelteKit and
+ * imports this plain file, so the prefixes are spelled here; security-headers.test.ts checks them against
+ * the site's languages.
+ */
+const EMBED_IN_LANGUAGE = new RegExp(`^/(?:de|en)${EMBED_PREFIX}/`);
 
 /**
  * @param {string} pathname
  * @returns {boolean}
  */
 export function framingAllowed(pathname) {
-	return pathname.startsWith(`${EMBED_PREFIX}/`);
+	return pathname.startsWith(`${EMBED_PREFIX}/`) || EMBED_IN_LANGUAGE.test(pathname);
 }
 
 /**

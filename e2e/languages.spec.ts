@@ -1,0 +1,183 @@
+import { readFileSync } from 'node:fs';
+import { expect, type Page } from '@playwright/test';
+import { test } from './fixtures';
+import { expectNoAxeViolations, expectOneH1, watchErrors } from './helpers';
+import { expectNoSidewaysScroll, PHONE_WIDTHS } from './layout-helpers';
+
+/** Every message key: none may reach a page raw. */
+const KEYS = Object.keys(JSON.parse(readFileSync('messages/fr.json', 'utf8'))).filter((k) => k !== '$schema');
+
+async function expectNoRawKey(page: Page) {
+	const text = await page.evaluate(() => document.documentElement.innerText);
+	expect(KEYS.filter((key) => new RegExp(`\\b${key}\\b`).test(text))).toEqual([]);
+}
+
+/** What a translated page says in each language: its heading and the navigation's first entry. */
+const QUARTIERS = {
+	de: { h1: 'In Ihrer Nähe: die Stadtviertel und Gemeinden', nav: 'Karte', main: 'Hauptnavigation' },
+	en: { h1: 'Near you: neighbourhoods and communes', nav: 'Map', main: 'Main navigation' }
+} as const;
+
+test.describe('languages', () => {
+	for (const [locale, says] of Object.entries(QUARTIERS)) {
+		test(`a translated page in ${locale}: its text, its links and its alternates`, async ({ page }) => {
+			const errors = watchErrors(page);
+			await page.goto(`/${locale}/quartiers`);
+			await expect(page.locator('html')).toHaveAttribute('lang', locale);
+			await expectOneH1(page);
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(says.h1);
+			const nav = page.getByRole('navigation', { name: says.main });
+			await expect(nav.getByRole('link', { name: says.nav, exact: true })).toHaveAttribute(
+				'href',
+				`/${locale}/carte`
+			);
+			// The site's links stay in the reader's language; files and feeds keep one address.
+			await expect(page.locator(`a[href^="/quartiers/"]`)).toHaveCount(0);
+			expect(await page.locator(`a[href^="/${locale}/quartiers/"]`).count()).toBeGreaterThan(5);
+			await expect(page.locator('a[href^="/flux/initiatives.atom"]').first()).toBeVisible();
+			// Place names are content: French, said so to screen readers.
+			await expect(page.locator('.communes [lang="fr"]').first()).toBeVisible();
+			// Alternates for search engines: each language and a default.
+			const alternates = await page
+				.locator('link[rel="alternate"][hreflang]')
+				.evaluateAll((links) =>
+					links.map((l) => `${l.getAttribute('hreflang')} ${new URL(l.getAttribute('href')!).pathname}`)
+				);
+			expect(alternates.sort()).toEqual([
+				'de /de/quartiers',
+				'en /en/quartiers',
+				'fr /quartiers',
+				'x-default /quartiers'
+			]);
+			await expect(page.getByText(/noch nicht übersetzt|not translated yet/)).toHaveCount(0);
+			await expectNoRawKey(page);
+			await expectNoAxeViolations(page);
+			expect(errors).toEqual([]);
+		});
+	}
+
+	for (const path of ['/quartiers', '/accessibilite', '/confidentialite'])
+		test(`${path} in German and English: no French heading, no raw key, axe`, async ({ page }) => {
+			await page.goto(path);
+			const french = await page.getByRole('heading', { level: 1 }).innerText();
+			for (const locale of ['de', 'en']) {
+				await page.goto(`/${locale}${path}`);
+				await expect(page.locator('html')).toHaveAttribute('lang', locale);
+				await expectOneH1(page);
+				await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(french);
+				await expect(page.getByText(/noch nicht übersetzt|not translated yet/)).toHaveCount(0);
+				await expectNoRawKey(page);
+				await expectNoAxeViolations(page);
+			}
+		});
+
+	test('the switcher opens the same page in another language, and back', async ({ page }) => {
+		await page.goto('/quartiers?x=1');
+		const languages = page.getByRole('navigation', { name: 'Langue' });
+		await expect(languages.getByRole('link', { name: 'Français' })).toHaveAttribute('aria-current', 'true');
+		await languages.getByRole('link', { name: 'Deutsch' }).click();
+		await expect(page).toHaveURL(/\/de\/quartiers\?x=1$/);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(QUARTIERS.de.h1);
+		await page.getByRole('navigation', { name: 'Sprache' }).getByRole('link', { name: 'English' }).click();
+		await expect(page).toHaveURL(/\/en\/quartiers\?x=1$/);
+		await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Français' }).click();
+		await expect(page).toHaveURL(/\/quartiers\?x=1$/);
+		await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+	});
+
+	test('a page not translated yet says so, keeps its French marked, and claims no alternates', async ({
+		page
+	}) => {
+		await page.goto('/de/financements');
+		await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+		await expect(
+			page.getByText('Diese Seite ist noch nicht übersetzt: Sie wird auf Französisch angezeigt.')
+		).toBeVisible();
+		await expect(page.locator('main')).toHaveAttribute('lang', 'fr');
+		await expect(page.locator('main .untranslated')).toHaveAttribute('lang', 'de');
+		await expect(page.locator('link[rel="alternate"][hreflang]')).toHaveCount(0);
+		// The frame is German, and its links keep the reader in German.
+		await expect(
+			page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Finanzierung' })
+		).toHaveAttribute('href', '/de/financements');
+		await expectNoAxeViolations(page);
+	});
+
+	test('the accessibility statement and the error page are translated', async ({ page }) => {
+		await page.goto('/en/accessibilite');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Accessibility statement');
+		await expect(
+			page.getByText('A “Skip to content” link at the top of every page', { exact: false })
+		).toBeVisible();
+		await expectNoRawKey(page);
+		await expectNoAxeViolations(page);
+		const missing = await page.goto('/de/gibt-es-nicht');
+		expect(missing?.status()).toBe(404);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Seite nicht gefunden');
+		await expect(page.getByText('Die Adresse /de/gibt-es-nicht entspricht keiner Seite')).toBeVisible();
+		await expect(page.locator('main')).not.toHaveAttribute('lang', 'fr');
+		await expect(page.getByRole('link', { name: 'Zur Startseite' })).toHaveAttribute('href', '/de');
+		await expect(page.locator('link[rel="alternate"][hreflang]')).toHaveCount(0);
+	});
+
+	test('without JavaScript, a German page is German', async ({ browser }) => {
+		const context = await browser.newContext({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		await page.goto('/de/quartiers');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(QUARTIERS.de.h1);
+		await expect(
+			page
+				.getByText('Keine Initiative erfasst', { exact: false })
+				.or(page.getByText(/\d+ Initiative/))
+				.first()
+		).toBeVisible();
+		await context.close();
+	});
+
+	test('the browser’s language suggests, never redirects', async ({ browser }) => {
+		const context = await browser.newContext({ locale: 'de-DE' });
+		const page = await context.newPage();
+		const response = await page.goto('/quartiers');
+		expect(response?.status()).toBe(200);
+		await expect(page).toHaveURL(/\/quartiers$/);
+		await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+		const suggestion = page.getByRole('complementary', { name: 'Diese Website gibt es auch auf Deutsch.' });
+		await expect(suggestion.getByRole('link', { name: 'Diese Seite auf Deutsch ansehen' })).toHaveAttribute(
+			'href',
+			'/de/quartiers'
+		);
+		await suggestion.getByRole('button', { name: 'Schließen' }).click();
+		await expect(suggestion).toHaveCount(0);
+		// Dismissed for the visit.
+		await page.reload();
+		await expect(page.locator('html[data-hydrated]')).toBeAttached();
+		await expect(suggestion).toHaveCount(0);
+		await context.close();
+	});
+
+	test('guards and framing hold in every language', async ({ request }) => {
+		const admin = await request.get('/de/admin', { maxRedirects: 0 });
+		expect(admin.status()).toBe(303);
+		expect(admin.headers()['location']).toContain('/admin/connexion');
+		const embed = await request.get('/en/embed/carte');
+		expect(embed.headers()['content-security-policy']).toContain('frame-ancestors *');
+		const page = await request.get('/en/carte');
+		expect(page.headers()['content-security-policy']).toContain("frame-ancestors 'self'");
+		// A form page is never answered from the page cache, whatever its language.
+		for (let i = 0; i < 2; i++) {
+			const proposer = await request.get('/de/proposer', { headers: { accept: 'text/html' } });
+			expect(proposer.headers()['x-page-cache']).toBeUndefined();
+		}
+		const quartiers = [0, 1].map(() => request.get('/de/quartiers', { headers: { accept: 'text/html' } }));
+		const second = await (await quartiers[0], quartiers[1]);
+		expect(['hit', 'miss']).toContain(second.headers()['x-page-cache']);
+	});
+
+	for (const width of PHONE_WIDTHS)
+		test(`a German page fits a ${width} px phone with its switcher`, async ({ page }) => {
+			await page.setViewportSize({ width, height: 800 });
+			await page.goto('/de/quartiers');
+			await expect(page.getByRole('navigation', { name: 'Sprache' })).toBeVisible();
+			await expectNoSidewaysScroll(page, `/de/quartiers at ${width} px`);
+		});
+});

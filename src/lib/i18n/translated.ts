@@ -1,0 +1,13 @@
+/**
+ * The pages whose own text is translated, by SvelteKit route id. Every page answers under `/de/…` and
+ * `/en/…` with the site's frame (navigation, footer, switcher) in that language; a page not listed here
+ * keeps its French text, marked `lang="fr"` for screen readers, under a notice saying it is not translated
+ * yet, rather than showing a mix of languages unannounced. Adding a page: move its text into
+ * messages/*.json, add its route id here, and its e2e check in e2e/languages.spec.ts.
+ */
+const TRANSLATED_ROUTES: ReadonlySet<string> = new Set(['/accessibilite', '/confidentialite', '/quartiers']);
+
+/** Whether a page's text is translated; the error page (a route's failure, or no route at all) is. */
+export function isTranslated(routeId: string | null, error = false): boolean {
+	return error || (routeId !== null && TRANSLATED_ROUTES.has(routeId));
+}
