@@ -5,7 +5,7 @@ import { parseDirectoryQuery } from '$lib/domain/directory-query';
 import { parseFinderParams } from '$lib/domain/funding/profile';
 import { parseExplorerParams } from '$lib/domain/map/map-url';
 import { parseCreateParams } from '$lib/domain/support/profile';
-import { isUnder, route } from '$lib/links';
+import { FIXED_ROUTES, isUnder, PAGE_ROUTES, route } from '$lib/links';
 
 const geo = {
 	communes: [{ code: '67482', slug: 'strasbourg', name: 'Strasbourg' }],
@@ -15,6 +15,20 @@ const geo = {
 } as unknown as Parameters<typeof parseDirectoryQuery>[1] & Parameters<typeof parseFinderParams>[1];
 
 const search = (href: string) => new URL(href, 'https://carto.test').searchParams;
+
+describe('language of addresses', () => {
+	it('decides it for every builder: a page in the reader’s language, or one address for all', () => {
+		const decided = new Set<string>([...PAGE_ROUTES, ...FIXED_ROUTES]);
+		const undecided = Object.keys(route).filter((key) => !decided.has(key) && !key.startsWith('admin'));
+		expect(undecided, 'add each to PAGE_ROUTES or FIXED_ROUTES in links.ts').toEqual([]);
+		expect(PAGE_ROUTES.filter((key) => (FIXED_ROUTES as readonly string[]).includes(key))).toEqual([]);
+	});
+
+	it('writes pages in French without a prefix outside a request (scripts, tests)', () => {
+		expect(route.map()).toBe('/carte');
+		expect(route.feed('initiatives')).toBe('/flux/initiatives.atom');
+	});
+});
 
 describe('public pages', () => {
 	it('builds record pages from the kind and the slug, encoded', () => {

@@ -362,7 +362,7 @@ const routes = {
  * The builders of pages a visitor reads: their addresses follow the reader's language (`/de/carte` from a
  * German page). Data files, feeds, the API and the workspace keep one address in every language.
  */
-const PAGE_ROUTES = [
+export const PAGE_ROUTES = [
 	'home',
 	'map',
 	'annuaire',
@@ -396,6 +396,37 @@ const PAGE_ROUTES = [
 	'openData',
 	'accessibility',
 	'privacy'
+] as const satisfies readonly (keyof typeof routes)[];
+
+/**
+ * The builders whose address is the same in every language: data files, tiles, feeds, the API, the search
+ * index. With PAGE_ROUTES and the workspace's (`admin…`, French only), every builder is one or the other:
+ * links.test.ts fails on a new builder that is in neither, so its language is decided when it is added.
+ */
+export const FIXED_ROUTES = [
+	'mapPoints',
+	'mapTiles',
+	'mapTile',
+	'mapClusters',
+	'mapCluster',
+	'mapList',
+	'mapPoint',
+	'mapPointsByIds',
+	'mapRecordDetails',
+	'mapAddress',
+	'mapOutlines',
+	'glyphsTemplate',
+	'glyphs',
+	'quartierPack',
+	'observatoryCsv',
+	'feed',
+	'acheterExport',
+	'apiActivities',
+	'api',
+	'apiExport',
+	'searchManifest',
+	'searchIndexFile',
+	'searchQuery'
 ] as const satisfies readonly (keyof typeof routes)[];
 
 type Builder = (...args: never[]) => string;
