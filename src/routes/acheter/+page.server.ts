@@ -1,6 +1,11 @@
 import type { PageServerLoad } from './$types';
 import { acheterPage } from '$lib/pages/acheter';
+import { locatedDelivery } from '$lib/server/buyers';
 import { getCatalogue } from '$lib/server/catalogue';
-import { getDb } from '$lib/server/store';
+import { getDb, getEnv } from '$lib/server/store';
 
-export const load: PageServerLoad = ({ url }) => acheterPage(getCatalogue(getDb()), url);
+export const load: PageServerLoad = async ({ url, getClientAddress }) => {
+	const catalogue = getCatalogue(getDb());
+	const located = await locatedDelivery(catalogue, url, getEnv().GEOCODER_URL, getClientAddress());
+	return acheterPage(catalogue, url, located);
+};
