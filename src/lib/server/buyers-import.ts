@@ -6,6 +6,7 @@
  */
 import { decodeText, parseCsv, writeCsv } from '$lib/io/csv';
 import { ESUS_LIST, esusToTable, type EsusSkip } from '$lib/io/esus';
+import { FINESS_DATASET, finessToTable, type FinessSkip } from '$lib/io/finess';
 import { INCLUSION_DATASET, inclusionToTable, type InclusionSkip } from '$lib/io/inclusion';
 import { readXlsx } from '$lib/io/xlsx';
 import type { Db } from './db/connection';
@@ -181,6 +182,98 @@ export async function runEsusImport(
 			dryRun: input.dryRun,
 			skipErrors: false,
 			by: input.by ?? 'import liste ESUS'
+		},
+		out
+	);
+	return {
+		exitCode,
+		result: { ...result, file: input.fileName, ...counts },
+		skipped: converted.skipped
+	};
+}
+
+export interface FinessResult extends CommandResult {
+	/** `structureet` lines in the file, ESAT among them, and ESAT outside the Eurométropole. */
+	establishments: number;
+	esat: number;
+	outside: number;
+	/** Lines reported and left out (or, for a position, left unused). */
+	reported: number;
+}
+
+/**
+ * `npm run import:finess`: the ESAT of the FINESS extraction (positions converted from Lambert-93) onto
+ * the directory, like the other importers: matched by SIRET, existing records enriched (the ESAT kind
+ * added, its proof and empty fields filled, nothing curated replaced), new ones created as drafts only in
+ * the Eurométropole's communes, with history entries. One transaction: a row in error leaves everything
+ * unwritten.
+ */
+export async function runFinessImport(
+	db: Db,
+	input: { fileName: string; bytes: Uint8Array; dryRun: boolean; by?: string },
+	out: CommandOutput
+): Promise<{ exitCode: number; result: FinessResult; skipped: FinessSkip[] }> {
+	const base = { establishments: 0, esat: 0, outside: 0, reported: 0 };
+	const empty: CommandResult = {
+		file: input.fileName,
+		kind: 'organisation',
+		dryRun: input.dryRun,
+		written: false,
+		new: 0,
+		updated: 0,
+		unchanged: 0,
+		errors: 0,
+		skipped: 0
+	};
+	const decoded = decodeText(input.bytes);
+	if (decoded.encoding !== 'utf-8') out.log(`fichier lu en ${decoded.encoding}`);
+	let converted;
+	try {
+		converted = finessToTable(decoded.text, new Set(listCommunes(db).map((c) => c.code)));
+	} catch (e) {
+		return { exitCode: 1, result: { ...empty, ...base, message: (e as Error).message }, skipped: [] };
+	}
+	for (const s of converted.skipped) out.log(`ligne ${s.line} : ${s.reason}`);
+	const counts = {
+		establishments: converted.establishments,
+		esat: converted.esat,
+		outside: converted.outside,
+		reported: converted.skipped.length
+	};
+	out.log(
+		`extraction du ${converted.date} : ${counts.establishments} établissement${counts.establishments > 1 ? 's' : ''}, ${counts.esat} ESAT dont ${counts.outside} hors de l’Eurométropole, ${converted.table.rows.length} à importer`
+	);
+	if (converted.table.rows.length === 0)
+		return {
+			exitCode: 0,
+			result: { ...empty, ...counts, message: 'aucun ESAT à importer ; rien n’a été écrit' },
+			skipped: converted.skipped
+		};
+	converted.table.rows.forEach((r, i) =>
+		out.log(`ligne ${r.line} du fichier : SIRET ${r.cells[0]} (ligne ${i + 2} ci-dessous)`)
+	);
+	const { exitCode, result } = await runImportCommand(
+		db,
+		{
+			kind: 'organisation',
+			// The rows are handed over as CSV, which the import recognises by its name.
+			fileName: `${input.fileName}.csv`,
+			bytes: new TextEncoder().encode(
+				writeCsv(
+					converted.table.headers,
+					converted.table.rows.map((r) => r.cells)
+				)
+			),
+			mappingFile: {
+				columns: Object.fromEntries(converted.table.headers.map((h) => [h, h])),
+				// Sheltered-work establishments are actors; whether each is of the ESS is for an editor.
+				values: { roles: 'acteur', isEss: 'non' },
+				policies: { approvals: 'union' },
+				source: { url: FINESS_DATASET.url, title: FINESS_DATASET.title }
+			},
+			dryRun: input.dryRun,
+			skipErrors: false,
+			by: input.by ?? 'import FINESS'
 		},
 		out
 	);
