@@ -66,3 +66,11 @@ export async function locatedDelivery(
 	if (!query.adresse) return undefined;
 	return locateDeliveryFor(query.adresse, catalogue.geo.communes, geocoderUrl, clientAddress);
 }
+
+/**
+ * A page whose address could not be placed (geocoder down, slow, over the limit) must not be kept by the
+ * page cache: the next buyer would get the fallback while the service is back.
+ */
+export function deliveryCacheHeaders(located: LocatedDelivery | undefined): Record<string, string> {
+	return located && located.place?.kind !== 'adresse' ? { 'cache-control': 'no-store' } : {};
+}

@@ -179,3 +179,18 @@ describe('the place of delivery as an address', () => {
 		expect(located.place?.name).toBe('Schiltigheim');
 	});
 });
+
+describe('the page cache and a fallback', () => {
+	it('keeps a placed address cacheable, never a fallback', async () => {
+		const { deliveryCacheHeaders } = await import('./buyers');
+		expect(deliveryCacheHeaders(undefined)).toEqual({});
+		const found = await locateDelivery(ADDRESS, catalogue.geo.communes, deps(FOUND).d);
+		expect(deliveryCacheHeaders(found)).toEqual({});
+		const down = await locateDelivery(
+			'9 impasse Inconnue, Schiltigheim',
+			catalogue.geo.communes,
+			deps({ status: 'unavailable', reason: 'HTTP 503' }).d
+		);
+		expect(deliveryCacheHeaders(down)).toEqual({ 'cache-control': 'no-store' });
+	});
+});

@@ -1,11 +1,12 @@
 import type { PageServerLoad } from './$types';
 import { acheterPage } from '$lib/pages/acheter';
-import { locatedDelivery } from '$lib/server/buyers';
+import { deliveryCacheHeaders, locatedDelivery } from '$lib/server/buyers';
 import { getCatalogue } from '$lib/server/catalogue';
 import { getDb, getEnv } from '$lib/server/store';
 
-export const load: PageServerLoad = async ({ url, getClientAddress }) => {
+export const load: PageServerLoad = async ({ url, getClientAddress, setHeaders }) => {
 	const catalogue = getCatalogue(getDb());
 	const located = await locatedDelivery(catalogue, url, getEnv().GEOCODER_URL, getClientAddress());
+	setHeaders(deliveryCacheHeaders(located));
 	return acheterPage(catalogue, url, located);
 };
