@@ -278,6 +278,12 @@ export const route = {
 	acheterNote: (q: Partial<SourcingQuery> = {}, geo?: PlaceGeo) =>
 		withQueryString('/acheter/note', sourcingQueryString(q, geo)),
 	acheterGuide: () => '/acheter/guide',
+	/** Buyers' published needs: the open ones, the form to publish one, one need, its private follow-up. */
+	acheterNeeds: (done: { publie?: boolean } = {}) => withQuery('/acheter/besoins', done),
+	acheterNeedPublish: () => '/acheter/besoins/publier',
+	acheterNeed: (id: string, done: { merci?: boolean } = {}) => withQuery(`/acheter/besoins/${seg(id)}`, done),
+	acheterNeedFollow: (token: string, done: { nouveau?: boolean; lien?: boolean } = {}) =>
+		withQuery(`/acheter/besoins/suivi/${seg(token)}`, done),
 	/** The open mapping of activity families to NAF and CPV. */
 	apiActivities: () => '/api/v1/activites',
 
@@ -328,6 +334,8 @@ export const route = {
 		withQuery(`/admin/fiches/${seg(id)}/historique`, opts),
 	adminModeration: () => '/admin/moderation',
 	adminMessages: (done: { traite?: boolean; envoi?: boolean } = {}) => withQuery('/admin/messages', done),
+	/** Buyers' needs waiting for moderation. */
+	adminNeeds: (done: { traite?: boolean } = {}) => withQuery('/admin/besoins', done),
 	adminProposal: (id: string, outcome: { approuvee?: boolean; refusee?: boolean } = {}) =>
 		withQuery(`/admin/moderation/${seg(id)}`, outcome),
 	/** Duplicates; after a merge, the record kept (`fusion`), or a pair dismissed (`ecarte`). */

@@ -34,7 +34,8 @@ interface Entry {
 export type CacheOutcome = 'hit' | 'miss' | 'bypass';
 
 /** Paths whose pages depend on who asks, or hold forms with state: never looked up nor stored. */
-const PRIVATE_PREFIXES = [route.admin(), route.propose()];
+// Buyers' needs change without a new data version (moderation, answers, deadlines), and hold forms.
+const PRIVATE_PREFIXES = [route.admin(), route.propose(), route.acheterNeeds()];
 
 export function isCacheable(
 	method: string,
