@@ -108,7 +108,12 @@ describe('a need’s life', () => {
 			addInterest(
 				db,
 				id,
-				{ structure: 'Envie', email: 'a@b.example', message: 'Nous sommes intéressés.' },
+				{
+					structure: 'Envie',
+					email: 'a@b.example',
+					telephone: undefined,
+					message: 'Nous sommes intéressés.'
+				},
 				TODAY
 			)
 		).toMatchObject({ ok: false, status: 410 });
@@ -130,6 +135,7 @@ describe('a need’s life', () => {
 			{
 				structure: 'Envie Strasbourg',
 				email: 'contact@envie.example',
+				telephone: undefined,
 				message: 'Nous pouvons reprendre les postes.'
 			},
 			TODAY
@@ -168,7 +174,7 @@ describe('a need’s life', () => {
 			addInterest(
 				db,
 				id,
-				{ structure: 'Envie', email: 'a@b.example', message: 'Toujours intéressés.' },
+				{ structure: 'Envie', email: 'a@b.example', telephone: undefined, message: 'Toujours intéressés.' },
 				'2026-12-11'
 			)
 		).toEqual({ ok: false, status: 410, message: 'Ce besoin n’est plus ouvert aux réponses.' });
@@ -176,10 +182,12 @@ describe('a need’s life', () => {
 });
 
 describe('the public form', () => {
-	const post = (fields: Record<string, string>) =>
+	const post = (fields: Record<string, string | undefined>) =>
 		new Request('https://carto.test/acheter/besoins/publier', {
 			method: 'POST',
-			body: new URLSearchParams(fields)
+			body: new URLSearchParams(
+				Object.entries(fields).filter((e): e is [string, string] => e[1] !== undefined)
+			)
 		});
 
 	it('stores a valid need as pending and answers errors with the values kept', async () => {
