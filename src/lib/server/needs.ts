@@ -300,7 +300,8 @@ export async function submitNeed(
 		const parsed = needFormSchema(today, places).safeParse(guarded.raw);
 		if (!parsed.success)
 			return { ok: false as const, status: 400, errors: zodErrors(parsed.error), values: guarded.raw };
-		const { id, token } = createNeed(client.db, parsed.data, { clientHash: guarded.hash, now: client.now });
+		// The client hash only served the rate limit (its slot, erased after a day): it is not kept with the need.
+		const { id, token } = createNeed(client.db, parsed.data, { now: client.now });
 		return { ok: true as const, id, token };
 	});
 }
