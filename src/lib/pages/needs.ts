@@ -55,14 +55,24 @@ export function needQuery(c: Catalogue, need: NeedForm): SourcingQuery {
 export function needSummary(c: Catalogue, id: string, need: NeedForm, status: NeedStatus, matchesShown = 3) {
 	const q = needQuery(c, need);
 	const result = sourcing(c.organisations, c.geo, q);
+	const basis = need.base ? legalBasis(need.base)?.label : undefined;
+	const place = result.place?.name ?? need.lieu;
+	const deadline = formatDate(need.echeance);
+	const count = result.matches.length;
 	return {
+		/** « Ville de Test · Strasbourg · réponse avant le 31 janvier 2027 · <basis> ». */
+		line: [need.acheteur, place, `réponse avant le ${deadline}`, basis].filter(Boolean).join(' · '),
+		matchText:
+			count === 0
+				? 'Aucune structure de la base ne répond encore à ce besoin.'
+				: `${count} structure${count > 1 ? 's' : ''} de la base y répond${count > 1 ? 'ent' : ''}.`,
 		id,
 		title: need.titre,
 		buyer: need.acheteur,
 		activity: activityFamilyLabel(need.activite),
-		place: result.place?.name ?? need.lieu,
-		basis: need.base ? legalBasis(need.base)?.label : undefined,
-		deadline: formatDate(need.echeance),
+		place,
+		basis,
+		deadline,
 		description: need.description,
 		status: NEED_STATUS_LABELS[status],
 		href: route.acheterNeed(id),
