@@ -18,16 +18,13 @@ export * from './db/needs';
 
 // Public forms -------------------------------------------------------------------------------------------
 
-/**
- * Publishing a need counts in the proposals' bucket (it is a proposal to publish, moderated alike), an
- * answer in the contact messages' bucket (it is a message to a buyer): the slots table knows those two.
- */
+/** Each form counts its own posts (buckets `need` and `need-interest` of the slots table). */
 export const NEED_RULES: PublicFormRules = {
 	maxBodyBytes: 16_000,
 	tooBig: 'Votre envoi dépasse 16 Ko : raccourcissez la description (3 000 caractères au plus).',
 	perHour: 5,
 	perDay: 20,
-	form: 'proposal',
+	form: 'need',
 	limited: {
 		hour: 'Vous avez publié beaucoup de besoins en peu de temps. Réessayez dans une heure : votre texte est conservé ci-dessous.',
 		day: 'Vous avez atteint le nombre de publications possible en une journée. Réessayez demain : votre texte est conservé ci-dessous.'
@@ -39,7 +36,7 @@ export const INTEREST_RULES: PublicFormRules = {
 	tooBig: 'Votre envoi dépasse 8 Ko : raccourcissez le message (2 000 caractères au plus).',
 	perHour: 10,
 	perDay: 30,
-	form: 'contact',
+	form: 'need-interest',
 	limited: {
 		hour: 'Vous avez envoyé beaucoup de réponses en peu de temps. Réessayez dans une heure : votre texte est conservé ci-dessous.',
 		day: 'Vous avez atteint le nombre de réponses possible en une journée. Réessayez demain : votre texte est conservé ci-dessous.'

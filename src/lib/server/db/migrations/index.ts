@@ -429,6 +429,18 @@ CREATE TABLE need_interests (
 	updated_at TEXT NOT NULL
 );
 CREATE INDEX need_interests_need ON need_interests (need_id, created_at);
+-- The needs' forms get their own rate-limit buckets: sharing the proposals' and the contact form's let a
+-- buyer's posts use up a visitor's allowance on another form. SQLite cannot widen a CHECK in place.
+CREATE TABLE form_slots_v11 (
+	id INTEGER PRIMARY KEY,
+	form TEXT NOT NULL CHECK (form IN ('proposal', 'contact', 'need', 'need-interest')),
+	client_hash TEXT NOT NULL,
+	created_at TEXT NOT NULL
+);
+INSERT INTO form_slots_v11 (id, form, client_hash, created_at) SELECT id, form, client_hash, created_at FROM form_slots;
+DROP TABLE form_slots;
+ALTER TABLE form_slots_v11 RENAME TO form_slots;
+CREATE INDEX form_slots_client ON form_slots (form, client_hash, created_at);
 `
 	}
 ];
