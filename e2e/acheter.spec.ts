@@ -130,6 +130,46 @@ for (const js of [false, true]) {
 				expect(text).toContain(squash(words));
 		});
 
+		test('an address of delivery is geocoded (the test double), and a geocoder down falls back to the commune', async ({
+			page
+		}) => {
+			await page.goto('/acheter');
+			await page
+				.getByLabel('Activité', { exact: true })
+				.selectOption({ label: 'Environnement, énergie et réemploi' });
+			await page.getByLabel('Ou une adresse de livraison').fill('12 rue du jeu des enfants');
+			await page.getByLabel('Rayon (km)').fill('5');
+			await page.getByRole('button', { name: 'Chercher des fournisseurs' }).click();
+			await page.waitForURL(/adresse=12/);
+			await expect(page).toHaveTitle(/12 Rue du Jeu des Enfants 67000 Strasbourg/);
+			await expect(page.getByLabel('Ou une adresse de livraison')).toHaveValue('12 rue du jeu des enfants');
+			const first = page.getByTestId('matches').getByTestId('supplier').first();
+			await expect(first).toContainText('de 12 Rue du Jeu des Enfants 67000 Strasbourg');
+			// The files carry the address as `lieu`, and measure from it too.
+			const csvHref = (await page.getByRole('link', { name: 'CSV' }).getAttribute('href'))!;
+			expect(csvHref).toContain('lieu=12+rue+du+jeu+des+enfants');
+			const rows = await csvRows(page, csvHref);
+			expect(rows.slice(1).map((r) => r[0])).toEqual(await names(page, 'matches'));
+
+			// The double answers 503 to any address with « panne »: the commune the address names is used.
+			await page.goto(`/acheter?lieu=${encodeURIComponent('3 rue de la panne, Schiltigheim')}&rayon=5`);
+			await expect(page.getByRole('status').first()).toContainText(
+				'Le service d’adresses ne répond pas : les distances sont mesurées depuis le centre de Schiltigheim.'
+			);
+			await expect(page).toHaveTitle(/: Schiltigheim/);
+			await expect(page.getByLabel('Ou une adresse de livraison')).toHaveValue(
+				'3 rue de la panne, Schiltigheim'
+			);
+
+			// « lenteur » makes the double answer after the page's delay: the page does not wait for it.
+			const started = Date.now();
+			await page.goto(`/acheter?lieu=${encodeURIComponent('5 rue de la lenteur 67300')}&rayon=5`);
+			expect(Date.now() - started).toBeLessThan(7000);
+			await expect(page.getByRole('status').first()).toContainText(
+				'Le service d’adresses est trop lent à répondre : les distances sont mesurées depuis le centre de Schiltigheim.'
+			);
+		});
+
 		test('co-contracting groups cover every lot; the guide cites its sources', async ({ page }) => {
 			await page.goto(
 				'/acheter?lieu=strasbourg&rayon=20&base=L2113-13&lot=environnement-reemploi&lot=alimentation'

@@ -8,6 +8,7 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { createProposal } from '../src/lib/server/db/proposals';
 import { getRecordById, insertRecord } from '../src/lib/server/db/records';
+import { createNeed, moderateNeed } from '../src/lib/server/needs';
 import { e2eDb, gotoReady } from './admin-helpers';
 
 export interface Fixtures {
@@ -24,6 +25,9 @@ export interface Fixtures {
 	/** Import jobs: one at the column mapping step, one simulated. */
 	importMapping: string;
 	importPlanned: string;
+	/** A published buyer's need, its private follow-up token, and one waiting for moderation. */
+	need: string;
+	needToken: string;
 }
 
 export interface Stop {
@@ -83,6 +87,10 @@ export const STOPS: Stop[] = [
 		path: '/acheter/note?activite=environnement-reemploi&lieu=strasbourg&base=L2113-15'
 	},
 	{ name: 'acheter, guide', path: '/acheter/guide' },
+	{ name: 'besoins publiés', path: '/acheter/besoins' },
+	{ name: 'publier un besoin', path: '/acheter/besoins/publier' },
+	{ name: 'besoin publié', path: (f) => `/acheter/besoins/${f.need}` },
+	{ name: 'suivi d’un besoin', path: (f) => `/acheter/besoins/suivi/${f.needToken}` },
 	{ name: 'données', path: '/donnees' },
 	// Observatory.
 	{ name: 'observatoire', path: '/observatoire' },
@@ -101,6 +109,7 @@ export const STOPS: Stop[] = [
 	{ name: 'nouvelle fiche', path: '/admin/fiches/nouvelle?type=funding-tool', as: 'editor' },
 	{ name: 'historique', path: (f) => `/admin/fiches/${f.structure.id}/historique`, as: 'editor' },
 	{ name: 'modération', path: '/admin/moderation', as: 'editor' },
+	{ name: 'besoins à modérer', path: '/admin/besoins', as: 'editor' },
 	{ name: 'modération, correction', path: (f) => `/admin/moderation/${f.proposalChange}`, as: 'editor' },
 	{ name: 'modération, nouvelle fiche', path: (f) => `/admin/moderation/${f.proposalNew}`, as: 'editor' },
 	{ name: 'import', path: '/admin/import', as: 'editor' },
@@ -221,6 +230,21 @@ export async function prepareFixtures(request: APIRequestContext, editor: Page):
 		['telephone-doublon-b', 'La Recyclerie du parcours téléphone (synthétique)']
 	])
 		if (!getRecordById(db, id)) insertRecord(db, { ...draft, id, slug: id, name });
+	// A need with long words and an address in its text (what overflows), published; and one to moderate.
+	const needText = {
+		titre: 'Entretien des espaces verts du parcours téléphone',
+		activite: 'environnement-reemploi' as const,
+		lieu: 'strasbourg',
+		base: 'L2113-13' as const,
+		echeance: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+		description:
+			'Tonte et taille sur quatre sites ; cahier des charges : https://exemple.org/une-adresse-web-tres-longue-sans-espace-aucun-pour-voir-si-elle-se-coupe',
+		acheteur: 'Acheteur du parcours des pages',
+		email: 'acheteur-telephone@example.org'
+	};
+	const published = createNeed(db, needText);
+	moderateNeed(db, published.id, 'approve', 'parcours');
+	createNeed(db, { ...needText, titre: 'Besoin en attente du parcours téléphone' });
 	db.close();
 
 	const importMapping = await uploadImport(editor, 'visite-colonnes.csv');
@@ -238,6 +262,8 @@ export async function prepareFixtures(request: APIRequestContext, editor: Page):
 		proposalChange: change.id,
 		proposalNew: fresh.id,
 		importMapping,
-		importPlanned
+		importPlanned,
+		need: published.id,
+		needToken: published.token
 	};
 }

@@ -8,7 +8,8 @@
  * shaped like the real one (GeocodeJSON, as documented at https://geoservices.ign.fr/documentation/services/services-geoplateforme/geocodage)
  * for a few fixed queries, and an empty
  * collection for anything else. The coordinates are test fixtures, not verified positions.
- * `q` containing "panne" answers HTTP 503, to exercise the fallback when the service is down.
+ * `q` containing "panne" answers HTTP 503, to exercise the fallback when the service is down; `q` containing
+ * "lenteur" answers after 8 s, past every caller's delay, to exercise the fallback when it is slow.
  *
  * It also answers the batch endpoint `POST /__test__/geocoder/search/csv` (multipart: `data` the CSV file,
  * `columns` the columns joined into the query, `citycode` the column of each row's INSEE code,
@@ -224,6 +225,11 @@ export function createGeocoderDouble(): Server {
 		if (q.length < 3 || q.length > 200)
 			return send(400, { code: 400, message: 'q must contain 3 to 200 chars' });
 		if (/panne/i.test(q)) return send(503, { code: 503, message: 'Service indisponible (double de test)' });
+		if (/lenteur/i.test(q)) {
+			const timer = setTimeout(() => send(200, collection(q, [])), 8000);
+			req.on('close', () => clearTimeout(timer));
+			return;
+		}
 		const hit = find(q, url.searchParams.get('citycode'));
 		if (!hit) return send(200, collection(q, []));
 		const [x, y] = hit.coordinates;

@@ -280,6 +280,12 @@ const routes = {
 	acheterNote: (q: Partial<SourcingQuery> = {}, geo?: PlaceGeo) =>
 		withQueryString('/acheter/note', sourcingQueryString(q, geo)),
 	acheterGuide: () => '/acheter/guide',
+	/** Buyers' published needs: the open ones, the form to publish one, one need, its private follow-up. */
+	acheterNeeds: (done: { publie?: boolean } = {}) => withQuery('/acheter/besoins', done),
+	acheterNeedPublish: () => '/acheter/besoins/publier',
+	acheterNeed: (id: string, done: { merci?: boolean } = {}) => withQuery(`/acheter/besoins/${seg(id)}`, done),
+	acheterNeedFollow: (token: string, done: { nouveau?: boolean; lien?: boolean } = {}) =>
+		withQuery(`/acheter/besoins/suivi/${seg(token)}`, done),
 	/** The open mapping of activity families to NAF and CPV. */
 	apiActivities: () => '/api/v1/activites',
 
@@ -330,6 +336,8 @@ const routes = {
 		withQuery(`/admin/fiches/${seg(id)}/historique`, opts),
 	adminModeration: () => '/admin/moderation',
 	adminMessages: (done: { traite?: boolean; envoi?: boolean } = {}) => withQuery('/admin/messages', done),
+	/** Buyers' needs waiting for moderation. */
+	adminNeeds: (done: { traite?: boolean } = {}) => withQuery('/admin/besoins', done),
 	adminProposal: (id: string, outcome: { approuvee?: boolean; refusee?: boolean } = {}) =>
 		withQuery(`/admin/moderation/${seg(id)}`, outcome),
 	/** Duplicates; after a merge, the record kept (`fusion`), or a pair dismissed (`ecarte`). */
@@ -393,6 +401,10 @@ export const PAGE_ROUTES = [
 	'acheter',
 	'acheterNote',
 	'acheterGuide',
+	'acheterNeeds',
+	'acheterNeedPublish',
+	'acheterNeed',
+	'acheterNeedFollow',
 	'openData',
 	'accessibility',
 	'privacy'

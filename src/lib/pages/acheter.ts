@@ -8,6 +8,7 @@ import {
 	BUYABLE_FAMILIES,
 	MAX_RADIUS_KM,
 	parseSourcingQuery,
+	type DeliveryPlace,
 	type SourcingQuery
 } from '$lib/domain/buyers/query';
 import { sourcing, type Potential, type Supplier } from '$lib/domain/buyers/sourcing';
@@ -73,6 +74,8 @@ export interface AcheterPage {
 		activites: Option[];
 		lieux: { label: string; options: Option[] }[];
 		lieu?: string;
+		/** The typed address of delivery, given back to its field. */
+		adresse?: string;
 		rayon: number;
 		maxRayon: number;
 		bases: Option[];
@@ -143,12 +146,20 @@ function view(s: Supplier, c: Catalogue, q: SourcingQuery): SupplierView {
 	};
 }
 
-export function acheterPage(c: Catalogue, url: URL): AcheterPage {
+/** Where a typed address was placed (by the server's geocoder), and what to tell the buyer about it. */
+export interface LocatedDelivery {
+	place?: DeliveryPlace;
+	note?: string;
+}
+
+export function acheterPage(c: Catalogue, url: URL, located?: LocatedDelivery): AcheterPage {
 	const { query, notes } = parseSourcingQuery(url.searchParams, c.geo);
-	const result = sourcing(c.organisations, c.geo, query);
+	if (query.adresse && located?.note) notes.push(located.note);
+	const result = sourcing(c.organisations, c.geo, query, query.adresse ? located?.place : undefined);
 	const searched =
 		query.activite !== undefined ||
 		query.lieu !== undefined ||
+		query.adresse !== undefined ||
 		query.base !== undefined ||
 		query.prestation !== undefined ||
 		query.taille !== undefined ||
@@ -171,7 +182,8 @@ export function acheterPage(c: Catalogue, url: URL): AcheterPage {
 				},
 				{ label: 'Communes', options: c.geo.communes.map((x) => ({ value: x.slug, label: x.name })) }
 			],
-			lieu: result.place?.slug,
+			lieu: result.place?.kind === 'adresse' ? undefined : result.place?.slug,
+			adresse: query.adresse,
 			rayon: query.rayon,
 			maxRayon: MAX_RADIUS_KM,
 			bases: LEGAL_BASES.map((b) => ({ value: b.code, label: b.label })),
@@ -275,8 +287,14 @@ export function exportFileName(format: 'csv' | 'xlsx', today: string): string {
 }
 
 /** The printable sourcing note: the need, the basis, every exported supplier and why, the data's date. */
-export function acheterNotePage(c: Catalogue, url: URL, site: string, today: string) {
-	const page = acheterPage(c, url);
+export function acheterNotePage(
+	c: Catalogue,
+	url: URL,
+	site: string,
+	today: string,
+	located?: LocatedDelivery
+) {
+	const page = acheterPage(c, url, located);
 	const q = page.query;
 	const need: { label: string; value: string }[] = [];
 	if (q.activite) need.push({ label: 'Activité', value: activityFamilyLabel(q.activite) });

@@ -5,9 +5,12 @@
  * created. New records are drafts to review, like every import's.
  */
 import { decodeText, parseCsv, writeCsv } from '$lib/io/csv';
+import { ESUS_LIST, esusToTable, type EsusSkip } from '$lib/io/esus';
+import { FINESS_DATASET, finessToTable, type FinessSkip } from '$lib/io/finess';
 import { INCLUSION_DATASET, inclusionToTable, type InclusionSkip } from '$lib/io/inclusion';
+import { readXlsx } from '$lib/io/xlsx';
 import type { Db } from './db/connection';
-import { listCommunes } from './db/records';
+import { listCommunes, listRecords } from './db/records';
 import { runImportCommand, type CommandOutput, type CommandResult } from './admin/import-command';
 
 export interface InclusionResult extends CommandResult {
@@ -79,4 +82,204 @@ export async function runInclusionImport(
 		out
 	);
 	return { exitCode, result: { ...result, ...base }, skipped: converted.skipped };
+}
+
+export interface EsusResult extends CommandResult {
+	/** Companies the list names (rows with a valid SIREN). */
+	listed: number;
+	/** Directory records that the list approves. */
+	matched: number;
+	/** Rows of the list that could not be read (no SIREN, bad SIREN). */
+	unreadable: number;
+}
+
+/**
+ * `npm run import:esus`: the national ESUS list (xlsx) onto the directory's organisations, matched by
+ * SIREN: the ESUS kind is added to the record's kinds and its proof (the list, its date) filled where the
+ * record has none, so a proof an editor wrote is kept. Nothing else of the record changes. One transaction:
+ * a row in error leaves everything unwritten.
+ */
+export async function runEsusImport(
+	db: Db,
+	input: { fileName: string; bytes: Uint8Array; dryRun: boolean; by?: string; date: string },
+	out: CommandOutput
+): Promise<{ exitCode: number; result: EsusResult; skipped: EsusSkip[] }> {
+	const base = { listed: 0, matched: 0, unreadable: 0 };
+	const empty: CommandResult = {
+		file: input.fileName,
+		kind: 'organisation',
+		dryRun: input.dryRun,
+		written: false,
+		new: 0,
+		updated: 0,
+		unchanged: 0,
+		errors: 0,
+		skipped: 0
+	};
+	const read = await readXlsx(input.bytes);
+	if (!read.ok)
+		return {
+			exitCode: 1,
+			result: { ...empty, ...base, message: `liste ESUS : ${read.message}` },
+			skipped: []
+		};
+	for (const note of read.table.notes ?? []) out.log(note);
+	let converted;
+	try {
+		converted = esusToTable(
+			read.table,
+			listRecords(db, 'organisation', { status: 'any' }).map((o) => ({
+				id: o.id,
+				name: o.name,
+				siren: o.siren,
+				siret: o.siret
+			})),
+			input.date
+		);
+	} catch (e) {
+		return { exitCode: 1, result: { ...empty, ...base, message: (e as Error).message }, skipped: [] };
+	}
+	for (const s of converted.skipped) out.log(`ligne ${s.line} : écartée, ${s.reason}`);
+	// The import below numbers the rows it is handed; these lines say which row of the workbook each is.
+	converted.table.rows.forEach((r, i) =>
+		out.log(`ligne ${r.line} du classeur : fiche « ${r.cells[0]} » (ligne ${i + 2} ci-dessous)`)
+	);
+	const counts = {
+		listed: converted.listed,
+		matched: converted.matched.length,
+		unreadable: converted.skipped.length
+	};
+	out.log(
+		`${counts.listed} entreprise${counts.listed > 1 ? 's' : ''} dans la liste, ${counts.matched} fiche${counts.matched > 1 ? 's' : ''} de l’annuaire rapprochée${counts.matched > 1 ? 's' : ''} par SIREN`
+	);
+	if (converted.table.rows.length === 0)
+		return {
+			exitCode: 0,
+			result: {
+				...empty,
+				...counts,
+				message: 'aucune fiche de l’annuaire dans la liste ; rien n’a été écrit'
+			},
+			skipped: converted.skipped
+		};
+	const { exitCode, result } = await runImportCommand(
+		db,
+		{
+			kind: 'organisation',
+			// The rows are handed over as CSV, which the import recognises by its name.
+			fileName: `${input.fileName}.csv`,
+			bytes: new TextEncoder().encode(
+				writeCsv(
+					converted.table.headers,
+					converted.table.rows.map((r) => r.cells)
+				)
+			),
+			mappingFile: {
+				columns: Object.fromEntries(converted.table.headers.map((h) => [h, h])),
+				policies: { approvals: 'union' },
+				source: { url: ESUS_LIST.url, title: ESUS_LIST.title }
+			},
+			dryRun: input.dryRun,
+			skipErrors: false,
+			by: input.by ?? 'import liste ESUS'
+		},
+		out
+	);
+	return {
+		exitCode,
+		result: { ...result, file: input.fileName, ...counts },
+		skipped: converted.skipped
+	};
+}
+
+export interface FinessResult extends CommandResult {
+	/** `structureet` lines in the file, ESAT among them, and ESAT outside the Eurométropole. */
+	establishments: number;
+	esat: number;
+	outside: number;
+	/** Lines reported and left out (or, for a position, left unused). */
+	reported: number;
+}
+
+/**
+ * `npm run import:finess`: the ESAT of the FINESS extraction (positions converted from Lambert-93) onto
+ * the directory, like the other importers: matched by SIRET, existing records enriched (the ESAT kind
+ * added, its proof and empty fields filled, nothing curated replaced), new ones created as drafts only in
+ * the Eurométropole's communes, with history entries. One transaction: a row in error leaves everything
+ * unwritten.
+ */
+export async function runFinessImport(
+	db: Db,
+	input: { fileName: string; bytes: Uint8Array; dryRun: boolean; by?: string },
+	out: CommandOutput
+): Promise<{ exitCode: number; result: FinessResult; skipped: FinessSkip[] }> {
+	const base = { establishments: 0, esat: 0, outside: 0, reported: 0 };
+	const empty: CommandResult = {
+		file: input.fileName,
+		kind: 'organisation',
+		dryRun: input.dryRun,
+		written: false,
+		new: 0,
+		updated: 0,
+		unchanged: 0,
+		errors: 0,
+		skipped: 0
+	};
+	const decoded = decodeText(input.bytes);
+	if (decoded.encoding !== 'utf-8') out.log(`fichier lu en ${decoded.encoding}`);
+	let converted;
+	try {
+		converted = finessToTable(decoded.text, new Set(listCommunes(db).map((c) => c.code)));
+	} catch (e) {
+		return { exitCode: 1, result: { ...empty, ...base, message: (e as Error).message }, skipped: [] };
+	}
+	for (const s of converted.skipped) out.log(`ligne ${s.line} : ${s.reason}`);
+	const counts = {
+		establishments: converted.establishments,
+		esat: converted.esat,
+		outside: converted.outside,
+		reported: converted.skipped.length
+	};
+	out.log(
+		`extraction du ${converted.date} : ${counts.establishments} établissement${counts.establishments > 1 ? 's' : ''}, ${counts.esat} ESAT dont ${counts.outside} hors de l’Eurométropole, ${converted.table.rows.length} à importer`
+	);
+	if (converted.table.rows.length === 0)
+		return {
+			exitCode: 0,
+			result: { ...empty, ...counts, message: 'aucun ESAT à importer ; rien n’a été écrit' },
+			skipped: converted.skipped
+		};
+	converted.table.rows.forEach((r, i) =>
+		out.log(`ligne ${r.line} du fichier : SIRET ${r.cells[0]} (ligne ${i + 2} ci-dessous)`)
+	);
+	const { exitCode, result } = await runImportCommand(
+		db,
+		{
+			kind: 'organisation',
+			// The rows are handed over as CSV, which the import recognises by its name.
+			fileName: `${input.fileName}.csv`,
+			bytes: new TextEncoder().encode(
+				writeCsv(
+					converted.table.headers,
+					converted.table.rows.map((r) => r.cells)
+				)
+			),
+			mappingFile: {
+				columns: Object.fromEntries(converted.table.headers.map((h) => [h, h])),
+				// Sheltered-work establishments are actors; whether each is of the ESS is for an editor.
+				values: { roles: 'acteur', isEss: 'non' },
+				policies: { approvals: 'union' },
+				source: { url: FINESS_DATASET.url, title: FINESS_DATASET.title }
+			},
+			dryRun: input.dryRun,
+			skipErrors: false,
+			by: input.by ?? 'import FINESS'
+		},
+		out
+	);
+	return {
+		exitCode,
+		result: { ...result, file: input.fileName, ...counts },
+		skipped: converted.skipped
+	};
 }

@@ -5,8 +5,11 @@ import {
 	acheterPage,
 	exportFileName,
 	exportRows,
-	type AcheterPage
+	type AcheterPage,
+	type LocatedDelivery
 } from '$lib/pages/acheter';
+import { parseSourcingQuery } from '$lib/domain/buyers/query';
+import { locateDeliveryFor } from './delivery-place';
 import { writeCsv } from '$lib/io/csv';
 import { writeXlsx } from '$lib/io/xlsx';
 import type { Catalogue } from '$lib/domain/catalogue';
@@ -25,9 +28,10 @@ export async function sourcingExport(
 	catalogue: Catalogue,
 	url: URL,
 	format: 'csv' | 'xlsx',
-	site: string
+	site: string,
+	located?: LocatedDelivery
 ): Promise<Response> {
-	const page = acheterPage(catalogue, url);
+	const page = acheterPage(catalogue, url, located);
 	const rows = exportRows(page, site);
 	const name = exportFileName(format, todayIso());
 	const headers: Record<string, string> = {
@@ -46,4 +50,27 @@ export async function sourcingExport(
 			'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 		}
 	});
+}
+
+/**
+ * The place of a typed delivery address in the URL, for the page, its exports and its note alike (they
+ * must agree); nothing when `lieu` is a commune, a quartier or absent.
+ */
+export async function locatedDelivery(
+	catalogue: Catalogue,
+	url: URL,
+	geocoderUrl: string,
+	clientAddress: string
+): Promise<LocatedDelivery | undefined> {
+	const { query } = parseSourcingQuery(url.searchParams, catalogue.geo);
+	if (!query.adresse) return undefined;
+	return locateDeliveryFor(query.adresse, catalogue.geo.communes, geocoderUrl, clientAddress);
+}
+
+/**
+ * A page whose address could not be placed (geocoder down, slow, over the limit) must not be kept by the
+ * page cache: the next buyer would get the fallback while the service is back.
+ */
+export function deliveryCacheHeaders(located: LocatedDelivery | undefined): Record<string, string> {
+	return located && located.place?.kind !== 'adresse' ? { 'cache-control': 'no-store' } : {};
 }

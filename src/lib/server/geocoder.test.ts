@@ -54,7 +54,8 @@ describe('geocodeAddress', () => {
 			lat: 48.5912,
 			precision: 'address',
 			label: '67 Avenue Racine 67200 Strasbourg',
-			score: 0.93
+			score: 0.93,
+			citycode: '67482'
 		});
 		const street = await geocodeAddress(
 			'avenue Racine',

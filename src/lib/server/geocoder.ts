@@ -43,6 +43,8 @@ export type GeocodeResult =
 			precision: 'address' | 'street';
 			label: string;
 			score: number;
+			/** The INSEE code of the commune the result lies in. */
+			citycode?: string;
 	  }
 	/** The service answered but nothing usable: no result, a weak score, a bare locality or another commune. */
 	| { status: 'not-found'; reason: string }
@@ -125,8 +127,24 @@ export function judgeCandidate(
 	}
 	if (!insideEms(lon, lat)) return { status: 'not-found', reason: 'position hors de l’Eurométropole' };
 	if (c.type === 'housenumber')
-		return { status: 'found', lon, lat, precision: 'address', label: c.label, score: c.score };
+		return {
+			status: 'found',
+			lon,
+			lat,
+			precision: 'address',
+			label: c.label,
+			score: c.score,
+			citycode: c.citycode
+		};
 	if (c.type === 'street')
-		return { status: 'found', lon, lat, precision: 'street', label: c.label, score: c.score };
+		return {
+			status: 'found',
+			lon,
+			lat,
+			precision: 'street',
+			label: c.label,
+			score: c.score,
+			citycode: c.citycode
+		};
 	return { status: 'not-found', reason: `résultat de type ${c.type} trop vague` };
 }

@@ -35,7 +35,8 @@ interface Entry {
 export type CacheOutcome = 'hit' | 'miss' | 'bypass';
 
 /** Paths whose pages depend on who asks, or hold forms with state: never looked up nor stored (in any language). */
-const PRIVATE_PREFIXES = [route.admin(), route.propose()].map(delocalizePath);
+// Buyers' needs change without a new data version (moderation, answers, deadlines), and hold forms.
+const PRIVATE_PREFIXES = [route.admin(), route.propose(), route.acheterNeeds()].map(delocalizePath);
 
 export function isCacheable(
 	method: string,

@@ -24,6 +24,11 @@ export interface SourcingQuery {
 	activite?: ActivityFamily;
 	/** A commune's INSEE code or a quartier's SQ code. */
 	lieu?: string;
+	/**
+	 * A typed address of delivery, when `lieu` names no commune or quartier (or the form's « Adresse »
+	 * field is filled): the server geocodes it and measures the radius from it. Written back as `lieu`.
+	 */
+	adresse?: string;
 	rayon: number;
 	base?: LegalBasisCode;
 	prestation?: ServiceType;
@@ -55,8 +60,19 @@ export function emptySourcingQuery(): SourcingQuery {
 	return { rayon: DEFAULT_RADIUS_KM, lots: [], choix: [] };
 }
 
-/** A commune or quartier by code or slug (what `lieu` accepts). */
-export function findPlace(geo: PlaceGeo, value: string) {
+/** Where the radius is measured from: a quartier's point, a commune's centre or a geocoded address. */
+export interface DeliveryPlace {
+	kind: 'quartier' | 'commune' | 'adresse';
+	/** The quartier's or commune's code; for an address, the address as typed. */
+	code: string;
+	slug: string;
+	name: string;
+	point: { lon: number; lat: number };
+	communeCode: string;
+}
+
+/** A commune or quartier by code or slug (what `lieu` accepts besides an address). */
+export function findPlace(geo: PlaceGeo, value: string): DeliveryPlace | undefined {
 	const v = value.trim();
 	const q = geo.quartiers.find((x) => x.code === v || x.slug === v);
 	if (q)
@@ -83,6 +99,16 @@ export function findPlace(geo: PlaceGeo, value: string) {
 
 const ID = /^[a-z0-9][a-z0-9-]{1,79}$/;
 
+/** The geocoder's bounds on a query (3 to 200 characters); an address needs at least one letter. */
+export const ADDRESS_MIN = 3;
+export const ADDRESS_MAX = 200;
+
+/** A typed address, spaces folded; undefined when it cannot be one. */
+export function addressOf(value: string): string | undefined {
+	const v = value.replace(/\s+/g, ' ').trim();
+	return v.length >= ADDRESS_MIN && v.length <= ADDRESS_MAX && /\p{L}/u.test(v) ? v : undefined;
+}
+
 export function parseSourcingQuery(
 	params: URLSearchParams,
 	geo: PlaceGeo
@@ -98,13 +124,16 @@ export function parseSourcingQuery(
 		if (isActivityFamily(activite)) query.activite = activite;
 		else notes.push(`Activité inconnue « ${activite.slice(0, 40)} » : ignorée.`);
 	}
-	const lieu = one('lieu');
+	// The form's « Adresse » field wins over its list: a buyer who typed an address meant it.
+	const lieu = one('adresse') ?? one('lieu');
 	if (lieu) {
 		const place = findPlace(geo, lieu);
+		const address = place ? undefined : addressOf(lieu);
 		if (place) query.lieu = place.code;
+		else if (address) query.adresse = address;
 		else
 			notes.push(
-				`Lieu inconnu « ${lieu.slice(0, 40)} » : indiquez une commune ou un quartier de l’Eurométropole.`
+				`Lieu inconnu « ${lieu.slice(0, 40)} » : indiquez une commune, un quartier ou une adresse (3 à ${ADDRESS_MAX} caractères) de l’Eurométropole.`
 			);
 	}
 	const rayon = one('rayon');
@@ -159,6 +188,7 @@ export function sourcingQueryString(q: Partial<SourcingQuery>, geo?: PlaceGeo): 
 	const p = new URLSearchParams();
 	if (q.activite) p.set('activite', q.activite);
 	if (q.lieu) p.set('lieu', (geo && findPlace(geo, q.lieu)?.slug) ?? q.lieu);
+	else if (q.adresse) p.set('lieu', q.adresse);
 	if (q.rayon !== undefined && q.rayon !== DEFAULT_RADIUS_KM) p.set('rayon', String(q.rayon));
 	if (q.base) p.set('base', q.base);
 	if (q.prestation) p.set('prestation', q.prestation);

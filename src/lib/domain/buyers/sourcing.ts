@@ -18,7 +18,7 @@ import {
 	type Eligibility,
 	type LegalBasis
 } from './bases';
-import { findPlace, type PlaceGeo, type SourcingQuery } from './query';
+import { findPlace, type DeliveryPlace, type PlaceGeo, type SourcingQuery } from './query';
 import { kindLines, supplierFamily, type KindLine } from './supplier';
 
 export { kindLines, supplierFamily, type KindLine, type Proof } from './supplier';
@@ -61,7 +61,7 @@ export interface CoGroup {
 
 export interface SourcingResult {
 	basis?: LegalBasis;
-	place?: NonNullable<ReturnType<typeof findPlace>>;
+	place?: DeliveryPlace;
 	/** Every criterion answered yes (or « to check » for data the record lacks). */
 	matches: Supplier[];
 	/** Near and in the activity, but not admitted under the reserved basis: with the reason. */
@@ -253,12 +253,14 @@ function coGroups(perLot: { family: ActivityFamily; suppliers: Supplier[] }[]): 
 	return groups.slice(0, 3).map(({ members, totalKm }) => ({ members, totalKm }));
 }
 
+/** `located`: the place of a typed address (`q.adresse`), which only the server can geocode. */
 export function sourcing(
 	organisations: readonly Organisation[],
 	geo: PlaceGeo,
-	q: SourcingQuery
+	q: SourcingQuery,
+	located?: DeliveryPlace
 ): SourcingResult {
-	const place = q.lieu ? findPlace(geo, q.lieu) : undefined;
+	const place = located ?? (q.lieu ? findPlace(geo, q.lieu) : undefined);
 	const basis = q.base ? legalBasis(q.base) : undefined;
 	const suppliers = suppliersOf(organisations);
 	const evaluated = suppliers.map((o) => evaluate(o, q, place));

@@ -1,6 +1,6 @@
 /**
  * One establishment row and its legal unit's row -> the normalised establishment. Pure (proj4 only
- * computes), tested on its own in mapping.test.ts.
+ * computes, in io/lambert93.ts), tested on its own in mapping.test.ts.
  *
  * Privacy rules applied here, so no later step can forget them:
  * - `[ND]` is already null (columns.ts).
@@ -10,8 +10,8 @@
  * - Natural persons (catégorie juridique 1000): no name of any kind, not even the establishment's enseigne,
  *   which is often the person's name.
  */
-import proj4 from 'proj4';
 import { ALLOWED_BBOX } from '$lib/domain/common';
+import { lambert93ToWgs84 } from '../lambert93';
 import { activityFamilyForNaf } from '$lib/domain/activity-families';
 import { isSizeBand, sizeBandLabel } from '$lib/domain/size-bands';
 import {
@@ -24,20 +24,8 @@ import {
 } from './codes';
 import type { EtablissementRow, SireneEstablishment, UniteLegaleRow } from './types';
 
-/**
- * EPSG:2154 (Lambert-93), the CRS of the register's coordinates in metropolitan France, Strasbourg included
- * (overseas departments use other CRSs, never met in the Eurométropole).
- */
-const LAMBERT_93 =
-	'+proj=lcc +lat_0=46.5 +lon_0=3 +lat_1=49 +lat_2=44 +x_0=700000 +y_0=6600000 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs +type=crs';
-const WGS84 = '+proj=longlat +datum=WGS84 +no_defs';
-const lambertToWgs84 = proj4(LAMBERT_93, WGS84);
-
-/** Lambert-93 (x = abscisse, y = ordonnée, metres) -> [lon, lat], rounded to 6 decimals (about 0.1 m). */
-export function lambert93ToWgs84(x: number, y: number): [number, number] {
-	const [lon, lat] = lambertToWgs84.forward([x, y]);
-	return [Math.round(lon * 1e6) / 1e6, Math.round(lat * 1e6) / 1e6];
-}
+/** Lambert-93 is the CRS of the register's coordinates in metropolitan France, Strasbourg included. */
+export { lambert93ToWgs84 };
 
 export interface MappingContext {
 	stockDate: string;

@@ -1,12 +1,13 @@
 import type { Db } from './connection';
 
 /**
- * Slots of the per-client rate limits of the public forms (proposals, contact messages), one bucket per form.
+ * Slots of the per-client rate limits of the public forms (proposals, contact messages, buyers' needs and the
+ * answers to them), one bucket per form.
  * A slot is reserved by one INSERT ... SELECT that checks both windows and inserts in the same statement,
  * inside an IMMEDIATE transaction: no request (nor another process sharing the file) can slip between the
  * check and the insert, even while the first one awaits the geocoder.
  */
-export type SlotForm = 'proposal' | 'contact';
+export type SlotForm = 'proposal' | 'contact' | 'need' | 'need-interest';
 
 export type SlotReservation = { ok: true; slotId: number } | { ok: false; exceeded: 'hour' | 'day' };
 

@@ -1,7 +1,11 @@
 import type { RequestHandler } from './$types';
-import { sourcingExport } from '$lib/server/buyers';
+import { locatedDelivery, sourcingExport } from '$lib/server/buyers';
 import { getCatalogue } from '$lib/server/catalogue';
 import { getDb, getEnv } from '$lib/server/store';
 
-export const GET: RequestHandler = ({ url }) =>
-	sourcingExport(getCatalogue(getDb()), url, 'xlsx', getEnv().PUBLIC_SITE_URL);
+export const GET: RequestHandler = async ({ url, getClientAddress }) => {
+	const catalogue = getCatalogue(getDb());
+	const env = getEnv();
+	const located = await locatedDelivery(catalogue, url, env.GEOCODER_URL, getClientAddress());
+	return sourcingExport(catalogue, url, 'xlsx', env.PUBLIC_SITE_URL, located);
+};

@@ -1,8 +1,14 @@
 import type { PageServerLoad } from './$types';
 import { todayIso } from '$lib/domain/common';
 import { acheterNotePage } from '$lib/pages/acheter';
+import { deliveryCacheHeaders, locatedDelivery } from '$lib/server/buyers';
 import { getCatalogue } from '$lib/server/catalogue';
 import { getDb, getEnv } from '$lib/server/store';
 
-export const load: PageServerLoad = ({ url }) =>
-	acheterNotePage(getCatalogue(getDb()), url, getEnv().PUBLIC_SITE_URL, todayIso());
+export const load: PageServerLoad = async ({ url, getClientAddress, setHeaders }) => {
+	const catalogue = getCatalogue(getDb());
+	const env = getEnv();
+	const located = await locatedDelivery(catalogue, url, env.GEOCODER_URL, getClientAddress());
+	setHeaders(deliveryCacheHeaders(located));
+	return acheterNotePage(catalogue, url, env.PUBLIC_SITE_URL, todayIso(), located);
+};

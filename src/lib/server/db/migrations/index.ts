@@ -395,5 +395,52 @@ ALTER TABLE contact_messages_v8 RENAME TO contact_messages;
 CREATE INDEX contact_messages_status ON contact_messages (status, created_at);
 CREATE INDEX contact_messages_client ON contact_messages (client_hash, created_at);
 `
+	},
+	{
+		// Numbered 11: 9 and 10 belong to other branches; the runner applies versions in order, gaps allowed.
+		version: 11,
+		name: 'buyers-needs',
+		sql: `
+-- Buyers' needs published without an account (/acheter/besoins): moderated before they show, open until
+-- their deadline, then archived. The buyer's private link holds a random token; only its sha256 is kept, so
+-- the store alone cannot open a need's answers. data is the need as typed (validated by zod).
+CREATE TABLE needs (
+	id TEXT PRIMARY KEY,
+	status TEXT NOT NULL CHECK (status IN ('pending', 'open', 'rejected', 'closed', 'archived')),
+	activity TEXT NOT NULL,
+	deadline TEXT NOT NULL,
+	data TEXT NOT NULL,
+	token_hash TEXT NOT NULL UNIQUE,
+	client_hash TEXT,
+	created_at TEXT NOT NULL,
+	moderated_at TEXT,
+	moderated_by TEXT,
+	moderation_note TEXT,
+	closed_at TEXT
+);
+CREATE INDEX needs_status ON needs (status, deadline);
+-- Suppliers' answers to an open need, followed by the buyer with a status.
+CREATE TABLE need_interests (
+	id TEXT PRIMARY KEY,
+	need_id TEXT NOT NULL REFERENCES needs(id),
+	data TEXT NOT NULL,
+	status TEXT NOT NULL CHECK (status IN ('nouvelle', 'vue', 'retenue', 'declinee')),
+	created_at TEXT NOT NULL,
+	updated_at TEXT NOT NULL
+);
+CREATE INDEX need_interests_need ON need_interests (need_id, created_at);
+-- The needs' forms get their own rate-limit buckets: sharing the proposals' and the contact form's let a
+-- buyer's posts use up a visitor's allowance on another form. SQLite cannot widen a CHECK in place.
+CREATE TABLE form_slots_v11 (
+	id INTEGER PRIMARY KEY,
+	form TEXT NOT NULL CHECK (form IN ('proposal', 'contact', 'need', 'need-interest')),
+	client_hash TEXT NOT NULL,
+	created_at TEXT NOT NULL
+);
+INSERT INTO form_slots_v11 (id, form, client_hash, created_at) SELECT id, form, client_hash, created_at FROM form_slots;
+DROP TABLE form_slots;
+ALTER TABLE form_slots_v11 RENAME TO form_slots;
+CREATE INDEX form_slots_client ON form_slots (form, client_hash, created_at);
+`
 	}
 ];

@@ -1,0 +1,214 @@
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { buildCatalogue, type Catalogue } from '$lib/domain/catalogue';
+import { needFormSchema, type NeedForm } from '$lib/domain/buyers/need';
+import { zodErrors } from '$lib/domain/errors';
+import { followPage, needPlaces, needsListPage } from '$lib/pages/needs';
+import { migrate, openDatabase, type Db } from './db/connection';
+import { loadDataset } from './seed/read-data';
+import {
+	addInterest,
+	archiveExpired,
+	closeNeed,
+	createNeed,
+	getNeed,
+	listInterests,
+	listOpenNeeds,
+	listPendingNeeds,
+	moderateNeed,
+	needByToken,
+	renewToken,
+	setInterestStatus,
+	submitNeed
+} from './needs';
+
+const TODAY = '2026-12-05';
+let catalogue: Catalogue;
+beforeAll(() => {
+	const { dataset } = loadDataset('data');
+	catalogue = buildCatalogue({
+		version: 1,
+		geo: {
+			communes: dataset.communes,
+			quartiers: dataset.quartiers,
+			qpv: dataset.qpv,
+			thematiques: dataset.thematiques
+		},
+		records: [...dataset.organisations, ...dataset.initiatives, ...dataset.fundingTools]
+	});
+});
+
+let db: Db;
+beforeEach(() => {
+	db = openDatabase(':memory:');
+	migrate(db);
+});
+
+const NEED: NeedForm = {
+	titre: 'Réemploi du mobilier de bureau',
+	activite: 'environnement-reemploi',
+	lieu: 'strasbourg',
+	base: 'L2113-13',
+	echeance: '2027-01-31',
+	description: 'Collecte et remise en état d’environ 200 postes de travail, sur trois sites.',
+	acheteur: 'Ville de Test',
+	email: 'achats@ville-test.example'
+};
+
+describe('the publication form', () => {
+	const parse = (v: Record<string, string>) =>
+		needFormSchema(TODAY, needPlaces(catalogue)).safeParse({ ...NEED, ...v });
+
+	it('accepts a complete need', () => {
+		expect(parse({}).success).toBe(true);
+		expect(parse({ base: '' }).data?.base).toBeUndefined();
+	});
+
+	it('names the field and why, in French', () => {
+		const r = parse({
+			titre: 'abc',
+			activite: 'peche',
+			lieu: 'paris',
+			base: 'L9999',
+			echeance: '2026-12-04',
+			description: 'court',
+			acheteur: '',
+			email: 'pas-une-adresse'
+		});
+		expect(zodErrors(r.error!)).toEqual({
+			titre: 'Titre du besoin : au moins 5 caractères',
+			activite: 'Activité : choisissez une activité de la liste',
+			lieu: 'Lieu d’exécution : choisissez une commune ou un quartier de la liste',
+			base: 'Base juridique : choisissez une base de la liste',
+			echeance: 'Date limite de réponse : la date est passée',
+			description: 'Description du besoin : au moins 20 caractères',
+			acheteur: 'Acheteur : au moins 2 caractères',
+			email: 'E-mail de l’acheteur : adresse e-mail invalide'
+		});
+		expect(zodErrors(parse({ echeance: '2028-01-01' }).error!).echeance).toBe(
+			'Date limite de réponse : au plus 365 jours après aujourd’hui (le 2027-12-05)'
+		);
+		expect(zodErrors(parse({ echeance: '2027-02-30' }).error!).echeance).toMatch(/n’existe pas/);
+		expect(zodErrors(parse({ echeance: '2027-13-45' }).error!).echeance).toMatch(/n’existe pas/);
+		expect(zodErrors(parse({ echeance: 'demain' }).error!).echeance).toBe(
+			'Date limite de réponse : date attendue au format AAAA-MM-JJ'
+		);
+	});
+});
+
+describe('a need’s life', () => {
+	it('goes from publication to moderation to an answer seen through the private link', () => {
+		const { id, token } = createNeed(db, NEED);
+		expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+		// The store keeps the token's hash only.
+		const raw = db.prepare('SELECT token_hash FROM needs WHERE id = ?').get(id) as { token_hash: string };
+		expect(raw.token_hash).not.toContain(token);
+		expect(listOpenNeeds(db, TODAY)).toEqual([]);
+		expect(listPendingNeeds(db, TODAY).map((n) => n.id)).toEqual([id]);
+		expect(
+			addInterest(
+				db,
+				id,
+				{
+					structure: 'Envie',
+					email: 'a@b.example',
+					telephone: undefined,
+					message: 'Nous sommes intéressés.'
+				},
+				TODAY
+			)
+		).toMatchObject({ ok: false, status: 410 });
+
+		expect(moderateNeed(db, id, 'approve', 'Sam')).toEqual({ ok: true });
+		expect(moderateNeed(db, id, 'reject', 'Sam')).toMatchObject({ ok: false, status: 409 });
+		const list = needsListPage(catalogue, listOpenNeeds(db, TODAY));
+		expect(list.groups.map((g) => g.label)).toEqual(['Environnement, énergie et réemploi']);
+		const summary = list.groups[0].needs[0];
+		// The matching suppliers are /acheter's for the same need: insertion structures for L2113-13.
+		expect(summary.matches.map((m) => m.name)).toContain('Envie Strasbourg');
+		expect(summary.searchHref).toBe(
+			'/acheter?activite=environnement-reemploi&lieu=strasbourg&base=L2113-13#resultats'
+		);
+
+		const added = addInterest(
+			db,
+			id,
+			{
+				structure: 'Envie Strasbourg',
+				email: 'contact@envie.example',
+				telephone: undefined,
+				message: 'Nous pouvons reprendre les postes.'
+			},
+			TODAY
+		);
+		expect(added.ok).toBe(true);
+		const need = needByToken(db, token)!;
+		const follow = followPage(catalogue, need, listInterests(db, id));
+		expect(follow.interests).toMatchObject([{ structure: 'Envie Strasbourg', statusLabel: 'Nouvelle' }]);
+		if (!added.ok) return;
+		expect(setInterestStatus(db, token, added.id, 'retenue')).toEqual({ ok: true });
+		expect(listInterests(db, id)[0].status).toBe('retenue');
+		expect(setInterestStatus(db, 'x'.repeat(43), added.id, 'vue')).toMatchObject({ ok: false, status: 404 });
+	});
+
+	it('revokes the old link when the buyer renews it, and closes on request', () => {
+		const { id, token } = createNeed(db, NEED);
+		moderateNeed(db, id, 'approve', 'Sam');
+		const renewed = renewToken(db, token);
+		expect(renewed.ok).toBe(true);
+		if (!renewed.ok) return;
+		expect(needByToken(db, token)).toBeUndefined();
+		expect(needByToken(db, renewed.token)?.id).toBe(id);
+		expect(closeNeed(db, token)).toMatchObject({ ok: false, status: 404 });
+		expect(closeNeed(db, renewed.token)).toEqual({ ok: true });
+		expect(listOpenNeeds(db, TODAY)).toEqual([]);
+		expect(getNeed(db, id)?.status).toBe('closed');
+	});
+
+	it('archives a need the day after its deadline; it then takes no answer', () => {
+		const { id } = createNeed(db, { ...NEED, echeance: '2026-12-10' });
+		moderateNeed(db, id, 'approve', 'Sam');
+		expect(listOpenNeeds(db, '2026-12-10').map((n) => n.id)).toEqual([id]);
+		expect(archiveExpired(db, '2026-12-11')).toBe(1);
+		expect(getNeed(db, id)?.status).toBe('archived');
+		expect(
+			addInterest(
+				db,
+				id,
+				{ structure: 'Envie', email: 'a@b.example', telephone: undefined, message: 'Toujours intéressés.' },
+				'2026-12-11'
+			)
+		).toEqual({ ok: false, status: 410, message: 'Ce besoin n’est plus ouvert aux réponses.' });
+	});
+});
+
+describe('the public form', () => {
+	const post = (fields: Record<string, string | undefined>) =>
+		new Request('https://carto.test/acheter/besoins/publier', {
+			method: 'POST',
+			body: new URLSearchParams(
+				Object.entries(fields).filter((e): e is [string, string] => e[1] !== undefined)
+			)
+		});
+
+	it('stores a valid need as pending and answers errors with the values kept', async () => {
+		const client = { db, clientAddress: '192.0.2.1' };
+		const bad = await submitNeed(post({ ...NEED, titre: '' }), client, needPlaces(catalogue), TODAY);
+		expect(bad).toMatchObject({
+			ok: false,
+			status: 400,
+			errors: { titre: expect.stringMatching(/^Titre du besoin : /) }
+		});
+		const good = await submitNeed(post({ ...NEED }), client, needPlaces(catalogue), TODAY);
+		expect(good.ok).toBe(true);
+		expect(listPendingNeeds(db, TODAY)).toHaveLength(1);
+		// A robot filling the trap is answered like a person and nothing is stored.
+		const trap = await submitNeed(
+			post({ ...NEED, homepage: 'http://spam.example' }),
+			client,
+			needPlaces(catalogue),
+			TODAY
+		);
+		expect(trap).toEqual({ ok: 'honeypot' });
+		expect(listPendingNeeds(db, TODAY)).toHaveLength(1);
+	});
+});

@@ -1,0 +1,38 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { todayIso } from '$lib/domain/common';
+import { route } from '$lib/links';
+import { needFormOptions, needSummary } from '$lib/pages/needs';
+import { getCatalogue } from '$lib/server/catalogue';
+import { archiveExpired, getNeed, submitInterest } from '$lib/server/needs';
+import { getDb } from '$lib/server/store';
+
+/** One published need, its matching suppliers, and the form a supplier answers it with. */
+export const load: PageServerLoad = ({ params, url, setHeaders }) => {
+	setHeaders({ 'cache-control': 'no-store' });
+	const db = getDb();
+	archiveExpired(db, todayIso());
+	const need = getNeed(db, params.id);
+	if (!need || need.status === 'pending' || need.status === 'rejected') error(404, 'Besoin introuvable');
+	if (need.status !== 'open') error(410, 'Ce besoin est clos : il ne reçoit plus de réponses.');
+	const c = getCatalogue(db);
+	return {
+		need: needSummary(c, need.id, need.data, need.status, 10),
+		labels: needFormOptions(c).interestLabels,
+		thanks: url.searchParams.has('merci'),
+		back: route.acheterNeeds()
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ params, request, getClientAddress }) => {
+		const outcome = await submitInterest(
+			request,
+			{ db: getDb(), clientAddress: getClientAddress() },
+			params.id,
+			todayIso()
+		);
+		if (outcome.ok === 'honeypot' || outcome.ok) redirect(303, route.acheterNeed(params.id, { merci: true }));
+		return fail(outcome.status, { errors: outcome.errors, values: outcome.values });
+	}
+};
