@@ -85,8 +85,8 @@ const NO_GEO: AnnuaireGeo = { communes: [], quartiers: [], thematiques: [] };
 /** The collections of the public API (`/api/v1/<collection>`; places also as `.geojson`). */
 export type ApiCollection =
 	'organisations' | 'initiatives' | 'funding-tools' | 'accompagnements' | 'lieux' | 'quartiers' | 'communes';
-/** The public forms for a new record (`/proposer/<kind>`). */
-export type ProposableKind = 'initiative' | 'structure';
+/** The public forms for a new record (`/proposer/<kind>`; `lieu`: a place). */
+export type ProposableKind = 'initiative' | 'structure' | 'lieu';
 
 /** The flag a workspace action leaves in the record page's address (its message says what was done). */
 export interface RecordPageFlags {

@@ -58,7 +58,8 @@ export function placesPage(c: Catalogue, url: URL, now = new Date()) {
 		options: PLACE_TYPES.map((t) => ({ value: t.code, label: t.label })),
 		mapHref: route.map({ filters: { layers: ['lieux'] } }),
 		apiHref: route.api('lieux'),
-		createHref: route.create({ besoins: ['locaux'] })
+		createHref: route.create({ besoins: ['locaux'] }),
+		proposeHref: route.proposeNew('lieu')
 	};
 }
 
