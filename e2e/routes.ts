@@ -70,6 +70,7 @@ export const STOPS: Stop[] = [
 	{ name: 'proposer', path: '/proposer' },
 	{ name: 'proposer une initiative', path: '/proposer/initiative' },
 	{ name: 'proposer une structure', path: '/proposer/structure' },
+	{ name: 'proposer un lieu', path: '/proposer/lieu' },
 	{ name: 'proposer une correction', path: (f) => `/proposer/modification?fiche=${f.structure.id}` },
 	{ name: 'proposition reçue', path: '/proposer/merci/ESS-7K3P-9QXA' },
 	// Buyers.
