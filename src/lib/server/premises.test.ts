@@ -4,7 +4,7 @@ import { placeSchema } from '$lib/domain/records';
 import { listResource } from './api';
 import { migrate, openDatabase, type Db } from './db/connection';
 import { getOffer, listOffers } from './db/premises';
-import { insertCommune, insertRecord } from './db/records';
+import { dataVersion, insertCommune, insertRecord } from './db/records';
 import { offersWorkspace, publishOffer, rejectOffer, shownOffersByPlace, submitOffer } from './premises';
 import { loadDataset } from './seed/read-data';
 
@@ -73,7 +73,10 @@ describe('premises offers', () => {
 		if (!r.ok) return;
 		expect(getOffer(db, r.reference)).toMatchObject({ status: 'pending', placeId: 'atelier-test' });
 		expect(shownOffersByPlace(db, NOW).size).toBe(0);
+		const before = dataVersion(db);
 		expect(publishOffer(db, r.reference, alice, NOW)).toEqual({ ok: true });
+		// The cached public pages and API answers (keyed by the data version) show it at once.
+		expect(dataVersion(db)).toBe(before + 1);
 		expect(publishOffer(db, r.reference, alice, NOW)).toEqual({
 			ok: false,
 			message: 'cette offre a déjà été traitée'

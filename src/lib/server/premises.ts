@@ -11,7 +11,7 @@ import type { Place } from '$lib/domain/records';
 import type { Db } from './db/connection';
 import { createOffer, decideOffer, getOffer, listOffers, listShownOffers } from './db/premises';
 import { newReference } from './db/proposals';
-import { getRecordById } from './db/records';
+import { bumpDataVersion, getRecordById } from './db/records';
 import { rejectSchema } from './admin/moderation';
 import type { Actor } from './admin/records';
 import { guardPublicForm, withSlot, type FormValues, type PublicFormClient } from './public-form';
@@ -65,8 +65,13 @@ export function publishOffer(db: Db, id: string, actor: Actor, now = new Date())
 			ok: false,
 			message: 'le lieu de cette offre n’est pas publié : publiez-le d’abord, ou refusez l’offre'
 		};
-	if (!decideOffer(db, id, { status: 'published', by: actor.id }, now))
-		return { ok: false, message: 'cette offre a déjà été traitée' };
+	// Public pages and API answers are cached per data version: a published offer is a change of the data.
+	const published = db.transaction(() => {
+		if (!decideOffer(db, id, { status: 'published', by: actor.id }, now)) return false;
+		bumpDataVersion(db);
+		return true;
+	})();
+	if (!published) return { ok: false, message: 'cette offre a déjà été traitée' };
 	return { ok: true };
 }
 
