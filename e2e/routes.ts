@@ -62,6 +62,7 @@ export const STOPS: Stop[] = [
 	{ name: 'créer son activité, parcours', path: '/creer?projet=cooperative&stade=reprise&territoire=67482' },
 	{ name: 'lieux', path: '/lieux' },
 	{ name: 'lieu', path: '/lieux/kaleidoscoop-tiers-lieu' },
+	{ name: 'lieu, proposer des locaux', path: '/lieux/kaleidoscoop-tiers-lieu/locaux' },
 	{ name: 'quartiers', path: '/quartiers' },
 	{ name: 'quartier', path: (f) => `/quartiers/${f.quartier}` },
 	{ name: 'commune', path: '/quartiers/schiltigheim' },
@@ -74,6 +75,7 @@ export const STOPS: Stop[] = [
 	{ name: 'proposer', path: '/proposer' },
 	{ name: 'proposer une initiative', path: '/proposer/initiative' },
 	{ name: 'proposer une structure', path: '/proposer/structure' },
+	{ name: 'proposer un lieu', path: '/proposer/lieu' },
 	{ name: 'proposer une correction', path: (f) => `/proposer/modification?fiche=${f.structure.id}` },
 	{ name: 'proposition reçue', path: '/proposer/merci/ESS-7K3P-9QXA' },
 	// Buyers.
@@ -110,6 +112,7 @@ export const STOPS: Stop[] = [
 	{ name: 'historique', path: (f) => `/admin/fiches/${f.structure.id}/historique`, as: 'editor' },
 	{ name: 'modération', path: '/admin/moderation', as: 'editor' },
 	{ name: 'besoins à modérer', path: '/admin/besoins', as: 'editor' },
+	{ name: 'locaux proposés', path: '/admin/locaux', as: 'editor' },
 	{ name: 'modération, correction', path: (f) => `/admin/moderation/${f.proposalChange}`, as: 'editor' },
 	{ name: 'modération, nouvelle fiche', path: (f) => `/admin/moderation/${f.proposalNew}`, as: 'editor' },
 	{ name: 'import', path: '/admin/import', as: 'editor' },

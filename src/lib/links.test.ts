@@ -294,6 +294,17 @@ describe('support and places', () => {
 		expect(route.places({ types: ['coworking', 'boutique-test'], ouvert: true })).toBe(
 			'/lieux?type-lieu=coworking&type-lieu=boutique-test&ouvert=oui'
 		);
+		expect(route.places({ locaux: 'gratuit' }, 'locaux-disponibles')).toBe(
+			'/lieux?locaux=gratuit#locaux-disponibles'
+		);
+		expect(route.placePremises({ slug: 'la-semencerie-ateliers' })).toBe(
+			'/lieux/la-semencerie-ateliers/locaux'
+		);
+		expect(route.placePremises({ slug: 'x' }, { envoye: 'ESS-7K3P-9QXA' })).toBe(
+			'/lieux/x/locaux?envoye=ESS-7K3P-9QXA'
+		);
+		expect(route.adminPremises('publiee')).toBe('/admin/locaux?decision=publiee');
+		expect(route.proposeNew('lieu')).toBe('/proposer/lieu');
 		expect(route.api('accompagnements', { query: { accompagnement: 'diagnostic' } })).toBe(
 			'/api/v1/accompagnements?accompagnement=diagnostic'
 		);

@@ -87,8 +87,8 @@ const NO_GEO: AnnuaireGeo = { communes: [], quartiers: [], thematiques: [] };
 /** The collections of the public API (`/api/v1/<collection>`; places also as `.geojson`). */
 export type ApiCollection =
 	'organisations' | 'initiatives' | 'funding-tools' | 'accompagnements' | 'lieux' | 'quartiers' | 'communes';
-/** The public forms for a new record (`/proposer/<kind>`). */
-export type ProposableKind = 'initiative' | 'structure';
+/** The public forms for a new record (`/proposer/<kind>`; `lieu`: a place). */
+export type ProposableKind = 'initiative' | 'structure' | 'lieu';
 
 /** The flag a workspace action leaves in the record page's address (its message says what was done). */
 export interface RecordPageFlags {
@@ -226,13 +226,23 @@ const routes = {
 	/** « Créer son activité »: the support path for a profile (its public contract, README). */
 	create: (profile: Partial<CreateQuery> = {}, hash?: 'parcours') =>
 		withQueryString('/creer', createProfileToQuery({ besoins: [], ...profile }), hash),
-	/** Places to work, meet and try, optionally of some types and open now. */
-	places: (opts: { types?: readonly PlaceType[]; ouvert?: boolean } = {}) => {
+	/**
+	 * Places to work, meet and try, optionally of some types, open now, with premises offered (`locaux`:
+	 * any offer, or free ones); `hash` an anchor (`locaux-disponibles`).
+	 */
+	places: (
+		opts: { types?: readonly PlaceType[]; ouvert?: boolean; locaux?: 'oui' | 'gratuit' } = {},
+		hash?: string
+	) => {
 		const p = new URLSearchParams();
 		for (const t of opts.types ?? []) p.append('type-lieu', t);
 		if (opts.ouvert) p.set('ouvert', 'oui');
-		return withQueryString('/lieux', p.toString());
+		if (opts.locaux) p.set('locaux', opts.locaux);
+		return withQueryString('/lieux', p.toString(), hash);
 	},
+	/** The form offering premises in a place; `envoye`: the reference of the offer just sent. */
+	placePremises: (place: { slug: string }, opts: { envoye?: string } = {}) =>
+		withQuery(`/lieux/${seg(place.slug)}/locaux`, { envoye: opts.envoye }),
 
 	/** The public proposals: the choice, a new record (preselected quartier or commune), a correction. */
 	propose: () => '/proposer',
@@ -335,6 +345,8 @@ const routes = {
 	adminRecordHistory: (id: string, opts: { restauree?: number } = {}) =>
 		withQuery(`/admin/fiches/${seg(id)}/historique`, opts),
 	adminModeration: () => '/admin/moderation',
+	/** The premises offers waiting for a decision, and their history; `decision`: the message to show. */
+	adminPremises: (decision?: 'publiee' | 'refusee') => withQuery('/admin/locaux', { decision }),
 	adminMessages: (done: { traite?: boolean; envoi?: boolean } = {}) => withQuery('/admin/messages', done),
 	/** Buyers' needs waiting for moderation. */
 	adminNeeds: (done: { traite?: boolean } = {}) => withQuery('/admin/besoins', done),
@@ -390,6 +402,7 @@ export const PAGE_ROUTES = [
 	'fundingToVerify',
 	'create',
 	'places',
+	'placePremises',
 	'propose',
 	'proposeNew',
 	'proposeCorrection',

@@ -275,8 +275,8 @@ export const recordHead = {
 			key: 'name',
 			create: 'about',
 			correct: true,
-			label: { initiative: 'Nom de l’initiative', organisation: 'Nom de la structure' },
-			min: { initiative: 3, organisation: 2, correct: 2 }
+			label: { initiative: 'Nom de l’initiative', organisation: 'Nom de la structure', place: 'Nom du lieu' },
+			min: { initiative: 3, organisation: 2, place: 2, correct: 2 }
 		}
 	}),
 	status: field(z.enum(STATUS_CODES, { error: 'statut invalide : published, draft ou archived' }), {
@@ -296,12 +296,17 @@ export const recordHead = {
 			key: 'description',
 			create: 'about',
 			correct: true,
-			label: { initiative: 'Qu’est-ce que c’est ?', organisation: 'Que fait-elle ?' },
+			label: {
+				initiative: 'Qu’est-ce que c’est ?',
+				organisation: 'Que fait-elle ?',
+				place: 'Quel est ce lieu ?'
+			},
 			hint: {
 				initiative: 'Ce qui s’y fait et pour qui, en quelques phrases (20 caractères au moins).',
-				organisation: 'Son activité et pour qui, en quelques phrases (20 caractères au moins).'
+				organisation: 'Son activité et pour qui, en quelques phrases (20 caractères au moins).',
+				place: 'Ce qu’on peut y faire et comment en profiter, en quelques phrases (20 caractères au moins).'
 			},
-			min: { initiative: 20, organisation: 20 }
+			min: { initiative: 20, organisation: 20, place: 20 }
 		}
 	})
 };

@@ -63,7 +63,7 @@ export const FILL: MergeRule = { rule: 'fill' };
 export const UNION: MergeRule = { rule: 'union' };
 
 /** Record kinds visitors can propose from scratch (funding tools are only corrected). */
-export type ProposableKind = 'organisation' | 'initiative';
+export type ProposableKind = 'organisation' | 'initiative' | 'place';
 /** Fieldsets of the public new-record forms (the place block and "Vous" are the proposal's own). */
 export type PublicSection = 'about' | 'who' | 'contact' | 'classification';
 
@@ -87,8 +87,11 @@ export interface ProposeMeta {
 	min?: Partial<Record<ProposableKind | 'correct', number>>;
 	/** The message when a required answer is missing (a select left on « Choisissez… », no box ticked). */
 	missing?: string;
-	/** An enum asked with radio buttons rather than a select. */
-	control?: 'radio';
+	/**
+	 * `radio`: an enum asked with radio buttons rather than a select. `hours`: opening hours typed one rule a
+	 * line in words (places/opening-hours-input.ts), stored as the record's strict line.
+	 */
+	control?: 'radio' | 'hours';
 	rows?: number;
 	inputmode?: 'numeric' | 'decimal';
 }

@@ -18,6 +18,7 @@ import {
 import { fieldSpecs, schemaAt, type FieldSpec } from './fields';
 import { inseeCodeSchema, quartierCodeSchema } from './geography';
 import { getPath, setPath } from './paths';
+import { HOURS_INPUT_HINT, hoursFromText, hoursToText } from './places/opening-hours-input';
 import {
 	RECORD_KINDS,
 	RECORD_SCHEMAS,
@@ -53,6 +54,18 @@ const linesOf = (v: unknown) =>
 				.map((line) => line.trim())
 				.filter((line) => line !== '')
 		: v;
+
+/** Opening hours typed in words (places/opening-hours-input.ts), then the record field's own checks. */
+const typedHours = (schema: z.ZodType) =>
+	z
+		.string({ error: 'doit être un texte' })
+		.transform((text, ctx) => {
+			const read = hoursFromText(text);
+			if (read.ok) return read.line;
+			ctx.addIssue({ code: 'custom', message: read.error });
+			return z.NEVER;
+		})
+		.pipe(schema as z.ZodType<unknown, string>);
 
 /** A required answer: `missing` when it is left empty, then the field's own checks. */
 const answered = (missing: string, schema: z.ZodType) =>
@@ -140,6 +153,8 @@ function answerSchema(
 ): z.ZodType {
 	let schema = unwrap(schemaAt(recordSchema, f.path)!);
 	if (opts.min !== undefined) schema = atLeast(opts.min, schema);
+	// Hours are typed in words, one rule a line, and kept as the record's strict line.
+	if (f.propose?.control === 'hours') schema = typedHours(schema);
 	// A list of texts is typed one item per line, as in the admin form.
 	if (f.type === 'text-list') schema = z.preprocess(linesOf, schema);
 	const list = f.type === 'enum-list' || f.type === 'ref-list' || f.type === 'text-list';
@@ -162,6 +177,7 @@ export function newProposalSchema(recordSchema: AnyObject, kind: ProposableKind)
 
 export const initiativeProposalSchema = newProposalSchema(RECORD_SCHEMAS.initiative, 'initiative');
 export const organisationProposalSchema = newProposalSchema(RECORD_SCHEMAS.organisation, 'organisation');
+export const placeProposalSchema = newProposalSchema(RECORD_SCHEMAS.place, 'place');
 
 /** Every field any kind of record lets visitors correct, by its proposal name (a website is a website). */
 function correctionShape(): Record<string, z.ZodType> {
@@ -201,7 +217,13 @@ export function currentValues(record: PublicRecord): Record<string, string> {
 	const values: Record<string, string> = {};
 	for (const f of correctionFields(RECORD_SCHEMAS[record.kind])) {
 		const v = getPath(record, f.path);
-		if (v !== undefined && v !== null) values[f.propose!.key] = String(v);
+		if (v === undefined || v === null) continue;
+		// Shown as the visitor would type them: a list one item a line, hours one rule a line.
+		values[f.propose!.key] = Array.isArray(v)
+			? v.join('\n')
+			: f.propose!.control === 'hours'
+				? hoursToText(String(v))
+				: String(v);
 	}
 	return values;
 }
@@ -308,7 +330,7 @@ const SUBMITTER_LABELS = { submitterEmail: 'Votre adresse e-mail', message: 'Un 
 const SECTIONS: (
 	[PublicSection, { legend: PublicText; hint?: string; folded?: string }] | ['place', undefined]
 )[] = [
-	['about', { legend: { initiative: 'L’initiative', organisation: 'La structure' } }],
+	['about', { legend: { initiative: 'L’initiative', organisation: 'La structure', place: 'Le lieu' } }],
 	['who', { legend: 'Qui, quand, comment' }],
 	['place', undefined],
 	[
@@ -344,7 +366,7 @@ function publicField(
 				: 'select'
 			: f.type === 'enum-list' || f.type === 'ref-list'
 				? 'checkbox'
-				: f.type === 'longtext' || f.type === 'text-list'
+				: f.type === 'longtext' || f.type === 'text-list' || p.control === 'hours'
 					? 'textarea'
 					: f.type === 'url' || f.type === 'email' || f.type === 'tel'
 						? f.type
@@ -358,11 +380,11 @@ function publicField(
 		name,
 		label: textFor(p.label, kind) ?? f.label,
 		summary: f.label,
-		hint: textFor(p.hint, kind),
+		hint: textFor(p.hint, kind) ?? (p.control === 'hours' ? HOURS_INPUT_HINT : undefined),
 		control,
 		required: kind !== undefined && f.required,
 		maxlength: f.maxLength,
-		rows: control === 'textarea' ? (p.rows ?? 6) : undefined,
+		rows: control === 'textarea' ? (p.rows ?? (p.control === 'hours' ? 4 : 6)) : undefined,
 		inputmode: p.inputmode ?? (f.type === 'int' || f.type === 'number' ? 'decimal' : undefined),
 		options: control === 'select' || control === 'radio' || control === 'checkbox' ? options : undefined
 	};

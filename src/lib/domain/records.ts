@@ -1033,8 +1033,7 @@ export const placeSchema = z.strictObject({
 			key: 'openingHours',
 			create: 'who',
 			correct: true,
-			label: 'Horaires d’ouverture',
-			hint: 'Si vous les connaissez, par exemple « lu-ve 09:00-18:00; sa 10:00-12:00; fériés fermé ».'
+			control: 'hours'
 		}
 	}).optional(),
 	operatorId: field(idSchema, {

@@ -1,6 +1,7 @@
 /**
- * The places pages (/lieux, /lieux/<slug>): pure functions of the catalogue, the URL and the clock
- * (« ouvert maintenant » depends on the time in Strasbourg, so these pages are never cached).
+ * The places pages (/lieux, /lieux/<slug>): pure functions of the catalogue, the URL, the clock (« ouvert
+ * maintenant » and the premises offers' end dates depend on the day in Strasbourg, so these pages are never
+ * cached) and the premises offers shown that day, by place id.
  */
 import { recordBySlug, type Catalogue } from '$lib/domain/catalogue';
 import { readLenient } from '$lib/domain/filters/url';
@@ -10,6 +11,7 @@ import {
 	openingHoursSpecification,
 	parseOpeningHours
 } from '$lib/domain/places/opening-hours';
+import { offerCard, shownOffers, type StoredOffer } from '$lib/domain/places/premises';
 import type { Place } from '$lib/domain/records';
 import { PLACE_TYPES, labelOf } from '$lib/domain/taxonomies';
 import { route } from '$lib/links';
@@ -40,25 +42,59 @@ function placeCard(c: Catalogue, p: Place, now: Date) {
 	};
 }
 
-/** GET /lieux: the places, filtered by type (`type-lieu`, several) and « ouvert maintenant » (`ouvert=oui`). */
-export function placesPage(c: Catalogue, url: URL, now = new Date()) {
+/** The premises offers by place id (the store's, shown or not: the rule on the date is applied here). */
+export type OffersByPlace = ReadonlyMap<string, readonly StoredOffer[]>;
+
+/** What `locaux` may ask: places with an offer of premises, or with a free one. */
+const PREMISES_FILTERS = ['oui', 'gratuit'] as const;
+type PremisesFilter = (typeof PREMISES_FILTERS)[number];
+
+/**
+ * GET /lieux: the places, filtered by type (`type-lieu`, several), « ouvert maintenant » (`ouvert=oui`) and
+ * premises offered (`locaux=oui`, or `locaux=gratuit`: free ones), and the « Locaux disponibles » section: the
+ * offers of the places listed, shown that day.
+ */
+export function placesPage(c: Catalogue, url: URL, now = new Date(), offers: OffersByPlace = new Map()) {
 	const { selection, rejected } = readLenient(url.searchParams, 'annuaire', c.geo);
 	const types = (selection.placeType ?? []) as string[];
 	const openOnly = url.searchParams.get('ouvert') === 'oui';
-	const cards = c.places
+	const asked = url.searchParams.get('locaux');
+	const premises = PREMISES_FILTERS.find((f) => f === asked) as PremisesFilter | undefined;
+	const shown = (p: Place) =>
+		shownOffers(offers.get(p.id) ?? [], now).filter(
+			(o) => premises !== 'gratuit' || o.offer.rent.kind === 'gratuit'
+		);
+	const listed = c.places
 		.filter((p) => types.length === 0 || p.placeTypes.some((t) => types.includes(t)))
-		.map((p) => placeCard(c, p, now))
-		.filter((p) => !openOnly || p.openNow === true);
+		.filter((p) => !premises || shown(p).length > 0)
+		.map((p) => ({ place: p, card: placeCard(c, p, now) }))
+		.filter(({ card }) => !openOnly || card.openNow === true);
+	const notes = rejected
+		.filter((r) => r.parameter === 'type-lieu')
+		.map((r) => `Filtre ignoré : ${r.message}.`);
+	if (asked !== null && !premises)
+		notes.push(`Filtre ignoré : locaux : valeur inconnue « ${asked} » (oui ou gratuit).`);
 	return {
-		cards,
+		cards: listed.map(({ card }) => card),
 		total: c.places.length,
 		types,
 		openOnly,
-		notes: rejected.filter((r) => r.parameter === 'type-lieu').map((r) => `Filtre ignoré : ${r.message}.`),
+		premises: premises ?? '',
+		/** « Locaux disponibles »: each offer with its place. */
+		offers: listed.flatMap(({ place, card }) =>
+			shown(place).map((o) => ({ ...offerCard(o, now), place: { name: card.name, href: card.href } }))
+		),
+		notes,
 		options: PLACE_TYPES.map((t) => ({ value: t.code, label: t.label })),
 		mapHref: route.map({ filters: { layers: ['lieux'] } }),
 		apiHref: route.api('lieux'),
-		createHref: route.create({ besoins: ['locaux'] })
+		createHref: route.create({ besoins: ['locaux'] }),
+		proposeHref: route.proposeNew('lieu'),
+		premisesOptions: [
+			{ value: '', label: 'Tous les lieux' },
+			{ value: 'oui', label: 'Avec des locaux disponibles' },
+			{ value: 'gratuit', label: 'Avec des locaux disponibles gratuitement' }
+		]
 	};
 }
 
@@ -99,8 +135,14 @@ export function placeJsonLd(p: Place, siteUrl: string, communeName: string | und
 	};
 }
 
-/** GET /lieux/<slug>: one place, its hours in words and « ouvert maintenant », JSON-LD. */
-export function placePage(c: Catalogue, slug: string, siteUrl: string, now = new Date()) {
+/** GET /lieux/<slug>: one place, its hours in words and « ouvert maintenant », its premises offers, JSON-LD. */
+export function placePage(
+	c: Catalogue,
+	slug: string,
+	siteUrl: string,
+	now = new Date(),
+	offers: OffersByPlace = new Map()
+) {
 	const p = recordBySlug(c, 'place', slug);
 	if (!p) return undefined;
 	const hours = p.openingHours ? parseOpeningHours(p.openingHours) : undefined;
@@ -110,6 +152,8 @@ export function placePage(c: Catalogue, slug: string, siteUrl: string, now = new
 		record: p,
 		hours: hours?.ok ? describeOpeningHours(hours.hours) : undefined,
 		jsonLd: serializeJsonLd(placeJsonLd(p, siteUrl, communeName)),
+		offers: shownOffers(offers.get(p.id) ?? [], now).map((o) => offerCard(o, now)),
+		offerHref: route.placePremises(p),
 		correctHref: route.proposeCorrection(p),
 		contactHref: route.contact(p),
 		placesHref: route.places()

@@ -10,6 +10,8 @@ import { route } from '$lib/links';
 import { listCommunes, listQpv, listQuartiers, listRecords, listThematiques } from './db/records';
 import type { Db } from './db/connection';
 import { cachedJson, jsonError } from './http';
+import { offerApi } from '$lib/domain/places/premises';
+import { shownOffersByPlace } from './premises';
 
 const KIND_OF: Record<string, RecordKind> = {
 	organisations: 'organisation',
@@ -94,8 +96,12 @@ export function listResource(
 	const clean = items.map(({ version: _version, ...r }) =>
 		publicView(r as PublicRecord, (id) => published.has(id))
 	);
+	// A place's premises offers shown today (published, not past their end date), in every answer of /lieux.
+	const offers = kind === 'place' ? shownOffersByPlace(db) : undefined;
+	const offersOf = (id: string) => (offers?.get(id) ?? []).map(offerApi);
 	if (geojson) {
 		const features = recordsToFeatures(clean, (r) => `${siteUrl}${route.record(r)}`);
+		if (offers) for (const f of features) f.properties.premisesOffers = offersOf(String(f.properties.id));
 		return cachedJson(
 			request,
 			{
@@ -114,7 +120,7 @@ export function listResource(
 		total,
 		limit: parsed.query.limit,
 		offset: parsed.query.offset,
-		items: clean
+		items: offers ? clean.map((r) => ({ ...r, premisesOffers: offersOf(r.id) })) : clean
 	});
 }
 

@@ -7,8 +7,16 @@ import { REFERENCE_PATTERN } from '$lib/domain/proposal-form';
 import { route } from '$lib/links';
 import type { Db } from './db/connection';
 import { recordIdOfProposal } from './db/proposal-records';
-import { getProposal } from './db/proposals';
+import { getProposal, type ProposalType } from './db/proposals';
 import { getRecordById } from './db/records';
+
+/** What the follow-up page calls each type of proposal (the public forms' words). */
+const FOLLOW_UP_KIND = {
+	'new-initiative': 'initiative',
+	'new-organisation': 'structure',
+	'new-place': 'lieu',
+	change: 'correction'
+} as const satisfies Record<ProposalType, string>;
 
 /** What a proposal is called in its follow-up: the proposed name, or the corrected record's. */
 export function proposalTitle(db: Db, p: { payload: unknown; targetId: string | null; id: string }): string {
@@ -27,8 +35,7 @@ export function followUpPage(db: Db, reference: string) {
 		reference: p.id,
 		title: proposalTitle(db, p),
 		correction: p.type === 'change',
-		kind:
-			p.type === 'new-initiative' ? 'initiative' : p.type === 'new-organisation' ? 'structure' : 'correction',
+		kind: FOLLOW_UP_KIND[p.type],
 		status: p.status,
 		receivedAt: p.createdAt,
 		decidedAt: p.decidedAt,

@@ -18,7 +18,9 @@ import {
 	initiativeProposalSchema,
 	listFields,
 	newRecordForm,
-	organisationProposalSchema
+	type NewProposal,
+	organisationProposalSchema,
+	placeProposalSchema
 } from '$lib/domain/proposal';
 import {
 	preparePlace,
@@ -139,11 +141,17 @@ function placeRefs(db: Db): PlaceRefs {
 	return { communes: listCommunes(db), quartiers: listQuartiers(db) };
 }
 
-export type NewProposalKind = 'initiative' | 'structure';
-/** The record kind each public form proposes (`structure` is the French URL's word). */
-const RECORD_KIND = { initiative: 'initiative', structure: 'organisation' } as const;
+export type NewProposalKind = 'initiative' | 'structure' | 'lieu';
+/** The record kind each public form proposes (`structure` and `lieu` are the French URL's words). */
+const RECORD_KIND = { initiative: 'initiative', structure: 'organisation', lieu: 'place' } as const;
+/** Each public form's schema and the type of the proposal it stores (migration 8 accepts `new-place`). */
+const NEW_PROPOSAL = {
+	initiative: { schema: initiativeProposalSchema, type: 'new-initiative' },
+	structure: { schema: organisationProposalSchema, type: 'new-organisation' },
+	lieu: { schema: placeProposalSchema, type: 'new-place' }
+} as const satisfies Record<NewProposalKind, { schema: unknown; type: ProposalType }>;
 
-/** A new initiative or structure proposed by a visitor. */
+/** A new initiative, structure or place proposed by a visitor. */
 export async function submitNewProposal(
 	kind: NewProposalKind,
 	request: Request,
@@ -161,9 +169,7 @@ async function proposeNew(
 ): Promise<SubmitOutcome> {
 	const input = structuredClone(raw);
 	preparePlace(input);
-	const schema: z.ZodType<
-		z.infer<typeof initiativeProposalSchema> | z.infer<typeof organisationProposalSchema>
-	> = kind === 'initiative' ? initiativeProposalSchema : organisationProposalSchema;
+	const schema: z.ZodType<NewProposal> = NEW_PROPOSAL[kind].schema;
 	const parsed = schema.safeParse(input);
 	const errors: FieldErrors = parsed.success ? {} : moveZoneErrors(zodErrors(parsed.error));
 
@@ -189,7 +195,7 @@ async function proposeNew(
 	if (!placed.ok) return { ok: false, status: 400, errors: { [placed.field]: placed.message }, values: raw };
 
 	const reference = store(deps, hash, {
-		type: kind === 'initiative' ? 'new-initiative' : 'new-organisation',
+		type: NEW_PROPOSAL[kind].type,
 		payload: { ...data, place: placed.place },
 		submitterEmail: data.submitterEmail,
 		message: data.message

@@ -12,6 +12,7 @@ import {
 	changeProposalSchema,
 	initiativeProposalSchema,
 	organisationProposalSchema,
+	placeProposalSchema,
 	proposalDraft
 } from '$lib/domain/proposal';
 import type { PublicRecord, PublicRecordInput, RecordKind } from '$lib/domain/records';
@@ -48,13 +49,14 @@ function freeId(name: string, taken: (id: string) => boolean): string {
 
 const NEW_RECORD = {
 	'new-organisation': { kind: 'organisation', schema: organisationProposalSchema },
-	'new-initiative': { kind: 'initiative', schema: initiativeProposalSchema }
+	'new-initiative': { kind: 'initiative', schema: initiativeProposalSchema },
+	'new-place': { kind: 'place', schema: placeProposalSchema }
 } as const;
 
 /**
- * The record a new-structure or new-initiative proposal would create. Visitors' facts are unverified, so
- * confidence is low; the proposal itself is the source, dated the day it was received. Proposed records
- * are counted in the ESS (a maintainer unticks it when they are not). Its id is the first free one from the
+ * The record a new-structure, new-initiative or new-place proposal would create. Visitors' facts are unverified, so
+ * confidence is low; the proposal itself is the source, dated the day it was received. Proposed
+ * structures and initiatives are counted in the ESS (a maintainer unticks it when they are not). Its id is the first free one from the
  * name, or `id` when given: once approved, the record created has taken the name's id, and deriving it
  * again would give the next free one (`name-2`), a record that does not exist.
  */
@@ -82,7 +84,8 @@ export function proposalToRecord(
 			lastVerified: todayIso(now),
 			confidence: 'low',
 			caveats: [],
-			isEss: true
+			// Places have no such flag: a place is listed for what it offers, whoever runs it.
+			...(kind === 'place' ? {} : { isEss: true })
 		})
 	};
 }

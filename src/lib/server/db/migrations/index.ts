@@ -397,7 +397,29 @@ CREATE INDEX contact_messages_client ON contact_messages (client_hash, created_a
 `
 	},
 	{
-		// Numbered 11: 9 and 10 belong to other branches; the runner applies versions in order, gaps allowed.
+		version: 10,
+		name: 'premises-offers',
+		sql: `
+-- Premises offered to ESS activities: time-limited offers attached to a place, proposed by visitors and
+-- published by a maintainer. An offer past its end date is no longer shown but stays here (its history);
+-- the offer itself is a JSON document validated by zod (src/lib/domain/places/premises.ts) before every write.
+CREATE TABLE premises_offers (
+	id TEXT PRIMARY KEY,
+	place_id TEXT NOT NULL,
+	status TEXT NOT NULL CHECK (status IN ('pending', 'published', 'rejected')),
+	data TEXT NOT NULL,
+	available_from TEXT NOT NULL,
+	available_until TEXT NOT NULL,
+	created_at TEXT NOT NULL,
+	decided_by TEXT,
+	decided_at TEXT,
+	decision_reason TEXT
+);
+CREATE INDEX premises_offers_place ON premises_offers (place_id, status, available_until);
+CREATE INDEX premises_offers_status ON premises_offers (status, created_at);
+`
+	},
+	{
 		version: 11,
 		name: 'buyers-needs',
 		sql: `
