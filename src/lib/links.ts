@@ -60,7 +60,8 @@ const RECORD_BASES: Record<RecordKind, string> = {
 	organisation: '/structures',
 	initiative: '/initiatives',
 	'funding-tool': '/financements',
-	place: '/lieux'
+	place: '/lieux',
+	event: '/agenda'
 };
 
 /** What a map link may set: the explorer's URL state (src/lib/domain/map/map-url.ts), all optional. */

@@ -11,7 +11,7 @@ import type { TaxonomyName } from './taxonomies';
 
 /** Lists of records or places a form offers as choices (loaded from the store). */
 export type RefSource =
-	'commune' | 'quartier' | 'qpv' | 'thematique' | 'organisation' | 'provider' | 'funding-tool';
+	'commune' | 'quartier' | 'qpv' | 'thematique' | 'organisation' | 'provider' | 'funding-tool' | 'place';
 
 /** How a field is typed in and read from a CSV cell. */
 export type FieldType =
