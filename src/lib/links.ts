@@ -110,6 +110,13 @@ function mapSearch({ select, filters, ...rest }: MapLink): string {
 	return explorerSearch(state);
 }
 
+/** The agenda's filters as its URL writes them: slugs for places, a code for the thématique. */
+export interface AgendaFilters {
+	commune?: string;
+	quartier?: string;
+	thematique?: string;
+}
+
 /** What an embedded map shows: both panes (default), the map alone or the list alone. */
 export type EmbedDisplay = 'les-deux' | 'carte' | 'liste';
 
@@ -266,8 +273,28 @@ export const route = {
 			thematique: f.thematique?.code
 		}),
 	/** Atom feeds of new and updated records; initiatives of one quartier or commune page (its slug). */
-	feed: (name: 'financements' | 'initiatives', opts: { quartier?: string } = {}) =>
+	feed: (name: 'financements' | 'initiatives' | 'evenements', opts: { quartier?: string } = {}) =>
 		withQuery(`/flux/${name}.atom`, { quartier: opts.quartier }),
+	/**
+	 * The agenda (events to come by month, `passes` for the archive), filtered by commune and quartier
+	 * (slugs) and thématique (code); `hash` an anchor.
+	 */
+	agenda: (f: AgendaFilters & { passes?: boolean } = {}, hash?: string) =>
+		withQueryString(
+			'/agenda',
+			new URLSearchParams(
+				[
+					['commune', f.commune],
+					['quartier', f.quartier],
+					['thematique', f.thematique],
+					['passes', f.passes ? '1' : undefined]
+				].filter((e): e is [string, string] => !!e[1])
+			).toString(),
+			hash
+		),
+	/** The agenda as an iCalendar file, for one quartier or commune (slug) and one thématique. */
+	agendaIcs: (f: Pick<AgendaFilters, 'quartier' | 'thematique'> = {}) =>
+		withQuery('/agenda.ics', { quartier: f.quartier, thematique: f.thematique }),
 	// Buyers (the /acheter URL contract: src/lib/domain/buyers/query.ts writes it) -----------------------
 	/** The sourcing search; places written as slugs when the geography is given; `hash` an anchor. */
 	acheter: (q: Partial<SourcingQuery> = {}, geo?: PlaceGeo, hash?: 'resultats' | 'selection') =>
