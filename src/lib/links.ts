@@ -87,7 +87,7 @@ const NO_GEO: AnnuaireGeo = { communes: [], quartiers: [], thematiques: [] };
 export type ApiCollection =
 	'organisations' | 'initiatives' | 'funding-tools' | 'accompagnements' | 'lieux' | 'quartiers' | 'communes';
 /** The public forms for a new record (`/proposer/<kind>`). */
-export type ProposableKind = 'initiative' | 'structure';
+export type ProposableKind = 'initiative' | 'structure' | 'evenement';
 
 /** The flag a workspace action leaves in the record page's address (its message says what was done). */
 export interface RecordPageFlags {

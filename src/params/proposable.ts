@@ -1,7 +1,7 @@
 import type { ParamMatcher } from '@sveltejs/kit';
 
-/** The new-record forms of /proposer: `initiative` and `structure` (an organisation). */
-export const PROPOSABLE = ['initiative', 'structure'] as const;
+/** The new-record forms of /proposer: `initiative`, `structure` (an organisation) and `evenement`. */
+export const PROPOSABLE = ['initiative', 'structure', 'evenement'] as const;
 export type Proposable = (typeof PROPOSABLE)[number];
 
 export const match = ((param: string): param is Proposable =>

@@ -63,7 +63,7 @@ export const FILL: MergeRule = { rule: 'fill' };
 export const UNION: MergeRule = { rule: 'union' };
 
 /** Record kinds visitors can propose from scratch (funding tools are only corrected). */
-export type ProposableKind = 'organisation' | 'initiative';
+export type ProposableKind = 'organisation' | 'initiative' | 'event';
 /** Fieldsets of the public new-record forms (the place block and "Vous" are the proposal's own). */
 export type PublicSection = 'about' | 'who' | 'contact' | 'classification';
 

@@ -1099,7 +1099,14 @@ export const eventSchema = z
 			type: 'date',
 			hint: 'AAAA-MM-JJ : le jour de l’événement, ou son premier jour',
 			aliases: ['date', 'debut', 'date de debut', 'le'],
-			jsonLd: 'startDate'
+			jsonLd: 'startDate',
+			propose: {
+				key: 'startDate',
+				create: 'about',
+				label: 'Date (ou premier jour)',
+				hint: 'Au format AAAA-MM-JJ, par exemple 2027-06-12.',
+				missing: 'indiquez la date de l’événement'
+			}
 		}),
 		endDate: field(isoDateSchema, {
 			label: 'Date de fin',
@@ -1107,21 +1114,34 @@ export const eventSchema = z
 			type: 'date',
 			hint: 'AAAA-MM-JJ : le dernier jour d’un événement sur plusieurs jours ; vide pour un seul jour',
 			aliases: ['fin', 'date de fin', 'jusqu au'],
-			jsonLd: 'endDate'
+			jsonLd: 'endDate',
+			propose: {
+				key: 'endDate',
+				create: 'about',
+				label: 'Dernier jour, s’il dure plusieurs jours',
+				hint: 'Au format AAAA-MM-JJ ; laissez vide pour un seul jour.'
+			}
 		}).optional(),
 		startTime: field(timeSchema, {
 			label: 'Heure de début',
 			group: 'description',
 			type: 'text',
 			hint: 'HH:MM, heure de Strasbourg ; vide si non publiée',
-			aliases: ['heure', 'heure de debut', 'a partir de']
+			aliases: ['heure', 'heure de debut', 'a partir de'],
+			propose: {
+				key: 'startTime',
+				create: 'who',
+				label: 'Heure de début',
+				hint: 'Par exemple 14:00 ; vide si vous ne savez pas.'
+			}
 		}).optional(),
 		endTime: field(timeSchema, {
 			label: 'Heure de fin',
 			group: 'description',
 			type: 'text',
 			hint: 'HH:MM',
-			aliases: ['heure de fin']
+			aliases: ['heure de fin'],
+			propose: { key: 'endTime', create: 'who', label: 'Heure de fin', hint: 'Par exemple 18:00.' }
 		}).optional(),
 		recurrence: field(
 			z.enum(RECURRENCE_CODES, {

@@ -171,7 +171,7 @@ export function agendaPage(c: Catalogue, url: URL, today: string) {
 			ics: route.agendaIcs({ quartier: f.links.quartier ?? f.links.commune, thematique: f.links.thematique }),
 			atom: route.feed('evenements', { quartier: f.links.quartier ?? f.links.commune }),
 			map: route.map({ filters: { layers: ['evenements'] } }),
-			propose: route.propose()
+			propose: route.proposeNew('evenement')
 		}
 	};
 }

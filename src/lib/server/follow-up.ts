@@ -28,7 +28,13 @@ export function followUpPage(db: Db, reference: string) {
 		title: proposalTitle(db, p),
 		correction: p.type === 'change',
 		kind:
-			p.type === 'new-initiative' ? 'initiative' : p.type === 'new-organisation' ? 'structure' : 'correction',
+			p.type === 'new-initiative'
+				? 'initiative'
+				: p.type === 'new-organisation'
+					? 'structure'
+					: p.type === 'new-event'
+						? 'evenement'
+						: 'correction',
 		status: p.status,
 		receivedAt: p.createdAt,
 		decidedAt: p.decidedAt,

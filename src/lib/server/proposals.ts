@@ -8,6 +8,7 @@
  * stored), then the schemas' own length bounds. Text stays text: it is stored as typed and always rendered
  * escaped; links must be http(s).
  */
+import { datesProblems, type EventDates } from '$lib/domain/events/schedule';
 import type { z } from 'zod';
 import { zodErrors, type FieldErrors } from '$lib/domain/errors';
 import {
@@ -16,6 +17,7 @@ import {
 	currentValues,
 	editableFieldsOf,
 	initiativeProposalSchema,
+	eventProposalSchema,
 	listFields,
 	newRecordForm,
 	organisationProposalSchema
@@ -139,9 +141,15 @@ function placeRefs(db: Db): PlaceRefs {
 	return { communes: listCommunes(db), quartiers: listQuartiers(db) };
 }
 
-export type NewProposalKind = 'initiative' | 'structure';
+export type NewProposalKind = 'initiative' | 'structure' | 'evenement';
 /** The record kind each public form proposes (`structure` is the French URL's word). */
-const RECORD_KIND = { initiative: 'initiative', structure: 'organisation' } as const;
+const RECORD_KIND = { initiative: 'initiative', structure: 'organisation', evenement: 'event' } as const;
+/** The stored type of each form's proposals. */
+const PROPOSAL_TYPE = {
+	initiative: 'new-initiative',
+	structure: 'new-organisation',
+	evenement: 'new-event'
+} as const;
 
 /** A new initiative or structure proposed by a visitor. */
 export async function submitNewProposal(
@@ -163,9 +171,21 @@ async function proposeNew(
 	preparePlace(input);
 	const schema: z.ZodType<
 		z.infer<typeof initiativeProposalSchema> | z.infer<typeof organisationProposalSchema>
-	> = kind === 'initiative' ? initiativeProposalSchema : organisationProposalSchema;
+	> =
+		kind === 'initiative'
+			? initiativeProposalSchema
+			: kind === 'evenement'
+				? eventProposalSchema
+				: organisationProposalSchema;
 	const parsed = schema.safeParse(input);
 	const errors: FieldErrors = parsed.success ? {} : moveZoneErrors(zodErrors(parsed.error));
+	// An event's dates must agree with each other (the end after the start...), as its record will check.
+	if (kind === 'evenement' && parsed.success)
+		for (const p of datesProblems({
+			recurrence: 'aucune',
+			...(parsed.data as unknown as Omit<EventDates, 'recurrence'>)
+		}))
+			errors[p.path] ??= p.message;
 
 	// Checks against the store, run on the raw codes too so every error shows at the first submit.
 	const refs = placeRefs(deps.db);
@@ -189,7 +209,7 @@ async function proposeNew(
 	if (!placed.ok) return { ok: false, status: 400, errors: { [placed.field]: placed.message }, values: raw };
 
 	const reference = store(deps, hash, {
-		type: kind === 'initiative' ? 'new-initiative' : 'new-organisation',
+		type: PROPOSAL_TYPE[kind],
 		payload: { ...data, place: placed.place },
 		submitterEmail: data.submitterEmail,
 		message: data.message

@@ -11,6 +11,7 @@ import {
 	applyChanges,
 	changeProposalSchema,
 	initiativeProposalSchema,
+	eventProposalSchema,
 	organisationProposalSchema,
 	proposalDraft
 } from '$lib/domain/proposal';
@@ -48,7 +49,8 @@ function freeId(name: string, taken: (id: string) => boolean): string {
 
 const NEW_RECORD = {
 	'new-organisation': { kind: 'organisation', schema: organisationProposalSchema },
-	'new-initiative': { kind: 'initiative', schema: initiativeProposalSchema }
+	'new-initiative': { kind: 'initiative', schema: initiativeProposalSchema },
+	'new-event': { kind: 'event', schema: eventProposalSchema }
 } as const;
 
 /**
@@ -82,7 +84,8 @@ export function proposalToRecord(
 			lastVerified: todayIso(now),
 			confidence: 'low',
 			caveats: [],
-			isEss: true
+			// Events have no ESS flag: their organisers do.
+			...(kind === 'event' ? {} : { isEss: true })
 		})
 	};
 }
