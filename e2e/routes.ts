@@ -58,6 +58,12 @@ export const STOPS: Stop[] = [
 	{ name: 'créer son activité, parcours', path: '/creer?projet=cooperative&stade=reprise&territoire=67482' },
 	{ name: 'lieux', path: '/lieux' },
 	{ name: 'lieu', path: '/lieux/kaleidoscoop-tiers-lieu' },
+	{ name: 'agenda', path: '/agenda' },
+	{
+		name: 'agenda, passés filtrés',
+		path: '/agenda?passes=1&commune=strasbourg&thematique=innovation-sociale'
+	},
+	{ name: 'événement', path: '/agenda/mois-de-l-ess-2010-2014' },
 	{ name: 'quartiers', path: '/quartiers' },
 	{ name: 'quartier', path: (f) => `/quartiers/${f.quartier}` },
 	{ name: 'commune', path: '/quartiers/schiltigheim' },
@@ -70,6 +76,7 @@ export const STOPS: Stop[] = [
 	{ name: 'proposer', path: '/proposer' },
 	{ name: 'proposer une initiative', path: '/proposer/initiative' },
 	{ name: 'proposer une structure', path: '/proposer/structure' },
+	{ name: 'proposer un événement', path: '/proposer/evenement' },
 	{ name: 'proposer une correction', path: (f) => `/proposer/modification?fiche=${f.structure.id}` },
 	{ name: 'proposition reçue', path: '/proposer/merci/ESS-7K3P-9QXA' },
 	// Buyers.
