@@ -33,7 +33,17 @@ const LAYERS = [
 	},
 	{
 		dir: 'src/lib/io',
-		may: ['papaparse', 'csv-parse', 'exceljs', 'proj4', '@socialgouv/codes-naf', '$lib/domain', '$lib/geo'],
+		may: [
+			'papaparse',
+			'csv-parse',
+			'exceljs',
+			'proj4',
+			'@socialgouv/codes-naf',
+			// The iCalendar writer (src/lib/io/ical.ts).
+			'ical-generator',
+			'$lib/domain',
+			'$lib/geo'
+		],
 		says: 'lib/io: its parsers, lib/domain and lib/geo only'
 	},
 	{
@@ -134,7 +144,9 @@ const TEST_TOOLS = [
 	'smtp-server',
 	'mailparser',
 	// A maintained feed parser reads the Atom feeds back (src/lib/server/feeds.test.ts).
-	'@rowanmanning/feed-parser'
+	'@rowanmanning/feed-parser',
+	// A maintained iCalendar parser reads the agenda's .ics back (src/lib/server/agenda.test.ts).
+	'ical.js'
 ];
 
 /**

@@ -106,6 +106,7 @@ test.describe('embeds for partners', () => {
 		await page.getByLabel('Structures de l’ESS').uncheck();
 		await page.getByLabel('Financeurs et accompagnateurs').uncheck();
 		await page.getByLabel('Lieux pour travailler, se réunir, tester').uncheck();
+		await page.getByLabel('Événements à venir').uncheck();
 		await page.getByLabel('La liste seule').check();
 		await page.getByLabel(/Hauteur en pixels/).fill('450');
 		const src = `${baseURL}/embed/carte?couches=initiatives&lieu=SQ_07&affichage=liste`;

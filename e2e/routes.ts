@@ -63,6 +63,12 @@ export const STOPS: Stop[] = [
 	{ name: 'lieux', path: '/lieux' },
 	{ name: 'lieu', path: '/lieux/kaleidoscoop-tiers-lieu' },
 	{ name: 'lieu, proposer des locaux', path: '/lieux/kaleidoscoop-tiers-lieu/locaux' },
+	{ name: 'agenda', path: '/agenda' },
+	{
+		name: 'agenda, passés filtrés',
+		path: '/agenda?passes=1&commune=strasbourg&thematique=innovation-sociale'
+	},
+	{ name: 'événement', path: '/agenda/mois-de-l-ess-2010-2014' },
 	{ name: 'quartiers', path: '/quartiers' },
 	{ name: 'quartier', path: (f) => `/quartiers/${f.quartier}` },
 	{ name: 'commune', path: '/quartiers/schiltigheim' },
@@ -76,6 +82,7 @@ export const STOPS: Stop[] = [
 	{ name: 'proposer une initiative', path: '/proposer/initiative' },
 	{ name: 'proposer une structure', path: '/proposer/structure' },
 	{ name: 'proposer un lieu', path: '/proposer/lieu' },
+	{ name: 'proposer un événement', path: '/proposer/evenement' },
 	{ name: 'proposer une correction', path: (f) => `/proposer/modification?fiche=${f.structure.id}` },
 	{ name: 'proposition reçue', path: '/proposer/merci/ESS-7K3P-9QXA' },
 	// Buyers.

@@ -62,7 +62,8 @@ const RECORD_BASES: Record<RecordKind, string> = {
 	organisation: '/structures',
 	initiative: '/initiatives',
 	'funding-tool': '/financements',
-	place: '/lieux'
+	place: '/lieux',
+	event: '/agenda'
 };
 
 /** What a map link may set: the explorer's URL state (src/lib/domain/map/map-url.ts), all optional. */
@@ -87,8 +88,8 @@ const NO_GEO: AnnuaireGeo = { communes: [], quartiers: [], thematiques: [] };
 /** The collections of the public API (`/api/v1/<collection>`; places also as `.geojson`). */
 export type ApiCollection =
 	'organisations' | 'initiatives' | 'funding-tools' | 'accompagnements' | 'lieux' | 'quartiers' | 'communes';
-/** The public forms for a new record (`/proposer/<kind>`; `lieu`: a place). */
-export type ProposableKind = 'initiative' | 'structure' | 'lieu';
+/** The public forms for a new record (`/proposer/<kind>`; `lieu`: a place, `evenement`: an event). */
+export type ProposableKind = 'initiative' | 'structure' | 'lieu' | 'evenement';
 
 /** The flag a workspace action leaves in the record page's address (its message says what was done). */
 export interface RecordPageFlags {
@@ -109,6 +110,13 @@ function mapSearch({ select, filters, ...rest }: MapLink): string {
 	for (const [param, values] of Object.entries(filters ?? {})) if (values) merged[param] = values;
 	const state: ExplorerUrlState = { ...base, ...rest, sel: select?.id, filters: merged };
 	return explorerSearch(state);
+}
+
+/** The agenda's filters as its URL writes them: slugs for places, a code for the thématique. */
+export interface AgendaFilters {
+	commune?: string;
+	quartier?: string;
+	thematique?: string;
 }
 
 /** What an embedded map shows: both panes (default), the map alone or the list alone. */
@@ -277,8 +285,28 @@ const routes = {
 			thematique: f.thematique?.code
 		}),
 	/** Atom feeds of new and updated records; initiatives of one quartier or commune page (its slug). */
-	feed: (name: 'financements' | 'initiatives', opts: { quartier?: string } = {}) =>
+	feed: (name: 'financements' | 'initiatives' | 'evenements', opts: { quartier?: string } = {}) =>
 		withQuery(`/flux/${name}.atom`, { quartier: opts.quartier }),
+	/**
+	 * The agenda (events to come by month, `passes` for the archive), filtered by commune and quartier
+	 * (slugs) and thématique (code); `hash` an anchor.
+	 */
+	agenda: (f: AgendaFilters & { passes?: boolean } = {}, hash?: string) =>
+		withQueryString(
+			'/agenda',
+			new URLSearchParams(
+				[
+					['commune', f.commune],
+					['quartier', f.quartier],
+					['thematique', f.thematique],
+					['passes', f.passes ? '1' : undefined]
+				].filter((e): e is [string, string] => !!e[1])
+			).toString(),
+			hash
+		),
+	/** The agenda as an iCalendar file, for one quartier or commune (slug) and one thématique. */
+	agendaIcs: (f: Pick<AgendaFilters, 'quartier' | 'thematique'> = {}) =>
+		withQuery('/agenda.ics', { quartier: f.quartier, thematique: f.thematique }),
 	// Buyers (the /acheter URL contract: src/lib/domain/buyers/query.ts writes it) -----------------------
 	/** The sourcing search; places written as slugs when the geography is given; `hash` an anchor. */
 	acheter: (q: Partial<SourcingQuery> = {}, geo?: PlaceGeo, hash?: 'resultats' | 'selection') =>
@@ -403,6 +431,7 @@ export const PAGE_ROUTES = [
 	'create',
 	'places',
 	'placePremises',
+	'agenda',
 	'propose',
 	'proposeNew',
 	'proposeCorrection',
@@ -451,7 +480,8 @@ export const FIXED_ROUTES = [
 	'apiExport',
 	'searchManifest',
 	'searchIndexFile',
-	'searchQuery'
+	'searchQuery',
+	'agendaIcs'
 ] as const satisfies readonly (keyof typeof routes)[];
 
 type Builder = (...args: never[]) => string;

@@ -1,7 +1,7 @@
 import type { ParamMatcher } from '@sveltejs/kit';
 
-/** The new-record forms of /proposer: `initiative`, `structure` (an organisation) and `lieu` (a place). */
-export const PROPOSABLE = ['initiative', 'structure', 'lieu'] as const;
+/** The new-record forms of /proposer: `initiative`, `structure` (an organisation), `lieu` (a place) and `evenement`. */
+export const PROPOSABLE = ['initiative', 'structure', 'lieu', 'evenement'] as const;
 export type Proposable = (typeof PROPOSABLE)[number];
 
 export const match = ((param: string): param is Proposable =>

@@ -7,7 +7,15 @@
 import { publicView } from './public-view';
 import { facetValuesOf, type FacetValues } from './filters/facets';
 import type { Geo } from './query';
-import type { FundingTool, Initiative, Organisation, Place, PublicRecord, RecordKind } from './records';
+import type {
+	EventRecord,
+	FundingTool,
+	Initiative,
+	Organisation,
+	Place,
+	PublicRecord,
+	RecordKind
+} from './records';
 
 /** A published record with its facet values, computed once for the annuaire's filters and counts. */
 export interface CatalogueItem {
@@ -51,6 +59,8 @@ export interface Catalogue {
 	fundingTools: readonly FundingTool[];
 	/** Places to work, meet and try (kind `place`), in name order. */
 	places: readonly Place[];
+	/** Events (kind `event`), past and to come, in name order: the agenda orders them by date. */
+	events: readonly EventRecord[];
 	/** Every provider named by a published tool, by id. */
 	providers: ReadonlyMap<string, ProviderRef>;
 	/** Published tools of each provider (any status of provider), in name order. */
@@ -148,6 +158,7 @@ export function buildCatalogue({ version, geo, records: all }: CatalogueInput): 
 		initiatives: ofKind('initiative'),
 		fundingTools,
 		places: ofKind('place'),
+		events: ofKind('event'),
 		providers,
 		toolsByProvider,
 		byQuartier: areaIndex(places, 'quartierCode'),

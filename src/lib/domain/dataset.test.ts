@@ -40,6 +40,7 @@ function files(extra: Partial<Record<DataFile['kind'], unknown[]>>): DataFile[] 
 		initiatives: [],
 		fundingTools: [],
 		places: [],
+		events: [],
 		...extra
 	};
 	return Object.entries(base).map(([kind, content]) => ({

@@ -15,6 +15,8 @@ import {
 	initiativeSchema,
 	organisationSchema,
 	placeSchema,
+	eventSchema,
+	type EventRecord,
 	type FundingTool,
 	type Initiative,
 	type Organisation,
@@ -42,6 +44,7 @@ export interface Dataset {
 	initiatives: Initiative[];
 	fundingTools: FundingTool[];
 	places: Place[];
+	events: EventRecord[];
 }
 
 export const DATA_KINDS = {
@@ -52,7 +55,8 @@ export const DATA_KINDS = {
 	organisations: organisationSchema,
 	initiatives: initiativeSchema,
 	fundingTools: fundingToolSchema,
-	places: placeSchema
+	places: placeSchema,
+	events: eventSchema
 } as const;
 export type DataKind = keyof typeof DATA_KINDS;
 
@@ -95,7 +99,8 @@ export function checkDataset(
 		organisations: [],
 		initiatives: [],
 		fundingTools: [],
-		places: []
+		places: [],
+		events: []
 	};
 	const fileOf = new Map<object, string>();
 
@@ -163,10 +168,17 @@ export function checkDataset(
 		...dataset.organisations,
 		...dataset.initiatives,
 		...dataset.fundingTools,
-		...dataset.places
+		...dataset.places,
+		...dataset.events
 	];
 	uniqueBy(records, 'id', 'id');
-	for (const list of [dataset.organisations, dataset.initiatives, dataset.fundingTools, dataset.places])
+	for (const list of [
+		dataset.organisations,
+		dataset.initiatives,
+		dataset.fundingTools,
+		dataset.places,
+		dataset.events
+	])
 		uniqueBy(list, 'slug', 'id');
 
 	const communes = new Map(dataset.communes.map((c) => [c.code, c]));
@@ -202,7 +214,7 @@ export function checkDataset(
 		});
 	}
 
-	for (const r of [...dataset.organisations, ...dataset.initiatives, ...dataset.places]) {
+	for (const r of [...dataset.organisations, ...dataset.initiatives, ...dataset.places, ...dataset.events]) {
 		// An organisation without a commune acts on a territory (schema): nothing to check here.
 		const commune = r.communeCode === undefined ? undefined : communes.get(r.communeCode);
 		if (r.communeCode !== undefined && !commune)
@@ -263,6 +275,13 @@ export function checkDataset(
 	for (const p of dataset.places) {
 		if (p.operatorId && !organisations.has(p.operatorId))
 			report(p, p.id, 'operatorId', `organisation inconnue « ${p.operatorId} »`);
+	}
+	const placeIds = new Set(dataset.places.map((p) => p.id));
+	for (const e of dataset.events) {
+		e.organiserIds.forEach((id, n) => {
+			if (!organisations.has(id)) report(e, e.id, `organiserIds.${n}`, `organisation inconnue « ${id} »`);
+		});
+		if (e.placeId && !placeIds.has(e.placeId)) report(e, e.id, 'placeId', `lieu inconnu « ${e.placeId} »`);
 	}
 	for (const i of dataset.initiatives) {
 		const id = i.carrier.organisationId;

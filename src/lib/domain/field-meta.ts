@@ -11,7 +11,7 @@ import type { TaxonomyName } from './taxonomies';
 
 /** Lists of records or places a form offers as choices (loaded from the store). */
 export type RefSource =
-	'commune' | 'quartier' | 'qpv' | 'thematique' | 'organisation' | 'provider' | 'funding-tool';
+	'commune' | 'quartier' | 'qpv' | 'thematique' | 'organisation' | 'provider' | 'funding-tool' | 'place';
 
 /** How a field is typed in and read from a CSV cell. */
 export type FieldType =
@@ -63,7 +63,7 @@ export const FILL: MergeRule = { rule: 'fill' };
 export const UNION: MergeRule = { rule: 'union' };
 
 /** Record kinds visitors can propose from scratch (funding tools are only corrected). */
-export type ProposableKind = 'organisation' | 'initiative' | 'place';
+export type ProposableKind = 'organisation' | 'initiative' | 'place' | 'event';
 /** Fieldsets of the public new-record forms (the place block and "Vous" are the proposal's own). */
 export type PublicSection = 'about' | 'who' | 'contact' | 'classification';
 

@@ -108,7 +108,8 @@ export const FIELDS: Record<RecordKind, FieldSpec[]> = {
 	organisation: fieldSpecs(RECORD_SCHEMAS.organisation),
 	initiative: fieldSpecs(RECORD_SCHEMAS.initiative),
 	'funding-tool': fieldSpecs(RECORD_SCHEMAS['funding-tool']),
-	place: fieldSpecs(RECORD_SCHEMAS.place)
+	place: fieldSpecs(RECORD_SCHEMAS.place),
+	event: fieldSpecs(RECORD_SCHEMAS.event)
 };
 
 export function fieldSpec(kind: RecordKind, path: string): FieldSpec | undefined {
@@ -158,7 +159,8 @@ export const KIND_LABELS: Record<RecordKind, { one: string; many: string; slug: 
 	organisation: { one: 'structure', many: 'structures', slug: 'organisations' },
 	initiative: { one: 'initiative', many: 'initiatives', slug: 'initiatives' },
 	'funding-tool': { one: 'outil de financement', many: 'outils de financement', slug: 'funding-tools' },
-	place: { one: 'lieu', many: 'lieux', slug: 'lieux' }
+	place: { one: 'lieu', many: 'lieux', slug: 'lieux' },
+	event: { one: 'événement', many: 'événements', slug: 'evenements' }
 };
 
 /** `organisations` -> 'organisation', as used in export file names and URLs. */

@@ -178,6 +178,7 @@ export function newProposalSchema(recordSchema: AnyObject, kind: ProposableKind)
 export const initiativeProposalSchema = newProposalSchema(RECORD_SCHEMAS.initiative, 'initiative');
 export const organisationProposalSchema = newProposalSchema(RECORD_SCHEMAS.organisation, 'organisation');
 export const placeProposalSchema = newProposalSchema(RECORD_SCHEMAS.place, 'place');
+export const eventProposalSchema = newProposalSchema(RECORD_SCHEMAS.event, 'event');
 
 /** Every field any kind of record lets visitors correct, by its proposal name (a website is a website). */
 function correctionShape(): Record<string, z.ZodType> {
@@ -330,7 +331,17 @@ const SUBMITTER_LABELS = { submitterEmail: 'Votre adresse e-mail', message: 'Un 
 const SECTIONS: (
 	[PublicSection, { legend: PublicText; hint?: string; folded?: string }] | ['place', undefined]
 )[] = [
-	['about', { legend: { initiative: 'L’initiative', organisation: 'La structure', place: 'Le lieu' } }],
+	[
+		'about',
+		{
+			legend: {
+				initiative: 'L’initiative',
+				organisation: 'La structure',
+				place: 'Le lieu',
+				event: 'L’événement'
+			}
+		}
+	],
 	['who', { legend: 'Qui, quand, comment' }],
 	['place', undefined],
 	[

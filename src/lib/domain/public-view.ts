@@ -42,6 +42,13 @@ export function publicView<T extends PublicRecord>(
 				return record;
 			return { ...record, combinesWith, providerIds } as T;
 		}
+		case 'event': {
+			const organiserIds = record.organiserIds.filter(isPublished);
+			const placeHidden = record.placeId !== undefined && !isPublished(record.placeId);
+			if (organiserIds.length === record.organiserIds.length && !placeHidden) return record;
+			const { placeId, ...rest } = record;
+			return { ...rest, ...(placeHidden ? {} : { placeId }), organiserIds } as T;
+		}
 		default:
 			return record;
 	}

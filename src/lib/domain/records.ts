@@ -16,6 +16,7 @@ import { inseeCodeSchema, quartierCodeSchema } from './geography';
 import { ACTIVITY_FAMILIES, activityFamilyForNaf, activityFamilyLabel } from './activity-families';
 import { SIZE_BANDS } from './size-bands';
 import { parseOpeningHours } from './places/opening-hours';
+import { datesProblems } from './events/schedule';
 import {
 	ACTION_TERRITORY_CODES,
 	APPROVAL_CODES,
@@ -23,6 +24,7 @@ import {
 	AVAILABILITY_CODES,
 	CARRIER_KIND_CODES,
 	ESTABLISHMENT_TYPE_CODES,
+	EVENT_STATUS_CODES,
 	FISCAL_STATUS_CODES,
 	FUNDING_TYPE_CODES,
 	INITIATIVE_TYPE_CODES,
@@ -33,6 +35,7 @@ import {
 	ORIGIN_CODES,
 	PROJECT_KIND_CODES,
 	PURPOSE_CODES,
+	RECURRENCE_CODES,
 	ROLE_CODES,
 	SECTOR_CODES,
 	SERVICE_TYPE_CODES,
@@ -1052,15 +1055,169 @@ export const placeSchema = z.strictObject({
 export type Place = z.infer<typeof placeSchema>;
 export type PlaceInput = z.input<typeof placeSchema>;
 
-export type PublicRecord = Organisation | Initiative | FundingTool | Place;
+const timeSchema = z
+	.string({ error: 'doit être un texte' })
+	.trim()
+	.regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'heure invalide : format attendu HH:MM, par ex. 14:30' });
+
+/**
+ * An event of the ESS in time: a fair, a plenary session, a month of events. Its dates follow the small model
+ * of events/schedule.ts (one day, several days, or a repetition up to an end date). Where it happens is an
+ * address with an honest position, a quartier or commune only, or a place record (`placeId`); an event of the
+ * whole Eurométropole has no commune.
+ */
+export const eventSchema = z
+	.strictObject({
+		kind: z.literal('event', { error: 'kind doit valoir "event"' }),
+		...recordHead,
+		name: field(plainText(200), {
+			label: 'Titre',
+			group: 'identity',
+			type: 'text',
+			aliases: ['titre', 'intitule', 'nom', 'nom de l evenement', 'evenement', 'title'],
+			jsonLd: 'name',
+			propose: {
+				key: 'name',
+				create: 'about',
+				correct: true,
+				label: 'Titre de l’événement',
+				min: { correct: 2 }
+			}
+		}),
+		eventStatus: field(z.enum(EVENT_STATUS_CODES, { error: 'état inconnu : annonce, annule ou reporte' }), {
+			label: 'État de l’événement',
+			group: 'identity',
+			type: 'enum',
+			taxonomy: 'eventStatus',
+			aliases: ['etat', 'etat de l evenement', 'annule', 'reporte'],
+			jsonLd: 'eventStatus'
+		}).default('annonce'),
+		startDate: field(isoDateSchema, {
+			label: 'Date de début',
+			group: 'description',
+			type: 'date',
+			hint: 'AAAA-MM-JJ : le jour de l’événement, ou son premier jour',
+			aliases: ['date', 'debut', 'date de debut', 'le'],
+			jsonLd: 'startDate',
+			propose: {
+				key: 'startDate',
+				create: 'about',
+				label: 'Date (ou premier jour)',
+				hint: 'Au format AAAA-MM-JJ, par exemple 2027-06-12.',
+				missing: 'indiquez la date de l’événement'
+			}
+		}),
+		endDate: field(isoDateSchema, {
+			label: 'Date de fin',
+			group: 'description',
+			type: 'date',
+			hint: 'AAAA-MM-JJ : le dernier jour d’un événement sur plusieurs jours ; vide pour un seul jour',
+			aliases: ['fin', 'date de fin', 'jusqu au'],
+			jsonLd: 'endDate',
+			propose: {
+				key: 'endDate',
+				create: 'about',
+				label: 'Dernier jour, s’il dure plusieurs jours',
+				hint: 'Au format AAAA-MM-JJ ; laissez vide pour un seul jour.'
+			}
+		}).optional(),
+		startTime: field(timeSchema, {
+			label: 'Heure de début',
+			group: 'description',
+			type: 'text',
+			hint: 'HH:MM, heure de Strasbourg ; vide si non publiée',
+			aliases: ['heure', 'heure de debut', 'a partir de'],
+			propose: {
+				key: 'startTime',
+				create: 'who',
+				label: 'Heure de début',
+				hint: 'Par exemple 14:00 ; vide si vous ne savez pas.'
+			}
+		}).optional(),
+		endTime: field(timeSchema, {
+			label: 'Heure de fin',
+			group: 'description',
+			type: 'text',
+			hint: 'HH:MM',
+			aliases: ['heure de fin'],
+			propose: { key: 'endTime', create: 'who', label: 'Heure de fin', hint: 'Par exemple 18:00.' }
+		}).optional(),
+		recurrence: field(
+			z.enum(RECURRENCE_CODES, {
+				error: 'répétition inconnue : aucune, hebdomadaire, mensuelle ou annuelle'
+			}),
+			{
+				label: 'Répétition',
+				group: 'description',
+				type: 'enum',
+				taxonomy: 'recurrence',
+				aliases: ['repetition', 'frequence', 'recurrence']
+			}
+		).default('aucune'),
+		recurrenceUntil: field(isoDateSchema, {
+			label: 'Fin de la répétition',
+			group: 'description',
+			type: 'date',
+			hint: 'AAAA-MM-JJ : le dernier jour où l’événement peut revenir',
+			aliases: ['fin de la repetition', 'repete jusqu au']
+		}).optional(),
+		placeId: field(idSchema, {
+			label: 'Lieu de la carte',
+			group: 'place',
+			type: 'ref',
+			ref: 'place',
+			hint: 'un lieu déjà décrit dans Carto ESS (tiers-lieu, salle…)',
+			jsonLd: 'location'
+		}).optional(),
+		organiserIds: field(z.array(idSchema).max(20).refine(unique, noDuplicates), {
+			label: 'Organisateurs',
+			group: 'classification',
+			type: 'ref-list',
+			ref: 'organisation',
+			aliases: ['organisateur', 'organisateurs', 'organise par'],
+			jsonLd: 'organizer',
+			merge: UNION
+		}).default([]),
+		url: field(httpUrlSchema, {
+			label: 'Lien',
+			group: 'description',
+			type: 'url',
+			hint: 'la page de l’événement (programme, inscription)',
+			aliases: ['lien', 'site', 'programme', 'inscription'],
+			jsonLd: 'url',
+			merge: FILL,
+			propose: {
+				key: 'eventUrl',
+				create: 'who',
+				correct: true,
+				label: 'Lien vers le programme ou l’inscription',
+				hint: 'Adresse commençant par https://'
+			}
+		}).optional(),
+		thematiques: thematiques(),
+		tags: tags('keywords'),
+		contact: contactSchema.default({}),
+		...placeFields,
+		communeCode: placeFields.communeCode.optional(),
+		...recordQuality
+	})
+	.superRefine((e, ctx) => {
+		for (const p of datesProblems(e)) ctx.addIssue({ code: 'custom', path: [p.path], message: p.message });
+	});
+export type EventRecord = z.infer<typeof eventSchema>;
+export type EventInput = z.input<typeof eventSchema>;
+
+export type PublicRecord = Organisation | Initiative | FundingTool | Place | EventRecord;
 /** A record as written before validation (defaults not applied yet): drafts, history entries, proposals. */
-export type PublicRecordInput = OrganisationInput | InitiativeInput | FundingToolInput | PlaceInput;
+export type PublicRecordInput =
+	OrganisationInput | InitiativeInput | FundingToolInput | PlaceInput | EventInput;
 export type RecordKind = PublicRecord['kind'];
-export const RECORD_KINDS = ['organisation', 'initiative', 'funding-tool', 'place'] as const;
+export const RECORD_KINDS = ['organisation', 'initiative', 'funding-tool', 'place', 'event'] as const;
 
 export const RECORD_SCHEMAS = {
 	organisation: organisationSchema,
 	initiative: initiativeSchema,
 	'funding-tool': fundingToolSchema,
-	place: placeSchema
+	place: placeSchema,
+	event: eventSchema
 } as const;

@@ -402,6 +402,25 @@ export const PLACE_TERMS = [
 export const PLACE_TERM_CODES = codes(PLACE_TERMS);
 export type PlaceTerm = (typeof PLACE_TERM_CODES)[number];
 
+/** Where an event stands: announced, cancelled, or postponed (a postponed event keeps its old dates). */
+export const EVENT_STATUSES = [
+	{ code: 'annonce', label: 'Annoncé' },
+	{ code: 'annule', label: 'Annulé' },
+	{ code: 'reporte', label: 'Reporté' }
+] as const satisfies readonly Term[];
+export const EVENT_STATUS_CODES = codes(EVENT_STATUSES);
+export type EventStatus = (typeof EVENT_STATUS_CODES)[number];
+
+/** How an event repeats: a small model that iCalendar's RRULE and French words both say exactly. */
+export const RECURRENCES = [
+	{ code: 'aucune', label: 'Pas de répétition' },
+	{ code: 'hebdomadaire', label: 'Chaque semaine' },
+	{ code: 'mensuelle', label: 'Chaque mois (même jour du mois)' },
+	{ code: 'annuelle', label: 'Chaque année (même jour)' }
+] as const satisfies readonly Term[];
+export const RECURRENCE_CODES = codes(RECURRENCES);
+export type Recurrence = (typeof RECURRENCE_CODES)[number];
+
 /** Who a tool is for, in the finder's words: the values of its public `structure=` parameter (README). */
 export const AUDIENCES = [
 	{ code: 'association', label: 'Association non fiscalisée' },
@@ -454,7 +473,9 @@ const ALL = {
 	supportKind: SUPPORT_KINDS,
 	projectKind: PROJECT_KINDS,
 	placeType: PLACE_TYPES,
-	placeTerms: PLACE_TERMS
+	placeTerms: PLACE_TERMS,
+	eventStatus: EVENT_STATUSES,
+	recurrence: RECURRENCES
 } as const;
 export type TaxonomyName = keyof typeof ALL;
 

@@ -35,8 +35,9 @@ export function recordsToFeatures(records: PublicRecord[], pageUrl: (r: PublicRe
 				communeCode: r.communeCode,
 				quartierCode: r.quartierCode ?? null,
 				thematiques: r.thematiques,
-				sectors: r.kind === 'place' ? [] : r.sectors,
+				sectors: r.kind === 'place' || r.kind === 'event' ? [] : r.sectors,
 				...(r.kind === 'place' ? { placeTypes: r.placeTypes } : {}),
+				...(r.kind === 'event' ? { startDate: r.startDate, endDate: r.endDate ?? r.startDate } : {}),
 				lastVerified: r.lastVerified,
 				url: pageUrl(r)
 			}

@@ -92,6 +92,22 @@ const EXAMPLES: Record<RecordKind, Record<string, string>> = {
 		sources: 'Page de l’atelier https://www.exemple.org/atelier',
 		lastVerified: '02/11/2026',
 		confidence: 'moyenne'
+	},
+	event: {
+		name: `Fête des Tilleuls ${EXAMPLE_MARK}`,
+		description: 'Les associations du quartier présentent leurs activités sur des stands.',
+		eventStatus: 'Annoncé',
+		startDate: '13/06/2026',
+		startTime: '14:00',
+		endTime: '18:00',
+		recurrence: 'Pas de répétition',
+		organiserIds: 'atelier-des-tilleuls',
+		address: 'Place des Tilleuls',
+		communeCode: 'Strasbourg',
+		quartierCode: 'Hautepierre',
+		sources: 'Programme de la fête https://www.exemple.org/fete',
+		lastVerified: '02/11/2026',
+		confidence: 'moyenne'
 	}
 };
 
@@ -116,7 +132,8 @@ const FILE_NAMES: Record<RecordKind, string> = {
 	organisation: 'modele-import-structures',
 	initiative: 'modele-import-initiatives',
 	'funding-tool': 'modele-import-outils-de-financement',
-	place: 'modele-import-lieux'
+	place: 'modele-import-lieux',
+	event: 'modele-import-evenements'
 };
 
 export function templateFileName(kind: RecordKind, format: 'csv' | 'xlsx'): string {

@@ -65,7 +65,7 @@ describe('integratePage', () => {
 	it('drops what it cannot read, naming the field and why', () => {
 		const { values, notes } = read('zone=SQ_99&couches=licornes&thematique=x&affichage=3d&hauteur=20');
 		expect(values).toMatchObject({ zone: '', thematique: '', display: 'les-deux', height: 600 });
-		expect(values.layers).toEqual(['structures', 'initiatives', 'financeurs', 'lieux']);
+		expect(values.layers).toEqual(['structures', 'initiatives', 'financeurs', 'lieux', 'evenements']);
 		expect(notes.map((n) => n.split(' :')[0])).toEqual([
 			'Zone',
 			'Couches',

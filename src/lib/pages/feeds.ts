@@ -7,7 +7,8 @@
  */
 import type { Catalogue } from '$lib/domain/catalogue';
 import { labelOf } from '$lib/domain/taxonomies';
-import type { FundingTool, Initiative } from '$lib/domain/records';
+import { describeDates } from '$lib/domain/events/schedule';
+import type { EventRecord, FundingTool, Initiative } from '$lib/domain/records';
 import { writeAtom, type AtomEntry } from '$lib/io/atom';
 import { route } from '$lib/links';
 
@@ -27,7 +28,7 @@ const summaryOf = (text: string) =>
 /** The host part of a `tag:` URI (RFC 4151), from the site's address. */
 const tagAuthority = (siteUrl: string) => `${new URL(siteUrl).hostname},2026`;
 
-function entries<R extends FundingTool | Initiative>(
+function entries<R extends FundingTool | Initiative | EventRecord>(
 	catalogue: Catalogue,
 	times: readonly RecordTimes[],
 	keep: (r: R) => boolean,
@@ -54,7 +55,7 @@ function entries<R extends FundingTool | Initiative>(
 }
 
 function feedXml(opts: {
-	name: 'financements' | 'initiatives';
+	name: 'financements' | 'initiatives' | 'evenements';
 	title: string;
 	subtitle: string;
 	quartier?: string;
@@ -164,6 +165,70 @@ export function initiativesFeed(
 						categories: [labelOf('initiativeType', i.initiativeType)]
 					};
 				},
+				siteUrl
+			)
+		})
+	};
+}
+
+/**
+ * `/flux/evenements.atom`, optionally `?quartier=<slug>` (a quartier's or a commune's, as for initiatives):
+ * events added or changed, most recent change first, each with its dates in words. An unknown slug is
+ * refused with a message.
+ */
+export function eventsFeed(
+	catalogue: Catalogue,
+	times: readonly RecordTimes[],
+	url: URL,
+	siteUrl: string
+): InitiativesFeed {
+	const slug = url.searchParams.get('quartier')?.trim() || undefined;
+	let keep: (e: EventRecord) => boolean = () => true;
+	let where = 'Strasbourg et l’Eurométropole';
+	let alternate = route.agenda();
+	if (slug) {
+		const quartier = catalogue.geo.quartiers.find((q) => q.slug === slug);
+		const commune = catalogue.geo.communes.find((c) => c.slug === slug);
+		if (quartier) {
+			keep = (e) => e.quartierCode === quartier.code;
+			where = `le quartier ${quartier.name}`;
+			alternate = route.agenda({ quartier: quartier.slug });
+		} else if (commune) {
+			keep = (e) => e.communeCode === commune.code;
+			where = commune.name;
+			alternate = route.agenda({ commune: commune.slug });
+		} else
+			return {
+				ok: false,
+				message: `Quartier ou commune inconnu « ${slug} » : indiquez le nom de la page du quartier ou de la commune, par exemple « hautepierre » ou « schiltigheim ».`
+			};
+	}
+	return {
+		ok: true,
+		xml: feedXml({
+			name: 'evenements',
+			title: `Carto ESS : événements à ${where}`.replace('à le quartier', 'dans le quartier'),
+			subtitle: `Événements de l’ESS ajoutés ou mis à jour (${where}).`,
+			quartier: slug,
+			alternate,
+			siteUrl,
+			entries: entries<EventRecord>(
+				catalogue,
+				times,
+				keep,
+				(e) => ({
+					summary: [
+						describeDates(e),
+						e.eventStatus === 'annonce' ? undefined : labelOf('eventStatus', e.eventStatus),
+						e.description
+					]
+						.filter(Boolean)
+						.join(' · '),
+					categories: [
+						'Événement',
+						...e.thematiques.map((t) => catalogue.geo.thematiques.find((x) => x.code === t)?.label ?? t)
+					]
+				}),
 				siteUrl
 			)
 		})

@@ -3,7 +3,7 @@
  * quartier or thématique, the place in words, the thématiques' labels and the summary for meta tags.
  */
 import type { Catalogue } from '$lib/domain/catalogue';
-import type { Initiative, Organisation, PublicRecord } from '$lib/domain/records';
+import type { EventRecord, Initiative, Organisation, PublicRecord } from '$lib/domain/records';
 import { route } from '$lib/links';
 import { labelOf } from '$lib/domain/taxonomies';
 import { KIND_LABELS, placeLabel, toSearchDocument } from '$lib/search/documents';
@@ -61,7 +61,7 @@ export function sameThematique(c: Catalogue, r: PublicRecord, exclude: Set<strin
 		.map((x) => related(c, x.o));
 }
 
-export function placeFacts(c: Catalogue, r: Organisation | Initiative) {
+export function placeFacts(c: Catalogue, r: Organisation | Initiative | EventRecord) {
 	const commune = c.geo.communes.find((x) => x.code === r.communeCode);
 	const quartier = r.quartierCode ? c.geo.quartiers.find((q) => q.code === r.quartierCode) : undefined;
 	const territory = r.kind === 'organisation' && r.territory ? r.territory : undefined;

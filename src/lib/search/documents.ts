@@ -2,6 +2,7 @@
  * Records -> search documents: the text each index field holds, and the short line shown under a hit.
  * Labels come from the taxonomies, so "coopérative" finds a SCOP whose name does not say it.
  */
+import { describeDates } from '$lib/domain/events/schedule';
 import type { Geo } from '$lib/domain/query';
 import type { PublicRecord, RecordKind } from '$lib/domain/records';
 import { labelOf, legalForm, type TaxonomyName } from '$lib/domain/taxonomies';
@@ -36,7 +37,8 @@ export const KIND_LABELS: Record<RecordKind, string> = {
 	organisation: 'Structure',
 	initiative: 'Initiative',
 	'funding-tool': 'Outil de financement',
-	place: 'Lieu'
+	place: 'Lieu',
+	event: 'Événement'
 };
 
 const labels = (taxonomy: TaxonomyName, codes: readonly string[]) => codes.map((c) => labelOf(taxonomy, c));
@@ -92,6 +94,18 @@ export function toSearchDocument(r: PublicRecord, geo: SearchGeo): SearchDocumen
 		r.qpv ? geo.qpv.find((q) => q.slug === r.qpv)?.name : undefined,
 		r.address
 	]);
+	if (r.kind === 'event') {
+		return {
+			...base,
+			name: r.name,
+			names: r.name,
+			subtitle: join([describeDates(r), placeLabel(r, geo)]),
+			tags: r.tags.join(' · '),
+			categories: join([KIND_LABELS[r.kind], labelOf('eventStatus', r.eventStatus), ...themes]),
+			place,
+			text: r.description
+		};
+	}
 	if (r.kind === 'place') {
 		return {
 			...base,

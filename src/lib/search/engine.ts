@@ -55,13 +55,15 @@ const KIND_CODES: Record<RecordKind, string> = {
 	organisation: 'o',
 	initiative: 'i',
 	'funding-tool': 'f',
-	place: 'l'
+	place: 'l',
+	event: 'e'
 };
 const KIND_OF_CODE: Record<string, RecordKind> = {
 	o: 'organisation',
 	i: 'initiative',
 	f: 'funding-tool',
-	l: 'place'
+	l: 'place',
+	e: 'event'
 };
 
 /** What is kept per document to show a hit without the record: id, kind, slug, name, subtitle. */

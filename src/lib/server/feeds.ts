@@ -1,6 +1,7 @@
 /** The Atom feeds' responses: the page builders of lib/pages/feeds.ts with the store's dates. */
 import { error } from '@sveltejs/kit';
-import { fundingFeed, initiativesFeed } from '$lib/pages/feeds';
+import { agendaIcs } from '$lib/pages/agenda-ics';
+import { eventsFeed, fundingFeed, initiativesFeed } from '$lib/pages/feeds';
 import { getCatalogue } from './catalogue';
 import type { Db } from './db/connection';
 import { publishedRecordTimes } from './db/observatory';
@@ -33,4 +34,28 @@ export function initiativesFeedResponse(db: Db, url: URL): Response {
 	);
 	if (!feed.ok) error(404, feed.message);
 	return atom(feed.xml);
+}
+
+export function eventsFeedResponse(db: Db, url: URL): Response {
+	const feed = eventsFeed(
+		getCatalogue(db),
+		publishedRecordTimes(db, 'event', ALL),
+		url,
+		getEnv().PUBLIC_SITE_URL
+	);
+	if (!feed.ok) error(404, feed.message);
+	return atom(feed.xml);
+}
+
+/** `/agenda.ics`: the agenda for calendar applications; an unknown quartier or thématique is a 404 saying why. */
+export function agendaIcsResponse(db: Db, url: URL): Response {
+	const cal = agendaIcs(getCatalogue(db), url, getEnv().PUBLIC_SITE_URL);
+	if (!cal.ok) error(404, cal.message);
+	return new Response(cal.ics, {
+		headers: {
+			'content-type': 'text/calendar; charset=utf-8',
+			'content-disposition': 'inline; filename="agenda-ess.ics"',
+			'cache-control': 'public, max-age=600'
+		}
+	});
 }

@@ -15,6 +15,7 @@ const FOLLOW_UP_KIND = {
 	'new-initiative': 'initiative',
 	'new-organisation': 'structure',
 	'new-place': 'lieu',
+	'new-event': 'evenement',
 	change: 'correction'
 } as const satisfies Record<ProposalType, string>;
 

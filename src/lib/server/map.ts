@@ -3,6 +3,7 @@
  * on demand, the outlines for the offline basemap and the choropleth, the first page of the list for the
  * JavaScript-free render, and the address lookup of "Autour de moi".
  */
+import { describeDates } from '$lib/domain/events/schedule';
 import type { Quartier } from '$lib/domain/geography';
 import type { Bbox, LonLat } from '$lib/geo/types';
 import { placeBox } from '$lib/geo/place-box';
@@ -61,13 +62,15 @@ export function pointDetails(db: Db, id: string): PointDetails | undefined {
 				? labelOf('initiativeType', r.initiativeType)
 				: r.kind === 'place'
 					? r.placeTypes.map((t) => labelOf('placeType', t)).join(', ')
-					: labelOf('legalForm', r.legalForm),
+					: r.kind === 'event'
+						? describeDates(r)
+						: labelOf('legalForm', r.legalForm),
 		address: r.address,
 		communeName: listCommunes(db).find((c) => c.code === r.communeCode)?.name,
 		quartierName: r.quartierCode ? listQuartiers(db).find((q) => q.code === r.quartierCode)?.name : undefined,
 		precisionLabel: labelOf('precision', r.location.precision),
 		approximate: isApproximate(r.location),
-		sectors: r.kind === 'place' ? [] : r.sectors.map((s) => labelOf('sector', s)),
+		sectors: r.kind === 'place' || r.kind === 'event' ? [] : r.sectors.map((s) => labelOf('sector', s)),
 		synthetic: r.synthetic === true
 	};
 }

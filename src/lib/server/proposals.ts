@@ -8,6 +8,7 @@
  * stored), then the schemas' own length bounds. Text stays text: it is stored as typed and always rendered
  * escaped; links must be http(s).
  */
+import { datesProblems, type EventDates } from '$lib/domain/events/schedule';
 import type { z } from 'zod';
 import { zodErrors, type FieldErrors } from '$lib/domain/errors';
 import {
@@ -16,6 +17,7 @@ import {
 	currentValues,
 	editableFieldsOf,
 	initiativeProposalSchema,
+	eventProposalSchema,
 	listFields,
 	newRecordForm,
 	type NewProposal,
@@ -141,14 +143,20 @@ function placeRefs(db: Db): PlaceRefs {
 	return { communes: listCommunes(db), quartiers: listQuartiers(db) };
 }
 
-export type NewProposalKind = 'initiative' | 'structure' | 'lieu';
-/** The record kind each public form proposes (`structure` and `lieu` are the French URL's words). */
-const RECORD_KIND = { initiative: 'initiative', structure: 'organisation', lieu: 'place' } as const;
-/** Each public form's schema and the type of the proposal it stores (migration 8 accepts `new-place`). */
+export type NewProposalKind = 'initiative' | 'structure' | 'lieu' | 'evenement';
+/** The record kind each public form proposes (`structure`, `lieu` and `evenement` are the French URL's words). */
+const RECORD_KIND = {
+	initiative: 'initiative',
+	structure: 'organisation',
+	lieu: 'place',
+	evenement: 'event'
+} as const;
+/** Each public form's schema and the type of the proposal it stores. */
 const NEW_PROPOSAL = {
 	initiative: { schema: initiativeProposalSchema, type: 'new-initiative' },
 	structure: { schema: organisationProposalSchema, type: 'new-organisation' },
-	lieu: { schema: placeProposalSchema, type: 'new-place' }
+	lieu: { schema: placeProposalSchema, type: 'new-place' },
+	evenement: { schema: eventProposalSchema, type: 'new-event' }
 } as const satisfies Record<NewProposalKind, { schema: unknown; type: ProposalType }>;
 
 /** A new initiative, structure or place proposed by a visitor. */
@@ -172,6 +180,13 @@ async function proposeNew(
 	const schema: z.ZodType<NewProposal> = NEW_PROPOSAL[kind].schema;
 	const parsed = schema.safeParse(input);
 	const errors: FieldErrors = parsed.success ? {} : moveZoneErrors(zodErrors(parsed.error));
+	// An event's dates must agree with each other (the end after the start...), as its record will check.
+	if (kind === 'evenement' && parsed.success)
+		for (const p of datesProblems({
+			recurrence: 'aucune',
+			...(parsed.data as unknown as Omit<EventDates, 'recurrence'>)
+		}))
+			errors[p.path] ??= p.message;
 
 	// Checks against the store, run on the raw codes too so every error shows at the first submit.
 	const refs = placeRefs(deps.db);

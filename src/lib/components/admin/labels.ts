@@ -30,20 +30,23 @@ export const KIND_NAMES: Record<RecordKind, string> = {
 	organisation: 'Structure',
 	initiative: 'Initiative',
 	'funding-tool': 'Outil de financement',
-	place: 'Lieu'
+	place: 'Lieu',
+	event: 'Événement'
 };
 
 export const KIND_PLURALS: Record<RecordKind, string> = {
 	organisation: 'Structures',
 	initiative: 'Initiatives',
 	'funding-tool': 'Outils de financement',
-	place: 'Lieux'
+	place: 'Lieux',
+	event: 'Événements'
 };
 
 export const PROPOSAL_TYPES: Record<string, string> = {
 	'new-organisation': 'Nouvelle structure',
 	'new-initiative': 'Nouvelle initiative',
 	'new-place': 'Nouveau lieu',
+	'new-event': 'Nouvel événement',
 	change: 'Correction d’une fiche'
 };
 

@@ -11,7 +11,8 @@ const COLLECTION: Record<RecordKind, string> = {
 	organisation: 'organisations',
 	initiative: 'initiatives',
 	'funding-tool': 'funding-tools',
-	place: 'lieux'
+	place: 'lieux',
+	event: 'evenements'
 };
 
 const SURFACE: Record<Surface, string> = {
@@ -81,13 +82,17 @@ export function filterTable(): string {
 
 /** One line per API collection: its filters' canonical names, the other accepted names in parentheses. */
 export function apiParameterList(): string {
-	return (Object.keys(COLLECTION) as RecordKind[])
-		.map((kind) => {
-			const names = filtersOn('api', kind).map((d) => {
-				const [canonical, ...others] = namesOf(d, 'api', kind);
-				return others.length ? `${code(canonical)} (${others.map(code).join(', ')})` : code(canonical);
-			});
-			return `- ${code(COLLECTION[kind])}: ${names.join(', ')}`;
-		})
-		.join('\n');
+	return (
+		(Object.keys(COLLECTION) as RecordKind[])
+			// Events have no API collection (yet): the agenda and its feeds are their machine-readable outputs.
+			.filter((kind) => filtersOn('api', kind).length > 0)
+			.map((kind) => {
+				const names = filtersOn('api', kind).map((d) => {
+					const [canonical, ...others] = namesOf(d, 'api', kind);
+					return others.length ? `${code(canonical)} (${others.map(code).join(', ')})` : code(canonical);
+				});
+				return `- ${code(COLLECTION[kind])}: ${names.join(', ')}`;
+			})
+			.join('\n')
+	);
 }

@@ -74,7 +74,9 @@ const PLACES = ['organisation', 'initiative'] as const;
 const ALL_KINDS = ['organisation', 'initiative', 'funding-tool', 'place'] as const;
 /** Records with a commune: organisations, initiatives and places to work, meet and try. */
 const LOCATED = ['organisation', 'initiative', 'place'] as const;
-const located = reader(LOCATED);
+// Events are read by the place and thématique filters (the agenda and the map's events layer use them),
+// but no API surface or annuaire tab lists them: `on` below keeps naming LOCATED and ALL_KINDS.
+const located = reader([...LOCATED, 'event']);
 const anyRecord = reader(ALL_KINDS);
 const place = reader(PLACES);
 const organisation = reader(['organisation']);
@@ -207,7 +209,7 @@ export const FILTERS = [
 		label: 'Thématique',
 		gender: 'f',
 		source: { from: 'thematiques' },
-		record: anyRecord((r) => r.thematiques),
+		record: reader([...ALL_KINDS, 'event'])((r) => r.thematiques),
 		mapCode: { prefix: 't' },
 		on: {
 			api: ALL_KINDS,

@@ -50,7 +50,7 @@ export interface ExplorerPageData {
 /** One record's details for the selection panel (GET /carte/fiche/<id>.json). */
 export interface PointDetails {
 	id: string;
-	kind: 'organisation' | 'initiative' | 'place';
+	kind: 'organisation' | 'initiative' | 'place' | 'event';
 	name: string;
 	path: string;
 	layerLabel: string;

@@ -3,14 +3,14 @@
  * approximate position is drawn hollow. The same definitions draw MapLibre icons, Leaflet markers, the
  * legend and the list, so the four always agree.
  */
-export const LAYER_CODES = ['structures', 'initiatives', 'financeurs', 'lieux'] as const;
+export const LAYER_CODES = ['structures', 'initiatives', 'financeurs', 'lieux', 'evenements'] as const;
 export type LayerCode = (typeof LAYER_CODES)[number];
-export type Shape = 'circle' | 'triangle' | 'square' | 'diamond';
+export type Shape = 'circle' | 'triangle' | 'square' | 'diamond' | 'star';
 
 export interface MapLayer {
 	code: LayerCode;
 	/** One-letter key used in the compact data and feature properties. */
-	key: 's' | 'i' | 'f' | 'l';
+	key: 's' | 'i' | 'f' | 'l' | 'e';
 	bit: number;
 	label: string;
 	/** Singular noun for a point of this layer, for lists and announcements. */
@@ -60,6 +60,16 @@ export const MAP_LAYERS: readonly MapLayer[] = [
 		colour: '#7a1f5c',
 		shape: 'diamond',
 		shapeLabel: 'losange'
+	},
+	{
+		code: 'evenements',
+		key: 'e',
+		bit: 16,
+		label: 'Événements à venir',
+		singular: 'Événement',
+		colour: '#1b4f8a',
+		shape: 'star',
+		shapeLabel: 'étoile'
 	}
 ];
 
@@ -78,8 +88,13 @@ export function maskOf(codes: readonly LayerCode[]): number {
  * that advises others): it then shows in both layers, drawn with the shape of the first role it lists.
  */
 export function layersOfRecord(
-	r: { kind: 'initiative' } | { kind: 'place' } | { kind: 'organisation'; roles: readonly string[] }
+	r:
+		| { kind: 'initiative' }
+		| { kind: 'place' }
+		| { kind: 'event' }
+		| { kind: 'organisation'; roles: readonly string[] }
 ): { primary: LayerCode; mask: number } {
+	if (r.kind === 'event') return { primary: 'evenements', mask: layer('evenements').bit };
 	if (r.kind === 'initiative') return { primary: 'initiatives', mask: layer('initiatives').bit };
 	if (r.kind === 'place') return { primary: 'lieux', mask: layer('lieux').bit };
 	let mask = 0;
@@ -97,6 +112,8 @@ export function shapePath(shape: Shape): string {
 	if (shape === 'circle') return 'M10 2.5a7.5 7.5 0 1 1 0 15a7.5 7.5 0 1 1 0-15z';
 	if (shape === 'triangle') return 'M10 1.8L18.6 17H1.4z';
 	if (shape === 'diamond') return 'M10 1.5L18.5 10L10 18.5L1.5 10z';
+	if (shape === 'star')
+		return 'M10 1.2L12.6 7.1L18.9 7.3L13.9 11.3L15.6 17.6L10 14L4.4 17.6L6.1 11.3L1.1 7.3L7.4 7.1z';
 	return 'M3 3h14v14H3z';
 }
 

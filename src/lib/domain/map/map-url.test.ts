@@ -82,7 +82,7 @@ describe('parseExplorerParams', () => {
 		]);
 		expect(ignored.find((i) => i.parameter === 'secteur')?.message).toBe('valeur inconnue : inconnu');
 		expect(state.filters.secteur).toEqual(['jardins']);
-		expect(state.filters.layers).toEqual(['structures', 'initiatives', 'financeurs', 'lieux']);
+		expect(state.filters.layers).toEqual(['structures', 'initiatives', 'financeurs', 'lieux', 'evenements']);
 		expect(state.at).toBeUndefined();
 	});
 	it('understands "no layer" and caps the text', () => {

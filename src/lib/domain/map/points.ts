@@ -4,21 +4,21 @@
  *
  * Wire format (JSON):
  *   { version, dict: string[], points: [id, kind, name, lon, lat, precision, layers, codeIndexes, slug?][] }
- * - kind: 0 organisation, 1 initiative, 2 place; precision: index in PRECISION_CODES; layers: bit mask (layers.ts);
+ * - kind: 0 organisation, 1 initiative, 2 place, 3 event; precision: index in PRECISION_CODES; layers: bit mask (layers.ts);
  * - codes are "prefix:value" strings stored once in `dict`: one per value of each filter that has a map code
  *   in the registry (src/lib/domain/filters/registry.ts: t: thématique, s: sector, c: commune, q: quartier,
  *   y: initiative type, r: role, e: ESS or not), and `x:1` for synthetic records (a badge, not a filter);
  * - slug only when it differs from the id.
  */
 import { mapPrefix, recordMapCodes } from '../filters/map-codes';
-import type { Initiative, Organisation, Place } from '../records';
+import type { EventRecord, Initiative, Organisation, Place } from '../records';
 import { PRECISION_CODES, type Precision } from '../taxonomies';
 import { MAP_LAYERS, layersOfRecord, type LayerCode } from './layers';
 
-export type PointKind = 'organisation' | 'initiative' | 'place';
+export type PointKind = 'organisation' | 'initiative' | 'place' | 'event';
 /** A record the map draws. */
-export type Placed = Organisation | Initiative | Place;
-const KIND_INDEX = { organisation: 0, initiative: 1, place: 2 } as const;
+export type Placed = Organisation | Initiative | Place | EventRecord;
+const KIND_INDEX = { organisation: 0, initiative: 1, place: 2, event: 3 } as const;
 
 export interface MapPoint {
 	id: string;
@@ -49,7 +49,7 @@ export interface DecodedPoints {
 	points: MapPoint[];
 }
 
-export type CompactPoint = [string, 0 | 1 | 2, string, number, number, number, number, number[], string?];
+export type CompactPoint = [string, 0 | 1 | 2 | 3, string, number, number, number, number, number[], string?];
 
 export interface PointsPayload {
 	version: number;
@@ -110,7 +110,7 @@ export function decodePoints(payload: PointsPayload): DecodedPoints {
 	return {
 		dict,
 		points: payload.points.map(([id, kind, name, lon, lat, precision, layers, codes, slug]) => {
-			const k: PointKind = kind === 0 ? 'organisation' : kind === 2 ? 'place' : 'initiative';
+			const k: PointKind = (['organisation', 'initiative', 'place', 'event'] as const)[kind];
 			let commune = '';
 			let quartier: string | undefined;
 			let firstRole: string | undefined;
@@ -127,9 +127,11 @@ export function decodePoints(payload: PointsPayload): DecodedPoints {
 					? 'initiatives'
 					: k === 'place'
 						? 'lieux'
-						: firstRole === undefined || firstRole === actor
-							? 'structures'
-							: 'financeurs';
+						: k === 'event'
+							? 'evenements'
+							: firstRole === undefined || firstRole === actor
+								? 'structures'
+								: 'financeurs';
 			return {
 				id,
 				slug: slug ?? id,

@@ -69,6 +69,10 @@ export function refOptions(db: Db): Record<RefSource, Option[]> {
 		'funding-tool': records
 			.filter((r) => r.kind === 'funding-tool')
 			.map((t) => ({ value: t.id, label: t.name }))
+			.sort(byName),
+		place: records
+			.filter((r) => r.kind === 'place')
+			.map((p) => ({ value: p.id, label: p.name }))
 			.sort(byName)
 	};
 }
@@ -87,6 +91,7 @@ export function valueLabels(db: Db, records: PublicRecord[] = allRecords(db)): V
 		thematique: new Map(listThematiques(db).map((t) => [t.code, t.label])),
 		organisation: names,
 		provider: names,
-		'funding-tool': names
+		'funding-tool': names,
+		place: names
 	};
 }

@@ -11,6 +11,7 @@ import {
 	applyChanges,
 	changeProposalSchema,
 	initiativeProposalSchema,
+	eventProposalSchema,
 	organisationProposalSchema,
 	placeProposalSchema,
 	proposalDraft
@@ -50,7 +51,8 @@ function freeId(name: string, taken: (id: string) => boolean): string {
 const NEW_RECORD = {
 	'new-organisation': { kind: 'organisation', schema: organisationProposalSchema },
 	'new-initiative': { kind: 'initiative', schema: initiativeProposalSchema },
-	'new-place': { kind: 'place', schema: placeProposalSchema }
+	'new-place': { kind: 'place', schema: placeProposalSchema },
+	'new-event': { kind: 'event', schema: eventProposalSchema }
 } as const;
 
 /**
@@ -84,8 +86,8 @@ export function proposalToRecord(
 			lastVerified: todayIso(now),
 			confidence: 'low',
 			caveats: [],
-			// Places have no such flag: a place is listed for what it offers, whoever runs it.
-			...(kind === 'place' ? {} : { isEss: true })
+			// Places and events have no ESS flag: a place is listed for what it offers, an event's organisers carry it.
+			...(kind === 'place' || kind === 'event' ? {} : { isEss: true })
 		})
 	};
 }

@@ -32,7 +32,8 @@ export function dashboard(db: Db, now = new Date()) {
 		organisation: { published: 0, draft: 0, archived: 0 },
 		initiative: { published: 0, draft: 0, archived: 0 },
 		'funding-tool': { published: 0, draft: 0, archived: 0 },
-		place: { published: 0, draft: 0, archived: 0 }
+		place: { published: 0, draft: 0, archived: 0 },
+		event: { published: 0, draft: 0, archived: 0 }
 	};
 	for (const c of statusCounts(db)) counts[c.kind][c.status] = c.n;
 	const names = userNames(db);

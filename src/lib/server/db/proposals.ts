@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { Db } from './connection';
 import { queueMail } from './outbox';
 
-export type ProposalType = 'new-organisation' | 'new-initiative' | 'new-place' | 'change';
+export type ProposalType = 'new-organisation' | 'new-initiative' | 'new-place' | 'new-event' | 'change';
 export type ProposalStatus = 'pending' | 'approved' | 'rejected';
 
 export interface Proposal {

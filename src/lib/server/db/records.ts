@@ -7,6 +7,7 @@ type KindMap = {
 	initiative: Extract<PublicRecord, { kind: 'initiative' }>;
 	'funding-tool': Extract<PublicRecord, { kind: 'funding-tool' }>;
 	place: Extract<PublicRecord, { kind: 'place' }>;
+	event: Extract<PublicRecord, { kind: 'event' }>;
 };
 
 interface Row {
@@ -68,7 +69,7 @@ export function countRecords(db: Db): Record<RecordKind, number> {
 		kind: RecordKind;
 		n: number;
 	}[];
-	const counts = { organisation: 0, initiative: 0, 'funding-tool': 0, place: 0 };
+	const counts = { organisation: 0, initiative: 0, 'funding-tool': 0, place: 0, event: 0 };
 	for (const r of rows) counts[r.kind] = r.n;
 	return counts;
 }

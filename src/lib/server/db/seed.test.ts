@@ -46,7 +46,13 @@ describe('seed data and store', () => {
 		migrate(db);
 		const broken = { ...dataset, initiatives: [...dataset.initiatives, dataset.initiatives[0]] };
 		expect(() => seedIfEmpty(db, broken)).toThrow(/UNIQUE/);
-		expect(countRecords(db)).toEqual({ organisation: 0, initiative: 0, 'funding-tool': 0, place: 0 });
+		expect(countRecords(db)).toEqual({
+			organisation: 0,
+			initiative: 0,
+			'funding-tool': 0,
+			place: 0,
+			event: 0
+		});
 		expect((db.prepare('SELECT COUNT(*) AS n FROM communes').get() as { n: number }).n).toBe(0);
 	});
 

@@ -38,7 +38,8 @@ export function seedIfEmpty(db: Db, dataset: Dataset, now = new Date()): SeedRes
 			...dataset.organisations,
 			...dataset.initiatives,
 			...dataset.fundingTools,
-			...dataset.places
+			...dataset.places,
+			...dataset.events
 		])
 			insertRecord(db, r, { now, action: 'seed', note: 'Données de départ (data/)' });
 		setMeta(db, 'seeded_at', now.toISOString());

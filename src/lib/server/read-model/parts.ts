@@ -3,6 +3,8 @@
  * (reference data and records), the search indexes and the map's compact points. The same functions run
  * in the request's thread (small stores, first build) and in the rebuild worker (./worker.ts).
  */
+import { todayIso } from '$lib/domain/common';
+import { isPast } from '$lib/domain/events/schedule';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { Catalogue } from '$lib/domain/catalogue';
@@ -124,7 +126,15 @@ export interface PointsCache {
 
 /** The map's points body: published organisations and initiatives in French name order, placed ones only. */
 export function pointsBody(records: readonly PublicRecord[], version: number) {
-	const places = records.filter((r): r is Placed => r.kind !== 'funding-tool' && r.status === 'published');
+	const today = todayIso();
+	// Events are drawn while they are to come (or under way), and only where an honest position is known:
+	// an event without one is listed in the agenda, never counted among the directory's unplaced records.
+	const places = records.filter(
+		(r): r is Placed =>
+			r.kind !== 'funding-tool' &&
+			r.status === 'published' &&
+			(r.kind !== 'event' || (r.location !== undefined && !isPast(r, today)))
+	);
 	places.sort((a, b) => collator.compare(a.name, b.name));
 	const payload = encodePoints(places, version);
 	const body = JSON.stringify(payload);

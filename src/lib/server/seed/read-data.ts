@@ -14,7 +14,8 @@ const LAYOUT: { kind: DataKind; path: string }[] = [
 	{ kind: 'organisations', path: 'organisations' },
 	{ kind: 'initiatives', path: 'initiatives' },
 	{ kind: 'fundingTools', path: 'funding-tools' },
-	{ kind: 'places', path: 'places' }
+	{ kind: 'places', path: 'places' },
+	{ kind: 'events', path: 'events' }
 ];
 
 /** Reads and parses every data file; JSON syntax errors become issues, not exceptions. */

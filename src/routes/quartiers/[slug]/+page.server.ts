@@ -1,11 +1,16 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
+import { todayIso } from '$lib/domain/common';
+import { areaEvents } from '$lib/pages/agenda';
 import { areaPage } from '$lib/pages/quartiers';
 import { getCatalogue } from '$lib/server/catalogue';
 import { getDb } from '$lib/server/store';
 
-export const load: PageServerLoad = ({ params }) => {
-	const page = areaPage(getCatalogue(getDb()), params.slug);
+export const load: PageServerLoad = ({ params, setHeaders }) => {
+	const catalogue = getCatalogue(getDb());
+	const page = areaPage(catalogue, params.slug);
 	if (!page) error(404, 'Quartier ou commune introuvable');
-	return page;
+	// Its events « à venir » change at midnight: the page cache must not keep them.
+	setHeaders({ 'cache-control': 'no-cache' });
+	return { ...page, events: areaEvents(catalogue, page.area, todayIso()) };
 };

@@ -397,6 +397,115 @@ CREATE INDEX contact_messages_client ON contact_messages (client_hash, created_a
 `
 	},
 	{
+		version: 9,
+		name: 'events',
+		sql: `
+-- Events (kind 'event'), proposed by visitors ('new-event'). SQLite cannot change a CHECK constraint in
+-- place: the tables that name the kinds are rebuilt with the same columns and indexes, as in version 8.
+CREATE TABLE records_v9 (
+	id TEXT PRIMARY KEY,
+	kind TEXT NOT NULL CHECK (kind IN ('organisation', 'initiative', 'funding-tool', 'place', 'event')),
+	slug TEXT NOT NULL,
+	status TEXT NOT NULL CHECK (status IN ('published', 'draft', 'archived')),
+	name TEXT NOT NULL,
+	commune_code TEXT,
+	quartier_code TEXT,
+	last_verified TEXT NOT NULL,
+	version INTEGER NOT NULL DEFAULT 1,
+	data TEXT NOT NULL,
+	created_at TEXT NOT NULL,
+	updated_at TEXT NOT NULL,
+	UNIQUE (kind, slug)
+);
+INSERT INTO records_v9 SELECT id, kind, slug, status, name, commune_code, quartier_code, last_verified, version, data, created_at, updated_at FROM records;
+DROP TABLE records;
+ALTER TABLE records_v9 RENAME TO records;
+CREATE INDEX records_kind_status ON records (kind, status);
+CREATE INDEX records_quartier ON records (quartier_code);
+CREATE INDEX records_commune ON records (commune_code);
+CREATE TABLE proposals_v9 (
+	id TEXT PRIMARY KEY,
+	type TEXT NOT NULL CHECK (type IN ('new-organisation', 'new-initiative', 'new-place', 'new-event', 'change')),
+	target_id TEXT,
+	status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected')),
+	payload TEXT NOT NULL,
+	message TEXT,
+	submitter_email TEXT,
+	client_hash TEXT,
+	created_at TEXT NOT NULL,
+	decided_by TEXT,
+	decided_at TEXT,
+	decision_reason TEXT,
+	record_id TEXT
+);
+INSERT INTO proposals_v9 SELECT id, type, target_id, status, payload, message, submitter_email, client_hash, created_at, decided_by, decided_at, decision_reason, record_id FROM proposals;
+DROP TABLE proposals;
+ALTER TABLE proposals_v9 RENAME TO proposals;
+CREATE INDEX proposals_status ON proposals (status, created_at);
+CREATE TABLE import_jobs_v9 (
+	id TEXT PRIMARY KEY,
+	kind TEXT NOT NULL CHECK (kind IN ('organisation', 'initiative', 'funding-tool', 'place', 'event')),
+	format TEXT NOT NULL CHECK (format IN ('csv', 'geojson', 'xlsx')),
+	file_name TEXT NOT NULL,
+	source TEXT NOT NULL,
+	encoding TEXT NOT NULL,
+	delimiter TEXT,
+	mapping TEXT,
+	options TEXT,
+	status TEXT NOT NULL CHECK (status IN ('uploaded', 'planning', 'planned', 'applying', 'applied', 'failed')),
+	plan TEXT,
+	summary TEXT,
+	error TEXT,
+	data_version INTEGER,
+	created_by TEXT NOT NULL,
+	created_at TEXT NOT NULL,
+	updated_at TEXT NOT NULL
+);
+INSERT INTO import_jobs_v9 SELECT id, kind, format, file_name, source, encoding, delimiter, mapping, options, status, plan, summary, error, data_version, created_by, created_at, updated_at FROM import_jobs;
+DROP TABLE import_jobs;
+ALTER TABLE import_jobs_v9 RENAME TO import_jobs;
+CREATE INDEX import_jobs_created ON import_jobs (created_at);
+CREATE TABLE import_mappings_v9 (
+	kind TEXT NOT NULL CHECK (kind IN ('organisation', 'initiative', 'funding-tool', 'place', 'event')),
+	header TEXT NOT NULL,
+	target TEXT NOT NULL,
+	policy TEXT,
+	updated_by TEXT,
+	updated_at TEXT NOT NULL,
+	PRIMARY KEY (kind, header)
+);
+INSERT INTO import_mappings_v9 SELECT kind, header, target, policy, updated_by, updated_at FROM import_mappings;
+DROP TABLE import_mappings;
+ALTER TABLE import_mappings_v9 RENAME TO import_mappings;
+CREATE TABLE contact_messages_v9 (
+	id TEXT PRIMARY KEY,
+	record_id TEXT NOT NULL,
+	record_kind TEXT NOT NULL CHECK (record_kind IN ('organisation', 'initiative', 'funding-tool', 'place', 'event')),
+	record_name TEXT NOT NULL,
+	sender_name TEXT NOT NULL,
+	sender_email TEXT NOT NULL,
+	body TEXT NOT NULL,
+	route TEXT NOT NULL CHECK (route IN ('email', 'workspace')),
+	reason TEXT,
+	recipient_id TEXT,
+	recipient_name TEXT,
+	recipient_email TEXT,
+	via TEXT CHECK (via IN ('record', 'carrier', 'provider')),
+	status TEXT NOT NULL CHECK (status IN ('queued', 'sending', 'sent', 'failed', 'handled')),
+	client_hash TEXT,
+	created_at TEXT NOT NULL,
+	relayed_at TEXT,
+	handled_at TEXT,
+	handled_by TEXT
+);
+INSERT INTO contact_messages_v9 SELECT id, record_id, record_kind, record_name, sender_name, sender_email, body, route, reason, recipient_id, recipient_name, recipient_email, via, status, client_hash, created_at, relayed_at, handled_at, handled_by FROM contact_messages;
+DROP TABLE contact_messages;
+ALTER TABLE contact_messages_v9 RENAME TO contact_messages;
+CREATE INDEX contact_messages_status ON contact_messages (status, created_at);
+CREATE INDEX contact_messages_client ON contact_messages (client_hash, created_at);
+`
+	},
+	{
 		version: 10,
 		name: 'premises-offers',
 		sql: `

@@ -1,0 +1,11 @@
+import type { PageServerLoad } from './$types';
+import { todayIso } from '$lib/domain/common';
+import { agendaPage } from '$lib/pages/agenda';
+import { getCatalogue } from '$lib/server/catalogue';
+import { getDb } from '$lib/server/store';
+
+export const load: PageServerLoad = ({ url, setHeaders }) => {
+	// What is « à venir » changes at midnight in Strasbourg: the page cache must not keep it.
+	setHeaders({ 'cache-control': 'no-cache' });
+	return agendaPage(getCatalogue(getDb()), url, todayIso());
+};
