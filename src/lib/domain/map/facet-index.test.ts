@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { Initiative, Organisation } from '$lib/domain/records';
 import { seededRandom, syntheticRecords, type SyntheticGeo } from '$lib/bench/synthetic';
 import { buildFacetIndex, filterByFacets } from './facet-index';
 import { filterPoints, MAP_PARAMS, nameMatcher, NO_FILTERS, type PointFilters } from './filter';
@@ -17,7 +18,7 @@ const geo: SyntheticGeo = {
 
 describe('filterByFacets (posting lists) against filterPoints (a test of every point)', () => {
 	const places = syntheticRecords(4000, geo, { seed: 11 }).filter(
-		(r) => r.kind !== 'funding-tool' && r.status === 'published'
+		(r): r is Organisation | Initiative => r.kind !== 'funding-tool' && r.status === 'published'
 	);
 	const { dict, points } = decodePoints(encodePoints(places, 1));
 	const fi = buildFacetIndex(points, dict);
