@@ -1,32 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { seededRandom, syntheticRecords, type SyntheticGeo } from '$lib/bench/synthetic';
-import type { Initiative, Organisation } from '$lib/domain/records';
+import { syntheticPoints } from '$lib/domain/map/test-points';
+import type { PointsCache } from './read-model/parts';
 import { tilesCovering } from '$lib/domain/map/scale';
 import type { TileLeafTags } from '$lib/domain/map/scale';
 import { buildTree, fromTransferable, toTransferable, withTags, type ClusterTree } from './cluster-build';
 import { buildClusterIndex, buildClusterIndexInWorker, makeVersionParts } from './map-scale';
-import { pointsBody, pointsCache } from './read-model/parts';
-
-const read = (f: string) => JSON.parse(readFileSync(`data/${f}`, 'utf8'));
-const geo: SyntheticGeo = {
-	communes: read('communes.json'),
-	quartiers: read('quartiers.json'),
-	thematiques: read('thematiques.json')
-};
 
 // Synthetic points (marked synthetic) around Strasbourg: dense enough to cluster at every zoom.
 function syntheticPositions(n: number) {
-	const rand = seededRandom(3);
-	const lonLat = new Float64Array(n * 2);
-	const featureIds = new Float64Array(n);
-	const tags: TileLeafTags[] = [];
-	for (let i = 0; i < n; i++) {
-		lonLat[2 * i] = 7.65 + rand() * 0.2;
-		lonLat[2 * i + 1] = 48.5 + rand() * 0.15;
-		featureIds[i] = i * 8 + (i % 8);
-		tags.push({ i: `synthetique-${i}`, n: `Lieu synthétique ${i}` });
-	}
+	const { points } = syntheticPoints(n, 3);
+	const lonLat = new Float64Array(points.flatMap((p) => [p.lon, p.lat]));
+	const featureIds = new Float64Array(points.map((_, i) => i * 8 + (i % 8)));
+	const tags: TileLeafTags[] = points.map((p) => ({ i: p.id, n: p.name }));
 	return { lonLat, featureIds, tags };
 }
 
@@ -58,10 +43,8 @@ describe('moving a cluster index between threads', () => {
 	});
 
 	it('builds in the cluster worker what this thread builds', async () => {
-		const places = syntheticRecords(2500, geo, { seed: 9 }).filter(
-			(r): r is Organisation | Initiative => r.kind !== 'funding-tool' && r.status === 'published'
-		);
-		const parts = makeVersionParts(pointsCache(1, pointsBody(places, 1)));
+		const { dict, points } = syntheticPoints(2500, 9);
+		const parts = makeVersionParts({ version: 1, dict, points } as unknown as PointsCache);
 		const here = buildClusterIndex(parts, { points: parts.cache.points }, '');
 		const there = await buildClusterIndexInWorker(parts, { points: parts.cache.points }, '');
 		expect(there.builtIn).toBe('worker');

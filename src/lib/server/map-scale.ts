@@ -15,13 +15,14 @@
  *   order) keeping those in the box, paged. **Clusters as GeoJSON** for the Leaflet engine, a cluster's
  *   expansion zoom and leaves for a click, one point by id for a shared link.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { Bbox } from '$lib/domain/coordinates';
 import { inBbox } from '$lib/domain/coordinates';
 import { idSchema } from '$lib/domain/common';
 import { buildFacetIndex, filterByFacets, type FacetIndex } from '$lib/domain/map/facet-index';
-import { nameMatcher, NO_FILTERS } from '$lib/domain/map/filter';
+import { nameMatcher, NO_FILTERS, type PointFilters } from '$lib/domain/map/filter';
 import { parseExplorerParams } from '$lib/domain/map/map-url';
 import { encodeMapPoints, isApproximate, type MapPoint } from '$lib/domain/map/points';
 import {
@@ -89,6 +90,8 @@ export interface ClusterIndex {
 	buildMs: number;
 	/** Where it was built. */
 	builtIn: 'thread' | 'worker';
+	/** Of buildMs, the time this thread was busy (all of it when built here). */
+	blockMs: number;
 }
 
 /**
@@ -209,14 +212,16 @@ export function buildClusterIndex(parts: VersionParts, selected: Selection, key:
 	const started = performance.now();
 	const { lonLat, featureIds } = gather(parts, selected.indexes);
 	const index = withTags(buildTree(lonLat, featureIds), parts.tags, STYLES);
+	const buildMs = performance.now() - started;
 	return {
 		key,
 		index,
 		points: selected.points,
 		meters: selected.meters,
 		tiles: new Map(),
-		buildMs: performance.now() - started,
-		builtIn: 'thread'
+		buildMs,
+		builtIn: 'thread',
+		blockMs: buildMs
 	};
 }
 
@@ -268,7 +273,9 @@ export async function buildClusterIndexInWorker(
 ): Promise<ClusterIndex> {
 	const started = performance.now();
 	const w = await clusterWorker();
+	const gathering = performance.now();
 	const { lonLat, featureIds } = gather(parts, selected.indexes);
+	let blockMs = performance.now() - gathering;
 	const job = nextJob++;
 	const result = await new Promise<ClusterResult>((resolve, reject) => {
 		jobs.set(job, { resolve, reject });
@@ -276,7 +283,9 @@ export async function buildClusterIndexInWorker(
 		w.postMessage(message, [lonLat.buffer, featureIds.buffer]);
 	});
 	if (!result.ok) throw new Error(result.message);
+	const back = performance.now();
 	const index = withTags(fromTransferable(result.tree), parts.tags, STYLES);
+	blockMs += performance.now() - back;
 	return {
 		key,
 		index,
@@ -284,7 +293,8 @@ export async function buildClusterIndexInWorker(
 		meters: selected.meters,
 		tiles: new Map(),
 		buildMs: performance.now() - started,
-		builtIn: 'worker'
+		builtIn: 'worker',
+		blockMs
 	};
 }
 
@@ -358,33 +368,31 @@ function startBuild(
 
 /**
  * The keys of the common filters, built ahead after the unfiltered index: one layer, one sector, one
- * thématique (a visitor's first click in a facet), largest first, within PRECOMPUTE_BUDGET.
+ * thématique (a visitor's first click in a facet), within PRECOMPUTE_BUDGET.
  */
-export function commonKeys(parts: VersionParts): string[] {
+export function commonKeys(parts: VersionParts): { key: string; filters: PointFilters }[] {
 	const { dict } = parts.cache;
-	const single = (param: string, prefix: string) =>
-		dict.flatMap((c, code) =>
-			c.startsWith(`${prefix}:`)
-				? [{ filters: { ...NO_FILTERS, [param]: [c.slice(prefix.length + 1)] }, code }]
-				: []
-		);
-	const size = (code: number) => parts.facets.offsets[code + 1] - parts.facets.offsets[code];
-	const candidates = [
+	const candidates: { filters: PointFilters; n: number }[] = [
 		...MAP_LAYERS.map((l, k) => ({
-			key: filterKey('', { ...NO_FILTERS, layers: [l.code] }),
+			filters: { ...NO_FILTERS, layers: [l.code] },
 			n: parts.facets.layers[k].length
 		})),
-		...[...single('secteur', 's'), ...single('thematique', 't')].map(({ filters, code }) => ({
-			key: filterKey('', filters),
-			n: size(code)
-		}))
-	].filter((c) => c.n > 0 && c.n < parts.cache.points.length);
+		...dict.flatMap((c, code) => {
+			const param = c.startsWith('s:') ? 'secteur' : c.startsWith('t:') ? 'thematique' : undefined;
+			if (!param) return [];
+			const n = parts.facets.offsets[code + 1] - parts.facets.offsets[code];
+			return [{ filters: { ...NO_FILTERS, [param]: [c.slice(2)] }, n }];
+		})
+	];
 	let budget = PRECOMPUTE_BUDGET * parts.cache.points.length;
-	const keys: string[] = [];
-	for (const c of candidates.sort((a, b) => b.n - a.n)) {
-		if (c.n > budget) continue;
+	const keys: { key: string; filters: PointFilters }[] = [];
+	// Layers, then sectors, then thématiques (the facets' order on the page), each largest first.
+	const rank = (f: PointFilters) => (f.secteur?.length ? 1 : f.thematique?.length ? 2 : 0);
+	candidates.sort((a, b) => rank(a.filters) - rank(b.filters) || b.n - a.n);
+	for (const c of candidates) {
+		if (c.n === 0 || c.n === parts.cache.points.length || c.n > budget) continue;
 		budget -= c.n;
-		keys.push(c.key);
+		keys.push({ key: filterKey('', c.filters), filters: c.filters });
 	}
 	return keys;
 }
@@ -403,28 +411,33 @@ export function watchMapClusters(db: Db, min: number): void {
 		if (!tilesMode(cache)) return;
 		const parts = partsOf(cache);
 		if (parts.indexes.has('') || parts.pending.has('')) return;
-		setImmediate(async () => {
-			const started = performance.now();
-			const entry = await clusterIndexFor(db, '');
-			console.log(
-				`[carte] grappes de ${entry.points.length} lieux construites en ${Math.round(entry.buildMs)} ms (${entry.builtIn === 'worker' ? 'worker' : 'dans ce fil'})`
-			);
-			if (workerBroken) return;
-			const keys = commonKeys(parts);
-			for (const key of keys) {
-				if (current !== parts || workerBroken) return;
-				parts.pinned.add(key);
-				await clusterIndexFor(db, key);
-			}
-			console.log(
-				`[carte] grappes de ${keys.length} filtres courants construites en ${Math.round(performance.now() - started)} ms`
-			);
-		});
+		setImmediate(() => void buildAhead(db, parts));
 	};
 	if (watching === db) return prepare();
 	watching = db;
 	onReadModel(prepare);
 	prepare();
+}
+
+/** The unfiltered index, then the common filters' (see `watchMapClusters`). */
+async function buildAhead(db: Db, parts: VersionParts): Promise<void> {
+	const started = performance.now();
+	const entry = await clusterIndexFor(db, '');
+	console.log(
+		`[carte] grappes de ${entry.points.length} lieux construites en ${Math.round(entry.buildMs)} ms (${entry.builtIn === 'worker' ? 'worker' : 'dans ce fil'})`
+	);
+	if (workerBroken) return;
+	const keys = commonKeys(parts);
+	for (const { key } of keys) {
+		if (current !== parts || workerBroken) return;
+		parts.pinned.add(key);
+		await clusterIndexFor(db, key);
+		// Requests go first between two builds (a small one is made in this thread).
+		await nextTurn();
+	}
+	console.log(
+		`[carte] grappes de ${keys.length} filtres courants construites en ${Math.round(performance.now() - started)} ms`
+	);
 }
 
 /** One tile as a Mapbox Vector Tile (uncompressed), or null when it holds nothing. */
