@@ -37,6 +37,7 @@ import {
 	buildClusterIndexInWorker,
 	commonKeys,
 	makeVersionParts,
+	stopClusterWorker,
 	pageOf,
 	tile,
 	type ClusterIndex
@@ -260,6 +261,7 @@ for (const n of SIZES) {
 				` + tiles ${f.tilesMs} ms = ${f.totalMs} ms (in this thread the index would take ${f.inThreadIndexMs} ms)`
 		);
 }
+await stopClusterWorker();
 const last = results[SIZES[SIZES.length - 1]];
 console.log(
 	JSON.stringify({

@@ -248,8 +248,11 @@ async function clusterWorker(): Promise<Worker> {
 	// The worker never keeps a script or a test run alive.
 	w.unref();
 	const fail = (e: Error) => {
-		if (worker === w) worker = undefined;
-		workerBroken = true;
+		// Stopped on purpose (stopClusterWorker) is not broken: a later build starts another worker.
+		if (worker === w) {
+			worker = undefined;
+			workerBroken = true;
+		}
 		for (const job of jobs.values()) job.reject(e);
 		jobs.clear();
 	};
@@ -263,6 +266,13 @@ async function clusterWorker(): Promise<Worker> {
 	w.on('exit', (code) => fail(new Error(`le worker des grappes s’est arrêté (code ${code})`)));
 	worker = w;
 	return w;
+}
+
+/** Stops the cluster worker (scripts, before they end); the next large build starts another. */
+export async function stopClusterWorker(): Promise<void> {
+	const w = worker;
+	worker = undefined;
+	await w?.terminate();
 }
 
 /** A cluster index of a selection, built in the cluster worker; this thread only puts it back together. */
