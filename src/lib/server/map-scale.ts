@@ -26,6 +26,7 @@ import { nameMatcher, NO_FILTERS, type PointFilters } from '$lib/domain/map/filt
 import { parseExplorerParams } from '$lib/domain/map/map-url';
 import { encodeMapPoints, isApproximate, type MapPoint } from '$lib/domain/map/points';
 import {
+	CLUSTER_WORKER_MIN,
 	clustersQuerySchema,
 	filterKey,
 	listQuerySchema,
@@ -63,7 +64,7 @@ const PRECOMPUTE_BUDGET = 3;
 
 let tilesMin = TILES_MIN;
 /** Selections from this many points are clustered in the worker; smaller ones take milliseconds here. */
-let workerMin = 10_000;
+let workerMin = CLUSTER_WORKER_MIN;
 
 /** The threshold (MAP_TILES_MIN), set once at start; tests and the e2e server lower it. */
 export function setTilesMin(n: number): void {
