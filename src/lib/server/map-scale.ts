@@ -3,10 +3,15 @@
  * points; this module clusters them and answers the map's and the list's questions.
  *
  * - One **cluster index** (supercluster) per data version and filter combination (`filterKey`, the
- *   canonical query string of the filters, text and "autour de moi"). The unfiltered one is built as soon as
- *   a data version is installed (server start, then after each rebuild of the read model), after the
- *   current request, so no visitor waits for it; a filtered one is built on the first request naming its
- *   key, from the points that match (its cost is proportional to them), and kept in a small LRU.
+ *   canonical query string of the filters, text and "autour de moi"). A filter is matched through the
+ *   version's posting lists (`$lib/domain/map/facet-index`: the points each value names, not a test of
+ *   every point), and an index is built from typed arrays (./cluster-build.ts). Large selections
+ *   (MAP_WORKER_MIN points) are clustered in the cluster worker (./cluster-worker.ts), this thread only
+ *   putting the returned buffers back together, so other requests are served meanwhile. Once a data
+ *   version is installed (server start, then after each rebuild of the read model), the unfiltered index
+ *   and then the common filters' (one layer, one sector, one thématique: `commonKeys`) are built ahead in
+ *   the worker and kept; any other combination is built on the first request naming it (concurrent
+ *   requests share the build) and kept in a small LRU.
  * - **Tiles** (`/carte/tuiles/<version>/<z>/<x>/<y>.pbf?<key>`) are cut from an index and kept in a
  *   per-index LRU; their URL names the data version and the filters, so they are served `immutable` with an
  *   ETag of the same name. A new data version is a new URL: nothing to purge. An old version's URL still
@@ -409,6 +414,8 @@ export function commonKeys(parts: VersionParts): { key: string; filters: PointFi
 }
 
 let watching: Db | undefined;
+/** The version whose clusters are (being) built ahead. */
+let scheduled: PointsCache | undefined;
 /**
  * Once a data version is installed and above the threshold, builds its unfiltered clusters, then the
  * common filters' (`commonKeys`), one after another in the cluster worker, so that neither the first
@@ -419,10 +426,11 @@ export function watchMapClusters(db: Db, min: number): void {
 	setTilesMin(min);
 	const prepare = () => {
 		const cache = readModel(db).points;
-		if (!tilesMode(cache)) return;
-		const parts = partsOf(cache);
-		if (parts.indexes.has('') || parts.pending.has('')) return;
-		setImmediate(() => void buildAhead(db, parts));
+		if (!tilesMode(cache) || scheduled === cache) return;
+		scheduled = cache;
+		// After the current request or installation slice: the version's parts take a few hundred
+		// milliseconds of this thread at 250,000 points, once.
+		setImmediate(() => void buildAhead(db, cache));
 	};
 	if (watching === db) return prepare();
 	watching = db;
@@ -431,7 +439,10 @@ export function watchMapClusters(db: Db, min: number): void {
 }
 
 /** The unfiltered index, then the common filters' (see `watchMapClusters`). */
-async function buildAhead(db: Db, parts: VersionParts): Promise<void> {
+async function buildAhead(db: Db, cache: PointsCache): Promise<void> {
+	if (readModel(db).points !== cache) return;
+	const parts = partsOf(cache);
+	if (parts.indexes.has('') || parts.pending.has('')) return;
 	const started = performance.now();
 	const entry = await clusterIndexFor(db, '');
 	console.log(
