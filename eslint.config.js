@@ -112,6 +112,8 @@ const LAYERS = [
 			'yauzl',
 			'nodemailer',
 			'supercluster',
+			// supercluster's KD-trees, put back together after a worker built them (lib/server/cluster-build.ts).
+			'kdbush',
 			'@maplibre/vt-pbf',
 			// The observatory's plots, drawn on the server (lib/server/observatory/plot.ts only uses them).
 			'@observablehq/plot',

@@ -42,6 +42,9 @@ const child = spawn(process.execPath, ['server.js'], {
 		SEED_ON_START: 'false',
 		PUBLIC_BASEMAP: 'offline',
 		MAP_TILES_MIN: threshold,
+		// The journeys go through the cluster worker as at national scale (the unfiltered index, the
+		// common filters and a large filter), not only through the thread's build for small selections.
+		MAP_WORKER_MIN: '1000',
 		REBUILD_INLINE_MAX: '100000'
 	}
 });

@@ -19,7 +19,7 @@ import {
 import { framingAllowed, securityHeaders } from '$lib/server/security-headers.js';
 import { kickOutbox, startMail } from '$lib/server/mail/scheduler';
 import { setRebuildInlineMax, warmReadModel } from '$lib/server/read-model';
-import { watchMapClusters } from '$lib/server/map-scale';
+import { setClusterWorkerMin, watchMapClusters } from '$lib/server/map-scale';
 import { getDb, getEnv, initStore } from '$lib/server/store';
 import { delocalizePath, localeOfPath, type Locale } from '$lib/i18n/paths';
 import { isUnder, route } from '$lib/links';
@@ -39,7 +39,9 @@ export const init: ServerInit = async () => {
 	// The catalogue, search indexes and map points of the current data, before the first visitor.
 	setRebuildInlineMax(getEnv().REBUILD_INLINE_MAX);
 	warmReadModel(db);
-	// Above the threshold, the unfiltered clusters are built now and after each new data version.
+	// Above the threshold, the unfiltered clusters (then the common filters') are built now and after each
+	// new data version, large ones in the cluster worker.
+	setClusterWorkerMin(getEnv().MAP_WORKER_MIN);
 	watchMapClusters(db, getEnv().MAP_TILES_MIN);
 	startMail();
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BASEMAP_CODES } from '$lib/domain/map/basemaps';
-import { TILES_MIN } from '$lib/domain/map/scale';
+import { CLUSTER_WORKER_MIN, TILES_MIN } from '$lib/domain/map/scale';
 
 /** An unset variable and an empty one mean the same: not configured. */
 const unsetIfEmpty = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -55,6 +55,15 @@ const envFields = z.object({
 		.int({ error: 'MAP_TILES_MIN : nombre entier de lieux attendu, ex. 20000' })
 		.min(1, { error: 'MAP_TILES_MIN : 1 ou plus' })
 		.default(TILES_MIN),
+	/**
+	 * Points from which the map's cluster index of a selection is built in the cluster worker rather than in
+	 * the server's thread (README "Map at national scale"); smaller ones take milliseconds in the thread.
+	 */
+	MAP_WORKER_MIN: z.coerce
+		.number({ error: 'MAP_WORKER_MIN : nombre entier de lieux attendu, ex. 10000' })
+		.int({ error: 'MAP_WORKER_MIN : nombre entier de lieux attendu, ex. 10000' })
+		.min(0, { error: 'MAP_WORKER_MIN : 0 ou plus' })
+		.default(CLUSTER_WORKER_MIN),
 	/** Outgoing mail (contact messages, proposal decisions); without it nothing is sent and mails wait. */
 	SMTP_URL: z.preprocess(
 		unsetIfEmpty,

@@ -72,7 +72,7 @@ describe('map at scale (server clusters)', () => {
 		const version = readModel(db).points.version;
 		const { x, y } = tileOf(7.75, 48.58, 10);
 		const params = { version: String(version), z: '10', x: String(x), y: String(y) };
-		const res = tileResponse(db, params, get(), url('/'));
+		const res = await tileResponse(db, params, get(), url('/'));
 		expect(res.status).toBe(200);
 		expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
 		// A Mapbox Vector Tile: its layer's name and the clusters' keys are written as protobuf strings.
@@ -85,12 +85,17 @@ describe('map at scale (server clusters)', () => {
 			0
 		);
 		expect(total).toBeGreaterThan(10);
-		const again = tileResponse(db, params, get({ 'if-none-match': res.headers.get('etag')! }), url('/'));
+		const again = await tileResponse(
+			db,
+			params,
+			get({ 'if-none-match': res.headers.get('etag')! }),
+			url('/')
+		);
 		expect(again.status).toBe(304);
 		// An old version's URL answers the current data, revalidated.
-		const old = tileResponse(db, { ...params, version: String(version - 1) }, get(), url('/'));
+		const old = await tileResponse(db, { ...params, version: String(version - 1) }, get(), url('/'));
 		expect(old.headers.get('cache-control')).toBe('public, max-age=0, must-revalidate');
-		expect(tileResponse(db, { ...params, x: '99999' }, get(), url('/')).status).toBe(400);
+		expect((await tileResponse(db, { ...params, x: '99999' }, get(), url('/'))).status).toBe(400);
 	});
 
 	it('clusters per filter key: fewer points with a filter, the same index for the same key', () => {
@@ -131,16 +136,18 @@ describe('map at scale (server clusters)', () => {
 
 	it('clusters as JSON for Leaflet, a cluster opens, points by id', async () => {
 		const version = readModel(db).points.version;
-		const res = clustersResponse(
+		const res = await clustersResponse(
 			db,
 			url(`/carte/tuiles/${version}/grappes.json?bbox=7.6,48.45,7.95,48.68&zoom=10`)
 		);
 		const { items } = (await res.json()) as { items: { type: string; cluster?: number; count?: number }[] };
 		const cluster = items.find((i) => i.type === 'cluster')!;
 		expect(cluster.count).toBeGreaterThan(1);
-		const open = (await clusterResponse(db, String(cluster.cluster), url('/')).json()) as { zoom: number };
+		const open = (await (await clusterResponse(db, String(cluster.cluster), url('/'))).json()) as {
+			zoom: number;
+		};
 		expect(open.zoom).toBeGreaterThan(10);
-		expect(clusterResponse(db, '12345678', url('/')).status).toBe(404);
+		expect((await clusterResponse(db, '12345678', url('/'))).status).toBe(404);
 		const id = readModel(db).points.points[3].id;
 		const one = decodePoints((await pointResponse(db, id).json()) as PointsPayload).points;
 		expect(one.map((p) => p.id)).toEqual([id]);

@@ -3,10 +3,15 @@
  * points; this module clusters them and answers the map's and the list's questions.
  *
  * - One **cluster index** (supercluster) per data version and filter combination (`filterKey`, the
- *   canonical query string of the filters, text and "autour de moi"). The unfiltered one is built as soon as
- *   a data version is installed (server start, then after each rebuild of the read model), after the
- *   current request, so no visitor waits for it; a filtered one is built on the first request naming its
- *   key, from the points that match (its cost is proportional to them), and kept in a small LRU.
+ *   canonical query string of the filters, text and "autour de moi"). A filter is matched through the
+ *   version's posting lists (`$lib/domain/map/facet-index`: the points each value names, not a test of
+ *   every point), and an index is built from typed arrays (./cluster-build.ts). Large selections
+ *   (MAP_WORKER_MIN points) are clustered in the cluster worker (./cluster-worker.ts), this thread only
+ *   putting the returned buffers back together, so other requests are served meanwhile. Once a data
+ *   version is installed (server start, then after each rebuild of the read model), the unfiltered index
+ *   and then the common filters' (one layer, one sector, one thématique: `commonKeys`) are built ahead in
+ *   the worker and kept; any other combination is built on the first request naming it (concurrent
+ *   requests share the build) and kept in a small LRU.
  * - **Tiles** (`/carte/tuiles/<version>/<z>/<x>/<y>.pbf?<key>`) are cut from an index and kept in a
  *   per-index LRU; their URL names the data version and the filters, so they are served `immutable` with an
  *   ETag of the same name. A new data version is a new URL: nothing to purge. An old version's URL still
@@ -15,17 +20,18 @@
  *   order) keeping those in the box, paged. **Clusters as GeoJSON** for the Leaflet engine, a cluster's
  *   expansion zoom and leaves for a click, one point by id for a shared link.
  */
-import Supercluster from 'supercluster';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { Worker } from 'node:worker_threads';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { Bbox } from '$lib/domain/coordinates';
 import { inBbox } from '$lib/domain/coordinates';
 import { idSchema } from '$lib/domain/common';
-import { filterPoints, nameMatcher } from '$lib/domain/map/filter';
+import { buildFacetIndex, filterByFacets, type FacetIndex } from '$lib/domain/map/facet-index';
+import { nameMatcher, NO_FILTERS, type PointFilters } from '$lib/domain/map/filter';
 import { parseExplorerParams } from '$lib/domain/map/map-url';
 import { encodeMapPoints, isApproximate, type MapPoint } from '$lib/domain/map/points';
 import {
-	CLUSTER_MIN_ZOOM,
-	CLUSTER_RADIUS,
+	CLUSTER_WORKER_MIN,
 	clustersQuerySchema,
 	filterKey,
 	listQuerySchema,
@@ -42,24 +48,37 @@ import type { Db } from './db/connection';
 import { listCommunes, listQuartiers, listThematiques } from './db/records';
 import { onReadModel, readModel } from './read-model';
 import type { PointsCache } from './read-model/parts';
+import { buildTree, fromTransferable, withTags, type ClusterTree } from './cluster-build';
+import type { ClusterJob, ClusterResult } from './cluster-worker';
 
 /** A tile as vt-pbf takes it: supercluster's tiles have geojson-vt's shape. */
 type VtTile = Parameters<typeof fromGeojsonVt>[0][string];
 
-/** Cluster indexes kept per data version (the unfiltered one is never evicted). */
+/** Filtered cluster indexes kept per data version besides the unfiltered and the common ones (LRU). */
 const MAX_INDEXES = 8;
 /** Tiles kept per index: the tiles of a few hundred views. */
 const MAX_TILES = 4000;
-/** Same as MapLibre's GeoJSON source in the small-store mode (engine/types.ts CLUSTER_MAX_ZOOM). */
-const CLUSTER_MAX_ZOOM = 16;
 /** Leaves sent with a cluster's expansion, to tell "several records at one spot" from "zoom in". */
 const SAME_SPOT_MAX = 60;
+/**
+ * The common filters' indexes are built ahead for at most this many points in all, as a multiple of the
+ * version's points (each index costs about 150 bytes a point: at 250,000 points, three times over is
+ * about 110 MB).
+ */
+const PRECOMPUTE_BUDGET = 3;
 
 let tilesMin = TILES_MIN;
+/** Selections from this many points are clustered in the worker; smaller ones take milliseconds here. */
+let workerMin = CLUSTER_WORKER_MIN;
 
 /** The threshold (MAP_TILES_MIN), set once at start; tests and the e2e server lower it. */
 export function setTilesMin(n: number): void {
 	tilesMin = n;
+}
+
+/** Points from which an index is built in the cluster worker (tests: 0, always; Infinity, never). */
+export function setClusterWorkerMin(n: number): void {
+	workerMin = n;
 }
 
 /** Whether this set of points is large enough for server-side clusters. */
@@ -67,22 +86,38 @@ export function tilesMode(c: Pick<PointsCache, 'points'>): boolean {
 	return c.points.length > tilesMin;
 }
 
-interface ClusterIndex {
+export interface ClusterIndex {
 	key: string;
-	index: Supercluster<TileLeafTags>;
+	index: ClusterTree;
 	/** The matching points in French name order, with their distances for "autour de moi". */
 	points: readonly MapPoint[];
 	meters?: number[];
 	tiles: Map<string, Uint8Array | null>;
 	buildMs: number;
+	/** Where it was built. */
+	builtIn: 'thread' | 'worker';
+	/** Of buildMs, the time this thread was busy (all of it when built here). */
+	blockMs: number;
 }
 
-let current: { cache: PointsCache; indexes: Map<string, ClusterIndex> } | undefined;
-
-function indexesOf(cache: PointsCache): Map<string, ClusterIndex> {
-	if (current?.cache !== cache) current = { cache, indexes: new Map() };
-	return current.indexes;
+/**
+ * What every index of a data version shares, made once per version: the posting lists of its points'
+ * filters, their positions and feature ids as typed arrays, their leaves' tags; and its indexes.
+ */
+export interface VersionParts {
+	cache: PointsCache;
+	facets: FacetIndex;
+	lonLat: Float64Array;
+	featureIds: Float64Array;
+	tags: TileLeafTags[];
+	indexes: Map<string, ClusterIndex>;
+	/** Indexes being built in the worker: a second request for the same key waits for the same build. */
+	pending: Map<string, Promise<ClusterIndex>>;
+	/** The common filters' keys built ahead: kept out of the LRU, like the unfiltered one. */
+	pinned: Set<string>;
 }
+
+let current: VersionParts | undefined;
 
 /** The icon of a point: the same numbering as the client's feature ids (engine/feature-ids.ts). */
 function styleOf(p: MapPoint): number {
@@ -91,12 +126,49 @@ function styleOf(p: MapPoint): number {
 /** Mirrors engine/feature-ids.ts STYLES: the icon is `id % STYLES`, MapLibre's style reads it so. */
 const STYLES = 8;
 
+/** The shared parts of a data version (pure but for the clock: the benchmark calls it directly). */
+export function makeVersionParts(cache: PointsCache): VersionParts {
+	const { points } = cache;
+	const lonLat = new Float64Array(points.length * 2);
+	const featureIds = new Float64Array(points.length);
+	const tags = new Array<TileLeafTags>(points.length);
+	points.forEach((p, i) => {
+		lonLat[2 * i] = p.lon;
+		lonLat[2 * i + 1] = p.lat;
+		// The point's place in the version's array and its icon, as the client's feature ids pack them.
+		featureIds[i] = i * STYLES + styleOf(p);
+		tags[i] = { i: p.id, n: p.name };
+	});
+	return {
+		cache,
+		facets: buildFacetIndex(points, cache.dict),
+		lonLat,
+		featureIds,
+		tags,
+		indexes: new Map(),
+		pending: new Map(),
+		pinned: new Set()
+	};
+}
+
+function partsOf(cache: PointsCache): VersionParts {
+	if (current?.cache !== cache) current = makeVersionParts(cache);
+	return current;
+}
+
+function indexesOf(cache: PointsCache): Map<string, ClusterIndex> {
+	return partsOf(cache).indexes;
+}
+
+/** A selection: its points in order and their indexes in the version's array (none: all of them). */
+export interface Selection {
+	points: readonly MapPoint[];
+	indexes?: Uint32Array;
+	meters?: number[];
+}
+
 /** The points a filter key selects, in name order, with distances when it has "autour de moi". */
-export function selectPoints(
-	db: Db,
-	cache: PointsCache,
-	key: string
-): { points: readonly MapPoint[]; meters?: number[] } {
+export function selectPoints(db: Db, cache: PointsCache, key: string): Selection {
 	if (key === '') return { points: cache.points };
 	const params = new URLSearchParams(key);
 	const ref = { communes: listCommunes(db), quartiers: listQuartiers(db), thematiques: listThematiques(db) };
@@ -115,92 +187,279 @@ export function selectPoints(
 			nameMatch = nameMatcher(state.q);
 		}
 	}
-	const { points } = filterPoints(cache.points, cache.dict, state.filters, { textIds, nameMatch });
+	const selected = filterByFacets(partsOf(cache).facets, state.filters, { textIds, nameMatch });
 	const around = parseAround(params.get('autour'));
-	if (!around) return { points };
-	const near = withinRadius(points, (p) => p, around.center, around.radius);
-	return { points: near.map((n) => n.item), meters: near.map((n) => n.meters) };
+	if (!around) return selected;
+	const indexes = selected.indexes ?? Uint32Array.from(cache.points, (_, i) => i);
+	const near = withinRadius([...indexes], (i) => cache.points[i], around.center, around.radius);
+	return {
+		points: near.map((n) => cache.points[n.item]),
+		indexes: Uint32Array.from(near, (n) => n.item),
+		meters: near.map((n) => n.meters)
+	};
 }
 
-const positions = new WeakMap<readonly MapPoint[], Map<MapPoint, number>>();
+/** The selection's positions and feature ids, copied (a worker takes their buffers). */
+function gather(parts: VersionParts, indexes: Uint32Array | undefined) {
+	if (!indexes) return { lonLat: parts.lonLat.slice(), featureIds: parts.featureIds.slice() };
+	const lonLat = new Float64Array(indexes.length * 2);
+	const featureIds = new Float64Array(indexes.length);
+	for (let k = 0; k < indexes.length; k++) {
+		const i = indexes[k];
+		lonLat[2 * k] = parts.lonLat[2 * i];
+		lonLat[2 * k + 1] = parts.lonLat[2 * i + 1];
+		featureIds[k] = parts.featureIds[i];
+	}
+	return { lonLat, featureIds };
+}
+
+/** A cluster index of a selection, built in this thread. */
+export function buildClusterIndex(parts: VersionParts, selected: Selection, key: string): ClusterIndex {
+	const started = performance.now();
+	const { lonLat, featureIds } = gather(parts, selected.indexes);
+	const index = withTags(buildTree(lonLat, featureIds), parts.tags, STYLES);
+	const buildMs = performance.now() - started;
+	return {
+		key,
+		index,
+		points: selected.points,
+		meters: selected.meters,
+		tiles: new Map(),
+		buildMs,
+		builtIn: 'thread',
+		blockMs: buildMs
+	};
+}
+
+// The cluster worker: started on first use, one per process; a failure sends builds back to this thread.
+let worker: Worker | undefined;
+let workerBroken = false;
+let nextJob = 1;
+const jobs = new Map<number, { resolve: (r: ClusterResult) => void; reject: (e: Error) => void }>();
+
+async function clusterWorker(): Promise<Worker> {
+	if (worker) return worker;
+	// Imported, not only named, so that the bundler emits the worker as its own file (as the read model's).
+	// eslint-disable-next-line no-restricted-syntax -- a sibling module, imported lazily so it is its own file
+	const url = new URL((await import('./cluster-worker')).CLUSTER_WORKER_URL);
+	if (worker) return worker;
+	const workerData = { clusterWorker: true };
+	// Source files (development, tests) are TypeScript: the worker registers tsx first (read-model/index.ts).
+	const w = url.pathname.endsWith('.ts')
+		? new Worker(
+				`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); })`,
+				{ eval: true, workerData }
+			)
+		: new Worker(url, { workerData });
+	// The worker never keeps a script or a test run alive.
+	w.unref();
+	const fail = (e: Error) => {
+		// Stopped on purpose (stopClusterWorker) is not broken: a later build starts another worker.
+		if (worker === w) {
+			worker = undefined;
+			workerBroken = true;
+		}
+		for (const job of jobs.values()) job.reject(e);
+		jobs.clear();
+	};
+	w.on('message', (r: ClusterResult) => {
+		const job = jobs.get(r.job);
+		jobs.delete(r.job);
+		if (r.ok) job?.resolve(r);
+		else job?.reject(new Error(r.message));
+	});
+	w.on('error', fail);
+	w.on('exit', (code) => fail(new Error(`le worker des grappes s’est arrêté (code ${code})`)));
+	worker = w;
+	return w;
+}
+
+/** Stops the cluster worker (scripts, before they end); the next large build starts another. */
+export async function stopClusterWorker(): Promise<void> {
+	const w = worker;
+	worker = undefined;
+	await w?.terminate();
+}
+
+/** A cluster index of a selection, built in the cluster worker; this thread only puts it back together. */
+export async function buildClusterIndexInWorker(
+	parts: VersionParts,
+	selected: Selection,
+	key: string
+): Promise<ClusterIndex> {
+	const started = performance.now();
+	const w = await clusterWorker();
+	const gathering = performance.now();
+	const { lonLat, featureIds } = gather(parts, selected.indexes);
+	let blockMs = performance.now() - gathering;
+	const job = nextJob++;
+	const result = await new Promise<ClusterResult>((resolve, reject) => {
+		jobs.set(job, { resolve, reject });
+		const message: ClusterJob = { job, lonLat, featureIds };
+		w.postMessage(message, [lonLat.buffer, featureIds.buffer]);
+	});
+	if (!result.ok) throw new Error(result.message);
+	const back = performance.now();
+	const index = withTags(fromTransferable(result.tree), parts.tags, STYLES);
+	blockMs += performance.now() - back;
+	return {
+		key,
+		index,
+		points: selected.points,
+		meters: selected.meters,
+		tiles: new Map(),
+		buildMs: performance.now() - started,
+		builtIn: 'worker',
+		blockMs
+	};
+}
+
+function remember(parts: VersionParts, key: string, entry: ClusterIndex): void {
+	const { indexes } = parts;
+	// Most recently used last: the Map's order is the LRU's.
+	indexes.delete(key);
+	indexes.set(key, entry);
+	let kept = 0;
+	for (const k of [...indexes.keys()].reverse()) {
+		if (k === '' || parts.pinned.has(k)) continue;
+		if (++kept > MAX_INDEXES) indexes.delete(k);
+	}
+}
 
 /**
- * A cluster index of some of a version's points (`all`, whose order numbers the features). Pure apart from
- * the clock: the benchmark calls it directly.
+ * The cluster index of a filter key for the current data version: cached, else built now in this thread
+ * (tests, small stores; the routes use `clusterIndexFor`).
  */
-export function buildClusterIndex(
-	all: readonly MapPoint[],
-	selected: { points: readonly MapPoint[]; meters?: number[] },
-	key: string
-): ClusterIndex {
-	const started = performance.now();
-	let position = positions.get(all);
-	if (!position) positions.set(all, (position = new Map(all.map((p, i) => [p, i]))));
-	const { points, meters } = selected;
-	const index = new Supercluster<TileLeafTags>({
-		minZoom: CLUSTER_MIN_ZOOM,
-		maxZoom: CLUSTER_MAX_ZOOM,
-		radius: CLUSTER_RADIUS,
-		extent: TILE_EXTENT
-	}).load(
-		points.map((p) => ({
-			type: 'Feature' as const,
-			// The point's place in the version's array and its icon, as the client's feature ids pack them.
-			id: (position.get(p) ?? 0) * STYLES + styleOf(p),
-			geometry: { type: 'Point' as const, coordinates: [p.lon, p.lat] },
-			properties: { i: p.id, n: p.name }
-		}))
-	);
-	return { key, index, points, meters, tiles: new Map(), buildMs: performance.now() - started };
-}
-
-function buildIndex(db: Db, cache: PointsCache, key: string): ClusterIndex {
-	const started = performance.now();
-	const entry = buildClusterIndex(cache.points, selectPoints(db, cache, key), key);
-	return { ...entry, buildMs: performance.now() - started };
-}
-
-/** The cluster index of a filter key for the current data version: cached, else built now. */
 export function clusterIndex(db: Db, key: string): ClusterIndex {
-	const cache = readModel(db).points;
-	const indexes = indexesOf(cache);
-	let entry = indexes.get(key);
-	if (entry) {
-		// Most recently used last: the Map's order is the LRU's.
-		indexes.delete(key);
-		indexes.set(key, entry);
-		return entry;
+	const parts = partsOf(readModel(db).points);
+	const cached = parts.indexes.get(key);
+	if (cached) {
+		remember(parts, key, cached);
+		return cached;
 	}
-	entry = buildIndex(db, cache, key);
-	indexes.set(key, entry);
-	for (const k of indexes.keys()) {
-		if (indexes.size <= MAX_INDEXES) break;
-		if (k !== '') indexes.delete(k);
-	}
+	const entry = buildClusterIndex(parts, selectPoints(db, parts.cache, key), key);
+	remember(parts, key, entry);
 	return entry;
 }
 
-let watching: Db | undefined;
 /**
- * Builds the unfiltered clusters of each new data version once it is installed, after the current request
- * (setImmediate), when the store is above the threshold.
+ * The cluster index of a filter key, as the routes ask it: cached; else a small selection is built now
+ * (milliseconds) and a large one in the cluster worker, this thread serving other requests meanwhile.
+ * Concurrent requests for one key share one build.
+ */
+export function clusterIndexFor(db: Db, key: string): ClusterIndex | Promise<ClusterIndex> {
+	const parts = partsOf(readModel(db).points);
+	const cached = parts.indexes.get(key);
+	if (cached) {
+		remember(parts, key, cached);
+		return cached;
+	}
+	return parts.pending.get(key) ?? startBuild(parts, key, selectPoints(db, parts.cache, key));
+}
+
+function startBuild(
+	parts: VersionParts,
+	key: string,
+	selected: Selection
+): ClusterIndex | Promise<ClusterIndex> {
+	if (workerBroken || selected.points.length < workerMin) {
+		const entry = buildClusterIndex(parts, selected, key);
+		remember(parts, key, entry);
+		return entry;
+	}
+	const build = buildClusterIndexInWorker(parts, selected, key)
+		.catch((e) => {
+			console.error('[carte] grappes impossibles dans le worker, construites dans ce fil :', e);
+			workerBroken = true;
+			return buildClusterIndex(parts, selected, key);
+		})
+		.then((entry) => {
+			remember(parts, key, entry);
+			return entry;
+		})
+		.finally(() => parts.pending.delete(key));
+	parts.pending.set(key, build);
+	return build;
+}
+
+/**
+ * The keys of the common filters, built ahead after the unfiltered index: one layer, one sector, one
+ * thématique (a visitor's first click in a facet), within PRECOMPUTE_BUDGET.
+ */
+export function commonKeys(parts: VersionParts): { key: string; filters: PointFilters }[] {
+	const { dict } = parts.cache;
+	const candidates: { filters: PointFilters; n: number }[] = [
+		...MAP_LAYERS.map((l, k) => ({
+			filters: { ...NO_FILTERS, layers: [l.code] },
+			n: parts.facets.layers[k].length
+		})),
+		...dict.flatMap((c, code) => {
+			const param = c.startsWith('s:') ? 'secteur' : c.startsWith('t:') ? 'thematique' : undefined;
+			if (!param) return [];
+			const n = parts.facets.offsets[code + 1] - parts.facets.offsets[code];
+			return [{ filters: { ...NO_FILTERS, [param]: [c.slice(2)] }, n }];
+		})
+	];
+	let budget = PRECOMPUTE_BUDGET * parts.cache.points.length;
+	const keys: { key: string; filters: PointFilters }[] = [];
+	// Layers, then sectors, then thématiques (the facets' order on the page), each largest first.
+	const rank = (f: PointFilters) => (f.secteur?.length ? 1 : f.thematique?.length ? 2 : 0);
+	candidates.sort((a, b) => rank(a.filters) - rank(b.filters) || b.n - a.n);
+	for (const c of candidates) {
+		if (c.n === 0 || c.n === parts.cache.points.length || c.n > budget) continue;
+		budget -= c.n;
+		keys.push({ key: filterKey('', c.filters), filters: c.filters });
+	}
+	return keys;
+}
+
+let watching: Db | undefined;
+/** The version whose clusters are (being) built ahead. */
+let scheduled: PointsCache | undefined;
+/**
+ * Once a data version is installed and above the threshold, builds its unfiltered clusters, then the
+ * common filters' (`commonKeys`), one after another in the cluster worker, so that neither the first
+ * view nor a first click in a facet waits for a build. Without the worker, only the unfiltered index is
+ * built, in this thread after the current request (setImmediate).
  */
 export function watchMapClusters(db: Db, min: number): void {
 	setTilesMin(min);
 	const prepare = () => {
 		const cache = readModel(db).points;
-		if (!tilesMode(cache) || indexesOf(cache).has('')) return;
-		setImmediate(() => {
-			const entry = clusterIndex(db, '');
-			console.log(
-				`[carte] grappes de ${entry.points.length} lieux construites en ${Math.round(entry.buildMs)} ms`
-			);
-		});
+		if (!tilesMode(cache) || scheduled === cache) return;
+		scheduled = cache;
+		// After the current request or installation slice: the version's parts take a few hundred
+		// milliseconds of this thread at 250,000 points, once.
+		setImmediate(() => void buildAhead(db, cache));
 	};
 	if (watching === db) return prepare();
 	watching = db;
 	onReadModel(prepare);
 	prepare();
+}
+
+/** The unfiltered index, then the common filters' (see `watchMapClusters`). */
+async function buildAhead(db: Db, cache: PointsCache): Promise<void> {
+	if (readModel(db).points !== cache) return;
+	const parts = partsOf(cache);
+	if (parts.indexes.has('') || parts.pending.has('')) return;
+	const started = performance.now();
+	const entry = await clusterIndexFor(db, '');
+	console.log(
+		`[carte] grappes de ${entry.points.length} lieux construites en ${Math.round(entry.buildMs)} ms (${entry.builtIn === 'worker' ? 'worker' : 'dans ce fil'})`
+	);
+	if (workerBroken) return;
+	const keys = commonKeys(parts);
+	for (const { key } of keys) {
+		if (current !== parts || workerBroken) return;
+		parts.pinned.add(key);
+		await clusterIndexFor(db, key);
+		// Requests go first between two builds (a small one is made in this thread).
+		await nextTurn();
+	}
+	console.log(
+		`[carte] grappes de ${keys.length} filtres courants construites en ${Math.round(performance.now() - started)} ms`
+	);
 }
 
 /** One tile as a Mapbox Vector Tile (uncompressed), or null when it holds nothing. */
@@ -236,7 +495,12 @@ const json = (body: unknown, status = 200, cache = 'no-store') =>
 const bad = (message: string) => json({ error: { status: 400, message } }, 400);
 
 /** GET /carte/tuiles/<version>/<z>/<x>/<y>.pbf?<filters>. */
-export function tileResponse(db: Db, params: Record<string, string>, request: Request, url: URL): Response {
+export async function tileResponse(
+	db: Db,
+	params: Record<string, string>,
+	request: Request,
+	url: URL
+): Promise<Response> {
 	const parsed = tileParamsSchema.safeParse(params);
 	if (!parsed.success) return bad(`Tuile : ${parsed.error.issues[0].message}.`);
 	const { version, z, x, y } = parsed.data;
@@ -251,7 +515,7 @@ export function tileResponse(db: Db, params: Record<string, string>, request: Re
 		'cache-control': fresh ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate'
 	});
 	if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
-	const body = tile(clusterIndex(db, key), z, x, y);
+	const body = tile(await clusterIndexFor(db, key), z, x, y);
 	if (!body) return new Response(null, { status: 204, headers });
 	return new Response(new Uint8Array(body), { headers });
 }
@@ -269,11 +533,11 @@ export type ClusterItem =
 	| { type: 'point'; lon: number; lat: number; id: string; name: string; style: number };
 
 /** GET /carte/tuiles/<version>/grappes.json?bbox=&zoom=&<filters>: the Leaflet engine's clusters. */
-export function clustersResponse(db: Db, url: URL): Response {
+export async function clustersResponse(db: Db, url: URL): Promise<Response> {
 	const parsed = clustersQuerySchema.safeParse(Object.fromEntries(url.searchParams));
 	if (!parsed.success) return bad(`Grappes : ${parsed.error.issues[0].message}.`);
 	const { bbox, zoom } = parsed.data;
-	const entry = clusterIndex(db, keyOf(db, url));
+	const entry = await clusterIndexFor(db, keyOf(db, url));
 	const items: ClusterItem[] = entry.index.getClusters(bbox, Math.floor(zoom)).map((f) => {
 		const [lon, lat] = f.geometry.coordinates;
 		const props = f.properties as Partial<TileLeafTags> & {
@@ -289,10 +553,10 @@ export function clustersResponse(db: Db, url: URL): Response {
 }
 
 /** GET /carte/tuiles/<version>/grappe/<id>.json?<filters>: where a cluster opens, and its leaves if few. */
-export function clusterResponse(db: Db, id: string, url: URL): Response {
+export async function clusterResponse(db: Db, id: string, url: URL): Promise<Response> {
 	const clusterId = Number(id);
 	if (!Number.isSafeInteger(clusterId) || clusterId < 0) return bad('Grappe : identifiant entier attendu.');
-	const entry = clusterIndex(db, keyOf(db, url));
+	const entry = await clusterIndexFor(db, keyOf(db, url));
 	try {
 		const zoom = entry.index.getClusterExpansionZoom(clusterId);
 		const leaves = entry.index.getLeaves(clusterId, SAME_SPOT_MAX + 1, 0);

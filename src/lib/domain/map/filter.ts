@@ -60,10 +60,12 @@ export function nameMatcher(query: string): ((name: string) => boolean) | undefi
 }
 
 /**
- * A predicate for the filters, compiled once per change: the wanted codes become sets of indexes into the
- * points' dictionary, so each point is tested with a few integer lookups.
+ * The wanted dictionary indexes of each filter parameter that has values (one set per parameter: a point
+ * must have a code of every set). A parameter's values that no point has give an empty set, which matches
+ * nothing, as it should. Shared by `pointMatcher` and the server's posting lists (facet-index.ts), so both
+ * read a filter the same way.
  */
-export function pointMatcher(f: PointFilters, dict: readonly string[]): (p: MapPoint) => boolean {
+export function codeGroups(f: PointFilters, dict: readonly string[]): Set<number>[] {
 	const index = new Map(dict.map((c, i) => [c, i]));
 	const wanted = (codes: readonly string[]) => {
 		const set = new Set<number>();
@@ -71,15 +73,27 @@ export function pointMatcher(f: PointFilters, dict: readonly string[]): (p: MapP
 			const i = index.get(c);
 			if (i !== undefined) set.add(i);
 		}
-		// An empty set for a non-empty filter matches nothing, as it should: no point has that code.
 		return codes.length ? set : undefined;
 	};
-	const mask = maskOf(f.layers);
 	// A value of a shared parameter (`lieu`) is looked up under each of its filters' prefixes: only the
 	// filter that has it finds it in the dictionary.
-	const groups = MAP_PARAMS.map(({ param, filters }) =>
+	return MAP_PARAMS.map(({ param, filters }) =>
 		wanted((f[param] ?? []).flatMap((v) => filters.map((d) => mapCode(d, v)).filter((c) => c !== undefined)))
 	).filter((g): g is Set<number> => g !== undefined);
+}
+
+/** Whether the filters select every point (all layers, no value): `filterPoints` then copies nothing. */
+export function isTrivial(f: PointFilters): boolean {
+	return maskOf(f.layers) === ALL_LAYERS_MASK && noValues(f);
+}
+
+/**
+ * A predicate for the filters, compiled once per change: the wanted codes become sets of indexes into the
+ * points' dictionary, so each point is tested with a few integer lookups.
+ */
+export function pointMatcher(f: PointFilters, dict: readonly string[]): (p: MapPoint) => boolean {
+	const mask = maskOf(f.layers);
+	const groups = codeGroups(f, dict);
 	return (p) => (p.layers & mask) !== 0 && groups.every((g) => p.codes.some((i) => g.has(i)));
 }
 
@@ -111,8 +125,7 @@ export function filterPoints(
 	f: PointFilters,
 	opts: FilterOptions = {}
 ): Filtered {
-	const trivial = maskOf(f.layers) === ALL_LAYERS_MASK && noValues(f);
-	const matches = trivial ? undefined : pointMatcher(f, dict);
+	const matches = isTrivial(f) ? undefined : pointMatcher(f, dict);
 	// Nothing to filter: the same array, not a copy (it can hold 50k points).
 	const points: readonly MapPoint[] =
 		!matches && !opts.textIds && !opts.nameMatch

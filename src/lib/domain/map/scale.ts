@@ -17,6 +17,12 @@ import type { Around, PointFilters } from './filter';
  * the client-side GeoJSON is the faster first view and needs no round trip per filter or tile.
  */
 export const TILES_MIN = 20_000;
+/**
+ * Points from which the server builds a selection's cluster index in its cluster worker: about 0.1 s of
+ * work on a quiet 2-core machine, several times that under load; below, the thread's own build is cheaper
+ * than a round trip to the worker.
+ */
+export const CLUSTER_WORKER_MIN = 10_000;
 /** Tile extent and cluster radius, in tile pixels: the same clustering as MapLibre's GeoJSON source. */
 export const TILE_EXTENT = 512;
 export const CLUSTER_RADIUS = 50;
