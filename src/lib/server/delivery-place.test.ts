@@ -4,6 +4,7 @@ import { parseSourcingQuery, sourcingQueryString } from '$lib/domain/buyers/quer
 import { acheterPage } from '$lib/pages/acheter';
 import { loadDataset } from './seed/read-data';
 import { communeInAddress, locateDelivery, type DeliveryDeps } from './delivery-place';
+import { deliveryCacheHeaders } from './buyers';
 import { geocodeAddress, type GeocodeResult } from './geocoder';
 
 let catalogue: Catalogue;
@@ -182,7 +183,6 @@ describe('the place of delivery as an address', () => {
 
 describe('the page cache and a fallback', () => {
 	it('keeps a placed address cacheable, never a fallback', async () => {
-		const { deliveryCacheHeaders } = await import('./buyers');
 		expect(deliveryCacheHeaders(undefined)).toEqual({});
 		const found = await locateDelivery(ADDRESS, catalogue.geo.communes, deps(FOUND).d);
 		expect(deliveryCacheHeaders(found)).toEqual({});
