@@ -105,7 +105,7 @@ export function followPage(
 	need: { id: string; data: NeedForm; status: NeedStatus; moderationNote?: string },
 	interests: readonly {
 		id: string;
-		data: { structure: string; email: string; telephone?: string; message: string };
+		data: { structure: string; email: string; telephone?: string; message: string; erased?: true };
 		status: InterestStatus;
 		createdAt: string;
 	}[]

@@ -10,6 +10,7 @@ import {
 	archiveExpired,
 	closeNeed,
 	createNeed,
+	forgetOldNeeds,
 	getNeed,
 	listInterests,
 	listOpenNeeds,
@@ -178,6 +179,48 @@ describe('a need’s life', () => {
 				'2026-12-11'
 			)
 		).toEqual({ ok: false, status: 410, message: 'Ce besoin n’est plus ouvert aux réponses.' });
+	});
+});
+
+describe('privacy', () => {
+	const ANSWER = {
+		structure: 'Envie Strasbourg',
+		email: 'contact@envie.example',
+		telephone: '03 88 00 00 00',
+		message: 'Nous pouvons reprendre les postes.'
+	};
+
+	it('erases contacts six months after a need ends, keeps the need, the names and the statuses', () => {
+		const created = new Date('2026-12-05T09:00:00Z');
+		const ended = createNeed(db, NEED, { clientHash: 'h1', now: created });
+		const open = createNeed(db, { ...NEED, titre: 'Toujours ouvert' }, { clientHash: 'h2', now: created });
+		for (const n of [ended, open]) {
+			moderateNeed(db, n.id, 'approve', 'Sam');
+			addInterest(db, n.id, ANSWER, TODAY);
+		}
+		expect(closeNeed(db, ended.token, new Date('2026-12-20T10:00:00Z'))).toEqual({ ok: true });
+		const hash = (id: string) =>
+			(db.prepare('SELECT client_hash FROM needs WHERE id = ?').get(id) as { client_hash: string | null })
+				.client_hash;
+
+		// The next day: client hashes gone, contacts kept.
+		expect(forgetOldNeeds(db, new Date('2026-12-06T10:00:00Z'))).toEqual({ needs: 0, answers: 0 });
+		expect([hash(ended.id), hash(open.id)]).toEqual([null, null]);
+		// Six months after closing, less a day: still there.
+		expect(forgetOldNeeds(db, new Date('2027-06-19T10:00:00Z'))).toEqual({ needs: 0, answers: 0 });
+		expect(listInterests(db, ended.id)[0].data.email).toBe(ANSWER.email);
+
+		expect(forgetOldNeeds(db, new Date('2027-06-21T10:00:00Z'))).toEqual({ needs: 1, answers: 1 });
+		const need = getNeed(db, ended.id)!;
+		expect(need.data).toMatchObject({ titre: NEED.titre, acheteur: NEED.acheteur, email: '' });
+		const [answer] = listInterests(db, ended.id);
+		expect(answer.data).toEqual({ structure: ANSWER.structure, email: '', message: '', erased: true });
+		expect(answer.status).toBe('nouvelle');
+		const follow = followPage(catalogue, need, listInterests(db, ended.id));
+		expect(follow.interests[0]).toMatchObject({ structure: ANSWER.structure, erased: true });
+		// The open need keeps everything; a second sweep changes nothing.
+		expect(listInterests(db, open.id)[0].data).toEqual(ANSWER);
+		expect(forgetOldNeeds(db, new Date('2027-07-01T10:00:00Z'))).toEqual({ needs: 0, answers: 0 });
 	});
 });
 

@@ -5,9 +5,12 @@
  */
 import { interestFormSchema, needFormSchema } from '$lib/domain/buyers/need';
 import { FORM_ERROR, zodErrors, type FieldErrors } from '$lib/domain/errors';
-import { addInterest, createNeed } from './db/needs';
+import { addInterest, createNeed, forgetOldNeedData } from './db/needs';
+import type { Db } from './db/connection';
 import {
+	DAY_MS,
 	guardPublicForm,
+	monthsBefore,
 	withSlot,
 	type FormValues,
 	type PublicFormClient,
@@ -15,6 +18,17 @@ import {
 } from './public-form';
 
 export * from './db/needs';
+
+/** Buyers' and answering structures' contacts are erased this long after a need ends (stated on /confidentialite). */
+export const NEED_CONTACT_RETENTION_MONTHS = 6;
+
+/** The hourly privacy sweep's share for needs: contacts of needs ended six months ago, day-old client hashes. */
+export function forgetOldNeeds(db: Db, now = new Date()) {
+	return forgetOldNeedData(db, {
+		contacts: monthsBefore(now, NEED_CONTACT_RETENTION_MONTHS),
+		clientHashes: new Date(now.getTime() - DAY_MS)
+	});
+}
 
 // Public forms -------------------------------------------------------------------------------------------
 

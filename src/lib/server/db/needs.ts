@@ -20,7 +20,8 @@ export interface StoredNeed {
 export interface StoredInterest {
 	id: string;
 	needId: string;
-	data: InterestForm;
+	/** `erased`: its e-mail, telephone and message are gone (forgetOldNeedData); the structure's name stays. */
+	data: InterestForm & { erased?: true };
 	status: InterestStatus;
 	createdAt: string;
 	updatedAt: string;
@@ -234,4 +235,37 @@ export function setInterestStatus(
 	return changed === 1
 		? { ok: true }
 		: { ok: false, status: 404, message: 'Réponse introuvable pour ce besoin.' };
+}
+
+/**
+ * Privacy (stated on /confidentialite): six months after a need was closed, archived or refused, the buyer's
+ * e-mail and the answering structures' e-mails, telephones and messages are erased; the need itself, the
+ * structures' names and the answers' statuses stay (what was asked, who answered). The client hash that only
+ * serves the rate limit goes after a day, as for proposals. Returns the numbers of needs and answers erased.
+ */
+export function forgetOldNeedData(
+	db: Db,
+	before: { contacts: Date; clientHashes: Date }
+): { needs: number; answers: number } {
+	const contacts = before.contacts.toISOString();
+	return db.transaction(() => {
+		db.prepare('UPDATE needs SET client_hash = NULL WHERE created_at < ? AND client_hash IS NOT NULL').run(
+			before.clientHashes.toISOString()
+		);
+		const ended = `status IN ('closed', 'archived', 'rejected') AND COALESCE(closed_at, moderated_at, created_at) < ?`;
+		const answers = db
+			.prepare(
+				`UPDATE need_interests
+				 SET data = json_set(json_remove(data, '$.telephone'), '$.email', '', '$.message', '', '$.erased', json('true'))
+				 WHERE json_extract(data, '$.erased') IS NULL AND need_id IN (SELECT id FROM needs WHERE ${ended})`
+			)
+			.run(contacts).changes;
+		const needs = db
+			.prepare(
+				`UPDATE needs SET data = json_set(data, '$.email', '', '$.erased', json('true'))
+				 WHERE json_extract(data, '$.erased') IS NULL AND ${ended}`
+			)
+			.run(contacts).changes;
+		return { needs, answers };
+	})();
 }

@@ -5,6 +5,7 @@
  * once the server starts with them. The retention sweep runs hourly whether mail is configured or not.
  */
 import { forgetOldContactData } from '../contact';
+import { forgetOldNeeds } from '../needs';
 import { nextDueAt } from '../db/outbox';
 import { mailConfigured } from '../env';
 import { getDb, getEnv } from '../store';
@@ -79,10 +80,12 @@ function scheduleNext() {
 export function startMail(): void {
 	const db = getDb();
 	forgetOldContactData(db);
+	forgetOldNeeds(db);
 	sweeper ??= setInterval(() => {
 		// A timer's exception would stop the server (a full disk, say): the next sweep tries again.
 		try {
 			forgetOldContactData(getDb());
+			forgetOldNeeds(getDb());
 		} catch (e) {
 			console.error('[confidentialité] effacement des anciens messages impossible', e);
 		}
