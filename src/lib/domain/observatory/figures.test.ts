@@ -54,14 +54,36 @@ const organisations = [
 		legalForm: 'scop',
 		quartierCode: 'SQ_07',
 		thematiques: ['emploi'],
-		lastVerified: '2026-06-01'
+		lastVerified: '2026-06-01',
+		activityFamily: 'insertion-emploi',
+		sizeBand: '12'
 	}),
-	org({ id: 'org-b', legalForm: 'association-declaree', qpv: 'hautepierre', lastVerified: '2024-01-01' }),
-	org({ id: 'org-c', legalForm: 'association-declaree', communeCode: '67447', thematiques: ['habitat'] }),
+	org({
+		id: 'org-b',
+		legalForm: 'association-declaree',
+		qpv: 'hautepierre',
+		lastVerified: '2024-01-01',
+		activityFamily: 'insertion-emploi',
+		sizeBand: '01'
+	}),
+	org({
+		id: 'org-c',
+		legalForm: 'association-declaree',
+		communeCode: '67447',
+		thematiques: ['habitat'],
+		activityFamily: 'action-sociale'
+	}),
 	// Outside the ESS: never counted.
-	org({ id: 'mairie', legalForm: 'public', isEss: false, roles: ['financeur'] }),
+	org({
+		id: 'mairie',
+		legalForm: 'public',
+		isEss: false,
+		roles: ['financeur'],
+		activityFamily: 'action-sociale',
+		sizeBand: '21'
+	}),
 	// No commune: counted everywhere but by commune.
-	org({ id: 'org-d', legalForm: 'scic', communeCode: undefined, territory: 'bas-rhin' })
+	org({ id: 'org-d', legalForm: 'scic', communeCode: undefined, territory: 'bas-rhin', sizeBand: '12' })
 ];
 const initiatives = [
 	ini({ id: 'i1', quartierCode: 'SQ_07', qpv: 'hautepierre', thematiques: ['emploi', 'habitat'] }),
@@ -118,6 +140,24 @@ describe('observatoryFigures', () => {
 			scop: [1],
 			scic: [1]
 		});
+	});
+
+	it('counts ESS structures by activity family and by headcount band, saying how many are known', () => {
+		const activities = figure(all, 'activites');
+		expect(values(activities)).toEqual({ 'insertion-emploi': [2], 'action-sociale': [1] });
+		expect(activities.note).toMatch(/^Famille connue pour 3 des 4 structures/);
+		const sizes = figure(all, 'tailles');
+		// In the bands' order, smallest first (a scale, not a ranking), though 20-49 counts more.
+		expect(sizes.rows.map((r) => [r.code, r.values[0]])).toEqual([
+			['01', 1],
+			['12', 2]
+		]);
+		expect(sizes.note).toMatch(/^Tranche connue pour 3 des 4 structures/);
+		const none = observatoryFigures({ ...input, organisations: organisations.slice(2, 4) }).find(
+			(f) => f.id === 'tailles'
+		)!;
+		expect(none.rows).toEqual([]);
+		expect(none.reading).toMatch(/^Aucune structure publiée n’a de tranche d’effectifs renseignée/);
 	});
 
 	it('counts thématiques for the three kinds, and the records without one', () => {

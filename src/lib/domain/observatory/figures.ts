@@ -12,6 +12,8 @@
  * - The commune filter keeps the places of that commune, and the tools its projects may apply to (a tool of
  *   another commune is left out; tools of the Eurométropole and wider cover every commune).
  */
+import { ACTIVITY_FAMILIES } from '../activity-families';
+import { SIZE_BANDS } from '../size-bands';
 import { AUDIENCES, ESS_FAMILIES, FUNDING_TYPES, LEGAL_FORMS, STAGES, legalForm } from '../taxonomies';
 import type { Geo } from '../query';
 import type { FundingTool, Initiative, Organisation } from '../records';
@@ -22,6 +24,8 @@ export const FIGURE_IDS = [
 	'quartiers',
 	'familles',
 	'formes-juridiques',
+	'activites',
+	'tailles',
 	'thematiques',
 	'qpv',
 	'financements-stades',
@@ -263,6 +267,58 @@ function legalFormsFigure(r: Selected, where: string): Figure {
 	};
 }
 
+/** Structures by activity family (from the NAF code, or chosen from the sources), those without one said. */
+function activitiesFigure(r: Selected, where: string): Figure {
+	const counts = new Map<string, number>();
+	for (const o of r.organisations)
+		if (o.activityFamily) counts.set(o.activityFamily, (counts.get(o.activityFamily) ?? 0) + 1);
+	const rows = ACTIVITY_FAMILIES.filter((f) => counts.has(f.code))
+		.map((f) => ({ code: f.code, label: f.label, values: [counts.get(f.code)!] }))
+		.sort(byTotalThenName);
+	const known = rows.reduce((n, row) => n + total(row), 0);
+	const n = r.organisations.length;
+	return {
+		id: 'activites',
+		title: 'Structures par famille d’activité',
+		reading: rows[0]
+			? `${rows[0].label} : ${count(total(rows[0]), 'structure', 'structures')} sur ${count(known, 'structure dont l’activité est connue', 'structures dont l’activité est connue')}${where}.`
+			: `Aucune structure publiée n’a de famille d’activité renseignée${where}.`,
+		rowHeader: 'Famille d’activité',
+		unit: 'structures',
+		series: [{ key: 'structures', label: 'Structures de l’ESS' }],
+		rows,
+		mark: 'bars',
+		note: `Famille connue pour ${known} des ${count(n, 'structure', 'structures')} : déduite du code NAF du répertoire SIRENE, ou choisie d’après l’activité que décrivent les sources.`
+	};
+}
+
+/** Structures by INSEE headcount band, in the bands' order (a size scale, not a ranking). */
+function sizesFigure(r: Selected, where: string): Figure {
+	const counts = new Map<string, number>();
+	for (const o of r.organisations) if (o.sizeBand) counts.set(o.sizeBand, (counts.get(o.sizeBand) ?? 0) + 1);
+	const rows = SIZE_BANDS.filter((b) => counts.has(b.code)).map((b) => ({
+		code: b.code,
+		label: b.label,
+		values: [counts.get(b.code)!]
+	}));
+	const known = rows.reduce((n, row) => n + total(row), 0);
+	const n = r.organisations.length;
+	const first = [...rows].sort(byTotalThenName)[0];
+	return {
+		id: 'tailles',
+		title: 'Structures par tranche d’effectifs salariés',
+		reading: first
+			? `La tranche la plus fréquente${where} : ${first.label.charAt(0).toLowerCase()}${first.label.slice(1)} (${count(total(first), 'structure', 'structures')} sur ${known} dont la tranche est connue).`
+			: `Aucune structure publiée n’a de tranche d’effectifs renseignée${where} : elle vient du répertoire SIRENE, à l’import.`,
+		rowHeader: 'Tranche d’effectifs',
+		unit: 'structures',
+		series: [{ key: 'structures', label: 'Structures de l’ESS' }],
+		rows,
+		mark: 'bars',
+		note: `Tranche connue pour ${known} des ${count(n, 'structure', 'structures')}, telle que le répertoire SIRENE l’indique (tranches de l’INSEE).`
+	};
+}
+
 function thematiquesFigure(input: ObservatoryInput, r: Selected, where: string): Figure {
 	const rows = input.geo.thematiques
 		.map((t) => ({
@@ -475,6 +531,8 @@ export function observatoryFigures(input: ObservatoryInput, filters: Observatory
 		...(strasbourg ? [quartiersFigure(input, r, where)] : []),
 		familiesFigure(r, where),
 		legalFormsFigure(r, where),
+		activitiesFigure(r, where),
+		sizesFigure(r, where),
 		thematiquesFigure(input, r, where),
 		qpvFigure(input, r, where),
 		toolsFigure('financements-stades', r, where),
