@@ -119,11 +119,11 @@ test.describe('skip links', () => {
 		// Their box is clipped to a pixel until one of them has the focus.
 		const skips = page.getByRole('link', { name: 'Aller à la carte' }).locator('..');
 		expect((await skips.boundingBox())!.width).toBeLessThanOrEqual(1);
-		// After « Aller au contenu », the brand and the main navigation's entries: a few presses, not 121.
-		const navLinks = await page
-			.getByRole('navigation', { name: 'Navigation principale' })
-			.getByRole('link')
-			.count();
+		// After « Aller au contenu », the brand, the main navigation's entries and the language switcher's: a
+		// few presses, not 121.
+		const navLinks =
+			(await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link').count()) +
+			(await page.getByRole('navigation', { name: 'Langue' }).getByRole('link').count());
 		expect(await tabTo(page, 'Aller à la carte')).toBeLessThanOrEqual(navLinks + 4);
 		expect((await skips.boundingBox())!.width).toBeGreaterThan(200);
 		await page.keyboard.press('Enter');
