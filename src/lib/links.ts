@@ -329,7 +329,8 @@ const routes = {
 
 	openData: () => '/donnees',
 	accessibility: () => '/accessibilite',
-	privacy: (section?: 'messages' | 'besoins') => (section ? `/confidentialite#${section}` : '/confidentialite'),
+	privacy: (section?: 'messages' | 'besoins') =>
+		section ? `/confidentialite#${section}` : '/confidentialite',
 
 	// Data files ----------------------------------------------------------------------------------------
 	/** A collection of the public API, as JSON or GeoJSON, with filters (`{ quartier: 'SQ_08' }`). */
