@@ -7,13 +7,10 @@
  * records enriched with the ESAT kind and its proof, new ones created as drafts only in the Eurométropole's
  * 33 communes, positions converted from Lambert-93. The last line is one JSON object.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { z } from 'zod';
-import { migrate, openDatabase } from '../src/lib/server/db/connection';
-import { parseEnv } from '../src/lib/server/env';
 import { runFinessImport } from '../src/lib/server/buyers-import';
 import { readCliArgs } from './cli-args';
+import { runWhenCalled } from './file-import-command';
 
 const USAGE = 'usage : npm run import:finess -- <extraction.csv> [--dry-run] [--by <nom>]';
 
@@ -34,46 +31,9 @@ export function parseArgs(argv: string[]): z.infer<typeof argsSchema> {
 	return parsed.data;
 }
 
-async function main(): Promise<number> {
-	let args;
-	try {
-		args = parseArgs(process.argv.slice(2));
-	} catch (e) {
-		console.error(`import:finess : ${(e as Error).message}`);
-		console.error(USAGE);
-		return 2;
-	}
-	if (!existsSync(args.file)) {
-		console.error(`import:finess : fichier introuvable : ${args.file}`);
-		return 2;
-	}
-	const env = parseEnv(process.env);
-	const db = openDatabase(env.DATABASE_PATH);
-	migrate(db);
-	try {
-		const { exitCode, result } = await runFinessImport(
-			db,
-			{
-				fileName: basename(args.file),
-				bytes: new Uint8Array(readFileSync(args.file)),
-				dryRun: args.dryRun,
-				by: args.by
-			},
-			{ log: (l) => console.log(l), progress: (l) => console.error(l) }
-		);
-		if (result.message) console.log(`import:finess : ${result.message}`);
-		console.log(JSON.stringify(result));
-		return exitCode;
-	} finally {
-		db.close();
-	}
-}
-
-if (process.argv[1] && import.meta.url.endsWith(basename(process.argv[1])))
-	main().then(
-		(code) => process.exit(code),
-		(e: unknown) => {
-			console.error(`import:finess : erreur inattendue : ${(e as Error).stack ?? String(e)}`);
-			process.exit(1);
-		}
-	);
+runWhenCalled(import.meta.url, {
+	name: 'import:finess',
+	usage: USAGE,
+	parseArgs,
+	run: (db, input, _args, out) => runFinessImport(db, input, out)
+});
