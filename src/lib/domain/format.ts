@@ -29,6 +29,31 @@ export function formatDate(iso: string): string {
 	return Number.isNaN(d.getTime()) ? iso : DATE.format(d);
 }
 
+/** French month names, January first. */
+export const FRENCH_MONTHS = [
+	'janvier',
+	'février',
+	'mars',
+	'avril',
+	'mai',
+	'juin',
+	'juillet',
+	'août',
+	'septembre',
+	'octobre',
+	'novembre',
+	'décembre'
+] as const;
+
+/** A day of the month as French writes it: « 1er », « 2 ». */
+export const frenchDayOfMonth = (d: number) => (d === 1 ? '1er' : String(d));
+
+/** « 1er juin 2026 » from « 2026-06-01 »: formatDate with the ordinal French writes for the first. */
+export function frenchLongDate(iso: string): string {
+	const [y, m, d] = iso.split('-').map(Number);
+	return `${frenchDayOfMonth(d)} ${FRENCH_MONTHS[m - 1]} ${y}`;
+}
+
 /** The amount range as a visitor reads it; the year of an old figure stays beside it. */
 export function amountLabel(amount: Amount | undefined): string {
 	if (!amount) return 'Montant non publié';

@@ -7,6 +7,7 @@
  * Dates are calendar days in Strasbourg (YYYY-MM-DD), times are wall-clock times there (HH:MM): no instant
  * is computed here, so daylight saving time cannot shift an event. Pure: the caller gives « today ».
  */
+import { FRENCH_MONTHS as MONTHS, frenchDayOfMonth as dayWord } from '../format';
 import type { Recurrence } from '../taxonomies';
 
 export interface EventDates {
@@ -143,28 +144,12 @@ export function isPast(d: EventDates, today: string): boolean {
 	return nextOccurrence(d, today) === undefined;
 }
 
-const MONTHS = [
-	'janvier',
-	'février',
-	'mars',
-	'avril',
-	'mai',
-	'juin',
-	'juillet',
-	'août',
-	'septembre',
-	'octobre',
-	'novembre',
-	'décembre'
-];
 const WEEKDAYS = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'];
 
 function parts(iso: string) {
 	const [y, m, d] = iso.split('-').map(Number);
 	return { y, m, d, weekday: new Date(Date.UTC(y, m - 1, d)).getUTCDay() };
 }
-
-const dayWord = (d: number) => (d === 1 ? '1er' : String(d));
 
 /** « samedi 13 juin 2026 ». */
 export function frenchDay(iso: string): string {

@@ -13,6 +13,7 @@
  *   another commune is left out; tools of the Eurométropole and wider cover every commune).
  */
 import { ACTIVITY_FAMILIES } from '../activity-families';
+import { frenchLongDate } from '../format';
 import { SIZE_BANDS } from '../size-bands';
 import { AUDIENCES, ESS_FAMILIES, FUNDING_TYPES, LEGAL_FORMS, STAGES, legalForm } from '../taxonomies';
 import type { Geo } from '../query';
@@ -485,7 +486,7 @@ function freshnessFigure(input: ObservatoryInput, r: Selected, where: string) {
 	const figure: Figure = {
 		id: 'fraicheur',
 		title: 'Fraîcheur des fiches : vérifiées dans les 12 derniers mois',
-		reading: `${percent(fresh, all)} des fiches publiées${where} ont été vérifiées depuis le ${frenchDate(since)} (${fresh} sur ${all}).`,
+		reading: `${percent(fresh, all)} des fiches publiées${where} ont été vérifiées depuis le ${frenchLongDate(since)} (${fresh} sur ${all}).`,
 		rowHeader: 'Type de fiche',
 		unit: 'fiches',
 		series: [
@@ -496,25 +497,6 @@ function freshnessFigure(input: ObservatoryInput, r: Selected, where: string) {
 		mark: 'bars'
 	};
 	return figure;
-}
-
-const MONTHS = [
-	'janvier',
-	'février',
-	'mars',
-	'avril',
-	'mai',
-	'juin',
-	'juillet',
-	'août',
-	'septembre',
-	'octobre',
-	'novembre',
-	'décembre'
-];
-function frenchDate(iso: string): string {
-	const [y, m, d] = iso.split('-').map(Number);
-	return `${d === 1 ? '1er' : d} ${MONTHS[m - 1]} ${y}`;
 }
 
 /**
