@@ -11,6 +11,7 @@ import type { EventRecord } from '$lib/domain/records';
 import { labelOf } from '$lib/domain/taxonomies';
 import { PARIS, writeCalendar, type IcsEvent } from '$lib/io/ical';
 import { route } from '$lib/links';
+import { areaParam } from './area-param';
 import { placeFacts, themes } from './related';
 
 const OFFSET = new Intl.DateTimeFormat('en-US', { timeZone: PARIS, timeZoneName: 'longOffset' });
@@ -42,25 +43,17 @@ export type AgendaIcs = { ok: true; ics: string } | { ok: false; message: string
 
 /** Which events: a quartier's or commune's slug (as on its page) and a thématique's code, both optional. */
 export function agendaIcs(c: Catalogue, url: URL, siteUrl: string): AgendaIcs {
-	const slug = url.searchParams.get('quartier')?.trim() || undefined;
 	const code = url.searchParams.get('thematique')?.trim() || undefined;
-	const quartier = slug ? c.geo.quartiers.find((q) => q.slug === slug) : undefined;
-	const commune = slug && !quartier ? c.geo.communes.find((x) => x.slug === slug) : undefined;
-	if (slug && !quartier && !commune)
-		return {
-			ok: false,
-			message: `Quartier ou commune inconnu « ${slug} » : indiquez le nom de la page du quartier ou de la commune, par exemple « hautepierre » ou « schiltigheim ».`
-		};
+	const area = areaParam(c.geo, url);
+	if (!area.ok) return area;
+	const { quartier, commune } = area;
 	const thematique = code ? c.geo.thematiques.find((t) => t.code === code) : undefined;
 	if (code && !thematique)
 		return {
 			ok: false,
 			message: `Thématique inconnue « ${code} » : les codes sont ${c.geo.thematiques.map((t) => t.code).join(', ')}.`
 		};
-	const keep = (e: EventRecord) =>
-		(!quartier || e.quartierCode === quartier.code) &&
-		(!commune || e.communeCode === commune.code) &&
-		(!thematique || e.thematiques.includes(thematique.code));
+	const keep = (e: EventRecord) => area.keep(e) && (!thematique || e.thematiques.includes(thematique.code));
 	const where = quartier?.name ?? commune?.name;
 	const host = new URL(siteUrl).hostname;
 	const events = c.events.filter(keep).map((e): IcsEvent => {

@@ -11,6 +11,7 @@ import { describeDates } from '$lib/domain/events/schedule';
 import type { EventRecord, FundingTool, Initiative } from '$lib/domain/records';
 import { writeAtom, type AtomEntry } from '$lib/io/atom';
 import { route } from '$lib/links';
+import { areaParam } from './area-param';
 
 export interface RecordTimes {
 	id: string;
@@ -119,27 +120,14 @@ export function initiativesFeed(
 	url: URL,
 	siteUrl: string
 ): InitiativesFeed {
-	const slug = url.searchParams.get('quartier')?.trim() || undefined;
-	let keep: (i: Initiative) => boolean = () => true;
-	let where = 'Strasbourg et l’Eurométropole';
-	let alternate = route.quartiers();
-	if (slug) {
-		const quartier = catalogue.geo.quartiers.find((q) => q.slug === slug);
-		const commune = catalogue.geo.communes.find((c) => c.slug === slug);
-		if (quartier) {
-			keep = (i) => i.quartierCode === quartier.code;
-			where = `le quartier ${quartier.name}`;
-			alternate = route.quartier(quartier);
-		} else if (commune) {
-			keep = (i) => i.communeCode === commune.code;
-			where = commune.name;
-			alternate = route.quartier(commune);
-		} else
-			return {
-				ok: false,
-				message: `Quartier ou commune inconnu « ${slug} » : indiquez le nom de la page du quartier ou de la commune, par exemple « meinau » ou « schiltigheim ».`
-			};
-	}
+	const area = areaParam(catalogue.geo, url);
+	if (!area.ok) return area;
+	const { slug, keep } = area;
+	const named = area.quartier ?? area.commune;
+	const where = area.quartier
+		? `le quartier ${area.quartier.name}`
+		: (named?.name ?? 'Strasbourg et l’Eurométropole');
+	const alternate = named ? route.quartier(named) : route.quartiers();
 	const names = new Map(
 		[...catalogue.geo.quartiers, ...catalogue.geo.communes].map((a) => [a.code, a.name] as const)
 	);
@@ -182,27 +170,17 @@ export function eventsFeed(
 	url: URL,
 	siteUrl: string
 ): InitiativesFeed {
-	const slug = url.searchParams.get('quartier')?.trim() || undefined;
-	let keep: (e: EventRecord) => boolean = () => true;
-	let where = 'Strasbourg et l’Eurométropole';
-	let alternate = route.agenda();
-	if (slug) {
-		const quartier = catalogue.geo.quartiers.find((q) => q.slug === slug);
-		const commune = catalogue.geo.communes.find((c) => c.slug === slug);
-		if (quartier) {
-			keep = (e) => e.quartierCode === quartier.code;
-			where = `le quartier ${quartier.name}`;
-			alternate = route.agenda({ quartier: quartier.slug });
-		} else if (commune) {
-			keep = (e) => e.communeCode === commune.code;
-			where = commune.name;
-			alternate = route.agenda({ commune: commune.slug });
-		} else
-			return {
-				ok: false,
-				message: `Quartier ou commune inconnu « ${slug} » : indiquez le nom de la page du quartier ou de la commune, par exemple « hautepierre » ou « schiltigheim ».`
-			};
-	}
+	const area = areaParam(catalogue.geo, url);
+	if (!area.ok) return area;
+	const { slug, keep } = area;
+	const where = area.quartier
+		? `le quartier ${area.quartier.name}`
+		: (area.commune?.name ?? 'Strasbourg et l’Eurométropole');
+	const alternate = area.quartier
+		? route.agenda({ quartier: area.quartier.slug })
+		: area.commune
+			? route.agenda({ commune: area.commune.slug })
+			: route.agenda();
 	return {
 		ok: true,
 		xml: feedXml({
