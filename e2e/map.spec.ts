@@ -239,9 +239,13 @@ test.describe('map and list (MapLibre, offline basemap)', () => {
 		await page.goto('/?bench=1');
 		await waitForMap(page, 'maplibre');
 		const start = atParam(page) ?? { zoom: 0, lat: 0, lon: 0 };
-		const box = (await page.getByTestId('map').boundingBox())!;
-		// The clusters are read again before each try: the first view may still be settling under load.
+		// On the home page the map starts below the search and the filters: a person scrolls to it first, and
+		// a click below the fold reaches nothing.
+		await page.getByTestId('map').scrollIntoViewIfNeeded();
+		// The clusters and the map's place are read again before each try: the first view may still be
+		// settling under load.
 		await expect(async () => {
+			const box = (await page.getByTestId('map').boundingBox())!;
 			const cluster = await zoomable();
 			await page.mouse.click(box.x + cluster.x, box.y + cluster.y);
 			await expect.poll(() => atParam(page)?.zoom ?? 0, { timeout: 3_000 }).toBeGreaterThan(start.zoom || 9);
@@ -294,7 +298,9 @@ test.describe('map and list (MapLibre, offline basemap)', () => {
 		// What is drawn is credited, not the basemap that failed.
 		const attribution = page.locator('.maplibregl-ctrl-attrib');
 		await expect(attribution).toContainText('Fond simplifié Carto ESS');
-		await expect(attribution).not.toContainText('IGN');
+		// The outlines' own credit (IGN Admin Express) may be there once outlines are imported; the failed
+		// basemap's may not.
+		await expect(attribution).not.toContainText('Plan IGN');
 		await expectListMatchesMap(page);
 	});
 });
