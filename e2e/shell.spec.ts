@@ -18,6 +18,52 @@ test.describe('public shell', () => {
 		expect(errors).toEqual([]);
 	});
 
+	test('on a phone the navigation folds behind « Menu », and stays open without JavaScript', async ({
+		page,
+		browser
+	}) => {
+		await page.setViewportSize({ width: 320, height: 700 });
+		await page.goto('/');
+		const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+		const menu = page.getByRole('button', { name: 'Menu', exact: true });
+		await expect(menu).toHaveAttribute('aria-expanded', 'false');
+		await expect(nav).toBeHidden();
+		// The page's own heading is on the first screen, not five rows of links below.
+		expect((await page.getByRole('heading', { level: 1 }).boundingBox())!.y).toBeLessThan(200);
+		await menu.click();
+		await expect(menu).toHaveAttribute('aria-expanded', 'true');
+		await expect(nav.getByRole('link', { name: 'Quartiers' })).toBeVisible();
+		await expectNoAxeViolations(page);
+		// Escape folds it and gives the focus back to the button.
+		await nav.getByRole('link', { name: 'Carte' }).focus();
+		await page.keyboard.press('Escape');
+		await expect(nav).toBeHidden();
+		await expect(menu).toBeFocused();
+		// A chosen entry leads to its page, the menu folded again there.
+		await menu.click();
+		await nav.getByRole('link', { name: 'Quartiers' }).click();
+		await expect(page).toHaveURL(/\/quartiers$/);
+		await expect(nav).toBeHidden();
+		// On a wide screen there is no button: the navigation is always shown.
+		await page.setViewportSize({ width: 1280, height: 800 });
+		await expect(menu).toBeHidden();
+		await expect(nav).toBeVisible();
+
+		const context = await browser.newContext({
+			javaScriptEnabled: false,
+			viewport: { width: 320, height: 700 }
+		});
+		const plain = await context.newPage();
+		await plain.goto('/');
+		await expect(plain.getByRole('button', { name: 'Menu', exact: true })).toHaveCount(0);
+		await expect(
+			plain
+				.getByRole('navigation', { name: 'Navigation principale' })
+				.getByRole('link', { name: 'Quartiers' })
+		).toBeVisible();
+		await context.close();
+	});
+
 	test('the skip link moves focus to the main content', async ({ page }) => {
 		await page.goto('/');
 		await page.keyboard.press('Tab');
