@@ -13,6 +13,65 @@ import type { Db } from './db/connection';
 import { listCommunes, listRecords } from './db/records';
 import { runImportCommand, type CommandOutput, type CommandResult } from './admin/import-command';
 
+/** What an importer reports when it stops before the import: nothing read, nothing written. */
+function nothingWritten(input: { fileName: string; dryRun: boolean }): CommandResult {
+	return {
+		file: input.fileName,
+		kind: 'organisation',
+		dryRun: input.dryRun,
+		written: false,
+		new: 0,
+		updated: 0,
+		unchanged: 0,
+		errors: 0,
+		skipped: 0
+	};
+}
+
+/**
+ * Hands the rows a converter wrote to the workspace's import, as CSV (which the import recognises by the
+ * file's name) under the import's own column names. A kind a file states is added to those a record already
+ * has, never replacing them.
+ */
+function importRows(
+	db: Db,
+	table: { headers: string[]; rows: { cells: string[] }[] },
+	o: {
+		fileName: string;
+		dryRun: boolean;
+		skipErrors: boolean;
+		by: string;
+		source: { url: string; title: string };
+		/** Values every row gets (the roles of sheltered-work and insertion structures). */
+		values?: Record<string, string>;
+	},
+	out: CommandOutput
+) {
+	return runImportCommand(
+		db,
+		{
+			kind: 'organisation',
+			fileName: o.fileName.endsWith('.csv') ? o.fileName : `${o.fileName}.csv`,
+			bytes: new TextEncoder().encode(
+				writeCsv(
+					table.headers,
+					table.rows.map((r) => r.cells)
+				)
+			),
+			mappingFile: {
+				columns: Object.fromEntries(table.headers.map((h) => [h, h])),
+				...(o.values ? { values: o.values } : {}),
+				policies: { approvals: 'union' },
+				source: o.source
+			},
+			dryRun: o.dryRun,
+			skipErrors: o.skipErrors,
+			by: o.by
+		},
+		out
+	);
+}
+
 export interface InclusionResult extends CommandResult {
 	/** Rows of the file left out before the import, with why. */
 	outside: number;
@@ -26,17 +85,7 @@ export async function runInclusionImport(
 	out: CommandOutput
 ): Promise<{ exitCode: number; result: InclusionResult; skipped: InclusionSkip[] }> {
 	const base = { outside: 0, notInclusive: 0, noSiret: 0 };
-	const empty: CommandResult = {
-		file: input.fileName,
-		kind: 'organisation',
-		dryRun: input.dryRun,
-		written: false,
-		new: 0,
-		updated: 0,
-		unchanged: 0,
-		errors: 0,
-		skipped: 0
-	};
+	const empty = nothingWritten(input);
 	const read = parseCsv(decodeText(input.bytes).text, { delimiter: ',' });
 	if (!read.ok) return { exitCode: 1, result: { ...empty, ...base, message: read.message }, skipped: [] };
 	let converted;
@@ -57,31 +106,21 @@ export async function runInclusionImport(
 			result: { ...empty, ...base, message: 'aucune ligne à importer ; rien n’a été écrit' },
 			skipped: converted.skipped
 		};
-	const csv = writeCsv(
-		converted.table.headers,
-		converted.table.rows.map((r) => r.cells)
-	);
-	const { exitCode, result } = await runImportCommand(
+	const { exitCode, result } = await importRows(
 		db,
+		converted.table,
 		{
-			kind: 'organisation',
 			fileName: input.fileName,
-			bytes: new TextEncoder().encode(csv),
-			mappingFile: {
-				columns: Object.fromEntries(converted.table.headers.map((h) => [h, h])),
-				// SIAE and sheltered-work structures are actors; whether each is of the ESS is for an editor.
-				values: { roles: 'acteur', isEss: 'non' },
-				// A kind the file states is added to those a record already has, never replacing them.
-				policies: { approvals: 'union' },
-				source: { url: INCLUSION_DATASET.url, title: INCLUSION_DATASET.title }
-			},
 			dryRun: input.dryRun,
 			skipErrors: true,
-			by: input.by ?? 'import data·inclusion'
+			by: input.by ?? 'import data·inclusion',
+			// SIAE and sheltered-work structures are actors; whether each is of the ESS is for an editor.
+			values: { roles: 'acteur', isEss: 'non' },
+			source: { url: INCLUSION_DATASET.url, title: INCLUSION_DATASET.title }
 		},
 		out
 	);
-	return { exitCode, result: { ...result, ...base }, skipped: converted.skipped };
+	return { exitCode, result: { ...result, file: input.fileName, ...base }, skipped: converted.skipped };
 }
 
 export interface EsusResult extends CommandResult {
@@ -105,17 +144,7 @@ export async function runEsusImport(
 	out: CommandOutput
 ): Promise<{ exitCode: number; result: EsusResult; skipped: EsusSkip[] }> {
 	const base = { listed: 0, matched: 0, unreadable: 0 };
-	const empty: CommandResult = {
-		file: input.fileName,
-		kind: 'organisation',
-		dryRun: input.dryRun,
-		written: false,
-		new: 0,
-		updated: 0,
-		unchanged: 0,
-		errors: 0,
-		skipped: 0
-	};
+	const empty = nothingWritten(input);
 	const read = await readXlsx(input.bytes);
 	if (!read.ok)
 		return {
@@ -162,26 +191,15 @@ export async function runEsusImport(
 			},
 			skipped: converted.skipped
 		};
-	const { exitCode, result } = await runImportCommand(
+	const { exitCode, result } = await importRows(
 		db,
+		converted.table,
 		{
-			kind: 'organisation',
-			// The rows are handed over as CSV, which the import recognises by its name.
-			fileName: `${input.fileName}.csv`,
-			bytes: new TextEncoder().encode(
-				writeCsv(
-					converted.table.headers,
-					converted.table.rows.map((r) => r.cells)
-				)
-			),
-			mappingFile: {
-				columns: Object.fromEntries(converted.table.headers.map((h) => [h, h])),
-				policies: { approvals: 'union' },
-				source: { url: ESUS_LIST.url, title: ESUS_LIST.title }
-			},
+			fileName: input.fileName,
 			dryRun: input.dryRun,
 			skipErrors: false,
-			by: input.by ?? 'import liste ESUS'
+			by: input.by ?? 'import liste ESUS',
+			source: { url: ESUS_LIST.url, title: ESUS_LIST.title }
 		},
 		out
 	);
@@ -214,17 +232,7 @@ export async function runFinessImport(
 	out: CommandOutput
 ): Promise<{ exitCode: number; result: FinessResult; skipped: FinessSkip[] }> {
 	const base = { establishments: 0, esat: 0, outside: 0, reported: 0 };
-	const empty: CommandResult = {
-		file: input.fileName,
-		kind: 'organisation',
-		dryRun: input.dryRun,
-		written: false,
-		new: 0,
-		updated: 0,
-		unchanged: 0,
-		errors: 0,
-		skipped: 0
-	};
+	const empty = nothingWritten(input);
 	const decoded = decodeText(input.bytes);
 	if (decoded.encoding !== 'utf-8') out.log(`fichier lu en ${decoded.encoding}`);
 	let converted;
@@ -252,28 +260,17 @@ export async function runFinessImport(
 	converted.table.rows.forEach((r, i) =>
 		out.log(`ligne ${r.line} du fichier : SIRET ${r.cells[0]} (ligne ${i + 2} ci-dessous)`)
 	);
-	const { exitCode, result } = await runImportCommand(
+	const { exitCode, result } = await importRows(
 		db,
+		converted.table,
 		{
-			kind: 'organisation',
-			// The rows are handed over as CSV, which the import recognises by its name.
-			fileName: `${input.fileName}.csv`,
-			bytes: new TextEncoder().encode(
-				writeCsv(
-					converted.table.headers,
-					converted.table.rows.map((r) => r.cells)
-				)
-			),
-			mappingFile: {
-				columns: Object.fromEntries(converted.table.headers.map((h) => [h, h])),
-				// Sheltered-work establishments are actors; whether each is of the ESS is for an editor.
-				values: { roles: 'acteur', isEss: 'non' },
-				policies: { approvals: 'union' },
-				source: { url: FINESS_DATASET.url, title: FINESS_DATASET.title }
-			},
+			fileName: input.fileName,
 			dryRun: input.dryRun,
 			skipErrors: false,
-			by: input.by ?? 'import FINESS'
+			by: input.by ?? 'import FINESS',
+			// Sheltered-work establishments are actors; whether each is of the ESS is for an editor.
+			values: { roles: 'acteur', isEss: 'non' },
+			source: { url: FINESS_DATASET.url, title: FINESS_DATASET.title }
 		},
 		out
 	);
