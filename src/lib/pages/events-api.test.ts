@@ -42,20 +42,20 @@ describe('parseEventWindow', () => {
 		};
 		expect(bad('depuis=demain')).toEqual({
 			parameter: 'depuis',
-			message: expect.stringContaining('AAAA-MM-JJ') as string
+			message: '« depuis » : date attendue au format AAAA-MM-JJ (une date qui existe), par exemple 2027-06-12'
 		});
 		expect(bad('jusqua=2027-02-30')?.parameter).toBe('jusqua');
 		expect(bad('passes=oui')).toEqual({
 			parameter: 'passes',
-			message: '1 pour inclure les événements passés, 0 (ou absent) pour les seuls à venir'
+			message: '« passes » : 1 pour inclure les événements passés, 0 (ou absent) pour les seuls à venir'
 		});
 		expect(bad('depuis=2027-03-01&jusqua=2027-02-01')).toEqual({
 			parameter: 'jusqua',
-			message: 'le 2027-02-01 précède la date de « depuis » (2027-03-01)'
+			message: '« jusqua » (2027-02-01) précède « depuis » (2027-03-01)'
 		});
 		expect(bad('depuis=2027-03-01&depuis=2027-04-01')).toEqual({
 			parameter: 'depuis',
-			message: 'donné plusieurs fois'
+			message: '« depuis » donné plusieurs fois'
 		});
 	});
 });

@@ -27,13 +27,19 @@ export interface EventWindow {
 
 const windowSchema = z.object({
 	depuis: z.iso
-		.date({ error: 'date attendue au format AAAA-MM-JJ (une date qui existe), par exemple 2027-06-12' })
+		.date({
+			error: '« depuis » : date attendue au format AAAA-MM-JJ (une date qui existe), par exemple 2027-06-12'
+		})
 		.optional(),
 	jusqua: z.iso
-		.date({ error: 'date attendue au format AAAA-MM-JJ (une date qui existe), par exemple 2027-06-30' })
+		.date({
+			error: '« jusqua » : date attendue au format AAAA-MM-JJ (une date qui existe), par exemple 2027-06-30'
+		})
 		.optional(),
 	passes: z
-		.enum(['0', '1'], { error: '1 pour inclure les événements passés, 0 (ou absent) pour les seuls à venir' })
+		.enum(['0', '1'], {
+			error: '« passes » : 1 pour inclure les événements passés, 0 (ou absent) pour les seuls à venir'
+		})
 		.optional()
 });
 
@@ -50,7 +56,8 @@ export function parseEventWindow(
 	const raw: Record<string, string> = {};
 	for (const name of EVENT_WINDOW_PARAMS) {
 		const all = params.getAll(name);
-		if (all.length > 1) return { ok: false, error: { parameter: name, message: 'donné plusieurs fois' } };
+		if (all.length > 1)
+			return { ok: false, error: { parameter: name, message: `« ${name} » donné plusieurs fois` } };
 		if (all.length === 1) raw[name] = all[0].trim();
 	}
 	const parsed = windowSchema.safeParse(raw);
@@ -62,7 +69,7 @@ export function parseEventWindow(
 	if (depuis && jusqua && jusqua < depuis)
 		return {
 			ok: false,
-			error: { parameter: 'jusqua', message: `le ${jusqua} précède la date de « depuis » (${depuis})` }
+			error: { parameter: 'jusqua', message: `« jusqua » (${jusqua}) précède « depuis » (${depuis})` }
 		};
 	const from = depuis ?? (passes === '1' ? undefined : today);
 	return { ok: true, window: { ...(from ? { from } : {}), ...(jusqua ? { to: jusqua } : {}) } };

@@ -93,8 +93,8 @@ export function listResource(
 	const parsed = parseListQuery(kind, url.searchParams, geo, events ? EVENT_WINDOW_PARAMS : []);
 	// « Today » in Strasbourg: the events to come change at midnight there, and the body (so the ETag) with them.
 	const today = todayIso();
-	const window = events ? parseEventWindow(url.searchParams, today) : undefined;
-	const problems = [parsed, window].flatMap((p) => (p && !p.ok ? [p.error] : []));
+	const days = events ? parseEventWindow(url.searchParams, today) : undefined;
+	const problems = [parsed, days].flatMap((p) => (p && !p.ok ? [p.error] : []));
 	if (problems.length) {
 		// The first problem in the URL's order, as for the other parameters.
 		const order = [...new Set(url.searchParams.keys())];
@@ -106,10 +106,10 @@ export function listResource(
 	const records =
 		name === 'accompagnements'
 			? all.filter((r) => r.kind === 'funding-tool' && isSupportOffer(r))
-			: window?.ok
+			: days?.ok
 				? eventsInWindow(
 						all.filter((r): r is typeof r & EventRecord => r.kind === 'event'),
-						window.window
+						days.window
 					)
 				: all;
 	const { total, items } = applyListQuery(records, parsed.query);
