@@ -111,11 +111,8 @@ export function searchIndexesOf(catalogue: Catalogue): SearchIndexes {
 	return buildIndexes(catalogue.version, catalogue.records, catalogue.geo);
 }
 
-export interface PointsCache {
-	version: number;
-	payload: PointsPayload;
-	dict: readonly string[];
-	points: readonly MapPoint[];
+/** The points as a build makes them (the worker posts them to this thread). */
+export interface PointsBody {
 	body: string;
 	etag: string;
 	/** Published places without a position: listed in the directory, not drawn. */
@@ -124,18 +121,16 @@ export interface PointsCache {
 	withoutCommune: number;
 	/**
 	 * The first day (in Strasbourg) on which one of the drawn events is over, so these points would show
-	 * an event that has ended; absent when no drawn event ever ends (no event drawn).
+	 * an event that has ended; absent when no event is drawn.
 	 */
 	staleFrom?: string;
 }
 
-/** The points' parts a build sends (the worker posts them to this thread). */
-export interface PointsBody {
-	body: string;
-	etag: string;
-	unplaced: number;
-	withoutCommune: number;
-	staleFrom?: string;
+export interface PointsCache extends PointsBody {
+	version: number;
+	payload: PointsPayload;
+	dict: readonly string[];
+	points: readonly MapPoint[];
 }
 
 /** Whether the points of this day would show an event that has ended. */
