@@ -45,6 +45,36 @@ test.describe('agenda without JavaScript', () => {
 		const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
 		expect(ld).toMatchObject({ '@type': 'Event', startDate: '2014-01-16', endDate: '2014-01-17' });
 	});
+
+	test('the annuaire points to the agenda of the same quartier; /donnees to the events’ API and files', async ({
+		page,
+		request
+	}) => {
+		await page.goto('/annuaire?quartier=neuhof');
+		await page.getByRole('link', { name: 'l’agenda', exact: true }).click();
+		await expect(page).toHaveURL(/\/agenda\?quartier=neuhof$/);
+		await expectOneH1(page);
+
+		await page.goto('/donnees');
+		await expect(page.getByRole('link', { name: '/api/v1/evenements', exact: true })).toBeVisible();
+		const csv = page
+			.getByRole('listitem')
+			.filter({ hasText: 'Événements' })
+			.getByRole('link', { name: 'CSV' });
+		const res = await request.get((await csv.getAttribute('href'))!);
+		expect(res.ok()).toBe(true);
+		expect(await res.text()).toContain('startDate');
+		// The seed's events are all past: none by default, all of them with passes=1, with their dates in ISO 8601.
+		const upcoming = await (await request.get('/api/v1/evenements')).json();
+		const all = await (await request.get('/api/v1/evenements?passes=1&limit=1000')).json();
+		expect(all.total).toBeGreaterThan(upcoming.total);
+		expect(
+			all.items.find((i: { id: string }) => i.id === 'entrepreneurs-sociaux-prenez-la-parole-2014')?.schedule
+		).toMatchObject({ start: '2014-01-16', end: '2014-01-17', past: true });
+		const bad = await request.get('/api/v1/evenements?depuis=demain');
+		expect(bad.status()).toBe(400);
+		expect((await bad.json()).error.parameter).toBe('depuis');
+	});
 });
 
 test('an event proposed, approved, then on /agenda, on the map’s events layer and in agenda.ics', async ({
@@ -94,4 +124,11 @@ test('an event proposed, approved, then on /agenda, on the map’s events layer 
 		.find((e) => e.summary === name);
 	expect(event?.startDate.toString()).toBe(`${day}T14:00:00`);
 	expect(event?.component.getFirstProperty('dtstart')?.getParameter('tzid')).toBe('Europe/Paris');
+
+	// The read API and the sitemap have it too, with its hour in ISO 8601 and Strasbourg's offset.
+	const api = await (await request.get('/api/v1/evenements?quartier=neuhof')).json();
+	const item = api.items.find((i: { name: string }) => i.name === name);
+	expect(item.schedule.start).toMatch(new RegExp(`^${day}T14:00:00\\+0[12]:00$`));
+	expect(item.confidence).toBe('low');
+	expect(await (await request.get('/sitemap.xml')).text()).toContain(`/agenda/${item.slug}</loc>`);
 });

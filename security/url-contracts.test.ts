@@ -53,6 +53,11 @@ const CONTRACTS: Contract[] = [
 			...API_PAGING
 		]
 	},
+	{
+		path: '/api/v1/evenements.geojson',
+		api: true,
+		params: ['thematique', 'commune', 'quartier', 'depuis', 'jusqua', 'passes', ...API_PAGING]
+	},
 	{ path: '/api/v1/quartiers', api: true, params: API_PAGING },
 	{
 		path: '/annuaire',

@@ -87,7 +87,14 @@ const NO_GEO: AnnuaireGeo = { communes: [], quartiers: [], thematiques: [] };
 
 /** The collections of the public API (`/api/v1/<collection>`; places also as `.geojson`). */
 export type ApiCollection =
-	'organisations' | 'initiatives' | 'funding-tools' | 'accompagnements' | 'lieux' | 'quartiers' | 'communes';
+	| 'organisations'
+	| 'initiatives'
+	| 'funding-tools'
+	| 'accompagnements'
+	| 'lieux'
+	| 'evenements'
+	| 'quartiers'
+	| 'communes';
 /** The public forms for a new record (`/proposer/<kind>`; `lieu`: a place, `evenement`: an event). */
 export type ProposableKind = 'initiative' | 'structure' | 'lieu' | 'evenement';
 

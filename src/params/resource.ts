@@ -6,6 +6,7 @@ export const RESOURCES = [
 	'funding-tools',
 	'accompagnements',
 	'lieux',
+	'evenements',
 	'quartiers',
 	'communes'
 ] as const;

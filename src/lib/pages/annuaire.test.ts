@@ -132,6 +132,17 @@ describe('annuairePage', () => {
 	});
 });
 
+describe('annuairePage: the way to the agenda', () => {
+	it('points to the agenda, with the place and thématique when one of each is chosen', () => {
+		expect(page('').agendaHref).toBe('/agenda');
+		expect(page('?quartier=meinau&thematique=mobilite').agendaHref).toBe(
+			'/agenda?quartier=meinau&thematique=mobilite'
+		);
+		// Two quartiers: the agenda takes one, so none is carried over.
+		expect(page('?quartier=meinau,neuhof').agendaHref).toBe('/agenda');
+	});
+});
+
 describe('annuairePage: the sector filter', () => {
 	// The same records, two of them with sectors.
 	const withSectors = testCatalogue(

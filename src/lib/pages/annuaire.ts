@@ -221,6 +221,23 @@ export function annuairePage(c: Catalogue, url: URL, { search, indexUrl, siteUrl
 		pagination: pagination(c, state, page, pageCount),
 		indexUrl,
 		/** Every selected filter as the URL writes it, for the forms' hidden fields. */
-		selected: selectedFilters(c, state)
+		selected: selectedFilters(c, state),
+		agendaHref: agendaHref(c, state)
 	};
+}
+
+/**
+ * The agenda with the same place and thématique, where it takes one of each. The annuaire is a directory of
+ * actors (structures, initiatives, financements, lieux): events are not one more tab of it, they have the
+ * agenda, by date; a visitor looking at a quartier's actors is pointed to what happens there.
+ */
+function agendaHref(c: Catalogue, state: DirectoryState): string {
+	const one = (values: readonly string[] | undefined) => (values?.length === 1 ? values[0] : undefined);
+	const commune = one(state.filters.commune);
+	const quartier = one(state.filters.quartier);
+	return route.agenda({
+		commune: c.geo.communes.find((x) => x.code === commune)?.slug,
+		quartier: c.geo.quartiers.find((q) => q.code === quartier)?.slug,
+		thematique: one(state.filters.thematique)
+	});
 }

@@ -11,6 +11,9 @@ import { listCommunes, listQpv, listQuartiers, listRecords, listThematiques } fr
 import type { Db } from './db/connection';
 import { cachedJson, jsonError } from './http';
 import { offerApi } from '$lib/domain/places/premises';
+import { todayIso } from '$lib/domain/common';
+import type { EventRecord } from '$lib/domain/records';
+import { EVENT_WINDOW_PARAMS, eventSchedule, eventsInWindow, parseEventWindow } from '$lib/pages/events-api';
 import { shownOffersByPlace } from './premises';
 
 const KIND_OF: Record<string, RecordKind> = {
@@ -19,7 +22,8 @@ const KIND_OF: Record<string, RecordKind> = {
 	'funding-tools': 'funding-tool',
 	// Support offers: the funding tools with a kind of support.
 	accompagnements: 'funding-tool',
-	lieux: 'place'
+	lieux: 'place',
+	evenements: 'event'
 };
 
 export function loadGeo(db: Db): Geo {
@@ -85,11 +89,29 @@ export function listResource(
 			message: `les outils de financement et les accompagnements n’ont pas de lieu : utilisez /api/v1/${name}`
 		});
 	}
-	const parsed = parseListQuery(kind, url.searchParams, geo);
+	const events = kind === 'event';
+	const parsed = parseListQuery(kind, url.searchParams, geo, events ? EVENT_WINDOW_PARAMS : []);
+	// « Today » in Strasbourg: the events to come change at midnight there, and the body (so the ETag) with them.
+	const today = todayIso();
+	const days = events ? parseEventWindow(url.searchParams, today) : undefined;
+	const problems = [parsed, days].flatMap((p) => (p && !p.ok ? [p.error] : []));
+	if (problems.length) {
+		// The first problem in the URL's order, as for the other parameters.
+		const order = [...new Set(url.searchParams.keys())];
+		problems.sort((a, b) => order.indexOf(a.parameter) - order.indexOf(b.parameter));
+		return jsonError(400, problems[0]);
+	}
 	if (!parsed.ok) return jsonError(400, parsed.error);
 	const all = listRecords(db, kind);
 	const records =
-		name === 'accompagnements' ? all.filter((r) => r.kind === 'funding-tool' && isSupportOffer(r)) : all;
+		name === 'accompagnements'
+			? all.filter((r) => r.kind === 'funding-tool' && isSupportOffer(r))
+			: days?.ok
+				? eventsInWindow(
+						all.filter((r): r is typeof r & EventRecord => r.kind === 'event'),
+						days.window
+					)
+				: all;
 	const { total, items } = applyListQuery(records, parsed.query);
 	// Links to records nobody published (a draft parent, an archived carrier) are not public.
 	const published = publishedRecordIds(db);
@@ -99,9 +121,24 @@ export function listResource(
 	// A place's premises offers shown today (published, not past their end date), in every answer of /lieux.
 	const offers = kind === 'place' ? shownOffersByPlace(db) : undefined;
 	const offersOf = (id: string) => (offers?.get(id) ?? []).map(offerApi);
+	const scheduleOf = new Map(
+		clean.flatMap((r) => (r.kind === 'event' ? [[r.id, eventSchedule(r, today)] as const] : []))
+	);
 	if (geojson) {
 		const features = recordsToFeatures(clean, (r) => `${siteUrl}${route.record(r)}`);
 		if (offers) for (const f of features) f.properties.premisesOffers = offersOf(String(f.properties.id));
+		if (events) {
+			const byId = new Map(clean.map((r) => [r.id, r]));
+			for (const f of features) {
+				const e = byId.get(String(f.properties.id)) as EventRecord;
+				Object.assign(f.properties, {
+					eventStatus: e.eventStatus,
+					schedule: scheduleOf.get(e.id),
+					confidence: e.confidence,
+					sources: e.sources
+				});
+			}
+		}
 		return cachedJson(
 			request,
 			{
@@ -120,7 +157,11 @@ export function listResource(
 		total,
 		limit: parsed.query.limit,
 		offset: parsed.query.offset,
-		items: offers ? clean.map((r) => ({ ...r, premisesOffers: offersOf(r.id) })) : clean
+		items: offers
+			? clean.map((r) => ({ ...r, premisesOffers: offersOf(r.id) }))
+			: events
+				? clean.map((r) => ({ ...r, schedule: scheduleOf.get(r.id) }))
+				: clean
 	});
 }
 

@@ -26,7 +26,7 @@ const ref: FilterRef = {
 };
 
 const ALL = FILTERS as readonly FilterDescriptor[];
-const KINDS: RecordKind[] = ['organisation', 'initiative', 'funding-tool'];
+const KINDS: RecordKind[] = ['organisation', 'initiative', 'funding-tool', 'event'];
 const qs = (s: string) => new URLSearchParams(s);
 
 /**

@@ -74,9 +74,12 @@ const PLACES = ['organisation', 'initiative'] as const;
 const ALL_KINDS = ['organisation', 'initiative', 'funding-tool', 'place'] as const;
 /** Records with a commune: organisations, initiatives and places to work, meet and try. */
 const LOCATED = ['organisation', 'initiative', 'place'] as const;
-// Events are read by the place and thématique filters (the agenda and the map's events layer use them),
-// but no API surface or annuaire tab lists them: `on` below keeps naming LOCATED and ALL_KINDS.
+// Events are read by the place and thématique filters (the agenda, the map's events layer and the API's
+// /evenements use them); no annuaire tab lists them: the annuaire is a directory of actors, and the agenda
+// is where events are browsed.
 const located = reader([...LOCATED, 'event']);
+/** The API's collections a commune, quartier or thématique filters: the located ones and the events. */
+const API_LOCATED = [...LOCATED, 'event'] as const;
 const anyRecord = reader(ALL_KINDS);
 const place = reader(PLACES);
 const organisation = reader(['organisation']);
@@ -212,7 +215,7 @@ export const FILTERS = [
 		record: reader([...ALL_KINDS, 'event'])((r) => r.thematiques),
 		mapCode: { prefix: 't' },
 		on: {
-			api: ALL_KINDS,
+			api: [...ALL_KINDS, 'event'],
 			annuaire: {},
 			map: { anyLabel: 'Toutes', rank: 1 },
 			funding: { anyLabel: 'Toutes', rank: 2 }
@@ -238,7 +241,7 @@ export const FILTERS = [
 		source: { from: 'communes' },
 		record: located((r) => r.communeCode),
 		mapCode: { prefix: 'c' },
-		on: { api: LOCATED, annuaire: {}, map: { param: 'lieu', optgroup: 'Communes', rank: 4 } }
+		on: { api: API_LOCATED, annuaire: {}, map: { param: 'lieu', optgroup: 'Communes', rank: 4 } }
 	}),
 	define({
 		key: 'quartier',
@@ -251,7 +254,7 @@ export const FILTERS = [
 		record: located((r) => r.quartierCode),
 		mapCode: { prefix: 'q' },
 		on: {
-			api: LOCATED,
+			api: API_LOCATED,
 			annuaire: {},
 			// The map's one select for places: quartiers first, communes after, both written as `lieu`.
 			map: {

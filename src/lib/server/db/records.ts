@@ -176,6 +176,21 @@ export function bumpDataVersion(db: Db) {
 	setMeta(db, 'data_version', String(dataVersion(db) + 1));
 }
 
+/**
+ * Moves the data version on if it is still `expected`, atomically; true when this call moved it. For a
+ * change of the public data that no write made (an event that ended yesterday): a writer that got there
+ * first has already made the new version.
+ */
+export function bumpDataVersionFrom(db: Db, expected: number): boolean {
+	return db
+		.transaction(() => {
+			if (dataVersion(db) !== expected) return false;
+			bumpDataVersion(db);
+			return true;
+		})
+		.immediate();
+}
+
 export type UpdateResult<T> = { ok: true; version: number } | { ok: false; current: Stored<T> | undefined };
 
 /**

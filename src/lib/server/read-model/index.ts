@@ -21,12 +21,14 @@ import { buildCatalogue, type Catalogue } from '$lib/domain/catalogue';
 import type { PublicRecord } from '$lib/domain/records';
 import { engineFromTransferable } from '$lib/search/engine';
 import type { Db } from '../db/connection';
-import { dataVersion } from '../db/records';
+import { todayIso } from '$lib/domain/common';
+import { bumpDataVersionFrom, dataVersion } from '../db/records';
 import {
 	buildIndexes,
 	byName,
 	pointsBody,
 	pointsCache,
+	pointsStale,
 	readInput,
 	type PointsCache,
 	type SearchIndexes
@@ -69,6 +71,8 @@ interface State {
 	rebuilding?: Promise<void>;
 	/** Set when the worker could not be used: later rebuilds stay in this thread. */
 	noWorker?: boolean;
+	/** The day the data version could not be moved on for ended events (not tried again that day). */
+	dayBumpFailedOn?: string;
 }
 let state: State | undefined;
 const listeners = new Set<(model: ReadModel) => void>();
@@ -127,7 +131,11 @@ export function warmReadModel(db: Db): ReadModel {
  */
 export function readModel(db: Db): ReadModel {
 	const version = dataVersion(db);
-	if (state?.db === db && state.model.version === version) return state.model;
+	if (state?.db === db && state.model.version === version) {
+		if (!pointsStale(state.model.points, todayIso()) || !moveOnForTheDay(db, state, version))
+			return state.model;
+		return readModel(db);
+	}
 	if (state?.db !== db || state.model.catalogue.records.length <= inlineMax) {
 		const model = buildReadModel(db);
 		install(db, model);
@@ -135,6 +143,29 @@ export function readModel(db: Db): ReadModel {
 	}
 	startRebuild(state);
 	return state.model;
+}
+
+/**
+ * An event drawn on the map has ended since the model was built: the public data changed with the day,
+ * though nobody wrote. It becomes a new data version, so that everything keyed by the version moves on
+ * with it: the points' ETag and long-lived `?v=` URL, the map tiles' URLs (`immutable`), the clusters
+ * and the page cache. False when the version cannot be written (a full or read-only disk; logged once
+ * a day): the current model is served until a write succeeds.
+ */
+function moveOnForTheDay(db: Db, s: State, version: number): boolean {
+	const today = todayIso();
+	if (s.dayBumpFailedOn === today) return false;
+	try {
+		bumpDataVersionFrom(db, version);
+		return true;
+	} catch (e) {
+		s.dayBumpFailedOn = today;
+		console.error(
+			'[read-model] événements terminés toujours sur la carte : version des données non écrite :',
+			e
+		);
+		return false;
+	}
 }
 
 /** Resolves once no rebuild is in flight and the model is the store's current version (tests, scripts). */

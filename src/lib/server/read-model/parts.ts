@@ -4,7 +4,7 @@
  * in the request's thread (small stores, first build) and in the rebuild worker (./worker.ts).
  */
 import { todayIso } from '$lib/domain/common';
-import { isPast } from '$lib/domain/events/schedule';
+import { allOccurrences, dayNumber, isPast, isoOfDay } from '$lib/domain/events/schedule';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { Catalogue } from '$lib/domain/catalogue';
@@ -111,22 +111,39 @@ export function searchIndexesOf(catalogue: Catalogue): SearchIndexes {
 	return buildIndexes(catalogue.version, catalogue.records, catalogue.geo);
 }
 
-export interface PointsCache {
-	version: number;
-	payload: PointsPayload;
-	dict: readonly string[];
-	points: readonly MapPoint[];
+/** The points as a build makes them (the worker posts them to this thread). */
+export interface PointsBody {
 	body: string;
 	etag: string;
 	/** Published places without a position: listed in the directory, not drawn. */
 	unplaced: number;
 	/** Of those, organisations without a commune (national or regional bodies, a territory of action). */
 	withoutCommune: number;
+	/**
+	 * The first day (in Strasbourg) on which one of the drawn events is over, so these points would show
+	 * an event that has ended; absent when no event is drawn.
+	 */
+	staleFrom?: string;
+}
+
+export interface PointsCache extends PointsBody {
+	version: number;
+	payload: PointsPayload;
+	dict: readonly string[];
+	points: readonly MapPoint[];
+}
+
+/** Whether the points of this day would show an event that has ended. */
+export function pointsStale(points: Pick<PointsCache, 'staleFrom'>, today: string): boolean {
+	return points.staleFrom !== undefined && today >= points.staleFrom;
 }
 
 /** The map's points body: published organisations and initiatives in French name order, placed ones only. */
-export function pointsBody(records: readonly PublicRecord[], version: number) {
-	const today = todayIso();
+export function pointsBody(
+	records: readonly PublicRecord[],
+	version: number,
+	today: string = todayIso()
+): PointsBody {
 	// Events are drawn while they are to come (or under way), and only where an honest position is known:
 	// an event without one is listed in the agenda, never counted among the directory's unplaced records.
 	const places = records.filter(
@@ -138,17 +155,23 @@ export function pointsBody(records: readonly PublicRecord[], version: number) {
 	places.sort((a, b) => collator.compare(a.name, b.name));
 	const payload = encodePoints(places, version);
 	const body = JSON.stringify(payload);
+	// The day after the earliest last day of a drawn event: until then, the same events are to come.
+	const lastDays = places.flatMap((r) =>
+		r.kind === 'event' ? [allOccurrences(r).at(-1)?.end ?? r.startDate] : []
+	);
+	const earliest = lastDays.length ? lastDays.reduce((a, b) => (b < a ? b : a)) : undefined;
 	return {
 		body,
 		etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
 		unplaced: places.length - payload.points.length,
-		withoutCommune: places.filter((r) => r.communeCode === undefined).length
+		withoutCommune: places.filter((r) => r.communeCode === undefined).length,
+		...(earliest ? { staleFrom: isoOfDay(dayNumber(earliest) + 1) } : {})
 	};
 }
 
 export function pointsCache(
 	version: number,
-	b: { body: string; etag: string; unplaced: number; withoutCommune: number },
+	b: PointsBody,
 	payload: PointsPayload = JSON.parse(b.body) as PointsPayload
 ): PointsCache {
 	const { dict, points } = decodePoints(payload);

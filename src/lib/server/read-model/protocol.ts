@@ -2,6 +2,7 @@
 import type { Geo } from '$lib/domain/query';
 import type { SearchManifest } from '$lib/search/protocol';
 import type { TransferableEngine } from '$lib/search/engine';
+import type { PointsBody } from './parts';
 
 /** The worker's `workerData`. */
 export interface WorkerRequest {
@@ -20,7 +21,7 @@ export type WorkerMessage =
 			full: TransferableEngine;
 			quickFile: { name: string; body: string; gzip: Uint8Array };
 			manifest: SearchManifest;
-			points: { body: string; etag: string; unplaced: number; withoutCommune: number };
+			points: PointsBody;
 			buildMs: number;
 	  }
 	| { type: 'error'; message: string };

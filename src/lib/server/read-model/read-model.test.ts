@@ -1,8 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { organisationSchema } from '$lib/domain/records';
+import { eventSchema, organisationSchema } from '$lib/domain/records';
 import { organisationFixture } from '$lib/domain/test-fixtures';
 import { communes, directoryRecords, quartiers, thematiques } from '$lib/pages/test-data';
 import { buildSearchIndexes, engineFromTransferable } from '$lib/search/engine';
@@ -49,6 +49,59 @@ const newOrg = (n: number) =>
 			location: { lon: 7.75, lat: 48.58, precision: 'address' }
 		})
 	);
+
+describe('the map’s events to come', () => {
+	afterEach(() => {
+		vi.useRealTimers();
+	});
+	const at = (iso: string) => vi.setSystemTime(new Date(iso));
+	const drawnIds = () => readModel(db).points.points.map((p) => p.id);
+
+	it('never shows an event that has ended: the day after its last day is a new data version', async () => {
+		vi.useFakeTimers({ toFake: ['Date'] });
+		// 23:30 in Strasbourg on 28 January 2027 (winter time: UTC+1).
+		at('2027-01-28T22:30:00Z');
+		insertRecord(
+			db,
+			eventSchema.parse({
+				kind: 'event',
+				id: 'fete-du-quartier',
+				slug: 'fete-du-quartier',
+				name: 'Fête du quartier',
+				description: 'Une fête de quartier pour tester la carte.',
+				status: 'published',
+				startDate: '2027-01-27',
+				endDate: '2027-01-28',
+				communeCode: '67482',
+				location: { lon: 7.74, lat: 48.58, precision: 'address' },
+				sources: [
+					{ title: 'Programme', site: 'Exemple', url: 'https://www.exemple.org/', seen: '2027-01-10' }
+				],
+				lastVerified: '2027-01-10',
+				confidence: 'high'
+			})
+		);
+		const before = warmReadModel(db);
+		expect(drawnIds()).toContain('fete-du-quartier');
+		expect(before.points.staleFrom).toBe('2027-01-29');
+		// The same day, nothing moves.
+		expect(readModel(db)).toBe(before);
+
+		// Midnight in Strasbourg, 23:00 UTC: the event is over, with no edit in between.
+		at('2027-01-28T23:00:00Z');
+		const after = readModel(db);
+		expect(after.version).toBe(before.version + 1);
+		expect(dataVersion(db)).toBe(after.version);
+		expect(drawnIds()).not.toContain('fete-du-quartier');
+		expect(after.points.etag).not.toBe(before.points.etag);
+		expect(after.points.version).not.toBe(before.points.version);
+		expect(after.points.staleFrom).toBeUndefined();
+		// Once: the next requests of the day keep that version.
+		expect(readModel(db)).toBe(after);
+		// The agenda still has the event, among the past ones.
+		expect(getCatalogue(db).byId.has('fete-du-quartier')).toBe(true);
+	});
+});
 
 describe('the read model', () => {
 	it('is rebuilt in the request for a small store: an editor sees the change at once', () => {

@@ -9,7 +9,7 @@ export const GET: RequestHandler = ({ params, url }) => {
 	if (!file)
 		return jsonError(404, {
 			message:
-				'export inconnu : organisations, initiatives ou funding-tools, en .csv, .geojson ou .json (pas de .geojson pour funding-tools)'
+				'export inconnu : organisations, initiatives, funding-tools, lieux ou evenements, en .csv, .geojson ou .json (pas de .geojson pour funding-tools)'
 		});
 	return exportResponse(getDb(), {
 		...file,
