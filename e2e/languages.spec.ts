@@ -3,6 +3,7 @@ import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures';
 import { expectNoAxeViolations, expectOneH1, watchErrors } from './helpers';
 import { expectNoSidewaysScroll, PHONE_WIDTHS } from './layout-helpers';
+import { waitForMap } from './map-helpers';
 
 /** Every message key: none may reach a page raw. */
 const KEYS = Object.keys(JSON.parse(readFileSync('messages/fr.json', 'utf8'))).filter((k) => k !== '$schema');
@@ -70,6 +71,87 @@ test.describe('languages', () => {
 				await expectNoAxeViolations(page);
 			}
 		});
+
+	/** The explorer (home and map) in each language: what a German or English reader finds on it. */
+	const EXPLORER = {
+		de: {
+			home: 'Die Sozial- und Solidarwirtschaft in Straßburg und der Eurometropole',
+			map: 'Karte der Sozial- und Solidarwirtschaft',
+			count: /^[\d.]+ Orte\.$/,
+			zone: 'In diesem Bereich suchen',
+			theme: 'Themenfeld',
+			sector: 'Mobilität und Fahrrad',
+			layer: 'Bewohnerinitiativen',
+			legend: 'Legende',
+			around: 'In meiner Nähe',
+			locate: 'Meinen Standort verwenden',
+			near: 'Rund um Ihren Standort',
+			zoomIn: 'Vergrößern'
+		},
+		en: {
+			home: 'The social and solidarity economy of Strasbourg and its Eurométropole',
+			map: 'Map of the social and solidarity economy',
+			count: /^[\d,]+ places\.$/,
+			zone: 'Search this area',
+			theme: 'Theme',
+			sector: 'Mobility and cycling',
+			layer: 'Residents’ initiatives',
+			legend: 'Legend',
+			around: 'Near me',
+			locate: 'Use my location',
+			near: 'Around your position',
+			zoomIn: 'Zoom in'
+		}
+	} as const;
+
+	for (const [locale, says] of Object.entries(EXPLORER)) {
+		test.describe(`the explorer in ${locale}`, () => {
+			test.use({ geolocation: { latitude: 48.5818, longitude: 7.7507 }, permissions: ['geolocation'] });
+
+			test(`/${locale}/carte: filters, layers, list, map controls and « Autour de moi »`, async ({
+				page
+			}) => {
+				const errors = watchErrors(page);
+				await page.goto(`/${locale}/carte`);
+				await expect(page.locator('html')).toHaveAttribute('lang', locale);
+				await expectOneH1(page);
+				await expect(page.getByRole('heading', { level: 1 })).toHaveText(says.map);
+				await waitForMap(page, 'maplibre');
+				const list = page.getByTestId('result-list');
+				await expect(list.getByRole('status')).toHaveText(says.count);
+				// Filters and their options, layers, the map's own controls.
+				await expect(page.getByLabel(says.theme, { exact: true })).toBeVisible();
+				expect(await page.locator('select option').allTextContents()).toContain(says.sector);
+				await expect(page.getByRole('checkbox', { name: says.layer })).toBeChecked();
+				await expect(page.getByRole('button', { name: says.legend })).toBeVisible();
+				await expect(page.getByRole('button', { name: says.zoomIn })).toBeVisible();
+				await page.getByRole('button', { name: says.zone }).click();
+				await expect(list.getByRole('status')).not.toHaveText(says.count);
+				// Record names are content: French, marked so.
+				await expect(list.locator('li a[lang="fr"]').first()).toBeVisible();
+				// « Autour de moi » and its live region.
+				await page.getByRole('button', { name: says.locate }).click();
+				await expect(page.getByRole('region', { name: says.around }).getByRole('status')).toContainText(
+					says.near
+				);
+				await expect(page.getByText(/noch nicht übersetzt|not translated yet/)).toHaveCount(0);
+				await expectNoRawKey(page);
+				await expectNoAxeViolations(page);
+				expect(errors).toEqual([]);
+			});
+
+			test(`/${locale}: the home page's heading and numbers`, async ({ page }) => {
+				await page.goto(`/${locale}`);
+				await expect(page.locator('html')).toHaveAttribute('lang', locale);
+				await expect(page.getByRole('heading', { level: 1 })).toHaveText(says.home);
+				await expect(page.locator('.lead')).toContainText(
+					locale === 'de' ? / Orte auf der Karte/ : / places on the map/
+				);
+				await expectNoRawKey(page);
+				await expectNoAxeViolations(page);
+			});
+		});
+	}
 
 	test('the switcher opens the same page in another language, and back', async ({ page }) => {
 		await page.goto('/quartiers?x=1');
@@ -179,5 +261,17 @@ test.describe('languages', () => {
 			await page.goto('/de/quartiers');
 			await expect(page.getByRole('navigation', { name: 'Sprache' })).toBeVisible();
 			await expectNoSidewaysScroll(page, `/de/quartiers at ${width} px`);
+		});
+
+	// German words run long: every translated page at the narrowest phone, in both languages.
+	for (const path of ['/', '/carte'])
+		test(`${path} in German and English fits a 320 px phone`, async ({ page }) => {
+			await page.setViewportSize({ width: 320, height: 800 });
+			for (const locale of ['de', 'en']) {
+				const localized = path === '/' ? `/${locale}` : `/${locale}${path}`;
+				await page.goto(localized);
+				await expect(page.getByTestId('result-list')).toBeVisible();
+				await expectNoSidewaysScroll(page, `${localized} at 320 px`);
+			}
 		});
 });
