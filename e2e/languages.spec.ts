@@ -153,6 +153,61 @@ test.describe('languages', () => {
 		});
 	}
 
+	/** The annuaire in each language: tabs, facets, results, chips, dates and numbers. */
+	const DIRECTORY = {
+		de: {
+			h1: 'Verzeichnis der Sozial- und Solidarwirtschaft',
+			results: /^[\d.]+ Ergebnisse$/,
+			kinds: 'Art des Eintrags',
+			organisations: /^Akteure \(\d+\)$/,
+			filter: 'Filtern',
+			sector: 'Bereich',
+			mobility: 'Mobilität und Fahrrad',
+			chip: 'Bereich: Mobilität und Fahrrad',
+			checked: /Überprüft am \d{1,2}\. [A-Za-zä]+ \d{4}/,
+			search: 'Einen Akteur, eine Initiative oder eine Finanzierung suchen'
+		},
+		en: {
+			h1: 'Directory of the social and solidarity economy',
+			results: /^[\d,]+ results$/,
+			kinds: 'Type of record',
+			organisations: /^Organisations \(\d+\)$/,
+			filter: 'Filter',
+			sector: 'Sector',
+			mobility: 'Mobility and cycling',
+			chip: 'Sector: Mobility and cycling',
+			checked: /Checked on \d{1,2} [A-Z][a-z]+ \d{4}/,
+			search: 'Search for an organisation, an initiative or funding'
+		}
+	} as const;
+
+	for (const [locale, says] of Object.entries(DIRECTORY))
+		test(`/${locale}/annuaire: tabs, facets, results, chips and dates`, async ({ page }) => {
+			const errors = watchErrors(page);
+			await page.goto(`/${locale}/annuaire`);
+			await expect(page.locator('html')).toHaveAttribute('lang', locale);
+			await expectOneH1(page);
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(says.h1);
+			await expect(page.getByRole('heading', { level: 2, name: says.results })).toBeVisible();
+			await expect(page.getByRole('combobox', { name: says.search })).toBeVisible();
+			await expect(
+				page.getByRole('navigation', { name: says.kinds }).getByRole('link', { name: says.organisations })
+			).toBeVisible();
+			await expect(page.getByRole('heading', { level: 2, name: says.filter })).toBeVisible();
+			await expect(page.locator('.results .meta').first()).toHaveText(says.checked);
+			await expect(page.locator('ol.list h3 a[lang="fr"]').first()).toBeVisible();
+			await page
+				.getByRole('group', { name: says.sector })
+				.getByRole('checkbox', { name: new RegExp(`^${says.mobility}`) })
+				.check();
+			await expect(page).toHaveURL(new RegExp(`^[^?]*/${locale}/annuaire\\?secteur=mobilite`));
+			await expect(page.getByRole('link', { name: new RegExp(`^${says.chip}`) })).toBeVisible();
+			await expect(page.getByText(/noch nicht übersetzt|not translated yet/)).toHaveCount(0);
+			await expectNoRawKey(page);
+			await expectNoAxeViolations(page);
+			expect(errors).toEqual([]);
+		});
+
 	test('the switcher opens the same page in another language, and back', async ({ page }) => {
 		await page.goto('/quartiers?x=1');
 		const languages = page.getByRole('navigation', { name: 'Langue' });
@@ -264,13 +319,13 @@ test.describe('languages', () => {
 		});
 
 	// German words run long: every translated page at the narrowest phone, in both languages.
-	for (const path of ['/', '/carte'])
+	for (const path of ['/', '/carte', '/annuaire'])
 		test(`${path} in German and English fits a 320 px phone`, async ({ page }) => {
 			await page.setViewportSize({ width: 320, height: 800 });
 			for (const locale of ['de', 'en']) {
 				const localized = path === '/' ? `/${locale}` : `/${locale}${path}`;
 				await page.goto(localized);
-				await expect(page.getByTestId('result-list')).toBeVisible();
+				await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 				await expectNoSidewaysScroll(page, `${localized} at 320 px`);
 			}
 		});

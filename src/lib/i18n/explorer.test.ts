@@ -1,9 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { FILTERS } from '$lib/domain/filters/registry';
 import { overwriteGetLocale } from '$lib/paraglide/runtime';
 import {
 	aroundSummary,
 	distanceLabel,
 	filterLabel,
+	formatDay,
 	formatDistance,
 	formatNumber,
 	layerLabel,
@@ -71,5 +73,22 @@ describe('the filters’ words', () => {
 		expect(valueLabel('thematique', 'maison-ess', 'Création d’une Maison de l’ESS')).toBe(
 			'Creating a House of the social and solidarity economy'
 		);
+	});
+});
+
+describe('days', () => {
+	it('writes a day as French pages did, and in each language’s own way', () => {
+		expect(formatDay('2025-03-01')).toBe('1 mars 2025');
+		overwriteGetLocale(() => 'de');
+		expect(formatDay('2025-03-01')).toBe('1. März 2025');
+		overwriteGetLocale(() => 'en');
+		expect(formatDay('2025-03-01')).toBe('1 March 2025');
+		expect(formatDay('pas une date')).toBe('pas une date');
+	});
+});
+
+describe('the filters’ French names', () => {
+	it('are the registry’s own, so French pages read as before', () => {
+		for (const d of FILTERS) expect(filterLabel(d.key, d.label), d.key).toBe(d.label);
 	});
 });

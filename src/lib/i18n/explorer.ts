@@ -6,6 +6,7 @@
 import type { FilterKey } from '$lib/domain/filters/registry';
 import type { LayerCode } from '$lib/domain/map/layers';
 import type { TaxonomyName } from '$lib/domain/taxonomies';
+import { formatDate } from '$lib/domain/format';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { INTL_LOCALES, isLocale } from './paths';
@@ -20,6 +21,23 @@ export function intlLocale(): string {
 /** A whole number in the reader's format (« 12 345 », « 12.345 », « 12,345 »). */
 export function formatNumber(n: number): string {
 	return new Intl.NumberFormat(intlLocale()).format(n);
+}
+
+/**
+ * A day (`2025-03-04`) in the reader's words: « 4 mars 2025 », « 4. März 2025 », « 4 March 2025 ». French
+ * goes through lib/domain's formatter, so French pages read exactly as before.
+ */
+export function formatDay(iso: string): string {
+	const locale = intlLocale();
+	if (locale === 'fr-FR') return formatDate(iso);
+	const d = new Date(`${iso}T00:00:00Z`);
+	if (Number.isNaN(d.getTime())) return iso;
+	return new Intl.DateTimeFormat(locale, {
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric',
+		timeZone: 'UTC'
+	}).format(d);
 }
 
 /** "80 m", "450 m", "1,2 km" (« 1.2 km » in English): rounded to what a walker can use. */

@@ -8,6 +8,7 @@
 const TRANSLATED_ROUTES: ReadonlySet<string> = new Set([
 	'/',
 	'/accessibilite',
+	'/annuaire',
 	'/carte',
 	'/confidentialite',
 	'/quartiers'
