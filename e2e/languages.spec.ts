@@ -208,6 +208,73 @@ test.describe('languages', () => {
 			expect(errors).toEqual([]);
 		});
 
+	/** A structure's and an initiative's page: the site's words translated, the record's own kept French. */
+	const RECORDS = {
+		de: {
+			sources: 'Quellen und Überprüfung',
+			checked: 'Zuletzt überprüft',
+			seen: /abgerufen am \d{1,2}\. [A-Za-zä]+ \d{4}/,
+			legalForm: 'Rechtsform',
+			seeOnMap: 'Auf der Karte ansehen',
+			carried: 'Getragene Initiativen',
+			funding: 'Passende Finanzierungsmöglichkeiten',
+			section: 'Akteure',
+			participate: 'Mitmachen',
+			initiatives: 'Initiativen'
+		},
+		en: {
+			sources: 'Sources and checking',
+			checked: 'Last checked',
+			seen: /read on \d{1,2} [A-Z][a-z]+ \d{4}/,
+			legalForm: 'Legal form',
+			seeOnMap: 'See on the map',
+			carried: 'Initiatives it runs',
+			funding: 'Funding that might fit',
+			section: 'Organisations',
+			participate: 'Take part',
+			initiatives: 'Initiatives'
+		}
+	} as const;
+
+	for (const [locale, says] of Object.entries(RECORDS))
+		test(`record pages in ${locale}: headings, facts, sources, dates, content marked French`, async ({
+			page
+		}) => {
+			const errors = watchErrors(page);
+			await page.goto(`/${locale}/structures/bretzselle`);
+			await expect(page.locator('html')).toHaveAttribute('lang', locale);
+			await expectOneH1(page);
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText("Bretz'selle");
+			await expect(page.getByRole('heading', { level: 1 })).toHaveAttribute('lang', 'fr');
+			await expect(page).toHaveTitle(`Bretz'selle · ${says.section} · Carto ESS`);
+			await expect(page.getByRole('heading', { name: says.sources })).toBeVisible();
+			await expect(page.getByText(says.checked, { exact: true })).toBeVisible();
+			await expect(page.getByText(says.seen).first()).toBeVisible();
+			await expect(page.getByText(says.legalForm, { exact: true })).toBeVisible();
+			await expect(page.getByTestId('map-slot').getByRole('link', { name: says.seeOnMap })).toHaveAttribute(
+				'href',
+				`/${locale}/carte?sel=bretzselle`
+			);
+			await expect(page.getByRole('region', { name: says.carried })).toBeVisible();
+			await expect(page.getByRole('region', { name: says.funding })).toBeVisible();
+			await expect(page.locator('#presentation + p.text')).toHaveAttribute('lang', 'fr');
+			await expect(page.getByText(/noch nicht übersetzt|not translated yet/)).toHaveCount(0);
+			await expectNoRawKey(page);
+			await expectNoAxeViolations(page);
+
+			await page.goto(`/${locale}/initiatives/atelier-mobile-bretzselle-meinau`);
+			await expect(page.locator('html')).toHaveAttribute('lang', locale);
+			await expect(page).toHaveTitle(new RegExp(` · ${says.initiatives} · Carto ESS$`));
+			await expect(page.getByRole('heading', { name: says.participate, exact: true })).toBeVisible();
+			await expect(page.getByRole('link', { name: "Bretz'selle" }).first()).toHaveAttribute(
+				'href',
+				`/${locale}/structures/bretzselle`
+			);
+			await expectNoRawKey(page);
+			await expectNoAxeViolations(page);
+			expect(errors).toEqual([]);
+		});
+
 	test('the switcher opens the same page in another language, and back', async ({ page }) => {
 		await page.goto('/quartiers?x=1');
 		const languages = page.getByRole('navigation', { name: 'Langue' });
@@ -319,7 +386,13 @@ test.describe('languages', () => {
 		});
 
 	// German words run long: every translated page at the narrowest phone, in both languages.
-	for (const path of ['/', '/carte', '/annuaire'])
+	for (const path of [
+		'/',
+		'/carte',
+		'/annuaire',
+		'/structures/bretzselle',
+		'/initiatives/atelier-mobile-bretzselle-meinau'
+	])
 		test(`${path} in German and English fits a 320 px phone`, async ({ page }) => {
 			await page.setViewportSize({ width: 320, height: 800 });
 			for (const locale of ['de', 'en']) {

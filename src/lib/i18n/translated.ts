@@ -11,7 +11,9 @@ const TRANSLATED_ROUTES: ReadonlySet<string> = new Set([
 	'/annuaire',
 	'/carte',
 	'/confidentialite',
-	'/quartiers'
+	'/initiatives/[slug]',
+	'/quartiers',
+	'/structures/[slug]'
 ]);
 
 /** Whether a page's text is translated; the error page (a route's failure, or no route at all) is. */
