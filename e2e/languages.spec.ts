@@ -275,6 +275,22 @@ test.describe('languages', () => {
 			expect(errors).toEqual([]);
 		});
 
+	for (const [locale, says] of Object.entries({
+		de: { hours: 'Öffnungszeiten', premises: 'Verfügbare Räume', sources: 'Quellen und Überprüfung' },
+		en: { hours: 'Opening hours', premises: 'Premises available', sources: 'Sources and checking' }
+	}))
+		test(`a place's page in ${locale}`, async ({ page }) => {
+			await page.goto(`/${locale}/lieux/kaleidoscoop-tiers-lieu`);
+			await expect(page.locator('html')).toHaveAttribute('lang', locale);
+			await expectOneH1(page);
+			await expect(page.getByRole('heading', { level: 1 })).toHaveAttribute('lang', 'fr');
+			for (const heading of [says.hours, says.premises, says.sources])
+				await expect(page.getByRole('heading', { level: 2, name: heading })).toBeVisible();
+			await expect(page.getByText(/noch nicht übersetzt|not translated yet/)).toHaveCount(0);
+			await expectNoRawKey(page);
+			await expectNoAxeViolations(page);
+		});
+
 	test('the switcher opens the same page in another language, and back', async ({ page }) => {
 		await page.goto('/quartiers?x=1');
 		const languages = page.getByRole('navigation', { name: 'Langue' });
@@ -391,7 +407,8 @@ test.describe('languages', () => {
 		'/carte',
 		'/annuaire',
 		'/structures/bretzselle',
-		'/initiatives/atelier-mobile-bretzselle-meinau'
+		'/initiatives/atelier-mobile-bretzselle-meinau',
+		'/lieux/kaleidoscoop-tiers-lieu'
 	])
 		test(`${path} in German and English fits a 320 px phone`, async ({ page }) => {
 			await page.setViewportSize({ width: 320, height: 800 });

@@ -12,6 +12,7 @@ const TRANSLATED_ROUTES: ReadonlySet<string> = new Set([
 	'/carte',
 	'/confidentialite',
 	'/initiatives/[slug]',
+	'/lieux/[slug]',
 	'/quartiers',
 	'/structures/[slug]'
 ]);
