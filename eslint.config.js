@@ -51,7 +51,11 @@ const LAYERS = [
 		may: ['$lib/domain', '$lib/geo', '$lib/search', '$lib/io', only('$lib/links')],
 		says: 'lib/pages (pure page builders): lib/domain, geo, search, io and links only; no server, no Svelte'
 	},
-	{ dir: 'src/lib/i18n', may: ['$lib/paraglide'], says: 'lib/i18n: the compiled messages only' },
+	{
+		dir: 'src/lib/i18n',
+		may: ['$lib/paraglide', '$lib/domain'],
+		says: 'lib/i18n: the compiled messages and lib/domain (taxonomies) only'
+	},
 	{
 		file: 'src/lib/links.ts',
 		may: ['$lib/domain', only('$lib/i18n/paths'), only('$lib/paraglide/runtime')],

@@ -3,6 +3,7 @@ import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures';
 import { expectNoAxeViolations, expectOneH1, watchErrors } from './helpers';
 import { expectNoSidewaysScroll, PHONE_WIDTHS } from './layout-helpers';
+import { waitForMap } from './map-helpers';
 
 /** Every message key: none may reach a page raw. */
 const KEYS = Object.keys(JSON.parse(readFileSync('messages/fr.json', 'utf8'))).filter((k) => k !== '$schema');
@@ -69,6 +70,225 @@ test.describe('languages', () => {
 				await expectNoRawKey(page);
 				await expectNoAxeViolations(page);
 			}
+		});
+
+	/** The explorer (home and map) in each language: what a German or English reader finds on it. */
+	const EXPLORER = {
+		de: {
+			home: 'Die Sozial- und Solidarwirtschaft in Straßburg und der Eurometropole',
+			map: 'Karte der Sozial- und Solidarwirtschaft',
+			count: /^[\d.]+ Orte\.$/,
+			zone: 'In diesem Bereich suchen',
+			theme: 'Themenfeld',
+			sector: 'Mobilität und Fahrrad',
+			layer: 'Bewohnerinitiativen',
+			legend: 'Legende',
+			around: 'In meiner Nähe',
+			locate: 'Meinen Standort verwenden',
+			near: 'Rund um Ihren Standort',
+			zoomIn: 'Vergrößern'
+		},
+		en: {
+			home: 'The social and solidarity economy of Strasbourg and its Eurométropole',
+			map: 'Map of the social and solidarity economy',
+			count: /^[\d,]+ places\.$/,
+			zone: 'Search this area',
+			theme: 'Theme',
+			sector: 'Mobility and cycling',
+			layer: 'Residents’ initiatives',
+			legend: 'Legend',
+			around: 'Near me',
+			locate: 'Use my location',
+			near: 'Around your position',
+			zoomIn: 'Zoom in'
+		}
+	} as const;
+
+	for (const [locale, says] of Object.entries(EXPLORER)) {
+		test.describe(`the explorer in ${locale}`, () => {
+			test.use({ geolocation: { latitude: 48.5818, longitude: 7.7507 }, permissions: ['geolocation'] });
+
+			test(`/${locale}/carte: filters, layers, list, map controls and « Autour de moi »`, async ({
+				page
+			}) => {
+				const errors = watchErrors(page);
+				await page.goto(`/${locale}/carte`);
+				await expect(page.locator('html')).toHaveAttribute('lang', locale);
+				await expectOneH1(page);
+				await expect(page.getByRole('heading', { level: 1 })).toHaveText(says.map);
+				await waitForMap(page, 'maplibre');
+				const list = page.getByTestId('result-list');
+				await expect(list.getByRole('status')).toHaveText(says.count);
+				// Filters and their options, layers, the map's own controls.
+				await expect(page.getByLabel(says.theme, { exact: true })).toBeVisible();
+				expect(await page.locator('select option').allTextContents()).toContain(says.sector);
+				await expect(page.getByRole('checkbox', { name: says.layer })).toBeChecked();
+				await expect(page.getByRole('button', { name: says.legend })).toBeVisible();
+				await expect(page.getByRole('button', { name: says.zoomIn })).toBeVisible();
+				await page.getByRole('button', { name: says.zone }).click();
+				await expect(list.getByRole('status')).not.toHaveText(says.count);
+				// Record names are content: French, marked so.
+				await expect(list.locator('li a[lang="fr"]').first()).toBeVisible();
+				// « Autour de moi » and its live region.
+				await page.getByRole('button', { name: says.locate }).click();
+				await expect(page.getByRole('region', { name: says.around }).getByRole('status')).toContainText(
+					says.near
+				);
+				await expect(page.getByText(/noch nicht übersetzt|not translated yet/)).toHaveCount(0);
+				await expectNoRawKey(page);
+				await expectNoAxeViolations(page);
+				expect(errors).toEqual([]);
+			});
+
+			test(`/${locale}: the home page's heading and numbers`, async ({ page }) => {
+				await page.goto(`/${locale}`);
+				await expect(page.locator('html')).toHaveAttribute('lang', locale);
+				await expect(page.getByRole('heading', { level: 1 })).toHaveText(says.home);
+				await expect(page.locator('.lead')).toContainText(
+					locale === 'de' ? / Orte auf der Karte/ : / places on the map/
+				);
+				await expectNoRawKey(page);
+				await expectNoAxeViolations(page);
+			});
+		});
+	}
+
+	/** The annuaire in each language: tabs, facets, results, chips, dates and numbers. */
+	const DIRECTORY = {
+		de: {
+			h1: 'Verzeichnis der Sozial- und Solidarwirtschaft',
+			results: /^[\d.]+ Ergebnisse$/,
+			kinds: 'Art des Eintrags',
+			organisations: /^Akteure \(\d+\)$/,
+			filter: 'Filtern',
+			sector: 'Bereich',
+			mobility: 'Mobilität und Fahrrad',
+			chip: 'Bereich: Mobilität und Fahrrad',
+			checked: /Überprüft am \d{1,2}\. [A-Za-zä]+ \d{4}/,
+			search: 'Einen Akteur, eine Initiative oder eine Finanzierung suchen'
+		},
+		en: {
+			h1: 'Directory of the social and solidarity economy',
+			results: /^[\d,]+ results$/,
+			kinds: 'Type of record',
+			organisations: /^Organisations \(\d+\)$/,
+			filter: 'Filter',
+			sector: 'Sector',
+			mobility: 'Mobility and cycling',
+			chip: 'Sector: Mobility and cycling',
+			checked: /Checked on \d{1,2} [A-Z][a-z]+ \d{4}/,
+			search: 'Search for an organisation, an initiative or funding'
+		}
+	} as const;
+
+	for (const [locale, says] of Object.entries(DIRECTORY))
+		test(`/${locale}/annuaire: tabs, facets, results, chips and dates`, async ({ page }) => {
+			const errors = watchErrors(page);
+			await page.goto(`/${locale}/annuaire`);
+			await expect(page.locator('html')).toHaveAttribute('lang', locale);
+			await expectOneH1(page);
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(says.h1);
+			await expect(page.getByRole('heading', { level: 2, name: says.results })).toBeVisible();
+			await expect(page.getByRole('combobox', { name: says.search })).toBeVisible();
+			await expect(
+				page.getByRole('navigation', { name: says.kinds }).getByRole('link', { name: says.organisations })
+			).toBeVisible();
+			await expect(page.getByRole('heading', { level: 2, name: says.filter })).toBeVisible();
+			await expect(page.locator('.results .meta').first()).toHaveText(says.checked);
+			await expect(page.locator('ol.list h3 a[lang="fr"]').first()).toBeVisible();
+			await page
+				.getByRole('group', { name: says.sector })
+				.getByRole('checkbox', { name: new RegExp(`^${says.mobility}`) })
+				.check();
+			await expect(page).toHaveURL(new RegExp(`^[^?]*/${locale}/annuaire\\?secteur=mobilite`));
+			await expect(page.getByRole('link', { name: new RegExp(`^${says.chip}`) })).toBeVisible();
+			await expect(page.getByText(/noch nicht übersetzt|not translated yet/)).toHaveCount(0);
+			await expectNoRawKey(page);
+			await expectNoAxeViolations(page);
+			expect(errors).toEqual([]);
+		});
+
+	/** A structure's and an initiative's page: the site's words translated, the record's own kept French. */
+	const RECORDS = {
+		de: {
+			sources: 'Quellen und Überprüfung',
+			checked: 'Zuletzt überprüft',
+			seen: /abgerufen am \d{1,2}\. [A-Za-zä]+ \d{4}/,
+			legalForm: 'Rechtsform',
+			seeOnMap: 'Auf der Karte ansehen',
+			carried: 'Getragene Initiativen',
+			funding: 'Passende Finanzierungsmöglichkeiten',
+			section: 'Akteure',
+			participate: 'Mitmachen',
+			initiatives: 'Initiativen'
+		},
+		en: {
+			sources: 'Sources and checking',
+			checked: 'Last checked',
+			seen: /read on \d{1,2} [A-Z][a-z]+ \d{4}/,
+			legalForm: 'Legal form',
+			seeOnMap: 'See on the map',
+			carried: 'Initiatives it runs',
+			funding: 'Funding that might fit',
+			section: 'Organisations',
+			participate: 'Take part',
+			initiatives: 'Initiatives'
+		}
+	} as const;
+
+	for (const [locale, says] of Object.entries(RECORDS))
+		test(`record pages in ${locale}: headings, facts, sources, dates, content marked French`, async ({
+			page
+		}) => {
+			const errors = watchErrors(page);
+			await page.goto(`/${locale}/structures/bretzselle`);
+			await expect(page.locator('html')).toHaveAttribute('lang', locale);
+			await expectOneH1(page);
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText("Bretz'selle");
+			await expect(page.getByRole('heading', { level: 1 })).toHaveAttribute('lang', 'fr');
+			await expect(page).toHaveTitle(`Bretz'selle · ${says.section} · Carto ESS`);
+			await expect(page.getByRole('heading', { name: says.sources })).toBeVisible();
+			await expect(page.getByText(says.checked, { exact: true })).toBeVisible();
+			await expect(page.getByText(says.seen).first()).toBeVisible();
+			await expect(page.getByText(says.legalForm, { exact: true })).toBeVisible();
+			await expect(page.getByTestId('map-slot').getByRole('link', { name: says.seeOnMap })).toHaveAttribute(
+				'href',
+				`/${locale}/carte?sel=bretzselle`
+			);
+			await expect(page.getByRole('region', { name: says.carried })).toBeVisible();
+			await expect(page.getByRole('region', { name: says.funding })).toBeVisible();
+			await expect(page.locator('#presentation + p.text')).toHaveAttribute('lang', 'fr');
+			await expect(page.getByText(/noch nicht übersetzt|not translated yet/)).toHaveCount(0);
+			await expectNoRawKey(page);
+			await expectNoAxeViolations(page);
+
+			await page.goto(`/${locale}/initiatives/atelier-mobile-bretzselle-meinau`);
+			await expect(page.locator('html')).toHaveAttribute('lang', locale);
+			await expect(page).toHaveTitle(new RegExp(` · ${says.initiatives} · Carto ESS$`));
+			await expect(page.getByRole('heading', { name: says.participate, exact: true })).toBeVisible();
+			await expect(page.getByRole('link', { name: "Bretz'selle" }).first()).toHaveAttribute(
+				'href',
+				`/${locale}/structures/bretzselle`
+			);
+			await expectNoRawKey(page);
+			await expectNoAxeViolations(page);
+			expect(errors).toEqual([]);
+		});
+
+	for (const [locale, says] of Object.entries({
+		de: { hours: 'Öffnungszeiten', premises: 'Verfügbare Räume', sources: 'Quellen und Überprüfung' },
+		en: { hours: 'Opening hours', premises: 'Premises available', sources: 'Sources and checking' }
+	}))
+		test(`a place's page in ${locale}`, async ({ page }) => {
+			await page.goto(`/${locale}/lieux/kaleidoscoop-tiers-lieu`);
+			await expect(page.locator('html')).toHaveAttribute('lang', locale);
+			await expectOneH1(page);
+			await expect(page.getByRole('heading', { level: 1 })).toHaveAttribute('lang', 'fr');
+			for (const heading of [says.hours, says.premises, says.sources])
+				await expect(page.getByRole('heading', { level: 2, name: heading })).toBeVisible();
+			await expect(page.getByText(/noch nicht übersetzt|not translated yet/)).toHaveCount(0);
+			await expectNoRawKey(page);
+			await expectNoAxeViolations(page);
 		});
 
 	test('the switcher opens the same page in another language, and back', async ({ page }) => {
@@ -179,5 +399,24 @@ test.describe('languages', () => {
 			await page.goto('/de/quartiers');
 			await expect(page.getByRole('navigation', { name: 'Sprache' })).toBeVisible();
 			await expectNoSidewaysScroll(page, `/de/quartiers at ${width} px`);
+		});
+
+	// German words run long: every translated page at the narrowest phone, in both languages.
+	for (const path of [
+		'/',
+		'/carte',
+		'/annuaire',
+		'/structures/bretzselle',
+		'/initiatives/atelier-mobile-bretzselle-meinau',
+		'/lieux/kaleidoscoop-tiers-lieu'
+	])
+		test(`${path} in German and English fits a 320 px phone`, async ({ page }) => {
+			await page.setViewportSize({ width: 320, height: 800 });
+			for (const locale of ['de', 'en']) {
+				const localized = path === '/' ? `/${locale}` : `/${locale}${path}`;
+				await page.goto(localized);
+				await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+				await expectNoSidewaysScroll(page, `${localized} at 320 px`);
+			}
 		});
 });

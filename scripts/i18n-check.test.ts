@@ -23,6 +23,11 @@ describe('messages check', () => {
 		expect(messageProblems({ fr }, 'm.nav_map()')).toEqual(['"hello" is not used anywhere in src/']);
 		// A key chosen by a value is used too.
 		expect(messageProblems({ fr }, "m.nav_map() m['hello']({ name })")).toEqual([]);
+		// A family looked up by a computed name covers its own keys, not the others.
+		const terms = { term_role_x: 'X', nav_map: 'Carte' };
+		expect(messageProblems({ fr: terms }, 'm[`term_${taxonomy}_${code}`]')).toEqual([
+			'"nav_map" is not used anywhere in src/'
+		]);
 	});
 
 	it('names a translation whose placeholders differ', () => {

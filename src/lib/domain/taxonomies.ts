@@ -478,6 +478,8 @@ const ALL = {
 	recurrence: RECURRENCES
 } as const;
 export type TaxonomyName = keyof typeof ALL;
+/** Every taxonomy's name (the display layer checks each has its labels in every language). */
+export const TAXONOMY_NAMES = Object.keys(ALL) as TaxonomyName[];
 
 /** French label of a code; falls back to the code itself so an unknown value is visible, not hidden. */
 export function labelOf(taxonomy: TaxonomyName, code: string): string {

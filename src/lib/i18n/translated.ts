@@ -5,7 +5,17 @@
  * yet, rather than showing a mix of languages unannounced. Adding a page: move its text into
  * messages/*.json, add its route id here, and its e2e check in e2e/languages.spec.ts.
  */
-const TRANSLATED_ROUTES: ReadonlySet<string> = new Set(['/accessibilite', '/confidentialite', '/quartiers']);
+const TRANSLATED_ROUTES: ReadonlySet<string> = new Set([
+	'/',
+	'/accessibilite',
+	'/annuaire',
+	'/carte',
+	'/confidentialite',
+	'/initiatives/[slug]',
+	'/lieux/[slug]',
+	'/quartiers',
+	'/structures/[slug]'
+]);
 
 /** Whether a page's text is translated; the error page (a route's failure, or no route at all) is. */
 export function isTranslated(routeId: string | null, error = false): boolean {

@@ -22,6 +22,12 @@ const PANELS = FACETS.filter((f) => f !== TABS?.key);
 export interface Link {
 	label: string;
 	href: string;
+	/** A chip's or a removal's filter and value, for a page that writes them in another language. */
+	facet?: string;
+	code?: string;
+	/** The value's label as the filter gives it (French; a place's name). */
+	value?: string;
+	count?: number;
 }
 
 export interface FacetView {
@@ -101,7 +107,10 @@ export function filterChips(c: Catalogue, state: DirectoryState): Link[] {
 	return PANELS.flatMap((f) =>
 		(state.filters[f] ?? []).map((code) => ({
 			label: `${filterOf(f).label} : ${label(c, f, code)}`,
-			href: annuaireHref(toggled(state, f, code), c)
+			href: annuaireHref(toggled(state, f, code), c),
+			facet: f as string,
+			code,
+			value: label(c, f, code)
 		}))
 	);
 }
@@ -115,7 +124,12 @@ export function filterRemovalLinks(
 	return filterRemovals(textItems, state.filters).map((r) => {
 		const d = filterOf(r.facet);
 		const what = d.on.annuaire?.tabs?.clearLabel ?? `Sans le filtre « ${d.label} »`;
-		return { label: `${what} (${r.count})`, href: annuaireHref(withFilters(state, r.filters), c) };
+		return {
+			label: `${what} (${r.count})`,
+			href: annuaireHref(withFilters(state, r.filters), c),
+			facet: r.facet as string,
+			count: r.count
+		};
 	});
 }
 

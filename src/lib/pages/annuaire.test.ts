@@ -58,7 +58,15 @@ describe('annuairePage', () => {
 			['Financements', 0],
 			['Lieux', 0]
 		]);
-		expect(p.chips).toEqual([{ label: 'Quartier de Strasbourg : Meinau', href: '/annuaire?q=velo' }]);
+		expect(p.chips).toEqual([
+			{
+				label: 'Quartier de Strasbourg : Meinau',
+				href: '/annuaire?q=velo',
+				facet: 'quartier',
+				code: 'SQ_07',
+				value: 'Meinau'
+			}
+		]);
 	});
 
 	it('shows only the facets of the selected kind', () => {
@@ -99,7 +107,9 @@ describe('annuairePage', () => {
 		expect(typo.suggestions).toEqual([{ label: 'vélo', href: '/annuaire?q=v%C3%A9lo' }]);
 		const filtered = page('?q=velo&kind=funding-tool');
 		expect(filtered.total).toBe(0);
-		expect(filtered.removals).toEqual([{ label: 'Tous les types de fiche (3)', href: '/annuaire?q=velo' }]);
+		expect(filtered.removals).toEqual([
+			{ label: 'Tous les types de fiche (3)', href: '/annuaire?q=velo', facet: 'kind', count: 3 }
+		]);
 	});
 
 	it('paginates 20 per page and keeps the state in every link', () => {
@@ -179,7 +189,15 @@ describe('annuairePage: the sector filter', () => {
 			['reemploi', 2, false],
 			['mobilite', 1, true]
 		]);
-		expect(p.chips).toEqual([{ label: 'Secteur : Mobilité et vélo', href: '/annuaire' }]);
+		expect(p.chips).toEqual([
+			{
+				label: 'Secteur : Mobilité et vélo',
+				href: '/annuaire',
+				facet: 'sector',
+				code: 'mobilite',
+				value: 'Mobilité et vélo'
+			}
+		]);
 		expect(p.canonical).toBe(`${SITE}/annuaire?secteur=mobilite`);
 		expect(at('?secteur=espace').notes).toEqual(['Filtre ignoré : secteur inconnu « espace ».']);
 	});

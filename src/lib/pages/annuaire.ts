@@ -17,7 +17,8 @@ import {
 import { countFacets, filterByFacets } from '$lib/domain/filters/facets';
 import type { PublicRecord, RecordKind } from '$lib/domain/records';
 import { route } from '$lib/links';
-import { KIND_LABELS, toSearchDocument } from '$lib/search/documents';
+import { KIND_LABELS, placeLabel, toSearchDocument } from '$lib/search/documents';
+import { legalForm, type TaxonomyName } from '$lib/domain/taxonomies';
 import type { RankedMatch, Ranking, SearchEngine } from '$lib/search/engine';
 import type { Segment } from '$lib/search/types';
 import {
@@ -37,6 +38,11 @@ export interface ResultItem {
 	href: string;
 	name: Segment[];
 	subtitle: string;
+	/**
+	 * The subtitle's parts as codes, for a page in another language: the type's terms, and where (place
+	 * names as written, or a territory's code). None for events, whose subtitle is their dates in French.
+	 */
+	parts?: { type: { taxonomy: TaxonomyName; codes: string[] }; where?: string; territory?: string };
 	snippet?: Segment[];
 	lastVerified: string;
 	/** Kilometres from the given position, when sorting by distance. */
@@ -129,12 +135,28 @@ function resultItem(
 		href: route.record(r),
 		name: hit?.highlights.name ?? [{ text: r.name, match: false }],
 		subtitle: hit?.subtitle ?? toSearchDocument(r, c.geo).subtitle,
+		parts: subtitleParts(r, c),
 		snippet: hit?.highlights.description,
 		lastVerified: r.lastVerified,
 		distance: distance !== undefined ? Math.round(distance * 10) / 10 : undefined,
 		approximate: loc ? loc.precision === 'quartier' || loc.precision === 'commune' : false,
 		synthetic: r.synthetic === true
 	};
+}
+
+function subtitleParts(r: PublicRecord, c: Catalogue): ResultItem['parts'] {
+	if (r.kind === 'event') return undefined;
+	if (r.kind === 'funding-tool')
+		return { type: { taxonomy: 'fundingType', codes: r.types.slice(0, 2) }, territory: r.territory };
+	const type: { taxonomy: TaxonomyName; codes: string[] } =
+		r.kind === 'organisation'
+			? { taxonomy: 'family', codes: [legalForm(r.legalForm).family] }
+			: r.kind === 'place'
+				? { taxonomy: 'placeType', codes: [...r.placeTypes] }
+				: { taxonomy: 'initiativeType', codes: [r.initiativeType] };
+	if (r.communeCode === undefined)
+		return { type, territory: r.kind === 'organisation' ? r.territory : undefined };
+	return { type, where: placeLabel(r, c.geo) || undefined };
 }
 
 function pageWindow(page: number, count: number): number[] {

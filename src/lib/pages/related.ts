@@ -12,6 +12,7 @@ export interface RelatedRecord {
 	id: string;
 	name: string;
 	href: string;
+	kind: PublicRecord['kind'];
 	kindLabel: string;
 	subtitle: string;
 }
@@ -24,6 +25,7 @@ export function related(c: Catalogue, r: PublicRecord): RelatedRecord {
 		id: r.id,
 		name: r.name,
 		href: route.record(r),
+		kind: r.kind,
 		kindLabel: KIND_LABELS[r.kind],
 		subtitle: toSearchDocument(r, c.geo).subtitle
 	};
@@ -69,6 +71,7 @@ export function placeFacts(c: Catalogue, r: Organisation | Initiative | EventRec
 		/** Undefined for an organisation without a commune: it has a territory of action instead. */
 		communeName: commune?.name ?? r.communeCode,
 		territoryName: territory ? labelOf('actionTerritory', territory) : undefined,
+		territory,
 		postcode: commune?.postcodes[0],
 		quartier: quartier ? { name: quartier.name, slug: quartier.slug } : undefined,
 		subQuartierName: quartier?.subQuartiers.find((s) => s.slug === r.subQuartier)?.name,

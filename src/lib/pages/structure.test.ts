@@ -80,10 +80,11 @@ describe('supplier kinds on the structure page', () => {
 		)!;
 		expect(p.kinds).toEqual([
 			{
+				code: 'aci',
 				label: "Atelier et chantier d'insertion (ACI)",
-				proof: { title: 'Un article', site: 'Un journal', date: '29 novembre 2026' }
+				proof: { title: 'Un article', site: 'Un journal', date: '29 novembre 2026', iso: '2026-11-29' }
 			},
-			{ label: "Agrément ESUS (entreprise solidaire d'utilité sociale)", proof: undefined }
+			{ code: 'esus', label: "Agrément ESUS (entreprise solidaire d'utilité sociale)", proof: undefined }
 		]);
 	});
 });

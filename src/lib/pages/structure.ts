@@ -60,8 +60,9 @@ export function organisationPage(c: Catalogue, slug: string, siteUrl: string, no
 		},
 		/** Each approval with the publication that proves it, when the record has one. */
 		kinds: kindLines(o).map((k) => ({
+			code: k.approval,
 			label: k.label,
-			proof: k.proof && { ...k.proof, date: formatDate(k.proof.date) }
+			proof: k.proof && { ...k.proof, iso: k.proof.date, date: formatDate(k.proof.date) }
 		})),
 		register: registerFacts(o),
 		thematiques: themes(c, o.thematiques),

@@ -104,11 +104,14 @@ describe('pointDetails', () => {
 			name: 'Épicerie du Neudorf (synthétique)',
 			path: '/initiatives/epi',
 			layerLabel: 'Initiative d’habitants',
+			layer: 'initiatives',
+			type: { taxonomy: 'initiativeType', codes: ['jardin-partage'] },
 			typeLabel: 'Jardin partagé ou familial',
 			communeName: 'Strasbourg',
 			quartierName: 'Neudorf – Schluthfeld – Port du Rhin – Musau',
 			approximate: true,
 			precisionLabel: 'Position approximative : centre du quartier',
+			precision: 'quartier',
 			synthetic: true
 		});
 	});

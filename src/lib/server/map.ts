@@ -57,6 +57,15 @@ export function pointDetails(db: Db, id: string): PointDetails | undefined {
 		name: r.name,
 		path: route.record(r),
 		layerLabel: layer(layersOfRecord(r).primary).singular,
+		layer: layersOfRecord(r).primary,
+		type:
+			r.kind === 'initiative'
+				? { taxonomy: 'initiativeType', codes: [r.initiativeType] }
+				: r.kind === 'place'
+					? { taxonomy: 'placeType', codes: r.placeTypes }
+					: r.kind === 'organisation'
+						? { taxonomy: 'legalForm', codes: [r.legalForm] }
+						: undefined,
 		typeLabel:
 			r.kind === 'initiative'
 				? labelOf('initiativeType', r.initiativeType)
@@ -69,8 +78,10 @@ export function pointDetails(db: Db, id: string): PointDetails | undefined {
 		communeName: listCommunes(db).find((c) => c.code === r.communeCode)?.name,
 		quartierName: r.quartierCode ? listQuartiers(db).find((q) => q.code === r.quartierCode)?.name : undefined,
 		precisionLabel: labelOf('precision', r.location.precision),
+		precision: r.location.precision,
 		approximate: isApproximate(r.location),
 		sectors: r.kind === 'place' || r.kind === 'event' ? [] : r.sectors.map((s) => labelOf('sector', s)),
+		sectorCodes: r.kind === 'place' || r.kind === 'event' ? [] : [...r.sectors],
 		synthetic: r.synthetic === true
 	};
 }

@@ -6,6 +6,8 @@ import type { Control } from '../filters/controls';
 import type { ExplorerUrlState, Ignored } from './map-url';
 import type { MapPoint, PointsPayload } from './points';
 import type { RemotePoints } from './scale';
+import type { LayerCode } from './layers';
+import type { Precision } from '../taxonomies';
 
 export interface Option {
 	value: string;
@@ -54,12 +56,17 @@ export interface PointDetails {
 	name: string;
 	path: string;
 	layerLabel: string;
+	/** The primary layer's code and the type's codes, for pages in another language than French. */
+	layer: LayerCode;
+	type?: { taxonomy: 'initiativeType' | 'placeType' | 'legalForm'; codes: string[] };
 	typeLabel: string;
 	address?: string;
 	communeName?: string;
 	quartierName?: string;
 	precisionLabel: string;
+	precision: Precision;
 	approximate: boolean;
 	sectors: string[];
+	sectorCodes: string[];
 	synthetic: boolean;
 }

@@ -64,13 +64,13 @@ export const createEngine: CreateEngine = async (o) => {
 	map.zoomControl.setPosition('topright');
 	const zoomIn = o.container.querySelector('.leaflet-control-zoom-in');
 	const zoomOut = o.container.querySelector('.leaflet-control-zoom-out');
-	zoomIn?.setAttribute('title', 'Zoomer');
-	zoomIn?.setAttribute('aria-label', 'Zoomer');
-	zoomOut?.setAttribute('title', 'Dézoomer');
-	zoomOut?.setAttribute('aria-label', 'Dézoomer');
+	zoomIn?.setAttribute('title', o.words?.zoomIn ?? 'Zoomer');
+	zoomIn?.setAttribute('aria-label', o.words?.zoomIn ?? 'Zoomer');
+	zoomOut?.setAttribute('title', o.words?.zoomOut ?? 'Dézoomer');
+	zoomOut?.setAttribute('aria-label', o.words?.zoomOut ?? 'Dézoomer');
 	o.container.setAttribute('aria-label', o.ariaLabel ?? 'Carte des lieux');
 	o.container.setAttribute('role', 'region');
-	o.container.setAttribute('aria-roledescription', 'carte');
+	o.container.setAttribute('aria-roledescription', o.words?.role ?? 'carte');
 	if (o.view) map.setView([o.view.lat, o.view.lon], Math.round(toLeaflet(o.view.zoom)));
 	else
 		map.fitBounds(

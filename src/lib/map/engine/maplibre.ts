@@ -103,7 +103,16 @@ export const createEngine: CreateEngine = async (o) => {
 		dragRotate: false,
 		pitchWithRotate: false,
 		touchPitch: false,
-		locale: FRENCH,
+		locale: o.words
+			? {
+					...FRENCH,
+					'AttributionControl.ToggleAttribution': o.words.toggleAttribution,
+					'Map.Title': o.words.map,
+					'NavigationControl.ZoomIn': o.words.zoomIn,
+					'NavigationControl.ZoomOut': o.words.zoomOut,
+					'NavigationControl.ResetBearing': o.words.resetBearing
+				}
+			: FRENCH,
 		pixelRatio: resolution.initial
 	});
 	resolution.attach(map);
@@ -121,7 +130,7 @@ export const createEngine: CreateEngine = async (o) => {
 	map.addControl(attribution, 'bottom-right');
 	const canvas = map.getCanvas();
 	canvas.setAttribute('aria-label', o.ariaLabel ?? 'Carte des lieux');
-	canvas.setAttribute('aria-roledescription', 'carte');
+	canvas.setAttribute('aria-roledescription', o.words?.role ?? 'carte');
 
 	/** The points drawn, by generation: the current array and the one before (feature-ids.ts). */
 	const drawn: (readonly MapPoint[])[] = Array.from({ length: GENERATIONS }, () => []);

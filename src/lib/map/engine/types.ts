@@ -43,6 +43,8 @@ export interface EngineOptions {
 	nameOf(id: string): string | undefined;
 	/** The map's accessible name (default "Carte des lieux"). */
 	ariaLabel?: string;
+	/** The controls' words in the page's language (French when absent). */
+	words?: EngineWords;
 	/** Whether commune or quartier outlines were imported (else /carte/contours.json is not even asked). */
 	hasOutlines: boolean;
 	/** Where the imported outlines come from (the `source` given to geo:import), credited on the map. */
@@ -112,3 +114,14 @@ export interface PinEngine {
 }
 
 export type CreatePinEngine = (options: PinOptions) => Promise<PinEngine>;
+
+/** What the map's own controls say: the page passes them in its language (the engines import no messages). */
+export interface EngineWords {
+	map: string;
+	/** `aria-roledescription` of the map. */
+	role: string;
+	zoomIn: string;
+	zoomOut: string;
+	resetBearing: string;
+	toggleAttribution: string;
+}

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TAXONOMY_NAMES, termsOf } from '$lib/domain/taxonomies';
+import { overwriteGetLocale } from '$lib/paraglide/runtime';
+import { LOCALES, type Locale } from './paths';
+import { termKey, termLabel, thematiqueLabel, type TranslatedTaxonomy } from './terms';
+
+const messages = Object.fromEntries(
+	LOCALES.map((l) => [l, JSON.parse(readFileSync(`messages/${l}.json`, 'utf8')) as Record<string, unknown>])
+) as Record<Locale, Record<string, unknown>>;
+const thematiques = (
+	JSON.parse(readFileSync('data/thematiques.json', 'utf8')) as { code: string; label: string }[]
+).map((t) => t.code);
+
+/** Every key the lookup may ask for: each code of each taxonomy, and each thématique of the data. */
+const expected = new Set([
+	...TAXONOMY_NAMES.filter((t) => t !== 'actionTerritory').flatMap((t) =>
+		termsOf(t).map((term) => termKey(t as TranslatedTaxonomy, term.code))
+	),
+	...thematiques.map((code) => termKey('thematique', code))
+]);
+
+describe('taxonomy labels in the reader’s language', () => {
+	afterEach(() => overwriteGetLocale(() => 'fr'));
+
+	it('has every code of every taxonomy in every language', () => {
+		for (const locale of LOCALES) {
+			const missing = [...expected].filter((key) => !String(messages[locale][key] ?? '').trim());
+			expect(missing, locale).toEqual([]);
+		}
+	});
+
+	it('has no label for a code that no longer exists (the check counts term_ keys as used)', () => {
+		const stale = Object.keys(messages.fr).filter((k) => k.startsWith('term_') && !expected.has(k));
+		expect(stale).toEqual([]);
+	});
+
+	it('says the French label in French, as labelOf does', () => {
+		for (const t of TAXONOMY_NAMES)
+			for (const term of termsOf(t)) expect(termLabel(t, term.code)).toBe(term.label);
+	});
+
+	it('translates, reads a part taxonomy from its whole, and shows an unknown code as it is', () => {
+		overwriteGetLocale(() => 'de');
+		expect(termLabel('legalForm', 'scop')).toBe('Produktionsgenossenschaft (SCOP)');
+		expect(termLabel('sizeBand', 'NN')).toBe('Ohne Beschäftigte');
+		expect(termLabel('actionTerritory', 'eurometropole')).toBe('Eurometropole Straßburg');
+		expect(termLabel('sector', 'inconnu')).toBe('inconnu');
+		overwriteGetLocale(() => 'en');
+		expect(termLabel('role', 'acteur')).toBe('Social and solidarity economy organisation');
+		expect(thematiqueLabel('maison-ess', 'x')).toBe('Creating a House of the social and solidarity economy');
+		expect(thematiqueLabel('nouvelle', 'Nouvelle thématique')).toBe('Nouvelle thématique');
+	});
+});
