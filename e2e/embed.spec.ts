@@ -121,6 +121,33 @@ test.describe('embeds for partners', () => {
 		await expect(page.frameLocator('iframe.preview').locator('#lieux-liste li').first()).toBeVisible();
 		expect(errors).toEqual([]);
 	});
+
+	test('/integrer: a German embed for a partner across the Rhine, its frame titled in German', async ({
+		page,
+		baseURL
+	}) => {
+		await page.goto('/integrer');
+		await page.getByLabel('Quartier ou commune').selectOption({ label: 'Meinau' });
+		await page.getByLabel('Langue de la carte').selectOption({ label: 'Deutsch' });
+		const snippet = page.getByLabel('Code HTML de l’intégration');
+		await expect(snippet).toHaveValue(
+			new RegExp(
+				`^<iframe src="${baseURL}/de/embed/carte\\?lieu=SQ_07" title="Carto ESS: Karte der Sozial- und Solidarwirtschaft in Meinau"`
+			)
+		);
+		const frame = page.frameLocator('iframe.preview');
+		await expect(frame.locator('html')).toHaveAttribute('lang', 'de');
+		await expect(frame.getByText('die offene Karte der Sozial- und Solidarwirtschaft')).toBeVisible();
+		// A translated page: no « not translated yet » notice inside a partner's frame.
+		await expect(frame.getByText('Diese Seite ist noch nicht übersetzt')).toHaveCount(0);
+		// The quartier's simple list exists in French only: the form says so and embeds it in French.
+		await page.getByLabel(/Les initiatives du quartier/).check();
+		await expect(page.getByText('La liste simple est intégrée en français.')).toBeVisible();
+		await expect(snippet).toHaveValue(
+			new RegExp(`^<iframe src="${baseURL}/embed/quartier/meinau" title="Carto ESS : initiatives à Meinau"`)
+		);
+		await expectNoAxeViolations(page);
+	});
 });
 
 test.describe('/integrer without JavaScript', () => {

@@ -31,7 +31,7 @@ import type { Geo } from '$lib/domain/query';
 import type { RecordKind } from '$lib/domain/records';
 import { createProfileToQuery, type CreateQuery } from '$lib/domain/support/profile';
 import type { PlaceType, Status } from '$lib/domain/taxonomies';
-import { localizePath } from '$lib/i18n/paths';
+import { LOCALE_NAMES, LOCALES, localizePath, type Locale } from '$lib/i18n/paths';
 import { getLocale } from '$lib/paraglide/runtime';
 
 type QueryValue = string | number | boolean | null | undefined;
@@ -505,6 +505,16 @@ function inReadersLanguage<T extends Record<string, Builder>>(all: T, pages: rea
 }
 
 export const route = inReadersLanguage(routes, PAGE_ROUTES);
+
+/** The site's languages and their names, for a page that lets a reader choose one (the embeds' form). */
+export const LANGUAGES = LOCALES;
+export type Language = Locale;
+export const LANGUAGE_NAMES = LOCALE_NAMES;
+
+/** A page's address in a chosen language rather than the reader's (an embed built for a partner's site). */
+export function inLanguage(path: string, language: Language): string {
+	return localizePath(path, language);
+}
 
 /** Whether a pathname is a route's own or below it: `isUnder(pathname, route.admin())`. */
 export function isUnder(pathname: string, root: string): boolean {

@@ -11,6 +11,7 @@ const TRANSLATED_ROUTES: ReadonlySet<string> = new Set([
 	'/annuaire',
 	'/carte',
 	'/confidentialite',
+	'/embed/carte',
 	'/initiatives/[slug]',
 	'/lieux/[slug]',
 	'/quartiers',

@@ -4,7 +4,14 @@ import { initiativeSchema } from '$lib/domain/records';
 import { testCatalogue } from '$lib/domain/test-catalogue';
 import { initiativeFixture } from '$lib/domain/test-fixtures';
 import { loadDataset } from '$lib/server/seed/read-data';
-import { embedQuartierPage, iframeSnippet, integratePage, readIntegrate } from './embed';
+import {
+	embedLanguage,
+	embedQuartierPage,
+	iframeSnippet,
+	integratePage as integrate,
+	readIntegrate,
+	type IntegrateValues
+} from './embed';
 
 const SITE = 'https://carto.test';
 let c: Catalogue;
@@ -27,6 +34,15 @@ beforeAll(() => {
 });
 
 const read = (q: string) => readIntegrate(c, new URLSearchParams(q));
+/** Stands for the page's messages (lib/i18n/embed.ts, tested there): says which language and zone it got. */
+const title = (v: IntegrateValues, zone: string | undefined) =>
+	`[${embedLanguage(v)}] ${v.display === 'quartier' ? 'initiatives' : 'carte'} ${zone ?? '-'}`;
+const integratePage = (
+	cat: Catalogue,
+	params: URLSearchParams,
+	site: string,
+	pageLanguage: 'fr' | 'de' | 'en' = 'fr'
+) => integrate(cat, params, site, { pageLanguage, title });
 
 describe('integratePage', () => {
 	it('defaults to the whole map, every layer, 600 px', () => {
@@ -34,7 +50,7 @@ describe('integratePage', () => {
 		expect(p.embedPath).toBe('/embed/carte');
 		expect(p.values).toMatchObject({ zone: '', thematique: '', display: 'les-deux', height: 600 });
 		expect(p.snippet).toBe(
-			'<iframe src="https://carto.test/embed/carte" title="Carto ESS : carte de l’ESS" width="100%" height="600" style="border:0" loading="lazy"></iframe>'
+			'<iframe src="https://carto.test/embed/carte" title="[fr] carte -" width="100%" height="600" style="border:0" loading="lazy"></iframe>'
 		);
 		expect(p.notes).toEqual([]);
 	});
@@ -73,6 +89,28 @@ describe('integratePage', () => {
 			'Affichage',
 			'Hauteur'
 		]);
+	});
+
+	it('writes the embed in the chosen language, its frame titled in that language', () => {
+		const p = integratePage(c, new URLSearchParams('zone=SQ_07&langue=de'), SITE);
+		expect(p.embedPath).toBe('/de/embed/carte?lieu=SQ_07');
+		expect(p.title).toBe('[de] carte Meinau');
+		expect(p.notes).toEqual([]);
+		// From the English form, the embed is English unless another language is chosen.
+		expect(integratePage(c, new URLSearchParams(), SITE, 'en').embedPath).toBe('/en/embed/carte');
+		expect(integratePage(c, new URLSearchParams('langue=fr'), SITE, 'en').embedPath).toBe('/embed/carte');
+	});
+
+	it('keeps the quartier’s simple list in French, and says so; an unknown language is named', () => {
+		const p = integratePage(c, new URLSearchParams('zone=SQ_07&affichage=quartier&langue=en'), SITE);
+		expect(p.embedPath).toBe('/embed/quartier/meinau');
+		expect(p.title).toBe('[fr] initiatives Meinau');
+		expect(p.notes).toEqual([
+			'Langue : la liste simple d’un quartier n’existe qu’en français ; elle est intégrée en français.'
+		]);
+		const { values, notes } = read('langue=klingon');
+		expect(values.language).toBe('fr');
+		expect(notes).toEqual(['Langue : « klingon » inconnue (fr, de, en), Français est utilisé.']);
 	});
 
 	it('escapes the snippet’s attributes', () => {

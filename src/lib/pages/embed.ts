@@ -6,7 +6,7 @@
  */
 import type { Catalogue } from '$lib/domain/catalogue';
 import { LAYER_CODES, MAP_LAYERS, type LayerCode } from '$lib/domain/map/layers';
-import { route, type EmbedDisplay } from '$lib/links';
+import { inLanguage, LANGUAGE_NAMES, LANGUAGES, route, type EmbedDisplay, type Language } from '$lib/links';
 import { flyerPage } from './flyer';
 
 /** The display choices: the map's panes, or the quartier's list of initiatives (`quartier`). */
@@ -28,7 +28,12 @@ export interface IntegrateValues {
 	thematique: string;
 	display: Display;
 	height: number;
+	/** The embed's language: its address's prefix (`/de/embed/carte`). */
+	language: Language;
 }
+
+/** The quartier's simple list is not translated yet: it is embedded in French whatever the form says. */
+export const FRENCH_ONLY_DISPLAYS: readonly Display[] = ['quartier'];
 
 /** What the form's options list: zones (quartiers, then communes), layers, thématiques. */
 export function integrateOptions(c: Catalogue) {
@@ -37,14 +42,17 @@ export function integrateOptions(c: Catalogue) {
 		communes: c.geo.communes.map((x) => ({ value: x.code, slug: x.slug, label: x.name })),
 		layers: MAP_LAYERS.map((l) => ({ value: l.code, label: l.label })),
 		thematiques: c.geo.thematiques.map((t) => ({ value: t.code, label: t.label })),
-		displays: DISPLAYS.map((d) => ({ value: d, label: DISPLAY_LABELS[d] }))
+		displays: DISPLAYS.map((d) => ({ value: d, label: DISPLAY_LABELS[d] })),
+		languages: LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))
 	};
 }
 
 /** Reads the form's fields; what cannot be read is dropped with a note saying which field and why. */
 export function readIntegrate(
 	c: Catalogue,
-	params: URLSearchParams
+	params: URLSearchParams,
+	/** The form page's own language, the embed's unless another is chosen. */
+	pageLanguage: Language = 'fr'
 ): { values: IntegrateValues; notes: string[] } {
 	const notes: string[] = [];
 	const zone = params.get('zone') ?? '';
@@ -72,6 +80,19 @@ export function readIntegrate(
 		);
 		display = 'les-deux';
 	}
+	const rawLanguage = params.get('langue') ?? '';
+	const known = (LANGUAGES as readonly string[]).includes(rawLanguage);
+	let language: Language = known ? (rawLanguage as Language) : pageLanguage;
+	if (rawLanguage !== '' && !known)
+		notes.push(
+			`Langue : « ${rawLanguage} » inconnue (${LANGUAGES.join(', ')}), ${LANGUAGE_NAMES[language]} est utilisé.`
+		);
+	if (FRENCH_ONLY_DISPLAYS.includes(display) && language !== 'fr') {
+		notes.push(
+			'Langue : la liste simple d’un quartier n’existe qu’en français ; elle est intégrée en français.'
+		);
+		language = 'fr';
+	}
 	const rawHeight = params.get('hauteur');
 	let height: number = HEIGHT.default;
 	if (rawHeight !== null && rawHeight !== '') {
@@ -89,7 +110,8 @@ export function readIntegrate(
 			layers: layers.length ? layers : [...LAYER_CODES],
 			thematique: knownTheme ? thematique : '',
 			display,
-			height
+			height,
+			language
 		},
 		notes
 	};
@@ -101,11 +123,11 @@ export interface ZoneOption {
 	label: string;
 }
 
-/** The embed's path for these values (`zones`: the form's quartiers and communes). */
+/** The embed's path for these values (`zones`: the form's quartiers and communes), in the chosen language. */
 export function embedPath(v: IntegrateValues, zones: readonly ZoneOption[]): string {
 	const area = zones.find((z) => z.value === v.zone);
-	if (v.display === 'quartier' && area) return route.embedQuartier(area);
-	return route.embedMap(
+	if (v.display === 'quartier' && area) return inLanguage(route.embedQuartier(area), 'fr');
+	const path = route.embedMap(
 		{
 			filters: {
 				layers: v.layers,
@@ -115,13 +137,22 @@ export function embedPath(v: IntegrateValues, zones: readonly ZoneOption[]): str
 		},
 		v.display === 'quartier' ? 'les-deux' : v.display
 	);
+	return inLanguage(path, embedLanguage(v));
 }
 
-/** The frame's title (read by screen readers in the partner's page). */
-export function embedTitle(v: IntegrateValues, zones: readonly ZoneOption[]): string {
-	const name = zones.find((z) => z.value === v.zone)?.label;
-	return `Carto ESS : ${v.display === 'quartier' ? 'initiatives' : 'carte de l’ESS'}${name ? ` à ${name}` : ''}`;
-}
+/** The language the embed is shown in: the chosen one, French for a display not translated yet. */
+export const embedLanguage = (v: IntegrateValues): Language =>
+	FRENCH_ONLY_DISPLAYS.includes(v.display) ? 'fr' : v.language;
+
+/**
+ * Writes the frame's title (read by screen readers in the partner's page) in the embed's language: given by
+ * the caller, which holds the messages (this module is pure).
+ */
+export type EmbedTitle = (v: IntegrateValues, zoneName: string | undefined) => string;
+
+/** The chosen zone's name, for the frame's title. */
+export const zoneName = (v: IntegrateValues, zones: readonly ZoneOption[]) =>
+	zones.find((z) => z.value === v.zone)?.label;
 
 /** `"` and `&` in an attribute value: the snippet is copied into someone else's HTML. */
 const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
@@ -132,12 +163,17 @@ export function iframeSnippet(src: string, title: string, height: number): strin
 }
 
 /** GET /integrer: the form's options and values, the embed's address, the snippet, notes on what was dropped. */
-export function integratePage(c: Catalogue, params: URLSearchParams, siteUrl: string) {
-	const { values, notes } = readIntegrate(c, params);
+export function integratePage(
+	c: Catalogue,
+	params: URLSearchParams,
+	siteUrl: string,
+	o: { pageLanguage: Language; title: EmbedTitle }
+) {
+	const { values, notes } = readIntegrate(c, params, o.pageLanguage);
 	const options = integrateOptions(c);
 	const zones = [...options.quartiers, ...options.communes];
 	const path = embedPath(values, zones);
-	const title = embedTitle(values, zones);
+	const title = o.title(values, zoneName(values, zones));
 	return {
 		options,
 		values,
