@@ -124,11 +124,10 @@ export function fromTransferable(value: TransferableTree): ClusterTree {
 	return tree;
 }
 
-/** supercluster's entry layout in its per-zoom tables (index.js: OFFSET_*). */
+/** supercluster's entry layout in its per-zoom tables (its OFFSET_* constants): x, y, zoom, id, parent, count. */
 const STRIDE = 6;
 const OFFSET_ID = 3;
 const OFFSET_PARENT = 4;
-const OFFSET_NUM = 5;
 /** supercluster's fixed-point coordinates: (mercator - 0.5) * 2^30. */
 const SCALE = 0x40000000;
 const decode = (v: number) => v / SCALE + 0.5;
