@@ -11,6 +11,9 @@ import {
 	clusterIndex,
 	clusterResponse,
 	clustersResponse,
+	commonKeys,
+	makeVersionParts,
+	listPage,
 	listResponse,
 	mapSourceFor,
 	pointResponse,
@@ -102,6 +105,18 @@ describe('map at scale (server clusters)', () => {
 		const old = await tileResponse(db, { ...params, version: String(version - 1) }, get(), url('/'));
 		expect(old.headers.get('cache-control')).toBe('public, max-age=0, must-revalidate');
 		expect((await tileResponse(db, { ...params, x: '99999' }, get(), url('/'))).status).toBe(400);
+	});
+
+	it('builds ahead one layer, sector, thématique, then the communes, largest first, within budget', () => {
+		const cache = readModel(db).points;
+		const keys = commonKeys(makeVersionParts(cache)).map((k) => k.key);
+		const communes = keys.filter((k) => k.startsWith('lieu='));
+		expect(communes.length).toBeGreaterThan(1);
+		expect(keys.indexOf(communes[0])).toBeGreaterThan(keys.findIndex((k) => k.startsWith('secteur=')));
+		const size = (k: string) => listPage(db, cache, k, undefined, 0, 1).total;
+		const sizes = communes.map(size);
+		expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+		expect(sizes.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(cache.points.length);
 	});
 
 	it('clusters per filter key: fewer points with a filter, the same index for the same key', () => {
