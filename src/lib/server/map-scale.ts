@@ -10,8 +10,11 @@
  *   putting the returned buffers back together, so other requests are served meanwhile. Once a data
  *   version is installed (server start, then after each rebuild of the read model), the unfiltered index
  *   and then the common filters' (one layer, one sector, one thématique: `commonKeys`) are built ahead in
- *   the worker and kept; any other combination is built on the first request naming it (concurrent
- *   requests share the build) and kept in a small LRU.
+ *   the worker and kept, then one per commune; any other combination is built on the first request naming
+ *   it (concurrent requests share the build) and kept in a small LRU. While a large one is built in the
+ *   worker, its tiles and clusters come from a **stand-in** (`Provisional`: the nearest index built ahead
+ *   that holds all its points, recounted for them), served `no-store`; `etat.json` tells the page, which
+ *   draws the same URLs again once the exact index is ready.
  * - **Tiles** (`/carte/tuiles/<version>/<z>/<x>/<y>.pbf?<key>`) are cut from an index and kept in a
  *   per-index LRU; their URL names the data version and the filters, so they are served `immutable` with an
  *   ETag of the same name. A new data version is a new URL: nothing to purge. An old version's URL still
