@@ -38,6 +38,42 @@ test.describe('map at national scale (synthetic store, server clusters)', () => 
 		expect(seen.list.some((q) => q.includes('couches=initiatives'))).toBe(true);
 	});
 
+	test('a combination not built ahead: drawn at once, then exact, never a provisional tile left', async ({
+		page
+	}) => {
+		await page.goto('/');
+		await waitForMap(page, 'maplibre');
+		// Three sectors together: no index is built ahead for it, and it is large enough for the worker.
+		const tiles: { url: string; provisional: boolean; at: number }[] = [];
+		const states: boolean[] = [];
+		page.on('response', async (r) => {
+			const u = new URL(r.url());
+			if (/\.pbf$/.test(u.pathname) && u.search.includes('secteur='))
+				tiles.push({
+					url: r.url(),
+					provisional: r.headers()['x-carte-precision'] === 'provisoire',
+					at: Date.now()
+				});
+			if (u.pathname.endsWith('/etat.json') && !u.search.includes('attendre'))
+				states.push(((await r.json()) as { precise: boolean }).precise);
+		});
+		await page.goto('/carte?secteur=emploi,accompagnement,mobilite');
+		await waitForMap(page, 'maplibre');
+		await expect.poll(() => states.length).toBeGreaterThan(0);
+		await expect(page.getByTestId('map-refining')).toBeHidden({ timeout: 15_000 });
+		await expectListMatchesMap(page);
+		// Every tile first answered by a stand-in was asked again and answered exactly.
+		await expect
+			.poll(() =>
+				tiles
+					.filter((t) => t.provisional)
+					.every((p) => tiles.some((t) => t.url === p.url && !t.provisional && t.at >= p.at))
+			)
+			.toBe(true);
+		// A stand-in's tile is only ever served after the page was told so (its first state check).
+		if (tiles.some((t) => t.provisional)) expect(states[0]).toBe(false);
+	});
+
 	test('cluster to leaf: clicks on clusters zoom in until a place opens', async ({ page }) => {
 		await page.goto('/carte?bench=1');
 		await waitForMap(page, 'maplibre');

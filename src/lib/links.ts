@@ -151,6 +151,12 @@ const routes = {
 			`/carte/tuiles/${r.version}/grappes.json`,
 			joinQuery(r.key, `bbox=${bbox.map((v) => v.toFixed(5)).join(',')}&zoom=${Math.floor(zoom)}`)
 		),
+	/**
+	 * Whether the server's clusters of these filters are exact or a stand-in's while their index is built;
+	 * `wait`: answered once they are exact.
+	 */
+	mapTilesState: (r: RemotePoints, wait = false) =>
+		withQueryString(`/carte/tuiles/${r.version}/etat.json`, wait ? joinQuery(r.key, 'attendre=1') : r.key),
 	/** Where one of the server's clusters opens, and its leaves when they are few. */
 	mapCluster: (r: RemotePoints, id: number) =>
 		withQueryString(`/carte/tuiles/${r.version}/grappe/${id}.json`, r.key),
@@ -470,6 +476,7 @@ export const FIXED_ROUTES = [
 	'mapTiles',
 	'mapTile',
 	'mapClusters',
+	'mapTilesState',
 	'mapCluster',
 	'mapList',
 	'mapPoint',

@@ -123,3 +123,225 @@ export function fromTransferable(value: TransferableTree): ClusterTree {
 	t.props = [];
 	return tree;
 }
+
+/** supercluster's entry layout in its per-zoom tables (its OFFSET_* constants): x, y, zoom, id, parent, count. */
+const STRIDE = 6;
+const OFFSET_ID = 3;
+const OFFSET_PARENT = 4;
+/** supercluster's fixed-point coordinates: (mercator - 0.5) * 2^30. */
+const SCALE = 0x40000000;
+const decode = (v: number) => v / SCALE + 0.5;
+const encode = (c: number) => (c - 0.5) * SCALE;
+const lngX = (lng: number) => lng / 360 + 0.5;
+const latY = (lat: number) => {
+	const sin = Math.sin((lat * Math.PI) / 180);
+	const y = 0.5 - (0.25 * Math.log((1 + sin) / (1 - sin))) / Math.PI;
+	return y < 0 ? 0 : y > 1 ? 1 : y;
+};
+const xLng = (x: number) => (x - 0.5) * 360;
+const yLat = (y: number) => (360 * Math.atan(Math.exp(((180 - y * 360) * Math.PI) / 180))) / Math.PI - 90;
+
+interface KdTree {
+	numItems: number;
+	data: Int32Array;
+	range(minX: number, minY: number, maxX: number, maxY: number): number[];
+}
+
+/** Per entry of one zoom's table: how many matching points it holds, their summed positions, one of them. */
+interface Level {
+	count: Int32Array;
+	sumX: Float64Array;
+	sumY: Float64Array;
+	/** The leaf index (in the index's own points) of a matching point it holds. */
+	one: Int32Array;
+}
+
+/**
+ * An index's clusters recounted for a subset of its points: the same groups, each with the number of
+ * matching points it holds, placed at their mean position; groups holding none are dropped, groups holding
+ * one become that point. This is what the map shows for a filter combination while its own index is
+ * built (the nearest built index that holds all its points, `$lib/domain/map/nearest-index`): every count
+ * and every point is the combination's, only the grouping is the larger index's.
+ */
+export interface Recount {
+	tree: ClusterTree;
+	levels: Level[];
+	/** How many of the index's points match. */
+	matched: number;
+}
+
+/**
+ * One pass down the index's zooms, from its points to its widest clusters: an entry's parent (set by
+ * supercluster when it merged) says where its counts go. `matches(v)` is asked with the point's place in
+ * the data version's array (`featureId / styles`, as `withTags`).
+ */
+export function recount(tree: ClusterTree, matches: (v: number) => boolean, styles: number): Recount {
+	const t = tree as unknown as Internals & { trees: KdTree[] };
+	const ids = t.ids!;
+	const levels: Level[] = new Array(CLUSTER_MAX_ZOOM + 2);
+	const top = t.trees[CLUSTER_MAX_ZOOM + 1];
+	const n = top.numItems;
+	const leaves: Level = {
+		count: new Int32Array(n),
+		sumX: new Float64Array(n),
+		sumY: new Float64Array(n),
+		one: new Int32Array(n).fill(-1)
+	};
+	let matched = 0;
+	for (let j = 0; j < n; j++) {
+		const k = j * STRIDE;
+		const leaf = top.data[k + OFFSET_ID];
+		if (!matches(Math.floor(ids[leaf] / styles))) continue;
+		matched++;
+		leaves.count[j] = 1;
+		leaves.sumX[j] = top.data[k];
+		leaves.sumY[j] = top.data[k + 1];
+		leaves.one[j] = leaf;
+	}
+	levels[CLUSTER_MAX_ZOOM + 1] = leaves;
+	for (let z = CLUSTER_MAX_ZOOM; z >= CLUSTER_MIN_ZOOM; z--) {
+		const below = t.trees[z + 1];
+		const here = t.trees[z];
+		const from = levels[z + 1];
+		if (here === below) {
+			levels[z] = from;
+			continue;
+		}
+		const m = here.numItems;
+		const to: Level = {
+			count: new Int32Array(m),
+			sumX: new Float64Array(m),
+			sumY: new Float64Array(m),
+			one: new Int32Array(m).fill(-1)
+		};
+		// supercluster writes this zoom's table in the order of the entries below that start a group or
+		// stay alone; an entry merged into a group comes after the entry that started it (its parent's
+		// origin), so one pass finds every entry's place.
+		const place = new Int32Array(below.numItems);
+		let cursor = 0;
+		for (let k = 0; k < below.numItems; k++) {
+			const parent = below.data[k * STRIDE + OFFSET_PARENT];
+			let at: number;
+			if (parent === -1) at = cursor++;
+			else {
+				const origin = (parent - t.numPoints) >> 5;
+				at = origin === k ? cursor++ : place[origin];
+			}
+			place[k] = at;
+			const c = from.count[k];
+			if (!c) continue;
+			to.count[at] += c;
+			to.sumX[at] += from.sumX[k];
+			to.sumY[at] += from.sumY[k];
+			to.one[at] = from.one[k];
+		}
+		if (cursor !== m) throw new Error(`regroupement inattendu au zoom ${z} (${cursor} ≠ ${m})`);
+		levels[z] = to;
+	}
+	return { tree, levels, matched };
+}
+
+/** A recounted entry as a tile feature, a Leaflet item or nothing; shared by the two readers below. */
+function entryOf(rc: Recount, level: Level, tree: KdTree, e: number) {
+	const c = level.count[e];
+	if (!c) return undefined;
+	const t = rc.tree as unknown as Internals;
+	if (c === 1) {
+		const leaf = level.one[e];
+		return {
+			cluster: false as const,
+			px: t.coords[2 * leaf],
+			py: t.coords[2 * leaf + 1],
+			id: (t.ids as ArrayLike<number>)[leaf],
+			tags: t.props[leaf] as TileLeafTags
+		};
+	}
+	return {
+		cluster: true as const,
+		px: decode(level.sumX[e] / c),
+		py: decode(level.sumY[e] / c),
+		// Negative: a stand-in's group, opened from the larger index (`provisionalClusterId`).
+		id: provisionalClusterId(tree.data[e * STRIDE + OFFSET_ID]),
+		count: c
+	};
+}
+
+/** A stand-in group's id, told apart from an exact index's (always ≥ 0) by its sign; its own inverse. */
+export function provisionalClusterId(id: number): number {
+	return -1 - id;
+}
+
+const zoomOf = (z: number) => Math.max(CLUSTER_MIN_ZOOM, Math.min(Math.floor(z), CLUSTER_MAX_ZOOM + 1));
+const abbreviated = (n: number) =>
+	n >= 10000 ? `${Math.round(n / 1000)}k` : n >= 1000 ? `${Math.round(n / 100) / 10}k` : n;
+
+/** A tile of the recounted index, in supercluster's (geojson-vt's) shape, or null when empty. */
+export function recountTile(rc: Recount, z: number, x: number, y: number) {
+	const t = rc.tree as unknown as Internals & { trees: KdTree[] };
+	const zz = zoomOf(z);
+	const tree = t.trees[zz];
+	const level = rc.levels[zz];
+	const z2 = 2 ** z;
+	const p = CLUSTER_RADIUS / TILE_EXTENT;
+	const features: { type: 1; geometry: [[number, number]]; tags: object; id?: number }[] = [];
+	// The map never shows the antimeridian: the region's tiles need no wrapped copies.
+	const ids = tree.range(
+		encode((x - p) / z2),
+		encode((y - p) / z2),
+		encode((x + 1 + p) / z2),
+		encode((y + 1 + p) / z2)
+	);
+	for (const e of ids) {
+		const f = entryOf(rc, level, tree, e);
+		if (!f) continue;
+		const geometry: [[number, number]] = [
+			[Math.round(TILE_EXTENT * (f.px * z2 - x)), Math.round(TILE_EXTENT * (f.py * z2 - y))]
+		];
+		features.push(
+			f.cluster
+				? {
+						type: 1,
+						geometry,
+						id: f.id,
+						tags: {
+							cluster: true,
+							cluster_id: f.id,
+							point_count: f.count,
+							point_count_abbreviated: abbreviated(f.count)
+						}
+					}
+				: { type: 1, geometry, id: f.id, tags: f.tags }
+		);
+	}
+	return features.length ? { features } : null;
+}
+
+/** The recounted index's groups and points in a box at a zoom (the Leaflet engine's question). */
+export function recountClusters(rc: Recount, bbox: readonly [number, number, number, number], zoom: number) {
+	const t = rc.tree as unknown as Internals & { trees: KdTree[] };
+	const zz = zoomOf(zoom);
+	const tree = t.trees[zz];
+	const level = rc.levels[zz];
+	const ids = tree.range(
+		encode(lngX(bbox[0])),
+		encode(latY(bbox[3])),
+		encode(lngX(bbox[2])),
+		encode(latY(bbox[1]))
+	);
+	const out: (
+		| { cluster: true; lon: number; lat: number; count: number; id: number }
+		| { cluster: false; lon: number; lat: number; featureId: number; tags: TileLeafTags }
+	)[] = [];
+	for (const e of ids) {
+		const f = entryOf(rc, level, tree, e);
+		if (!f) continue;
+		const lon = xLng(f.px);
+		const lat = yLat(f.py);
+		out.push(
+			f.cluster
+				? { cluster: true, lon, lat, count: f.count, id: f.id }
+				: { cluster: false, lon, lat, featureId: f.id, tags: f.tags }
+		);
+	}
+	return out;
+}

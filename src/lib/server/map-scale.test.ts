@@ -11,12 +11,21 @@ import {
 	clusterIndex,
 	clusterResponse,
 	clustersResponse,
+	commonKeys,
+	makeVersionParts,
+	listPage,
 	listResponse,
+	mapSourceFor,
 	pointResponse,
 	pointsByIdsResponse,
+	setClusterWorkerMin,
 	setTilesMin,
+	stateResponse,
+	stopClusterWorker,
 	tileResponse
 } from './map-scale';
+import { CLUSTER_WORKER_MIN } from '$lib/domain/map/scale';
+import { recountTile } from './cluster-build';
 import { readModel, resetReadModel } from './read-model';
 
 let db: Db;
@@ -98,6 +107,18 @@ describe('map at scale (server clusters)', () => {
 		expect((await tileResponse(db, { ...params, x: '99999' }, get(), url('/'))).status).toBe(400);
 	});
 
+	it('builds ahead one layer, sector, thématique, then the communes, largest first, within budget', () => {
+		const cache = readModel(db).points;
+		const keys = commonKeys(makeVersionParts(cache)).map((k) => k.key);
+		const communes = keys.filter((k) => k.startsWith('lieu='));
+		expect(communes.length).toBeGreaterThan(1);
+		expect(keys.indexOf(communes[0])).toBeGreaterThan(keys.findIndex((k) => k.startsWith('secteur=')));
+		const size = (k: string) => listPage(db, cache, k, undefined, 0, 1).total;
+		const sizes = communes.map(size);
+		expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+		expect(sizes.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(cache.points.length);
+	});
+
 	it('clusters per filter key: fewer points with a filter, the same index for the same key', () => {
 		const all = clusterIndex(db, '');
 		const some = clusterIndex(db, 'couches=initiatives');
@@ -159,4 +180,90 @@ describe('map at scale (server clusters)', () => {
 		expect(two.points.map((p) => p[0])).toEqual([id]);
 		expect(pointsByIdsResponse(db, url('/carte/lieux.json')).status).toBe(400);
 	});
+
+	it('answers a combination being built from the nearest built index, never with points that do not match, then exactly', async () => {
+		setClusterWorkerMin(0);
+		try {
+			const cache = readModel(db).points;
+			clusterIndex(db, '');
+			const sector = cache.dict.find((c) => c.startsWith('s:'))!.slice(2);
+			const key = `secteur=${sector}&couches=structures,initiatives`;
+			const wanted = new Set(await listIds(key));
+			const { version } = cache;
+			const state = (await (
+				await stateResponse(db, url(`/carte/tuiles/${version}/etat.json?${key}`))
+			).json()) as {
+				precise: boolean;
+			};
+			expect(state.precise).toBe(false);
+			// The view's tiles, from the stand-in: not kept, only matching points, counts summing to the matches.
+			const z = 11;
+			const t = tileOf(7.75, 48.58, z);
+			let total = 0;
+			let negative: number | undefined;
+			for (const dx of [-1, 0, 1])
+				for (const dy of [-1, 0, 1]) {
+					const params = { version: String(version), z: String(z), x: String(t.x + dx), y: String(t.y + dy) };
+					const res = await tileResponse(db, params, get(), url(`/?${key}`));
+					expect(res.headers.get('cache-control')).toBe('no-store');
+					expect(res.headers.get('x-carte-precision')).toBe('provisoire');
+				}
+			// What those tiles are cut from: matching leaves only, and groups named by negative ids.
+			const source = mapSourceFor(db, key);
+			if (source instanceof Promise || !('recount' in source)) throw new Error('stand-in expected');
+			for (const f of recountTile(source.recount, z, t.x, t.y)?.features ?? []) {
+				const tags = f.tags as { cluster?: boolean; cluster_id?: number; i?: string };
+				if (tags.cluster) {
+					negative = tags.cluster_id!;
+					expect(negative).toBeLessThan(0);
+				} else expect(wanted.has(tags.i!)).toBe(true);
+			}
+			const leaflet = (await (
+				await clustersResponse(
+					db,
+					url(`/carte/tuiles/${version}/grappes.json?bbox=7.3,48.3,8.2,48.9&zoom=8&${key}`)
+				)
+			).json()) as {
+				precise: boolean;
+				items: { type: string; id?: string; count?: number; cluster?: number }[];
+			};
+			expect(leaflet.precise).toBe(false);
+			for (const it of leaflet.items) total += it.type === 'cluster' ? it.count! : 1;
+			expect(total).toBe(wanted.size);
+			const group = leaflet.items.find((i) => i.type === 'cluster');
+			if (group) {
+				const open = (await (await clusterResponse(db, String(group.cluster), url(`/?${key}`))).json()) as {
+					zoom: number;
+					leaves?: { id: string }[];
+				};
+				expect(open.zoom).toBeGreaterThan(8);
+				for (const l of open.leaves ?? []) expect(wanted.has(l.id)).toBe(true);
+			}
+			// Waiting for the exact index, then the same URL is the exact, immutable tile.
+			const ready = await stateResponse(db, url(`/carte/tuiles/${version}/etat.json?${key}&attendre=1`));
+			expect(((await ready.json()) as { precise: boolean }).precise).toBe(true);
+			const params = { version: String(version), z: String(z), x: String(t.x), y: String(t.y) };
+			const exact = await tileResponse(db, params, get(), url(`/?${key}`));
+			expect(exact.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+			expect(exact.headers.get('x-carte-precision')).toBeNull();
+			// A stand-in's group still opens after the exact index is ready (the page may still show it).
+			if (negative !== undefined)
+				expect((await clusterResponse(db, String(negative), url(`/?${key}`))).status).toBe(200);
+		} finally {
+			setClusterWorkerMin(CLUSTER_WORKER_MIN);
+			await stopClusterWorker();
+		}
+	}, 30_000);
 });
+
+async function listIds(key: string): Promise<string[]> {
+	const ids: string[] = [];
+	for (let offset = 0; ; offset += 200) {
+		const page = (await listResponse(
+			db,
+			url(`/carte/liste.json?${key}&offset=${offset}&limit=200`)
+		).json()) as PointsPayload;
+		ids.push(...page.points.map((p) => p[0] as string));
+		if (page.points.length < 200) return ids;
+	}
+}

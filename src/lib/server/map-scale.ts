@@ -10,8 +10,11 @@
  *   putting the returned buffers back together, so other requests are served meanwhile. Once a data
  *   version is installed (server start, then after each rebuild of the read model), the unfiltered index
  *   and then the common filters' (one layer, one sector, one thématique: `commonKeys`) are built ahead in
- *   the worker and kept; any other combination is built on the first request naming it (concurrent
- *   requests share the build) and kept in a small LRU.
+ *   the worker and kept, then one per commune; any other combination is built on the first request naming
+ *   it (concurrent requests share the build) and kept in a small LRU. While a large one is built in the
+ *   worker, its tiles and clusters come from a **stand-in** (`Provisional`: the nearest index built ahead
+ *   that holds all its points, recounted for them), served `no-store`; `etat.json` tells the page, which
+ *   draws the same URLs again once the exact index is ready.
  * - **Tiles** (`/carte/tuiles/<version>/<z>/<x>/<y>.pbf?<key>`) are cut from an index and kept in a
  *   per-index LRU; their URL names the data version and the filters, so they are served `immutable` with an
  *   ETag of the same name. A new data version is a new URL: nothing to purge. An old version's URL still
@@ -43,12 +46,24 @@ import {
 	type TileLeafTags
 } from '$lib/domain/map/scale';
 import { MAP_LAYERS } from '$lib/domain/map/layers';
+import { mapPrefix } from '$lib/domain/filters/map-codes';
 import { withinRadius } from '$lib/geo/distance';
 import type { Db } from './db/connection';
 import { listCommunes, listQuartiers, listThematiques } from './db/records';
 import { onReadModel, readModel } from './read-model';
 import type { PointsCache } from './read-model/parts';
-import { buildTree, fromTransferable, withTags, type ClusterTree } from './cluster-build';
+import {
+	buildTree,
+	fromTransferable,
+	provisionalClusterId,
+	recount,
+	recountClusters,
+	recountTile,
+	withTags,
+	type ClusterTree,
+	type Recount
+} from './cluster-build';
+import { nearestIndex, type BuiltIndex } from '$lib/domain/map/nearest-index';
 import type { ClusterJob, ClusterResult } from './cluster-worker';
 
 /** A tile as vt-pbf takes it: supercluster's tiles have geojson-vt's shape. */
@@ -66,6 +81,17 @@ const SAME_SPOT_MAX = 60;
  * about 110 MB).
  */
 const PRECOMPUTE_BUDGET = 3;
+/**
+ * The communes' indexes (each point has one commune) are built ahead after those, largest first, within
+ * this multiple of the version's points more: a commune is the other common first choice, and the largest
+ * (Strasbourg, about half the points) is the costliest to build on demand.
+ */
+const COMMUNES_BUDGET = 1;
+/** Stand-ins kept per data version (each a few bytes per entry of its larger index: ~15 MB at 250k). */
+const MAX_PROVISIONAL = 4;
+
+/** "c:": the communes' codes in the points' dictionary. */
+const COMMUNE_PREFIX = mapPrefix('commune');
 
 let tilesMin = TILES_MIN;
 /** Selections from this many points are clustered in the worker; smaller ones take milliseconds here. */
@@ -115,6 +141,28 @@ export interface VersionParts {
 	pending: Map<string, Promise<ClusterIndex>>;
 	/** The common filters' keys built ahead: kept out of the LRU, like the unfiltered one. */
 	pinned: Set<string>;
+	/** The filters of the indexes built ahead (the unfiltered one included): the stand-ins' candidates. */
+	ahead: Map<string, PointFilters>;
+	/** Stand-ins for combinations being built (`Provisional`), dropped when their own index is ready. */
+	provisional: Map<string, Provisional>;
+}
+
+/**
+ * What the map shows for a filter combination while its own index is built in the worker: the nearest
+ * index built ahead that holds all its points, recounted for them (`recount`): only matching points, exact
+ * counts, the larger index's grouping. Its tiles are never cached (`no-store`): the page asks
+ * `etat.json` and redraws once the exact index is ready.
+ */
+export interface Provisional {
+	key: string;
+	/** The index standing in. */
+	base: ClusterIndex;
+	recount: Recount;
+	/** The combination's points, by their place in the version's array. */
+	matches: Uint8Array;
+	tiles: Map<string, Uint8Array | null>;
+	/** Time to choose, filter and recount (the request's cost). */
+	ms: number;
 }
 
 let current: VersionParts | undefined;
@@ -147,7 +195,9 @@ export function makeVersionParts(cache: PointsCache): VersionParts {
 		tags,
 		indexes: new Map(),
 		pending: new Map(),
-		pinned: new Set()
+		pinned: new Set(),
+		ahead: new Map([['', NO_FILTERS]]),
+		provisional: new Map()
 	};
 }
 
@@ -165,6 +215,8 @@ export interface Selection {
 	points: readonly MapPoint[];
 	indexes?: Uint32Array;
 	meters?: number[];
+	/** The filters read from the key (text and "autour de moi" apart); absent for the unfiltered key. */
+	filters?: PointFilters;
 }
 
 /** The points a filter key selects, in name order, with distances when it has "autour de moi". */
@@ -187,7 +239,10 @@ export function selectPoints(db: Db, cache: PointsCache, key: string): Selection
 			nameMatch = nameMatcher(state.q);
 		}
 	}
-	const selected = filterByFacets(partsOf(cache).facets, state.filters, { textIds, nameMatch });
+	const selected = {
+		...filterByFacets(partsOf(cache).facets, state.filters, { textIds, nameMatch }),
+		filters: state.filters
+	};
 	const around = parseAround(params.get('autour'));
 	if (!around) return selected;
 	const indexes = selected.indexes ?? Uint32Array.from(cache.points, (_, i) => i);
@@ -195,7 +250,8 @@ export function selectPoints(db: Db, cache: PointsCache, key: string): Selection
 	return {
 		points: near.map((n) => cache.points[n.item]),
 		indexes: Uint32Array.from(near, (n) => n.item),
-		meters: near.map((n) => n.meters)
+		meters: near.map((n) => n.meters),
+		filters: state.filters
 	};
 }
 
@@ -375,12 +431,80 @@ function startBuild(
 		})
 		.then((entry) => {
 			remember(parts, key, entry);
+			// From now on the combination's own tiles are served; the page redraws (`stateResponse`).
+			parts.provisional.delete(key);
 			return entry;
 		})
 		.finally(() => parts.pending.delete(key));
 	parts.pending.set(key, build);
 	return build;
 }
+
+/**
+ * What the map's tiles and clusters are cut from for a filter key: its own index when built, or built now
+ * when small (milliseconds); while a large one is built in the worker, a stand-in recounted from the
+ * nearest index built ahead (`Provisional`), so that no tile waits for a build; without any index to stand
+ * in (the version's first seconds), the build itself.
+ */
+export function mapSourceFor(db: Db, key: string): ClusterIndex | Provisional | Promise<ClusterIndex> {
+	const parts = partsOf(readModel(db).points);
+	const cached = parts.indexes.get(key);
+	if (cached) {
+		remember(parts, key, cached);
+		return cached;
+	}
+	const standIn = parts.provisional.get(key);
+	if (standIn) return standIn;
+	const pending = parts.pending.get(key);
+	if (pending && !canStandIn(parts, key)) return pending;
+	const selected = selectPoints(db, parts.cache, key);
+	const build = pending ?? startBuild(parts, key, selected);
+	if (!(build instanceof Promise)) return build;
+	return provisionalFor(parts, key, selected) ?? build;
+}
+
+/** Whether some index built ahead could stand in for this key (else a stand-in is not even tried). */
+function canStandIn(parts: VersionParts, key: string): boolean {
+	for (const k of parts.ahead.keys()) if (k !== key && parts.indexes.has(k)) return true;
+	return false;
+}
+
+/** The stand-in for a selection being built: the nearest index built ahead, recounted (`Provisional`). */
+export function provisionalFor(
+	parts: VersionParts,
+	key: string,
+	selected: Selection
+): Provisional | undefined {
+	// The unfiltered index has no larger one; a key with nothing but text or "autour de moi" has filters.
+	if (!selected.filters) return undefined;
+	const started = performance.now();
+	const built: BuiltIndex[] = [];
+	for (const [k, filters] of parts.ahead) {
+		const entry = parts.indexes.get(k);
+		if (entry && k !== key) built.push({ key: k, filters, size: entry.points.length });
+	}
+	const near = nearestIndex(selected.filters, built);
+	if (!near) return undefined;
+	const base = parts.indexes.get(near.key)!;
+	const matches = new Uint8Array(parts.cache.points.length);
+	if (selected.indexes) for (const i of selected.indexes) matches[i] = 1;
+	else matches.fill(1);
+	const standIn: Provisional = {
+		key,
+		base,
+		recount: recount(base.index, (v) => matches[v] === 1, STYLES),
+		matches,
+		tiles: new Map(),
+		ms: 0
+	};
+	standIn.ms = performance.now() - started;
+	parts.provisional.set(key, standIn);
+	if (parts.provisional.size > MAX_PROVISIONAL)
+		parts.provisional.delete(parts.provisional.keys().next().value!);
+	return standIn;
+}
+
+const isProvisional = (s: ClusterIndex | Provisional): s is Provisional => 'recount' in s;
 
 /**
  * The keys of the common filters, built ahead after the unfiltered index: one layer, one sector, one
@@ -409,6 +533,26 @@ export function commonKeys(parts: VersionParts): { key: string; filters: PointFi
 		if (c.n === 0 || c.n === parts.cache.points.length || c.n > budget) continue;
 		budget -= c.n;
 		keys.push({ key: filterKey('', c.filters), filters: c.filters });
+	}
+	// Then the communes, largest first, within their own budget.
+	const communes = dict
+		.flatMap((c, code) =>
+			c.startsWith(COMMUNE_PREFIX)
+				? [
+						{
+							value: c.slice(COMMUNE_PREFIX.length),
+							n: parts.facets.offsets[code + 1] - parts.facets.offsets[code]
+						}
+					]
+				: []
+		)
+		.sort((a, b) => b.n - a.n);
+	budget = COMMUNES_BUDGET * parts.cache.points.length;
+	for (const c of communes) {
+		if (c.n === 0 || c.n === parts.cache.points.length || c.n > budget) continue;
+		budget -= c.n;
+		const filters = { ...NO_FILTERS, lieu: [c.value] };
+		keys.push({ key: filterKey('', filters), filters });
 	}
 	return keys;
 }
@@ -450,9 +594,10 @@ async function buildAhead(db: Db, cache: PointsCache): Promise<void> {
 	);
 	if (workerBroken) return;
 	const keys = commonKeys(parts);
-	for (const { key } of keys) {
+	for (const { key, filters } of keys) {
 		if (current !== parts || workerBroken) return;
 		parts.pinned.add(key);
+		parts.ahead.set(key, filters);
 		await clusterIndexFor(db, key);
 		// Requests go first between two builds (a small one is made in this thread).
 		await nextTurn();
@@ -479,7 +624,7 @@ export function tile(entry: ClusterIndex, z: number, x: number, y: number): Uint
 /** The filter key of a request: its query string, read and written back canonically. */
 function keyOf(db: Db, url: URL): string {
 	const params = new URLSearchParams(url.searchParams);
-	for (const own of ['bbox', 'zoom', 'offset', 'limit']) params.delete(own);
+	for (const own of ['bbox', 'zoom', 'offset', 'limit', 'attendre']) params.delete(own);
 	if (![...params.keys()].length) return '';
 	const ref = { communes: listCommunes(db), quartiers: listQuartiers(db), thematiques: listThematiques(db) };
 	const { state } = parseExplorerParams(params, ref);
@@ -515,9 +660,46 @@ export async function tileResponse(
 		'cache-control': fresh ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate'
 	});
 	if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
-	const body = tile(await clusterIndexFor(db, key), z, x, y);
+	const source = await mapSourceFor(db, key);
+	if (isProvisional(source)) {
+		// A stand-in's tile is never kept: the same URL gives the exact tile once the index is built.
+		headers.set('cache-control', 'no-store');
+		headers.delete('etag');
+		headers.set('x-carte-precision', 'provisoire');
+	}
+	const body = isProvisional(source) ? provisionalTile(source, z, x, y) : tile(source, z, x, y);
 	if (!body) return new Response(null, { status: 204, headers });
 	return new Response(new Uint8Array(body), { headers });
+}
+
+/** One tile of a stand-in (`Provisional`), as `tile` cuts an index's. */
+export function provisionalTile(p: Provisional, z: number, x: number, y: number): Uint8Array | null {
+	const id = `${z}/${x}/${y}`;
+	const cached = p.tiles.get(id);
+	if (cached !== undefined) return cached;
+	const t = recountTile(p.recount, z, x, y);
+	const body = t
+		? fromGeojsonVt({ [TILE_LAYER]: t as unknown as VtTile }, { version: 2, extent: TILE_EXTENT })
+		: null;
+	p.tiles.set(id, body);
+	if (p.tiles.size > MAX_TILES) p.tiles.delete(p.tiles.keys().next().value!);
+	return body;
+}
+
+/**
+ * GET /carte/tuiles/<version>/etat.json?<filters>[&attendre=1]: whether the map's tiles for these filters
+ * are exact (`precise`) or a stand-in's while their index is built (asking starts the build). With
+ * `attendre=1`, answers once they are exact: the page then redraws the same tile URLs.
+ */
+export async function stateResponse(db: Db, url: URL): Promise<Response> {
+	const key = keyOf(db, url);
+	const source = mapSourceFor(db, key);
+	const provisional = !(source instanceof Promise) && isProvisional(source);
+	if (provisional && url.searchParams.get('attendre') === '1') {
+		await clusterIndexFor(db, key);
+		return json({ precise: true });
+	}
+	return json({ precise: !provisional });
 }
 
 /** A short, stable hash of a filter key for the ETag (FNV-1a). */
@@ -537,7 +719,16 @@ export async function clustersResponse(db: Db, url: URL): Promise<Response> {
 	const parsed = clustersQuerySchema.safeParse(Object.fromEntries(url.searchParams));
 	if (!parsed.success) return bad(`Grappes : ${parsed.error.issues[0].message}.`);
 	const { bbox, zoom } = parsed.data;
-	const entry = await clusterIndexFor(db, keyOf(db, url));
+	const source = await mapSourceFor(db, keyOf(db, url));
+	if (isProvisional(source)) {
+		const items: ClusterItem[] = recountClusters(source.recount, bbox, zoom).map((f) =>
+			f.cluster
+				? { type: 'cluster', lon: f.lon, lat: f.lat, count: f.count, cluster: f.id }
+				: { type: 'point', lon: f.lon, lat: f.lat, id: f.tags.i, name: f.tags.n, style: f.featureId % STYLES }
+		);
+		return json({ version: readModel(db).points.version, items, precise: false });
+	}
+	const entry = source;
 	const items: ClusterItem[] = entry.index.getClusters(bbox, Math.floor(zoom)).map((f) => {
 		const [lon, lat] = f.geometry.coordinates;
 		const props = f.properties as Partial<TileLeafTags> & {
@@ -549,14 +740,16 @@ export async function clustersResponse(db: Db, url: URL): Promise<Response> {
 			return { type: 'cluster', lon, lat, count: props.point_count!, cluster: props.cluster_id! };
 		return { type: 'point', lon, lat, id: props.i!, name: props.n!, style: Number(f.id) % STYLES };
 	});
-	return json({ version: readModel(db).points.version, items }, 200, 'public, max-age=60');
+	return json({ version: readModel(db).points.version, items, precise: true }, 200, 'public, max-age=60');
 }
 
 /** GET /carte/tuiles/<version>/grappe/<id>.json?<filters>: where a cluster opens, and its leaves if few. */
 export async function clusterResponse(db: Db, id: string, url: URL): Promise<Response> {
 	const clusterId = Number(id);
-	if (!Number.isSafeInteger(clusterId) || clusterId < 0) return bad('Grappe : identifiant entier attendu.');
-	const entry = await clusterIndexFor(db, keyOf(db, url));
+	if (!Number.isSafeInteger(clusterId)) return bad('Grappe : identifiant entier attendu.');
+	const key = keyOf(db, url);
+	if (clusterId < 0) return standInClusterResponse(db, key, provisionalClusterId(clusterId));
+	const entry = await clusterIndexFor(db, key);
 	try {
 		const zoom = entry.index.getClusterExpansionZoom(clusterId);
 		const leaves = entry.index.getLeaves(clusterId, SAME_SPOT_MAX + 1, 0);
@@ -576,6 +769,40 @@ export async function clusterResponse(db: Db, id: string, url: URL): Promise<Res
 			{ error: { status: 404, message: 'Grappe inconnue pour ces filtres (données modifiées ?).' } },
 			404
 		);
+	}
+}
+
+/** Leaves of a stand-in's group read to find its matching ones, at most (a group this large is zoomed into). */
+const STAND_IN_LEAVES_MAX = 5000;
+
+/**
+ * A stand-in's group (a negative id, `provisionalClusterId`): where the larger index's group opens, and its
+ * matching leaves when few. Answered from the stand-in even once the exact index is built, since the page
+ * may still show the stand-in's tiles.
+ */
+function standInClusterResponse(db: Db, key: string, baseId: number): Response {
+	const parts = partsOf(readModel(db).points);
+	const p = parts.provisional.get(key) ?? provisionalFor(parts, key, selectPoints(db, parts.cache, key));
+	const unknown = () =>
+		json({ error: { status: 404, message: 'Grappe inconnue pour ces filtres (données modifiées ?).' } }, 404);
+	if (!p) return unknown();
+	try {
+		const zoom = p.base.index.getClusterExpansionZoom(baseId);
+		const all = p.base.index.getLeaves(baseId, STAND_IN_LEAVES_MAX, 0);
+		const leaves = all.filter((l) => p.matches[Math.floor(Number(l.id) / STYLES)] === 1);
+		return json({
+			zoom,
+			leaves:
+				all.length < STAND_IN_LEAVES_MAX && leaves.length <= SAME_SPOT_MAX
+					? leaves.map((l) => ({
+							id: l.properties.i,
+							lon: l.geometry.coordinates[0],
+							lat: l.geometry.coordinates[1]
+						}))
+					: undefined
+		});
+	} catch {
+		return unknown();
 	}
 }
 

@@ -380,11 +380,12 @@ export const createEngine: CreateEngine = async (o) => {
 			else await overlaysReady; // the style.load handler adds the source with the points of `drawn`
 			await resolution.settled(map);
 		},
-		async setRemote(r) {
+		async setRemote(r, reload) {
 			const changed = !remote || r.key !== remote.key || r.version !== remote.version;
 			remote = r;
 			const source = map.getSource<VectorTileSource>('points');
-			if (source && changed) source.setTiles([tilesUrl(r)]);
+			// The same URLs set again reload every tile (a stand-in's tiles are served `no-store`).
+			if (source && (changed || reload)) source.setTiles([tilesUrl(r)]);
 			else if (!source) await overlaysReady;
 			await resolution.settled(map);
 		},

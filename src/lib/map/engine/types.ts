@@ -63,8 +63,11 @@ export interface MapEngine {
 	readonly kind: EngineKind;
 	/** Resolves once the points are drawn (MapLibre: next 'idle' after the worker took them; Leaflet: clustered). */
 	setPoints(points: readonly MapPoint[]): Promise<void>;
-	/** Large stores: the server's clusters for other filters (same data version). Resolves once drawn. */
-	setRemote(remote: RemotePoints): Promise<void>;
+	/**
+	 * Large stores: the server's clusters for other filters (same data version). Resolves once drawn.
+	 * `reload`: the same clusters asked again (the server's stand-in is replaced by the exact index).
+	 */
+	setRemote(remote: RemotePoints, reload?: boolean): Promise<void>;
 	setSelected(point: MapPoint | undefined): void;
 	setAround(around: Around | undefined): void;
 	/** Quartiers coloured by number of initiatives (needs quartier outlines). */
