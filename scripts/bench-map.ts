@@ -143,7 +143,9 @@ async function startApp(database: string): Promise<ChildProcess> {
 	let log = '';
 	child.stdout?.on('data', (d) => (log += d));
 	child.stderr?.on('data', (d) => (log += d));
-	for (let i = 0; i < 100; i++) {
+	// At 250k the first read model alone takes over a minute: the server is given five.
+	const deadline = Date.now() + 300_000;
+	while (Date.now() < deadline) {
 		try {
 			const res = await fetch(`http://127.0.0.1:${APP_PORT}/carte/points.json`);
 			if (res.ok) return child;
