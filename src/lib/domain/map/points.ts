@@ -13,7 +13,7 @@
 import { mapPrefix, recordMapCodes } from '../filters/map-codes';
 import type { EventRecord, Initiative, Organisation, Place } from '../records';
 import { PRECISION_CODES, type Precision } from '../taxonomies';
-import { MAP_LAYERS, layersOfRecord, type LayerCode } from './layers';
+import { layersOfRecord, type LayerCode } from './layers';
 
 export type PointKind = 'organisation' | 'initiative' | 'place' | 'event';
 /** A record the map draws. */
@@ -153,10 +153,6 @@ export function decodePoints(payload: PointsPayload): DecodedPoints {
 
 export function isApproximate(p: Pick<MapPoint, 'precision'>): boolean {
 	return p.precision === 'quartier' || p.precision === 'commune';
-}
-
-export function pointLayerLabel(p: Pick<MapPoint, 'primary'>): string {
-	return MAP_LAYERS.find((l) => l.code === p.primary)!.singular;
 }
 
 /**
