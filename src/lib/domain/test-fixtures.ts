@@ -1,5 +1,5 @@
 /** Minimal valid records for tests. Marked synthetic: they must never be mistaken for real data. */
-import type { FundingToolInput, InitiativeInput, OrganisationInput } from './records';
+import type { EventInput, FundingToolInput, InitiativeInput, OrganisationInput } from './records';
 
 const source = [{ reference: 'Test fixture (synthetic)', seen: '2026-01-01' }];
 
@@ -62,6 +62,29 @@ export function toolFixture(overrides: Partial<FundingToolInput> = {}): FundingT
 		territory: 'france',
 		howToApply: 'Test.',
 		availability: 'ouvert',
+		...overrides
+	};
+}
+
+/**
+ * An event to come in early February 2027, with a source a visitor could open (the agenda's tests read it back
+ * in feeds, the sitemap and the API): tests set the dates, place and status they are about.
+ */
+export function eventFixture(overrides: Partial<EventInput> = {}): EventInput {
+	return {
+		kind: 'event',
+		id: 'test-event',
+		slug: 'test-event',
+		name: 'Événement de test (synthétique)',
+		description: 'Un événement de test.',
+		status: 'published',
+		startDate: '2027-02-01',
+		sources: [
+			{ url: 'https://www.exemple.org/programme', title: 'Programme', site: 'Exemple', seen: '2027-01-10' }
+		],
+		lastVerified: '2027-01-10',
+		confidence: 'high',
+		synthetic: true,
 		...overrides
 	};
 }

@@ -1,24 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { eventSchema, type EventInput, type EventRecord } from '$lib/domain/records';
+import { eventFixture } from '$lib/domain/test-fixtures';
 import { eventSchedule, eventsInWindow, isoDateTime, parseEventWindow } from './events-api';
 
 const TODAY = '2027-01-28';
 const qs = (s: string) => new URLSearchParams(s);
 
 function event(overrides: Partial<EventInput>): EventRecord {
-	return eventSchema.parse({
-		kind: 'event',
-		id: overrides.id ?? 'un-evenement',
-		slug: overrides.id ?? 'un-evenement',
-		name: overrides.id ?? 'Un événement',
-		description: 'Un événement de test.',
-		status: 'published',
-		startDate: '2027-02-01',
-		sources: [{ title: 'Programme', site: 'Exemple', url: 'https://www.exemple.org/', seen: '2027-01-10' }],
-		lastVerified: '2027-01-10',
-		confidence: 'high',
-		...overrides
-	});
+	const id = overrides.id ?? 'un-evenement';
+	return eventSchema.parse(
+		eventFixture({ id, slug: id, name: overrides.id ?? 'Un événement', ...overrides })
+	);
 }
 
 describe('parseEventWindow', () => {

@@ -1,25 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { testCatalogue } from '$lib/domain/test-catalogue';
 import { eventSchema, type EventInput } from '$lib/domain/records';
+import { eventFixture } from '$lib/domain/test-fixtures';
 import { sitemapXml } from './sitemap';
 import { communes, directoryCatalogue, directoryRecords, quartiers, SITE, thematiques } from './test-data';
 
 const TODAY = '2027-01-28';
 
 const event = (id: string, dates: Partial<EventInput>, status: 'published' | 'draft' = 'published') =>
-	eventSchema.parse({
-		kind: 'event',
-		id,
-		slug: id,
-		name: `Événement ${id}`,
-		description: 'Un événement de test.',
-		status,
-		startDate: '2027-02-01',
-		sources: [{ title: 'Programme', site: 'Exemple', url: 'https://www.exemple.org/', seen: '2027-01-10' }],
-		lastVerified: '2027-01-10',
-		confidence: 'high',
-		...dates
-	});
+	eventSchema.parse(eventFixture({ id, slug: id, name: `Événement ${id}`, status, ...dates }));
 
 describe('sitemap', () => {
 	it('lists the main pages, the quartiers and every published record with its date', () => {

@@ -7,6 +7,7 @@ import { parseFeed } from '@rowanmanning/feed-parser';
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eventSchema, type EventInput } from '$lib/domain/records';
+import { eventFixture } from '$lib/domain/test-fixtures';
 import { agendaIcs } from '$lib/pages/agenda-ics';
 import { agendaPage, areaEvents, organiserEvents } from '$lib/pages/agenda';
 import { eventsFeed } from '$lib/pages/feeds';
@@ -22,23 +23,7 @@ const SITE = 'https://carto.example';
 const TODAY = '2027-01-28';
 let db: Db;
 
-function event(overrides: Partial<EventInput>): EventInput {
-	return {
-		kind: 'event',
-		id: 'x',
-		slug: 'x',
-		name: 'x',
-		description: 'Un événement de test.',
-		status: 'published',
-		startDate: '2027-02-01',
-		sources: [
-			{ url: 'https://www.exemple.org/programme', title: 'Programme', site: 'Exemple', seen: '2027-01-10' }
-		],
-		lastVerified: '2027-01-10',
-		confidence: 'high',
-		...overrides
-	};
-}
+const event = eventFixture;
 
 beforeAll(() => {
 	db = openDatabase(':memory:');

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eventSchema, type EventInput } from '$lib/domain/records';
+import { eventFixture } from '$lib/domain/test-fixtures';
 import { listResource } from './api';
 import { exportResponse, parseExportName } from './admin/export';
 import { migrate, openDatabase, type Db } from './db/connection';
@@ -14,23 +15,7 @@ import { loadDataset } from './seed/read-data';
 const SITE = 'https://carto.test';
 let db: Db;
 
-function event(overrides: Partial<EventInput>): EventInput {
-	return {
-		kind: 'event',
-		id: 'x',
-		slug: 'x',
-		name: 'x',
-		description: 'Un événement de test.',
-		status: 'published',
-		startDate: '2027-02-01',
-		sources: [
-			{ url: 'https://www.exemple.org/programme', title: 'Programme', site: 'Exemple', seen: '2027-01-10' }
-		],
-		lastVerified: '2027-01-10',
-		confidence: 'medium',
-		...overrides
-	};
-}
+const event = (overrides: Partial<EventInput>) => eventFixture({ confidence: 'medium', ...overrides });
 
 beforeAll(() => {
 	vi.useFakeTimers({ toFake: ['Date'] });

@@ -1,23 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { eventSchema, type EventInput } from '$lib/domain/records';
+import { eventFixture } from '$lib/domain/test-fixtures';
 import { pointsBody, pointsStale } from './parts';
 
 const event = (id: string, dates: Partial<EventInput>) =>
-	eventSchema.parse({
-		kind: 'event',
-		id,
-		slug: id,
-		name: `Événement ${id}`,
-		description: 'Un événement de test.',
-		status: 'published',
-		startDate: '2027-02-01',
-		communeCode: '67482',
-		location: { lon: 7.74, lat: 48.58, precision: 'address' },
-		sources: [{ title: 'Programme', site: 'Exemple', url: 'https://www.exemple.org/', seen: '2027-01-10' }],
-		lastVerified: '2027-01-10',
-		confidence: 'high',
-		...dates
-	});
+	eventSchema.parse(
+		eventFixture({
+			id,
+			slug: id,
+			name: `Événement ${id}`,
+			communeCode: '67482',
+			location: { lon: 7.74, lat: 48.58, precision: 'address' },
+			...dates
+		})
+	);
 
 describe('the points’ events', () => {
 	const records = [
