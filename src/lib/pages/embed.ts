@@ -82,16 +82,16 @@ export function readIntegrate(
 	}
 	const rawLanguage = params.get('langue') ?? '';
 	const known = (LANGUAGES as readonly string[]).includes(rawLanguage);
-	let language: Language = known ? (rawLanguage as Language) : pageLanguage;
+	const language: Language = known ? (rawLanguage as Language) : pageLanguage;
 	if (rawLanguage !== '' && !known)
 		notes.push(
 			`Langue : « ${rawLanguage} » inconnue (${LANGUAGES.join(', ')}), ${LANGUAGE_NAMES[language]} est utilisé.`
 		);
 	if (FRENCH_ONLY_DISPLAYS.includes(display) && language !== 'fr') {
+		// The choice is kept (the form shows it); embedLanguage decides what is embedded.
 		notes.push(
 			'Langue : la liste simple d’un quartier n’existe qu’en français ; elle est intégrée en français.'
 		);
-		language = 'fr';
 	}
 	const rawHeight = params.get('hauteur');
 	let height: number = HEIGHT.default;
