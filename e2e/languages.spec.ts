@@ -1,17 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { expect, type Page } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { test } from './fixtures';
 import { expectNoAxeViolations, expectOneH1, watchErrors } from './helpers';
+import { expectNoRawKey, NOT_TRANSLATED_NOTICE } from './i18n-helpers';
 import { expectNoSidewaysScroll, PHONE_WIDTHS } from './layout-helpers';
 import { waitForMap } from './map-helpers';
-
-/** Every message key: none may reach a page raw. */
-const KEYS = Object.keys(JSON.parse(readFileSync('messages/fr.json', 'utf8'))).filter((k) => k !== '$schema');
-
-async function expectNoRawKey(page: Page) {
-	const text = await page.evaluate(() => document.documentElement.innerText);
-	expect(KEYS.filter((key) => new RegExp(`\\b${key}\\b`).test(text))).toEqual([]);
-}
 
 /** What a translated page says in each language: its heading and the navigation's first entry. */
 const QUARTIERS = {
@@ -50,7 +42,7 @@ test.describe('languages', () => {
 				'fr /quartiers',
 				'x-default /quartiers'
 			]);
-			await expect(page.getByText(/noch nicht übersetzt|not translated yet/)).toHaveCount(0);
+			await expect(page.getByText(NOT_TRANSLATED_NOTICE)).toHaveCount(0);
 			await expectNoRawKey(page);
 			await expectNoAxeViolations(page);
 			expect(errors).toEqual([]);
@@ -66,7 +58,7 @@ test.describe('languages', () => {
 				await expect(page.locator('html')).toHaveAttribute('lang', locale);
 				await expectOneH1(page);
 				await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(french);
-				await expect(page.getByText(/noch nicht übersetzt|not translated yet/)).toHaveCount(0);
+				await expect(page.getByText(NOT_TRANSLATED_NOTICE)).toHaveCount(0);
 				await expectNoRawKey(page);
 				await expectNoAxeViolations(page);
 			}
@@ -134,7 +126,7 @@ test.describe('languages', () => {
 				await expect(page.getByRole('region', { name: says.around }).getByRole('status')).toContainText(
 					says.near
 				);
-				await expect(page.getByText(/noch nicht übersetzt|not translated yet/)).toHaveCount(0);
+				await expect(page.getByText(NOT_TRANSLATED_NOTICE)).toHaveCount(0);
 				await expectNoRawKey(page);
 				await expectNoAxeViolations(page);
 				expect(errors).toEqual([]);
@@ -202,7 +194,7 @@ test.describe('languages', () => {
 				.check();
 			await expect(page).toHaveURL(new RegExp(`^[^?]*/${locale}/annuaire\\?secteur=mobilite`));
 			await expect(page.getByRole('link', { name: new RegExp(`^${says.chip}`) })).toBeVisible();
-			await expect(page.getByText(/noch nicht übersetzt|not translated yet/)).toHaveCount(0);
+			await expect(page.getByText(NOT_TRANSLATED_NOTICE)).toHaveCount(0);
 			await expectNoRawKey(page);
 			await expectNoAxeViolations(page);
 			expect(errors).toEqual([]);
@@ -258,7 +250,7 @@ test.describe('languages', () => {
 			await expect(page.getByRole('region', { name: says.carried })).toBeVisible();
 			await expect(page.getByRole('region', { name: says.funding })).toBeVisible();
 			await expect(page.locator('#presentation + p.text')).toHaveAttribute('lang', 'fr');
-			await expect(page.getByText(/noch nicht übersetzt|not translated yet/)).toHaveCount(0);
+			await expect(page.getByText(NOT_TRANSLATED_NOTICE)).toHaveCount(0);
 			await expectNoRawKey(page);
 			await expectNoAxeViolations(page);
 
@@ -286,7 +278,7 @@ test.describe('languages', () => {
 			await expect(page.getByRole('heading', { level: 1 })).toHaveAttribute('lang', 'fr');
 			for (const heading of [says.hours, says.premises, says.sources])
 				await expect(page.getByRole('heading', { level: 2, name: heading })).toBeVisible();
-			await expect(page.getByText(/noch nicht übersetzt|not translated yet/)).toHaveCount(0);
+			await expect(page.getByText(NOT_TRANSLATED_NOTICE)).toHaveCount(0);
 			await expectNoRawKey(page);
 			await expectNoAxeViolations(page);
 		});
