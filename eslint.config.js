@@ -132,8 +132,8 @@ const LAYERS = [
 	{
 		dir: 'src/lib/server/db',
 		root: 'src/lib/server',
-		may: ['$lib/domain', '$lib/geo', '$lib/server', 'node:*', 'better-sqlite3'],
-		says: 'lib/server/db: SQL and better-sqlite3 over lib/domain and geo'
+		may: ['$lib/domain', '$lib/geo', '$lib/server', 'node:*', 'better-sqlite3', 'pg'],
+		says: 'lib/server/db: SQL, better-sqlite3 and pg over lib/domain and geo'
 	}
 ];
 
