@@ -1,10 +1,12 @@
 import { formatIssue } from '$lib/domain/dataset';
 import { migrate, openDatabase, type Db } from './db/connection';
 import { seedIfEmpty, wasSeeded } from './db/seed';
+import { sqliteClient, type SqlClient } from './db/sql';
 import { parseEnv, type Env } from './env';
 import { loadDataset } from './seed/read-data';
 
 let db: Db | undefined;
+let sql: SqlClient | undefined;
 let env: Env | undefined;
 
 export function getEnv(): Env {
@@ -44,4 +46,13 @@ export function initStore(): Db {
 
 export function getDb(): Db {
 	return db ?? initStore();
+}
+
+/**
+ * The store through the asynchronous client both engines share. The modules that already use it work
+ * on PostgreSQL as well; the others still take the synchronous connection (`getDb`), the same SQLite file.
+ */
+export function getSql(): SqlClient {
+	sql ??= sqliteClient(getDb());
+	return sql;
 }

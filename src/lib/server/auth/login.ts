@@ -39,7 +39,7 @@ export async function attemptLogin(
 	}
 	const email = normaliseEmail(parsed.data.email);
 	// Counted before the (slow, awaited) password check, so parallel attempts see each other.
-	const attempt = limiter.reserve(email, ip, now.getTime());
+	const attempt = await limiter.reserve(email, ip, now.getTime());
 	if (!attempt.ok) {
 		const minutes = Math.ceil(attempt.retryAfterMs / 60_000);
 		return {
@@ -53,7 +53,7 @@ export async function attemptLogin(
 		? await verifyPassword(user.passwordHash, parsed.data.password)
 		: await verifyAgainstDummy(parsed.data.password);
 	if (!user || !ok || user.disabled) return { ok: false, status: 400, message: BAD_CREDENTIALS };
-	attempt.succeed();
+	await attempt.succeed();
 	const session = createSession(db, user.id, now);
 	return { ok: true, token: session.token, expiresAt: session.expiresAt, userId: user.id };
 }

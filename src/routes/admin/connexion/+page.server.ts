@@ -4,11 +4,20 @@ import { safeRedirect } from '$lib/server/auth/guard';
 import { attemptLogin } from '$lib/server/auth/login';
 import { LoginLimiter } from '$lib/server/auth/rate-limit';
 import { SESSION_COOKIE, cookieOptions } from '$lib/server/auth/session';
-import { getDb } from '$lib/server/store';
+import { getDb, getSql } from '$lib/server/store';
 
-// One limiter for the process: counts survive between requests, not restarts (see rate-limit.ts).
-const limiter = new LoginLimiter();
-setInterval(() => limiter.prune(), 10 * 60_000).unref();
+// The counts live in the database (see rate-limit.ts); the limiter only holds the way to them.
+let limiter: LoginLimiter | undefined;
+function loginLimiter(): LoginLimiter {
+	if (!limiter) {
+		const created = new LoginLimiter(getSql());
+		setInterval(() => {
+			created.prune().catch((e: Error) => console.error(`[connexion] purge des échecs : ${e.message}`));
+		}, 10 * 60_000).unref();
+		limiter = created;
+	}
+	return limiter;
+}
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeRedirect(url.searchParams.get('redirectTo')));
@@ -21,7 +30,7 @@ export const actions: Actions = {
 		const email = String(form.get('email') ?? '');
 		const outcome = await attemptLogin(
 			getDb(),
-			limiter,
+			loginLimiter(),
 			{ email, password: form.get('password') ?? '' },
 			getClientAddress()
 		);
