@@ -20,7 +20,7 @@ import { framingAllowed, securityHeaders } from '$lib/server/security-headers.js
 import { kickOutbox, startMail } from '$lib/server/mail/scheduler';
 import { setRebuildInlineMax, warmReadModel } from '$lib/server/read-model';
 import { setClusterWorkerMin, watchMapClusters } from '$lib/server/map-scale';
-import { getDb, getEnv, initStore } from '$lib/server/store';
+import { getDb, getEnv, getSql, initStore } from '$lib/server/store';
 import { delocalizePath, localeOfPath, type Locale } from '$lib/i18n/paths';
 import { isUnder, route } from '$lib/links';
 import { overwriteServerAsyncLocalStorage } from '$lib/paraglide/runtime';
@@ -35,7 +35,7 @@ export const init: ServerInit = async () => {
 	const db = initStore();
 	const interrupted = failInterruptedImports(db);
 	if (interrupted) console.log(`[import] ${interrupted} import(s) interrompu(s) marqué(s) en échec`);
-	deleteExpiredSessions(db);
+	await deleteExpiredSessions(getSql());
 	// The catalogue, search indexes and map points of the current data, before the first visitor.
 	setRebuildInlineMax(getEnv().REBUILD_INLINE_MAX);
 	warmReadModel(db);
@@ -154,7 +154,7 @@ const guardedHandle: Handle = async ({ event, resolve }) => {
 	if (admin) {
 		const token = event.cookies.get(SESSION_COOKIE);
 		if (token) {
-			const found = validateSession(getDb(), token);
+			const found = await validateSession(getSql(), token);
 			if (found) {
 				event.locals.user = found.session.user;
 				event.locals.sessionId = found.session.id;

@@ -4,6 +4,7 @@ import type { SessionUser } from '../auth/guard';
 import { hashPassword, passwordSchema } from '../auth/password';
 import type { Db } from '../db/connection';
 import { countSessions } from '../db/sessions';
+import type { SqlClient } from '../db/sql';
 import {
 	countActiveAdmins,
 	getUserById,
@@ -13,8 +14,10 @@ import {
 	setUserRole
 } from '../db/users';
 
-export function accountsPage(db: Db) {
-	return { users: listUsers(db).map((u) => ({ ...u, sessions: countSessions(db, u.id) })) };
+export async function accountsPage(db: Db, sql: SqlClient) {
+	const users = listUsers(db);
+	const sessions = await Promise.all(users.map((u) => countSessions(sql, u.id)));
+	return { users: users.map((u, i) => ({ ...u, sessions: sessions[i] })) };
 }
 
 export async function createAccountFromForm(db: Db, form: FormData) {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { migrate, openDatabase, type Db } from '../db/connection';
-import { sqliteClient } from '../db/sql';
+import { sqliteClient, type SqlClient } from '../db/sql';
 import { countSessions } from '../db/sessions';
 import { getUserForLogin, setUserDisabled, setUserPassword } from '../db/users';
 import { createAccount } from './accounts';
@@ -11,11 +11,13 @@ import { LoginLimiter } from './rate-limit';
 import { ABSOLUTE_MS, IDLE_MS, createSession, endSession, hashToken, validateSession } from './session';
 
 let db: Db;
+let sql: SqlClient;
 const PASSWORD = 'correct horse battery staple';
 
 beforeEach(() => {
 	db = openDatabase(':memory:');
 	migrate(db);
+	sql = sqliteClient(db);
 });
 
 async function account(role: 'admin' | 'editor' = 'editor', email = 'camille@example.org') {
@@ -53,7 +55,8 @@ describe('login', () => {
 		const user = await account();
 		const out = await attemptLogin(
 			db,
-			new LoginLimiter(sqliteClient(db)),
+			sql,
+			new LoginLimiter(sql),
 			{ email: 'CAMILLE@example.org', password: PASSWORD },
 			'1.1.1.1'
 		);
@@ -61,17 +64,33 @@ describe('login', () => {
 		if (!out.ok) return;
 		const stored = db.prepare('SELECT id FROM sessions').all() as { id: string }[];
 		expect(stored).toEqual([{ id: hashToken(out.token) }]);
-		expect(validateSession(db, out.token)?.session.user).toMatchObject({ id: user.id, role: 'editor' });
+		expect((await validateSession(sql, out.token))?.session.user).toMatchObject({
+			id: user.id,
+			role: 'editor'
+		});
 	});
 
 	it('answers the same message for an unknown e-mail, a wrong password and a disabled account', async () => {
 		const user = await account();
-		const limiter = new LoginLimiter(sqliteClient(db));
-		const unknown = await attemptLogin(db, limiter, { email: 'x@example.org', password: PASSWORD }, 'ip');
-		const wrong = await attemptLogin(db, limiter, { email: 'camille@example.org', password: 'nope' }, 'ip');
+		const limiter = new LoginLimiter(sql);
+		const unknown = await attemptLogin(
+			db,
+			sql,
+			limiter,
+			{ email: 'x@example.org', password: PASSWORD },
+			'ip'
+		);
+		const wrong = await attemptLogin(
+			db,
+			sql,
+			limiter,
+			{ email: 'camille@example.org', password: 'nope' },
+			'ip'
+		);
 		setUserDisabled(db, user.id, true);
 		const disabled = await attemptLogin(
 			db,
+			sql,
 			limiter,
 			{ email: 'camille@example.org', password: PASSWORD },
 			'ip'
@@ -82,12 +101,13 @@ describe('login', () => {
 
 	it('blocks an e-mail and IP after 5 failures, even with the right password, then lets it in later', async () => {
 		await account();
-		const limiter = new LoginLimiter(sqliteClient(db));
+		const limiter = new LoginLimiter(sql);
 		const t0 = new Date('2026-03-01T10:00:00Z');
 		for (let i = 0; i < 5; i++)
-			await attemptLogin(db, limiter, { email: 'camille@example.org', password: 'bad' }, 'ip', t0);
+			await attemptLogin(db, sql, limiter, { email: 'camille@example.org', password: 'bad' }, 'ip', t0);
 		const blocked = await attemptLogin(
 			db,
+			sql,
 			limiter,
 			{ email: 'camille@example.org', password: PASSWORD },
 			'ip',
@@ -98,6 +118,7 @@ describe('login', () => {
 		// Another IP is not blocked by this account's failures.
 		const other = await attemptLogin(
 			db,
+			sql,
 			limiter,
 			{ email: 'camille@example.org', password: PASSWORD },
 			'ip2',
@@ -107,6 +128,7 @@ describe('login', () => {
 		const later = new Date(t0.getTime() + 15 * 60_000 + 1);
 		const after = await attemptLogin(
 			db,
+			sql,
 			limiter,
 			{ email: 'camille@example.org', password: PASSWORD },
 			'ip',
@@ -117,11 +139,11 @@ describe('login', () => {
 
 	it('checks at most 5 passwords of a burst sent in parallel, whatever their number', async () => {
 		await account();
-		const limiter = new LoginLimiter(sqliteClient(db));
+		const limiter = new LoginLimiter(sql);
 		const t0 = new Date('2026-03-01T10:00:00Z');
 		const burst = await Promise.all(
 			Array.from({ length: 40 }, () =>
-				attemptLogin(db, limiter, { email: 'camille@example.org', password: 'wrong' }, 'ip', t0)
+				attemptLogin(db, sql, limiter, { email: 'camille@example.org', password: 'wrong' }, 'ip', t0)
 			)
 		);
 		expect(burst.filter((o) => !o.ok && o.status === 400)).toHaveLength(5);
@@ -129,10 +151,10 @@ describe('login', () => {
 	});
 
 	it('holds the per-IP limit for a parallel burst over many e-mails', async () => {
-		const limiter = new LoginLimiter(sqliteClient(db));
+		const limiter = new LoginLimiter(sql);
 		const burst = await Promise.all(
 			Array.from({ length: 40 }, (_, i) =>
-				attemptLogin(db, limiter, { email: `x${i}@example.org`, password: 'wrong' }, 'ip')
+				attemptLogin(db, sql, limiter, { email: `x${i}@example.org`, password: 'wrong' }, 'ip')
 			)
 		);
 		expect(burst.filter((o) => !o.ok && o.status === 400)).toHaveLength(30);
@@ -141,16 +163,22 @@ describe('login', () => {
 
 	it('does not count a right password against the IP', async () => {
 		await account();
-		const limiter = new LoginLimiter(sqliteClient(db), { windowMs: 60_000, maxPerAccount: 5, maxPerIp: 2 });
+		const limiter = new LoginLimiter(sql, { windowMs: 60_000, maxPerAccount: 5, maxPerIp: 2 });
 		for (let i = 0; i < 3; i++) {
-			const out = await attemptLogin(db, limiter, { email: 'camille@example.org', password: PASSWORD }, 'ip');
+			const out = await attemptLogin(
+				db,
+				sql,
+				limiter,
+				{ email: 'camille@example.org', password: PASSWORD },
+				'ip'
+			);
 			expect(out.ok).toBe(true);
 		}
 		expect(await limiter.retryAfter('other@example.org', 'ip')).toBe(0);
 	});
 
 	it('refuses empty fields with messages per field', async () => {
-		const out = await attemptLogin(db, new LoginLimiter(sqliteClient(db)), { email: '', password: '' }, 'ip');
+		const out = await attemptLogin(db, sql, new LoginLimiter(sql), { email: '', password: '' }, 'ip');
 		expect(out).toMatchObject({ ok: false, status: 400 });
 		if (!out.ok) expect(Object.keys(out.errors ?? {})).toEqual(['email', 'password']);
 	});
@@ -160,50 +188,50 @@ describe('sessions', () => {
 	it('slide forward on use, but never past the absolute lifetime', async () => {
 		const user = await account();
 		const t0 = new Date('2026-03-01T08:00:00Z');
-		const { token } = createSession(db, user.id, t0);
+		const { token } = await createSession(sql, user.id, t0);
 		const t1 = new Date(t0.getTime() + 3600_000);
-		const used = validateSession(db, token, t1);
+		const used = await validateSession(sql, token, t1);
 		expect(used?.renewedUntil?.getTime()).toBe(t1.getTime() + IDLE_MS);
 		// Used every 11 hours, it still ends at the absolute lifetime.
 		let t = t1.getTime();
 		while (t < t0.getTime() + ABSOLUTE_MS - IDLE_MS) {
 			t += 11 * 3600_000;
-			expect(validateSession(db, token, new Date(t))).toBeDefined();
+			expect(await validateSession(sql, token, new Date(t))).toBeDefined();
 		}
-		expect(validateSession(db, token, new Date(t0.getTime() + ABSOLUTE_MS + 1))).toBeUndefined();
+		expect(await validateSession(sql, token, new Date(t0.getTime() + ABSOLUTE_MS + 1))).toBeUndefined();
 	});
 
 	it('expire when idle, and end when the account is disabled or the password changes', async () => {
 		const user = await account();
 		const t0 = new Date('2026-03-01T08:00:00Z');
-		const a = createSession(db, user.id, t0);
-		expect(validateSession(db, a.token, new Date(t0.getTime() + IDLE_MS + 1))).toBeUndefined();
-		const b = createSession(db, user.id);
+		const a = await createSession(sql, user.id, t0);
+		expect(await validateSession(sql, a.token, new Date(t0.getTime() + IDLE_MS + 1))).toBeUndefined();
+		const b = await createSession(sql, user.id);
 		setUserDisabled(db, user.id, true);
-		expect(validateSession(db, b.token)).toBeUndefined();
-		expect(countSessions(db, user.id)).toBe(0);
+		expect(await validateSession(sql, b.token)).toBeUndefined();
+		expect(await countSessions(sql, user.id)).toBe(0);
 		setUserDisabled(db, user.id, false);
-		const c = createSession(db, user.id);
-		const d = createSession(db, user.id);
+		const c = await createSession(sql, user.id);
+		const d = await createSession(sql, user.id);
 		setUserPassword(db, user.id, 'x', hashToken(c.token));
-		expect(validateSession(db, c.token)).toBeDefined();
-		expect(validateSession(db, d.token)).toBeUndefined();
+		expect(await validateSession(sql, c.token)).toBeDefined();
+		expect(await validateSession(sql, d.token)).toBeUndefined();
 	});
 
 	it('end at logout: the token no longer opens a session', async () => {
 		const user = await account();
-		const a = createSession(db, user.id);
-		const b = createSession(db, user.id);
-		const found = validateSession(db, a.token);
-		endSession(db, found!.session.id);
-		expect(validateSession(db, a.token)).toBeUndefined();
-		expect(validateSession(db, b.token)).toBeDefined();
+		const a = await createSession(sql, user.id);
+		const b = await createSession(sql, user.id);
+		const found = await validateSession(sql, a.token);
+		await endSession(sql, found!.session.id);
+		expect(await validateSession(sql, a.token)).toBeUndefined();
+		expect(await validateSession(sql, b.token)).toBeDefined();
 	});
 
-	it('ignore unknown and absurd tokens', () => {
-		expect(validateSession(db, undefined)).toBeUndefined();
-		expect(validateSession(db, 'x'.repeat(500))).toBeUndefined();
-		expect(validateSession(db, 'unknown')).toBeUndefined();
+	it('ignore unknown and absurd tokens', async () => {
+		expect(await validateSession(sql, undefined)).toBeUndefined();
+		expect(await validateSession(sql, 'x'.repeat(500))).toBeUndefined();
+		expect(await validateSession(sql, 'unknown')).toBeUndefined();
 	});
 });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../db/connection';
+import type { SqlClient } from '../db/sql';
 import { getUserForLogin, normaliseEmail } from '../db/users';
 import { verifyAgainstDummy, verifyPassword } from './password';
 import type { LoginLimiter } from './rate-limit';
@@ -26,6 +27,7 @@ export const BAD_CREDENTIALS = 'E-mail ou mot de passe incorrect.';
 
 export async function attemptLogin(
 	db: Db,
+	sql: SqlClient,
 	limiter: LoginLimiter,
 	input: unknown,
 	ip: string,
@@ -54,6 +56,6 @@ export async function attemptLogin(
 		: await verifyAgainstDummy(parsed.data.password);
 	if (!user || !ok || user.disabled) return { ok: false, status: 400, message: BAD_CREDENTIALS };
 	await attempt.succeed();
-	const session = createSession(db, user.id, now);
+	const session = await createSession(sql, user.id, now);
 	return { ok: true, token: session.token, expiresAt: session.expiresAt, userId: user.id };
 }

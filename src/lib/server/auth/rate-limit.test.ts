@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { openDatabase } from '../db/connection';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateSql } from '../db/migrate-sql';
 import { postgresClient, sqliteClient, type SqlClient } from '../db/sql';
@@ -73,7 +73,7 @@ function limiterSuite(open: () => Promise<{ a: SqlClient; b: SqlClient; done: ()
 
 describe('login limits on SQLite', () => {
 	limiterSuite(async () => {
-		const client = sqliteClient(new Database(':memory:'), { owned: true });
+		const client = sqliteClient(openDatabase(':memory:'), { owned: true });
 		// One process, one connection: both "instances" share it, as two requests do.
 		return { a: client, b: client, done: async () => {} };
 	});

@@ -4,7 +4,6 @@
  * absolute lifetime after which the maintainer logs in again.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { Db } from '../db/connection';
 import {
 	deleteSession,
 	extendSession,
@@ -12,6 +11,7 @@ import {
 	insertSession,
 	type SessionWithUser
 } from '../db/sessions';
+import type { SqlClient } from '../db/sql';
 import { route } from '$lib/links';
 
 export const SESSION_COOKIE = 'carto_ess_session';
@@ -30,10 +30,14 @@ export function newToken(): string {
 	return randomBytes(32).toString('base64url');
 }
 
-export function createSession(db: Db, userId: string, now = new Date()): { token: string; expiresAt: Date } {
+export async function createSession(
+	sql: SqlClient,
+	userId: string,
+	now = new Date()
+): Promise<{ token: string; expiresAt: Date }> {
 	const token = newToken();
 	const expiresAt = new Date(now.getTime() + IDLE_MS);
-	insertSession(db, { id: hashToken(token), userId, createdAt: now, expiresAt });
+	await insertSession(sql, { id: hashToken(token), userId, createdAt: now, expiresAt });
 	return { token, expiresAt };
 }
 
@@ -41,25 +45,25 @@ export function createSession(db: Db, userId: string, now = new Date()): { token
  * The session behind a cookie token, renewed when due. `renewedUntil` is set when the cookie must be re-sent
  * with a later expiry.
  */
-export function validateSession(
-	db: Db,
+export async function validateSession(
+	sql: SqlClient,
 	token: string | undefined,
 	now = new Date()
-): { session: SessionWithUser; renewedUntil?: Date } | undefined {
+): Promise<{ session: SessionWithUser; renewedUntil?: Date } | undefined> {
 	if (!token || token.length > 200) return undefined;
-	const session = getLiveSession(db, hashToken(token), now);
+	const session = await getLiveSession(sql, hashToken(token), now);
 	if (!session) return undefined;
 	const cap = new Date(session.createdAt).getTime() + ABSOLUTE_MS;
 	const next = Math.min(now.getTime() + IDLE_MS, cap);
 	if (next - new Date(session.expiresAt).getTime() < RENEW_AFTER_MS) return { session };
 	const renewedUntil = new Date(next);
-	extendSession(db, session.id, renewedUntil);
+	await extendSession(sql, session.id, renewedUntil);
 	return { session: { ...session, expiresAt: renewedUntil.toISOString() }, renewedUntil };
 }
 
 /** Logout: the session row is deleted, so the cookie is worthless even if it was copied. */
-export function endSession(db: Db, sessionId: string) {
-	deleteSession(db, sessionId);
+export function endSession(sql: SqlClient, sessionId: string): Promise<void> {
+	return deleteSession(sql, sessionId);
 }
 
 /** httpOnly (no script reads it), SameSite=Lax (not sent on cross-site posts), Secure on https origins. */

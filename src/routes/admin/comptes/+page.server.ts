@@ -8,12 +8,12 @@ import {
 	resetPassword,
 	setDisabled
 } from '$lib/server/admin/accounts';
-import { getDb } from '$lib/server/store';
+import { getDb, getSql } from '$lib/server/store';
 import { route } from '$lib/links';
 
 export const load: PageServerLoad = ({ locals }) => {
 	requireRole(locals, 'admin');
-	return accountsPage(getDb());
+	return accountsPage(getDb(), getSql());
 };
 
 export const actions: Actions = {

@@ -30,6 +30,7 @@ export const actions: Actions = {
 		const email = String(form.get('email') ?? '');
 		const outcome = await attemptLogin(
 			getDb(),
+			getSql(),
 			loginLimiter(),
 			{ email, password: form.get('password') ?? '' },
 			getClientAddress()
