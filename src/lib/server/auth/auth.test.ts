@@ -137,6 +137,7 @@ describe('login', () => {
 		expect(after.ok).toBe(true);
 	});
 
+	// Up to 30 argon2 checks (19 MiB each) on a loaded 2-core machine take seconds.
 	it('checks at most 5 passwords of a burst sent in parallel, whatever their number', async () => {
 		await account();
 		const limiter = new LoginLimiter(sql);
@@ -148,8 +149,9 @@ describe('login', () => {
 		);
 		expect(burst.filter((o) => !o.ok && o.status === 400)).toHaveLength(5);
 		expect(burst.filter((o) => !o.ok && o.status === 429)).toHaveLength(35);
-	});
+	}, 30_000);
 
+	// Up to 30 argon2 checks (19 MiB each) on a loaded 2-core machine take seconds.
 	it('holds the per-IP limit for a parallel burst over many e-mails', async () => {
 		const limiter = new LoginLimiter(sql);
 		const burst = await Promise.all(
@@ -159,7 +161,7 @@ describe('login', () => {
 		);
 		expect(burst.filter((o) => !o.ok && o.status === 400)).toHaveLength(30);
 		expect(burst.filter((o) => !o.ok && o.status === 429)).toHaveLength(10);
-	});
+	}, 30_000);
 
 	it('does not count a right password against the IP', async () => {
 		await account();
