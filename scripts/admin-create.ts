@@ -9,6 +9,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createAccount, newAccountSchema } from '../src/lib/server/auth/accounts';
 import { migrate, openDatabase } from '../src/lib/server/db/connection';
+import { sqliteClient } from '../src/lib/server/db/sql';
 
 function fail(message: string): never {
 	console.error(`admin:create : ${message}`);
@@ -72,7 +73,7 @@ async function main() {
 	const db = openDatabase(path);
 	try {
 		migrate(db);
-		const created = await createAccount(db, parsed.data);
+		const created = await createAccount(sqliteClient(db), parsed.data);
 		if (!created.ok) fail(`${created.field} : ${created.message}`);
 		console.log(
 			`Compte créé dans ${path} : ${created.user.email} (${created.user.role === 'admin' ? 'administration' : 'édition'}).`

@@ -16,6 +16,7 @@ import { recordsByName } from '$lib/io/ref-names';
 import { foldName } from '$lib/io/values';
 import type { Db } from '../db/connection';
 import { listCommunes } from '../db/records';
+import { sqliteClient } from '../db/sql';
 import { listUsers } from '../db/users';
 import {
 	applyPlan,
@@ -81,9 +82,9 @@ function targetOf(kind: RecordKind, text: string): string | undefined {
 	return specs.find((f) => f.path === t)?.path ?? specs.find((f) => foldName(f.label) === foldName(t))?.path;
 }
 
-function actorFor(db: Db, by: string | undefined): Actor {
+async function actorFor(db: Db, by: string | undefined): Promise<Actor> {
 	const name = by?.trim() || 'ligne de commande';
-	const user = listUsers(db).find(
+	const user = (await listUsers(sqliteClient(db))).find(
 		(u) => u.email.toLowerCase() === name.toLowerCase() || foldName(u.name) === foldName(name)
 	);
 	// History shows an account by its name; any other name is kept as written.
@@ -209,7 +210,7 @@ export async function runImportCommand(
 		return { exitCode: 0, result: { ...result, skipped: input.skipErrors ? result.errors : 0 } };
 	}
 	try {
-		const summary = applyPlan(db, plan, actorFor(db, input.by), {
+		const summary = applyPlan(db, plan, await actorFor(db, input.by), {
 			note: `import ${input.fileName} (ligne de commande)`,
 			skipErrors: input.skipErrors
 		});

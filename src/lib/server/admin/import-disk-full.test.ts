@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { suggestMapping } from '$lib/io/mapping';
 import { allRecords, getImportJob } from '../db/admin';
 import { dataVersion } from '../db/records';
+import { sqliteClient } from '../db/sql';
 import { insertUser } from '../db/users';
 import { createImportJob, FAILURE_RETRY_MS, progressOf, startApply, startDryRun } from './import';
 import { testStore } from './test-store';
@@ -37,7 +38,7 @@ describe('an import on a full disk', () => {
 
 	it('fails whole with « espace disque plein », writes nothing, and applies once space is freed', async () => {
 		const db = testStore();
-		insertUser(db, {
+		await insertUser(sqliteClient(db), {
 			id: alice.id,
 			email: 'alice@example.org',
 			name: 'Alice',

@@ -154,13 +154,13 @@ describe('geocoding in the admin form', () => {
 
 describe('accounts page rules', () => {
 	it('keeps one active admin, and disabling ends the sessions', async () => {
-		const a = await createAccount(db, {
+		const a = await createAccount(sqliteClient(db), {
 			email: 'a@x.fr',
 			name: 'Alice',
 			role: 'admin',
 			password: 'mot de passe long'
 		});
-		const b = await createAccount(db, {
+		const b = await createAccount(sqliteClient(db), {
 			email: 'b@x.fr',
 			name: 'Bob',
 			role: 'editor',
@@ -168,12 +168,12 @@ describe('accounts page rules', () => {
 		});
 		if (!a.ok || !b.ok) throw new Error('accounts');
 		const alice = { id: a.user.id, email: 'a@x.fr', name: 'Alice', role: 'admin' as const };
-		expect(changeRole(db, alice, a.user.id, 'editor')).toMatchObject({ ok: false });
-		expect(setDisabled(db, alice, a.user.id, true)).toMatchObject({ ok: false });
+		expect(await changeRole(sqliteClient(db), alice, a.user.id, 'editor')).toMatchObject({ ok: false });
+		expect(await setDisabled(sqliteClient(db), alice, a.user.id, true)).toMatchObject({ ok: false });
 		await createSession(sqliteClient(db), b.user.id);
-		expect(setDisabled(db, alice, b.user.id, true)).toEqual({ ok: true });
+		expect(await setDisabled(sqliteClient(db), alice, b.user.id, true)).toEqual({ ok: true });
 		expect(await countSessions(sqliteClient(db), b.user.id)).toBe(0);
-		expect(changeRole(db, alice, b.user.id, 'admin')).toEqual({ ok: true });
-		expect(changeRole(db, alice, b.user.id, 'root')).toMatchObject({ ok: false });
+		expect(await changeRole(sqliteClient(db), alice, b.user.id, 'admin')).toEqual({ ok: true });
+		expect(await changeRole(sqliteClient(db), alice, b.user.id, 'root')).toMatchObject({ ok: false });
 	});
 });

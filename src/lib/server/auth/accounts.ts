@@ -1,7 +1,7 @@
 /** Creating accounts: shared by `npm run admin:create` and the admin's accounts page. */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { Db } from '../db/connection';
+import type { SqlClient } from '../db/sql';
 import { getUserForLogin, insertUser, type User } from '../db/users';
 import { hashPassword, passwordSchema } from './password';
 
@@ -18,19 +18,20 @@ export const newAccountSchema = z.object({
 export type NewAccount = z.infer<typeof newAccountSchema>;
 
 export async function createAccount(
-	db: Db,
+	sql: SqlClient,
 	input: NewAccount
 ): Promise<{ ok: true; user: User } | { ok: false; field: string; message: string }> {
-	if (getUserForLogin(db, input.email)) {
-		return { ok: false, field: 'email', message: 'un compte existe déjà avec cette adresse' };
-	}
+	const taken = { ok: false as const, field: 'email', message: 'un compte existe déjà avec cette adresse' };
+	// Checked first so a taken address costs no password hashing; the insert checks again, for two
+	// creations sent at once.
+	if (await getUserForLogin(sql, input.email)) return taken;
 	const passwordHash = await hashPassword(input.password);
-	const user = insertUser(db, {
+	const user = await insertUser(sql, {
 		id: randomUUID(),
 		email: input.email,
 		name: input.name,
 		role: input.role,
 		passwordHash
 	});
-	return { ok: true, user };
+	return user ? { ok: true, user } : taken;
 }

@@ -21,7 +21,7 @@ beforeEach(() => {
 });
 
 async function account(role: 'admin' | 'editor' = 'editor', email = 'camille@example.org') {
-	const created = await createAccount(db, { email, name: 'Camille', role, password: PASSWORD });
+	const created = await createAccount(sql, { email, name: 'Camille', role, password: PASSWORD });
 	if (!created.ok) throw new Error(created.message);
 	return created.user;
 }
@@ -39,8 +39,8 @@ describe('passwords', () => {
 describe('accounts', () => {
 	it('stores the e-mail in lower case and refuses a second account with the same e-mail', async () => {
 		await account('admin', 'Camille@Example.org');
-		expect(getUserForLogin(db, 'camille@example.org')?.email).toBe('camille@example.org');
-		const again = await createAccount(db, {
+		expect((await getUserForLogin(sql, 'camille@example.org'))?.email).toBe('camille@example.org');
+		const again = await createAccount(sql, {
 			email: 'CAMILLE@example.org',
 			name: 'Autre',
 			role: 'editor',
@@ -54,7 +54,6 @@ describe('login', () => {
 	it('opens a session whose cookie token is stored hashed', async () => {
 		const user = await account();
 		const out = await attemptLogin(
-			db,
 			sql,
 			new LoginLimiter(sql),
 			{ email: 'CAMILLE@example.org', password: PASSWORD },
@@ -73,23 +72,10 @@ describe('login', () => {
 	it('answers the same message for an unknown e-mail, a wrong password and a disabled account', async () => {
 		const user = await account();
 		const limiter = new LoginLimiter(sql);
-		const unknown = await attemptLogin(
-			db,
-			sql,
-			limiter,
-			{ email: 'x@example.org', password: PASSWORD },
-			'ip'
-		);
-		const wrong = await attemptLogin(
-			db,
-			sql,
-			limiter,
-			{ email: 'camille@example.org', password: 'nope' },
-			'ip'
-		);
-		setUserDisabled(db, user.id, true);
+		const unknown = await attemptLogin(sql, limiter, { email: 'x@example.org', password: PASSWORD }, 'ip');
+		const wrong = await attemptLogin(sql, limiter, { email: 'camille@example.org', password: 'nope' }, 'ip');
+		await setUserDisabled(sql, user.id, true);
 		const disabled = await attemptLogin(
-			db,
 			sql,
 			limiter,
 			{ email: 'camille@example.org', password: PASSWORD },
@@ -104,9 +90,8 @@ describe('login', () => {
 		const limiter = new LoginLimiter(sql);
 		const t0 = new Date('2026-03-01T10:00:00Z');
 		for (let i = 0; i < 5; i++)
-			await attemptLogin(db, sql, limiter, { email: 'camille@example.org', password: 'bad' }, 'ip', t0);
+			await attemptLogin(sql, limiter, { email: 'camille@example.org', password: 'bad' }, 'ip', t0);
 		const blocked = await attemptLogin(
-			db,
 			sql,
 			limiter,
 			{ email: 'camille@example.org', password: PASSWORD },
@@ -117,7 +102,6 @@ describe('login', () => {
 		if (!blocked.ok) expect(blocked.message).toMatch(/15 minutes/);
 		// Another IP is not blocked by this account's failures.
 		const other = await attemptLogin(
-			db,
 			sql,
 			limiter,
 			{ email: 'camille@example.org', password: PASSWORD },
@@ -127,7 +111,6 @@ describe('login', () => {
 		expect(other.ok).toBe(true);
 		const later = new Date(t0.getTime() + 15 * 60_000 + 1);
 		const after = await attemptLogin(
-			db,
 			sql,
 			limiter,
 			{ email: 'camille@example.org', password: PASSWORD },
@@ -144,7 +127,7 @@ describe('login', () => {
 		const t0 = new Date('2026-03-01T10:00:00Z');
 		const burst = await Promise.all(
 			Array.from({ length: 40 }, () =>
-				attemptLogin(db, sql, limiter, { email: 'camille@example.org', password: 'wrong' }, 'ip', t0)
+				attemptLogin(sql, limiter, { email: 'camille@example.org', password: 'wrong' }, 'ip', t0)
 			)
 		);
 		expect(burst.filter((o) => !o.ok && o.status === 400)).toHaveLength(5);
@@ -156,7 +139,7 @@ describe('login', () => {
 		const limiter = new LoginLimiter(sql);
 		const burst = await Promise.all(
 			Array.from({ length: 40 }, (_, i) =>
-				attemptLogin(db, sql, limiter, { email: `x${i}@example.org`, password: 'wrong' }, 'ip')
+				attemptLogin(sql, limiter, { email: `x${i}@example.org`, password: 'wrong' }, 'ip')
 			)
 		);
 		expect(burst.filter((o) => !o.ok && o.status === 400)).toHaveLength(30);
@@ -168,7 +151,6 @@ describe('login', () => {
 		const limiter = new LoginLimiter(sql, { windowMs: 60_000, maxPerAccount: 5, maxPerIp: 2 });
 		for (let i = 0; i < 3; i++) {
 			const out = await attemptLogin(
-				db,
 				sql,
 				limiter,
 				{ email: 'camille@example.org', password: PASSWORD },
@@ -180,7 +162,7 @@ describe('login', () => {
 	});
 
 	it('refuses empty fields with messages per field', async () => {
-		const out = await attemptLogin(db, sql, new LoginLimiter(sql), { email: '', password: '' }, 'ip');
+		const out = await attemptLogin(sql, new LoginLimiter(sql), { email: '', password: '' }, 'ip');
 		expect(out).toMatchObject({ ok: false, status: 400 });
 		if (!out.ok) expect(Object.keys(out.errors ?? {})).toEqual(['email', 'password']);
 	});
@@ -209,13 +191,13 @@ describe('sessions', () => {
 		const a = await createSession(sql, user.id, t0);
 		expect(await validateSession(sql, a.token, new Date(t0.getTime() + IDLE_MS + 1))).toBeUndefined();
 		const b = await createSession(sql, user.id);
-		setUserDisabled(db, user.id, true);
+		await setUserDisabled(sql, user.id, true);
 		expect(await validateSession(sql, b.token)).toBeUndefined();
 		expect(await countSessions(sql, user.id)).toBe(0);
-		setUserDisabled(db, user.id, false);
+		await setUserDisabled(sql, user.id, false);
 		const c = await createSession(sql, user.id);
 		const d = await createSession(sql, user.id);
-		setUserPassword(db, user.id, 'x', hashToken(c.token));
+		await setUserPassword(sql, user.id, 'x', hashToken(c.token));
 		expect(await validateSession(sql, c.token)).toBeDefined();
 		expect(await validateSession(sql, d.token)).toBeUndefined();
 	});

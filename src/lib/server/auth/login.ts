@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Db } from '../db/connection';
 import type { SqlClient } from '../db/sql';
 import { getUserForLogin, normaliseEmail } from '../db/users';
 import { verifyAgainstDummy, verifyPassword } from './password';
@@ -26,7 +25,6 @@ export type LoginOutcome =
 export const BAD_CREDENTIALS = 'E-mail ou mot de passe incorrect.';
 
 export async function attemptLogin(
-	db: Db,
 	sql: SqlClient,
 	limiter: LoginLimiter,
 	input: unknown,
@@ -50,7 +48,7 @@ export async function attemptLogin(
 			message: `Trop de tentatives de connexion : réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}.`
 		};
 	}
-	const user = getUserForLogin(db, email);
+	const user = await getUserForLogin(sql, email);
 	const ok = user
 		? await verifyPassword(user.passwordHash, parsed.data.password)
 		: await verifyAgainstDummy(parsed.data.password);

@@ -104,8 +104,23 @@ function sqliteParams(params: readonly unknown[]): unknown[] {
 	return params.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p));
 }
 
-/** The asynchronous client over an open better-sqlite3 connection (which it does not own unless told). */
+/** One client per connection: two clients would each keep their own queue, and let statements in. */
+const clients = new WeakMap<Database.Database, SqlClient>();
+
+/**
+ * The asynchronous client over an open better-sqlite3 connection (which it does not close unless told it
+ * owns it). Asking again for the same connection gives the same client.
+ */
 export function sqliteClient(db: Database.Database, opts: { owned?: boolean } = {}): SqlClient {
+	let client = clients.get(db);
+	if (!client) {
+		client = newSqliteClient(db, opts);
+		clients.set(db, client);
+	}
+	return client;
+}
+
+function newSqliteClient(db: Database.Database, opts: { owned?: boolean }): SqlClient {
 	const lock = new Lock();
 	const direct = (inTransaction: boolean): SqlClient => {
 		/** Outside a transaction, a statement waits for an open transaction to end; inside, it runs. */

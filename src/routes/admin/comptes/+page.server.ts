@@ -8,39 +8,49 @@ import {
 	resetPassword,
 	setDisabled
 } from '$lib/server/admin/accounts';
-import { getDb, getSql } from '$lib/server/store';
+import { getSql } from '$lib/server/store';
 import { route } from '$lib/links';
 
 export const load: PageServerLoad = ({ locals }) => {
 	requireRole(locals, 'admin');
-	return accountsPage(getDb(), getSql());
+	return accountsPage(getSql());
 };
 
 export const actions: Actions = {
 	create: async ({ locals, request }) => {
 		requireRole(locals, 'admin');
-		const result = await createAccountFromForm(getDb(), await request.formData());
+		const result = await createAccountFromForm(getSql(), await request.formData());
 		if (!result.ok) return fail(400, { action: 'create', errors: result.errors, values: result.values });
 		redirect(303, route.adminAccounts({ cree: true }));
 	},
 	role: async ({ locals, request }) => {
 		const user = requireRole(locals, 'admin');
 		const form = await request.formData();
-		const result = changeRole(getDb(), user, String(form.get('id') ?? ''), String(form.get('role') ?? ''));
+		const result = await changeRole(
+			getSql(),
+			user,
+			String(form.get('id') ?? ''),
+			String(form.get('role') ?? '')
+		);
 		if (!result.ok) return fail(400, { action: 'role', message: result.message });
 		redirect(303, route.adminAccounts({ modifie: true }));
 	},
 	disable: async ({ locals, request }) => {
 		const user = requireRole(locals, 'admin');
 		const form = await request.formData();
-		const result = setDisabled(getDb(), user, String(form.get('id') ?? ''), form.get('disabled') === '1');
+		const result = await setDisabled(
+			getSql(),
+			user,
+			String(form.get('id') ?? ''),
+			form.get('disabled') === '1'
+		);
 		if (!result.ok) return fail(400, { action: 'disable', message: result.message });
 		redirect(303, route.adminAccounts({ modifie: true }));
 	},
 	password: async ({ locals, request }) => {
 		requireRole(locals, 'admin');
 		const form = await request.formData();
-		const result = await resetPassword(getDb(), String(form.get('id') ?? ''), form.get('password'));
+		const result = await resetPassword(getSql(), String(form.get('id') ?? ''), form.get('password'));
 		if (!result.ok) return fail(400, { action: 'password', message: result.message });
 		redirect(303, route.adminAccounts({ modifie: true }));
 	}

@@ -4,7 +4,7 @@ import { safeRedirect } from '$lib/server/auth/guard';
 import { attemptLogin } from '$lib/server/auth/login';
 import { LoginLimiter } from '$lib/server/auth/rate-limit';
 import { SESSION_COOKIE, cookieOptions } from '$lib/server/auth/session';
-import { getDb, getSql } from '$lib/server/store';
+import { getSql } from '$lib/server/store';
 
 // The counts live in the database (see rate-limit.ts); the limiter only holds the way to them.
 let limiter: LoginLimiter | undefined;
@@ -29,7 +29,6 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const email = String(form.get('email') ?? '');
 		const outcome = await attemptLogin(
-			getDb(),
 			getSql(),
 			loginLimiter(),
 			{ email, password: form.get('password') ?? '' },
