@@ -66,7 +66,7 @@ describe('an import on a full disk', () => {
 
 		// Nothing written; even the failure could not be stored yet (its row is rewritten whole): the job
 		// stays « en cours », with no progress, until space is freed.
-		await vi.waitFor(() => expect(progressOf(up.id)).toBeUndefined());
+		await vi.waitFor(async () => expect(await progressOf(db, up.id)).toBeUndefined());
 		expect(getImportJob(db, up.id)!.status).toBe('applying');
 		expect({ version: dataVersion(db), records: allRecords(db).length }).toEqual(before);
 		vi.advanceTimersByTime(FAILURE_RETRY_MS);

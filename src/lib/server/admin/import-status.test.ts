@@ -26,7 +26,7 @@ describe('importStatus', () => {
 			delimiter: ',',
 			createdBy: 'u1'
 		});
-		expect(importStatus(db, 'job-1')).toEqual({ status: 'uploaded', progress: null });
-		expect(importStatus(db, 'nope')).toBeUndefined();
+		expect(await importStatus(db, 'job-1')).toEqual({ status: 'uploaded', progress: null });
+		expect(await importStatus(db, 'nope')).toBeUndefined();
 	});
 });

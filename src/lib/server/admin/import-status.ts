@@ -3,10 +3,10 @@ import type { Db } from '../db/connection';
 import { getImportJob, type ImportStatus } from '../db/admin';
 import { progressOf, type Progress } from './import';
 
-export function importStatus(
+export async function importStatus(
 	db: Db,
 	id: string
-): { status: ImportStatus; progress: Progress | null } | undefined {
+): Promise<{ status: ImportStatus; progress: Progress | null } | undefined> {
 	const job = getImportJob(db, id);
-	return job ? { status: job.status, progress: progressOf(id) ?? null } : undefined;
+	return job ? { status: job.status, progress: (await progressOf(db, id)) ?? null } : undefined;
 }

@@ -73,7 +73,7 @@ describe('the column mapping is remembered per kind', () => {
 			origin: ['memoire', 'memoire']
 		});
 		expect(proposedMapping(db, 'initiative', headers).origin.includes('memoire')).toBe(false);
-		const next = importPage(db, upload(), new URL('http://x/'))!;
+		const next = (await importPage(db, upload(), new URL('http://x/')))!;
 		expect(next.mapping).toEqual(mapping);
 		expect(next.origin).toEqual(headers.map(() => 'memoire'));
 		// « remplacer » is chosen again for each file; the other choices are proposed again.
@@ -132,7 +132,7 @@ describe('« Ignorer les lignes en erreur »', () => {
 			.replace(';Schiltigeim;', ';Schiltigheim;')
 			.replace(';;Ligne sans nom', ';Le Marais solidaire;Ligne sans nom');
 		const again = upload(fixed, rejected.fileName);
-		const page = importPage(db, again, new URL('http://x/'))!;
+		const page = (await importPage(db, again, new URL('http://x/')))!;
 		expect(page.mapping[0]).toBe('');
 		startDryRun(db, again, page.mapping);
 		const replanned = (await settle(again)).plan as StoredPlan;
@@ -166,7 +166,7 @@ describe('Excel uploads and templates', () => {
 		);
 		const up = await uploadImport(db, { kind: 'organisation', fileName: 'quartier.xlsx', bytes }, camille);
 		if (!up.ok) throw new Error(up.message);
-		const page = importPage(db, up.id, new URL('http://x/'))!;
+		const page = (await importPage(db, up.id, new URL('http://x/')))!;
 		expect(page.job.format).toBe('xlsx');
 		expect(page.notes[1]).toMatch(/titre au-dessus des en-têtes/);
 		startDryRun(db, up.id, page.mapping);

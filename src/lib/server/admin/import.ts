@@ -30,6 +30,13 @@ import { todayIso } from '$lib/domain/common';
 import { isDiskFull } from '../disk-full';
 import type { Db } from '../db/connection';
 import {
+	clearImportProgress,
+	getImportProgress,
+	setImportProgress,
+	type Progress
+} from '../db/import-progress';
+import { sqliteClient } from '../db/sql';
+import {
 	getImportJob,
 	insertImportJob,
 	listImportJobs,
@@ -107,17 +114,11 @@ function storable(plan: ImportPlan): StoredPlan {
 	return { counts: plan.counts, rows: plan.rows.map(({ record: _record, ...row }) => row) };
 }
 
-export interface Progress {
-	phase: 'planning' | 'checking' | 'writing';
-	done: number;
-	total: number;
-}
+export type { Progress };
 
-// Progress of running jobs, by id. One server process runs the site, so memory is shared by every request.
-const progress = new Map<string, Progress>();
-
-export function progressOf(id: string): Progress | undefined {
-	return progress.get(id);
+/** The job's progress, from the database: the instance running the job may not be the one asking. */
+export function progressOf(db: Db, id: string): Promise<Progress | undefined> {
+	return getImportProgress(sqliteClient(db), id);
 }
 
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -136,15 +137,16 @@ async function planJob(
 	const read = readTable(job.format, job.source, job.delimiter);
 	if (!read.ok) throw new ImportFailure(read.message);
 	const total = read.table.rows.length;
-	progress.set(job.id, { phase, done: 0, total });
+	const sql = sqliteClient(db);
+	await setImportProgress(sql, job.id, { phase, done: 0, total });
 	const steps = planImportSteps(job.kind, read.table, mapping, planContext(db), jobOptions(job), 250);
 	for (;;) {
 		const step = steps.next();
 		if (step.done) {
-			progress.set(job.id, { phase, done: total, total });
+			await setImportProgress(sql, job.id, { phase, done: total, total });
 			return step.value;
 		}
-		progress.set(job.id, { phase, done: step.value.done, total });
+		await setImportProgress(sql, job.id, { phase, done: step.value.done, total });
 		await pause();
 	}
 }
@@ -203,7 +205,9 @@ export async function runDryRun(db: Db, id: string): Promise<void> {
 	} catch (e) {
 		markFailed(db, id, 'planning', e, 'simulation');
 	} finally {
-		progress.delete(id);
+		await clearImportProgress(sqliteClient(db), id).catch((e: Error) =>
+			console.error(`[import] progression de ${id} non effacée : ${e.message}`)
+		);
 	}
 }
 
@@ -302,7 +306,7 @@ export async function runApply(
 			throw new ImportFailure(
 				'les fiches ont changé depuis la simulation : relancez la simulation pour voir le nouveau résultat ; rien n’a été écrit'
 			);
-		progress.set(id, { phase: 'writing', done: 0, total: plan.rows.length });
+		await setImportProgress(sqliteClient(db), id, { phase: 'writing', done: 0, total: plan.rows.length });
 		// Nothing may have been written between the check above and this synchronous transaction.
 		if (dataVersion(db) !== version)
 			throw new ImportFailure(
@@ -316,7 +320,9 @@ export async function runApply(
 	} catch (e) {
 		markFailed(db, id, 'applying', e, 'application');
 	} finally {
-		progress.delete(id);
+		await clearImportProgress(sqliteClient(db), id).catch((e: Error) =>
+			console.error(`[import] progression de ${id} non effacée : ${e.message}`)
+		);
 	}
 }
 
@@ -354,7 +360,7 @@ function fieldChoices(db: Db, kind: RecordKind) {
 }
 
 /** The import page: mapping step, progress, dry-run table (filtered by status, paged) or the result. */
-export function importPage(db: Db, id: string, url: URL) {
+export async function importPage(db: Db, id: string, url: URL) {
 	const job = getImportJob(db, id);
 	if (!job) return undefined;
 	const read = readTable(job.format, job.source, job.delimiter);
@@ -458,7 +464,7 @@ export function importPage(db: Db, id: string, url: URL) {
 		})),
 		page,
 		pages: Math.max(1, Math.ceil(all.length / PLAN_PAGE)),
-		progress: progressOf(id) ?? null
+		progress: (await progressOf(db, id)) ?? null
 	};
 }
 

@@ -12,6 +12,12 @@
  * synchronously, so while an asynchronous transaction waits between two statements, any other statement
  * would land inside it: the SQLite client queues statements and transactions behind the open transaction.
  * PostgreSQL gives each transaction a connection of its own from the pool.
+ *
+ * While the store moves over, the synchronous modules still share SQLite's connection. They cannot run
+ * inside an asynchronous transaction as long as its work awaits nothing but this client: the client answers
+ * SQLite at once, so the whole transaction runs in one turn of the event loop and no other request's code
+ * gets in. Work that awaits real input or output (a password hash, a network call) belongs outside the
+ * transaction.
  */
 import type Database from 'better-sqlite3';
 import pg from 'pg';

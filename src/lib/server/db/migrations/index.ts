@@ -607,5 +607,21 @@ CREATE TABLE login_failures (
 CREATE INDEX login_failures_ip ON login_failures (ip_key, at);
 CREATE INDEX login_failures_account ON login_failures (account_key, at);
 `
+	},
+	{
+		version: 14,
+		name: 'import-progress',
+		// A running import's progress was kept in the process's memory: another instance polling the page
+		// saw none. Its own table, so that writing progress never touches the job's row, which moves
+		// between states under its own checks.
+		sql: `
+CREATE TABLE import_progress (
+	job_id TEXT PRIMARY KEY REFERENCES import_jobs(id) ON DELETE CASCADE,
+	phase TEXT NOT NULL CHECK (phase IN ('planning', 'checking', 'writing')),
+	done INTEGER NOT NULL,
+	total INTEGER NOT NULL,
+	updated_at TEXT NOT NULL
+);
+`
 	}
 ];

@@ -11,9 +11,9 @@ import {
 import { getDb } from '$lib/server/store';
 import { route } from '$lib/links';
 
-export const load: PageServerLoad = ({ locals, params, url }) => {
+export const load: PageServerLoad = async ({ locals, params, url }) => {
 	requireRole(locals, 'editor');
-	const page = importPage(getDb(), params.id, url);
+	const page = await importPage(getDb(), params.id, url);
 	if (!page) error(404, 'Cet import n’existe pas.');
 	return page;
 };

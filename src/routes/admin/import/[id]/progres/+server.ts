@@ -5,9 +5,9 @@ import { importStatus } from '$lib/server/admin/import-status';
 import { getDb } from '$lib/server/store';
 
 /** Polled by the import page while a dry run or an apply runs. */
-export const GET: RequestHandler = ({ locals, params }) => {
+export const GET: RequestHandler = async ({ locals, params }) => {
 	requireRole(locals, 'editor');
-	const status = importStatus(getDb(), params.id);
+	const status = await importStatus(getDb(), params.id);
 	if (!status) error(404, 'Cet import n’existe pas.');
 	return json(status, { headers: { 'cache-control': 'no-store' } });
 };
