@@ -32,10 +32,13 @@ export function messageProblems(byLocale, sources) {
 	const keysOf = (/** @type {Record<string, unknown>} */ messages) =>
 		Object.keys(messages).filter((k) => k !== '$schema');
 	const all = new Set(Object.values(byLocale).flatMap(keysOf));
-	// A family of keys looked up by a computed name, `m[`term_${…}`]`: its keys count as used through that
-	// lookup only. The module holding the lookup has its own test that the family's keys are exactly the
-	// values it can ask for (src/lib/i18n/terms.test.ts), so a stale key is still refused there.
-	const families = [...sources.matchAll(/\bm\[`(\w+_)\$\{/g)].map((f) => f[1]);
+	// A message looked up by a computed name (`m[`term_${…}`]`) is refused: the bundler can no longer tell
+	// which messages a page uses and keeps every message of the site, in every language, in the first chunk
+	// of each page that imports the lookup. Name each message (a table of them: src/lib/i18n/term-messages.ts).
+	for (const lookup of new Set([...sources.matchAll(/\bm\[`[^`]*\$\{[^`]*`\]/g)].map((f) => f[0])))
+		problems.push(
+			`${lookup} looks a message up by a computed name, which ships every message to the browser: name each message`
+		);
 	for (const key of [...all].sort()) {
 		/** @type {Record<string, string[]>} */
 		const texts = {};
@@ -49,9 +52,7 @@ export function messageProblems(byLocale, sources) {
 		if (shapes.size > 1)
 			problems.push(`"${key}" has different placeholders across languages: ${JSON.stringify(texts)}`);
 		// `m.key(` in code, or `m['key']` / `m["key"]` when chosen by a value.
-		const used =
-			families.some((prefix) => key.startsWith(prefix)) ||
-			new RegExp(`\\bm\\.${key}\\b|\\bm\\[['"]${key}['"]\\]`).test(sources);
+		const used = new RegExp(`\\bm\\.${key}\\b|\\bm\\[['"]${key}['"]\\]`).test(sources);
 		if (!used) problems.push(`"${key}" is not used anywhere in src/`);
 	}
 	return problems;

@@ -23,10 +23,13 @@ describe('messages check', () => {
 		expect(messageProblems({ fr }, 'm.nav_map()')).toEqual(['"hello" is not used anywhere in src/']);
 		// A key chosen by a value is used too.
 		expect(messageProblems({ fr }, "m.nav_map() m['hello']({ name })")).toEqual([]);
-		// A family looked up by a computed name covers its own keys, not the others.
+	});
+
+	it('refuses a message looked up by a computed name (it would ship every message)', () => {
 		const terms = { term_role_x: 'X', nav_map: 'Carte' };
-		expect(messageProblems({ fr: terms }, 'm[`term_${taxonomy}_${code}`]')).toEqual([
-			'"nav_map" is not used anywhere in src/'
+		expect(messageProblems({ fr: terms }, 'm.nav_map() m[`term_${taxonomy}_${code}`]()')).toEqual([
+			'm[`term_${taxonomy}_${code}`] looks a message up by a computed name, which ships every message to the browser: name each message',
+			'"term_role_x" is not used anywhere in src/'
 		]);
 	});
 

@@ -155,13 +155,16 @@ export const NAF_ACTIVITY_FAMILY: Readonly<Record<string, ActivityFamily>> = {
 
 const FAMILY_CODES = new Set<string>(ACTIVITY_FAMILIES.map((f) => f.code));
 
+/** A NAF code of rév. 2 (`88.99B`), the nomenclature activity families are defined on. */
+export const NAF_REV2 = /^\d{2}\.\d{2}[A-Z]$/;
+
 /**
  * The family of a NAF rév. 2 code written as INSEE writes it (`88.99B`); codes of older nomenclatures
  * (NAF rév. 1, NAF 1993, NAP) share the look but not the meaning, so callers pass only rév. 2 codes.
  * Unknown or malformed codes give 'autre'.
  */
 export function activityFamilyForNaf(code: string | null | undefined): ActivityFamily {
-	if (!code || !/^\d{2}\.\d{2}[A-Z]$/.test(code)) return 'autre';
+	if (!code || !NAF_REV2.test(code)) return 'autre';
 	for (const key of [code, code.slice(0, 5), code.slice(0, 4), code.slice(0, 2)]) {
 		const family = NAF_ACTIVITY_FAMILY[key];
 		if (family) return family;

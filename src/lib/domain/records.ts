@@ -13,7 +13,7 @@ import {
 } from './common';
 import { FILL, UNION, field, type FieldGroup, type MergeRule } from './field-meta';
 import { inseeCodeSchema, quartierCodeSchema } from './geography';
-import { ACTIVITY_FAMILIES, activityFamilyForNaf, activityFamilyLabel } from './activity-families';
+import { ACTIVITY_FAMILIES, NAF_REV2, activityFamilyForNaf, activityFamilyLabel } from './activity-families';
 import { SIZE_BANDS } from './size-bands';
 import { parseOpeningHours } from './places/opening-hours';
 import { datesProblems } from './events/schedule';
@@ -198,9 +198,6 @@ const sizeCodes = SIZE_BANDS.map((b) => b.code) as [
 	(typeof SIZE_BANDS)[number]['code'],
 	...(typeof SIZE_BANDS)[number]['code'][]
 ];
-/** A NAF code of rév. 2 (`88.99B`), the nomenclature activity families are defined on. */
-export const NAF_REV2 = /^\d{2}\.\d{2}[A-Z]$/;
-
 /**
  * What the SIRENE register says of an organisation's establishment (filled by `npm run import:sirene`, or
  * typed), and where the record comes from. Labels (catégorie juridique, NAF) are derived from the codes.

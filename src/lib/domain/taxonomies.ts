@@ -478,6 +478,8 @@ const ALL = {
 	recurrence: RECURRENCES
 } as const;
 export type TaxonomyName = keyof typeof ALL;
+/** The codes of one taxonomy (`TermCode<'stage'>`: `'idee' | …`). */
+export type TermCode<T extends TaxonomyName> = (typeof ALL)[T][number]['code'];
 /** Every taxonomy's name (the display layer checks each has its labels in every language). */
 export const TAXONOMY_NAMES = Object.keys(ALL) as TaxonomyName[];
 

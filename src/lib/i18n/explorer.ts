@@ -5,12 +5,11 @@
  */
 import type { FilterKey } from '$lib/domain/filters/registry';
 import type { LayerCode } from '$lib/domain/map/layers';
-import type { TaxonomyName } from '$lib/domain/taxonomies';
 import { formatDate } from '$lib/domain/format';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { INTL_LOCALES, isLocale } from './paths';
-import { termLabel, thematiqueLabel } from './terms';
+import { explorerTermLabel, thematiqueLabel, type ExplorerTaxonomy } from './term-messages';
 
 /** The Intl locale of the page being written (`fr-FR`, `de-DE`, `en-GB`). */
 export function intlLocale(): string {
@@ -109,8 +108,8 @@ export function filterLabel(key: FilterKey | string, french: string): string {
 	return FILTER_LABELS[key as FilterKey]?.() ?? french;
 }
 
-/** The filters whose values are a taxonomy's terms. */
-const FILTER_TAXONOMY: Partial<Record<FilterKey, TaxonomyName>> = {
+/** The filters whose values are a taxonomy's terms (each among the explorer's tables, term-messages.ts). */
+const FILTER_TAXONOMY: Partial<Record<FilterKey, ExplorerTaxonomy>> = {
 	role: 'role',
 	family: 'family',
 	legalForm: 'legalForm',
@@ -141,7 +140,7 @@ const OWN_VALUES: Partial<Record<string, () => string>> = {
  */
 export function valueLabel(key: FilterKey | string, code: string, french: string): string {
 	const taxonomy = FILTER_TAXONOMY[key as FilterKey];
-	if (taxonomy) return termLabel(taxonomy, code);
+	if (taxonomy) return explorerTermLabel(taxonomy, code);
 	if (key === 'thematique') return thematiqueLabel(code, french);
 	return OWN_VALUES[`${key}:${code}`]?.() ?? french;
 }

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TAXONOMY_NAMES, termsOf } from '$lib/domain/taxonomies';
+import { m } from '$lib/paraglide/messages';
 import { overwriteGetLocale } from '$lib/paraglide/runtime';
 import { LOCALES, type Locale } from './paths';
-import { termKey, termLabel, thematiqueLabel, type TranslatedTaxonomy } from './terms';
+import { EXPLORER_TERM_TABLES, explorerTermLabel, thematique } from './term-messages';
+import { TERM_TABLES, termKey, termLabel, thematiqueLabel, type TranslatedTaxonomy } from './terms';
 
 const messages = Object.fromEntries(
 	LOCALES.map((l) => [l, JSON.parse(readFileSync(`messages/${l}.json`, 'utf8')) as Record<string, unknown>])
@@ -35,9 +37,24 @@ describe('taxonomy labels in the reader’s language', () => {
 		expect(stale).toEqual([]);
 	});
 
+	it('reads each term from its own message, in a table with exactly the taxonomy’s codes', () => {
+		const messages = m as unknown as Record<string, unknown>;
+		const tables = { ...TERM_TABLES, thematique } as Record<string, Record<string, unknown>>;
+		const read = new Set<string>();
+		for (const [taxonomy, table] of Object.entries(tables))
+			for (const [code, message] of Object.entries(table)) {
+				const key = termKey(taxonomy as TranslatedTaxonomy, code);
+				expect(message, key).toBe(messages[key]);
+				read.add(key);
+			}
+		expect([...read].sort()).toEqual([...expected].sort());
+	});
+
 	it('says the French label in French, as labelOf does', () => {
 		for (const t of TAXONOMY_NAMES)
 			for (const term of termsOf(t)) expect(termLabel(t, term.code)).toBe(term.label);
+		for (const t of Object.keys(EXPLORER_TERM_TABLES) as (keyof typeof EXPLORER_TERM_TABLES)[])
+			for (const term of termsOf(t)) expect(explorerTermLabel(t, term.code)).toBe(term.label);
 	});
 
 	it('translates, reads a part taxonomy from its whole, and shows an unknown code as it is', () => {
@@ -50,5 +67,8 @@ describe('taxonomy labels in the reader’s language', () => {
 		expect(termLabel('role', 'acteur')).toBe('Social and solidarity economy organisation');
 		expect(thematiqueLabel('maison-ess', 'x')).toBe('Creating a House of the social and solidarity economy');
 		expect(thematiqueLabel('nouvelle', 'Nouvelle thématique')).toBe('Nouvelle thématique');
+		expect(explorerTermLabel('legalForm', 'scop')).toBe('Worker cooperative (SCOP)');
+		expect(explorerTermLabel('sector', 'inconnu')).toBe('inconnu');
+		expect(termLabel('sector', 'constructor')).toBe('constructor');
 	});
 });

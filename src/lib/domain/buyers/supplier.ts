@@ -1,6 +1,6 @@
 /** What the buyers' pages show of a supplier: its activity family and its kinds with their proofs. */
-import { activityFamilyForNaf, type ActivityFamily } from '../activity-families';
-import { NAF_REV2, type Organisation } from '../records';
+import { NAF_REV2, activityFamilyForNaf, type ActivityFamily } from '../activity-families';
+import type { Organisation } from '../records';
 import { SUPPLIER_KINDS, labelOf, type Approval, type SupplierKind } from '../taxonomies';
 
 export interface Proof {
