@@ -140,12 +140,15 @@ test.describe('embeds for partners', () => {
 		await expect(frame.getByText('die offene Karte der Sozial- und Solidarwirtschaft')).toBeVisible();
 		// A translated page: no « not translated yet » notice inside a partner's frame.
 		await expect(frame.getByText('Diese Seite ist noch nicht übersetzt')).toHaveCount(0);
-		// The quartier's simple list exists in French only: the form says so and embeds it in French.
+		// The quartier's simple list is translated too: embedded in German, its frame titled in German.
 		await page.getByLabel(/Les initiatives du quartier/).check();
-		await expect(page.getByText('La liste simple est intégrée en français.')).toBeVisible();
 		await expect(snippet).toHaveValue(
-			new RegExp(`^<iframe src="${baseURL}/embed/quartier/meinau" title="Carto ESS : initiatives à Meinau"`)
+			new RegExp(
+				`^<iframe src="${baseURL}/de/embed/quartier/meinau" title="Carto ESS: Initiativen in Meinau"`
+			)
 		);
+		await expect(frame.locator('html')).toHaveAttribute('lang', 'de');
+		await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Bewohnerinitiativen in Meinau');
 		await expectNoAxeViolations(page);
 	});
 });

@@ -8,13 +8,19 @@
 const TRANSLATED_ROUTES: ReadonlySet<string> = new Set([
 	'/',
 	'/accessibilite',
+	'/agenda',
+	'/agenda/[slug]',
 	'/annuaire',
 	'/carte',
 	'/confidentialite',
 	'/embed/carte',
+	'/embed/quartier/[slug]',
 	'/initiatives/[slug]',
+	'/integrer',
 	'/lieux/[slug]',
 	'/quartiers',
+	'/quartiers/[slug]',
+	'/quartiers/[slug]/tract',
 	'/structures/[slug]'
 ]);
 

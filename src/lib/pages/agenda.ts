@@ -10,13 +10,14 @@ import {
 	frenchMonth,
 	frenchSpan,
 	nextOccurrence,
+	type EventDates,
 	type Occurrence
 } from '$lib/domain/events/schedule';
 import { selectionMatcher } from '$lib/domain/filters/match';
 import { readLenient } from '$lib/domain/filters/url';
 import type { FilterSelection } from '$lib/domain/filters/types';
 import type { EventRecord, PublicRecord } from '$lib/domain/records';
-import { labelOf } from '$lib/domain/taxonomies';
+import { labelOf, type EventStatus } from '$lib/domain/taxonomies';
 import { route, type AgendaFilters } from '$lib/links';
 import { serializeJsonLd, type JsonLd } from './json-ld';
 import { mapHref, placeFacts, summaryOf, themes } from './related';
@@ -30,36 +31,59 @@ export interface EventCard {
 	href: string;
 	/** The dates in words (« le samedi 13 juin 2026, de 14 h à 18 h », « chaque semaine… »). */
 	when: string;
+	/** The same dates, for a page that writes them in another language (lib/i18n/area.ts). */
+	dates: EventDates;
 	/** The occurrence shown: the next one (to come), or the last one (archive). */
 	occurrence: Occurrence;
 	/** « annulé », « reporté »; undefined for an announced event. */
 	statusLabel?: string;
+	/** The status's code beside its label; undefined for an announced event. */
+	status?: Exclude<EventStatus, 'annonce'>;
 	where: string;
+	/** False when `where` is only « Lieu non précisé » (the site's words, not the record's). */
+	placeKnown: boolean;
 	organisers: { name: string; href: string }[];
 	thematiques: string[];
+	/** The thématiques' codes beside their labels, in the same order. */
+	thematiqueCodes: string[];
 }
+
+const UNKNOWN_PLACE = 'Lieu non précisé';
 
 function whereOf(c: Catalogue, e: EventRecord): string {
 	const place = e.placeId ? c.byId.get(e.placeId)?.record : undefined;
 	const facts = placeFacts(c, e);
-	return [place?.name, e.address, facts.placeLabel].filter(Boolean).join(', ') || 'Lieu non précisé';
+	return [place?.name, e.address, facts.placeLabel].filter(Boolean).join(', ') || UNKNOWN_PLACE;
 }
 
 export function eventCard(c: Catalogue, e: EventRecord, occurrence: Occurrence): EventCard {
+	const where = whereOf(c, e);
+	const themed = themes(c, e.thematiques);
 	return {
 		id: e.id,
 		name: e.name,
 		href: route.record(e),
 		when: describeDates(e),
+		dates: {
+			startDate: e.startDate,
+			endDate: e.endDate,
+			startTime: e.startTime,
+			endTime: e.endTime,
+			recurrence: e.recurrence,
+			recurrenceUntil: e.recurrenceUntil
+		},
 		occurrence,
 		statusLabel:
 			e.eventStatus === 'annonce' ? undefined : labelOf('eventStatus', e.eventStatus).toLowerCase(),
-		where: whereOf(c, e),
+		status: e.eventStatus === 'annonce' ? undefined : e.eventStatus,
+		where,
+		placeKnown: where !== UNKNOWN_PLACE,
 		organisers: e.organiserIds.flatMap((id) => {
 			const o = c.byId.get(id)?.record;
 			return o ? [{ name: o.name, href: route.record(o) }] : [];
 		}),
-		thematiques: themes(c, e.thematiques).map((t) => t.label)
+		thematiques: themed.map((t) => t.label),
+		thematiqueCodes: themed.map((t) => t.code)
 	};
 }
 
@@ -114,6 +138,7 @@ function byMonth(cards: EventCard[], today: string) {
 /** The filters read from the URL: codes for matching, slugs for links, and what was refused. */
 export function readAgendaFilters(c: Catalogue, params: URLSearchParams) {
 	const { selection, rejected } = readLenient(params, 'annuaire', c.geo);
+	const ignored = rejected.filter((r) => (AGENDA_FILTERS as readonly string[]).includes(r.parameter));
 	const picked: FilterSelection = {};
 	for (const key of AGENDA_FILTERS) if (selection[key]?.length) picked[key] = selection[key]!.slice(0, 1);
 	const commune = c.geo.communes.find((x) => x.code === picked.commune?.[0]);
@@ -130,9 +155,9 @@ export function readAgendaFilters(c: Catalogue, params: URLSearchParams) {
 		commune,
 		quartier,
 		thematique,
-		notes: rejected
-			.filter((r) => (AGENDA_FILTERS as readonly string[]).includes(r.parameter))
-			.map((r) => `Filtre ignoré : ${r.message}.`)
+		notes: ignored.map((r) => `Filtre ignoré : ${r.message}.`),
+		/** The same, as the filter and the value refused, for a page in another language. */
+		ignored: ignored.map((r) => ({ filter: r.filter.key, value: r.value }))
 	};
 }
 
@@ -156,6 +181,10 @@ export function agendaPage(c: Catalogue, url: URL, today: string) {
 		filtered,
 		selected: f.links,
 		notes: f.notes,
+		ignored: f.ignored,
+		/** The heading's parts: the place's name is content, the thématique has its own translation. */
+		where,
+		thematique: f.thematique && { code: f.thematique.code, label: f.thematique.label },
 		heading: [archive ? 'Événements passés' : 'Événements à venir', where, f.thematique?.label]
 			.filter(Boolean)
 			.join(' · '),
@@ -254,19 +283,16 @@ export function eventPage(c: Catalogue, slug: string, siteUrl: string, today: st
 	const next = nextOccurrence(e, today);
 	const all = allOccurrences(e);
 	const place = e.placeId ? c.byId.get(e.placeId)?.record : undefined;
+	const nextFew = e.recurrence === 'aucune' ? [] : all.filter((o) => o.end >= today).slice(0, 5);
 	return {
 		record: e,
 		place: placeFacts(c, e),
 		card: eventCard(c, e, next ?? all[all.length - 1]),
 		past: next === undefined,
 		/** For a repetition: the next dates, a few, so a visitor sees the rhythm at once. */
-		nextDates:
-			e.recurrence === 'aucune'
-				? []
-				: all
-						.filter((o) => o.end >= today)
-						.slice(0, 5)
-						.map((o) => frenchSpan(o)),
+		nextDates: nextFew.map((o) => frenchSpan(o)),
+		/** The same dates as occurrences, for a page in another language. */
+		nextOccurrences: nextFew,
 		statusLabel: labelOf('eventStatus', e.eventStatus),
 		linkedPlace: place ? { name: place.name, href: route.record(place) } : undefined,
 		thematiques: themes(c, e.thematiques),

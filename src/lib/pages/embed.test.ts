@@ -79,7 +79,9 @@ describe('integratePage', () => {
 	});
 
 	it('drops what it cannot read, naming the field and why', () => {
-		const { values, notes } = read('zone=SQ_99&couches=licornes&thematique=x&affichage=3d&hauteur=20');
+		const { values, notes, issues } = read(
+			'zone=SQ_99&couches=licornes&thematique=x&affichage=3d&hauteur=20'
+		);
 		expect(values).toMatchObject({ zone: '', thematique: '', display: 'les-deux', height: 600 });
 		expect(values.layers).toEqual(['structures', 'initiatives', 'financeurs', 'lieux', 'evenements']);
 		expect(notes.map((n) => n.split(' :')[0])).toEqual([
@@ -88,6 +90,14 @@ describe('integratePage', () => {
 			'Thématique',
 			'Affichage',
 			'Hauteur'
+		]);
+		// The same issues as data, for a form in German or English.
+		expect(issues).toEqual([
+			{ field: 'zone', value: 'SQ_99' },
+			{ field: 'layers', value: 'licornes' },
+			{ field: 'thematique', value: 'x' },
+			{ field: 'display', value: '3d' },
+			{ field: 'height' }
 		]);
 	});
 
@@ -101,16 +111,15 @@ describe('integratePage', () => {
 		expect(integratePage(c, new URLSearchParams('langue=fr'), SITE, 'en').embedPath).toBe('/embed/carte');
 	});
 
-	it('keeps the quartier’s simple list in French, and says so; an unknown language is named', () => {
+	it('embeds the quartier’s simple list in the chosen language; an unknown language is named', () => {
 		const p = integratePage(c, new URLSearchParams('zone=SQ_07&affichage=quartier&langue=en'), SITE);
-		expect(p.embedPath).toBe('/embed/quartier/meinau');
-		expect(p.title).toBe('[fr] initiatives Meinau');
-		expect(p.notes).toEqual([
-			'Langue : la liste simple d’un quartier n’existe qu’en français ; elle est intégrée en français.'
-		]);
-		const { values, notes } = read('langue=klingon');
+		expect(p.embedPath).toBe('/en/embed/quartier/meinau');
+		expect(p.title).toBe('[en] initiatives Meinau');
+		expect(p.notes).toEqual([]);
+		const { values, notes, issues } = read('langue=klingon');
 		expect(values.language).toBe('fr');
 		expect(notes).toEqual(['Langue : « klingon » inconnue (fr, de, en), Français est utilisé.']);
+		expect(issues).toEqual([{ field: 'language', value: 'klingon', used: 'fr' }]);
 	});
 
 	it('escapes the snippet’s attributes', () => {

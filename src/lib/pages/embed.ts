@@ -1,7 +1,8 @@
 /**
  * Embeds for partners' sites. `/integrer` is a plain GET form (zone, layers, thématique, display, height)
  * whose answer is the `<iframe>` snippet and a preview; `integratePage` reads its fields leniently (a wrong
- * value is dropped with a French note, as the map does) and writes the embed's address and the snippet.
+ * value is dropped with a French note, as the map does, and the same issue as data for a page in another
+ * language) and writes the embed's address and the snippet.
  * Pure, so the page recomputes the same snippet in the browser as the fields change.
  */
 import type { Catalogue } from '$lib/domain/catalogue';
@@ -32,8 +33,12 @@ export interface IntegrateValues {
 	language: Language;
 }
 
-/** The quartier's simple list is not translated yet: it is embedded in French whatever the form says. */
-export const FRENCH_ONLY_DISPLAYS: readonly Display[] = ['quartier'];
+/** A field the form could not read, and why (the notes say it in French; pages in other languages from this). */
+export type IntegrateIssue =
+	| { field: 'zone' | 'layers' | 'thematique' | 'display'; value: string }
+	| { field: 'display-zone' }
+	| { field: 'language'; value: string; used: Language }
+	| { field: 'height' };
 
 /** What the form's options list: zones (quartiers, then communes), layers, thématiques. */
 export function integrateOptions(c: Catalogue) {
@@ -53,55 +58,66 @@ export function readIntegrate(
 	params: URLSearchParams,
 	/** The form page's own language, the embed's unless another is chosen. */
 	pageLanguage: Language = 'fr'
-): { values: IntegrateValues; notes: string[] } {
+): { values: IntegrateValues; notes: string[]; issues: IntegrateIssue[] } {
 	const notes: string[] = [];
+	const issues: IntegrateIssue[] = [];
 	const zone = params.get('zone') ?? '';
 	const knownZone =
 		zone === '' ||
 		c.geo.quartiers.some((q) => q.code === zone) ||
 		c.geo.communes.some((x) => x.code === zone);
-	if (!knownZone) notes.push(`Zone : « ${zone} » n’est ni un quartier ni une commune connus, ignorée.`);
+	if (!knownZone) {
+		notes.push(`Zone : « ${zone} » n’est ni un quartier ni une commune connus, ignorée.`);
+		issues.push({ field: 'zone', value: zone });
+	}
 	const asked = params.getAll('couches');
 	const layers = LAYER_CODES.filter((l) => asked.includes(l));
 	const badLayers = asked.filter((l) => !(LAYER_CODES as readonly string[]).includes(l));
-	if (badLayers.length) notes.push(`Couches : « ${badLayers.join(', ')} » inconnue(s), ignorée(s).`);
+	if (badLayers.length) {
+		notes.push(`Couches : « ${badLayers.join(', ')} » inconnue(s), ignorée(s).`);
+		issues.push({ field: 'layers', value: badLayers.join(', ') });
+	}
 	const thematique = params.get('thematique') ?? '';
 	const knownTheme = thematique === '' || c.geo.thematiques.some((t) => t.code === thematique);
-	if (!knownTheme) notes.push(`Thématique : « ${thematique} » inconnue, ignorée.`);
+	if (!knownTheme) {
+		notes.push(`Thématique : « ${thematique} » inconnue, ignorée.`);
+		issues.push({ field: 'thematique', value: thematique });
+	}
 	const rawDisplay = params.get('affichage') ?? 'les-deux';
 	let display: Display = (DISPLAYS as readonly string[]).includes(rawDisplay)
 		? (rawDisplay as Display)
 		: 'les-deux';
-	if (display !== rawDisplay)
+	if (display !== rawDisplay) {
 		notes.push(`Affichage : « ${rawDisplay} » inconnu, la carte et la liste sont montrées.`);
+		issues.push({ field: 'display', value: rawDisplay });
+	}
 	if (display === 'quartier' && (!knownZone || zone === '')) {
 		notes.push(
 			'Affichage : la liste simple demande de choisir un quartier ou une commune ; la carte est montrée.'
 		);
+		issues.push({ field: 'display-zone' });
 		display = 'les-deux';
 	}
 	const rawLanguage = params.get('langue') ?? '';
 	const known = (LANGUAGES as readonly string[]).includes(rawLanguage);
 	const language: Language = known ? (rawLanguage as Language) : pageLanguage;
-	if (rawLanguage !== '' && !known)
+	if (rawLanguage !== '' && !known) {
 		notes.push(
 			`Langue : « ${rawLanguage} » inconnue (${LANGUAGES.join(', ')}), ${LANGUAGE_NAMES[language]} est utilisé.`
 		);
-	if (FRENCH_ONLY_DISPLAYS.includes(display) && language !== 'fr') {
-		// The choice is kept (the form shows it); embedLanguage decides what is embedded.
-		notes.push(
-			'Langue : la liste simple d’un quartier n’existe qu’en français ; elle est intégrée en français.'
-		);
+		issues.push({ field: 'language', value: rawLanguage, used: language });
 	}
 	const rawHeight = params.get('hauteur');
 	let height: number = HEIGHT.default;
 	if (rawHeight !== null && rawHeight !== '') {
 		const n = Number(rawHeight);
 		if (Number.isInteger(n) && n >= HEIGHT.min && n <= HEIGHT.max) height = n;
-		else
+		else {
 			notes.push(
 				`Hauteur : un nombre de pixels entre ${HEIGHT.min} et ${HEIGHT.max} est attendu, ${HEIGHT.default} est utilisé.`
 			);
+			issues.push({ field: 'height' });
+		}
 	}
 	return {
 		values: {
@@ -113,7 +129,8 @@ export function readIntegrate(
 			height,
 			language
 		},
-		notes
+		notes,
+		issues
 	};
 }
 
@@ -126,7 +143,7 @@ export interface ZoneOption {
 /** The embed's path for these values (`zones`: the form's quartiers and communes), in the chosen language. */
 export function embedPath(v: IntegrateValues, zones: readonly ZoneOption[]): string {
 	const area = zones.find((z) => z.value === v.zone);
-	if (v.display === 'quartier' && area) return inLanguage(route.embedQuartier(area), 'fr');
+	if (v.display === 'quartier' && area) return inLanguage(route.embedQuartier(area), embedLanguage(v));
 	const path = route.embedMap(
 		{
 			filters: {
@@ -140,9 +157,8 @@ export function embedPath(v: IntegrateValues, zones: readonly ZoneOption[]): str
 	return inLanguage(path, embedLanguage(v));
 }
 
-/** The language the embed is shown in: the chosen one, French for a display not translated yet. */
-export const embedLanguage = (v: IntegrateValues): Language =>
-	FRENCH_ONLY_DISPLAYS.includes(v.display) ? 'fr' : v.language;
+/** The language the embed is shown in: the chosen one (every display is translated). */
+export const embedLanguage = (v: IntegrateValues): Language => v.language;
 
 /**
  * Writes the frame's title (read by screen readers in the partner's page) in the embed's language: given by
@@ -169,7 +185,7 @@ export function integratePage(
 	siteUrl: string,
 	o: { pageLanguage: Language; title: EmbedTitle }
 ) {
-	const { values, notes } = readIntegrate(c, params, o.pageLanguage);
+	const { values, notes, issues } = readIntegrate(c, params, o.pageLanguage);
 	const options = integrateOptions(c);
 	const zones = [...options.quartiers, ...options.communes];
 	const path = embedPath(values, zones);
@@ -178,6 +194,7 @@ export function integratePage(
 		options,
 		values,
 		notes,
+		issues,
 		siteUrl,
 		embedPath: path,
 		title,

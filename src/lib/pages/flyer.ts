@@ -38,6 +38,13 @@ export interface FlyerInitiative {
 	type: string;
 	description: string;
 	carrier: string;
+	/** The codes and the name behind `type`, `carrier` and `needs`, for a page in another language. */
+	codes: {
+		type: Initiative['initiativeType'];
+		carrierKind: Initiative['carrier']['kind'];
+		carrierName?: string;
+		needs: Initiative['needs'];
+	};
 	schedule?: string;
 	howToJoin?: string;
 	address?: string;
@@ -53,6 +60,12 @@ function flyerInitiative(i: Initiative): FlyerInitiative {
 		type: labelOf('initiativeType', i.initiativeType),
 		description: i.description,
 		carrier: words.kind ? `${words.name} (${words.kind})` : words.name,
+		codes: {
+			type: i.initiativeType,
+			carrierKind: i.carrier.kind,
+			carrierName: i.carrier.name,
+			needs: i.needs
+		},
 		schedule: i.schedule,
 		howToJoin: i.howToJoin,
 		address: i.address,

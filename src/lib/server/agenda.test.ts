@@ -103,6 +103,26 @@ describe('/agenda figures against the store', () => {
 		expect(JSON.stringify(page)).not.toContain('brouillon');
 	});
 
+	it('gives each card its dates, status and thématiques as data beside the French words', () => {
+		const page = agendaPage(getCatalogue(db), new URL(`${SITE}/agenda`), TODAY);
+		const [atelier, forum] = page.months[0].events;
+		expect(atelier.when).toBe('chaque semaine, le mardi, du 26 janvier au 30 mars 2027, de 18 h à 20 h');
+		expect(atelier.dates).toEqual({
+			startDate: '2027-01-26',
+			endDate: undefined,
+			startTime: '18:00',
+			endTime: '20:00',
+			recurrence: 'hebdomadaire',
+			recurrenceUntil: '2027-03-30'
+		});
+		expect(atelier.status).toBeUndefined();
+		expect(atelier.placeKnown).toBe(true);
+		expect(atelier.thematiqueCodes).toEqual(['initiatives-habitants']);
+		expect(forum.status).toBe('annule');
+		const bad = agendaPage(getCatalogue(db), new URL(`${SITE}/agenda?quartier=nulle-part`), TODAY);
+		expect(bad.ignored).toEqual([{ filter: 'quartier', value: 'nulle-part' }]);
+	});
+
 	it('filters by quartier, commune and thématique, and keeps the archive reachable', () => {
 		const c = getCatalogue(db);
 		const q = agendaPage(c, new URL(`${SITE}/agenda?quartier=cronenbourg-hautepierre`), TODAY);

@@ -1,5 +1,6 @@
-/** "Aucune initiative recensée", "1 initiative", "5 initiatives". */
+import { m } from '$lib/paraglide/messages';
+
+/** "Aucune initiative recensée", "1 initiative", "5 initiatives", in the reader's language. */
 export function initiativesLabel(n: number): string {
-	if (n === 0) return 'aucune initiative recensée';
-	return n === 1 ? '1 initiative' : `${n} initiatives`;
+	return m.initiatives_count({ count: n });
 }
