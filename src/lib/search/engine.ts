@@ -36,7 +36,19 @@ import {
 	type Token
 } from './text';
 import { highlight, snippetOf } from './highlight';
-import { packStrings, runNow, unpackStrings, type Due, type TimeSlices } from './packed';
+import {
+	ArrayColumn,
+	columnOf,
+	packColumn,
+	packStrings,
+	runNow,
+	unpackStrings,
+	type Column,
+	type ColumnData,
+	type Due,
+	type StringTable,
+	type TimeSlices
+} from './packed';
 import type { SearchHit, SearchMode, SearchOptions, SearchResult } from './types';
 
 /** Longer queries are cut: nobody types more, and every word costs expansions. */
@@ -151,9 +163,14 @@ interface Postings {
 export interface TransferableEngine {
 	format: typeof FORMAT;
 	mode: SearchMode;
-	/** The documents' tuples, five strings per document one after the other. */
-	docs: StringTable;
-	texts?: StringTable;
+	/** The documents' ids (every match carries its id). */
+	ids: StringTable;
+	/** The documents' kinds, as the character code of their letter. */
+	kinds: Uint8Array;
+	/** Slug, name and subtitle of each document, one after the other: read only for a hit. */
+	shown: ColumnData;
+	/** Full mode: the long text of each document, read only for a hit's snippet. */
+	texts?: ColumnData;
 	terms: StringTable;
 	vocab: StringTable;
 	vocabTerms: Int32Array;
@@ -168,8 +185,11 @@ export interface TransferableEngine {
 interface EngineData {
 	format: typeof FORMAT;
 	mode: SearchMode;
-	docs: DocTuple[];
-	texts?: string[];
+	ids: string[];
+	kinds: RecordKind[];
+	/** Slug, name and subtitle of document d at 3d, 3d + 1, 3d + 2. */
+	shown: Column;
+	texts?: Column;
 	terms: string[];
 	vocab: string[];
 	vocabTerms: ArrayLike<number>;
@@ -178,8 +198,17 @@ interface EngineData {
 
 /** What the constructor would derive from the data, when it was derived beforehand in time slices. */
 interface Derived {
-	kinds: RecordKind[];
 	termOf: Map<string, number>;
+}
+
+/** The engine's document columns from documents as serialized (tuples). */
+function docColumns(docs: readonly DocTuple[], texts: readonly string[] | undefined) {
+	return {
+		ids: docs.map((d) => d[0]),
+		kinds: docs.map((d) => KIND_OF_CODE[d[1]]),
+		shown: new ArrayColumn(docs.flatMap((d) => [d[2], d[3], d[4]])),
+		...(texts ? { texts: new ArrayColumn(texts) } : {})
+	};
 }
 
 /** A query word and the index terms that stand for it, each with a weight. */
@@ -267,7 +296,6 @@ class Engine implements SearchEngine {
 	readonly size: number;
 	readonly #s: EngineData;
 	#serialized: SerializedEngine | undefined;
-	readonly #kinds: RecordKind[];
 	readonly #termOf: Map<string, number>;
 	readonly #p: Postings;
 	#vocabSet: lunr.TokenSet | undefined;
@@ -284,8 +312,7 @@ class Engine implements SearchEngine {
 		this.#s = s;
 		this.#serialized = serialized;
 		this.mode = s.mode;
-		this.size = s.docs.length;
-		this.#kinds = derived?.kinds ?? s.docs.map((d) => KIND_OF_CODE[d[1]]);
+		this.size = s.ids.length;
 		this.#termOf = derived?.termOf ?? new Map(s.terms.map((t, i) => [t, i]));
 		this.#p = postings;
 		this.#scores = new Float64Array(this.size);
@@ -305,22 +332,19 @@ class Engine implements SearchEngine {
 		s.weights.forEach((w, t) => {
 			for (let i = 0, k = offsets[t]; i < w.length; i++, k++) weights[k] = w[i] / WEIGHT_SCALE;
 		});
-		const { postings: _p, weights: _w, ...data } = s;
+		const { format, mode, terms, vocab, vocabTerms, accents } = s;
+		const data = { format, mode, ...docColumns(s.docs, s.texts), terms, vocab, vocabTerms, accents };
 		return new Engine(data, { docs, weights, offsets }, s);
 	}
 
 	/** Rebuilds an engine from `transferable()`'s data, pausing (a generator step) whenever `due()` says so. */
 	static *fromTransferable(t: TransferableEngine, due: Due): Generator<void, Engine> {
-		const flat = yield* unpackStrings(t.docs, due);
-		const docs: DocTuple[] = new Array(flat.length / 5);
-		const kinds: RecordKind[] = new Array(docs.length);
-		for (let d = 0; d < docs.length; d++) {
-			const at = d * 5;
-			docs[d] = [flat[at], flat[at + 1], flat[at + 2], flat[at + 3], flat[at + 4]];
-			kinds[d] = KIND_OF_CODE[flat[at + 1]];
+		const ids = yield* unpackStrings(t.ids, due);
+		const kinds: RecordKind[] = new Array(ids.length);
+		for (let d = 0; d < ids.length; d++) {
+			kinds[d] = KIND_OF_CODE[String.fromCharCode(t.kinds[d])];
 			if (due()) yield;
 		}
-		flat.length = 0;
 		const terms = yield* unpackStrings(t.terms, due);
 		const termOf = new Map<string, number>();
 		for (let i = 0; i < terms.length; i++) {
@@ -330,19 +354,20 @@ class Engine implements SearchEngine {
 		const spellings = yield* unpackStrings(t.accentSpellings, due);
 		const accents: Record<string, string> = {};
 		t.accentWords.forEach((v, i) => (accents[v] = spellings[i]));
-		const texts = t.texts ? yield* unpackStrings(t.texts, due) : undefined;
 		const data: EngineData = {
 			format: t.format,
 			mode: t.mode,
-			docs,
-			...(texts ? { texts } : {}),
+			ids,
+			kinds,
+			shown: columnOf(t.shown),
+			...(t.texts ? { texts: columnOf(t.texts) } : {}),
 			terms,
 			vocab: yield* unpackStrings(t.vocab, due),
 			vocabTerms: t.vocabTerms,
 			accents
 		};
 		const postings = { docs: t.postingDocs, weights: t.postingWeights, offsets: t.offsets };
-		return new Engine(data, postings, undefined, { kinds, termOf });
+		return new Engine(data, postings, undefined, { termOf });
 	}
 
 	transferable(): { data: TransferableEngine; transfer: ArrayBuffer[] } {
@@ -355,13 +380,23 @@ class Engine implements SearchEngine {
 		const offsets = this.#p.offsets.slice();
 		const vocabTerms = Int32Array.from(s.vocabTerms);
 		const words = Int32Array.from(accentWords);
-		transfer.push(postingDocs.buffer, postingWeights.buffer, offsets.buffer, vocabTerms.buffer, words.buffer);
+		const kinds = Uint8Array.from(s.kinds, (k) => KIND_CODES[k].charCodeAt(0));
+		transfer.push(
+			postingDocs.buffer,
+			postingWeights.buffer,
+			offsets.buffer,
+			vocabTerms.buffer,
+			words.buffer,
+			kinds.buffer
+		);
 		return {
 			data: {
 				format: s.format,
 				mode: s.mode,
-				docs: packStrings(s.docs.flat(), transfer),
-				...(s.texts ? { texts: packStrings(s.texts, transfer) } : {}),
+				ids: packStrings(s.ids, transfer),
+				kinds,
+				shown: packColumn(s.shown, transfer),
+				...(s.texts ? { texts: packColumn(s.texts, transfer) } : {}),
 				terms: packStrings(s.terms, transfer),
 				vocab: packStrings(s.vocab, transfer),
 				vocabTerms,
@@ -485,7 +520,7 @@ class Engine implements SearchEngine {
 		let best = 0;
 		const kept: number[] = [];
 		for (const d of touched) {
-			if (kinds && !kinds.includes(this.#kinds[d])) continue;
+			if (kinds && !kinds.includes(this.#s.kinds[d])) continue;
 			const n = bitCount(masks[d] & required);
 			if (n > best && n < wanted) best = n;
 			if (n === wanted) kept.push(d);
@@ -495,15 +530,15 @@ class Engine implements SearchEngine {
 			// Nothing has every word: show what has the most of them (the page says so).
 			partial = true;
 			for (const d of touched)
-				if ((!kinds || kinds.includes(this.#kinds[d])) && bitCount(masks[d] & required) === best)
+				if ((!kinds || kinds.includes(this.#s.kinds[d])) && bitCount(masks[d] & required) === best)
 					kept.push(d);
 		}
 		const byScore = (a: number, b: number) => scores[b] - scores[a] || a - b;
 		const top = limit >= kept.length ? kept.sort(byScore) : topK(kept, limit, byScore);
 		const matches: RankedMatch[] = top.map((d) => ({
 			ref: d,
-			id: this.#s.docs[d][0],
-			kind: this.#kinds[d],
+			id: this.#s.ids[d],
+			kind: this.#s.kinds[d],
 			score: scores[d]
 		}));
 		for (const d of touched) {
@@ -557,21 +592,22 @@ class Engine implements SearchEngine {
 	}
 
 	hit(match: RankedMatch, ranking: Ranking): SearchHit {
-		const doc = this.#s.docs[match.ref];
+		const d = match.ref;
+		const name = this.#s.shown.at(3 * d + 1);
 		const terms = new Set<string>();
 		const { docs, offsets } = this.#p;
 		for (const t of ranking.clauses)
 			if (contains(docs, offsets[t], offsets[t + 1], match.ref)) terms.add(this.#s.terms[t]);
 		const hit: SearchHit = {
-			id: doc[0],
+			id: this.#s.ids[d],
 			kind: match.kind,
-			slug: doc[2],
-			name: doc[3],
-			subtitle: doc[4],
+			slug: this.#s.shown.at(3 * d),
+			name,
+			subtitle: this.#s.shown.at(3 * d + 2),
 			score: Math.round(match.score * 100) / 100,
-			highlights: { name: highlight(doc[3], terms) }
+			highlights: { name: highlight(name, terms) }
 		};
-		const text = this.#s.texts?.[match.ref];
+		const text = this.#s.texts?.at(d);
 		if (text) {
 			const snippet = snippetOf(text, terms);
 			if (snippet) hit.highlights.description = snippet;
@@ -600,8 +636,14 @@ class Engine implements SearchEngine {
 		this.#serialized ??= {
 			format: s.format,
 			mode: s.mode,
-			docs: s.docs,
-			...(s.texts ? { texts: s.texts } : {}),
+			docs: s.ids.map((id, d): DocTuple => [
+				id,
+				KIND_CODES[s.kinds[d]],
+				s.shown.at(3 * d),
+				s.shown.at(3 * d + 1),
+				s.shown.at(3 * d + 2)
+			]),
+			...(s.texts ? { texts: Array.from({ length: s.texts.length }, (_, i) => s.texts!.at(i)) } : {}),
 			terms: s.terms,
 			postings: s.terms.map((_, t) => {
 				const docs = this.#p.docs.subarray(this.#p.offsets[t], this.#p.offsets[t + 1]);
@@ -780,8 +822,10 @@ export function buildSearchEngine(documents: readonly SearchDocument[], mode: Se
 	const data: EngineData = {
 		format: FORMAT,
 		mode,
-		docs: documents.map((d) => [d.id, KIND_CODES[d.kind], d.slug, d.name, d.subtitle]),
-		...(mode === 'full' ? { texts: documents.map((d) => d.text) } : {}),
+		ids: documents.map((d) => d.id),
+		kinds: documents.map((d) => d.kind),
+		shown: new ArrayColumn(documents.flatMap((d) => [d.slug, d.name, d.subtitle])),
+		...(mode === 'full' ? { texts: new ArrayColumn(documents.map((d) => d.text)) } : {}),
 		terms: order.map((i) => termNames[i]),
 		vocab,
 		vocabTerms: vocab.map((w) => rank[surface.get(w)!]),

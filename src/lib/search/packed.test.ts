@@ -1,8 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndexes, engineFromTransferable, installEngine } from './engine';
-import { packStrings, runNow, TimeSlices, unpackStrings } from './packed';
-import { communes, directoryRecords, quartiers, thematiques } from '$lib/pages/test-data';
+import { ArrayColumn, columnOf, packColumn, packStrings, runNow, TimeSlices, unpackStrings } from './packed';
 
 const now = (table: ReturnType<typeof packStrings>) => runNow(unpackStrings(table, () => false));
 
@@ -35,22 +33,16 @@ describe('strings packed for a transfer between threads', () => {
 	});
 });
 
-describe('a search engine installed in time slices', () => {
-	it('answers, ranks and serializes as the engine it was made from, yielding between slices', async () => {
-		const geo = { communes, quartiers, qpv: [], thematiques };
-		const { quick, full } = buildSearchIndexes(directoryRecords, geo);
-		for (const engine of [quick, full]) {
-			const { data, transfer } = engine.transferable();
-			let turns = 0;
-			// A zero budget: every check of the clock ends a slice, the most interleaved installation.
-			const slices = new TimeSlices(async () => void turns++, 0);
-			const copy = await installEngine(structuredClone(data, { transfer }), slices);
-			expect(turns).toBeGreaterThan(0);
-			for (const q of ['velo', 'reparation', 'cooperatve', 'taux zero', 'ate', 'honneur pret'])
-				expect(copy.search(q, { limit: 10 })).toEqual(engine.search(q, { limit: 10 }));
-			expect(copy.rank('velo')).toEqual(engine.rank('velo'));
-			expect(copy.serialize()).toBe(engine.serialize());
-			expect(engineFromTransferable(engine.transferable().data).serialize()).toBe(engine.serialize());
-		}
+describe('a column of strings read one at a time', () => {
+	it('reads every string back exactly from its bytes, a lone surrogate included', () => {
+		fc.assert(
+			fc.property(fc.array(fc.string({ unit: 'binary', maxLength: 30 }), { maxLength: 40 }), (list) => {
+				const transfer: ArrayBuffer[] = [];
+				const data = packColumn(new ArrayColumn(list), transfer);
+				const column = columnOf(structuredClone(data, { transfer }));
+				expect(column.length).toBe(list.length);
+				expect(Array.from({ length: list.length }, (_, i) => column.at(i))).toEqual(list);
+			})
+		);
 	});
 });

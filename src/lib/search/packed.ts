@@ -133,3 +133,74 @@ export function* unpackStrings(table: StringTable, due: Due): Generator<void, st
 	}
 	return out;
 }
+
+/**
+ * Strings read one at a time, never all at once: the name, slug and subtitle of a hit, a description for
+ * its snippet. A query shows twenty of them, so a table of 250,000 descriptions is kept as its UTF-8
+ * bytes (about half the memory of the strings) and nothing is decoded when an index is installed.
+ */
+export interface Column {
+	readonly length: number;
+	at(i: number): string;
+}
+
+/** A column over strings already in memory. */
+export class ArrayColumn implements Column {
+	readonly #list: readonly string[];
+	constructor(list: readonly string[]) {
+		this.#list = list;
+	}
+	get length() {
+		return this.#list.length;
+	}
+	at(i: number): string {
+		return this.#list[i];
+	}
+}
+
+/** A column as it travels: UTF-8 bytes and the byte offset of each string (n + 1), or the strings. */
+export type ColumnData = { bytes: Uint8Array; offsets: Int32Array } | string[];
+
+const utf8 = new TextDecoder();
+
+/** A column over UTF-8 bytes: each string decoded when it is read. */
+class BytesColumn implements Column {
+	readonly #bytes: Uint8Array;
+	readonly #offsets: Int32Array;
+	constructor(bytes: Uint8Array, offsets: Int32Array) {
+		this.#bytes = bytes;
+		this.#offsets = offsets;
+	}
+	get length() {
+		return this.#offsets.length - 1;
+	}
+	at(i: number): string {
+		return utf8.decode(this.#bytes.subarray(this.#offsets[i], this.#offsets[i + 1]));
+	}
+}
+
+/**
+ * Packs strings for a transfer (`transfer` receives the buffers to move). Strings that are not all
+ * well-formed Unicode are sent as they are (UTF-8 would replace a lone surrogate).
+ */
+export function packColumn(column: Column, transfer: ArrayBuffer[]): ColumnData {
+	const encoder = new TextEncoder();
+	const parts: Uint8Array[] = [];
+	const offsets = new Int32Array(column.length + 1);
+	for (let i = 0; i < column.length; i++) {
+		const s = column.at(i);
+		if (!s.isWellFormed()) return Array.from({ length: column.length }, (_, k) => column.at(k));
+		const bytes = encoder.encode(s);
+		parts.push(bytes);
+		offsets[i + 1] = offsets[i] + bytes.length;
+	}
+	const bytes = new Uint8Array(offsets[column.length]);
+	parts.forEach((p, i) => bytes.set(p, offsets[i]));
+	transfer.push(bytes.buffer, offsets.buffer);
+	return { bytes, offsets };
+}
+
+/** The column of data received from `packColumn` (nothing decoded yet). */
+export function columnOf(data: ColumnData): Column {
+	return Array.isArray(data) ? new ArrayColumn(data) : new BytesColumn(data.bytes, data.offsets);
+}
