@@ -91,16 +91,29 @@ export function indexesOfCatalogue(catalogue: Catalogue): SearchIndexes | undefi
 /** Builds every part in this thread, from one read of the store. */
 export function buildReadModel(db: Db): ReadModel {
 	const started = performance.now();
-	const input = readInput(db);
-	const records = [...input.records].sort(byName);
-	const catalogue = buildCatalogue({ version: input.version, geo: input.geo, records });
+	const steps: string[] = [];
+	let last = started;
+	const step = <T>(name: string, value: T): T => {
+		const now = performance.now();
+		steps.push(`${name} ${Math.round(now - last)}`);
+		last = now;
+		return value;
+	};
+	const input = step('lecture', readInput(db));
+	const records = step('tri', [...input.records].sort(byName));
+	const catalogue = step('catalogue', buildCatalogue({ version: input.version, geo: input.geo, records }));
+	const search = step('recherche', buildIndexes(input.version, catalogue.records, catalogue.geo));
+	const points = step('points', pointsCache(input.version, pointsBody(records, input.version)));
+	const buildMs = Math.round(performance.now() - started);
+	// What a slow build spent its time on (a large store's first build delays the server's start).
+	if (buildMs > 1000) console.log(`[read-model] étapes (ms) : ${steps.join(', ')}`);
 	return {
 		version: input.version,
 		catalogue,
-		search: buildIndexes(input.version, catalogue.records, catalogue.geo),
-		points: pointsCache(input.version, pointsBody(records, input.version)),
-		buildMs: Math.round(performance.now() - started),
-		longestBlockMs: Math.round(performance.now() - started),
+		search,
+		points,
+		buildMs,
+		longestBlockMs: buildMs,
 		builtIn: 'thread'
 	};
 }
@@ -271,13 +284,14 @@ async function rebuildInWorker(db: Db): Promise<void> {
 		},
 		manifest: result.manifest
 	};
+	slices.end();
 	install(db, {
 		version: result.version,
 		catalogue,
 		search,
 		points,
 		buildMs: Math.round(performance.now() - started),
-		longestBlockMs: Math.round((slices.end(), slices.longestMs)),
+		longestBlockMs: Math.round(slices.longestMs),
 		builtIn: 'worker'
 	});
 }
