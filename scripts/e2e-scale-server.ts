@@ -11,7 +11,7 @@
  * time from this script's start.
  */
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { syntheticRecords } from '../src/lib/bench/synthetic';
@@ -27,7 +27,21 @@ import { seedIfEmpty } from '../src/lib/server/db/seed';
 import { loadDataset } from '../src/lib/server/seed/read-data';
 
 const started = performance.now();
-const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
+/** Wall clock since the start, and this process's CPU time (on a shared machine, the steady figure). */
+const seconds = () => {
+	const cpu = process.cpuUsage();
+	return `${((performance.now() - started) / 1000).toFixed(1)} s (CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s)`;
+};
+/** CPU seconds a child process has used (Linux; undefined elsewhere). */
+function cpuOf(pid: number | undefined): string {
+	try {
+		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		return `, CPU du serveur ${((Number(fields[11]) + Number(fields[12])) / 100).toFixed(1)} s`;
+	} catch {
+		return '';
+	}
+}
 const [port, records = '5000', threshold = '2000'] = process.argv.slice(2);
 const path = join(tmpdir(), `carto-ess-e2e-scale-${port}.sqlite`);
 for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
@@ -62,8 +76,8 @@ seedIfEmpty(db, {
 });
 db.close();
 console.log(
-	`[e2e-scale] ${records} fiches synthétiques : générées ${generated} s, validées ${validatedAt} s, ` +
-		`écrites ${seconds()} s`
+	`[e2e-scale] ${records} fiches synthétiques : générées ${generated}, validées ${validatedAt}, ` +
+		`écrites ${seconds()}`
 );
 const child = spawn(process.execPath, ['server.js'], {
 	stdio: 'inherit',
@@ -89,7 +103,7 @@ void (async () => {
 	for (;;) {
 		try {
 			await fetch(`http://127.0.0.1:${port}/`, { method: 'HEAD' });
-			console.log(`[e2e-scale] le serveur répond après ${seconds()} s`);
+			console.log(`[e2e-scale] le serveur répond après ${seconds()}${cpuOf(child.pid)}`);
 			return;
 		} catch {
 			await new Promise((r) => setTimeout(r, 250));
