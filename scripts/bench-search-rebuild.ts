@@ -1,8 +1,8 @@
 /**
  * The rebuild that `npm run bench:search` runs beside its queries at national scale: a worker thread
  * builds the quick and full indexes of the same synthetic records (as the read model's worker does after a
- * write) and posts them back as transferable buffers, so the benchmark can time queries while a build is
- * under way and then the installation of its result.
+ * write, at the same lowered priority) and posts them back as transferable buffers, so the benchmark can
+ * time queries while a build is under way and then the installation of its result.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -10,7 +10,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { syntheticRecords, type SyntheticGeo } from '../src/lib/bench/synthetic';
 import { toSearchDocument, type SearchGeo } from '../src/lib/search/documents';
 import { buildSearchEngine } from '../src/lib/search/engine';
+import { lowerThisThreadPriority } from '../src/lib/server/read-model/worker';
 
+lowerThisThreadPriority();
 const { size } = workerData as { size: number };
 const read = (f: string) => JSON.parse(readFileSync(resolve('data', f), 'utf8'));
 const geo: SearchGeo & SyntheticGeo = {

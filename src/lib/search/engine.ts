@@ -25,8 +25,30 @@ import {
 	type SearchDocument,
 	type SearchGeo
 } from './documents';
-import { MAX_WORD_LENGTH, fold, isStopWord, stem, tokenize } from './text';
+import {
+	APOSTROPHE_RE,
+	MAX_WORD_LENGTH,
+	WORD_RE,
+	fold,
+	isStopWord,
+	stem,
+	tokenize,
+	type Token
+} from './text';
 import { highlight, snippetOf } from './highlight';
+import {
+	ArrayColumn,
+	columnOf,
+	packColumn,
+	packStrings,
+	runNow,
+	unpackStrings,
+	type Column,
+	type ColumnData,
+	type Due,
+	type StringTable,
+	type TimeSlices
+} from './packed';
 import type { SearchHit, SearchMode, SearchOptions, SearchResult } from './types';
 
 /** Longer queries are cut: nobody types more, and every word costs expansions. */
@@ -121,23 +143,73 @@ export interface SearchEngine {
 	/** JSON text of the engine, loaded back by loadSearchEngine. */
 	serialize(): string;
 	/**
-	 * The engine as data a worker thread can post to another (`postMessage(data, transfer)`): its posting
-	 * lists travel as transferred typed arrays, not copied; `engineFromTransferable` rebuilds it.
+	 * The engine as data a worker thread can post to another (`postMessage(data, transfer)`): everything
+	 * travels in transferred buffers (moved, not copied, and not deserialized by the receiving thread in
+	 * one piece); `installEngine` rebuilds it in time slices, `engineFromTransferable` at once.
 	 */
 	transferable(): { data: TransferableEngine; transfer: ArrayBuffer[] };
 }
 
-/** What `transferable()` gives: the serialized engine's small parts, and its postings concatenated. */
-export interface TransferableEngine extends Omit<SerializedEngine, 'postings' | 'weights'> {
-	/** Document numbers of every posting list, one list after the other. */
-	postingDocs: Int32Array;
+/** The postings of every term, one list after the other: term t's are `[offsets[t], offsets[t + 1])`. */
+interface Postings {
+	/** Document numbers, sorted within each term. */
+	docs: Int32Array;
 	/** Their impacts, already divided by the weight scale. */
-	postingWeights: Float32Array;
-	/** Term t's postings are `[offsets[t], offsets[t + 1])`. */
+	weights: Float32Array;
 	offsets: Int32Array;
 }
 
-type EngineData = Omit<SerializedEngine, 'postings' | 'weights'>;
+/** What `transferable()` gives: the engine's strings packed (./packed.ts) and its postings concatenated. */
+export interface TransferableEngine {
+	format: typeof FORMAT;
+	mode: SearchMode;
+	/** The documents' ids (every match carries its id). */
+	ids: StringTable;
+	/** The documents' kinds, as the character code of their letter. */
+	kinds: Uint8Array;
+	/** Slug, name and subtitle of each document, one after the other: read only for a hit. */
+	shown: ColumnData;
+	/** Full mode: the long text of each document, read only for a hit's snippet. */
+	texts?: ColumnData;
+	terms: StringTable;
+	vocab: StringTable;
+	vocabTerms: Int32Array;
+	/** Vocabulary words with an accented spelling, and that spelling. */
+	accentWords: Int32Array;
+	accentSpellings: StringTable;
+	postingDocs: Int32Array;
+	postingWeights: Float32Array;
+	offsets: Int32Array;
+}
+
+interface EngineData {
+	format: typeof FORMAT;
+	mode: SearchMode;
+	ids: string[];
+	kinds: RecordKind[];
+	/** Slug, name and subtitle of document d at 3d, 3d + 1, 3d + 2. */
+	shown: Column;
+	texts?: Column;
+	terms: string[];
+	vocab: string[];
+	vocabTerms: ArrayLike<number>;
+	accents: Record<string, string>;
+}
+
+/** What the constructor would derive from the data, when it was derived beforehand in time slices. */
+interface Derived {
+	termOf: Map<string, number>;
+}
+
+/** The engine's document columns from documents as serialized (tuples). */
+function docColumns(docs: readonly DocTuple[], texts: readonly string[] | undefined) {
+	return {
+		ids: docs.map((d) => d[0]),
+		kinds: docs.map((d) => KIND_OF_CODE[d[1]]),
+		shown: new ArrayColumn(docs.flatMap((d) => [d[2], d[3], d[4]])),
+		...(texts ? { texts: new ArrayColumn(texts) } : {})
+	};
+}
 
 /** A query word and the index terms that stand for it, each with a weight. */
 interface Group {
@@ -185,15 +257,16 @@ function lowerBound(sorted: readonly string[], key: string): number {
 	return lo;
 }
 
-function contains(sorted: Int32Array, value: number): boolean {
-	let lo = 0;
-	let hi = sorted.length;
+/** Whether `sorted[from, to)` holds `value`. */
+function contains(sorted: Int32Array, from: number, to: number, value: number): boolean {
+	let lo = from;
+	let hi = to;
 	while (lo < hi) {
 		const mid = (lo + hi) >>> 1;
 		if (sorted[mid] < value) lo = mid + 1;
 		else hi = mid;
 	}
-	return lo < sorted.length && sorted[lo] === value;
+	return lo < to && sorted[lo] === value;
 }
 
 /** The best `k` items in order, without sorting all of them (typing "st" matches half the directory). */
@@ -223,10 +296,8 @@ class Engine implements SearchEngine {
 	readonly size: number;
 	readonly #s: EngineData;
 	#serialized: SerializedEngine | undefined;
-	readonly #kinds: RecordKind[];
 	readonly #termOf: Map<string, number>;
-	readonly #docsOf: Int32Array[];
-	readonly #weightsOf: Float32Array[];
+	readonly #p: Postings;
 	#vocabSet: lunr.TokenSet | undefined;
 	/** Scratch space reused by every query: a score and a bit per query word for each document. */
 	readonly #scores: Float64Array;
@@ -234,57 +305,117 @@ class Engine implements SearchEngine {
 
 	constructor(
 		s: EngineData,
-		docsOf: Int32Array[],
-		weightsOf: Float32Array[],
-		serialized: SerializedEngine | undefined
+		postings: Postings,
+		serialized: SerializedEngine | undefined,
+		derived?: Derived
 	) {
 		this.#s = s;
 		this.#serialized = serialized;
 		this.mode = s.mode;
-		this.size = s.docs.length;
-		this.#kinds = s.docs.map((d) => KIND_OF_CODE[d[1]]);
-		this.#termOf = new Map(s.terms.map((t, i) => [t, i]));
-		this.#docsOf = docsOf;
-		this.#weightsOf = weightsOf;
+		this.size = s.ids.length;
+		this.#termOf = derived?.termOf ?? new Map(s.terms.map((t, i) => [t, i]));
+		this.#p = postings;
 		this.#scores = new Float64Array(this.size);
 		this.#masks = new Uint8Array(this.size);
 	}
 
 	static fromSerialized(s: SerializedEngine): Engine {
-		const docsOf = s.postings.map((gaps) => {
-			const docs = new Int32Array(gaps.length);
+		const offsets = new Int32Array(s.postings.length + 1);
+		s.postings.forEach((gaps, t) => (offsets[t + 1] = offsets[t] + gaps.length));
+		const total = offsets[s.postings.length];
+		const docs = new Int32Array(total);
+		const weights = new Float32Array(total);
+		s.postings.forEach((gaps, t) => {
 			let d = 0;
-			for (let i = 0; i < gaps.length; i++) docs[i] = d += gaps[i];
-			return docs;
+			for (let i = 0, k = offsets[t]; i < gaps.length; i++, k++) docs[k] = d += gaps[i];
 		});
-		const weightsOf = s.weights.map((w) => Float32Array.from(w, (x) => x / WEIGHT_SCALE));
-		const { postings: _p, weights: _w, ...data } = s;
-		return new Engine(data, docsOf, weightsOf, s);
+		s.weights.forEach((w, t) => {
+			for (let i = 0, k = offsets[t]; i < w.length; i++, k++) weights[k] = w[i] / WEIGHT_SCALE;
+		});
+		const { format, mode, terms, vocab, vocabTerms, accents } = s;
+		const data = { format, mode, ...docColumns(s.docs, s.texts), terms, vocab, vocabTerms, accents };
+		return new Engine(data, { docs, weights, offsets }, s);
 	}
 
-	static fromTransferable(t: TransferableEngine): Engine {
-		const { postingDocs, postingWeights, offsets, ...data } = t;
-		const docsOf: Int32Array[] = [];
-		const weightsOf: Float32Array[] = [];
-		for (let i = 0; i + 1 < offsets.length; i++) {
-			docsOf.push(postingDocs.subarray(offsets[i], offsets[i + 1]));
-			weightsOf.push(postingWeights.subarray(offsets[i], offsets[i + 1]));
+	/** Rebuilds an engine from `transferable()`'s data, pausing (a generator step) whenever `due()` says so. */
+	static *fromTransferable(t: TransferableEngine, due: Due): Generator<void, Engine> {
+		const ids = yield* unpackStrings(t.ids, due);
+		const kinds: RecordKind[] = new Array(ids.length);
+		for (let d = 0; d < ids.length; d++) {
+			kinds[d] = KIND_OF_CODE[String.fromCharCode(t.kinds[d])];
+			if (due()) yield;
 		}
-		return new Engine(data, docsOf, weightsOf, undefined);
+		const terms = yield* unpackStrings(t.terms, due);
+		const termOf = new Map<string, number>();
+		for (let i = 0; i < terms.length; i++) {
+			termOf.set(terms[i], i);
+			if (due()) yield;
+		}
+		const spellings = yield* unpackStrings(t.accentSpellings, due);
+		const accents: Record<string, string> = {};
+		t.accentWords.forEach((v, i) => (accents[v] = spellings[i]));
+		const data: EngineData = {
+			format: t.format,
+			mode: t.mode,
+			ids,
+			kinds,
+			shown: columnOf(t.shown),
+			...(t.texts ? { texts: columnOf(t.texts) } : {}),
+			terms,
+			vocab: yield* unpackStrings(t.vocab, due),
+			vocabTerms: t.vocabTerms,
+			accents
+		};
+		const postings = { docs: t.postingDocs, weights: t.postingWeights, offsets: t.offsets };
+		return new Engine(data, postings, undefined, { termOf });
 	}
 
 	transferable(): { data: TransferableEngine; transfer: ArrayBuffer[] } {
-		const offsets = new Int32Array(this.#docsOf.length + 1);
-		for (let i = 0; i < this.#docsOf.length; i++) offsets[i + 1] = offsets[i] + this.#docsOf[i].length;
-		const total = offsets[this.#docsOf.length];
-		const postingDocs = new Int32Array(total);
-		const postingWeights = new Float32Array(total);
-		this.#docsOf.forEach((d, i) => postingDocs.set(d, offsets[i]));
-		this.#weightsOf.forEach((w, i) => postingWeights.set(w, offsets[i]));
+		const s = this.#s;
+		const transfer: ArrayBuffer[] = [];
+		const accentWords = Object.keys(s.accents).map(Number);
+		// Copies: the engine stays whole for its own queries.
+		const postingDocs = this.#p.docs.slice();
+		const postingWeights = this.#p.weights.slice();
+		const offsets = this.#p.offsets.slice();
+		const vocabTerms = Int32Array.from(s.vocabTerms);
+		const words = Int32Array.from(accentWords);
+		const kinds = Uint8Array.from(s.kinds, (k) => KIND_CODES[k].charCodeAt(0));
+		transfer.push(
+			postingDocs.buffer,
+			postingWeights.buffer,
+			offsets.buffer,
+			vocabTerms.buffer,
+			words.buffer,
+			kinds.buffer
+		);
 		return {
-			data: { ...this.#s, postingDocs, postingWeights, offsets },
-			transfer: [postingDocs.buffer, postingWeights.buffer, offsets.buffer]
+			data: {
+				format: s.format,
+				mode: s.mode,
+				ids: packStrings(s.ids, transfer),
+				kinds,
+				shown: packColumn(s.shown, transfer),
+				...(s.texts ? { texts: packColumn(s.texts, transfer) } : {}),
+				terms: packStrings(s.terms, transfer),
+				vocab: packStrings(s.vocab, transfer),
+				vocabTerms,
+				accentWords: words,
+				accentSpellings: packStrings(
+					accentWords.map((v) => s.accents[v]),
+					transfer
+				),
+				postingDocs,
+				postingWeights,
+				offsets
+			},
+			transfer
 		};
+	}
+
+	/** Documents containing term t. */
+	#df(t: number): number {
+		return this.#p.offsets[t + 1] - this.#p.offsets[t];
 	}
 
 	#isWord(folded: string): boolean {
@@ -375,10 +506,9 @@ class Engine implements SearchEngine {
 		groups.forEach((g, gi) => {
 			const bit = 1 << gi;
 			if (g.required) required |= bit;
+			const { docs, weights, offsets } = this.#p;
 			for (const [t, factor] of g.terms) {
-				const docs = this.#docsOf[t];
-				const weights = this.#weightsOf[t];
-				for (let k = 0; k < docs.length; k++) {
+				for (let k = offsets[t], end = offsets[t + 1]; k < end; k++) {
 					const d = docs[k];
 					if (masks[d] === 0) touched.push(d);
 					masks[d] |= bit;
@@ -390,7 +520,7 @@ class Engine implements SearchEngine {
 		let best = 0;
 		const kept: number[] = [];
 		for (const d of touched) {
-			if (kinds && !kinds.includes(this.#kinds[d])) continue;
+			if (kinds && !kinds.includes(this.#s.kinds[d])) continue;
 			const n = bitCount(masks[d] & required);
 			if (n > best && n < wanted) best = n;
 			if (n === wanted) kept.push(d);
@@ -400,15 +530,15 @@ class Engine implements SearchEngine {
 			// Nothing has every word: show what has the most of them (the page says so).
 			partial = true;
 			for (const d of touched)
-				if ((!kinds || kinds.includes(this.#kinds[d])) && bitCount(masks[d] & required) === best)
+				if ((!kinds || kinds.includes(this.#s.kinds[d])) && bitCount(masks[d] & required) === best)
 					kept.push(d);
 		}
 		const byScore = (a: number, b: number) => scores[b] - scores[a] || a - b;
 		const top = limit >= kept.length ? kept.sort(byScore) : topK(kept, limit, byScore);
 		const matches: RankedMatch[] = top.map((d) => ({
 			ref: d,
-			id: this.#s.docs[d][0],
-			kind: this.#kinds[d],
+			id: this.#s.ids[d],
+			kind: this.#s.kinds[d],
 			score: scores[d]
 		}));
 		for (const d of touched) {
@@ -428,7 +558,7 @@ class Engine implements SearchEngine {
 				const word = this.#s.vocab[v];
 				if (word === g.folded) continue;
 				const d = editDistance(word, g.folded);
-				const df = this.#docsOf[this.#s.vocabTerms[v]].length;
+				const df = this.#df(this.#s.vocabTerms[v]);
 				if (!best || d < best.d || (d === best.d && df > best.df))
 					best = { word: this.#s.accents[v] ?? word, d, df };
 			}
@@ -462,19 +592,22 @@ class Engine implements SearchEngine {
 	}
 
 	hit(match: RankedMatch, ranking: Ranking): SearchHit {
-		const doc = this.#s.docs[match.ref];
+		const d = match.ref;
+		const name = this.#s.shown.at(3 * d + 1);
 		const terms = new Set<string>();
-		for (const t of ranking.clauses) if (contains(this.#docsOf[t], match.ref)) terms.add(this.#s.terms[t]);
+		const { docs, offsets } = this.#p;
+		for (const t of ranking.clauses)
+			if (contains(docs, offsets[t], offsets[t + 1], match.ref)) terms.add(this.#s.terms[t]);
 		const hit: SearchHit = {
-			id: doc[0],
+			id: this.#s.ids[d],
 			kind: match.kind,
-			slug: doc[2],
-			name: doc[3],
-			subtitle: doc[4],
+			slug: this.#s.shown.at(3 * d),
+			name,
+			subtitle: this.#s.shown.at(3 * d + 2),
 			score: Math.round(match.score * 100) / 100,
-			highlights: { name: highlight(doc[3], terms) }
+			highlights: { name: highlight(name, terms) }
 		};
-		const text = this.#s.texts?.[match.ref];
+		const text = this.#s.texts?.at(d);
 		if (text) {
 			const snippet = snippetOf(text, terms);
 			if (snippet) hit.highlights.description = snippet;
@@ -503,103 +636,202 @@ class Engine implements SearchEngine {
 		this.#serialized ??= {
 			format: s.format,
 			mode: s.mode,
-			docs: s.docs,
-			...(s.texts ? { texts: s.texts } : {}),
+			docs: s.ids.map((id, d): DocTuple => [
+				id,
+				KIND_CODES[s.kinds[d]],
+				s.shown.at(3 * d),
+				s.shown.at(3 * d + 1),
+				s.shown.at(3 * d + 2)
+			]),
+			...(s.texts ? { texts: Array.from({ length: s.texts.length }, (_, i) => s.texts!.at(i)) } : {}),
 			terms: s.terms,
-			postings: this.#docsOf.map((docs) => Array.from(docs, (d, i) => (i === 0 ? d : d - docs[i - 1]))),
-			weights: this.#weightsOf.map((w) => Array.from(w, (x) => Math.round(x * WEIGHT_SCALE))),
+			postings: s.terms.map((_, t) => {
+				const docs = this.#p.docs.subarray(this.#p.offsets[t], this.#p.offsets[t + 1]);
+				return Array.from(docs, (d, i) => (i === 0 ? d : d - docs[i - 1]));
+			}),
+			weights: s.terms.map((_, t) =>
+				Array.from(this.#p.weights.subarray(this.#p.offsets[t], this.#p.offsets[t + 1]), (x) =>
+					Math.round(x * WEIGHT_SCALE)
+				)
+			),
 			vocab: s.vocab,
-			vocabTerms: s.vocabTerms,
+			vocabTerms: Array.from(s.vocabTerms),
 			accents: s.accents
 		};
 		return JSON.stringify(this.#serialized);
 	}
 }
 
-/** Builds one engine: BM25 impacts per (term, document), summed over the mode's fields with their boosts. */
+/** A growable Int32Array (the build's flat buffers: no object per document or per posting). */
+class IntBuffer {
+	data = new Int32Array(1024);
+	length = 0;
+	push(x: number) {
+		if (this.length === this.data.length) {
+			const bigger = new Int32Array(this.data.length * 2);
+			bigger.set(this.data);
+			this.data = bigger;
+		}
+		this.data[this.length++] = x;
+	}
+	/** The value at `i`, 0 beyond the end; `set` grows the buffer as needed. */
+	at(i: number): number {
+		return i < this.length ? this.data[i] : 0;
+	}
+	set(i: number, x: number) {
+		while (i >= this.length) this.push(0);
+		this.data[i] = x;
+	}
+}
+
+/** What a word, as written, stands for in the index being built: null for nothing (stop word, too long). */
+interface WordEntry {
+	term: number;
+}
+
+/**
+ * Builds one engine: BM25 impacts per (term, document), summed over the mode's fields with their boosts.
+ * At national scale (250,000 records, tens of millions of words) the build's cost is per word, so a
+ * word as written is analysed once (fold, stop word, stem, term number) and then looked up, and the
+ * counts go to flat integer buffers rather than a Map per document and field.
+ */
 export function buildSearchEngine(documents: readonly SearchDocument[], mode: SearchMode): SearchEngine {
 	const fields = mode === 'quick' ? QUICK_FIELDS : FULL_FIELDS;
 	const termIds = new Map<string, number>();
 	const termNames: string[] = [];
-	const df: number[] = [];
+	const df = new IntBuffer();
 	const surface = new Map<string, number>();
 	const accents = new Map<string, string>();
-	// Pass 1: term frequencies per document and field, field lengths, document frequencies.
-	const perDoc: { tf: Map<number, number>; length: number }[][] = [];
+	const words = new Map<string, WordEntry | null>();
+	/** The term of an analysed token, registering what the index keeps of its surface form. */
+	const termOfToken = (t: Token): number => {
+		if (isStopWord(t.folded)) return -1;
+		const s = stem(t.folded);
+		let id = termIds.get(s);
+		if (id === undefined) {
+			id = termNames.length;
+			termIds.set(s, id);
+			termNames.push(s);
+			df.push(0);
+		}
+		if (!surface.has(t.folded)) surface.set(t.folded, id);
+		const lower = t.text.toLowerCase();
+		if (lower !== t.folded && !accents.has(t.folded) && !/['’ʼ]/.test(lower)) accents.set(t.folded, lower);
+		return id;
+	};
+	// Pass 1: term frequencies per document and field (pairs of term and count), field lengths, document
+	// frequencies. The pairs of document d's field fi are pairs[pairStart[d * F + fi], pairStart[d * F + fi + 1]).
+	const F = fields.length;
+	const pairTerms = new IntBuffer();
+	const pairCounts = new IntBuffer();
+	const pairStart = new Int32Array(documents.length * F + 1);
+	const fieldLength = new Int32Array(documents.length * F);
 	const totalLength = fields.map(() => 0);
-	for (const doc of documents) {
-		const seen = new Set<number>();
-		const row = fields.map((f, fi) => {
-			const tf = new Map<number, number>();
+	/** Scratch: count of each term in the current field, and the last document each term was seen in. */
+	const count = new IntBuffer();
+	const lastDoc = new IntBuffer();
+	const touched: number[] = [];
+	const see = (id: number, d: number) => {
+		if (id < 0) return false;
+		const c = count.at(id);
+		if (c === 0) touched.push(id);
+		count.set(id, c + 1);
+		if (lastDoc.at(id) !== d + 1) {
+			lastDoc.set(id, d + 1);
+			df.data[id]++;
+		}
+		return true;
+	};
+	documents.forEach((doc, d) => {
+		fields.forEach((f, fi) => {
 			let length = 0;
-			for (const t of tokenize(doc[f])) {
-				if (isStopWord(t.folded)) continue;
-				const s = stem(t.folded);
-				let id = termIds.get(s);
-				if (id === undefined) {
-					id = termNames.length;
-					termIds.set(s, id);
-					termNames.push(s);
-					df.push(0);
+			const source = doc[f];
+			if (typeof source === 'string' && source !== '')
+				for (const m of source.matchAll(WORD_RE)) {
+					const whole = m[0];
+					let entry = words.get(whole);
+					if (entry === undefined) {
+						// A word with an apostrophe (elision, "Bretz'selle") gives several tokens: analysed each time.
+						if (APOSTROPHE_RE.test(whole)) {
+							for (const t of tokenize(whole)) if (see(termOfToken(t), d)) length++;
+							continue;
+						}
+						const [t] = tokenize(whole);
+						const id = t ? termOfToken(t) : -1;
+						entry = id < 0 ? null : { term: id };
+						words.set(whole, entry);
+					}
+					if (entry && see(entry.term, d)) length++;
 				}
-				if (!surface.has(t.folded)) surface.set(t.folded, id);
-				const lower = t.text.toLowerCase();
-				if (lower !== t.folded && !accents.has(t.folded) && !/['’ʼ]/.test(lower))
-					accents.set(t.folded, lower);
-				tf.set(id, (tf.get(id) ?? 0) + 1);
-				seen.add(id);
-				length++;
+			const slot = d * F + fi;
+			for (const id of touched) {
+				pairTerms.push(id);
+				pairCounts.push(count.data[id]);
+				count.data[id] = 0;
 			}
+			touched.length = 0;
+			pairStart[slot + 1] = pairTerms.length;
+			fieldLength[slot] = length;
 			totalLength[fi] += length;
-			return { tf, length };
 		});
-		for (const id of seen) df[id]++;
-		perDoc.push(row);
-	}
+	});
 	// Terms sorted, so the same records always serialize to the same bytes (the URL carries their hash).
 	const order = termNames.map((_, i) => i).sort((a, b) => (termNames[a] < termNames[b] ? -1 : 1));
 	const rank = new Int32Array(order.length);
 	order.forEach((old, i) => (rank[old] = i));
 	const n = documents.length;
 	const avg = totalLength.map((l) => (n > 0 ? l / n : 0) || 1);
-	const idf = df.map((d) => Math.log(1 + Math.abs((n - d + 0.5) / (d + 0.5))));
-	// Pass 2: impacts, appended in document order so every posting list is sorted.
-	const postings: number[][] = order.map(() => []);
-	const weights: number[][] = order.map(() => []);
-	const previous = new Int32Array(order.length);
-	perDoc.forEach((row, d) => {
-		const impact = new Map<number, number>();
-		row.forEach(({ tf, length }, fi) => {
-			const norm = K1 * (1 - B + (B * length) / avg[fi]);
-			const boost = FIELD_BOOSTS[fields[fi]];
-			for (const [id, f] of tf)
-				impact.set(id, (impact.get(id) ?? 0) + (boost * idf[id] * f * (K1 + 1)) / (f + norm));
-		});
-		for (const [id, w] of impact) {
-			const t = rank[id];
-			postings[t].push(d - previous[t]);
-			previous[t] = d;
-			weights[t].push(Math.max(1, Math.round(w * WEIGHT_SCALE)));
+	const idf = Array.from(df.data.subarray(0, termNames.length), (x) =>
+		Math.log(1 + Math.abs((n - x + 0.5) / (x + 0.5)))
+	);
+	// Pass 2: impacts, appended in document order so every posting list is sorted. Term t (in sorted
+	// order) holds df of them: its place in the flat arrays is known before the first is written.
+	const offsets = new Int32Array(order.length + 1);
+	order.forEach((old, t) => (offsets[t + 1] = offsets[t] + df.data[old]));
+	const postingDocs = new Int32Array(offsets[order.length]);
+	const postingWeights = new Float32Array(offsets[order.length]);
+	const next = offsets.slice(0, order.length);
+	const impact = new Float64Array(termNames.length);
+	const boosts = fields.map((f) => FIELD_BOOSTS[f]);
+	for (let d = 0; d < n; d++) {
+		for (let fi = 0; fi < F; fi++) {
+			const slot = d * F + fi;
+			const norm = K1 * (1 - B + (B * fieldLength[slot]) / avg[fi]);
+			for (let k = pairStart[slot], end = pairStart[slot + 1]; k < end; k++) {
+				const id = pairTerms.data[k];
+				const f = pairCounts.data[k];
+				if (impact[id] === 0) touched.push(id);
+				impact[id] += (boosts[fi] * idf[id] * f * (K1 + 1)) / (f + norm);
+			}
 		}
-	});
+		for (const id of touched) {
+			const t = rank[id];
+			const k = next[t]++;
+			postingDocs[k] = d;
+			postingWeights[k] = Math.max(1, Math.round(impact[id] * WEIGHT_SCALE)) / WEIGHT_SCALE;
+			impact[id] = 0;
+		}
+		touched.length = 0;
+	}
 	const vocab = [...surface.keys()].filter((w) => w.length <= MAX_WORD_LENGTH).sort();
 	const accentMap: Record<string, string> = {};
 	vocab.forEach((w, i) => {
 		const a = accents.get(w);
 		if (a) accentMap[i] = a;
 	});
-	return Engine.fromSerialized({
+	const data: EngineData = {
 		format: FORMAT,
 		mode,
-		docs: documents.map((d) => [d.id, KIND_CODES[d.kind], d.slug, d.name, d.subtitle]),
-		...(mode === 'full' ? { texts: documents.map((d) => d.text) } : {}),
+		ids: documents.map((d) => d.id),
+		kinds: documents.map((d) => d.kind),
+		shown: new ArrayColumn(documents.flatMap((d) => [d.slug, d.name, d.subtitle])),
+		...(mode === 'full' ? { texts: new ArrayColumn(documents.map((d) => d.text)) } : {}),
 		terms: order.map((i) => termNames[i]),
-		postings,
-		weights,
 		vocab,
 		vocabTerms: vocab.map((w) => rank[surface.get(w)!]),
 		accents: accentMap
-	});
+	};
+	return new Engine(data, { docs: postingDocs, weights: postingWeights, offsets }, undefined);
 }
 
 /** The two indexes of the site, from published records: quick (as you type) and full (submitted queries). */
@@ -622,8 +854,18 @@ export function loadSearchEngine(serialized: string | SerializedEngine): SearchE
 	return Engine.fromSerialized(s);
 }
 
-/** Rebuilds an engine posted by a worker thread (see `SearchEngine.transferable`). */
+/**
+ * Rebuilds an engine posted by a worker thread (see `SearchEngine.transferable`) in time slices, so the
+ * thread that receives it keeps answering requests meanwhile (no slice lasts much longer than the
+ * budget of `slices`).
+ */
+export function installEngine(t: TransferableEngine, slices: TimeSlices): Promise<SearchEngine> {
+	if (!t || t.format !== FORMAT) throw new Error(`Index de recherche illisible : format attendu ${FORMAT}`);
+	return slices.run(Engine.fromTransferable(t, () => slices.due()));
+}
+
+/** The same at once (tests; a thread that has no request to answer meanwhile). */
 export function engineFromTransferable(t: TransferableEngine): SearchEngine {
 	if (!t || t.format !== FORMAT) throw new Error(`Index de recherche illisible : format attendu ${FORMAT}`);
-	return Engine.fromTransferable(t);
+	return runNow(Engine.fromTransferable(t, () => false));
 }

@@ -57,8 +57,8 @@ const ELISIONS = new Set([
 ]);
 
 /** Letters and digits in any script, with apostrophes (straight, typographic, modifier) inside a word. */
-const WORD_RE = /[\p{L}\p{N}]+(?:['’ʼ][\p{L}\p{N}]+)*/gu;
-const APOSTROPHE_RE = /['’ʼ]/;
+export const WORD_RE = /[\p{L}\p{N}]+(?:['’ʼ][\p{L}\p{N}]+)*/gu;
+export const APOSTROPHE_RE = /['’ʼ]/;
 
 export interface Token {
 	/** The word as written in the text (accents and case kept), without an elided article. */

@@ -69,7 +69,7 @@ export function indexFileResponse(db: Db, file: string, request: Request): Respo
 		headers.set('content-length', String(indexes.quickFile.gzip.length));
 		return new Response(new Uint8Array(indexes.quickFile.gzip), { headers });
 	}
-	return new Response(indexes.quickFile.body, { headers });
+	return new Response(new Uint8Array(indexes.quickFile.body), { headers });
 }
 
 const queryParams = z.object({

@@ -78,39 +78,63 @@ export function countRecords(db: Db): Record<RecordKind, number> {
  * Inserts a new record (validated by the caller) and its first history entry.
  * Throws on a duplicate id or (kind, slug).
  */
-export function insertRecord(
-	db: Db,
-	record: PublicRecord,
-	opts: { now?: Date; action?: string; by?: string | null; note?: string | null } = {}
-): void {
-	const now = opts.now ?? new Date();
-	const place = 'communeCode' in record ? record : undefined;
-	db.prepare(
+export interface InsertOptions {
+	now?: Date;
+	action?: string;
+	by?: string | null;
+	note?: string | null;
+}
+
+export function insertRecord(db: Db, record: PublicRecord, opts: InsertOptions = {}): void {
+	recordInserter(db, opts)(record);
+	bumpDataVersion(db);
+}
+
+/**
+ * Inserts new records with their first history entry, in one transaction, and bumps the data version
+ * once: the statements are prepared once for all of them (250,000 synthetic records in seconds, where
+ * one `insertRecord` per record prepares its statements each time and bumps the version each time).
+ */
+export function insertRecords(db: Db, records: Iterable<PublicRecord>, opts: InsertOptions = {}): number {
+	const insert = recordInserter(db, opts);
+	return db.transaction(() => {
+		let n = 0;
+		for (const record of records) {
+			insert(record);
+			n++;
+		}
+		if (n > 0) bumpDataVersion(db);
+		return n;
+	})();
+}
+
+/** Inserts one record and its first history entry (the data version is the caller's to bump). */
+function recordInserter(db: Db, opts: InsertOptions): (record: PublicRecord) => void {
+	const now = (opts.now ?? new Date()).toISOString();
+	const insert = db.prepare(
 		`INSERT INTO records (id, kind, slug, status, name, commune_code, quartier_code, last_verified, version, data, created_at, updated_at)
 		 VALUES (@id, @kind, @slug, @status, @name, @commune, @quartier, @lastVerified, 1, @data, @now, @now)`
-	).run({
-		id: record.id,
-		kind: record.kind,
-		slug: record.slug,
-		status: record.status,
-		name: record.name,
-		commune: place?.communeCode ?? null,
-		quartier: place?.quartierCode ?? null,
-		lastVerified: record.lastVerified,
-		data: JSON.stringify(record),
-		now: now.toISOString()
-	});
-	db.prepare(
-		'INSERT INTO record_history (record_id, version, data, action, changed_by, changed_at, note) VALUES (?, 1, ?, ?, ?, ?, ?)'
-	).run(
-		record.id,
-		JSON.stringify(record),
-		opts.action ?? 'create',
-		opts.by ?? null,
-		now.toISOString(),
-		opts.note ?? null
 	);
-	bumpDataVersion(db);
+	const history = db.prepare(
+		'INSERT INTO record_history (record_id, version, data, action, changed_by, changed_at, note) VALUES (?, 1, ?, ?, ?, ?, ?)'
+	);
+	return (record) => {
+		const place = 'communeCode' in record ? record : undefined;
+		const data = JSON.stringify(record);
+		insert.run({
+			id: record.id,
+			kind: record.kind,
+			slug: record.slug,
+			status: record.status,
+			name: record.name,
+			commune: place?.communeCode ?? null,
+			quartier: place?.quartierCode ?? null,
+			lastVerified: record.lastVerified,
+			data,
+			now
+		});
+		history.run(record.id, data, opts.action ?? 'create', opts.by ?? null, now, opts.note ?? null);
+	};
 }
 
 export function listCommunes(db: Db): Commune[] {

@@ -6,7 +6,7 @@ import {
 	insertCommune,
 	insertQpv,
 	insertQuartier,
-	insertRecord,
+	insertRecords,
 	insertThematique,
 	setMeta
 } from './records';
@@ -34,14 +34,17 @@ export function seedIfEmpty(db: Db, dataset: Dataset, now = new Date()): SeedRes
 		dataset.quartiers.forEach((q) => insertQuartier(db, q));
 		dataset.qpv.forEach((q) => insertQpv(db, q));
 		dataset.thematiques.forEach((t) => insertThematique(db, t));
-		for (const r of [
-			...dataset.organisations,
-			...dataset.initiatives,
-			...dataset.fundingTools,
-			...dataset.places,
-			...dataset.events
-		])
-			insertRecord(db, r, { now, action: 'seed', note: 'Données de départ (data/)' });
+		insertRecords(
+			db,
+			[
+				...dataset.organisations,
+				...dataset.initiatives,
+				...dataset.fundingTools,
+				...dataset.places,
+				...dataset.events
+			],
+			{ now, action: 'seed', note: 'Données de départ (data/)' }
+		);
 		setMeta(db, 'seeded_at', now.toISOString());
 		return true;
 	});

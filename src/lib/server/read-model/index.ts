@@ -19,7 +19,8 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { buildCatalogue, type Catalogue } from '$lib/domain/catalogue';
 import type { PublicRecord } from '$lib/domain/records';
-import { engineFromTransferable } from '$lib/search/engine';
+import { installEngine } from '$lib/search/engine';
+import { TimeSlices, unpackStrings, type StringTable } from '$lib/search/packed';
 import type { Db } from '../db/connection';
 import { todayIso } from '$lib/domain/common';
 import { bumpDataVersionFrom, dataVersion } from '../db/records';
@@ -61,8 +62,11 @@ let inlineMax = 2000;
 export function setRebuildInlineMax(n: number): void {
 	inlineMax = n;
 }
-/** Records parsed per slice when a worker's result is installed: each slice is a few milliseconds. */
-const PARSE_SLICE = 500;
+/**
+ * Milliseconds a slice of installing a worker's result may last before this thread yields to its event
+ * loop (requests waiting are answered between two slices).
+ */
+const SLICE_MS = 8;
 
 interface State {
 	db: Db;
@@ -87,16 +91,29 @@ export function indexesOfCatalogue(catalogue: Catalogue): SearchIndexes | undefi
 /** Builds every part in this thread, from one read of the store. */
 export function buildReadModel(db: Db): ReadModel {
 	const started = performance.now();
-	const input = readInput(db);
-	const records = [...input.records].sort(byName);
-	const catalogue = buildCatalogue({ version: input.version, geo: input.geo, records });
+	const steps: string[] = [];
+	let last = started;
+	const step = <T>(name: string, value: T): T => {
+		const now = performance.now();
+		steps.push(`${name} ${Math.round(now - last)}`);
+		last = now;
+		return value;
+	};
+	const input = step('lecture', readInput(db));
+	const records = step('tri', [...input.records].sort(byName));
+	const catalogue = step('catalogue', buildCatalogue({ version: input.version, geo: input.geo, records }));
+	const search = step('recherche', buildIndexes(input.version, catalogue.records, catalogue.geo));
+	const points = step('points', pointsCache(input.version, pointsBody(records, input.version)));
+	const buildMs = Math.round(performance.now() - started);
+	// What a slow build spent its time on (a large store's first build delays the server's start).
+	if (buildMs > 1000) console.log(`[read-model] étapes (ms) : ${steps.join(', ')}`);
 	return {
 		version: input.version,
 		catalogue,
-		search: buildIndexes(input.version, catalogue.records, catalogue.geo),
-		points: pointsCache(input.version, pointsBody(records, input.version)),
-		buildMs: Math.round(performance.now() - started),
-		longestBlockMs: Math.round(performance.now() - started),
+		search,
+		points,
+		buildMs,
+		longestBlockMs: buildMs,
 		builtIn: 'thread'
 	};
 }
@@ -219,10 +236,10 @@ async function rebuildInWorker(db: Db): Promise<void> {
 				{ eval: true, workerData: request }
 			)
 		: new Worker(url, { workerData: request });
-	const json: string[] = [];
+	const json: StringTable[] = [];
 	const done = new Promise<Extract<WorkerMessage, { type: 'done' }>>((resolve, reject) => {
 		worker.on('message', (m: WorkerMessage) => {
-			if (m.type === 'records') json.push(...m.json);
+			if (m.type === 'records') json.push(m.json);
 			else if (m.type === 'done') resolve(m);
 			else reject(new Error(m.message));
 		});
@@ -235,25 +252,28 @@ async function rebuildInWorker(db: Db): Promise<void> {
 	} finally {
 		void worker.terminate();
 	}
-	// The worker sent the records already in catalogue order: parsed here in slices, between requests.
-	let longest = 0;
-	let sliceStart = performance.now();
-	const pause = async () => {
-		longest = Math.max(longest, performance.now() - sliceStart);
-		await nextTurn();
-		sliceStart = performance.now();
-	};
+	// Everything the worker sent is installed in time slices, between requests: the records (already in
+	// catalogue order) parsed, the catalogue built, both search engines unpacked, the points parsed.
+	const slices = new TimeSlices(nextTurn, SLICE_MS);
+	await slices.yield();
 	const records: PublicRecord[] = [];
-	for (let at = 0; at < json.length; at += PARSE_SLICE) {
-		for (const text of json.slice(at, at + PARSE_SLICE)) records.push(JSON.parse(text) as PublicRecord);
-		await pause();
+	for (const table of json) {
+		const texts = await slices.run(unpackStrings(table, () => slices.due()));
+		for (const text of texts) {
+			records.push(JSON.parse(text) as PublicRecord);
+			if (slices.due()) await slices.yield();
+		}
 	}
+	// One piece each (a pure function of the records, and the points' JSON): the slices' record says how long.
+	await slices.yield();
 	const catalogue = buildCatalogue({ version: result.version, geo: result.geo, records });
-	await pause();
+	await slices.yield();
+	const points = pointsCache(result.version, result.points);
+	await slices.yield();
 	const search: SearchIndexes = {
 		version: result.version,
-		quick: engineFromTransferable(result.quick),
-		full: engineFromTransferable(result.full),
+		quick: await installEngine(result.quick, slices),
+		full: await installEngine(result.full, slices),
 		quickFile: {
 			...result.quickFile,
 			gzip: Buffer.from(
@@ -264,13 +284,14 @@ async function rebuildInWorker(db: Db): Promise<void> {
 		},
 		manifest: result.manifest
 	};
+	slices.end();
 	install(db, {
 		version: result.version,
 		catalogue,
 		search,
-		points: pointsCache(result.version, result.points),
+		points,
 		buildMs: Math.round(performance.now() - started),
-		longestBlockMs: Math.round(Math.max(longest, performance.now() - sliceStart)),
+		longestBlockMs: Math.round(slices.longestMs),
 		builtIn: 'worker'
 	});
 }

@@ -76,7 +76,8 @@ export interface SearchIndexes {
 	version: number;
 	quick: SearchEngine;
 	full: SearchEngine;
-	quickFile: { name: string; body: string; gzip: Buffer };
+	/** The quick index's file: its name (content hash), its JSON as UTF-8 bytes, and gzipped. */
+	quickFile: { name: string; body: Uint8Array; gzip: Buffer };
 	manifest: SearchManifest;
 }
 
@@ -84,18 +85,19 @@ export interface SearchIndexes {
 export function indexFiles(version: number, quick: SearchEngine, body = quick.serialize()) {
 	const hash = createHash('sha256').update(body).digest('hex').slice(0, 16);
 	const name = `quick-${hash}.json`;
-	const gzip = gzipSync(body);
+	const bytes = Buffer.from(body);
+	const gzip = gzipSync(bytes);
 	const manifest: SearchManifest = {
 		dataVersion: version,
 		quick: {
 			url: gzip.length <= BROWSER_INDEX_MAX_GZIP ? route.searchIndexFile(name) : null,
-			bytes: Buffer.byteLength(body),
+			bytes: bytes.length,
 			gzipBytes: gzip.length,
 			documents: quick.size
 		},
 		queryUrl: route.searchQuery()
 	};
-	return { quickFile: { name, body, gzip }, manifest };
+	return { quickFile: { name, body: bytes, gzip }, manifest };
 }
 
 export function buildIndexes(

@@ -2,6 +2,7 @@
 import type { Geo } from '$lib/domain/query';
 import type { SearchManifest } from '$lib/search/protocol';
 import type { TransferableEngine } from '$lib/search/engine';
+import type { StringTable } from '$lib/search/packed';
 import type { PointsBody } from './parts';
 
 /** The worker's `workerData`. */
@@ -11,15 +12,19 @@ export interface WorkerRequest {
 }
 
 export type WorkerMessage =
-	/** Records in catalogue order, as their stored JSON text, in several messages (each one a short copy). */
-	| { type: 'records'; json: string[] }
+	/**
+	 * Records in catalogue order, as their JSON text, in several messages: packed into transferred buffers
+	 * ($lib/search/packed), so that reading a message costs the server's thread nothing until it parses
+	 * the records in time slices.
+	 */
+	| { type: 'records'; json: StringTable }
 	| {
 			type: 'done';
 			version: number;
 			geo: Geo;
 			quick: TransferableEngine;
 			full: TransferableEngine;
-			quickFile: { name: string; body: string; gzip: Uint8Array };
+			quickFile: { name: string; body: Uint8Array; gzip: Uint8Array };
 			manifest: SearchManifest;
 			points: PointsBody;
 			buildMs: number;

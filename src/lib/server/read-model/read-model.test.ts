@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { eventSchema, organisationSchema } from '$lib/domain/records';
 import { organisationFixture } from '$lib/domain/test-fixtures';
 import { communes, directoryRecords, quartiers, thematiques } from '$lib/pages/test-data';
-import { buildSearchIndexes, engineFromTransferable } from '$lib/search/engine';
+import { buildSearchIndexes, engineFromTransferable, installEngine } from '$lib/search/engine';
+import { TimeSlices } from '$lib/search/packed';
 import { migrate, openDatabase, type Db } from '../db/connection';
 import { dataVersion, insertCommune, insertQuartier, insertRecord, insertThematique } from '../db/records';
 import { getCatalogue } from '../catalogue';
@@ -163,5 +164,25 @@ describe('a search engine sent between threads', () => {
 		for (const q of ['velo', 'reparation', 'cooperatve', 'taux zero'])
 			expect(copy.search(q, { limit: 10 })).toEqual(full.search(q, { limit: 10 }));
 		expect(copy.serialize()).toBe(full.serialize());
+	});
+});
+
+describe('a search engine installed in time slices', () => {
+	it('answers, ranks and serializes as the engine it was made from, yielding between slices', async () => {
+		const geo = { communes, quartiers, qpv: [], thematiques };
+		const { quick, full } = buildSearchIndexes(directoryRecords, geo);
+		for (const engine of [quick, full]) {
+			const { data, transfer } = engine.transferable();
+			let turns = 0;
+			// A zero budget: every check of the clock ends a slice, the most interleaved installation.
+			const slices = new TimeSlices(async () => void turns++, 0);
+			const copy = await installEngine(structuredClone(data, { transfer }), slices);
+			expect(turns).toBeGreaterThan(0);
+			for (const q of ['velo', 'reparation', 'cooperatve', 'taux zero', 'ate', 'honneur pret'])
+				expect(copy.search(q, { limit: 10 })).toEqual(engine.search(q, { limit: 10 }));
+			expect(copy.rank('velo')).toEqual(engine.rank('velo'));
+			expect(copy.serialize()).toBe(engine.serialize());
+			expect(engineFromTransferable(engine.transferable().data).serialize()).toBe(engine.serialize());
+		}
 	});
 });

@@ -4,7 +4,9 @@
  * search indexes and the map's points, and posts them back with the records, so the server's thread only
  * installs them. Imported by the server's thread too (to learn this file's URL): then it does nothing.
  */
+import { setPriority } from 'node:os';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { packStrings } from '$lib/search/packed';
 import { openDatabase } from '../db/connection';
 import { buildIndexes, byName, pointsBody, readInput } from './parts';
 import type { WorkerMessage, WorkerRequest } from './protocol';
@@ -13,8 +15,25 @@ export const WORKER_URL = import.meta.url;
 
 const RECORDS_PER_MESSAGE = 2000;
 
+/**
+ * How much lower this thread's scheduling priority is than the server's (a nice value). On Linux the nice
+ * value of `setpriority(PRIO_PROCESS, 0)` is the calling thread's alone, so the server's thread keeps its
+ * own: on a machine with few cores its requests are scheduled before this build, which uses the rest.
+ */
+export const WORKER_NICENESS = 10;
+
+/** Lowers the calling thread's priority (only this thread's on Linux; elsewhere best effort). */
+export function lowerThisThreadPriority(): void {
+	try {
+		setPriority(WORKER_NICENESS);
+	} catch {
+		// Not permitted here (some containers): the build still runs, at the server's priority.
+	}
+}
+
 function run(request: WorkerRequest) {
 	const port = parentPort!;
+	lowerThisThreadPriority();
 	const started = performance.now();
 	const db = openDatabase(request.dbPath, { readonly: true });
 	let input;
@@ -25,11 +44,10 @@ function run(request: WorkerRequest) {
 	}
 	const records = [...input.records].sort(byName);
 	for (let at = 0; at < records.length; at += RECORDS_PER_MESSAGE) {
-		const message: WorkerMessage = {
-			type: 'records',
-			json: records.slice(at, at + RECORDS_PER_MESSAGE).map((r) => JSON.stringify(r))
-		};
-		port.postMessage(message);
+		const transfer: ArrayBuffer[] = [];
+		const json = records.slice(at, at + RECORDS_PER_MESSAGE).map((r) => JSON.stringify(r));
+		const message: WorkerMessage = { type: 'records', json: packStrings(json, transfer) };
+		port.postMessage(message, transfer);
 	}
 	// The catalogue lists published records only; the indexes are built from those, as in ./index.ts.
 	const published = records.filter((r) => r.status === 'published');
@@ -37,18 +55,19 @@ function run(request: WorkerRequest) {
 	const quick = search.quick.transferable();
 	const full = search.full.transferable();
 	const gzip = new Uint8Array(search.quickFile.gzip);
+	const body = new Uint8Array(search.quickFile.body);
 	const done: WorkerMessage = {
 		type: 'done',
 		version: input.version,
 		geo: input.geo,
 		quick: quick.data,
 		full: full.data,
-		quickFile: { name: search.quickFile.name, body: search.quickFile.body, gzip },
+		quickFile: { name: search.quickFile.name, body, gzip },
 		manifest: search.manifest,
 		points: pointsBody(records, input.version),
 		buildMs: Math.round(performance.now() - started)
 	};
-	port.postMessage(done, [...quick.transfer, ...full.transfer, gzip.buffer]);
+	port.postMessage(done, [...quick.transfer, ...full.transfer, gzip.buffer, body.buffer]);
 }
 
 if (!isMainThread && (workerData as Partial<WorkerRequest> | undefined)?.dbPath) {
