@@ -12,6 +12,8 @@ import {
 	type FigureId,
 	FIGURE_IDS
 } from '$lib/domain/observatory/figures';
+import { filterSummary, localizeFigure, totalHeader, type ObservatoryWhere } from '$lib/i18n/observatory';
+import { thematiqueLabel } from '$lib/i18n/terms';
 import { writeCsv } from '$lib/io/csv';
 import { route } from '$lib/links';
 
@@ -56,12 +58,22 @@ function inputOf(catalogue: Catalogue, today: string) {
 
 const linkFilters = (f: ObservatoryFilters) => ({ commune: f.commune, thematique: f.thematique });
 
+const whereOf = (f: ObservatoryFilters): ObservatoryWhere => ({
+	commune: f.commune?.name,
+	thematique: f.thematique && { code: f.thematique.code, label: f.thematique.label }
+});
+
+/** The figures for these filters, in the reader's language (counts as the domain made them). */
+function figuresFor(catalogue: Catalogue, f: ObservatoryFilters, today: string): Figure[] {
+	return observatoryFigures(inputOf(catalogue, today), f).map((figure) => localizeFigure(figure, whereOf(f)));
+}
+
 export function observatoryPage(catalogue: Catalogue, url: URL, opts: ObservatoryOptions): ObservatoryPage {
 	const query = readObservatoryQuery(url.searchParams, catalogue.geo);
 	const f = query.filters;
-	const figures = observatoryFigures(inputOf(catalogue, opts.today), f).map((figure) => ({
+	const figures = figuresFor(catalogue, f, opts.today).map((figure) => ({
 		...figure,
-		table: figureTable(figure),
+		table: figureTable(figure, totalHeader()),
 		csv: route.observatoryCsv(figure.id, linkFilters(f))
 	}));
 	// Communes with at least one published place, in French order: a filter that always gives empty plots
@@ -69,18 +81,16 @@ export function observatoryPage(catalogue: Catalogue, url: URL, opts: Observator
 	const withPlaces = new Set([...catalogue.byCommune.keys()]);
 	return {
 		filters: { commune: f.commune?.slug ?? '', thematique: f.thematique?.code ?? '' },
-		filterSummary: [
-			f.commune && `commune : ${f.commune.name}`,
-			f.thematique && `thématique : ${f.thematique.label}`
-		]
-			.filter(Boolean)
-			.join(', '),
+		filterSummary: filterSummary(whereOf(f)),
 		notes: query.notes,
 		communes: catalogue.geo.communes
 			.filter((c) => withPlaces.has(c.code) || c.code === f.commune?.code)
 			.map((c) => ({ value: c.slug, label: c.name }))
 			.sort((a, b) => a.label.localeCompare(b.label, 'fr')),
-		thematiques: catalogue.geo.thematiques.map((t) => ({ value: t.code, label: t.label })),
+		thematiques: catalogue.geo.thematiques.map((t) => ({
+			value: t.code,
+			label: thematiqueLabel(t.code, t.label)
+		})),
 		figures,
 		dataDate: opts.dataDate,
 		reset: route.observatory(),
@@ -96,13 +106,16 @@ export function isFigureId(value: string): value is FigureId {
 
 /**
  * One figure's table as CSV (semicolons and a BOM, as French spreadsheets open it), or undefined when this
- * figure is not drawn for these filters (the quartiers outside Strasbourg).
+ * figure is not drawn for these filters (the quartiers outside Strasbourg). Its headers and labels are in
+ * the reader's language, which is its address's (`/de/observatoire/communes.csv`, read by the server's
+ * hook from the path's prefix: only `de` and `en` are prefixes, anything else is not this route): the link
+ * on a German page downloads the German table, a shared French link the French one.
  */
 export function observatoryCsv(catalogue: Catalogue, id: FigureId, url: URL, today: string) {
 	const query = readObservatoryQuery(url.searchParams, catalogue.geo);
-	const figure = observatoryFigures(inputOf(catalogue, today), query.filters).find((x) => x.id === id);
+	const figure = figuresFor(catalogue, query.filters, today).find((x) => x.id === id);
 	if (!figure) return undefined;
-	const table = figureTable(figure);
+	const table = figureTable(figure, totalHeader());
 	return {
 		filename: `observatoire-${[id, query.filters.commune?.slug, query.filters.thematique?.code].filter(Boolean).join('-')}.csv`,
 		text: writeCsv(

@@ -1,11 +1,13 @@
 /**
  * The observatory's page data: the page builder's figures, each with its plot drawn as SVG. Plots are kept
- * per data version and filters (a few milliseconds each to draw, eleven per page), so a visitor changing
+ * per data version, language and filters (a few milliseconds each to draw, eleven per page), so a visitor changing
  * filters back and forth, or the page cache expiring, costs no new drawing.
  */
 import { todayIso } from '$lib/domain/common';
 import type { Figure } from '$lib/domain/observatory/figures';
+import { plotWords } from '$lib/i18n/observatory';
 import { isFigureId, observatoryCsv, observatoryPage } from '$lib/pages/observatory';
+import { getLocale } from '$lib/paraglide/runtime';
 import { getCatalogue } from '../catalogue';
 import type { Db } from '../db/connection';
 import { lastPublishedChange } from '../db/observatory';
@@ -21,10 +23,18 @@ function plotOf(version: number, figure: Figure): string {
 		plots.clear();
 		plotsVersion = version;
 	}
-	const key = JSON.stringify([figure.id, figure.series, figure.rows]);
+	// The language and the words are part of the drawing (labels, axis, the image's description).
+	const key = JSON.stringify([
+		getLocale(),
+		figure.id,
+		figure.title,
+		figure.reading,
+		figure.series,
+		figure.rows
+	]);
 	let svg = plots.get(key);
 	if (svg === undefined) {
-		svg = renderFigureSvg(figure);
+		svg = renderFigureSvg(figure, plotWords(figure));
 		if (plots.size >= MAX_PLOTS) plots.delete(plots.keys().next().value!);
 		plots.set(key, svg);
 	}
