@@ -11,9 +11,12 @@ const TRANSLATED_ROUTES: ReadonlySet<string> = new Set([
 	'/annuaire',
 	'/carte',
 	'/confidentialite',
+	'/donnees',
 	'/embed/carte',
 	'/initiatives/[slug]',
+	'/lieux',
 	'/lieux/[slug]',
+	'/observatoire',
 	'/quartiers',
 	'/structures/[slug]'
 ]);
