@@ -17,6 +17,17 @@ export interface ObservatoryWhere {
 	thematique?: { code: string; label: string };
 }
 
+/** The observatory's filters (lib/domain's) as the words a reading names. */
+export function whereOf(filters: {
+	commune?: { name: string };
+	thematique?: { code: string; label: string };
+}): ObservatoryWhere {
+	return {
+		commune: filters.commune?.name,
+		thematique: filters.thematique && { code: filters.thematique.code, label: filters.thematique.label }
+	};
+}
+
 const TITLES: Record<Figure['id'], () => string> = {
 	communes: m.obs_title_communes,
 	quartiers: m.obs_title_quartiers,

@@ -12,8 +12,6 @@ import {
 	type FigureId,
 	FIGURE_IDS
 } from '$lib/domain/observatory/figures';
-import { filterSummary, localizeFigure, totalHeader, type ObservatoryWhere } from '$lib/i18n/observatory';
-import { thematiqueLabel } from '$lib/i18n/terms';
 import { writeCsv } from '$lib/io/csv';
 import { route } from '$lib/links';
 
@@ -58,22 +56,12 @@ function inputOf(catalogue: Catalogue, today: string) {
 
 const linkFilters = (f: ObservatoryFilters) => ({ commune: f.commune, thematique: f.thematique });
 
-const whereOf = (f: ObservatoryFilters): ObservatoryWhere => ({
-	commune: f.commune?.name,
-	thematique: f.thematique && { code: f.thematique.code, label: f.thematique.label }
-});
-
-/** The figures for these filters, in the reader's language (counts as the domain made them). */
-function figuresFor(catalogue: Catalogue, f: ObservatoryFilters, today: string): Figure[] {
-	return observatoryFigures(inputOf(catalogue, today), f).map((figure) => localizeFigure(figure, whereOf(f)));
-}
-
 export function observatoryPage(catalogue: Catalogue, url: URL, opts: ObservatoryOptions): ObservatoryPage {
 	const query = readObservatoryQuery(url.searchParams, catalogue.geo);
 	const f = query.filters;
-	const figures = figuresFor(catalogue, f, opts.today).map((figure) => ({
+	const figures = observatoryFigures(inputOf(catalogue, opts.today), f).map((figure) => ({
 		...figure,
-		table: figureTable(figure, totalHeader()),
+		table: figureTable(figure),
 		csv: route.observatoryCsv(figure.id, linkFilters(f))
 	}));
 	// Communes with at least one published place, in French order: a filter that always gives empty plots
@@ -81,16 +69,18 @@ export function observatoryPage(catalogue: Catalogue, url: URL, opts: Observator
 	const withPlaces = new Set([...catalogue.byCommune.keys()]);
 	return {
 		filters: { commune: f.commune?.slug ?? '', thematique: f.thematique?.code ?? '' },
-		filterSummary: filterSummary(whereOf(f)),
+		filterSummary: [
+			f.commune && `commune : ${f.commune.name}`,
+			f.thematique && `thématique : ${f.thematique.label}`
+		]
+			.filter(Boolean)
+			.join(', '),
 		notes: query.notes,
 		communes: catalogue.geo.communes
 			.filter((c) => withPlaces.has(c.code) || c.code === f.commune?.code)
 			.map((c) => ({ value: c.slug, label: c.name }))
 			.sort((a, b) => a.label.localeCompare(b.label, 'fr')),
-		thematiques: catalogue.geo.thematiques.map((t) => ({
-			value: t.code,
-			label: thematiqueLabel(t.code, t.label)
-		})),
+		thematiques: catalogue.geo.thematiques.map((t) => ({ value: t.code, label: t.label })),
 		figures,
 		dataDate: opts.dataDate,
 		reset: route.observatory(),
@@ -100,22 +90,37 @@ export function observatoryPage(catalogue: Catalogue, url: URL, opts: Observator
 	};
 }
 
+/**
+ * How a figure is worded: as lib/domain writes it (French), or in the reader's language (the server passes
+ * lib/i18n's words; page builders stay free of them).
+ */
+export type FigureWording = (
+	figure: Figure,
+	filters: ObservatoryFilters
+) => { figure: Figure; totalHeader: string };
+const FRENCH: FigureWording = (figure) => ({ figure, totalHeader: 'Total' });
+
 export function isFigureId(value: string): value is FigureId {
 	return (FIGURE_IDS as readonly string[]).includes(value);
 }
 
 /**
  * One figure's table as CSV (semicolons and a BOM, as French spreadsheets open it), or undefined when this
- * figure is not drawn for these filters (the quartiers outside Strasbourg). Its headers and labels are in
- * the reader's language, which is its address's (`/de/observatoire/communes.csv`, read by the server's
- * hook from the path's prefix: only `de` and `en` are prefixes, anything else is not this route): the link
- * on a German page downloads the German table, a shared French link the French one.
+ * figure is not drawn for these filters (the quartiers outside Strasbourg). Its headers and labels are
+ * worded by `wording`: the server gives the language of the file's address (`/de/observatoire/x.csv`).
  */
-export function observatoryCsv(catalogue: Catalogue, id: FigureId, url: URL, today: string) {
+export function observatoryCsv(
+	catalogue: Catalogue,
+	id: FigureId,
+	url: URL,
+	today: string,
+	wording: FigureWording = FRENCH
+) {
 	const query = readObservatoryQuery(url.searchParams, catalogue.geo);
-	const figure = figuresFor(catalogue, query.filters, today).find((x) => x.id === id);
-	if (!figure) return undefined;
-	const table = figureTable(figure, totalHeader());
+	const found = observatoryFigures(inputOf(catalogue, today), query.filters).find((x) => x.id === id);
+	if (!found) return undefined;
+	const { figure, totalHeader } = wording(found, query.filters);
+	const table = figureTable(figure, totalHeader);
 	return {
 		filename: `observatoire-${[id, query.filters.commune?.slug, query.filters.thematique?.code].filter(Boolean).join('-')}.csv`,
 		text: writeCsv(

@@ -1,5 +1,5 @@
 /**
- * The observatory in German and English, on the real seed: every figure's words are the reader's, its
+ * The observatory in German and English (lib/i18n/observatory), on the real seed: every figure's words are the reader's, its
  * counts the domain's, French exactly as the domain writes it; the CSV follows the address's language.
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -7,12 +7,13 @@ import { FIGURE_IDS, type FigureId } from '$lib/domain/observatory/figures';
 import { route } from '$lib/links';
 import { observatoryCsv, observatoryPage, type ObservatoryFigure } from '$lib/pages/observatory';
 import { overwriteGetLocale } from '$lib/paraglide/runtime';
-import { getCatalogue } from '$lib/server/catalogue';
-import { migrate, openDatabase, type Db } from '$lib/server/db/connection';
-import { seedIfEmpty } from '$lib/server/db/seed';
-import { renderFigureSvg } from '$lib/server/observatory/plot';
-import { loadDataset } from '$lib/server/seed/read-data';
-import { figureLabels, filterSummary, localizeFigure, plotWords, tableCell } from './observatory';
+import { figureLabels, filterSummary, localizeFigure, plotWords, tableCell } from '$lib/i18n/observatory';
+import { getCatalogue } from '../catalogue';
+import { migrate, openDatabase, type Db } from '../db/connection';
+import { seedIfEmpty } from '../db/seed';
+import { loadDataset } from '../seed/read-data';
+import { localizeObservatoryPage, readersWording } from './page';
+import { renderFigureSvg } from './plot';
 
 const TODAY = '2026-12-04';
 let db: Db;
@@ -25,11 +26,13 @@ beforeAll(() => {
 afterEach(() => overwriteGetLocale(() => 'fr'));
 
 function page(query = '') {
-	return observatoryPage(getCatalogue(db), new URL(`https://carto.test/observatoire${query}`), {
-		today: TODAY,
-		dataDate: TODAY,
-		siteUrl: 'https://carto.test'
-	});
+	return localizeObservatoryPage(
+		observatoryPage(getCatalogue(db), new URL(`https://carto.test/observatoire${query}`), {
+			today: TODAY,
+			dataDate: TODAY,
+			siteUrl: 'https://carto.test'
+		})
+	);
 }
 const figureOf = (figures: ObservatoryFigure[], id: FigureId) => figures.find((f) => f.id === id)!;
 const FILTERED = '?commune=strasbourg&thematique=innovation-sociale';
@@ -110,7 +113,13 @@ describe('the observatory in German and English', () => {
 		overwriteGetLocale(() => 'en');
 		const href = route.observatoryCsv('communes', { commune: { slug: 'schiltigheim' } });
 		expect(href).toBe('/en/observatoire/communes.csv?commune=schiltigheim');
-		const csv = observatoryCsv(getCatalogue(db), 'communes', new URL(`https://carto.test${href}`), TODAY)!;
+		const csv = observatoryCsv(
+			getCatalogue(db),
+			'communes',
+			new URL(`https://carto.test${href}`),
+			TODAY,
+			readersWording
+		)!;
 		expect(csv.text).toMatch(
 			/^\uFEFFCommune;ESS organisations;Initiatives;Total\r\nSchiltigheim;\d+;\d+;\d+\r\n$/
 		);
@@ -118,7 +127,8 @@ describe('the observatory in German and English', () => {
 			getCatalogue(db),
 			'financements-stades',
 			new URL('https://carto.test/x'),
-			TODAY
+			TODAY,
+			readersWording
 		)!;
 		expect(stages.text.split('\r\n')[0]).toBe(
 			'\uFEFFStage;Open (all year or by call for projects);Availability to be checked;Closed or ended;Total'
