@@ -454,6 +454,8 @@ export const PAGE_ROUTES = [
 	'contact',
 	'contactSent',
 	'observatory',
+	// The observatory's CSV files speak the page's language (headers, labels): `/de/observatoire/x.csv`.
+	'observatoryCsv',
 	'acheter',
 	'acheterNote',
 	'acheterGuide',
@@ -487,7 +489,6 @@ export const FIXED_ROUTES = [
 	'glyphsTemplate',
 	'glyphs',
 	'quartierPack',
-	'observatoryCsv',
 	'feed',
 	'acheterExport',
 	'apiActivities',

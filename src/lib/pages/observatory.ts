@@ -90,19 +90,37 @@ export function observatoryPage(catalogue: Catalogue, url: URL, opts: Observator
 	};
 }
 
+/**
+ * How a figure is worded: as lib/domain writes it (French), or in the reader's language (the server passes
+ * lib/i18n's words; page builders stay free of them).
+ */
+export type FigureWording = (
+	figure: Figure,
+	filters: ObservatoryFilters
+) => { figure: Figure; totalHeader: string };
+const FRENCH: FigureWording = (figure) => ({ figure, totalHeader: 'Total' });
+
 export function isFigureId(value: string): value is FigureId {
 	return (FIGURE_IDS as readonly string[]).includes(value);
 }
 
 /**
  * One figure's table as CSV (semicolons and a BOM, as French spreadsheets open it), or undefined when this
- * figure is not drawn for these filters (the quartiers outside Strasbourg).
+ * figure is not drawn for these filters (the quartiers outside Strasbourg). Its headers and labels are
+ * worded by `wording`: the server gives the language of the file's address (`/de/observatoire/x.csv`).
  */
-export function observatoryCsv(catalogue: Catalogue, id: FigureId, url: URL, today: string) {
+export function observatoryCsv(
+	catalogue: Catalogue,
+	id: FigureId,
+	url: URL,
+	today: string,
+	wording: FigureWording = FRENCH
+) {
 	const query = readObservatoryQuery(url.searchParams, catalogue.geo);
-	const figure = observatoryFigures(inputOf(catalogue, today), query.filters).find((x) => x.id === id);
-	if (!figure) return undefined;
-	const table = figureTable(figure);
+	const found = observatoryFigures(inputOf(catalogue, today), query.filters).find((x) => x.id === id);
+	if (!found) return undefined;
+	const { figure, totalHeader } = wording(found, query.filters);
+	const table = figureTable(figure, totalHeader);
 	return {
 		filename: `observatoire-${[id, query.filters.commune?.slug, query.filters.thematique?.code].filter(Boolean).join('-')}.csv`,
 		text: writeCsv(

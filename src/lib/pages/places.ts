@@ -8,6 +8,7 @@ import { readLenient } from '$lib/domain/filters/url';
 import {
 	describeOpeningHours,
 	isOpenAt,
+	openingHoursLines,
 	openingHoursSpecification,
 	parseOpeningHours
 } from '$lib/domain/places/opening-hours';
@@ -25,9 +26,11 @@ function placeCard(c: Catalogue, p: Place, now: Date) {
 		name: p.name,
 		href: route.record(p),
 		types: p.placeTypes.map((t) => labelOf('placeType', t)),
+		typeCodes: p.placeTypes,
 		services: p.services,
 		audience: p.audience,
 		terms: labelOf('placeTerms', p.terms),
+		termsCode: p.terms,
 		priceNote: p.priceNote,
 		accessibility: p.accessibility,
 		capacity: p.capacity,
@@ -151,6 +154,8 @@ export function placePage(
 		place: placeCard(c, p, now),
 		record: p,
 		hours: hours?.ok ? describeOpeningHours(hours.hours) : undefined,
+		/** The same lines as values, for pages in other languages (lib/i18n/places.ts). */
+		hoursLines: hours?.ok ? openingHoursLines(hours.hours) : undefined,
 		jsonLd: serializeJsonLd(placeJsonLd(p, siteUrl, communeName)),
 		offers: shownOffers(offers.get(p.id) ?? [], now).map((o) => offerCard(o, now)),
 		offerHref: route.placePremises(p),

@@ -55,6 +55,30 @@ export const BASEMAPS: Record<BasemapCode, Basemap> = {
 	}
 };
 
+/**
+ * Why the configured basemap gave way to the offline one: its tiles or style could not be fetched, it took
+ * too long, or it needs WebGL (Leaflet without WebGL has no vector style).
+ */
+export type BasemapFallbackReason = 'tiles' | 'style' | 'timeout' | 'webgl';
+export interface BasemapFallback {
+	basemap: BasemapCode;
+	reason: BasemapFallbackReason;
+}
+
+const FRENCH_REASONS: Record<Exclude<BasemapFallbackReason, 'webgl'>, string> = {
+	tiles: 'tuiles injoignables',
+	style: 'style illisible ou injoignable',
+	timeout: 'délai dépassé'
+};
+
+/** The map's notice in French (pages in other languages write it with lib/i18n/map-notice.ts). */
+export function basemapFallbackMessage({ basemap, reason }: BasemapFallback): string {
+	const label = BASEMAPS[basemap].label;
+	return reason === 'webgl'
+		? `Le fond « ${label} » demande WebGL, absent de ce navigateur : fond simplifié affiché.`
+		: `Le fond « ${label} » est indisponible (${FRENCH_REASONS[reason]}) : fond simplifié affiché.`;
+}
+
 /** Glyph PBFs made by scripts/make-glyphs.ts (DejaVu Sans), served from static/glyphs (route.glyphs). */
 export const OFFLINE_FONT = 'DejaVu Sans Book';
 export const OFFLINE_FONT_BOLD = 'DejaVu Sans Bold';

@@ -15,7 +15,15 @@
 import { ACTIVITY_FAMILIES } from '../activity-families';
 import { frenchLongDate } from '../format';
 import { SIZE_BANDS } from '../size-bands';
-import { AUDIENCES, ESS_FAMILIES, FUNDING_TYPES, LEGAL_FORMS, STAGES, legalForm } from '../taxonomies';
+import {
+	AUDIENCES,
+	ESS_FAMILIES,
+	FUNDING_TYPES,
+	LEGAL_FORMS,
+	STAGES,
+	legalForm,
+	type TaxonomyName
+} from '../taxonomies';
 import type { Geo } from '../query';
 import type { FundingTool, Initiative, Organisation } from '../records';
 import type { ObservatoryFilters } from './filters';
@@ -67,6 +75,25 @@ export interface Figure {
 	mark: 'bars' | 'cells';
 	/** What the figure leaves out or how to read it, when that matters. */
 	note?: string;
+	/**
+	 * What the rows' codes are: a taxonomy's terms, the thématiques, kinds of record, or places (whose
+	 * names are content, written as they are in every language).
+	 */
+	rowKind: TaxonomyName | 'thematique' | 'kind' | 'place';
+	/** The reading's and the note's numbers and names, for a page that writes them in another language. */
+	facts: FigureFacts;
+}
+
+/** Which sentence a figure's reading is, with what it says; `row` and `list` are codes of its rows. */
+export interface FigureFacts {
+	reading: string;
+	counts: Record<string, number>;
+	row?: string;
+	list?: string[];
+	/** Empty cells of the gaps figure: [stage code, audience code]. */
+	cells?: [string, string][];
+	/** A day (AAAA-MM-JJ) the reading names. */
+	date?: string;
 }
 
 export interface ObservatoryInput {
@@ -194,6 +221,19 @@ function communesFigure(
 		series: PLACES,
 		rows,
 		mark: 'bars',
+		rowKind: 'place',
+		facts: {
+			reading: filters.commune ? 'communes-one' : first ? 'communes' : 'no-places',
+			counts: {
+				all,
+				communes: rows.length,
+				first: first ? total(first) : 0,
+				structures: first?.values[0] ?? 0,
+				initiatives: first?.values[1] ?? 0,
+				withoutCommune
+			},
+			row: first?.code
+		},
 		note: withoutCommune
 			? `${count(withoutCommune, 'structure sans commune (territoire d’action seulement) n’est', 'structures sans commune (territoire d’action seulement) ne sont')} pas comptée${withoutCommune > 1 ? 's' : ''}.`
 			: undefined
@@ -220,6 +260,12 @@ function quartiersFigure(input: ObservatoryInput, r: Selected, where: string): F
 		series: PLACES,
 		rows,
 		mark: 'bars',
+		rowKind: 'place',
+		facts: {
+			reading: first && total(first) ? (empty.length ? 'quartiers-empty' : 'quartiers') : 'quartiers-none',
+			counts: { first: first ? total(first) : 0, empty: empty.length },
+			row: first?.code
+		},
 		note: 'Fiches dont le quartier est connu ; celles placées seulement à la commune de Strasbourg n’y figurent pas.'
 	};
 }
@@ -244,7 +290,13 @@ function familiesFigure(r: Selected, where: string): Figure {
 		unit: 'structures',
 		series: [{ key: 'structures', label: 'Structures de l’ESS' }],
 		rows,
-		mark: 'bars'
+		mark: 'bars',
+		rowKind: 'family',
+		facts: {
+			reading: rows[0] ? 'families' : 'no-structures',
+			counts: { first: rows[0] ? total(rows[0]) : 0, all: n },
+			row: rows[0]?.code
+		}
 	};
 }
 
@@ -264,7 +316,13 @@ function legalFormsFigure(r: Selected, where: string): Figure {
 		unit: 'structures',
 		series: [{ key: 'structures', label: 'Structures de l’ESS' }],
 		rows,
-		mark: 'bars'
+		mark: 'bars',
+		rowKind: 'legalForm',
+		facts: {
+			reading: rows[0] ? 'legal-forms' : 'no-structures',
+			counts: { forms: rows.length, first: rows[0] ? total(rows[0]) : 0 },
+			row: rows[0]?.code
+		}
 	};
 }
 
@@ -289,6 +347,12 @@ function activitiesFigure(r: Selected, where: string): Figure {
 		series: [{ key: 'structures', label: 'Structures de l’ESS' }],
 		rows,
 		mark: 'bars',
+		rowKind: 'activityFamily',
+		facts: {
+			reading: rows[0] ? 'activities' : 'activities-none',
+			counts: { first: rows[0] ? total(rows[0]) : 0, known, all: n },
+			row: rows[0]?.code
+		},
 		note: `Famille connue pour ${known} des ${count(n, 'structure', 'structures')} : déduite du code NAF du répertoire SIRENE, ou choisie d’après l’activité que décrivent les sources.`
 	};
 }
@@ -316,6 +380,12 @@ function sizesFigure(r: Selected, where: string): Figure {
 		series: [{ key: 'structures', label: 'Structures de l’ESS' }],
 		rows,
 		mark: 'bars',
+		rowKind: 'sizeBand',
+		facts: {
+			reading: first ? 'sizes' : 'sizes-none',
+			counts: { first: first ? total(first) : 0, known, all: n },
+			row: first?.code
+		},
 		note: `Tranche connue pour ${known} des ${count(n, 'structure', 'structures')}, telle que le répertoire SIRENE l’indique (tranches de l’INSEE).`
 	};
 }
@@ -345,6 +415,12 @@ function thematiquesFigure(input: ObservatoryInput, r: Selected, where: string):
 		series: [...PLACES, { key: 'outils', label: 'Outils de financement' }],
 		rows,
 		mark: 'bars',
+		rowKind: 'thematique',
+		facts: {
+			reading: rows[0] && total(rows[0]) ? 'thematiques' : 'thematiques-none',
+			counts: { first: rows[0] ? total(rows[0]) : 0, untagged },
+			row: rows[0]?.code
+		},
 		note: `Une fiche peut relever de plusieurs thématiques ; ${count(untagged, 'fiche n’est rattachée', 'fiches ne sont rattachées', 'toutes les fiches sont rattachées')}${untagged ? ' à aucune' : ' à au moins une'}.`
 	};
 }
@@ -377,6 +453,18 @@ function qpvFigure(input: ObservatoryInput, r: Selected, where: string): Figure 
 		series: [PLACES[1], PLACES[0]],
 		rows,
 		mark: 'bars',
+		rowKind: 'place',
+		facts: {
+			reading:
+				rows.length === 0
+					? 'qpv-none'
+					: without === rows.length
+						? 'qpv-no-initiative'
+						: without
+							? 'qpv-some-empty'
+							: 'qpv',
+			counts: { with: rows.length - without, without, located, initiatives: r.initiatives.length }
+		},
 		note: `Fiches dont le QPV est renseigné (${count(located, 'initiative', 'initiatives')} sur ${r.initiatives.length}) ; il l’est d’office quand les contours officiels des QPV sont importés.`
 	};
 }
@@ -421,6 +509,11 @@ function toolsFigure(
 	const gaps = rows.filter((row) => row.values[0] + row.values[1] === 0);
 	const open = r.fundingTools.filter(isOpen).length;
 	const toCheck = r.fundingTools.filter((t) => availabilityIndex(t) === 1).length;
+	const terms: Record<typeof id, TaxonomyName> = {
+		'financements-stades': 'stage',
+		'financements-types': 'fundingType',
+		'financements-publics': 'audience'
+	};
 	return {
 		id,
 		title: spec.title,
@@ -432,6 +525,12 @@ function toolsFigure(
 		series: AVAILABILITY_SERIES,
 		rows,
 		mark: 'bars',
+		rowKind: terms[id],
+		facts: {
+			reading: gaps.length ? 'tools-gaps' : 'tools',
+			counts: { open, toCheck, all: r.fundingTools.length },
+			list: gaps.map((g) => g.code)
+		},
 		note: 'Un outil peut couvrir plusieurs lignes.'
 	};
 }
@@ -445,8 +544,12 @@ function gapsFigure(r: Selected, where: string): Figure {
 			(a) => open.filter((t) => t.stages.includes(s.code) && t.eligibility.audiences.includes(a.code)).length
 		)
 	}));
-	const empty = rows.flatMap((row) =>
-		row.values.flatMap((v, i) => (v === 0 ? [`${row.label} × ${AUDIENCES[i].label.split(' (')[0]}`] : []))
+	const cells = rows.flatMap((row) =>
+		row.values.flatMap((v, i) => (v === 0 ? [[row.code, AUDIENCES[i].code] as [string, string]] : []))
+	);
+	const empty = cells.map(
+		([stage, audience]) =>
+			`${rows.find((row) => row.code === stage)!.label} × ${AUDIENCES.find((a) => a.code === audience)!.label.split(' (')[0]}`
 	);
 	return {
 		id: 'financements-lacunes',
@@ -459,6 +562,8 @@ function gapsFigure(r: Selected, where: string): Figure {
 		series: AUDIENCES.map((a) => ({ key: a.code, label: a.label.split(' (')[0] })),
 		rows,
 		mark: 'cells',
+		rowKind: 'stage',
+		facts: { reading: empty.length ? 'gaps' : 'gaps-none', counts: { empty: empty.length }, cells },
 		note: 'Outils ouverts, sur appel à projets ou dont la disponibilité est à vérifier (les fermés sont exclus). Une case à 0 est une lacune.'
 	};
 }
@@ -494,7 +599,9 @@ function freshnessFigure(input: ObservatoryInput, r: Selected, where: string) {
 			{ key: 'anciennes', label: 'Vérifiées avant' }
 		],
 		rows,
-		mark: 'bars'
+		mark: 'bars',
+		rowKind: 'kind',
+		facts: { reading: 'freshness', counts: { fresh, all }, date: since }
 	};
 	return figure;
 }
@@ -529,10 +636,13 @@ export function observatoryFigures(input: ObservatoryInput, filters: Observatory
 const STRASBOURG = '67482';
 
 /** A figure's rows with a total column when it has several series: the table and the CSV. */
-export function figureTable(figure: Figure): { headers: string[]; rows: (string | number)[][] } {
+export function figureTable(
+	figure: Figure,
+	totalHeader = 'Total'
+): { headers: string[]; rows: (string | number)[][] } {
 	const several = figure.series.length > 1 && figure.mark === 'bars';
 	return {
-		headers: [figure.rowHeader, ...figure.series.map((s) => s.label), ...(several ? ['Total'] : [])],
+		headers: [figure.rowHeader, ...figure.series.map((s) => s.label), ...(several ? [totalHeader] : [])],
 		rows: figure.rows.map((row) => [row.label, ...row.values, ...(several ? [total(row)] : [])])
 	};
 }

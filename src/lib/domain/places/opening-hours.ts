@@ -256,17 +256,40 @@ const hFr = (m: number) => {
 	return `${h} h${min ? ` ${String(min).padStart(2, '0')}` : ''}`;
 };
 
-/** The hours in French words, one line per group of days with the same hours, then holidays and dates. */
+/**
+ * One line of the hours as a value: a day of the week, holidays, or a date or dates, with its intervals
+ * (none: closed). Pages in other languages write it in their words (lib/i18n/places.ts).
+ */
+export type HoursLine =
+	| { kind: 'day'; day: DayCode; intervals: Interval[] }
+	| { kind: 'holidays'; intervals: Interval[] }
+	| { kind: 'dates'; from: string; to: string; intervals: Interval[] };
+
+/** The hours line by line: every day of the week in order, then holidays, then dates as written. */
+export function openingHoursLines(hours: OpeningHours): HoursLine[] {
+	return [
+		...DAY_CODES.map((day) => ({ kind: 'day' as const, day, intervals: hours.week[day] ?? [] })),
+		...(hours.holidays ? [{ kind: 'holidays' as const, intervals: hours.holidays }] : []),
+		...hours.exceptions.map((x) => ({ kind: 'dates' as const, ...x }))
+	];
+}
+
+/** One line in French words: « Lundi : 9 h – 18 h », « Jours fériés : fermé », « Du … au … : … ». */
+export function describeHoursLine(line: HoursLine): string {
+	const text = line.intervals.length
+		? line.intervals.map((i) => `${hFr(i.opens)} – ${hFr(i.closes)}`).join(', ')
+		: 'fermé';
+	if (line.kind === 'day') {
+		const name = DAY_NAMES[line.day];
+		return `${name[0].toUpperCase()}${name.slice(1)} : ${text}`;
+	}
+	if (line.kind === 'holidays') return `Jours fériés : ${text}`;
+	return `${line.from === line.to ? `Le ${line.from}` : `Du ${line.from} au ${line.to}`} : ${text}`;
+}
+
+/** The hours in French words, one line per day of the week, then holidays and dates. */
 export function describeOpeningHours(hours: OpeningHours): string[] {
-	const lines: string[] = [];
-	const text = (list: Interval[]) =>
-		list.length ? list.map((i) => `${hFr(i.opens)} – ${hFr(i.closes)}`).join(', ') : 'fermé';
-	for (const d of DAY_CODES)
-		lines.push(`${DAY_NAMES[d][0].toUpperCase()}${DAY_NAMES[d].slice(1)} : ${text(hours.week[d] ?? [])}`);
-	if (hours.holidays) lines.push(`Jours fériés : ${text(hours.holidays)}`);
-	for (const x of hours.exceptions)
-		lines.push(`${x.from === x.to ? `Le ${x.from}` : `Du ${x.from} au ${x.to}`} : ${text(x.intervals)}`);
-	return lines;
+	return openingHoursLines(hours).map(describeHoursLine);
 }
 
 export interface OpeningHoursSpecification {

@@ -138,18 +138,13 @@ export const createEngine: CreateEngine = async (o) => {
 				map.removeLayer(tiles);
 				tiles = undefined;
 				useOffline();
-				o.callbacks.onBasemapFallback(
-					`Le fond « ${basemap.label} » est indisponible (tuiles injoignables) : fond simplifié affiché.`
-				);
+				o.callbacks.onBasemapFallback({ basemap: basemap.code, reason: 'tiles' });
 			}
 		});
 		tiles.addTo(map);
 	} else {
 		useOffline();
-		if (o.basemap !== 'offline')
-			o.callbacks.onBasemapFallback(
-				`Le fond « ${basemap.label} » demande WebGL, absent de ce navigateur : fond simplifié affiché.`
-			);
+		if (o.basemap !== 'offline') o.callbacks.onBasemapFallback({ basemap: basemap.code, reason: 'webgl' });
 	}
 
 	// --- points -------------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ import cssUrl from 'maplibre-gl/dist/maplibre-gl.css?url';
 import type { FeatureCollection, Point } from 'geojson';
 import { circlePolygon } from '$lib/geo/circle';
 import { escapeHtml } from '../html';
-import { BASEMAPS, OFFLINE_FONT_BOLD } from '$lib/domain/map/basemaps';
+import { BASEMAPS, OFFLINE_FONT_BOLD, type BasemapFallbackReason } from '$lib/domain/map/basemaps';
 import { decodeFeatureId, encodeFeatureId, GENERATIONS, styleOf } from './feature-ids';
 import { offlineStyle, overlayLayers, overlaySources } from './offline-style';
 import { isApproximate, type MapPoint } from '$lib/domain/map/points';
@@ -162,7 +162,7 @@ export const createEngine: CreateEngine = async (o) => {
 	let tileLoaded = false;
 	let tileErrors = 0;
 
-	const fallback = (why: string) => {
+	const fallback = (reason: BasemapFallbackReason) => {
 		if (offline) return;
 		offline = true;
 		styleReady = false;
@@ -171,20 +171,18 @@ export const createEngine: CreateEngine = async (o) => {
 		map.removeControl(attribution);
 		attribution = credit();
 		map.addControl(attribution, 'bottom-right');
-		o.callbacks.onBasemapFallback(
-			`Le fond « ${basemap.label} » est indisponible (${why}) : fond simplifié affiché.`
-		);
+		o.callbacks.onBasemapFallback({ basemap: basemap.code, reason });
 	};
 	const timer = setTimeout(() => {
-		if (!styleReady) fallback('délai dépassé');
+		if (!styleReady) fallback('timeout');
 	}, STYLE_TIMEOUT_MS);
 
 	map.on('error', (e) => {
 		if (offline) return;
 		const sourceId = (e as { sourceId?: string }).sourceId;
-		if (!styleReady) fallback('style illisible ou injoignable');
+		if (!styleReady) fallback('style');
 		else if (sourceId && !OVERLAY_SOURCES.has(sourceId) && !tileLoaded && ++tileErrors >= 4)
-			fallback('tuiles injoignables');
+			fallback('tiles');
 	});
 	map.on('data', (e) => {
 		const sourceId = (e as { sourceId?: string }).sourceId;

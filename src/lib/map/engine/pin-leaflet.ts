@@ -71,17 +71,12 @@ export const createPinEngine: CreatePinEngine = async (o) => {
 			if (loaded || ++errors < 4) return;
 			map.removeLayer(tiles);
 			offline();
-			o.onBasemapFallback(
-				`Le fond « ${basemap.label} » est indisponible (tuiles injoignables) : fond simplifié affiché.`
-			);
+			o.onBasemapFallback({ basemap: basemap.code, reason: 'tiles' });
 		});
 		tiles.addTo(map);
 	} else {
 		offline();
-		if (o.basemap !== 'offline')
-			o.onBasemapFallback(
-				`Le fond « ${basemap.label} » demande WebGL, absent de ce navigateur : fond simplifié affiché.`
-			);
+		if (o.basemap !== 'offline') o.onBasemapFallback({ basemap: basemap.code, reason: 'webgl' });
 	}
 
 	const marker = L.marker([o.at.lat, o.at.lon], {

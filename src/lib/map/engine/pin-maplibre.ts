@@ -14,7 +14,7 @@ import {
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import cssUrl from 'maplibre-gl/dist/maplibre-gl.css?url';
-import { BASEMAPS } from '$lib/domain/map/basemaps';
+import { BASEMAPS, type BasemapFallbackReason } from '$lib/domain/map/basemaps';
 import { loadCss } from './css';
 import { offlineStyle } from './offline-style';
 import { adaptiveResolution } from './resolution';
@@ -68,22 +68,22 @@ export const createPinEngine: CreatePinEngine = async (o) => {
 	canvas.setAttribute('aria-roledescription', 'carte');
 
 	let styleReady = false;
-	const fallback = (why: string) => {
+	const fallback = (reason: BasemapFallbackReason) => {
 		if (offline) return;
 		offline = true;
 		clearTimeout(timer);
 		map.setStyle(style());
-		o.onBasemapFallback(`Le fond « ${basemap.label} » est indisponible (${why}) : fond simplifié affiché.`);
+		o.onBasemapFallback({ basemap: basemap.code, reason });
 	};
 	const timer = setTimeout(() => {
-		if (!styleReady) fallback('délai dépassé');
+		if (!styleReady) fallback('timeout');
 	}, STYLE_TIMEOUT_MS);
 	map.on('style.load', () => {
 		styleReady = true;
 		clearTimeout(timer);
 	});
 	map.on('error', () => {
-		if (!styleReady) fallback('style illisible ou injoignable');
+		if (!styleReady) fallback('style');
 	});
 
 	const marker = new Marker({ draggable: true, color: PIN_COLOUR })

@@ -4,7 +4,7 @@
  * them, and nothing outside src/lib/map knows which one runs.
  */
 import type { Bbox, LonLat } from '$lib/geo/types';
-import type { BasemapCode } from '$lib/domain/map/basemaps';
+import type { BasemapCode, BasemapFallback } from '$lib/domain/map/basemaps';
 import type { Around } from '$lib/domain/map/filter';
 import type { MapPoint } from '$lib/domain/map/points';
 import type { MapView } from '$lib/domain/map/map-url';
@@ -26,7 +26,7 @@ export interface EngineCallbacks {
 	/** Several records at the same spot: the page lists them. */
 	onSameSpot(ids: string[]): void;
 	/** The configured basemap failed; the engine fell back to the offline style. */
-	onBasemapFallback(message: string): void;
+	onBasemapFallback(fallback: BasemapFallback): void;
 	onCentre(info: CentreInfo): void;
 }
 
@@ -106,7 +106,7 @@ export interface PinOptions {
 	/** The marker was put somewhere by hand (dragged, clicked, Enter): its new position. */
 	onPin(p: LonLat): void;
 	/** The configured basemap failed; the engine fell back to the offline style. */
-	onBasemapFallback(message: string): void;
+	onBasemapFallback(fallback: BasemapFallback): void;
 }
 
 export interface PinEngine {

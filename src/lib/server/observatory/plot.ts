@@ -22,9 +22,27 @@ const WIDTH = 480;
 const ROW = 46;
 const LABEL_MAX = 52;
 
+/** The plot's own words; French by default, the page's language given by lib/i18n/observatory. */
+export interface PlotWords {
+	axis: string;
+	gap: string;
+	valuesInTable: string;
+	/** A count on the axis, a bar's total or a cell. */
+	number: (n: number) => string;
+}
+
+function frenchWords(figure: Figure): PlotWords {
+	return {
+		axis: `Nombre ${/^[aeiouéh]/i.test(figure.unit) ? 'd’' : 'de '}${figure.unit}`,
+		gap: 'lacune',
+		valuesInTable: 'Les valeurs sont dans le tableau.',
+		number: String
+	};
+}
+
 const short = (label: string) => (label.length > LABEL_MAX ? `${label.slice(0, LABEL_MAX - 1)}…` : label);
 
-function barsPlot(figure: Figure, document: Document) {
+function barsPlot(figure: Figure, document: Document, words: PlotWords) {
 	const data = figure.rows.flatMap((row) =>
 		row.values.map((value, i) => ({ label: row.label, series: figure.series[i].label, value }))
 	);
@@ -45,11 +63,11 @@ function barsPlot(figure: Figure, document: Document) {
 			axis: 'top',
 			grid: true,
 			domain: [0, max],
-			label: `Nombre ${/^[aeiouéh]/i.test(figure.unit) ? 'd’' : 'de '}${figure.unit}`,
+			label: words.axis,
 			labelAnchor: 'left',
 			labelArrow: 'none',
 			ticks: Math.min(max, 6),
-			tickFormat: (d: number) => (Number.isInteger(d) ? String(d) : '')
+			tickFormat: (d: number) => (Number.isInteger(d) ? words.number(d) : '')
 		},
 		y: { axis: null, domain: figure.rows.map((r) => r.label), paddingInner: 0.5, paddingOuter: 0.3 },
 		color: { domain: figure.series.map((s) => s.label), range: SERIES_COLOURS },
@@ -66,13 +84,19 @@ function barsPlot(figure: Figure, document: Document) {
 				dy: -ROW * 0.25 - 6,
 				fill: 'currentColor'
 			}),
-			Plot.text(totals, { x: 'total', y: 'label', text: 'total', textAnchor: 'start', dx: 4 }),
+			Plot.text(totals, {
+				x: 'total',
+				y: 'label',
+				text: (t: { total: number }) => words.number(t.total),
+				textAnchor: 'start',
+				dx: 4
+			}),
 			Plot.ruleX([0])
 		]
 	});
 }
 
-function cellsPlot(figure: Figure, document: Document) {
+function cellsPlot(figure: Figure, document: Document, words: PlotWords) {
 	const data = figure.rows.flatMap((row) =>
 		row.values.map((value, i) => ({ label: row.label, series: figure.series[i].label, value }))
 	);
@@ -104,7 +128,7 @@ function cellsPlot(figure: Figure, document: Document) {
 			Plot.text(data, {
 				x: 'series',
 				y: 'label',
-				text: (d: { value: number }) => (d.value === 0 ? '0 · lacune' : String(d.value)),
+				text: (d: { value: number }) => (d.value === 0 ? `0 · ${words.gap}` : words.number(d.value)),
 				fill: (d: { value: number }) => (d.value === 0 ? '#8a3b00' : d.value > 2 ? 'white' : 'black'),
 				fontWeight: 'bold'
 			})
@@ -113,10 +137,10 @@ function cellsPlot(figure: Figure, document: Document) {
 }
 
 /** The figure as an SVG string, labelled for assistive technologies, without inline <style>. */
-export function renderFigureSvg(figure: Figure): string {
+export function renderFigureSvg(figure: Figure, words: PlotWords = frenchWords(figure)): string {
 	const { document } = parseHTML('<!doctype html><html><body></body></html>');
 	const doc = document as unknown as Document;
-	const plot = figure.mark === 'cells' ? cellsPlot(figure, doc) : barsPlot(figure, doc);
+	const plot = figure.mark === 'cells' ? cellsPlot(figure, doc, words) : barsPlot(figure, doc, words);
 	const svg = plot as unknown as SVGSVGElement;
 	for (const style of Array.from(svg.querySelectorAll('style'))) style.remove();
 	// Parts of Plot's drawing carry their own aria-label: one image, described once, reads better.
@@ -127,7 +151,7 @@ export function renderFigureSvg(figure: Figure): string {
 	}
 	svg.setAttribute('class', PLOT_CLASS);
 	svg.setAttribute('role', 'img');
-	svg.setAttribute('aria-label', `${figure.title}. ${figure.reading} Les valeurs sont dans le tableau.`);
+	svg.setAttribute('aria-label', `${figure.title}. ${figure.reading} ${words.valuesInTable}`);
 	svg.setAttribute('font-size', '13');
 	svg.removeAttribute('width');
 	svg.removeAttribute('height');

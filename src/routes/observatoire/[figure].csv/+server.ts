@@ -2,15 +2,15 @@ import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { observatoryCsvFile } from '$lib/server/observatory/page';
 import { getDb } from '$lib/server/store';
+import { m } from '$lib/paraglide/messages';
 
-/** One figure's table as CSV, for the filters of the page it was downloaded from. */
+/**
+ * One figure's table as CSV, for the filters and in the language of the page it was downloaded from (the
+ * address's prefix: `/de/observatoire/communes.csv`).
+ */
 export const GET: RequestHandler = ({ params, url }) => {
 	const file = observatoryCsvFile(getDb(), params.figure, url);
-	if (!file)
-		error(
-			404,
-			`Figure inconnue « ${params.figure} » : les figures sont listées sur la page de l’observatoire.`
-		);
+	if (!file) error(404, m.obs_csv_not_found({ figure: params.figure }));
 	return new Response(file.text, {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
