@@ -456,6 +456,9 @@ export const PAGE_ROUTES = [
 	'observatory',
 	'acheter',
 	'acheterNote',
+	// The shortlist's files are read by a person, not a program: their headers follow the page's language,
+	// which the address carries (`/de/acheter/export.csv`); open data keeps one address.
+	'acheterExport',
 	'acheterGuide',
 	'acheterNeeds',
 	'acheterNeedPublish',
@@ -489,7 +492,6 @@ export const FIXED_ROUTES = [
 	'quartierPack',
 	'observatoryCsv',
 	'feed',
-	'acheterExport',
 	'apiActivities',
 	'api',
 	'apiExport',
