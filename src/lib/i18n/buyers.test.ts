@@ -136,7 +136,9 @@ describe('the buyers’ words in German and English', () => {
 		expect(texts[1]).toBe('Umwelt, Energie und Wiederverwendung');
 		expect(texts[2]).toMatch(/^Ansässig (etwa )?\d+,\d km von Strasbourg entfernt\.$/);
 		inLocale('en');
-		expect(s.checks.map((c) => checkText(c.why))[2]).toMatch(/^Located (about )?\d+\.\d km from Strasbourg\.$/);
+		expect(s.checks.map((c) => checkText(c.why))[2]).toMatch(
+			/^Located (about )?\d+\.\d km from Strasbourg\.$/
+		);
 		expect(potentialReasoning(p().potential!)[0]).toMatch(
 			/^Work integration organisations \(SIAE\) offering this activity within 20 km of Strasbourg: \d+\.$/
 		);
@@ -176,7 +178,18 @@ describe('the buyers’ words in German and English', () => {
 		inLocale('en');
 		const s = p().matches.find((x) => x.qpv) ?? p().matches[0];
 		const parts = supplierWhere(s);
-		expect(parts[0]).toEqual({ text: s.commune, content: true });
+		expect(parts[0]).toEqual({ lead: '', text: s.commune, content: true });
 		expect(parts.map((x) => x.text).join('')).not.toMatch(/environ/);
+	});
+});
+
+describe('where a supplier is, in French', () => {
+	it('reads as the page builder’s line', () => {
+		for (const qs of SEARCHES)
+			for (const s of page(qs).matches) {
+				const parts = supplierWhere(s);
+				const line = parts.map((w) => w.lead + (w.label ?? '') + w.text).join('');
+				expect(line).toBe(s.where);
+			}
 	});
 });

@@ -188,18 +188,26 @@ export function checkText(why: CheckReason): string {
 	}
 }
 
-/**
- * What is known of a supplier's place, piece by piece (« Strasbourg · environ 3,2 km · QPV … · SIRET … »):
- * `content` pieces are place names, French whatever the page's language.
- */
-export function supplierWhere(s: SupplierView): { text: string; content?: boolean }[] {
-	const parts: { text: string; content?: boolean }[] = [];
+/** A piece of the line saying where a supplier is: `content` (a place name) stays French, marked so. */
+export interface WherePart {
+	/** « · » between pieces. */
+	lead: string;
+	/** Words of the site before the content (« QPV »). */
+	label?: string;
+	text: string;
+	content?: boolean;
+}
+
+/** What is known of a supplier's place, piece by piece: « Strasbourg · environ 3,2 km · QPV … · SIRET … ». */
+export function supplierWhere(s: SupplierView): WherePart[] {
+	const parts: Omit<WherePart, 'lead'>[] = [];
 	if (s.commune) parts.push({ text: s.commune, content: true });
+	// French keeps lib/domain's own wording, measured before the view rounds the distance to 100 m.
 	if (s.distanceKm !== undefined && s.distance)
-		parts.push({ text: formatDistanceKm(s.distanceKm, s.approximate) });
-	if (s.qpv) parts.push({ text: `${m.buy_where_qpv()} ` }, { text: s.qpv, content: true });
+		parts.push({ text: french() ? s.distance : formatDistanceKm(s.distanceKm, s.approximate) });
+	if (s.qpv) parts.push({ label: `${m.buy_where_qpv()} `, text: s.qpv, content: true });
 	if (s.siret) parts.push({ text: `SIRET ${s.siret}` });
-	return parts;
+	return parts.map((p, i) => ({ lead: i ? ' · ' : '', ...p }));
 }
 
 // Potential and what the search found ---------------------------------------------------------------------

@@ -98,7 +98,7 @@ export interface AcheterPage {
 	searched: boolean;
 	form: {
 		activites: Option[];
-		lieux: { label: string; options: Option[] }[];
+		lieux: { kind: 'quartiers' | 'communes'; label: string; options: Option[] }[];
 		lieu?: string;
 		/** The typed address of delivery, given back to its field. */
 		adresse?: string;
@@ -216,10 +216,15 @@ export function acheterPage(c: Catalogue, url: URL, located?: LocatedDelivery): 
 			activites: BUYABLE_FAMILIES.map((f) => ({ value: f.code, label: f.label })),
 			lieux: [
 				{
+					kind: 'quartiers',
 					label: 'Quartiers de Strasbourg',
 					options: c.geo.quartiers.map((x) => ({ value: x.slug, label: x.name }))
 				},
-				{ label: 'Communes', options: c.geo.communes.map((x) => ({ value: x.slug, label: x.name })) }
+				{
+					kind: 'communes',
+					label: 'Communes',
+					options: c.geo.communes.map((x) => ({ value: x.slug, label: x.name }))
+				}
 			],
 			lieu: result.place?.kind === 'adresse' ? undefined : result.place?.slug,
 			adresse: query.adresse,
