@@ -26,7 +26,7 @@ import {
 	type Potential
 } from '$lib/domain/buyers/sourcing';
 import type { Answer } from '$lib/domain/buyers/bases';
-import type { AcheterPage, ExportWording, SupplierView } from '$lib/pages/acheter';
+import type { Approval } from '$lib/domain/taxonomies';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { formatDay, formatNumber, intlLocale } from './explorer';
@@ -198,8 +198,19 @@ export interface WherePart {
 	content?: boolean;
 }
 
+/** What `supplierWhere` reads of the page builder's supplier (lib/pages' SupplierView). */
+export interface SupplierPlace {
+	commune?: string;
+	/** lib/domain's French wording of the distance (« environ 3,2 km »). */
+	distance?: string;
+	distanceKm?: number;
+	approximate: boolean;
+	qpv?: string;
+	siret?: string;
+}
+
 /** What is known of a supplier's place, piece by piece: « Strasbourg · environ 3,2 km · QPV … · SIRET … ». */
-export function supplierWhere(s: SupplierView): WherePart[] {
+export function supplierWhere(s: SupplierPlace): WherePart[] {
 	const parts: Omit<WherePart, 'lead'>[] = [];
 	if (s.commune) parts.push({ text: s.commune, content: true });
 	// French keeps lib/domain's own wording, measured before the view rounds the distance to 100 m.
@@ -317,7 +328,12 @@ export function deliveryNoteText(note: DeliveryNote): string {
  * The page's notes in the reader's language, in the page's order: the URL's, the address's, the shortlist's.
  * French reads lib/domain's own (the address limit's note gives its minutes there).
  */
-export function pageNotes(page: Pick<AcheterPage, 'notes' | 'issues' | 'deliveryNote' | 'unknownChoices'>) {
+export function pageNotes(page: {
+	notes: string[];
+	issues: QueryIssue[];
+	deliveryNote?: DeliveryNote;
+	unknownChoices: string[];
+}) {
 	if (french()) return page.notes;
 	return [
 		...page.issues.map(issueText),
@@ -349,24 +365,36 @@ export function exportHeaders(): string[] {
 	];
 }
 
-/** What the files write in the site's own words, in the reader's language. */
-export function exportWording(): ExportWording {
+/**
+ * What the files write in the site's own words, in the reader's language: the `ExportWording` of lib/pages'
+ * `exportRows`, over the parts of its rows it reads.
+ */
+export function exportWording() {
 	return {
-		distance: (km) =>
+		distance: (km: number) =>
 			french()
 				? String(km).replace('.', ',')
 				: new Intl.NumberFormat(intlLocale(), { maximumFractionDigits: 1, useGrouping: false }).format(km),
-		family: (s) => (s.familyCode ? activity(s.familyCode) : ''),
-		kind: (k) => termLabel('approval', k.approval),
-		proofDate: (proof) => formatDay(proof.day),
-		basis: (page) => (page.basis ? basisLabel(page.basis.code) : ''),
-		admitted: (check) =>
+		family: (s: { familyCode?: ActivityFamily }) => (s.familyCode ? activity(s.familyCode) : ''),
+		kind: (k: { approval: Approval }) => termLabel('approval', k.approval),
+		proofDate: (proof: { day: string }) => formatDay(proof.day),
+		basis: (page: { basis?: { code: LegalBasisCode } }) => (page.basis ? basisLabel(page.basis.code) : ''),
+		admitted: (check: { answer: Answer; why: CheckReason }) =>
 			m.buy_export_admitted_cell({ answer: answerWord(check.answer), reason: checkText(check.why) })
 	};
 }
 
 /** The xlsx's « À propos » sheet: the search, the basis, the rows, the licence, the file's date. */
-export function aboutLines(page: AcheterPage, searchUrl: string, today: string): string[] {
+export function aboutLines(
+	page: {
+		basis?: { code: LegalBasisCode };
+		exported: 'selection' | 'resultats';
+		licence: { name: string; attribution: string; url: string };
+		dataVersion: number;
+	},
+	searchUrl: string,
+	today: string
+): string[] {
 	return [
 		m.buy_about_search({ url: searchUrl }),
 		page.basis ? m.buy_about_basis({ basis: basisLabel(page.basis.code) }) : m.buy_about_basis_none(),
