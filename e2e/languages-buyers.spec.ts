@@ -40,6 +40,7 @@ const SAYS = {
 		needs: 'Von Einkäufern veröffentlichte Bedarfe',
 		publish: 'Einen Bedarf veröffentlichen',
 		deadline: /Antwort bis \d{1,2}\. \S+ \d{4}/,
+		lots: 'Bietergemeinschaft: Lose und mögliche Zusammenschlüsse',
 		badRadius: 'Umkreis „0“: Erwartet wird eine Zahl von Kilometern von 1 bis 100; 15 km verwendet.'
 	},
 	en: {
@@ -70,14 +71,29 @@ const SAYS = {
 		needs: 'Needs published by buyers',
 		publish: 'Publish a need',
 		deadline: /reply by \d{1,2} \S+ \d{4}/,
+		lots: 'Joint bidding: lots and possible groupings',
 		badRadius: 'Radius “0”: a number of kilometres from 1 to 100 is expected; 15 km used.'
 	}
 } as const;
+
+/** Words the French pages write that no German or English text of the site may keep. */
+const FRENCH_WORDS =
+	/\b(Activité|Base juridique|Résultats|Implantée|structures?|sélection|répond|Lieu|vérifier|preuve|Fichiers|Marché réservé|Sources :|Aucun|besoin)\b/;
+
+/** The main content's text outside what is marked French (records' names, places, publications' titles). */
+async function ownText(page: Page): Promise<string> {
+	return page.locator('main').evaluate((main) => {
+		const copy = main.cloneNode(true) as HTMLElement;
+		for (const el of copy.querySelectorAll('[lang="fr"]')) el.remove();
+		return copy.innerText ?? copy.textContent ?? '';
+	});
+}
 
 /** What every translated page must hold: its language, one h1, no French leftovers, no notice, axe. */
 async function expectTranslated(page: Page, locale: string) {
 	await expect(page.locator('html')).toHaveAttribute('lang', locale);
 	await expectOneH1(page);
+	expect((await ownText(page)).match(FRENCH_WORDS)?.[0]).toBeUndefined();
 	await expect(page.getByText(NOT_TRANSLATED_NOTICE)).toHaveCount(0);
 	await expectNoRawKey(page);
 	await expectNoAxeViolations(page);
@@ -162,9 +178,16 @@ for (const [locale, says] of Object.entries(SAYS)) {
 		expect(errors).toEqual([]);
 	});
 
-	test(`/${locale}/acheter: a bad value of the URL is said in ${locale}`, async ({ page }) => {
-		await page.goto(`/${locale}/acheter?rayon=0`);
+	test(`/${locale}/acheter: a bad value of the URL and co-contracting lots are said in ${locale}`, async ({
+		page
+	}) => {
+		await page.goto(
+			`/${locale}/acheter?lieu=strasbourg&rayon=0&base=clause&lot=environnement-reemploi&lot=alimentation`
+		);
 		await expect(page.getByRole('status').first()).toContainText(says.badRadius);
+		await expect(page.getByRole('heading', { name: says.lots })).toBeVisible();
+		await expect(page.getByTestId('groups').getByRole('listitem').first()).toContainText(says.reuse);
+		await expectTranslated(page, locale);
 	});
 
 	test(`/${locale}/acheter/guide and the needs list read in ${locale}`, async ({ page }) => {
