@@ -255,3 +255,8 @@ test('/de/acheter on a 320 px phone: no sideways scroll, alternates in every lan
 		'x-default /acheter/guide'
 	]);
 });
+
+test('the probe for French leftovers reads the page: it finds them on the French page', async ({ page }) => {
+	await page.goto('/acheter?activite=environnement-reemploi&lieu=strasbourg&base=L2113-13');
+	expect((await ownText(page)).match(FRENCH_WORDS)?.[0]).toBeDefined();
+});
