@@ -458,6 +458,9 @@ export const PAGE_ROUTES = [
 	'observatoryCsv',
 	'acheter',
 	'acheterNote',
+	// The shortlist's files are read by a person, not a program: their headers follow the page's language,
+	// which the address carries (`/de/acheter/export.csv`); open data keeps one address.
+	'acheterExport',
 	'acheterGuide',
 	'acheterNeeds',
 	'acheterNeedPublish',
@@ -490,7 +493,6 @@ export const FIXED_ROUTES = [
 	'glyphs',
 	'quartierPack',
 	'feed',
-	'acheterExport',
 	'apiActivities',
 	'api',
 	'apiExport',

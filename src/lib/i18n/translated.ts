@@ -8,6 +8,10 @@
 const TRANSLATED_ROUTES: ReadonlySet<string> = new Set([
 	'/',
 	'/accessibilite',
+	'/acheter',
+	'/acheter/besoins',
+	'/acheter/guide',
+	'/acheter/note',
 	'/agenda',
 	'/agenda/[slug]',
 	'/annuaire',

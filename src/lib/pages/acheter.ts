@@ -2,16 +2,26 @@
  * /acheter: the buyers' sourcing page as a pure function of the catalogue and its URL, the rows of its
  * exports (CSV, xlsx) and of its printable note, so the files hold exactly what the page shows.
  */
-import { activityFamilyLabel } from '$lib/domain/activity-families';
-import { LEGAL_BASES, type LegalBasis } from '$lib/domain/buyers/bases';
+import { activityFamilyLabel, type ActivityFamily } from '$lib/domain/activity-families';
+import { LEGAL_BASES, type EligibilityReason, type LegalBasis } from '$lib/domain/buyers/bases';
 import {
 	BUYABLE_FAMILIES,
 	MAX_RADIUS_KM,
 	parseSourcingQuery,
+	type DeliveryNote,
 	type DeliveryPlace,
+	type QueryIssue,
 	type SourcingQuery
 } from '$lib/domain/buyers/query';
-import { sourcing, type Potential, type Supplier } from '$lib/domain/buyers/sourcing';
+import {
+	sourcing,
+	type CheckReason,
+	type Criterion,
+	type NoneNearby,
+	type Potential,
+	type Supplier
+} from '$lib/domain/buyers/sourcing';
+import type { Approval } from '$lib/domain/taxonomies';
 import type { Catalogue } from '$lib/domain/catalogue';
 import { formatDate } from '$lib/domain/format';
 import { DATA_LICENCE } from '$lib/domain/licence';
@@ -34,7 +44,9 @@ export interface ProofView {
 	title: string;
 	site: string;
 	url?: string;
+	/** In French words (« 3 mars 2025 »); `day` is the same date as `2025-03-03`. */
 	date: string;
+	day: string;
 }
 
 export interface SupplierView {
@@ -47,11 +59,21 @@ export interface SupplierView {
 	/** « 3,2 km » or « environ 3,2 km ». */
 	distance?: string;
 	distanceKm?: number;
+	/** Whether the distance is from a reference point (quartier or commune centre). */
+	approximate: boolean;
 	qpv?: string;
 	family?: string;
-	kinds: { label: string; proof?: ProofView }[];
-	checks: { criterion: string; label: string; answer: 'yes' | 'no' | 'unknown'; text: string }[];
+	familyCode?: ActivityFamily;
+	kinds: { approval: Approval; label: string; proof?: ProofView }[];
+	checks: {
+		criterion: Criterion;
+		label: string;
+		answer: 'yes' | 'no' | 'unknown';
+		text: string;
+		why: CheckReason;
+	}[];
 	basis?: string;
+	basisReason?: EligibilityReason;
 	contact: { website?: string; email?: string; phone?: string };
 	/** « Strasbourg · environ 3,2 km · QPV … · SIRET … », what is known of it. */
 	where: string;
@@ -68,11 +90,15 @@ export interface Option {
 export interface AcheterPage {
 	query: SourcingQuery;
 	notes: string[];
+	/** The notes' facts, for a page in another language: what the URL held that was dropped… */
+	issues: QueryIssue[];
+	/** …why a typed address was not used as such… */
+	deliveryNote?: LocatedDelivery['noteFacts'];
 	/** Whether the buyer asked anything: the results show only then. */
 	searched: boolean;
 	form: {
 		activites: Option[];
-		lieux: { label: string; options: Option[] }[];
+		lieux: { kind: 'quartiers' | 'communes'; label: string; options: Option[] }[];
 		lieu?: string;
 		/** The typed address of delivery, given back to its field. */
 		adresse?: string;
@@ -88,9 +114,14 @@ export interface AcheterPage {
 	apart: SupplierView[];
 	further: SupplierView[];
 	noneNearby?: string;
+	noneNearbyFacts?: NoneNearby;
 	potential?: Potential;
-	lots: { label: string; count: number }[];
-	groups: { members: { lot: string; name: string; href: string }[]; total?: string }[];
+	lots: { family: ActivityFamily; label: string; count: number }[];
+	groups: {
+		members: { lotCode: ActivityFamily; lot: string; name: string; href: string }[];
+		total?: string;
+		totalKm?: number;
+	}[];
 	shortlist: SupplierView[];
 	unknownChoices: string[];
 	/** What the exports and the note hold: the shortlist when there is one, the matches otherwise. */
@@ -119,19 +150,24 @@ function view(s: Supplier, c: Catalogue, q: SourcingQuery): SupplierView {
 		distance:
 			s.distanceKm === undefined ? undefined : `${s.approximate ? 'environ ' : ''}${km(s.distanceKm)}`,
 		distanceKm: s.distanceKm === undefined ? undefined : Math.round(s.distanceKm * 10) / 10,
+		approximate: s.approximate,
 		qpv,
 		family: s.family ? activityFamilyLabel(s.family) : undefined,
+		familyCode: s.family,
 		kinds: s.kinds.map((k) => ({
+			approval: k.approval,
 			label: k.label,
-			proof: k.proof ? { ...k.proof, date: formatDate(k.proof.date) } : undefined
+			proof: k.proof ? { ...k.proof, date: formatDate(k.proof.date), day: k.proof.date } : undefined
 		})),
 		checks: s.checks.map((x) => ({
 			criterion: x.criterion,
 			label: CRITERIA[x.criterion],
 			answer: x.answer,
-			text: x.text
+			text: x.text,
+			why: x.why
 		})),
 		basis: s.eligibility?.reason,
+		basisReason: s.eligibility?.reasonCode,
 		contact: { ...o.contact },
 		where: [
 			commune,
@@ -150,10 +186,11 @@ function view(s: Supplier, c: Catalogue, q: SourcingQuery): SupplierView {
 export interface LocatedDelivery {
 	place?: DeliveryPlace;
 	note?: string;
+	noteFacts?: DeliveryNote;
 }
 
 export function acheterPage(c: Catalogue, url: URL, located?: LocatedDelivery): AcheterPage {
-	const { query, notes } = parseSourcingQuery(url.searchParams, c.geo);
+	const { query, notes, issues } = parseSourcingQuery(url.searchParams, c.geo);
 	if (query.adresse && located?.note) notes.push(located.note);
 	const result = sourcing(c.organisations, c.geo, query, query.adresse ? located?.place : undefined);
 	const searched =
@@ -172,15 +209,22 @@ export function acheterPage(c: Catalogue, url: URL, located?: LocatedDelivery): 
 	return {
 		query,
 		notes,
+		issues,
+		deliveryNote: query.adresse && located?.note ? located.noteFacts : undefined,
 		searched,
 		form: {
 			activites: BUYABLE_FAMILIES.map((f) => ({ value: f.code, label: f.label })),
 			lieux: [
 				{
+					kind: 'quartiers',
 					label: 'Quartiers de Strasbourg',
 					options: c.geo.quartiers.map((x) => ({ value: x.slug, label: x.name }))
 				},
-				{ label: 'Communes', options: c.geo.communes.map((x) => ({ value: x.slug, label: x.name })) }
+				{
+					kind: 'communes',
+					label: 'Communes',
+					options: c.geo.communes.map((x) => ({ value: x.slug, label: x.name }))
+				}
 			],
 			lieu: result.place?.kind === 'adresse' ? undefined : result.place?.slug,
 			adresse: query.adresse,
@@ -202,10 +246,17 @@ export function acheterPage(c: Catalogue, url: URL, located?: LocatedDelivery): 
 		apart: result.apart.map(v),
 		further: result.further.slice(0, 10).map(v),
 		noneNearby: result.noneNearby,
+		noneNearbyFacts: result.noneNearbyFacts,
 		potential: result.potential,
-		lots: result.lots.map((l) => ({ label: activityFamilyLabel(l.family), count: l.count })),
+		lots: result.lots.map((l) => ({
+			family: l.family,
+			label: activityFamilyLabel(l.family),
+			count: l.count
+		})),
 		groups: result.groups.map((g) => ({
+			totalKm: g.totalKm,
 			members: g.members.map((m) => ({
+				lotCode: m.lot,
 				lot: activityFamilyLabel(m.lot),
 				name: m.supplier.record.name,
 				href: route.record(m.supplier.record)
@@ -254,8 +305,30 @@ export const EXPORT_HEADERS = [
 
 const ANSWERS = { yes: 'oui', no: 'non', unknown: 'à vérifier' } as const;
 
+/**
+ * What the files write in the site's own words (the rest is the records' content). French here; a file
+ * reached from a page in another language gets that language's (src/lib/i18n/buyers.ts).
+ */
+export interface ExportWording {
+	distance: (km: number) => string;
+	family: (s: SupplierView) => string;
+	kind: (k: SupplierView['kinds'][number]) => string;
+	proofDate: (proof: ProofView) => string;
+	basis: (page: AcheterPage) => string;
+	admitted: (check: SupplierView['checks'][number]) => string;
+}
+
+export const FRENCH_EXPORT: ExportWording = {
+	distance: (km) => String(km).replace('.', ','),
+	family: (s) => s.family ?? '',
+	kind: (k) => k.label,
+	proofDate: (proof) => proof.date,
+	basis: (page) => page.basis?.label ?? '',
+	admitted: (check) => `${ANSWERS[check.answer]} : ${check.text}`
+};
+
 /** One row per exported supplier, in the page's order; `site` makes the record's address absolute. */
-export function exportRows(page: AcheterPage, site: string): string[][] {
+export function exportRows(page: AcheterPage, site: string, say: ExportWording = FRENCH_EXPORT): string[][] {
 	return exportedSuppliers(page).map((s) => {
 		const base = s.checks.find((x) => x.criterion === 'base');
 		return [
@@ -263,16 +336,18 @@ export function exportRows(page: AcheterPage, site: string): string[][] {
 			s.siret ?? '',
 			s.address ?? '',
 			s.commune ?? '',
-			s.distanceKm === undefined ? '' : String(s.distanceKm).replace('.', ','),
+			s.distanceKm === undefined ? '' : say.distance(s.distanceKm),
 			s.qpv ?? '',
-			s.family ?? '',
-			s.kinds.map((k) => k.label).join(' ; '),
+			say.family(s),
+			s.kinds.map(say.kind).join(' ; '),
 			s.kinds
 				.filter((k) => k.proof)
-				.map((k) => [k.proof!.title, k.proof!.site, k.proof!.url, k.proof!.date].filter(Boolean).join(', '))
+				.map((k) =>
+					[k.proof!.title, k.proof!.site, k.proof!.url, say.proofDate(k.proof!)].filter(Boolean).join(', ')
+				)
 				.join(' ; '),
-			page.basis?.label ?? '',
-			base ? `${ANSWERS[base.answer]} : ${base.text}` : '',
+			say.basis(page),
+			base ? say.admitted(base) : '',
 			s.contact.website ?? '',
 			s.contact.email ?? '',
 			s.contact.phone ?? '',
@@ -286,6 +361,8 @@ export function exportFileName(format: 'csv' | 'xlsx', today: string): string {
 	return `fournisseurs-ess-${today}.${format}`;
 }
 
+export type NeedLine = 'activite' | 'lieu' | 'base' | 'prestation' | 'taille' | 'lots';
+
 /** The printable sourcing note: the need, the basis, every exported supplier and why, the data's date. */
 export function acheterNotePage(
 	c: Catalogue,
@@ -296,23 +373,30 @@ export function acheterNotePage(
 ) {
 	const page = acheterPage(c, url, located);
 	const q = page.query;
-	const need: { label: string; value: string }[] = [];
-	if (q.activite) need.push({ label: 'Activité', value: activityFamilyLabel(q.activite) });
+	/** `key` says which line it is, so a page in another language writes it from the query. */
+	const need: { key: NeedLine; label: string; value: string }[] = [];
+	if (q.activite) need.push({ key: 'activite', label: 'Activité', value: activityFamilyLabel(q.activite) });
 	if (page.placeName)
-		need.push({ label: 'Lieu d’exécution', value: `${page.placeName}, rayon ${q.rayon} km` });
-	need.push({ label: 'Base juridique', value: page.basis?.label ?? 'Non précisée' });
+		need.push({
+			key: 'lieu',
+			label: 'Lieu d’exécution',
+			value: `${page.placeName}, rayon ${q.rayon} km`
+		});
+	need.push({ key: 'base', label: 'Base juridique', value: page.basis?.label ?? 'Non précisée' });
 	if (q.prestation)
 		need.push({
+			key: 'prestation',
 			label: 'Type de prestation',
 			value: page.form.prestations.find((p) => p.value === q.prestation)!.label
 		});
 	if (q.taille)
 		need.push({
+			key: 'taille',
 			label: 'Tranche d’effectifs',
 			value: page.form.tailles.find((t) => t.value === q.taille)!.label
 		});
 	if (q.lots.length)
-		need.push({ label: 'Lots', value: q.lots.map((l) => activityFamilyLabel(l)).join(' ; ') });
+		need.push({ key: 'lots', label: 'Lots', value: q.lots.map((l) => activityFamilyLabel(l)).join(' ; ') });
 	const newest = exportedSuppliers(page)
 		.map((s) => c.byId.get(s.id)?.record.lastVerified ?? '')
 		.sort()
@@ -322,7 +406,9 @@ export function acheterNotePage(
 		need,
 		suppliers: exportedSuppliers(page),
 		printedOn: formatDate(today),
+		printedDay: today,
 		verifiedUpTo: newest ? formatDate(newest) : undefined,
+		verifiedDay: newest || undefined,
 		searchUrl: `${site}${route.acheter(q, c.geo)}`,
 		backHref: route.acheter(q, c.geo, 'resultats')
 	};

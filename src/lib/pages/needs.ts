@@ -73,6 +73,8 @@ export function needSummary(c: Catalogue, id: string, need: NeedForm, status: Ne
 		place,
 		basis,
 		deadline,
+		/** The same facts as codes, for a page in another language: `line` and `matchText` are French. */
+		facts: { activity: need.activite, basis: need.base, deadline: need.echeance },
 		description: need.description,
 		status: NEED_STATUS_LABELS[status],
 		href: route.acheterNeed(id),
@@ -90,6 +92,7 @@ export function needsListPage(
 	needs: readonly { id: string; data: NeedForm; status: NeedStatus }[]
 ) {
 	const groups = BUYABLE_FAMILIES.map((f) => ({
+		code: f.code,
 		label: f.label,
 		needs: needs.filter((n) => n.data.activite === f.code).map((n) => needSummary(c, n.id, n.data, n.status))
 	})).filter((g) => g.needs.length > 0);

@@ -1,28 +1,13 @@
 /** The buyers' files: the search's suppliers as CSV or xlsx, the same rows as the page. */
 import { todayIso } from '$lib/domain/common';
-import {
-	EXPORT_HEADERS,
-	acheterPage,
-	exportFileName,
-	exportRows,
-	type AcheterPage,
-	type LocatedDelivery
-} from '$lib/pages/acheter';
+import { aboutLines, exportHeaders, exportWording } from '$lib/i18n/buyers';
+import { acheterPage, exportFileName, exportRows, type LocatedDelivery } from '$lib/pages/acheter';
+import { m } from '$lib/paraglide/messages';
 import { parseSourcingQuery } from '$lib/domain/buyers/query';
 import { locateDeliveryFor } from './delivery-place';
 import { writeCsv } from '$lib/io/csv';
 import { writeXlsx } from '$lib/io/xlsx';
 import type { Catalogue } from '$lib/domain/catalogue';
-
-function aboutLines(page: AcheterPage, url: URL, site: string): string[] {
-	return [
-		`Recherche : ${site}${url.pathname.replace(/\/export\.(csv|xlsx)$/, '')}${url.search}`,
-		page.basis ? `Base juridique : ${page.basis.label}` : 'Base juridique : non précisée',
-		`Lignes : ${page.exported === 'selection' ? 'la sélection de l’acheteur' : 'les structures qui répondent au besoin'}`,
-		`Données sous ${page.licence.name} (${page.licence.attribution}), ${page.licence.url}`,
-		`Fichier du ${todayIso()} ; version des données ${page.dataVersion}.`
-	];
-}
 
 export async function sourcingExport(
 	catalogue: Catalogue,
@@ -32,7 +17,10 @@ export async function sourcingExport(
 	located?: LocatedDelivery
 ): Promise<Response> {
 	const page = acheterPage(catalogue, url, located);
-	const rows = exportRows(page, site);
+	// The language is the address's (`/de/acheter/export.csv` from the German page): headers and the site's
+	// words follow it, the records' content stays as written.
+	const rows = exportRows(page, site, exportWording());
+	const headerRow = exportHeaders();
 	const name = exportFileName(format, todayIso());
 	const headers: Record<string, string> = {
 		'content-disposition': `attachment; filename="${name}"`,
@@ -40,10 +28,11 @@ export async function sourcingExport(
 		link: `<${page.licence.url}>; rel="license"`
 	};
 	if (format === 'csv')
-		return new Response(writeCsv(EXPORT_HEADERS, rows, { excel: true }), {
+		return new Response(writeCsv(headerRow, rows, { excel: true }), {
 			headers: { ...headers, 'content-type': 'text/csv; charset=utf-8' }
 		});
-	const bytes = await writeXlsx('Fournisseurs', EXPORT_HEADERS, rows, aboutLines(page, url, site));
+	const search = `${site}${url.pathname.replace(/\/export\.(csv|xlsx)$/, '')}${url.search}`;
+	const bytes = await writeXlsx(m.buy_export_sheet(), headerRow, rows, aboutLines(page, search, todayIso()));
 	return new Response(bytes, {
 		headers: {
 			...headers,

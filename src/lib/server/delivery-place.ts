@@ -5,7 +5,7 @@
  * answer says so in French and, when the address names one of the 33 communes (by name or postcode), the
  * search still runs from that commune's centre.
  */
-import type { DeliveryPlace } from '$lib/domain/buyers/query';
+import type { DeliveryIssue, DeliveryNote, DeliveryPlace } from '$lib/domain/buyers/query';
 import type { Commune } from '$lib/domain/geography';
 import { fold } from '$lib/domain/map/filter';
 import { allowAddressLookup, geocodeForLookup, LruCache, lookupKey } from './address-lookup';
@@ -17,6 +17,7 @@ export interface DeliveryLookup {
 	place?: DeliveryPlace;
 	/** Said on the page when the address could not be used as such. */
 	note?: string;
+	noteFacts?: DeliveryNote;
 }
 
 export interface DeliveryDeps {
@@ -69,15 +70,23 @@ function fromCommune(c: DeliveryCommune): DeliveryPlace {
 }
 
 /** Where the address leaves the search when it cannot be placed: its commune's centre, or nowhere. */
-function fallback(address: string, communes: readonly DeliveryCommune[], why: string): DeliveryLookup {
+function fallback(
+	address: string,
+	communes: readonly DeliveryCommune[],
+	why: string,
+	issue: DeliveryIssue
+): DeliveryLookup {
 	const commune = communeInAddress(address, communes);
+	const facts = { code: issue, address: address.slice(0, 80) };
 	return commune
 		? {
 				place: fromCommune(commune),
-				note: `${why} : les distances sont mesurées depuis le centre de ${commune.name}.`
+				note: `${why} : les distances sont mesurées depuis le centre de ${commune.name}.`,
+				noteFacts: { ...facts, commune: commune.name }
 			}
 		: {
-				note: `${why} : choisissez une commune ou un quartier dans la liste (ou ajoutez la commune à l’adresse) ; les structures de toute l’Eurométropole sont listées.`
+				note: `${why} : choisissez une commune ou un quartier dans la liste (ou ajoutez la commune à l’adresse) ; les structures de toute l’Eurométropole sont listées.`,
+				noteFacts: facts
 			};
 }
 
@@ -87,7 +96,7 @@ export async function locateDelivery(
 	deps: DeliveryDeps
 ): Promise<DeliveryLookup> {
 	const allowed = deps.allow();
-	if (!allowed.ok) return fallback(address, communes, allowed.message.replace(/\.$/, ''));
+	if (!allowed.ok) return fallback(address, communes, allowed.message.replace(/\.$/, ''), 'limit');
 	const found = await deps.geocode(address, {
 		baseUrl: deps.baseUrl,
 		allowedCitycodes: new Set(communes.map((c) => c.code)),
@@ -104,10 +113,12 @@ export async function locateDelivery(
 				point: { lon: found.lon, lat: found.lat },
 				communeCode: commune.code
 			},
-			note:
-				found.precision === 'street'
-					? `Adresse placée à la rue (« ${found.label} ») : les distances sont mesurées depuis la rue, sans le numéro.`
-					: undefined
+			...(found.precision === 'street'
+				? {
+						note: `Adresse placée à la rue (« ${found.label} ») : les distances sont mesurées depuis la rue, sans le numéro.`,
+						noteFacts: { code: 'street', label: found.label }
+					}
+				: {})
 		};
 	}
 	if (found.status === 'unavailable')
@@ -116,12 +127,14 @@ export async function locateDelivery(
 			communes,
 			found.reason === 'délai dépassé'
 				? 'Le service d’adresses est trop lent à répondre'
-				: 'Le service d’adresses ne répond pas'
+				: 'Le service d’adresses ne répond pas',
+			found.reason === 'délai dépassé' ? 'slow' : 'down'
 		);
 	return fallback(
 		address,
 		communes,
-		`Adresse « ${address.slice(0, 80)} » introuvable dans l’Eurométropole (précisez le numéro, la rue et la commune)`
+		`Adresse « ${address.slice(0, 80)} » introuvable dans l’Eurométropole (précisez le numéro, la rue et la commune)`,
+		'not-found'
 	);
 }
 

@@ -11,6 +11,8 @@ export interface Publication {
 	title: string;
 	site: string;
 	url: string;
+	/** The publication's own language when not French (its title is shown as written). */
+	lang?: 'en';
 }
 
 export interface LegalBasis extends Term {
@@ -40,7 +42,8 @@ const RESERVED_EA: Publication = {
 const ESS_ARTICLE: Publication = {
 	title: 'Article L2113-15 of the French Public Procurement Code',
 	site: 'French Business Law',
-	url: 'https://french-business-law.com/french-legislation-art/article-l2113-15-of-the-french-public-procurement-code'
+	url: 'https://french-business-law.com/french-legislation-art/article-l2113-15-of-the-french-public-procurement-code',
+	lang: 'en'
 };
 const RESERVED_LIMITS: Publication = {
 	title: 'Les marchés réservés',
@@ -138,12 +141,35 @@ const ESS_FORMS = new Set(['association', 'cooperative', 'mutuelle', 'fondation'
 /** Whether a supplier may answer under a basis: yes, no, or unknown when the data cannot say. */
 export type Answer = 'yes' | 'no' | 'unknown';
 
+/** Each reason `eligibility` can give, so a page can write it in its reader's language. */
+export const ELIGIBILITY_REASONS = [
+	'disability',
+	'not-disability',
+	'siae',
+	'siae-type-unknown',
+	'not-siae',
+	'siae-or-disability',
+	'neither',
+	'not-ess',
+	'ess-esus',
+	'ess-form',
+	'form-unknown',
+	'not-a-company',
+	'clause-carrier',
+	'clause-any',
+	'ess',
+	'outside-ess'
+] as const;
+export type EligibilityReason = (typeof ELIGIBILITY_REASONS)[number];
+
 export interface Eligibility {
 	answer: Answer;
 	/** The approvals that qualify it (with their proofs on the record), in the order above. */
 	approvals: Approval[];
 	/** Why, in one French sentence. */
 	reason: string;
+	/** The same reason as a code. */
+	reasonCode: EligibilityReason;
 }
 
 function held(o: Pick<Organisation, 'approvals'>, kinds: readonly Approval[]): Approval[] {
@@ -160,11 +186,18 @@ export function eligibility(
 	switch (basis) {
 		case 'L2113-12':
 			return disability.length
-				? { answer: 'yes', approvals: disability, reason: 'Structure du travail protégé ou adapté.' }
+				? {
+						answer: 'yes',
+						approvals: disability,
+						reason: 'Structure du travail protégé ou adapté.',
+						reasonCode: 'disability'
+					}
 				: {
 						answer: 'no',
 						approvals: [],
-						reason: 'Ni EA, ni EATT, ni ESAT : pas admise à un marché réservé au titre de l’article L2113-12.'
+						reason:
+							'Ni EA, ni EATT, ni ESAT : pas admise à un marché réservé au titre de l’article L2113-12.',
+						reasonCode: 'not-disability'
 					};
 		case 'L2113-13':
 			return siae.length
@@ -174,35 +207,46 @@ export function eligibility(
 						reason:
 							siae.length === 1 && siae[0] === 'siae'
 								? 'Structure d’insertion dont le type d’agrément n’est pas relevé : à vérifier auprès d’elle.'
-								: 'Structure d’insertion par l’activité économique.'
+								: 'Structure d’insertion par l’activité économique.',
+						reasonCode: siae.length === 1 && siae[0] === 'siae' ? 'siae-type-unknown' : 'siae'
 					}
 				: {
 						answer: 'no',
 						approvals: [],
 						reason:
-							'Pas une SIAE (EI, ETTI, AI, ACI, EITI) : pas admise à un marché réservé au titre de l’article L2113-13.'
+							'Pas une SIAE (EI, ETTI, AI, ACI, EITI) : pas admise à un marché réservé au titre de l’article L2113-13.',
+						reasonCode: 'not-siae'
 					};
 		case 'L2113-14': {
 			const both = [...disability, ...siae];
 			return both.length
-				? { answer: 'yes', approvals: both, reason: 'Structure d’insertion ou du travail protégé ou adapté.' }
+				? {
+						answer: 'yes',
+						approvals: both,
+						reason: 'Structure d’insertion ou du travail protégé ou adapté.',
+						reasonCode: 'siae-or-disability'
+					}
 				: {
 						answer: 'no',
 						approvals: [],
-						reason: 'Ni SIAE, ni EA, ni ESAT : pas admise à un marché réservé au titre de l’article L2113-14.'
+						reason:
+							'Ni SIAE, ni EA, ni ESAT : pas admise à un marché réservé au titre de l’article L2113-14.',
+						reasonCode: 'neither'
 					};
 		}
 		case 'L2113-15': {
 			const esus = held(o, ['esus']);
 			const family = legalForm(o.legalForm).family;
-			if (!o.isEss) return { answer: 'no', approvals: [], reason: 'Pas une entreprise de l’ESS.' };
+			if (!o.isEss)
+				return { answer: 'no', approvals: [], reason: 'Pas une entreprise de l’ESS.', reasonCode: 'not-ess' };
 			if (esus.length || ESS_FORMS.has(family))
 				return {
 					answer: 'yes',
 					approvals: esus,
 					reason: esus.length
 						? 'Entreprise de l’ESS agréée ESUS ; la mission de service public et la règle des 3 ans restent à vérifier.'
-						: 'Entreprise de l’ESS par sa forme juridique ; la mission de service public et la règle des 3 ans restent à vérifier.'
+						: 'Entreprise de l’ESS par sa forme juridique ; la mission de service public et la règle des 3 ans restent à vérifier.',
+					reasonCode: esus.length ? 'ess-esus' : 'ess-form'
 				};
 			return {
 				answer: family === 'autre' ? 'unknown' : 'no',
@@ -210,7 +254,8 @@ export function eligibility(
 				reason:
 					family === 'autre'
 						? 'Forme juridique non connue : sa qualité d’entreprise de l’ESS est à vérifier.'
-						: 'Un collectif sans personnalité juridique ou un acteur public ne peut pas être titulaire à ce titre.'
+						: 'Un collectif sans personnalité juridique ou un acteur public ne peut pas être titulaire à ce titre.',
+				reasonCode: family === 'autre' ? 'form-unknown' : 'not-a-company'
 			};
 		}
 		case 'clause': {
@@ -220,20 +265,23 @@ export function eligibility(
 						answer: 'yes',
 						approvals: carriers,
 						reason:
-							'Peut porter les heures d’insertion de la clause (co-traitance, sous-traitance ou mise à disposition).'
+							'Peut porter les heures d’insertion de la clause (co-traitance, sous-traitance ou mise à disposition).',
+						reasonCode: 'clause-carrier'
 					}
 				: {
 						answer: 'yes',
 						approvals: [],
 						reason:
-							'Peut répondre ; les heures d’insertion passeraient par ses propres embauches ou une structure d’insertion.'
+							'Peut répondre ; les heures d’insertion passeraient par ses propres embauches ou une structure d’insertion.',
+						reasonCode: 'clause-any'
 					};
 		}
 		case 'libre':
 			return {
 				answer: o.isEss ? 'yes' : 'unknown',
 				approvals: [],
-				reason: o.isEss ? 'Structure de l’ESS.' : 'Structure hors ESS.'
+				reason: o.isEss ? 'Structure de l’ESS.' : 'Structure hors ESS.',
+				reasonCode: o.isEss ? 'ess' : 'outside-ess'
 			};
 	}
 }

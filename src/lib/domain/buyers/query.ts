@@ -71,6 +71,13 @@ export interface DeliveryPlace {
 	communeCode: string;
 }
 
+/** Why the address was not used as typed, as a code: pages write the note in their reader's language. */
+export type DeliveryIssue = 'limit' | 'slow' | 'down' | 'not-found';
+
+/** The note's facts: why, and where the distances are measured from instead (a commune, or nowhere). */
+export type DeliveryNote =
+	{ code: 'street'; label: string } | { code: DeliveryIssue; address: string; commune?: string };
+
 /** A commune or quartier by code or slug (what `lieu` accepts besides an address). */
 export function findPlace(geo: PlaceGeo, value: string): DeliveryPlace | undefined {
 	const v = value.trim();
@@ -109,12 +116,25 @@ export function addressOf(value: string): string | undefined {
 	return v.length >= ADDRESS_MIN && v.length <= ADDRESS_MAX && /\p{L}/u.test(v) ? v : undefined;
 }
 
+/**
+ * A value the reading dropped, as a code and the value (cut as the French note cuts it), beside the
+ * French note: a page writes it in its reader's language.
+ */
+export type QueryIssue =
+	| {
+			code: 'activite' | 'lieu' | 'rayon' | 'base' | 'prestation' | 'taille' | 'lot' | 'choix';
+			value: string;
+	  }
+	| { code: 'lot-max'; lot: ActivityFamily }
+	| { code: 'choix-max' };
+
 export function parseSourcingQuery(
 	params: URLSearchParams,
 	geo: PlaceGeo
-): { query: SourcingQuery; notes: string[] } {
+): { query: SourcingQuery; notes: string[]; issues: QueryIssue[] } {
 	const query = emptySourcingQuery();
 	const notes: string[] = [];
+	const issues: QueryIssue[] = [];
 	const one = (name: string) => {
 		const v = params.get(name)?.trim();
 		return v ? v : undefined;
@@ -122,7 +142,10 @@ export function parseSourcingQuery(
 	const activite = one('activite');
 	if (activite) {
 		if (isActivityFamily(activite)) query.activite = activite;
-		else notes.push(`Activité inconnue « ${activite.slice(0, 40)} » : ignorée.`);
+		else {
+			notes.push(`Activité inconnue « ${activite.slice(0, 40)} » : ignorée.`);
+			issues.push({ code: 'activite', value: activite.slice(0, 40) });
+		}
 	}
 	// The form's « Adresse » field wins over its list: a buyer who typed an address meant it.
 	const lieu = one('adresse') ?? one('lieu');
@@ -131,56 +154,75 @@ export function parseSourcingQuery(
 		const address = place ? undefined : addressOf(lieu);
 		if (place) query.lieu = place.code;
 		else if (address) query.adresse = address;
-		else
+		else {
 			notes.push(
 				`Lieu inconnu « ${lieu.slice(0, 40)} » : indiquez une commune, un quartier ou une adresse (3 à ${ADDRESS_MAX} caractères) de l’Eurométropole.`
 			);
+			issues.push({ code: 'lieu', value: lieu.slice(0, 40) });
+		}
 	}
 	const rayon = one('rayon');
 	if (rayon) {
 		const n = Number(rayon.replace(',', '.'));
 		if (Number.isFinite(n) && n >= 1 && n <= MAX_RADIUS_KM) query.rayon = Math.round(n);
-		else
+		else {
 			notes.push(
 				`Rayon « ${rayon.slice(0, 20)} » : un nombre de kilomètres de 1 à ${MAX_RADIUS_KM} est attendu ; ${DEFAULT_RADIUS_KM} km retenus.`
 			);
+			issues.push({ code: 'rayon', value: rayon.slice(0, 20) });
+		}
 	}
 	const base = one('base');
 	if (base) {
 		if (isLegalBasis(base)) query.base = base;
-		else notes.push(`Base juridique inconnue « ${base.slice(0, 40)} » : ignorée.`);
+		else {
+			notes.push(`Base juridique inconnue « ${base.slice(0, 40)} » : ignorée.`);
+			issues.push({ code: 'base', value: base.slice(0, 40) });
+		}
 	}
 	const prestation = one('prestation');
 	if (prestation) {
 		if ((SERVICE_TYPE_CODES as readonly string[]).includes(prestation))
 			query.prestation = prestation as ServiceType;
-		else notes.push(`Type de prestation inconnu « ${prestation.slice(0, 40)} » : ignoré.`);
+		else {
+			notes.push(`Type de prestation inconnu « ${prestation.slice(0, 40)} » : ignoré.`);
+			issues.push({ code: 'prestation', value: prestation.slice(0, 40) });
+		}
 	}
 	const taille = one('taille');
 	if (taille) {
 		if (isSizeBand(taille)) query.taille = taille;
-		else notes.push(`Tranche d’effectifs inconnue « ${taille.slice(0, 20)} » : ignorée.`);
+		else {
+			notes.push(`Tranche d’effectifs inconnue « ${taille.slice(0, 20)} » : ignorée.`);
+			issues.push({ code: 'taille', value: taille.slice(0, 20) });
+		}
 	}
 	for (const lot of params
 		.getAll('lot')
 		.map((l) => l.trim())
 		.filter(Boolean)) {
-		if (!isActivityFamily(lot)) notes.push(`Lot d’activité inconnue « ${lot.slice(0, 40)} » : ignoré.`);
-		else if (query.lots.length >= MAX_LOTS)
+		if (!isActivityFamily(lot)) {
+			notes.push(`Lot d’activité inconnue « ${lot.slice(0, 40)} » : ignoré.`);
+			issues.push({ code: 'lot', value: lot.slice(0, 40) });
+		} else if (query.lots.length >= MAX_LOTS) {
 			notes.push(`Au plus ${MAX_LOTS} lots : « ${activityFamilyLabel(lot)} » ignoré.`);
-		else if (!query.lots.includes(lot)) query.lots.push(lot);
+			issues.push({ code: 'lot-max', lot });
+		} else if (!query.lots.includes(lot)) query.lots.push(lot);
 	}
 	for (const id of params
 		.getAll('choix')
 		.map((c) => c.trim())
 		.filter(Boolean)) {
-		if (!ID.test(id)) notes.push(`Sélection : identifiant invalide « ${id.slice(0, 40)} » ignoré.`);
-		else if (query.choix.length >= MAX_SHORTLIST) {
+		if (!ID.test(id)) {
+			notes.push(`Sélection : identifiant invalide « ${id.slice(0, 40)} » ignoré.`);
+			issues.push({ code: 'choix', value: id.slice(0, 40) });
+		} else if (query.choix.length >= MAX_SHORTLIST) {
 			notes.push(`Au plus ${MAX_SHORTLIST} structures dans la sélection.`);
+			issues.push({ code: 'choix-max' });
 			break;
 		} else if (!query.choix.includes(id)) query.choix.push(id);
 	}
-	return { query, notes };
+	return { query, notes, issues };
 }
 
 /** The canonical query string, without `?` (empty at the default state); places written as slugs. */

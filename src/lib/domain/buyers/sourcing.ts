@@ -8,7 +8,8 @@ import { activityFamilyLabel, type ActivityFamily } from '../activity-families';
 import { distanceKm } from '../directory-query';
 import type { Organisation } from '../records';
 import { sizeBandLabel } from '../size-bands';
-import { labelOf } from '../taxonomies';
+import type { SizeBand } from '../size-bands';
+import { labelOf, type ServiceType } from '../taxonomies';
 import {
 	DISABILITY_APPROVALS,
 	SIAE_APPROVALS,
@@ -16,7 +17,9 @@ import {
 	legalBasis,
 	type Answer,
 	type Eligibility,
-	type LegalBasis
+	type EligibilityReason,
+	type LegalBasis,
+	type LegalBasisCode
 } from './bases';
 import { findPlace, type DeliveryPlace, type PlaceGeo, type SourcingQuery } from './query';
 import { kindLines, supplierFamily, type KindLine } from './supplier';
@@ -25,10 +28,39 @@ export { kindLines, supplierFamily, type KindLine, type Proof } from './supplier
 
 export type Criterion = 'base' | 'activite' | 'lieu' | 'prestation' | 'taille';
 
+/** Where a distance was measured from and to, for the reasons that state one. */
+export interface Measured {
+	km: number;
+	/** From a reference point (quartier or commune centre) rather than the supplier's address. */
+	approx: boolean;
+	place: string;
+}
+
+/** A check's reason as a code and its parameters, beside the French text (pages write it in their language). */
+export type CheckReason =
+	| { code: 'basis'; reason: EligibilityReason }
+	| { code: 'activity-unknown' }
+	| { code: 'activity'; family: ActivityFamily }
+	| { code: 'activity-other'; family: ActivityFamily }
+	| { code: 'no-place' }
+	| ({ code: 'near' } & Measured)
+	| { code: 'intervention-commune' }
+	| ({ code: 'intervention-radius'; interventionKm: number } & Measured)
+	| { code: 'nowhere' }
+	| ({ code: 'beyond'; radius: number } & Measured)
+	| { code: 'service-unknown' }
+	| { code: 'service'; service: ServiceType }
+	| { code: 'service-not'; service: ServiceType }
+	| { code: 'size-unknown' }
+	| { code: 'size'; band: SizeBand }
+	| { code: 'size-other'; band: SizeBand };
+
 export interface Check {
 	criterion: Criterion;
 	answer: Answer;
+	/** Why, in French. */
 	text: string;
+	why: CheckReason;
 }
 
 export interface Supplier {
@@ -45,12 +77,28 @@ export interface Supplier {
 
 export type PotentialKind = 'reserve-all' | 'reserve-lot' | 'clause';
 
+/** Which suppliers a potential counts: sheltered work, insertion, or both. */
+export type PotentialPool = 'disability' | 'siae' | 'both';
+
 export interface Potential {
 	kind: PotentialKind;
 	title: string;
 	/** The count the suggestion rests on. */
 	count: number;
 	reasoning: string[];
+	pool: PotentialPool;
+	/** The radius and place the count was made in, when a place was given. */
+	within?: { radius: number; place: string };
+}
+
+/** What « noneNearby » says, as facts: a page writes them in its reader's language. */
+export interface NoneNearby {
+	basis: LegalBasisCode;
+	/** Whether an activity narrowed the search. */
+	activity: boolean;
+	within?: { radius: number; place: string };
+	/** Whether admitted suppliers beyond the radius are listed. */
+	further: boolean;
 }
 
 export interface CoGroup {
@@ -70,6 +118,7 @@ export interface SourcingResult {
 	further: Supplier[];
 	/** Said when a reserved basis finds nobody within the radius. */
 	noneNearby?: string;
+	noneNearbyFacts?: NoneNearby;
 	potential?: Potential;
 	/** For a multi-lot need: lots without any supplier, and groups that cover all the others. */
 	lots: { family: ActivityFamily; count: number }[];
@@ -84,16 +133,29 @@ const RESERVED = new Set(['L2113-12', 'L2113-13', 'L2113-14', 'L2113-15']);
 const km = (n: number) => `${n < 10 ? n.toFixed(1).replace('.', ',') : Math.round(n)} km`;
 
 function placeCheck(o: Organisation, q: SourcingQuery, place: SourcingResult['place']) {
-	if (!place) return { answer: 'yes' as Answer, text: 'Pas de lieu d’exécution indiqué.' };
+	if (!place)
+		return {
+			answer: 'yes' as Answer,
+			text: 'Pas de lieu d’exécution indiqué.',
+			why: { code: 'no-place' } as CheckReason
+		};
 	const d = o.location ? distanceKm(place.point, o.location) : undefined;
 	const approx = o.location !== undefined && o.location.precision !== 'address';
 	const where = (n: number) => `à ${approx ? 'environ ' : ''}${km(n)} de ${place.name}`;
+	const measured = (n: number): Measured => ({ km: n, approx, place: place.name });
 	if (d !== undefined && d <= q.rayon)
-		return { answer: 'yes' as Answer, text: `Implantée ${where(d)}.`, d, approx };
+		return {
+			answer: 'yes' as Answer,
+			text: `Implantée ${where(d)}.`,
+			why: { code: 'near', ...measured(d) } as CheckReason,
+			d,
+			approx
+		};
 	if ((o.interventionCommunes ?? []).includes(place.communeCode))
 		return {
 			answer: 'yes' as Answer,
 			text: `Déclare intervenir dans la commune du lieu d’exécution.`,
+			why: { code: 'intervention-commune' } as CheckReason,
 			d,
 			approx
 		};
@@ -101,6 +163,7 @@ function placeCheck(o: Organisation, q: SourcingQuery, place: SourcingResult['pl
 		return {
 			answer: 'yes' as Answer,
 			text: `Implantée ${where(d)}, dans son rayon d’intervention de ${o.interventionKm} km.`,
+			why: { code: 'intervention-radius', interventionKm: o.interventionKm, ...measured(d) } as CheckReason,
 			d,
 			approx
 		};
@@ -108,12 +171,14 @@ function placeCheck(o: Organisation, q: SourcingQuery, place: SourcingResult['pl
 		return {
 			answer: 'no' as Answer,
 			text: 'Pas d’implantation connue dans l’Eurométropole ni de zone d’intervention déclarée.',
+			why: { code: 'nowhere' } as CheckReason,
 			d,
 			approx
 		};
 	return {
 		answer: 'no' as Answer,
 		text: `Implantée ${where(d)}, au-delà du rayon de ${q.rayon} km.`,
+		why: { code: 'beyond', radius: q.rayon, ...measured(d) } as CheckReason,
 		d,
 		approx
 	};
@@ -130,40 +195,82 @@ export function evaluate(
 	let elig: Eligibility | undefined;
 	if (q.base) {
 		elig = eligibility(o, q.base);
-		checks.push({ criterion: 'base', answer: elig.answer, text: elig.reason });
+		checks.push({
+			criterion: 'base',
+			answer: elig.answer,
+			text: elig.reason,
+			why: { code: 'basis', reason: elig.reasonCode }
+		});
 	}
 	const family = supplierFamily(o);
 	if (activity)
 		checks.push(
 			family === undefined
-				? { criterion: 'activite', answer: 'no', text: 'Activité non renseignée.' }
+				? {
+						criterion: 'activite',
+						answer: 'no',
+						text: 'Activité non renseignée.',
+						why: { code: 'activity-unknown' }
+					}
 				: family === activity
-					? { criterion: 'activite', answer: 'yes', text: activityFamilyLabel(family) }
-					: { criterion: 'activite', answer: 'no', text: `Autre activité : ${activityFamilyLabel(family)}.` }
+					? {
+							criterion: 'activite',
+							answer: 'yes',
+							text: activityFamilyLabel(family),
+							why: { code: 'activity', family }
+						}
+					: {
+							criterion: 'activite',
+							answer: 'no',
+							text: `Autre activité : ${activityFamilyLabel(family)}.`,
+							why: { code: 'activity-other', family }
+						}
 		);
 	const where = placeCheck(o, q, place);
-	checks.push({ criterion: 'lieu', answer: where.answer, text: where.text });
+	checks.push({ criterion: 'lieu', answer: where.answer, text: where.text, why: where.why });
 	if (q.prestation) {
-		const label = labelOf('serviceType', q.prestation);
+		const service = q.prestation;
+		const label = labelOf('serviceType', service);
 		checks.push(
 			!o.serviceTypes?.length
 				? {
 						criterion: 'prestation',
 						answer: 'unknown',
-						text: 'Types de prestation non renseignés : à vérifier.'
+						text: 'Types de prestation non renseignés : à vérifier.',
+						why: { code: 'service-unknown' }
 					}
-				: o.serviceTypes.includes(q.prestation)
-					? { criterion: 'prestation', answer: 'yes', text: label }
-					: { criterion: 'prestation', answer: 'no', text: `Ne déclare pas : ${label.toLowerCase()}.` }
+				: o.serviceTypes.includes(service)
+					? { criterion: 'prestation', answer: 'yes', text: label, why: { code: 'service', service } }
+					: {
+							criterion: 'prestation',
+							answer: 'no',
+							text: `Ne déclare pas : ${label.toLowerCase()}.`,
+							why: { code: 'service-not', service }
+						}
 		);
 	}
 	if (q.taille)
 		checks.push(
 			o.sizeBand === undefined
-				? { criterion: 'taille', answer: 'unknown', text: 'Effectifs non renseignés : à vérifier.' }
+				? {
+						criterion: 'taille',
+						answer: 'unknown',
+						text: 'Effectifs non renseignés : à vérifier.',
+						why: { code: 'size-unknown' }
+					}
 				: o.sizeBand === q.taille
-					? { criterion: 'taille', answer: 'yes', text: sizeBandLabel(o.sizeBand) }
-					: { criterion: 'taille', answer: 'no', text: `Autre tranche : ${sizeBandLabel(o.sizeBand)}.` }
+					? {
+							criterion: 'taille',
+							answer: 'yes',
+							text: sizeBandLabel(o.sizeBand),
+							why: { code: 'size', band: o.sizeBand }
+						}
+					: {
+							criterion: 'taille',
+							answer: 'no',
+							text: `Autre tranche : ${sizeBandLabel(o.sizeBand)}.`,
+							why: { code: 'size-other', band: o.sizeBand }
+						}
 		);
 	return {
 		record: o,
@@ -192,6 +299,10 @@ export const POTENTIAL_THRESHOLDS = { reserveAll: 5, reserveLot: 2 } as const;
 
 export function potentialOf(count: number, q: SourcingQuery, place?: { name: string }): Potential {
 	const within = place ? ` dans un rayon de ${q.rayon} km autour de ${place.name}` : '';
+	const facts = {
+		pool: (q.base === 'L2113-12' ? 'disability' : q.base === 'L2113-13' ? 'siae' : 'both') as PotentialPool,
+		within: place ? { radius: q.rayon, place: place.name } : undefined
+	};
 	const who =
 		q.base === 'L2113-12'
 			? 'entreprises adaptées ou ESAT'
@@ -205,6 +316,7 @@ export function potentialOf(count: number, q: SourcingQuery, place?: { name: str
 			kind: 'reserve-all',
 			title: 'Réserver tout le marché',
 			count,
+			...facts,
 			reasoning: [counted, 'Assez de structures pour une mise en concurrence entre elles.', method]
 		};
 	if (count >= POTENTIAL_THRESHOLDS.reserveLot)
@@ -212,6 +324,7 @@ export function potentialOf(count: number, q: SourcingQuery, place?: { name: str
 			kind: 'reserve-lot',
 			title: 'Réserver un lot',
 			count,
+			...facts,
 			reasoning: [
 				counted,
 				'Une concurrence entre quelques structures sur une partie du besoin : un lot réservé, le reste ouvert.',
@@ -222,6 +335,7 @@ export function potentialOf(count: number, q: SourcingQuery, place?: { name: str
 		kind: 'clause',
 		title: 'Ajouter une clause d’insertion (article L2112-2)',
 		count,
+		...facts,
 		reasoning: [
 			counted,
 			count === 1
@@ -285,6 +399,15 @@ export function sourcing(
 		reserved && matches.length === 0 && basis
 			? `Aucune structure admise au titre de l’article ${basis.code}${q.activite ? ` pour cette activité` : ''}${place ? ` dans un rayon de ${q.rayon} km autour de ${place.name}` : ' dans la base'}.${further.length ? ' Les plus proches au-delà sont listées plus bas.' : ''}`
 			: undefined;
+	const noneNearbyFacts: NoneNearby | undefined =
+		noneNearby && basis
+			? {
+					basis: basis.code,
+					activity: q.activite !== undefined,
+					within: place ? { radius: q.rayon, place: place.name } : undefined,
+					further: further.length > 0
+				}
+			: undefined;
 
 	let potential: Potential | undefined;
 	if (q.activite) {
@@ -326,6 +449,7 @@ export function sourcing(
 		apart,
 		further,
 		noneNearby,
+		noneNearbyFacts,
 		potential,
 		lots: perLot.map((l) => ({ family: l.family, count: l.suppliers.length })),
 		groups: coGroups(perLot),
