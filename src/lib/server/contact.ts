@@ -75,6 +75,11 @@ export function contactPage(db: Db, id: string, mailConfigured: boolean) {
 		record: { id: record.id, kind: record.kind, name: record.name, href: route.record(record) },
 		wording: contactWording(record.kind),
 		route: decision.route,
+		// The decision's codes, for the pages to say it in the reader's language (src/lib/i18n/contact.ts).
+		relay:
+			decision.route === 'email'
+				? { route: 'email' as const, via: decision.via }
+				: { route: 'workspace' as const, reason: decision.reason },
 		// Whose address, never the address: the form does not show it.
 		recipient: decision.route === 'email' ? decision.recipient.name : null,
 		before: notice.before,
