@@ -8,12 +8,23 @@
 const TRANSLATED_ROUTES: ReadonlySet<string> = new Set([
 	'/',
 	'/accessibilite',
+	'/acheter/besoins/[id]',
+	'/acheter/besoins/publier',
+	'/acheter/besoins/suivi/[token]',
 	'/annuaire',
 	'/carte',
 	'/confidentialite',
+	'/contacter/[id]',
+	'/contacter/[id]/envoye',
 	'/embed/carte',
 	'/initiatives/[slug]',
 	'/lieux/[slug]',
+	'/lieux/[slug]/locaux',
+	'/proposer',
+	'/proposer/[kind=proposable]',
+	'/proposer/merci/[ref]',
+	'/proposer/modification',
+	'/proposer/suivi/[ref]',
 	'/quartiers',
 	'/structures/[slug]'
 ]);

@@ -573,5 +573,16 @@ DROP TABLE form_slots;
 ALTER TABLE form_slots_v11 RENAME TO form_slots;
 CREATE INDEX form_slots_client ON form_slots (form, client_hash, created_at);
 `
+	},
+	{
+		version: 12,
+		name: 'writers-language',
+		sql: `
+-- The language of the page a proposal or a contact message was written from ('fr', 'de', 'en'), so that the
+-- decision mail reaches a contributor in that language, and a structure receiving a message knows which
+-- language its writer reads. NULL (rows written before) reads as French.
+ALTER TABLE proposals ADD COLUMN locale TEXT CHECK (locale IN ('fr', 'de', 'en'));
+ALTER TABLE contact_messages ADD COLUMN locale TEXT CHECK (locale IN ('fr', 'de', 'en'));
+`
 	}
 ];
