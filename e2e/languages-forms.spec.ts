@@ -120,6 +120,8 @@ for (const locale of ['de', 'en'] as const) {
 	test(`/${locale}/proposer: errors in ${locale}, then thanks, follow-up and the decision mailed in ${locale}`, async ({
 		page
 	}) => {
+		// A proposal, its follow-up, a moderation in the workspace and a mail: a long journey.
+		test.slow();
 		await page.goto(`/${locale}/proposer/initiative`);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(w.proposeHeading);
 		await expectTranslated(page, locale);
