@@ -188,6 +188,12 @@ const KEEPS = 'Carto ESS ne garde pas de copie de ce message au-delà de six moi
 
 const WHAT_IS = 'Carto ESS, la carte de l’économie sociale et solidaire de Strasbourg et de l’Eurométropole';
 
+/** What a structure is told when its correspondent wrote from the German or English pages. */
+const WRITER_NOTE = {
+	de: 'a écrit depuis la version allemande du site : une réponse en allemand ou en anglais lui sera peut-être plus facile à lire.',
+	en: 'a écrit depuis la version anglaise du site : une réponse en anglais lui sera peut-être plus facile à lire.'
+} as const;
+
 /** The message relayed to a record's published address. Replies go to the visitor (Reply-To). */
 export function contactMail(m: {
 	senderName: string;
@@ -199,6 +205,8 @@ export function contactMail(m: {
 	recipientName: string;
 	/** Where the recipient asks to change or remove the published address. */
 	correctionUrl: string;
+	/** The language of the page the visitor wrote from, when not French: the recipient is told, in French. */
+	writerLocale?: 'de' | 'en';
 }): MailText {
 	const about =
 		m.via === 'record'
@@ -215,6 +223,7 @@ export function contactMail(m: {
 			m.recordUrl,
 			'',
 			`Pour lui répondre, répondez simplement à ce courriel : la réponse ira à ${m.senderName}, pas à Carto ESS.`,
+			...(m.writerLocale ? [`${m.senderName} ${WRITER_NOTE[m.writerLocale]}`] : []),
 			'',
 			'----- Message -----',
 			m.body,

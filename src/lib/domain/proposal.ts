@@ -26,7 +26,7 @@ import {
 	type PublicRecordInput,
 	type RecordKind
 } from './records';
-import { PRECISION_CODES, termsOf } from './taxonomies';
+import { PRECISION_CODES, termsOf, type TaxonomyName } from './taxonomies';
 
 type AnyObject = z.ZodObject<z.ZodRawShape>;
 
@@ -295,6 +295,8 @@ export interface PublicField {
 	rows?: number;
 	inputmode?: 'numeric' | 'decimal';
 	options?: Option[];
+	/** Where the options come from, so that a page can write them in the reader's language. */
+	choices?: { taxonomy: TaxonomyName } | { ref: RefSource };
 }
 
 export type FormBlock =
@@ -397,7 +399,8 @@ function publicField(
 		maxlength: f.maxLength,
 		rows: control === 'textarea' ? (p.rows ?? (p.control === 'hours' ? 4 : 6)) : undefined,
 		inputmode: p.inputmode ?? (f.type === 'int' || f.type === 'number' ? 'decimal' : undefined),
-		options: control === 'select' || control === 'radio' || control === 'checkbox' ? options : undefined
+		options: control === 'select' || control === 'radio' || control === 'checkbox' ? options : undefined,
+		choices: f.taxonomy ? { taxonomy: f.taxonomy } : f.ref ? { ref: f.ref } : undefined
 	};
 }
 

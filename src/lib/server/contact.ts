@@ -25,6 +25,7 @@ import { getCatalogue } from './catalogue';
 import type { Db } from './db/connection';
 import { createMessage, forgetOldMessages, type MessageRoute } from './db/messages';
 import { forgetOldDecisionMails } from './db/outbox';
+import type { WriterLocale } from './db/proposals';
 import {
 	DAY_MS,
 	guardPublicForm,
@@ -52,6 +53,8 @@ export const CONTACT_RULES: PublicFormRules = {
 export interface ContactDeps extends PublicFormClient {
 	/** SMTP_URL and MAIL_FROM are set: messages to a published address go by e-mail. */
 	mailConfigured: boolean;
+	/** The language of the page the message is written from (the relayed mail says it, in French). */
+	locale?: WriterLocale;
 }
 
 /** The published record a contact page is for (undefined: unknown, unpublished, or a malformed id). */
@@ -75,6 +78,11 @@ export function contactPage(db: Db, id: string, mailConfigured: boolean) {
 		record: { id: record.id, kind: record.kind, name: record.name, href: route.record(record) },
 		wording: contactWording(record.kind),
 		route: decision.route,
+		// The decision's codes, for the pages to say it in the reader's language (src/lib/i18n/contact.ts).
+		relay:
+			decision.route === 'email'
+				? { route: 'email' as const, via: decision.via }
+				: { route: 'workspace' as const, reason: decision.reason },
 		// Whose address, never the address: the form does not show it.
 		recipient: decision.route === 'email' ? decision.recipient.name : null,
 		before: notice.before,
@@ -128,7 +136,8 @@ function storeMessage(
 			record: { id: record.id, kind: record.kind, name: record.name },
 			sender: { name: parsed.data.name, email: parsed.data.email },
 			body: parsed.data.message,
-			clientHash: guarded.hash
+			clientHash: guarded.hash,
+			locale: deps.locale
 		},
 		toRoute(decide(deps.db, record, deps.mailConfigured)),
 		now
@@ -153,6 +162,6 @@ export function currentRoute(db: Db, recordId: string, mailConfigured: boolean):
 }
 
 /** The production wiring: the shared store and the configured mail. */
-export function contactDeps(clientAddress: string): ContactDeps {
-	return { db: getDb(), clientAddress, mailConfigured: mailConfigured(getEnv()) };
+export function contactDeps(clientAddress: string, locale?: WriterLocale): ContactDeps {
+	return { db: getDb(), clientAddress, mailConfigured: mailConfigured(getEnv()), locale };
 }

@@ -38,7 +38,13 @@ import {
 import type { PublicRecord } from '$lib/domain/records';
 import { route } from '$lib/links';
 import type { Db } from './db/connection';
-import { createProposal, forgetDecidedEmails, newReference, type ProposalType } from './db/proposals';
+import {
+	createProposal,
+	forgetDecidedEmails,
+	newReference,
+	type ProposalType,
+	type WriterLocale
+} from './db/proposals';
 import { forgetClientHashes } from './db/proposal-retention';
 import { getRecordById, listCommunes, listQuartiers, listThematiques } from './db/records';
 import { geocodeAddress } from './geocoder';
@@ -74,6 +80,8 @@ export interface ProposalDeps {
 	clientAddress: string;
 	geocode: (address: string, citycode: string) => Promise<GeocodeOutcome>;
 	now?: Date;
+	/** The language of the page the proposal is written from (its decision mail is written in it). */
+	locale?: WriterLocale;
 }
 
 const RULES: Omit<PublicFormRules, 'arrayFields'> = {
@@ -116,7 +124,8 @@ function store(
 			payload,
 			message: input.message ?? null,
 			submitterEmail: input.submitterEmail ?? null,
-			clientHash: hash
+			clientHash: hash,
+			locale: deps.locale
 		},
 		now
 	).id;
@@ -276,13 +285,14 @@ async function proposeChange(
 }
 
 /** The production wiring: the shared store and the configured Géoplateforme endpoint. */
-export function proposalDeps(clientAddress: string): ProposalDeps {
+export function proposalDeps(clientAddress: string, locale?: WriterLocale): ProposalDeps {
 	const db = getDb();
 	const baseUrl = getEnv().GEOCODER_URL;
 	const allowedCitycodes = new Set(listCommunes(db).map((c) => c.code));
 	return {
 		db,
 		clientAddress,
+		locale,
 		geocode: (address, citycode) => geocodeAddress(address, { baseUrl, citycode, allowedCitycodes })
 	};
 }

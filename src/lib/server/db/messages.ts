@@ -8,6 +8,7 @@ import type { RelayVia } from '$lib/domain/contact';
 import type { RecordKind } from '$lib/domain/records';
 import type { Db } from './connection';
 import { cancelMail, queueMail } from './outbox';
+import type { WriterLocale } from './proposals';
 
 export type MessageStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'handled';
 export type WorkspaceReason = 'no-address' | 'several-addresses' | 'mail-off';
@@ -31,6 +32,8 @@ export interface ContactMessage {
 	relayedAt: string | null;
 	handledAt: string | null;
 	handledBy: string | null;
+	/** The language of the page it was written from. */
+	locale: WriterLocale;
 }
 
 interface Row {
@@ -52,6 +55,7 @@ interface Row {
 	relayed_at: string | null;
 	handled_at: string | null;
 	handled_by: string | null;
+	locale: WriterLocale | null;
 }
 
 const fromRow = (r: Row): ContactMessage => ({
@@ -72,7 +76,8 @@ const fromRow = (r: Row): ContactMessage => ({
 	createdAt: r.created_at,
 	relayedAt: r.relayed_at,
 	handledAt: r.handled_at,
-	handledBy: r.handled_by
+	handledBy: r.handled_by,
+	locale: r.locale ?? 'fr'
 });
 
 /** Where a message goes: by e-mail to a published address, or to the workspace with the reason. */
@@ -85,6 +90,7 @@ export interface NewMessage {
 	sender: { name: string; email: string };
 	body: string;
 	clientHash: string | null;
+	locale?: WriterLocale;
 }
 
 /** Stores a message and, when it goes by e-mail, queues it in the outbox, in one transaction. */
@@ -99,9 +105,9 @@ export function createMessage(
 	db.transaction(() => {
 		db.prepare(
 			`INSERT INTO contact_messages (id, record_id, record_kind, record_name, sender_name, sender_email, body, route, reason,
-			 recipient_id, recipient_name, recipient_email, via, status, client_hash, created_at)
+			 recipient_id, recipient_name, recipient_email, via, status, client_hash, created_at, locale)
 			 VALUES (@id, @recordId, @recordKind, @recordName, @senderName, @senderEmail, @body, @route, @reason,
-			 @recipientId, @recipientName, @recipientEmail, @via, @status, @clientHash, @createdAt)`
+			 @recipientId, @recipientName, @recipientEmail, @via, @status, @clientHash, @createdAt, @locale)`
 		).run({
 			id,
 			recordId: input.record.id,
@@ -118,7 +124,8 @@ export function createMessage(
 			via: email?.via ?? null,
 			status: email ? 'sending' : 'queued',
 			clientHash: input.clientHash,
-			createdAt: now.toISOString()
+			createdAt: now.toISOString(),
+			locale: input.locale ?? 'fr'
 		});
 		if (email) queueMail(db, 'contact', id, now);
 	})();

@@ -4,6 +4,8 @@ import { queueMail } from './outbox';
 
 export type ProposalType = 'new-organisation' | 'new-initiative' | 'new-place' | 'new-event' | 'change';
 export type ProposalStatus = 'pending' | 'approved' | 'rejected';
+/** The language of the page a proposal was written from. */
+export type WriterLocale = 'fr' | 'de' | 'en';
 
 export interface Proposal {
 	id: string;
@@ -20,6 +22,8 @@ export interface Proposal {
 	decisionReason: string | null;
 	/** For an approved proposal: the record it created or updated. */
 	recordId: string | null;
+	/** The language of the page it was written from: its decision mail is written in it. */
+	locale: WriterLocale;
 }
 
 interface Row {
@@ -35,6 +39,7 @@ interface Row {
 	decided_at: string | null;
 	decision_reason: string | null;
 	record_id: string | null;
+	locale: WriterLocale | null;
 }
 
 function fromRow(r: Row): Proposal {
@@ -50,7 +55,8 @@ function fromRow(r: Row): Proposal {
 		decidedBy: r.decided_by,
 		decidedAt: r.decided_at,
 		decisionReason: r.decision_reason,
-		recordId: r.record_id ?? null
+		recordId: r.record_id ?? null,
+		locale: r.locale ?? 'fr'
 	};
 }
 
@@ -72,11 +78,17 @@ export function createProposal(
 		message?: string | null;
 		submitterEmail?: string | null;
 		clientHash?: string | null;
+		locale?: WriterLocale;
 	},
 	now = new Date()
 ): Proposal {
+	// The language's column is named only when one is given: a French proposal leaves it NULL (read as
+	// French), as rows written before it existed do.
 	const insert = db.prepare(
-		`INSERT INTO proposals (id, type, target_id, status, payload, message, submitter_email, client_hash, created_at)
+		input.locale
+			? `INSERT INTO proposals (id, type, target_id, status, payload, message, submitter_email, client_hash, created_at, locale)
+		 VALUES (?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?)`
+			: `INSERT INTO proposals (id, type, target_id, status, payload, message, submitter_email, client_hash, created_at)
 		 VALUES (?, ?, ?, 'pending', ?, ?, ?, ?, ?)`
 	);
 	for (let attempt = 0; ; attempt++) {
@@ -90,7 +102,8 @@ export function createProposal(
 				input.message ?? null,
 				input.submitterEmail ?? null,
 				input.clientHash ?? null,
-				now.toISOString()
+				now.toISOString(),
+				...(input.locale ? [input.locale] : [])
 			);
 			return getProposal(db, id)!;
 		} catch (e) {

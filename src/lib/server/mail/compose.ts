@@ -3,7 +3,9 @@
  * current page, the decision as it stands. When the source is gone (a message erased or handled by hand, an
  * address erased after six months), there is nothing to send and the row says why.
  */
-import { contactMail, decisionMail } from '$lib/domain/contact';
+import { contactMail } from '$lib/domain/contact';
+import { decisionMailIn } from '$lib/i18n/mail';
+import { localizePath } from '$lib/i18n/paths';
 import { route } from '$lib/links';
 import type { Db } from '../db/connection';
 import { getMessage } from '../db/messages';
@@ -40,7 +42,9 @@ function composeContact(db: Db, id: string, siteUrl: string): Composed {
 		recordUrl: publishedUrl(db, siteUrl, m.recordId) ?? `${siteUrl}${route.contact({ id: m.recordId })}`,
 		via: m.via,
 		recipientName: m.recipientName ?? m.recordName,
-		correctionUrl: `${siteUrl}/proposer/modification?fiche=${encodeURIComponent(m.recipientId ?? m.recordId)}`
+		correctionUrl: `${siteUrl}/proposer/modification?fiche=${encodeURIComponent(m.recipientId ?? m.recordId)}`,
+		// The structure reads French; it is told which language its correspondent wrote from.
+		writerLocale: m.locale === 'fr' ? undefined : m.locale
 	});
 	return {
 		ok: true,
@@ -54,14 +58,16 @@ function composeDecision(db: Db, reference: string, siteUrl: string): Composed {
 	if (!p.submitterEmail) return { ok: false, reason: 'adresse e-mail effacée' };
 	if (p.status === 'pending') return { ok: false, reason: 'proposition pas encore décidée' };
 	const recordId = p.status === 'approved' ? recordIdOfProposal(db, p) : undefined;
-	const { subject, text } = decisionMail({
+	// In the language of the page the proposal was written from, its links too (/de/proposer/suivi/…).
+	const recordUrl = recordId ? publishedUrl(db, siteUrl, recordId) : undefined;
+	const { subject, text } = decisionMailIn(p.locale, {
 		reference: p.id,
 		title: proposalTitle(db, p),
 		correction: p.type === 'change',
 		status: p.status,
 		reason: p.decisionReason,
-		recordUrl: recordId ? publishedUrl(db, siteUrl, recordId) : undefined,
-		followUpUrl: `${siteUrl}${route.proposalFollowUp(p.id)}`
+		recordUrl: recordUrl && `${siteUrl}${localizePath(recordUrl.slice(siteUrl.length), p.locale)}`,
+		followUpUrl: `${siteUrl}${localizePath(route.proposalFollowUp(p.id), p.locale)}`
 	});
 	return {
 		ok: true,

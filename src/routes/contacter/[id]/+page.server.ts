@@ -4,6 +4,7 @@ import { contactDeps, contactPage, submitContact } from '$lib/server/contact';
 import { mailConfigured } from '$lib/server/env';
 import { getDb, getEnv } from '$lib/server/store';
 import { route } from '$lib/links';
+import { localeOfPath } from '$lib/i18n/paths';
 
 /** /contacter/<record id>: a message to a published record's people (or to the team, who forwards it). */
 export const load: PageServerLoad = ({ params }) => {
@@ -13,8 +14,12 @@ export const load: PageServerLoad = ({ params }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ params, request, getClientAddress }) => {
-		const outcome = await submitContact(params.id, request, contactDeps(getClientAddress()));
+	default: async ({ params, request, url, getClientAddress }) => {
+		const outcome = await submitContact(
+			params.id,
+			request,
+			contactDeps(getClientAddress(), localeOfPath(url.pathname))
+		);
 		if (!outcome.ok) return fail(outcome.status, { errors: outcome.errors, values: outcome.values });
 		redirect(303, route.contactSent({ id: params.id }));
 	}

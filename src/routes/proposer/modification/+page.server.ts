@@ -3,6 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { changeTarget, proposalDeps, submitChangeProposal } from '$lib/server/proposals';
 import { getDb } from '$lib/server/store';
 import { route } from '$lib/links';
+import { localeOfPath } from '$lib/i18n/paths';
 
 const NOT_FOUND = 'Cette fiche n’existe pas ou n’est pas publiée : revenez à la fiche et réessayez.';
 
@@ -16,7 +17,11 @@ export const actions: Actions = {
 	default: async ({ request, url, getClientAddress }) => {
 		const target = changeTarget(getDb(), url.searchParams.get('fiche'));
 		if (!target) error(404, NOT_FOUND);
-		const outcome = await submitChangeProposal(target.record, request, proposalDeps(getClientAddress()));
+		const outcome = await submitChangeProposal(
+			target.record,
+			request,
+			proposalDeps(getClientAddress(), localeOfPath(url.pathname))
+		);
 		if (!outcome.ok) return fail(outcome.status, { errors: outcome.errors, values: outcome.values });
 		redirect(303, route.proposalThanks(outcome.reference));
 	}

@@ -623,5 +623,16 @@ CREATE TABLE import_progress (
 	updated_at TEXT NOT NULL
 );
 `
+	},
+	{
+		version: 15,
+		name: 'writers-language',
+		sql: `
+-- The language of the page a proposal or a contact message was written from ('fr', 'de', 'en'), so that the
+-- decision mail reaches a contributor in that language, and a structure receiving a message knows which
+-- language its writer reads. NULL (rows written before) reads as French.
+ALTER TABLE proposals ADD COLUMN locale TEXT CHECK (locale IN ('fr', 'de', 'en'));
+ALTER TABLE contact_messages ADD COLUMN locale TEXT CHECK (locale IN ('fr', 'de', 'en'));
+`
 	}
 ];

@@ -18,6 +18,8 @@ export const load: PageServerLoad = ({ params, url, setHeaders }) => {
 	const c = getCatalogue(db);
 	return {
 		need: needSummary(c, need.id, need.data, need.status, 10),
+		// The codes beside the French words, for the page to write them in the reader's language.
+		codes: { activite: need.data.activite, base: need.data.base, echeance: need.data.echeance },
 		labels: needFormOptions(c).interestLabels,
 		thanks: url.searchParams.has('merci'),
 		back: route.acheterNeeds()

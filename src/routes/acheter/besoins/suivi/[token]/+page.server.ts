@@ -25,8 +25,13 @@ export const load: PageServerLoad = ({ params, url, setHeaders }) => {
 	archiveExpired(db, todayIso());
 	const need = needByToken(db, params.token);
 	if (!need) error(404, 'Lien de suivi inconnu ou révoqué');
+	const interests = listInterests(db, need.id);
 	return {
-		...followPage(getCatalogue(db), need, listInterests(db, need.id)),
+		...followPage(getCatalogue(db), need, interests),
+		/** Each answer's day, for the page to write it in the reader's format. */
+		receivedOn: Object.fromEntries(interests.map((i) => [i.id, i.createdAt.slice(0, 10)])),
+		// The codes beside the French words, for the page to write them in the reader's language.
+		codes: { activite: need.data.activite, base: need.data.base, echeance: need.data.echeance },
 		link: `${getEnv().PUBLIC_SITE_URL}${route.acheterNeedFollow(params.token)}`,
 		created: url.searchParams.has('nouveau'),
 		renewed: url.searchParams.has('lien')
