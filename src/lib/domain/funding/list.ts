@@ -44,7 +44,9 @@ export function parseListParams(params: URLSearchParams, geo: FinderGeo & Filter
 		else
 			errors.push({
 				field: 'tri',
-				message: `tri inconnu : « ${tri} » ; valeurs possibles : adequation, montant, nom`
+				message: `tri inconnu : « ${tri} » ; valeurs possibles : adequation, montant, nom`,
+				code: 'unknown-value',
+				input: tri
 			});
 	}
 	return {

@@ -65,20 +65,23 @@ function projectCriterion(tool: FundingTool, projet: ProjectKind | undefined): C
 			key: 'condition',
 			status: 'unchecked',
 			blocking: false,
-			text: `Projets accompagnés : ${label} ; précisez le vôtre`
+			text: `Projets accompagnés : ${label} ; précisez le vôtre`,
+			say: { code: 'projet-unknown', projects: tool.projectKinds }
 		};
 	if (tool.projectKinds.includes(projet))
 		return {
 			key: 'condition',
 			status: 'met',
 			blocking: false,
-			text: `Projet : accompagne ${labelOf('projectKind', projet).toLowerCase()}`
+			text: `Projet : accompagne ${labelOf('projectKind', projet).toLowerCase()}`,
+			say: { code: 'projet-ok', project: projet }
 		};
 	return {
 		key: 'condition',
 		status: 'unmet',
 		blocking: true,
-		text: `Projet : accompagne seulement ${label} (vous : ${labelOf('projectKind', projet).toLowerCase()})`
+		text: `Projet : accompagne seulement ${label} (vous : ${labelOf('projectKind', projet).toLowerCase()})`,
+		say: { code: 'projet-reserved', projects: tool.projectKinds, project: projet }
 	};
 }
 
