@@ -54,6 +54,8 @@ export function fundingListPage(c: Catalogue, url: URL, now = new Date()) {
 		errors: parsed.errors,
 		filtered: parsed.answered,
 		summary: profileSummary(parsed.profile),
+		/** The profile itself, for a page that writes its summary in another language. */
+		profile: parsed.profile,
 		territoryLabel: parsed.profile.territoire?.label,
 		items: result.items,
 		steps: result.steps,
@@ -80,6 +82,8 @@ export function finderPage(c: Catalogue, url: URL, siteUrl: string, now = new Da
 		errors: parsed.errors,
 		answered: parsed.answered,
 		summary: profileSummary(parsed.profile),
+		/** The profile itself, for a page that writes its summary in another language. */
+		profile: parsed.profile,
 		territoryLabel: parsed.profile.territoire?.label,
 		shareUrl: `${siteUrl}${route.fundingFinder(parsed.profile)}`,
 		/** « Imprimer mes résultats »: the same profile as an A4 memo. */
@@ -115,6 +119,8 @@ export function finderMemoPage(c: Catalogue, url: URL, siteUrl: string, now = ne
 	return {
 		errors: parsed.errors,
 		summary: profileSummary(parsed.profile),
+		/** The profile itself, for a page that writes it in another language. */
+		finderProfile: parsed.profile,
 		profile: profileInWords(parsed.profile),
 		/** The results page this memo prints: « Lien vers les résultats ». */
 		resultsUrl: `${siteUrl}${route.fundingFinder(parsed.profile)}`,
