@@ -9,7 +9,12 @@
  * so a page can say so to screen readers with `lang="fr"`.
  */
 import type { Amount, FundingTool } from '$lib/domain/records';
-import { amountLabel as frenchAmountLabel, formatEuros as frenchEuros } from '$lib/domain/format';
+import {
+	amountLabel as frenchAmountLabel,
+	formatEuros as frenchEuros,
+	monthsRangeLabel as frenchMonthsRange,
+	rateLabel as frenchRate
+} from '$lib/domain/format';
 import * as french from '$lib/domain/funding/labels';
 import type {
 	Criterion,
@@ -96,6 +101,36 @@ export function amountLabel(amount: Amount | undefined): string {
 	if (average !== undefined && (min !== undefined || max !== undefined))
 		text = m.fin_amount_with_average({ text, average: formatEuros(average) });
 	return year ? m.fin_amount_year({ text, year: String(year) }) : text;
+}
+
+/** « 18 mois », « 2 years », « 7 Jahre ». */
+function months(n: number): string {
+	return n % 12 === 0 ? m.fin_years({ count: n / 12 }) : m.fin_months({ count: n });
+}
+
+/** A duration in months in words: « 5 à 7 ans », « up to 7 years »; undefined when unknown. */
+export function monthsRangeLabel(range: { min?: number; max?: number } | undefined): string | undefined {
+	if (isFrench()) return frenchMonthsRange(range);
+	if (!range || (range.min === undefined && range.max === undefined)) return undefined;
+	const { min, max } = range;
+	if (min !== undefined && max !== undefined) {
+		if (min === max) return months(min);
+		if (min % 12 === 0 && max % 12 === 0) return m.fin_range({ min: String(min / 12), max: months(max) });
+		return m.fin_range({ min: months(min), max: months(max) });
+	}
+	if (max !== undefined) return m.fin_at_most({ value: months(max) });
+	return m.fin_at_least({ value: months(min as number) });
+}
+
+/** « Taux zéro (0 %) », « 1.5% a year »; undefined when unknown. */
+export function rateLabel(rate: number | undefined): string | undefined {
+	if (isFrench()) return frenchRate(rate);
+	if (rate === undefined) return undefined;
+	if (rate === 0) return m.fin_rate_zero();
+	const percent = new Intl.NumberFormat(intlLocale(), { style: 'percent', maximumFractionDigits: 2 }).format(
+		rate / 100
+	);
+	return m.fin_rate_yearly({ percent });
 }
 
 /** « a, b et c », « a, b und c », « a, b and c » (or « ou », « oder », « or »). */
