@@ -9,6 +9,7 @@
  * so a page can say so to screen readers with `lang="fr"`.
  */
 import type { Amount, FundingTool } from '$lib/domain/records';
+import type { CompareProblem } from '$lib/domain/funding/compare';
 import {
 	amountLabel as frenchAmountLabel,
 	formatEuros as frenchEuros,
@@ -413,7 +414,9 @@ export function criterionText(c: Criterion): Rich {
 /** A tool's blocking reasons, « ; »-separated as the list of excluded tools writes them. */
 export function blockingText(e: ToolEvaluation): Rich {
 	const blocking = e.unmet.filter((c) => c.blocking);
-	return blocking.flatMap((c, i) => (i ? [{ text: ' ; ' }, ...criterionText(c)] : criterionText(c)));
+	return blocking.flatMap((c, i) =>
+		i ? [{ text: m.fin_semicolon() }, ...criterionText(c)] : criterionText(c)
+	);
 }
 
 const CRITERION_WORDS: Record<CriterionKey, () => string> = {
@@ -673,6 +676,19 @@ export function fieldErrorText(e: FieldError): string {
 				: e.field === 'tri'
 					? m.fin_error_tri({ input })
 					: m.fin_error_value({ input });
+	}
+}
+
+/** A comparison's problem in the reader's language (the domain's French on a French page). */
+export function compareProblemText(p: CompareProblem | undefined, french: string): string {
+	if (isFrench() || !p) return french;
+	switch (p.code) {
+		case 'invalid':
+			return m.fin_compare_invalid({ value: p.value });
+		case 'too-many':
+			return m.fin_compare_too_many({ count: p.count, max: 3 });
+		case 'unknown':
+			return m.fin_compare_unknown({ value: p.value });
 	}
 }
 

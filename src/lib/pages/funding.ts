@@ -138,17 +138,22 @@ export function finderMemoPage(c: Catalogue, url: URL, siteUrl: string, now = ne
 
 /** GET /financements/comparer?outils=a,b,c */
 export function comparePage(c: Catalogue, url: URL, now = new Date()) {
-	const { slugs, errors } = parseCompareParams(url.searchParams);
+	const { slugs, errors, problems } = parseCompareParams(url.searchParams);
 	const all = c.fundingTools;
 	const tools: FundingTool[] = [];
 	for (const slug of slugs) {
 		const t = all.find((x) => x.slug === slug || x.id === slug);
 		if (t) tools.push(t);
-		else errors.push(`outil inconnu : « ${slug} »`);
+		else {
+			errors.push(`outil inconnu : « ${slug} »`);
+			problems.push({ code: 'unknown', value: slug });
+		}
 	}
 	return {
 		tools,
 		errors,
+		/** The same problems as codes, in the same order. */
+		problems,
 		stale: staleFlags(tools, now),
 		providers: providersOf(c, tools),
 		/** Tools that can still be added, for the "add a tool" select. */
