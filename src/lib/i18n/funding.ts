@@ -25,6 +25,7 @@ import type {
 	ToolPlace
 } from '$lib/domain/funding/criteria';
 import type { LeftOutCode } from '$lib/domain/funding/estimate';
+import type { MemoSlug, SummaryRow } from '$lib/domain/funding/memo';
 import type { FinderNotice, NeighbourEvaluation } from '$lib/domain/funding/finder';
 import type { CombinationHint } from '$lib/domain/funding/hints';
 import type { NoGrant } from '$lib/domain/funding/grants';
@@ -690,6 +691,93 @@ export function compareProblemText(p: CompareProblem | undefined, french: string
 		case 'unknown':
 			return m.fin_compare_unknown({ value: p.value });
 	}
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The memos.
+
+const MEMO_WORDS: Record<MemoSlug, { title: () => string; short: () => string; intro: () => string }> = {
+	fiscalisees: {
+		title: m.fin_memo_fiscalisees_title,
+		short: m.fin_memo_fiscalisees_short,
+		intro: m.fin_memo_fiscalisees_intro
+	},
+	'non-fiscalisees': {
+		title: m.fin_memo_non_fiscalisees_title,
+		short: m.fin_memo_non_fiscalisees_short,
+		intro: m.fin_memo_non_fiscalisees_intro
+	}
+};
+/** A general memo's title, short name and introduction. */
+export const memoWords = (slug: MemoSlug) => ({
+	title: MEMO_WORDS[slug].title(),
+	short: MEMO_WORDS[slug].short(),
+	intro: MEMO_WORDS[slug].intro()
+});
+
+/** A summary row's kind, amount and availability in the reader's language. */
+export function summaryCells(r: SummaryRow): { kind: string; amount: string; availability: string } {
+	if (isFrench()) return { kind: r.kind, amount: r.amount, availability: r.availability };
+	const s = r.say;
+	return {
+		kind: toolKindLabel(s.kind),
+		amount: s.showsAmount ? amountLabel(s.amount) : '—',
+		availability:
+			termLabel('availability', s.availability) +
+			(s.deadline ? ` (${m.fin_facts_deadline({ date: formatDay(s.deadline) })})` : '')
+	};
+}
+
+const AUDIENCE_SHORT: Record<Audience, () => string> = {
+	association: m.fin_audience_short_association,
+	fiscalisee: m.fin_audience_many_fiscalisee,
+	porteur: m.fin_audience_short_porteur
+};
+
+/** « Associations non fiscalisées · émergence »: who a tool is for, in a general memo's table. */
+export function audienceSummary(tool: FundingTool, french: string): string {
+	if (isFrench()) return french;
+	const who = upperFirst(list(tool.eligibility.audiences.map((a) => AUDIENCE_SHORT[a]())));
+	return `${who} · ${stagesLabel(tool.stages)}${tool.eligibility.qpvOnly ? ` · ${m.fin_memo_qpv()}` : ''}`;
+}
+
+/** The profile in words, every question with its answer, for the top of the finder's memo. */
+export function profileInWords(
+	p: FinderProfile,
+	french: { label: string; value: string }[]
+): { label: string; value: string }[] {
+	if (isFrench()) return french;
+	const none = m.fin_none_unspecified_m();
+	const help = (s: Stage) =>
+		({
+			emergence: m.fin_stage_help_emergence,
+			creation: m.fin_stage_help_creation,
+			developpement: m.fin_stage_help_developpement,
+			'changement-echelle': m.fin_stage_help_changement_echelle,
+			reprise: m.fin_stage_help_reprise
+		})[s]();
+	return [
+		{
+			label: m.fin_memo_structure(),
+			value: p.structure
+				? upperFirst(audienceSingular(p.structure)) + (p.forme ? ` (${termLabel('legalForm', p.forme)})` : '')
+				: none
+		},
+		{
+			label: m.fin_f_stade(),
+			value: p.stade ? `${termLabel('stage', p.stade)}${m.fin_colon()}${help(p.stade)}` : none
+		},
+		{ label: m.fin_f_montant_words(), value: p.montant !== undefined ? formatEuros(p.montant) : none },
+		{ label: m.fin_f_besoin(), value: p.besoin ? termLabel('purpose', p.besoin) : none },
+		{ label: m.fin_f_territoire(), value: p.territoire ? territoryName(p.territoire) : none }
+	];
+}
+
+/** « Données vérifiées le 4 mars 2025 » / « entre le … et le … ». */
+export function verifiedSpan(span: { oldest: string; newest: string }): string {
+	return span.oldest === span.newest
+		? m.fin_memo_verified_on({ date: formatDay(span.newest) })
+		: m.fin_memo_verified_between({ oldest: formatDay(span.oldest), newest: formatDay(span.newest) });
 }
 
 /** The finder's errors by field, in the reader's language (the shape ErrorSummary reads). */
