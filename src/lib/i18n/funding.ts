@@ -26,6 +26,8 @@ import type {
 } from '$lib/domain/funding/criteria';
 import type { LeftOutCode } from '$lib/domain/funding/estimate';
 import type { MemoSlug, SummaryRow } from '$lib/domain/funding/memo';
+import type { PathStep, StepTitle, StepWhy } from '$lib/domain/support/path';
+import type { CreateProfile, CreateStage, SupportNeed } from '$lib/domain/support/profile';
 import type { FinderNotice, NeighbourEvaluation } from '$lib/domain/funding/finder';
 import type { CombinationHint } from '$lib/domain/funding/hints';
 import type { NoGrant } from '$lib/domain/funding/grants';
@@ -785,4 +787,77 @@ export function finderErrors(list: readonly FieldError[]): Record<string, string
 	const errors: Record<string, string> = {};
 	for (const e of list) errors[e.field] ??= fieldErrorText(e);
 	return errors;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// « Créer son activité » (/creer): the support path.
+
+const STEP_TITLE: Record<StepTitle, () => string> = {
+	diagnostic: m.create_title_diagnostic,
+	accompagnement: m.create_title_accompagnement,
+	'accompagnement-reprise': m.create_title_accompagnement_reprise,
+	formation: m.create_title_formation,
+	'hebergement-juridique': m.create_title_hebergement,
+	agrement: m.create_title_agrement,
+	financement: m.create_title_financement,
+	locaux: m.create_title_locaux,
+	reseau: m.create_title_reseau
+};
+const STEP_WHY: Record<StepWhy, () => string> = {
+	'asked-diagnostic': m.create_why_asked_diagnostic,
+	'no-need-diagnostic': m.create_why_no_need_diagnostic,
+	'idea-diagnostic': m.create_why_idea_diagnostic,
+	'asked-accompagnement': m.create_why_asked_accompagnement,
+	'build-accompagnement': m.create_why_build_accompagnement,
+	'asked-formation': m.create_why_asked_formation,
+	'asked-hebergement': m.create_why_asked_hebergement,
+	'cae-hebergement': m.create_why_cae_hebergement,
+	'esus-agrement': m.create_why_esus_agrement,
+	'asked-financement': m.create_why_asked_financement,
+	'plan-financement': m.create_why_plan_financement,
+	'asked-locaux': m.create_why_asked_locaux,
+	'asked-reseau': m.create_why_asked_reseau,
+	'no-need-reseau': m.create_why_no_need_reseau
+};
+/** A step's title and why it is in the path, in the reader's language. */
+export function stepWords(s: Pick<PathStep, 'title' | 'titleCode' | 'why' | 'whyCode'>) {
+	if (isFrench()) return { title: s.title, why: s.why };
+	return { title: STEP_TITLE[s.titleCode](), why: STEP_WHY[s.whyCode]() };
+}
+
+const CREATE_STAGE: Record<CreateStage, { label: () => string; help: () => string }> = {
+	idee: { label: m.create_stage_idee, help: m.create_stage_help_idee },
+	emergence: { label: m.create_stage_emergence, help: m.create_stage_help_emergence },
+	creation: { label: m.create_stage_creation, help: m.create_stage_help_creation },
+	developpement: { label: m.create_stage_developpement, help: m.create_stage_help_developpement },
+	reprise: { label: m.create_stage_reprise, help: m.create_stage_help_reprise }
+};
+/** /creer's stages in the reader's language (French from the messages, as lib/domain says them). */
+export const createStage = (code: CreateStage) => ({
+	label: CREATE_STAGE[code].label(),
+	help: CREATE_STAGE[code].help()
+});
+
+const NEEDS: Record<SupportNeed, () => string> = {
+	diagnostic: m.create_need_diagnostic,
+	formation: m.create_need_formation,
+	accompagnement: m.create_need_accompagnement,
+	'hebergement-juridique': m.create_need_hebergement,
+	financement: m.create_need_financement,
+	locaux: m.create_need_locaux,
+	reseau: m.create_need_reseau
+};
+/** A need of /creer's form in the reader's language. */
+export const createNeed = (code: SupportNeed) => NEEDS[code]();
+
+/** /creer's profile in one line (the domain's French on a French page). */
+export function createSummary(p: CreateProfile, french: string): string {
+	if (isFrench()) return french;
+	const parts: string[] = [];
+	if (p.projet) parts.push(termLabel('projectKind', p.projet));
+	if (p.stade) parts.push(m.create_summary_stage({ stage: inSentence(createStage(p.stade).label) }));
+	if (p.territoire) parts.push(territoryName(p.territoire));
+	if (p.besoins.length)
+		parts.push(m.create_summary_needs({ needs: p.besoins.map((b) => inSentence(createNeed(b))).join(', ') }));
+	return parts.join(' · ');
 }

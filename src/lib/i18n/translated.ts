@@ -11,6 +11,7 @@ const TRANSLATED_ROUTES: ReadonlySet<string> = new Set([
 	'/annuaire',
 	'/carte',
 	'/confidentialite',
+	'/creer',
 	'/embed/carte',
 	'/financements',
 	'/financements/[slug]',
