@@ -3,7 +3,7 @@
  * parameters; the rules are in src/lib/domain/funding/.
  */
 import { providersOf, recordBySlug, type Catalogue } from '$lib/domain/catalogue';
-import { COMPARE_MAX, parseCompareParams, relatedTools } from '$lib/domain/funding/compare';
+import { COMPARE_MAX, readCompareParams, relatedTools } from '$lib/domain/funding/compare';
 import { findFunding } from '$lib/domain/funding/finder';
 import { fundingControls } from '$lib/domain/filters/controls';
 import { listTools, parseListParams } from '$lib/domain/funding/list';
@@ -138,7 +138,7 @@ export function finderMemoPage(c: Catalogue, url: URL, siteUrl: string, now = ne
 
 /** GET /financements/comparer?outils=a,b,c */
 export function comparePage(c: Catalogue, url: URL, now = new Date()) {
-	const { slugs, errors, problems } = parseCompareParams(url.searchParams);
+	const { slugs, errors, problems } = readCompareParams(url.searchParams);
 	const all = c.fundingTools;
 	const tools: FundingTool[] = [];
 	for (const slug of slugs) {

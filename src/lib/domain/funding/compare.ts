@@ -10,7 +10,13 @@ export type CompareProblem =
 	| { code: 'unknown'; value: string };
 
 /** `?outils=a,b,c` or `?outils=a&outils=b`: at most three slugs, duplicates dropped, in the given order. */
-export function parseCompareParams(params: URLSearchParams): {
+export function parseCompareParams(params: URLSearchParams): { slugs: string[]; errors: string[] } {
+	const { slugs, errors } = readCompareParams(params);
+	return { slugs, errors };
+}
+
+/** The same, with each problem also as a code (`problems`, in the order of `errors`). */
+export function readCompareParams(params: URLSearchParams): {
 	slugs: string[];
 	errors: string[];
 	problems: CompareProblem[];
