@@ -50,6 +50,8 @@ export function createPage(c: Catalogue, url: URL, siteUrl: string, now = new Da
 		errors: parsed.errors,
 		answered: parsed.answered,
 		summary: createSummary(parsed.profile),
+		/** The profile itself, for a page that writes its summary in another language. */
+		profile: parsed.profile,
 		shareUrl: `${siteUrl}${route.create(parsed.profile)}`,
 		finderHref: route.fundingFinder(toFinderProfile(parsed.profile), 'resultats'),
 		placesHref: route.places({ types: PLACES_FOR_WORK }),

@@ -3,7 +3,7 @@
  * parameters; the rules are in src/lib/domain/funding/.
  */
 import { providersOf, recordBySlug, type Catalogue } from '$lib/domain/catalogue';
-import { COMPARE_MAX, parseCompareParams, relatedTools } from '$lib/domain/funding/compare';
+import { COMPARE_MAX, readCompareParams, relatedTools } from '$lib/domain/funding/compare';
 import { findFunding } from '$lib/domain/funding/finder';
 import { fundingControls } from '$lib/domain/filters/controls';
 import { listTools, parseListParams } from '$lib/domain/funding/list';
@@ -54,6 +54,8 @@ export function fundingListPage(c: Catalogue, url: URL, now = new Date()) {
 		errors: parsed.errors,
 		filtered: parsed.answered,
 		summary: profileSummary(parsed.profile),
+		/** The profile itself, for a page that writes its summary in another language. */
+		profile: parsed.profile,
 		territoryLabel: parsed.profile.territoire?.label,
 		items: result.items,
 		steps: result.steps,
@@ -80,6 +82,8 @@ export function finderPage(c: Catalogue, url: URL, siteUrl: string, now = new Da
 		errors: parsed.errors,
 		answered: parsed.answered,
 		summary: profileSummary(parsed.profile),
+		/** The profile itself, for a page that writes its summary in another language. */
+		profile: parsed.profile,
 		territoryLabel: parsed.profile.territoire?.label,
 		shareUrl: `${siteUrl}${route.fundingFinder(parsed.profile)}`,
 		/** « Imprimer mes résultats »: the same profile as an A4 memo. */
@@ -115,6 +119,8 @@ export function finderMemoPage(c: Catalogue, url: URL, siteUrl: string, now = ne
 	return {
 		errors: parsed.errors,
 		summary: profileSummary(parsed.profile),
+		/** The profile itself, for a page that writes it in another language. */
+		finderProfile: parsed.profile,
 		profile: profileInWords(parsed.profile),
 		/** The results page this memo prints: « Lien vers les résultats ». */
 		resultsUrl: `${siteUrl}${route.fundingFinder(parsed.profile)}`,
@@ -132,17 +138,22 @@ export function finderMemoPage(c: Catalogue, url: URL, siteUrl: string, now = ne
 
 /** GET /financements/comparer?outils=a,b,c */
 export function comparePage(c: Catalogue, url: URL, now = new Date()) {
-	const { slugs, errors } = parseCompareParams(url.searchParams);
+	const { slugs, errors, problems } = readCompareParams(url.searchParams);
 	const all = c.fundingTools;
 	const tools: FundingTool[] = [];
 	for (const slug of slugs) {
 		const t = all.find((x) => x.slug === slug || x.id === slug);
 		if (t) tools.push(t);
-		else errors.push(`outil inconnu : « ${slug} »`);
+		else {
+			errors.push(`outil inconnu : « ${slug} »`);
+			problems.push({ code: 'unknown', value: slug });
+		}
 	}
 	return {
 		tools,
 		errors,
+		/** The same problems as codes, in the same order. */
+		problems,
 		stale: staleFlags(tools, now),
 		providers: providersOf(c, tools),
 		/** Tools that can still be added, for the "add a tool" select. */

@@ -35,8 +35,11 @@ export interface Estimate {
 	toVerifyTotal: number;
 	parts: EstimatePart[];
 	byKind: { kind: MoneyKind; amount: number; toVerify: number }[];
-	leftOut: { toolId: string; name: string; reason: string }[];
+	/** Tools not counted; `code` says why in a word a page translates (`reason` is the French). */
+	leftOut: { toolId: string; name: string; reason: string; code: LeftOutCode }[];
 }
+
+export type LeftOutCode = 'guarantee' | 'no-amount' | 'same-provider';
 
 const SAME_PROVIDER = 'même financeur et même nature qu’un outil déjà compté';
 
@@ -84,13 +87,19 @@ export function estimateTotal(
 				leftOut.push({
 					toolId: t.id,
 					name: t.name,
-					reason: 'garantie : elle couvre un prêt, sans apporter de fonds'
+					reason: 'garantie : elle couvre un prêt, sans apporter de fonds',
+					code: 'guarantee'
 				});
 			continue;
 		}
 		const upper = t.amount?.max ?? t.amount?.average;
 		if (upper === undefined) {
-			leftOut.push({ toolId: t.id, name: t.name, reason: 'montant par projet non publié' });
+			leftOut.push({
+				toolId: t.id,
+				name: t.name,
+				reason: 'montant par projet non publié',
+				code: 'no-amount'
+			});
 			continue;
 		}
 		const kind = moneyKind(t) ?? 'don';
@@ -106,7 +115,8 @@ export function estimateTotal(
 	}
 	const lead = new Map(matches.map((t) => [t.id, t.providerIds[0]]));
 	const all = pick(candidates, lead);
-	for (const d of all.dropped) leftOut.push({ toolId: d.toolId, name: d.name, reason: SAME_PROVIDER });
+	for (const d of all.dropped)
+		leftOut.push({ toolId: d.toolId, name: d.name, reason: SAME_PROVIDER, code: 'same-provider' });
 	const confirmed = pick(
 		candidates.filter((c) => !c.toVerify),
 		lead

@@ -16,7 +16,7 @@ import { noGrantExplanation, type NoGrant } from './grants';
 import { combinationHints, type CombinationHint } from './hints';
 import { isStep } from './kind';
 import type { FinderProfile } from './profile';
-import { qpvAnswer, type QpvAnswer } from './qpv';
+import { EUROMETROPOLE_PLACE, qpvAnswer, type QpvAnswer } from './qpv';
 import { neighbourReason, neighbourStage } from './stages';
 
 export interface NeighbourEvaluation {
@@ -25,7 +25,13 @@ export interface NeighbourEvaluation {
 	stage: Stage;
 	/** « prévu pour l’étape d’émergence : peut encore convenir si … » */
 	reason: string;
+	/** The profile's stage: with `stage`, what the reason is written from in another language. */
+	profileStage: Stage;
 }
+
+/** A remark about the profile as a whole, as a code and its facts (`notices` holds the French). */
+export type FinderNotice =
+	{ code: 'amount-above-every-ceiling'; need: number; highest: number } | { code: 'outside-eurometropole' };
 
 export interface FinderResult {
 	/** Tools that bring money or support and fit every answer, best first. */
@@ -40,6 +46,8 @@ export interface FinderResult {
 	estimate?: Estimate;
 	/** Remarks about the profile as a whole (an amount no tool covers, a place outside the Eurométropole). */
 	notices: string[];
+	/** The same remarks as codes, in the same order. */
+	noticeSay: FinderNotice[];
 	/** What the QPV answer changes, for a profile placed in a QPV. */
 	qpv?: QpvAnswer;
 	/** Why no grant fits and what to look at instead, when no result is a grant. */
@@ -51,16 +59,18 @@ export function asNeighbour(e: ToolEvaluation, stage: Stage | undefined): Neighb
 	if (!stage || e.eligible || isStep(e.tool)) return undefined;
 	if (!e.unmet.filter((c) => c.blocking).every((c) => c.key === 'stade')) return undefined;
 	const next = neighbourStage(e.tool.stages, stage);
-	return next ? { evaluation: e, stage: next, reason: neighbourReason(next, stage) } : undefined;
+	return next
+		? { evaluation: e, stage: next, reason: neighbourReason(next, stage), profileStage: stage }
+		: undefined;
 }
 
 /** Neighbours grouped by their stage (so by reason), the earlier stage first, best fit first within. */
 export function neighbourGroups(
 	neighbours: readonly NeighbourEvaluation[]
-): { stage: Stage; reason: string; list: NeighbourEvaluation[] }[] {
+): { stage: Stage; reason: string; profileStage: Stage; list: NeighbourEvaluation[] }[] {
 	return STAGE_CODES.flatMap((stage) => {
 		const list = neighbours.filter((n) => n.stage === stage);
-		return list.length ? [{ stage, reason: list[0].reason, list }] : [];
+		return list.length ? [{ stage, reason: list[0].reason, profileStage: list[0].profileStage, list }] : [];
 	});
 }
 
@@ -81,26 +91,30 @@ export function findFunding(
 		.filter((e) => !e.eligible && !nextDoor.has(e.tool.id))
 		.sort((a, b) => blockers(a) - blockers(b) || a.tool.name.localeCompare(b.tool.name, 'fr'));
 	const notices: string[] = [];
+	const noticeSay: FinderNotice[] = [];
 	if (profile.montant !== undefined) {
 		const open = tools.filter((t) => t.availability !== 'ferme');
 		if (amountAboveEveryCeiling(open, profile.montant)) {
 			const highest = Math.max(...open.flatMap((t) => (t.amount?.max !== undefined ? [t.amount.max] : [])));
+			noticeSay.push({ code: 'amount-above-every-ceiling', need: profile.montant, highest });
 			notices.push(
 				`Aucun outil de la liste ne couvre à lui seul ${formatEuros(profile.montant)} : le plus haut plafond publié est de ${formatEuros(highest)}. Il faudra combiner plusieurs financements ; un accompagnement (DLA, France Active Alsace) aide à monter ce plan.`
 			);
 		}
 	}
-	if (profile.territoire?.outside.includes('eurometropole'))
+	if (profile.territoire?.outside.includes('eurometropole')) {
+		noticeSay.push({ code: 'outside-eurometropole' });
 		notices.push(
 			'Votre projet est situé hors de l’Eurométropole : les outils réservés à l’Eurométropole ne vous sont pas proposés. Carto ESS recense surtout les outils utiles à Strasbourg ; consultez aussi Aides-territoires et les réseaux de votre territoire.'
 		);
+	}
 	const matchTools = matches.map((e) => e.tool);
 	const steps = approvalSteps(
 		eligible.filter((e) => isStep(e.tool)),
 		matchTools
 	);
 	const commune = profile.territoire?.communeCode;
-	const samePlace = commune && opts.communeName ? opts.communeName(commune) : 'l’Eurométropole';
+	const samePlace = commune && opts.communeName ? opts.communeName(commune) : EUROMETROPOLE_PLACE;
 	const offered = [...eligible, ...neighbours.map((n) => n.evaluation)].map((e) => e.tool);
 	return {
 		matches,
@@ -110,6 +124,7 @@ export function findFunding(
 		hints: combinationHints(matchTools),
 		estimate: profile.montant !== undefined ? estimateTotal(matchTools, profile.montant, now) : undefined,
 		notices,
+		noticeSay,
 		qpv: qpvAnswer(tools, offered, profile, samePlace),
 		noGrant: noGrantExplanation(
 			matches,

@@ -5,7 +5,8 @@
  */
 import { frenchList } from '../format';
 import { AUDIENCE_PLURAL, stagesLabel } from './labels';
-import type { ToolEvaluation } from './criteria';
+import type { Criterion, ToolEvaluation } from './criteria';
+import type { Audience, Stage } from '../taxonomies';
 import { isGrant, moneyKind, toolKind } from './kind';
 import type { FinderProfile } from './profile';
 
@@ -14,7 +15,19 @@ export interface NoGrant {
 	why: string[];
 	/** What to look at instead. */
 	instead: string[];
+	/** The same sentences as codes and the facts they cite (tool names are record content). */
+	whySay: NoGrantWhy[];
+	insteadSay: NoGrantInstead[];
 }
+
+export type NoGrantWhy =
+	| { code: 'stage'; groups: { stages: Stage[]; names: string[] }[] }
+	| { code: 'audience'; tools: { name: string; audiences: Audience[] }[] }
+	| { code: 'other'; tools: { name: string; reason?: Criterion }[] }
+	| { code: 'closed'; names: string[] };
+
+export type NoGrantInstead =
+	{ code: 'neighbours' | 'equity' | 'support'; names: string[] } | { code: 'create' | 'local' };
 
 const names = (list: readonly ToolEvaluation[]) => frenchList(list.map((e) => e.tool.name));
 const firstBlocking = (e: ToolEvaluation) => e.unmet.find((c) => c.blocking);
@@ -36,6 +49,9 @@ export function noGrantExplanation(
 	const open = grants.filter((e) => !closed.includes(e));
 	const by = (key: string) => open.filter((e) => firstBlocking(e)?.key === key);
 	const why: string[] = [];
+	const whySay: NoGrantWhy[] = [];
+	const insteadSay: NoGrantInstead[] = [];
+	const toolNames = (list: readonly ToolEvaluation[]) => list.map((e) => e.tool.name);
 	const stage = by('stade');
 	if (stage.length) {
 		const stages = new Map<string, ToolEvaluation[]>();
@@ -43,12 +59,24 @@ export function noGrantExplanation(
 			const label = stagesLabel(e.tool.stages);
 			stages.set(label, [...(stages.get(label) ?? []), e]);
 		}
+		const byStages = new Map<string, { stages: Stage[]; names: string[] }>();
+		for (const e of stage) {
+			const key = stagesLabel(e.tool.stages);
+			const group = byStages.get(key) ?? { stages: e.tool.stages, names: [] };
+			group.names.push(e.tool.name);
+			byStages.set(key, group);
+		}
+		whySay.push({ code: 'stage', groups: [...byStages.values()] });
 		why.push(
 			`Prévues pour une autre étape : ${[...stages].map(([label, list]) => `${label} (${names(list)})`).join(' ; ')}.`
 		);
 	}
 	const audience = by('structure');
-	if (audience.length)
+	if (audience.length) {
+		whySay.push({
+			code: 'audience',
+			tools: audience.map((e) => ({ name: e.tool.name, audiences: e.tool.eligibility.audiences }))
+		});
 		why.push(
 			`Réservées à d’autres publics : ${audience
 				.map(
@@ -56,17 +84,27 @@ export function noGrantExplanation(
 				)
 				.join(' ; ')}.`
 		);
+	}
 	const other = open.filter(
 		(e) => !['stade', 'structure', 'disponibilite'].includes(firstBlocking(e)?.key ?? '')
 	);
-	if (other.length)
+	if (other.length) {
+		whySay.push({
+			code: 'other',
+			tools: other.map((e) => ({ name: e.tool.name, reason: firstBlocking(e) }))
+		});
 		why.push(
 			`Écartées par une autre réponse : ${other.map((e) => `${e.tool.name} (${firstBlocking(e)?.text})`).join(' ; ')}.`
 		);
-	if (closed.length) why.push(`Fermées : ${names(closed)}.`);
+	}
+	if (closed.length) {
+		whySay.push({ code: 'closed', names: toolNames(closed) });
+		why.push(`Fermées : ${names(closed)}.`);
+	}
 
 	const instead: string[] = [];
 	const nextDoor = neighbours.filter((e) => isGrant(e.tool));
+	if (nextDoor.length) insteadSay.push({ code: 'neighbours', names: toolNames(nextDoor) });
 	if (nextDoor.length)
 		instead.push(
 			`Les aides non remboursables prévues pour l’étape voisine, si votre projet y correspond encore : ${names(nextDoor)} (voir « Prévus pour une étape voisine »).`
@@ -74,19 +112,23 @@ export function noGrantExplanation(
 	const equity = matches.filter(
 		(e) => moneyKind(e.tool) === 'fonds-propres' || e.tool.types.includes('pret-honneur')
 	);
+	if (equity.length) insteadSay.push({ code: 'equity', names: toolNames(equity) });
 	if (equity.length)
 		instead.push(
 			`Des quasi-fonds propres ou des prêts d’honneur, qui renforcent vos fonds propres et aident à obtenir un prêt bancaire : ${names(equity)}.`
 		);
 	const support = matches.filter((e) => toolKind(e.tool) === 'accompagnement');
+	if (support.length) insteadSay.push({ code: 'support', names: toolNames(support) });
 	if (support.length)
 		instead.push(`Un accompagnement pour bâtir votre plan de financement : ${names(support)}.`);
+	if (profile.structure === 'porteur' && audience.length) insteadSay.push({ code: 'create' });
 	if (profile.structure === 'porteur' && audience.length)
 		instead.push(
 			'Créer votre structure (association, coopérative, société) ouvre les aides réservées aux structures.'
 		);
+	insteadSay.push({ code: 'local' });
 	instead.push(
 		'Les subventions des collectivités (commune, Eurométropole, Région) et des fondations ne sont pas toutes recensées dans Carto ESS : renseignez-vous auprès de votre commune et des réseaux de l’ESS.'
 	);
-	return { why, instead };
+	return { why, instead, whySay, insteadSay };
 }

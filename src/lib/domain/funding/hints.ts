@@ -7,7 +7,17 @@ import { bringsMoney } from './tool';
 export interface CombinationHint {
 	toolIds: string[];
 	text: string;
+	/** The same hint as a code and the names it cites (record content), for another language. */
+	say: HintSay;
 }
+
+export type HintSay =
+	/** Two tools the data combines; `note` is the data's own note (French), absent for the default one. */
+	| { code: 'pair'; a: string; b: string; note?: string }
+	/** A guarantee and, among the results, loans it can back (`more`: more than the three named). */
+	| { code: 'guarantee'; guarantee: string; loans: string[]; more: boolean }
+	| { code: 'honour'; honour: string[]; loans: string[]; more: boolean }
+	| { code: 'support'; support: string[] };
 
 const LOAN_TYPES: FundingType[] = ['pret-bancaire', 'microcredit', 'pret-participatif'];
 
@@ -26,10 +36,13 @@ export function combinationHints(matches: readonly FundingTool[]): CombinationHi
 			const key = [t.id, other.id].sort().join('+');
 			if (seen.has(key)) continue;
 			seen.add(key);
-			const note = lowerFirst(
-				t.combinationNote ?? other.combinationNote ?? 'outils souvent demandés ensemble.'
-			);
-			hints.push({ toolIds: [t.id, other.id], text: `${t.name} et ${other.name} : ${note}` });
+			const own = t.combinationNote ?? other.combinationNote;
+			const note = lowerFirst(own ?? 'outils souvent demandés ensemble.');
+			hints.push({
+				toolIds: [t.id, other.id],
+				text: `${t.name} et ${other.name} : ${note}`,
+				say: { code: 'pair', a: t.name, b: other.name, note: own ? note : undefined }
+			});
 		}
 	}
 	const loans = matches.filter((t) => t.types.some((x) => LOAN_TYPES.includes(x)));
@@ -43,7 +56,13 @@ export function combinationHints(matches: readonly FundingTool[]): CombinationHi
 		const with_ = loans.length ? ` Parmi vos résultats, elle peut accompagner : ${some(loans)}.` : '';
 		hints.push({
 			toolIds: [g.id, ...loans.map((l) => l.id)],
-			text: `${g.name} garantit un prêt : elle n’apporte pas d’argent elle-même, elle rassure la banque et se demande en même temps que le prêt.${with_}`
+			text: `${g.name} garantit un prêt : elle n’apporte pas d’argent elle-même, elle rassure la banque et se demande en même temps que le prêt.${with_}`,
+			say: {
+				code: 'guarantee',
+				guarantee: g.name,
+				loans: loans.slice(0, 3).map((l) => l.name),
+				more: loans.length > 3
+			}
 		});
 	}
 	const honour = matches.filter((t) => t.types.includes('pret-honneur'));
@@ -56,7 +75,13 @@ export function combinationHints(matches: readonly FundingTool[]): CombinationHi
 				'ou'
 			)}) renforce les fonds propres de la personne qui crée et sert de levier pour obtenir un prêt bancaire${
 				bankLoans.length ? `, par exemple ${some(bankLoans)}` : ''
-			}.`
+			}.`,
+			say: {
+				code: 'honour',
+				honour: honour.map((t) => t.name),
+				loans: bankLoans.slice(0, 3).map((l) => l.name),
+				more: bankLoans.length > 3
+			}
 		});
 	}
 	const support = matches.filter((t) => !bringsMoney(t) && t.types.includes('accompagnement'));
@@ -64,7 +89,8 @@ export function combinationHints(matches: readonly FundingTool[]): CombinationHi
 	if (support.length && money.length)
 		hints.push({
 			toolIds: support.map((t) => t.id),
-			text: `${frenchList(support.map((t) => t.name))} : un accompagnement qui aide à préparer et à assembler les financements ci-dessus.`
+			text: `${frenchList(support.map((t) => t.name))} : un accompagnement qui aide à préparer et à assembler les financements ci-dessus.`,
+			say: { code: 'support', support: support.map((t) => t.name) }
 		});
 	return hints;
 }

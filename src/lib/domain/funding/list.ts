@@ -10,7 +10,14 @@ import { compareEvaluations, evaluateTool, type EvaluateOptions, type ToolEvalua
 import { approvalSteps, type ApprovalStep } from './approvals';
 import { asNeighbour, type NeighbourEvaluation } from './finder';
 import { isStep } from './kind';
-import { parseFinderParams, single, type FinderGeo, type FinderProfile, type ParsedFinder } from './profile';
+import {
+	parseFinderParams,
+	single,
+	type FieldError,
+	type FinderGeo,
+	type FinderProfile,
+	type ParsedFinder
+} from './profile';
 
 export const SORTS = [
 	{ code: 'adequation', label: 'Adéquation à votre profil' },
@@ -34,7 +41,7 @@ export interface ParsedList extends ParsedFinder {
 export function parseListParams(params: URLSearchParams, geo: FinderGeo & FilterRef): ParsedList {
 	const finder = parseFinderParams(params, geo);
 	const form = readForm(params, 'funding', geo);
-	const errors = [...finder.errors, ...form.errors];
+	const errors: FieldError[] = [...finder.errors, ...form.errors];
 	const filters: ListFiltersParsed = { selection: form.selection, tri: 'adequation' };
 	const listValues: Record<string, string> = { ...form.raw };
 	const tri = single(params, 'tri', errors);
@@ -44,7 +51,9 @@ export function parseListParams(params: URLSearchParams, geo: FinderGeo & Filter
 		else
 			errors.push({
 				field: 'tri',
-				message: `tri inconnu : « ${tri} » ; valeurs possibles : adequation, montant, nom`
+				message: `tri inconnu : « ${tri} » ; valeurs possibles : adequation, montant, nom`,
+				code: 'unknown-value',
+				input: tri
 			});
 	}
 	return {

@@ -6,7 +6,7 @@ import { amountLabel, formatDate, formatEuros, frenchList, upperFirst } from '..
 import type { FundingTool } from '../records';
 import { labelOf, type Audience } from '../taxonomies';
 import type { Criterion, CriterionKey, ToolEvaluation } from './criteria';
-import { TOOL_KIND_LABELS, toolKind } from './kind';
+import { TOOL_KIND_LABELS, toolKind, type ToolKind } from './kind';
 import { AUDIENCE_SINGULAR, stagesLabel } from './labels';
 import type { FinderProfile } from './profile';
 import { STAGE_HELP } from './stages';
@@ -79,6 +79,15 @@ export interface SummaryRow {
 	toVerify: boolean;
 	/** Why it fits the profile (the finder's memo) or who it is for (the general memos). */
 	why: string;
+	/** The facts the row's French is written from, for a page in another language. */
+	say: {
+		kind: ToolKind;
+		/** Undefined with `amount` false: the row shows « — ». */
+		amount?: FundingTool['amount'];
+		showsAmount: boolean;
+		availability: FundingTool['availability'];
+		deadline?: string;
+	};
 }
 
 export function summaryRow(tool: FundingTool, why: string, now: Date = new Date()): SummaryRow {
@@ -92,7 +101,14 @@ export function summaryRow(tool: FundingTool, why: string, now: Date = new Date(
 		amount: concernsAmount(tool) || tool.amount ? amountLabel(tool.amount) : '—',
 		availability: labelOf('availability', tool.availability) + deadline,
 		toVerify: !isOpenNow(tool, now),
-		why
+		why,
+		say: {
+			kind: toolKind(tool),
+			amount: tool.amount,
+			showsAmount: concernsAmount(tool) || Boolean(tool.amount),
+			availability: tool.availability,
+			deadline: tool.deadline
+		}
 	};
 }
 

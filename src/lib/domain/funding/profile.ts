@@ -37,6 +37,13 @@ export interface TerritoryProfile {
 	communeCode?: string;
 	/** true: in a QPV; false: in the Eurométropole but not in a QPV as far as the finder knows; undefined: unknown. */
 	qpv?: boolean;
+	/**
+	 * What the value is, for a page that writes the label in another language: a keyword (the value), a QPV or
+	 * a commune of the Eurométropole (`name`, record content), or a commune outside it (`region`).
+	 */
+	kind?: 'keyword' | 'qpv' | 'commune' | 'insee';
+	name?: string;
+	region?: 'bas-rhin' | 'haut-rhin' | 'grand-est' | 'france';
 }
 
 export interface FinderProfile {
@@ -54,8 +61,28 @@ export type FinderParam = (typeof FINDER_PARAMS)[number];
 
 export interface FieldError {
 	field: string;
+	/** The French message. */
 	message: string;
+	/** What went wrong, for a page that writes the message in another language. */
+	code?: FieldErrorCode;
+	/** The value as sent (an unknown code, a parameter given twice). */
+	input?: string;
 }
+
+export type FieldErrorCode =
+	| 'repeated'
+	| 'montant-format'
+	| 'montant-min'
+	| 'montant-max'
+	| 'unknown-value'
+	| 'forme-porteur'
+	| 'forme-association';
+
+const MONTANT_ERRORS = {
+	format: 'montant invalide : indiquez un nombre entier d’euros, par exemple 20000',
+	min: 'montant invalide : il doit être d’au moins 1 €',
+	max: 'montant invalide : 100 millions d’euros au plus'
+} as const;
 
 const WIDER: Territory[] = [
 	'europe',
@@ -110,7 +137,8 @@ export function resolveTerritory(raw: string, geo: FinderGeo): TerritoryProfile 
 	const value = raw.trim().toLowerCase();
 	// Own keys only: `__proto__` or `constructor` typed in the URL must not reach Object.prototype.
 	const keyword = Object.hasOwn(TERRITORY_KEYWORDS, value) ? TERRITORY_KEYWORDS[value] : undefined;
-	if (keyword) return { value, ...keyword, inside: [...keyword.inside], outside: [...keyword.outside] };
+	if (keyword)
+		return { value, ...keyword, inside: [...keyword.inside], outside: [...keyword.outside], kind: 'keyword' };
 	if (value.startsWith('qpv-')) {
 		const q = geo.qpv.find((x) => x.slug === value.slice(4));
 		if (!q) return undefined;
@@ -120,7 +148,9 @@ export function resolveTerritory(raw: string, geo: FinderGeo): TerritoryProfile 
 			inside: q.communeCode ? upFrom('commune') : upFrom('eurometropole'),
 			outside: [],
 			communeCode: q.communeCode,
-			qpv: true
+			qpv: true,
+			kind: 'qpv',
+			name: q.name
 		};
 	}
 	const commune = geo.communes.find((c) => c.code === value.toUpperCase() || c.slug === value);
@@ -131,7 +161,9 @@ export function resolveTerritory(raw: string, geo: FinderGeo): TerritoryProfile 
 			inside: upFrom('commune'),
 			outside: [],
 			communeCode: commune.code,
-			qpv: false
+			qpv: false,
+			kind: 'commune',
+			name: commune.name
 		};
 	const insee = value.toUpperCase();
 	if (/^(?:\d{5}|2[AB]\d{3})$/.test(insee)) {
@@ -152,7 +184,16 @@ export function resolveTerritory(raw: string, geo: FinderGeo): TerritoryProfile 
 			label: `Commune ${insee} (${where}, hors Eurométropole)`,
 			inside: upFrom(level),
 			outside,
-			communeCode: insee
+			communeCode: insee,
+			kind: 'insee',
+			region:
+				dep === '67'
+					? 'bas-rhin'
+					: dep === '68'
+						? 'haut-rhin'
+						: level === 'grand-est'
+							? 'grand-est'
+							: 'france'
 		};
 	}
 	return undefined;
@@ -165,14 +206,9 @@ const montantSchema = z
 	.pipe(
 		z
 			.string()
-			.regex(/^\d+$/, { error: 'montant invalide : indiquez un nombre entier d’euros, par exemple 20000' })
+			.regex(/^\d+$/, { error: MONTANT_ERRORS.format })
 			.transform(Number)
-			.pipe(
-				z
-					.number()
-					.min(1, { error: 'montant invalide : il doit être d’au moins 1 €' })
-					.max(100_000_000, { error: 'montant invalide : 100 millions d’euros au plus' })
-			)
+			.pipe(z.number().min(1, { error: MONTANT_ERRORS.min }).max(100_000_000, { error: MONTANT_ERRORS.max }))
 	);
 
 const structureSchema = z.enum(AUDIENCE_CODES, {
@@ -212,7 +248,11 @@ export function single(params: URLSearchParams, key: string, errors: FieldError[
 	const all = params.getAll(key).map((v) => v.trim());
 	const filled = all.filter((v) => v !== '');
 	if (new Set(filled).size > 1) {
-		errors.push({ field: key, message: `« ${key} » est donné plusieurs fois avec des valeurs différentes` });
+		errors.push({
+			field: key,
+			message: `« ${key} » est donné plusieurs fois avec des valeurs différentes`,
+			code: 'repeated'
+		});
 		return undefined;
 	}
 	return filled[0];
@@ -235,7 +275,16 @@ export function parseFinderParams(params: URLSearchParams, geo: FinderGeo): Pars
 		if (v === undefined) return undefined;
 		const parsed = schema.safeParse(v);
 		if (parsed.success) return parsed.data;
-		errors.push({ field: key, message: parsed.error.issues[0].message });
+		const message = parsed.error.issues[0].message;
+		const code: FieldErrorCode =
+			key !== 'montant'
+				? 'unknown-value'
+				: message === MONTANT_ERRORS.min
+					? 'montant-min'
+					: message === MONTANT_ERRORS.max
+						? 'montant-max'
+						: 'montant-format';
+		errors.push({ field: key, message, code, input: v });
 		return undefined;
 	};
 	profile.structure = take('structure', structureSchema);
@@ -249,13 +298,17 @@ export function parseFinderParams(params: URLSearchParams, geo: FinderGeo): Pars
 		else
 			errors.push({
 				field: 'territoire',
-				message: `territoire inconnu : « ${values.territoire} » ; choisissez une commune de l’Eurométropole, un QPV, « hors-ems » ou un code INSEE`
+				message: `territoire inconnu : « ${values.territoire} » ; choisissez une commune de l’Eurométropole, un QPV, « hors-ems » ou un code INSEE`,
+				code: 'unknown-value',
+				input: values.territoire
 			});
 	}
 	if (profile.forme && profile.structure === 'porteur') {
 		errors.push({
 			field: 'forme',
-			message: 'un porteur de projet sans structure n’a pas encore de forme juridique : laissez ce champ vide'
+			message:
+				'un porteur de projet sans structure n’a pas encore de forme juridique : laissez ce champ vide',
+			code: 'forme-porteur'
 		});
 		profile.forme = undefined;
 	} else if (
@@ -265,7 +318,9 @@ export function parseFinderParams(params: URLSearchParams, geo: FinderGeo): Pars
 	) {
 		errors.push({
 			field: 'forme',
-			message: `une association non fiscalisée ne peut pas avoir la forme « ${labelOf('legalForm', profile.forme)} » : choisissez « structure fiscalisée » ou une forme d’association`
+			message: `une association non fiscalisée ne peut pas avoir la forme « ${labelOf('legalForm', profile.forme)} » : choisissez « structure fiscalisée » ou une forme d’association`,
+			code: 'forme-association',
+			input: profile.forme
 		});
 		profile.forme = undefined;
 	}

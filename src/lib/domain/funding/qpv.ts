@@ -6,7 +6,7 @@
 import { frenchList } from '../format';
 import type { FundingTool } from '../records';
 import { type ToolRef } from './approvals';
-import type { FinderProfile } from './profile';
+import type { FinderProfile, TerritoryProfile } from './profile';
 
 const QPV_WORDS = /(?<![\p{L}\p{N}])QPV(?![\p{L}\p{N}])|quartiers? prioritaires?|politique de la ville/iu;
 
@@ -33,7 +33,20 @@ export interface QpvAnswer {
 	closed: ToolRef[];
 	/** The answer in sentences, in the order shown. */
 	text: string[];
+	/** The same sentences as codes and the names they cite, for another language. */
+	say: QpvSay[];
 }
+
+/** How `samePlace` names the Eurométropole when the profile gives no commune. */
+export const EUROMETROPOLE_PLACE = 'l’Eurométropole';
+
+export type QpvSay =
+	| { code: 'changes'; yours: TerritoryProfile; reserved: string[]; favoured: string[] }
+	| { code: 'elsewhere'; yours: TerritoryProfile; names: string[] }
+	| { code: 'none'; yours: TerritoryProfile; samePlace: string }
+	| { code: 'closed-one'; name: string; others: boolean }
+	| { code: 'closed-many'; names: string[]; others: boolean }
+	| { code: 'credits' };
 
 const ref = (t: FundingTool): ToolRef => ({ id: t.id, slug: t.slug, name: t.name });
 const names = (tools: readonly ToolRef[]) => frenchList(tools.map((t) => t.name));
@@ -59,6 +72,7 @@ export function qpvAnswer(
 	const closed = tools.filter((x) => x.availability === 'ferme' && x.eligibility.qpvOnly).map(ref);
 	const changes = reserved.length + favoured.length > 0;
 	const text: string[] = [];
+	const say: QpvSay[] = [];
 	const answer = `Votre réponse « ${t.label} »`;
 	if (changes) {
 		const plural = (n: number, one: string, many: string) => (n > 1 ? many : one);
@@ -72,17 +86,28 @@ export function qpvAnswer(
 				`${names(favoured)} ${plural(favoured.length, 'cite', 'citent')} les quartiers prioritaires dans ${plural(favoured.length, 'ses', 'leurs')} conditions`
 			);
 		text.push(`${answer} change vos résultats : ${parts.join(' ; ')}.`);
+		say.push({
+			code: 'changes',
+			yours: t,
+			reserved: reserved.map((r) => r.name),
+			favoured: favoured.map((r) => r.name)
+		});
 	} else if (elsewhere.length) {
+		say.push({ code: 'elsewhere', yours: t, names: elsewhere.map((r) => r.name) });
 		text.push(
 			`${answer} ne change pas vos résultats : ${elsewhere.length > 1 ? 'les outils liés' : 'l’outil lié'} aux quartiers prioritaires (${names(elsewhere)}) ne correspond${elsewhere.length > 1 ? 'ent' : ''} pas à vos autres réponses ; voyez pourquoi dans « Non éligibles ».`
 		);
 	} else {
+		say.push({ code: 'none', yours: t, samePlace });
 		text.push(
 			`${answer} ne change pas vos résultats : aucun outil ouvert recensé dans Carto ESS n’est réservé aux quartiers prioritaires (QPV) ni ne leur donne de priorité écrite dans ses conditions. Vos résultats sont les mêmes que pour ${samePlace}.`
 		);
 	}
 	// « Le seul » only when no open tool is reserved to the QPV too.
 	const openReserved = open.some((x) => x.eligibility.qpvOnly);
+	if (closed.length === 1) say.push({ code: 'closed-one', name: closed[0].name, others: openReserved });
+	else if (closed.length > 1)
+		say.push({ code: 'closed-many', names: closed.map((r) => r.name), others: openReserved });
 	if (closed.length === 1)
 		text.push(
 			openReserved
@@ -93,8 +118,9 @@ export function qpvAnswer(
 		text.push(
 			`${openReserved ? 'D’autres outils' : 'Les outils'} recensés réservés aux QPV (${names(closed)}) sont fermés.`
 		);
+	say.push({ code: 'credits' });
 	text.push(
 		'Les crédits de la politique de la ville (appels à projets du contrat de ville) ne sont pas recensés dans Carto ESS : renseignez-vous auprès de votre commune ou de l’Eurométropole.'
 	);
-	return { changes, reserved, favoured, elsewhere, closed, text };
+	return { changes, reserved, favoured, elsewhere, closed, text, say };
 }

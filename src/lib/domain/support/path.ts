@@ -31,8 +31,10 @@ export interface OfferEvaluation extends ToolEvaluation {
 export interface PathStep {
 	key: StepKey;
 	title: string;
+	titleCode: StepTitle;
 	/** Why the step is in this path, in words. */
 	why: string;
+	whyCode: StepWhy;
 	/** Offers that fit, best first. */
 	offers: OfferEvaluation[];
 	/** Offers of this step the profile is not eligible for, with the blocking reasons. */
@@ -65,20 +67,23 @@ function projectCriterion(tool: FundingTool, projet: ProjectKind | undefined): C
 			key: 'condition',
 			status: 'unchecked',
 			blocking: false,
-			text: `Projets accompagnés : ${label} ; précisez le vôtre`
+			text: `Projets accompagnés : ${label} ; précisez le vôtre`,
+			say: { code: 'projet-unknown', projects: tool.projectKinds }
 		};
 	if (tool.projectKinds.includes(projet))
 		return {
 			key: 'condition',
 			status: 'met',
 			blocking: false,
-			text: `Projet : accompagne ${labelOf('projectKind', projet).toLowerCase()}`
+			text: `Projet : accompagne ${labelOf('projectKind', projet).toLowerCase()}`,
+			say: { code: 'projet-ok', project: projet }
 		};
 	return {
 		key: 'condition',
 		status: 'unmet',
 		blocking: true,
-		text: `Projet : accompagne seulement ${label} (vous : ${labelOf('projectKind', projet).toLowerCase()})`
+		text: `Projet : accompagne seulement ${label} (vous : ${labelOf('projectKind', projet).toLowerCase()})`,
+		say: { code: 'projet-reserved', projects: tool.projectKinds, project: projet }
 	};
 }
 
@@ -105,9 +110,9 @@ const asks = (p: CreateProfile, need: CreateProfile['besoins'][number]) => p.bes
 
 interface StepRule {
 	key: StepKey;
-	title: (p: CreateProfile) => string;
+	title: (p: CreateProfile) => StepTitle;
 	/** Why the step is there for this profile; undefined: the step is left out. */
-	when: (p: CreateProfile) => string | undefined;
+	when: (p: CreateProfile) => StepWhy | undefined;
 	/** The offers it lists (by kind of support), or the approvals (tools of type « Agrément »). */
 	offers?: (t: FundingTool) => boolean;
 	continues?: 'financement' | 'lieux';
@@ -118,84 +123,110 @@ const withKinds =
 	(t: FundingTool) =>
 		t.supportKinds.some((k) => kinds.includes(k));
 
+/** Why a step is in the path, by code: the French a page shows (another language writes it from the code). */
+export const STEP_WHY = {
+	'asked-diagnostic': 'vous avez demandé un diagnostic',
+	'no-need-diagnostic': 'sans besoin précisé, un premier diagnostic aide à choisir la suite',
+	'idea-diagnostic': 'à l’étape de l’idée, un premier point évite de partir dans la mauvaise direction',
+	'asked-accompagnement': 'vous avez demandé un accompagnement',
+	'build-accompagnement':
+		'un accompagnateur aide à construire le modèle, la forme juridique et le plan de financement',
+	'asked-formation': 'vous avez demandé une formation',
+	'asked-hebergement': 'vous avez demandé un hébergement juridique',
+	'cae-hebergement': 'votre activité se lance à l’intérieur d’une CAE, qui l’héberge juridiquement',
+	'esus-agrement': 'votre entreprise demande l’agrément ESUS',
+	'asked-financement': 'vous avez demandé un financement',
+	'plan-financement': 'le plan de financement suit le diagnostic et l’accompagnement',
+	'asked-locaux': 'vous avez demandé un lieu',
+	'asked-reseau': 'vous avez demandé un réseau',
+	'no-need-reseau': 'un réseau d’acteurs de l’ESS aide à chaque étape'
+} as const;
+export type StepWhy = keyof typeof STEP_WHY;
+
+/** Each step's title, by code (the accompaniment is worded for a reprise). */
+export const STEP_TITLES = {
+	diagnostic: 'Faire le point sur votre projet',
+	accompagnement: 'Être accompagné pour construire le projet',
+	'accompagnement-reprise': 'Préparer la reprise avec un accompagnateur',
+	formation: 'Vous former',
+	'hebergement-juridique': 'Tester votre activité dans une coopérative d’activité et d’emploi (CAE)',
+	agrement: 'Obtenir l’agrément',
+	financement: 'Financer le projet',
+	locaux: 'Trouver un lieu pour travailler, se réunir ou tester',
+	reseau: 'Rejoindre un réseau'
+} as const;
+export type StepTitle = keyof typeof STEP_TITLES;
+
 /** Every step, in path order. */
 export const STEPS: readonly StepRule[] = [
 	{
 		key: 'diagnostic',
-		title: () => 'Faire le point sur votre projet',
+		title: () => 'diagnostic',
 		when: (p) =>
 			asks(p, 'diagnostic')
-				? 'vous avez demandé un diagnostic'
+				? 'asked-diagnostic'
 				: none(p)
-					? 'sans besoin précisé, un premier diagnostic aide à choisir la suite'
+					? 'no-need-diagnostic'
 					: p.stade === 'idee'
-						? 'à l’étape de l’idée, un premier point évite de partir dans la mauvaise direction'
+						? 'idea-diagnostic'
 						: undefined,
 		offers: withKinds('diagnostic')
 	},
 	{
 		key: 'accompagnement',
-		title: (p) =>
-			p.stade === 'reprise'
-				? 'Préparer la reprise avec un accompagnateur'
-				: 'Être accompagné pour construire le projet',
+		title: (p) => (p.stade === 'reprise' ? 'accompagnement-reprise' : 'accompagnement'),
 		when: (p) =>
 			asks(p, 'accompagnement')
-				? 'vous avez demandé un accompagnement'
+				? 'asked-accompagnement'
 				: none(p) || early(p) || p.stade === 'reprise'
-					? 'un accompagnateur aide à construire le modèle, la forme juridique et le plan de financement'
+					? 'build-accompagnement'
 					: undefined,
 		offers: withKinds('coaching', 'incubation')
 	},
 	{
 		key: 'formation',
-		title: () => 'Vous former',
-		when: (p) => (asks(p, 'formation') ? 'vous avez demandé une formation' : undefined),
+		title: () => 'formation',
+		when: (p) => (asks(p, 'formation') ? 'asked-formation' : undefined),
 		offers: withKinds('formation')
 	},
 	{
 		key: 'hebergement-juridique',
-		title: () => 'Tester votre activité dans une coopérative d’activité et d’emploi (CAE)',
+		title: () => 'hebergement-juridique',
 		when: (p) =>
 			asks(p, 'hebergement-juridique')
-				? 'vous avez demandé un hébergement juridique'
+				? 'asked-hebergement'
 				: p.projet === 'cae'
-					? 'votre activité se lance à l’intérieur d’une CAE, qui l’héberge juridiquement'
+					? 'cae-hebergement'
 					: undefined,
 		offers: withKinds('hebergement-juridique')
 	},
 	{
 		key: 'agrement',
-		title: () => 'Obtenir l’agrément',
-		when: (p) => (p.projet === 'esus' ? 'votre entreprise demande l’agrément ESUS' : undefined),
+		title: () => 'agrement',
+		when: (p) => (p.projet === 'esus' ? 'esus-agrement' : undefined),
 		offers: (t) => isStep(t)
 	},
 	{
 		key: 'financement',
-		title: () => 'Financer le projet',
+		title: () => 'financement',
 		when: (p) =>
 			asks(p, 'financement')
-				? 'vous avez demandé un financement'
+				? 'asked-financement'
 				: none(p) && p.stade !== 'idee'
-					? 'le plan de financement suit le diagnostic et l’accompagnement'
+					? 'plan-financement'
 					: undefined,
 		continues: 'financement'
 	},
 	{
 		key: 'locaux',
-		title: () => 'Trouver un lieu pour travailler, se réunir ou tester',
-		when: (p) => (asks(p, 'locaux') ? 'vous avez demandé un lieu' : undefined),
+		title: () => 'locaux',
+		when: (p) => (asks(p, 'locaux') ? 'asked-locaux' : undefined),
 		continues: 'lieux'
 	},
 	{
 		key: 'reseau',
-		title: () => 'Rejoindre un réseau',
-		when: (p) =>
-			asks(p, 'reseau')
-				? 'vous avez demandé un réseau'
-				: none(p)
-					? 'un réseau d’acteurs de l’ESS aide à chaque étape'
-					: undefined,
+		title: () => 'reseau',
+		when: (p) => (asks(p, 'reseau') ? 'asked-reseau' : none(p) ? 'no-need-reseau' : undefined),
 		offers: withKinds('reseau')
 	}
 ];
@@ -208,15 +239,18 @@ export function buildPath(
 ): SupportPath {
 	const steps: PathStep[] = [];
 	for (const rule of STEPS) {
-		const why = rule.when(profile);
-		if (why === undefined) continue;
+		const whyCode = rule.when(profile);
+		if (whyCode === undefined) continue;
+		const titleCode = rule.title(profile);
 		const evaluated = rule.offers
 			? tools.filter(rule.offers).map((t) => evaluateOffer(t, profile, opts.now))
 			: [];
 		steps.push({
 			key: rule.key,
-			title: rule.title(profile),
-			why,
+			title: STEP_TITLES[titleCode],
+			titleCode,
+			why: STEP_WHY[whyCode],
+			whyCode,
 			offers: evaluated.filter((e) => e.eligible).sort(byFit),
 			others: evaluated.filter((e) => !e.eligible).sort(byFit),
 			continues: rule.continues

@@ -99,13 +99,25 @@ export function parseCreateParams(params: URLSearchParams, geo: FinderGeo): Pars
 		values.projet = projet;
 		const r = projetSchema.safeParse(projet);
 		if (r.success) profile.projet = r.data;
-		else errors.push({ field: 'projet', message: r.error.issues[0].message });
+		else
+			errors.push({
+				field: 'projet',
+				message: r.error.issues[0].message,
+				code: 'unknown-value',
+				input: projet
+			});
 	}
 	if (stade !== undefined) {
 		values.stade = stade;
 		const r = stadeSchema.safeParse(stade);
 		if (r.success) profile.stade = r.data;
-		else errors.push({ field: 'stade', message: r.error.issues[0].message });
+		else
+			errors.push({
+				field: 'stade',
+				message: r.error.issues[0].message,
+				code: 'unknown-value',
+				input: stade
+			});
 	}
 	if (territoire !== undefined) {
 		values.territoire = territoire;
@@ -114,7 +126,9 @@ export function parseCreateParams(params: URLSearchParams, geo: FinderGeo): Pars
 		else
 			errors.push({
 				field: 'territoire',
-				message: `territoire inconnu : « ${territoire} » ; choisissez une commune de l’Eurométropole, un QPV, « hors-ems » ou un code INSEE`
+				message: `territoire inconnu : « ${territoire} » ; choisissez une commune de l’Eurométropole, un QPV, « hors-ems » ou un code INSEE`,
+				code: 'unknown-value',
+				input: territoire
 			});
 	}
 	const raw = params
@@ -127,7 +141,8 @@ export function parseCreateParams(params: URLSearchParams, geo: FinderGeo): Pars
 	for (const v of raw) {
 		const r = besoinSchema.safeParse(v);
 		if (r.success) needs.add(r.data);
-		else errors.push({ field: 'besoin', message: r.error.issues[0].message });
+		else
+			errors.push({ field: 'besoin', message: r.error.issues[0].message, code: 'unknown-value', input: v });
 	}
 	profile.besoins = SUPPORT_NEED_CODES.filter((c) => needs.has(c));
 	return { profile, errors, values, answered: CREATE_PARAMS.some((k) => params.has(k)) };
