@@ -1,8 +1,5 @@
-import { openDatabase } from '../db/connection';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateSql } from '../db/migrate-sql';
-import { postgresClient, sqliteClient, type SqlClient } from '../db/sql';
-import { freshPostgresDatabase, POSTGRES_SKIP_REASON, TEST_DATABASE_URL } from '../db/test-postgres';
+import { expect, it } from 'vitest';
+import { onBothEngines } from '../db/test-postgres';
 import { LoginLimiter } from './rate-limit';
 
 const LIMITS = { windowMs: 1000, maxPerAccount: 3, maxPerIp: 5 };
@@ -21,21 +18,8 @@ async function burst(
 	return outcomes.filter((o) => o.ok).length;
 }
 
-/** Two limiters over the same store stand for two instances of the app. */
-function limiterSuite(open: () => Promise<{ a: SqlClient; b: SqlClient; done: () => Promise<void> }>) {
-	let a: SqlClient;
-	let b: SqlClient;
-	let done: () => Promise<void>;
-	beforeAll(async () => {
-		({ a, b, done } = await open());
-		await migrateSql(a);
-	});
-	afterAll(async () => {
-		await a.close();
-		await b.close();
-		await done();
-	});
-	const both = () => [new LoginLimiter(a, LIMITS), new LoginLimiter(b, LIMITS)];
+onBothEngines('login limits', (store) => {
+	const both = () => [new LoginLimiter(store().a, LIMITS), new LoginLimiter(store().b, LIMITS)];
 
 	it('lets through exactly the account limit of a parallel burst split over two instances', async () => {
 		expect(await burst(both(), 20, () => 'camille@example.org', '10.0.0.1', 10_000)).toBe(3);
@@ -64,27 +48,9 @@ function limiterSuite(open: () => Promise<{ a: SqlClient; b: SqlClient; done: ()
 	});
 
 	it('stores neither the e-mail nor the IP, and prunes what left the window', async () => {
-		const rows = await a.all<Record<string, unknown>>('SELECT * FROM login_failures');
+		const rows = await store().a.all<Record<string, unknown>>('SELECT * FROM login_failures');
 		expect(JSON.stringify(rows)).not.toMatch(/example\.org|10\.0\.0/);
-		expect(await new LoginLimiter(b, LIMITS).prune(40_000)).toBe(rows.length);
-		expect(await a.get('SELECT COUNT(*) AS n FROM login_failures')).toEqual({ n: 0 });
-	});
-}
-
-describe('login limits on SQLite', () => {
-	limiterSuite(async () => {
-		const client = sqliteClient(openDatabase(':memory:'), { owned: true });
-		// One process, one connection: both "instances" share it, as two requests do.
-		return { a: client, b: client, done: async () => {} };
+		expect(await new LoginLimiter(store().b, LIMITS).prune(40_000)).toBe(rows.length);
+		expect(await store().a.get('SELECT COUNT(*) AS n FROM login_failures')).toEqual({ n: 0 });
 	});
 });
-
-describe.skipIf(!TEST_DATABASE_URL)(
-	TEST_DATABASE_URL ? 'login limits on PostgreSQL, two instances' : `login limits: ${POSTGRES_SKIP_REASON}`,
-	() => {
-		limiterSuite(async () => {
-			const db = await freshPostgresDatabase();
-			return { a: postgresClient(db.url), b: postgresClient(db.url), done: db.drop };
-		});
-	}
-);

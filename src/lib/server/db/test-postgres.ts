@@ -4,6 +4,10 @@
  * see `.ci/run`). Without it, the PostgreSQL half of those suites is skipped and says why.
  */
 import pg from 'pg';
+import { afterAll, beforeAll, describe } from 'vitest';
+import { openDatabase } from './connection';
+import { migrateSql } from './migrate-sql';
+import { postgresClient, sqliteClient, type SqlClient } from './sql';
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || '';
 export const POSTGRES_SKIP_REASON =
@@ -32,5 +36,63 @@ export async function freshPostgresDatabase(): Promise<{ url: string; drop: () =
 				await c.end();
 			}
 		}
+	};
+}
+
+/** Two clients over one store: two instances of the app on PostgreSQL, one process's client on SQLite. */
+export interface TwoInstances {
+	a: SqlClient;
+	b: SqlClient;
+}
+
+/**
+ * Declares `suite` twice, each time over a fresh migrated store: on SQLite (both names give the one
+ * client a process has) and, with TEST_DATABASE_URL, on PostgreSQL with two pools standing for two instances
+ * behind a proxy. `store()` gives the clients inside the tests and hooks.
+ */
+export function onBothEngines(title: string, suite: (store: () => TwoInstances) => void): void {
+	describe(`${title}, on SQLite`, () => {
+		suite(
+			migratedStore(async () => {
+				const client = sqliteClient(openDatabase(':memory:'), { owned: true });
+				return { a: client, b: client, done: () => client.close() };
+			})
+		);
+	});
+	describe.skipIf(!TEST_DATABASE_URL)(
+		TEST_DATABASE_URL ? `${title}, on PostgreSQL with two instances` : `${title}: ${POSTGRES_SKIP_REASON}`,
+		() => {
+			suite(
+				migratedStore(async () => {
+					const db = await freshPostgresDatabase();
+					const a = postgresClient(db.url);
+					const b = postgresClient(db.url);
+					return {
+						a,
+						b,
+						done: async () => {
+							await a.close();
+							await b.close();
+							await db.drop();
+						}
+					};
+				})
+			);
+		}
+	);
+}
+
+function migratedStore(
+	open: () => Promise<TwoInstances & { done: () => Promise<void> }>
+): () => TwoInstances {
+	let opened: (TwoInstances & { done: () => Promise<void> }) | undefined;
+	beforeAll(async () => {
+		opened = await open();
+		await migrateSql(opened.a);
+	});
+	afterAll(async () => opened?.done());
+	return () => {
+		if (!opened) throw new Error('store not opened yet: call store() inside a test or a hook');
+		return opened;
 	};
 }
