@@ -1,17 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { describeDates, frenchMonth, frenchSpan, type EventDates } from '$lib/domain/events/schedule';
 import { overwriteGetLocale } from '$lib/paraglide/runtime';
-import {
-	displayLabel,
-	eventDates,
-	eventMonth,
-	eventSpan,
-	initiativeWords,
-	integrateIssue,
-	keyNumberLabel,
-	listOf,
-	savedAt
-} from './area';
+import { eventDates, eventMonth, eventSpan, initiativeWords, keyNumberLabel, listOf, savedAt } from './area';
 
 afterEach(() => overwriteGetLocale(() => 'fr'));
 const inLocale = (locale: 'fr' | 'de' | 'en') => overwriteGetLocale(() => locale);
@@ -119,21 +109,5 @@ describe('the quartier page’s words', () => {
 		expect(w.carrier.name).toBe('Residents’ group');
 		expect(w.named).toBe(false);
 		expect(w.needs).toBe('Volunteers, Equipment');
-	});
-});
-
-describe('/integrer in the reader’s language', () => {
-	it('names the displays and says what was dropped', () => {
-		expect(displayLabel('quartier')).toBe('Les initiatives du quartier ou de la commune (liste simple)');
-		inLocale('de');
-		expect(displayLabel('liste')).toBe('Nur die Liste');
-		expect(integrateIssue({ field: 'thematique', value: 'x' })).toBe('Themenfeld: „x“ unbekannt, ignoriert.');
-		expect(integrateIssue({ field: 'height' })).toBe(
-			'Höhe: Erwartet wird eine Pixelzahl zwischen 300 und 1500, 600 wird verwendet.'
-		);
-		inLocale('en');
-		expect(integrateIssue({ field: 'language', value: 'tlh', used: 'en' })).toBe(
-			'Language: “tlh” unknown (fr, de, en), English is used.'
-		);
 	});
 });

@@ -13,8 +13,6 @@ import {
 	type Occurrence
 } from '$lib/domain/events/schedule';
 import { carrierWords, frenchList } from '$lib/domain/format';
-import { HEIGHT, type Display, type IntegrateIssue } from '$lib/pages/embed';
-import { LANGUAGE_NAMES, LANGUAGES } from '$lib/links';
 import { m } from '$lib/paraglide/messages';
 import { intlLocale } from './explorer';
 import { termLabel } from './terms';
@@ -145,38 +143,4 @@ export function initiativeWords(codes: {
 		named: !!codes.carrierName?.trim(),
 		needs: codes.needs.map((n) => termLabel('need', n)).join(', ')
 	};
-}
-
-const DISPLAYS: Record<Display, () => string> = {
-	'les-deux': m.integrate_display_both,
-	carte: m.integrate_display_map,
-	liste: m.integrate_display_list,
-	quartier: m.integrate_display_quartier
-};
-
-/** An embed's display choice on /integrer. */
-export const displayLabel = (display: Display) => DISPLAYS[display]();
-
-/** What /integrer could not read, in the reader's language (lib/pages/embed.ts writes the French notes). */
-export function integrateIssue(issue: IntegrateIssue): string {
-	switch (issue.field) {
-		case 'zone':
-			return m.integrate_issue_zone({ value: issue.value });
-		case 'layers':
-			return m.integrate_issue_layers({ value: issue.value });
-		case 'thematique':
-			return m.integrate_issue_thematique({ value: issue.value });
-		case 'display':
-			return m.integrate_issue_display({ value: issue.value });
-		case 'display-zone':
-			return m.integrate_issue_display_zone();
-		case 'language':
-			return m.integrate_issue_language({
-				value: issue.value,
-				known: LANGUAGES.join(', '),
-				used: LANGUAGE_NAMES[issue.used]
-			});
-		case 'height':
-			return m.integrate_issue_height({ min: HEIGHT.min, max: HEIGHT.max, fallback: HEIGHT.default });
-	}
 }
