@@ -297,10 +297,12 @@ test.describe('languages', () => {
 		await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
 	});
 
-	test('a page not translated yet says so, keeps its French marked, and claims no alternates', async ({
+	// Every public page is translated; the workspace stays French (it is the CRESS's), and its login page,
+	// open to anyone, is where the frame meets a page kept in French.
+	test('a page kept in French says so, keeps its French marked, and claims no alternates', async ({
 		page
 	}) => {
-		await page.goto('/de/financements');
+		await page.goto('/de/admin/connexion');
 		await expect(page.locator('html')).toHaveAttribute('lang', 'de');
 		await expect(
 			page.getByText('Diese Seite ist noch nicht übersetzt: Sie wird auf Französisch angezeigt.')
