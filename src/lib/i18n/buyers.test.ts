@@ -2,9 +2,9 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LEGAL_BASES } from '$lib/domain/buyers/bases';
 import { parseSourcingQuery } from '$lib/domain/buyers/query';
 import { potentialOf, sourcing, type SourcingResult } from '$lib/domain/buyers/sourcing';
-import { buildCatalogue, type Catalogue } from '$lib/domain/catalogue';
+import type { Catalogue } from '$lib/domain/catalogue';
 import { overwriteGetLocale } from '$lib/paraglide/runtime';
-import { loadDataset } from '$lib/server/seed/read-data';
+import { seedCatalogue } from '$lib/server/seed/read-data';
 import {
 	basisLabel,
 	basisLimits,
@@ -29,17 +29,7 @@ const run = (qs: string): SourcingResult =>
 const inLocale = (locale: 'fr' | 'de' | 'en') => overwriteGetLocale(() => locale);
 
 beforeAll(() => {
-	const { dataset } = loadDataset('data');
-	catalogue = buildCatalogue({
-		version: 1,
-		geo: {
-			communes: dataset.communes,
-			quartiers: dataset.quartiers,
-			qpv: dataset.qpv,
-			thematiques: dataset.thematiques
-		},
-		records: [...dataset.organisations, ...dataset.initiatives, ...dataset.fundingTools]
-	});
+	catalogue = seedCatalogue();
 });
 afterEach(() => inLocale('fr'));
 

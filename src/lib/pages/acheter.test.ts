@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCatalogue, type Catalogue } from '$lib/domain/catalogue';
-import { loadDataset } from '$lib/server/seed/read-data';
+import type { Catalogue } from '$lib/domain/catalogue';
+import { seedCatalogue } from '$lib/server/seed/read-data';
 import { EXPORT_HEADERS, acheterGuidePage, acheterNotePage, acheterPage, exportRows } from './acheter';
 
 let catalogue: Catalogue;
@@ -8,17 +8,7 @@ const SITE = 'https://carto.test';
 const page = (qs: string) => acheterPage(catalogue, new URL(`${SITE}/acheter${qs}`));
 
 beforeAll(() => {
-	const { dataset } = loadDataset('data');
-	catalogue = buildCatalogue({
-		version: 1,
-		geo: {
-			communes: dataset.communes,
-			quartiers: dataset.quartiers,
-			qpv: dataset.qpv,
-			thematiques: dataset.thematiques
-		},
-		records: [...dataset.organisations, ...dataset.initiatives, ...dataset.fundingTools]
-	});
+	catalogue = seedCatalogue();
 });
 
 describe('acheterPage', () => {

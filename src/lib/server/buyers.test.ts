@@ -1,9 +1,9 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildCatalogue, type Catalogue } from '$lib/domain/catalogue';
+import type { Catalogue } from '$lib/domain/catalogue';
 import { exportHeaders, exportWording, supplierWhere } from '$lib/i18n/buyers';
 import { EXPORT_HEADERS, acheterPage, exportRows } from '$lib/pages/acheter';
 import { overwriteGetLocale } from '$lib/paraglide/runtime';
-import { loadDataset } from '$lib/server/seed/read-data';
+import { seedCatalogue } from '$lib/server/seed/read-data';
 import { sourcingExport } from './buyers';
 
 let catalogue: Catalogue;
@@ -12,17 +12,7 @@ const page = (qs: string) => acheterPage(catalogue, new URL(`${SITE}/acheter?${q
 const inLocale = (locale: 'fr' | 'de' | 'en') => overwriteGetLocale(() => locale);
 
 beforeAll(() => {
-	const { dataset } = loadDataset('data');
-	catalogue = buildCatalogue({
-		version: 1,
-		geo: {
-			communes: dataset.communes,
-			quartiers: dataset.quartiers,
-			qpv: dataset.qpv,
-			thematiques: dataset.thematiques
-		},
-		records: [...dataset.organisations, ...dataset.initiatives, ...dataset.fundingTools]
-	});
+	catalogue = seedCatalogue();
 });
 afterEach(() => inLocale('fr'));
 

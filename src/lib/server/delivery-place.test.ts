@@ -1,25 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCatalogue, type Catalogue } from '$lib/domain/catalogue';
+import type { Catalogue } from '$lib/domain/catalogue';
 import { parseSourcingQuery, sourcingQueryString } from '$lib/domain/buyers/query';
 import { acheterPage } from '$lib/pages/acheter';
-import { loadDataset } from './seed/read-data';
+import { seedCatalogue } from './seed/read-data';
 import { communeInAddress, locateDelivery, type DeliveryDeps } from './delivery-place';
 import { deliveryCacheHeaders } from './buyers';
 import { geocodeAddress, type GeocodeResult } from './geocoder';
 
 let catalogue: Catalogue;
 beforeAll(() => {
-	const { dataset } = loadDataset('data');
-	catalogue = buildCatalogue({
-		version: 1,
-		geo: {
-			communes: dataset.communes,
-			quartiers: dataset.quartiers,
-			qpv: dataset.qpv,
-			thematiques: dataset.thematiques
-		},
-		records: [...dataset.organisations, ...dataset.initiatives, ...dataset.fundingTools]
-	});
+	catalogue = seedCatalogue();
 });
 
 const ADDRESS = '12 rue du Jeu des Enfants, Strasbourg';

@@ -1,10 +1,10 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildCatalogue, type Catalogue } from '$lib/domain/catalogue';
+import type { Catalogue } from '$lib/domain/catalogue';
 import { needFormSchema, type NeedForm } from '$lib/domain/buyers/need';
 import { zodErrors } from '$lib/domain/errors';
 import { followPage, needPlaces, needsListPage } from '$lib/pages/needs';
 import { migrate, openDatabase, type Db } from './db/connection';
-import { loadDataset } from './seed/read-data';
+import { seedCatalogue } from './seed/read-data';
 import {
 	addInterest,
 	archiveExpired,
@@ -25,17 +25,7 @@ import {
 const TODAY = '2026-12-05';
 let catalogue: Catalogue;
 beforeAll(() => {
-	const { dataset } = loadDataset('data');
-	catalogue = buildCatalogue({
-		version: 1,
-		geo: {
-			communes: dataset.communes,
-			quartiers: dataset.quartiers,
-			qpv: dataset.qpv,
-			thematiques: dataset.thematiques
-		},
-		records: [...dataset.organisations, ...dataset.initiatives, ...dataset.fundingTools]
-	});
+	catalogue = seedCatalogue();
 });
 
 let db: Db;

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { buildCatalogue, type Catalogue } from '$lib/domain/catalogue';
 import { checkDataset, type DataFile, type DataIssue, type DataKind } from '$lib/domain/dataset';
 
 /**
@@ -65,4 +66,22 @@ export function loadDataset(dataDir: string, now = new Date()) {
 	const read = readDataFiles(dataDir);
 	const checked = checkDataset(read.files, now);
 	return { dataset: checked.dataset, issues: [...read.issues, ...checked.issues] };
+}
+
+/**
+ * The seed's structures, initiatives and funding tools as a catalogue, over its geography: what the buyers',
+ * the needs' and the delivery-place tests search, without a store.
+ */
+export function seedCatalogue(dataDir = 'data'): Catalogue {
+	const { dataset } = loadDataset(dataDir);
+	return buildCatalogue({
+		version: 1,
+		geo: {
+			communes: dataset.communes,
+			quartiers: dataset.quartiers,
+			qpv: dataset.qpv,
+			thematiques: dataset.thematiques
+		},
+		records: [...dataset.organisations, ...dataset.initiatives, ...dataset.fundingTools]
+	});
 }
