@@ -20,7 +20,8 @@ import {
 	listHistory,
 	updateRecord,
 	type HistoryEntry,
-	type Stored
+	type Stored,
+	type UpdateResult
 } from '../db/records';
 import { userNames } from '../db/users';
 import { refContext, valueLabels } from './context';
@@ -91,7 +92,7 @@ function write(
 	form: FormState,
 	opts: { action?: string; note?: string | null; proposalId?: string } = {}
 ): SaveResult {
-	let result: ReturnType<typeof updateRecord> | undefined;
+	let result: UpdateResult<PublicRecord> | undefined;
 	try {
 		db.transaction(() => {
 			result = updateRecord(db, record, {

@@ -1,6 +1,11 @@
 import type { Commune, Qpv, Quartier, Thematique } from '$lib/domain/geography';
 import type { PublicRecord, RecordKind } from '$lib/domain/records';
-import type { Db } from './connection';
+import { all, get, perform, run, transaction, type Conn, type Out, type Query } from './query';
+
+/*
+ * The records and the data version, on either connection (./query.ts): the synchronous SQLite one the
+ * modules not yet moved still pass, or the asynchronous client both engines share.
+ */
 
 type KindMap = {
 	organisation: Extract<PublicRecord, { kind: 'organisation' }>;
@@ -22,56 +27,82 @@ function parse<T>(row: Row): Stored<T> {
 	return { ...(JSON.parse(row.data) as T), version: row.version };
 }
 
-export function listRecords<K extends RecordKind>(
-	db: Db,
+export function listRecords<C extends Conn, K extends RecordKind>(
+	conn: C,
 	kind: K,
 	opts: { status?: 'published' | 'draft' | 'archived' | 'any' } = {}
-): Stored<KindMap[K]>[] {
+): Out<C, Stored<KindMap[K]>[]> {
 	const status = opts.status ?? 'published';
-	const rows = (
-		status === 'any'
-			? db.prepare('SELECT data, version FROM records WHERE kind = ? ORDER BY name').all(kind)
-			: db
-					.prepare('SELECT data, version FROM records WHERE kind = ? AND status = ? ORDER BY name')
-					.all(kind, status)
-	) as Row[];
-	return rows.map((r) => parse<KindMap[K]>(r));
+	return perform(
+		conn,
+		(function* () {
+			const rows =
+				status === 'any'
+					? yield* all<Row>('SELECT data, version FROM records WHERE kind = ? ORDER BY name', [kind])
+					: yield* all<Row>('SELECT data, version FROM records WHERE kind = ? AND status = ? ORDER BY name', [
+							kind,
+							status
+						]);
+			return rows.map((r) => parse<KindMap[K]>(r));
+		})()
+	);
 }
 
-export function getRecordBySlug<K extends RecordKind>(
-	db: Db,
+export function getRecordBySlug<C extends Conn, K extends RecordKind>(
+	conn: C,
 	kind: K,
 	slug: string
-): Stored<KindMap[K]> | undefined {
-	const row = db.prepare('SELECT data, version FROM records WHERE kind = ? AND slug = ?').get(kind, slug) as
-		Row | undefined;
-	return row ? parse<KindMap[K]>(row) : undefined;
+): Out<C, Stored<KindMap[K]> | undefined> {
+	return perform(
+		conn,
+		(function* () {
+			const row = yield* get<Row>('SELECT data, version FROM records WHERE kind = ? AND slug = ?', [
+				kind,
+				slug
+			]);
+			return row ? parse<KindMap[K]>(row) : undefined;
+		})()
+	);
 }
 
-export function getRecordById(db: Db, id: string): Stored<PublicRecord> | undefined {
-	const row = db.prepare('SELECT data, version FROM records WHERE id = ?').get(id) as Row | undefined;
+function* recordById(id: string): Query<Stored<PublicRecord> | undefined> {
+	const row = yield* get<Row>('SELECT data, version FROM records WHERE id = ?', [id]);
 	return row ? parse<PublicRecord>(row) : undefined;
+}
+
+export function getRecordById<C extends Conn>(conn: C, id: string): Out<C, Stored<PublicRecord> | undefined> {
+	return perform(conn, recordById(id));
 }
 
 /**
  * Records whose document holds `id` as a value (a link: parent, carrier, provider, combination), other than
  * that record. A coarse text match: callers check the actual links.
  */
-export function recordsMentioning(db: Db, id: string): Stored<PublicRecord>[] {
-	const rows = db
-		.prepare('SELECT data, version FROM records WHERE data LIKE ? AND id != ?')
-		.all(`%"${id}"%`, id) as Row[];
-	return rows.map((row) => parse<PublicRecord>(row));
+export function recordsMentioning<C extends Conn>(conn: C, id: string): Out<C, Stored<PublicRecord>[]> {
+	return perform(
+		conn,
+		(function* () {
+			const rows = yield* all<Row>('SELECT data, version FROM records WHERE data LIKE ? AND id != ?', [
+				`%"${id}"%`,
+				id
+			]);
+			return rows.map((row) => parse<PublicRecord>(row));
+		})()
+	);
 }
 
-export function countRecords(db: Db): Record<RecordKind, number> {
-	const rows = db.prepare('SELECT kind, COUNT(*) AS n FROM records GROUP BY kind').all() as {
-		kind: RecordKind;
-		n: number;
-	}[];
-	const counts = { organisation: 0, initiative: 0, 'funding-tool': 0, place: 0, event: 0 };
-	for (const r of rows) counts[r.kind] = r.n;
-	return counts;
+export function countRecords<C extends Conn>(conn: C): Out<C, Record<RecordKind, number>> {
+	return perform(
+		conn,
+		(function* () {
+			const rows = yield* all<{ kind: RecordKind; n: number }>(
+				'SELECT kind, COUNT(*) AS n FROM records GROUP BY kind'
+			);
+			const counts = { organisation: 0, initiative: 0, 'funding-tool': 0, place: 0, event: 0 };
+			for (const r of rows) counts[r.kind] = r.n;
+			return counts;
+		})()
+	);
 }
 
 /**
@@ -85,119 +116,176 @@ export interface InsertOptions {
 	note?: string | null;
 }
 
-export function insertRecord(db: Db, record: PublicRecord, opts: InsertOptions = {}): void {
-	recordInserter(db, opts)(record);
-	bumpDataVersion(db);
+export function insertRecord<C extends Conn>(
+	conn: C,
+	record: PublicRecord,
+	opts: InsertOptions = {}
+): Out<C, void> {
+	return perform(
+		conn,
+		transaction(function* () {
+			yield* insertOne(record, (opts.now ?? new Date()).toISOString(), opts);
+			yield* bump();
+		})
+	);
 }
 
 /**
  * Inserts new records with their first history entry, in one transaction, and bumps the data version
- * once: the statements are prepared once for all of them (250,000 synthetic records in seconds, where
- * one `insertRecord` per record prepares its statements each time and bumps the version each time).
+ * once (250,000 synthetic records in seconds, where one `insertRecord` per record bumps the version each
+ * time). The synchronous connection prepares the two statements once for all of them.
  */
-export function insertRecords(db: Db, records: Iterable<PublicRecord>, opts: InsertOptions = {}): number {
-	const insert = recordInserter(db, opts);
-	return db.transaction(() => {
-		let n = 0;
-		for (const record of records) {
-			insert(record);
-			n++;
-		}
-		if (n > 0) bumpDataVersion(db);
-		return n;
-	})();
-}
-
-/** Inserts one record and its first history entry (the data version is the caller's to bump). */
-function recordInserter(db: Db, opts: InsertOptions): (record: PublicRecord) => void {
+export function insertRecords<C extends Conn>(
+	conn: C,
+	records: Iterable<PublicRecord>,
+	opts: InsertOptions = {}
+): Out<C, number> {
 	const now = (opts.now ?? new Date()).toISOString();
-	const insert = db.prepare(
+	return perform(
+		conn,
+		transaction(function* () {
+			let n = 0;
+			for (const record of records) {
+				yield* insertOne(record, now, opts);
+				n++;
+			}
+			if (n > 0) yield* bump();
+			return n;
+		})
+	);
+}
+
+/** One record and its first history entry (the data version is the caller's to bump). */
+function* insertOne(record: PublicRecord, now: string, opts: InsertOptions): Query<void> {
+	const place = 'communeCode' in record ? record : undefined;
+	const data = JSON.stringify(record);
+	yield* run(
 		`INSERT INTO records (id, kind, slug, status, name, commune_code, quartier_code, last_verified, version, data, created_at, updated_at)
-		 VALUES (@id, @kind, @slug, @status, @name, @commune, @quartier, @lastVerified, 1, @data, @now, @now)`
-	);
-	const history = db.prepare(
-		'INSERT INTO record_history (record_id, version, data, action, changed_by, changed_at, note) VALUES (?, 1, ?, ?, ?, ?, ?)'
-	);
-	return (record) => {
-		const place = 'communeCode' in record ? record : undefined;
-		const data = JSON.stringify(record);
-		insert.run({
-			id: record.id,
-			kind: record.kind,
-			slug: record.slug,
-			status: record.status,
-			name: record.name,
-			commune: place?.communeCode ?? null,
-			quartier: place?.quartierCode ?? null,
-			lastVerified: record.lastVerified,
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
+		[
+			record.id,
+			record.kind,
+			record.slug,
+			record.status,
+			record.name,
+			place?.communeCode ?? null,
+			place?.quartierCode ?? null,
+			record.lastVerified,
 			data,
+			now,
 			now
-		});
-		history.run(record.id, data, opts.action ?? 'create', opts.by ?? null, now, opts.note ?? null);
-	};
-}
-
-export function listCommunes(db: Db): Commune[] {
-	return (db.prepare('SELECT data FROM communes ORDER BY name').all() as Row[]).map((r) =>
-		JSON.parse(r.data)
+		]
+	);
+	yield* run(
+		'INSERT INTO record_history (record_id, version, data, action, changed_by, changed_at, note) VALUES (?, 1, ?, ?, ?, ?, ?)',
+		[record.id, data, opts.action ?? 'create', opts.by ?? null, now, opts.note ?? null]
 	);
 }
-export function listQuartiers(db: Db): Quartier[] {
-	return (db.prepare('SELECT data FROM quartiers ORDER BY code').all() as Row[]).map((r) =>
-		JSON.parse(r.data)
+
+function listData<C extends Conn, T>(conn: C, sql: string): Out<C, T[]> {
+	return perform(
+		conn,
+		(function* () {
+			return (yield* all<Row>(sql)).map((r) => JSON.parse(r.data) as T);
+		})()
 	);
 }
-export function listQpv(db: Db): Qpv[] {
-	return (db.prepare('SELECT data FROM qpv ORDER BY name').all() as Row[]).map((r) => JSON.parse(r.data));
+
+export function listCommunes<C extends Conn>(conn: C): Out<C, Commune[]> {
+	return listData<C, Commune>(conn, 'SELECT data FROM communes ORDER BY name');
 }
-export function listThematiques(db: Db): Thematique[] {
-	return (db.prepare('SELECT data FROM thematiques').all() as Row[]).map((r) => JSON.parse(r.data));
+export function listQuartiers<C extends Conn>(conn: C): Out<C, Quartier[]> {
+	return listData<C, Quartier>(conn, 'SELECT data FROM quartiers ORDER BY code');
+}
+export function listQpv<C extends Conn>(conn: C): Out<C, Qpv[]> {
+	return listData<C, Qpv>(conn, 'SELECT data FROM qpv ORDER BY name');
+}
+export function listThematiques<C extends Conn>(conn: C): Out<C, Thematique[]> {
+	// In the order they were written (data/thematiques.json's, which the pages show); the table has no
+	// column for it, so a PostgreSQL store relies on a small table's scan order until it gets one.
+	return listData<C, Thematique>(conn, 'SELECT data FROM thematiques');
 }
 
-export function insertCommune(db: Db, c: Commune) {
-	db.prepare('INSERT INTO communes (code, slug, name, data) VALUES (?, ?, ?, ?)').run(
+function write<C extends Conn>(conn: C, sql: string, params: unknown[]): Out<C, void> {
+	return perform(
+		conn,
+		(function* () {
+			yield* run(sql, params);
+		})()
+	);
+}
+
+export function insertCommune<C extends Conn>(conn: C, c: Commune): Out<C, void> {
+	return write(conn, 'INSERT INTO communes (code, slug, name, data) VALUES (?, ?, ?, ?)', [
 		c.code,
 		c.slug,
 		c.name,
 		JSON.stringify(c)
-	);
+	]);
 }
-export function insertQuartier(db: Db, q: Quartier) {
-	db.prepare('INSERT INTO quartiers (code, slug, name, commune_code, data) VALUES (?, ?, ?, ?, ?)').run(
+export function insertQuartier<C extends Conn>(conn: C, q: Quartier): Out<C, void> {
+	return write(conn, 'INSERT INTO quartiers (code, slug, name, commune_code, data) VALUES (?, ?, ?, ?, ?)', [
 		q.code,
 		q.slug,
 		q.name,
 		q.communeCode,
 		JSON.stringify(q)
-	);
+	]);
 }
-export function insertQpv(db: Db, q: Qpv) {
-	db.prepare('INSERT INTO qpv (slug, name, data) VALUES (?, ?, ?)').run(q.slug, q.name, JSON.stringify(q));
+export function insertQpv<C extends Conn>(conn: C, q: Qpv): Out<C, void> {
+	return write(conn, 'INSERT INTO qpv (slug, name, data) VALUES (?, ?, ?)', [
+		q.slug,
+		q.name,
+		JSON.stringify(q)
+	]);
 }
-export function insertThematique(db: Db, t: Thematique) {
-	db.prepare('INSERT INTO thematiques (code, label, data) VALUES (?, ?, ?)').run(
+export function insertThematique<C extends Conn>(conn: C, t: Thematique): Out<C, void> {
+	return write(conn, 'INSERT INTO thematiques (code, label, data) VALUES (?, ?, ?)', [
 		t.code,
 		t.label,
 		JSON.stringify(t)
+	]);
+}
+
+function* meta(key: string): Query<string | undefined> {
+	return (yield* get<{ value: string }>('SELECT value FROM meta WHERE key = ?', [key]))?.value;
+}
+
+export function getMeta<C extends Conn>(conn: C, key: string): Out<C, string | undefined> {
+	return perform(conn, meta(key));
+}
+export function setMeta<C extends Conn>(conn: C, key: string, value: string): Out<C, void> {
+	return write(
+		conn,
+		'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+		[key, value]
 	);
 }
 
-export function getMeta(db: Db, key: string): string | undefined {
-	return (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)
-		?.value;
-}
-export function setMeta(db: Db, key: string, value: string) {
-	db.prepare(
-		'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'
-	).run(key, value);
+/** A counter bumped by every write: caches (API ETags, the search index) key on it. */
+export function dataVersion<C extends Conn>(conn: C): Out<C, number> {
+	return perform(
+		conn,
+		(function* () {
+			return Number((yield* meta('data_version')) ?? '0');
+		})()
+	);
 }
 
-/** A counter bumped by every write: caches (API ETags, the search index) key on it. */
-export function dataVersion(db: Db): number {
-	return Number(getMeta(db, 'data_version') ?? '0');
+/**
+ * One statement: two writers committing at once (two instances on PostgreSQL) each move the version on,
+ * where reading it and writing it back would let both write the same number and hide one write from the
+ * other instance's caches.
+ */
+function* bump(): Query<void> {
+	yield* run(
+		`INSERT INTO meta (key, value) VALUES ('data_version', '1')
+		 ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(meta.value AS INTEGER) + 1 AS TEXT)`
+	);
 }
-export function bumpDataVersion(db: Db) {
-	setMeta(db, 'data_version', String(dataVersion(db) + 1));
+
+export function bumpDataVersion<C extends Conn>(conn: C): Out<C, void> {
+	return perform(conn, bump());
 }
 
 /**
@@ -205,66 +293,72 @@ export function bumpDataVersion(db: Db) {
  * change of the public data that no write made (an event that ended yesterday): a writer that got there
  * first has already made the new version.
  */
-export function bumpDataVersionFrom(db: Db, expected: number): boolean {
-	return db
-		.transaction(() => {
-			if (dataVersion(db) !== expected) return false;
-			bumpDataVersion(db);
-			return true;
-		})
-		.immediate();
+export function bumpDataVersionFrom<C extends Conn>(conn: C, expected: number): Out<C, boolean> {
+	return perform(
+		conn,
+		(function* () {
+			const moved = yield* run("UPDATE meta SET value = ? WHERE key = 'data_version' AND value = ?", [
+				String(expected + 1),
+				String(expected)
+			]);
+			if (moved.changes > 0) return true;
+			if (expected !== 0) return false;
+			// A store that never had a version is at 0.
+			const created = yield* run(
+				"INSERT INTO meta (key, value) VALUES ('data_version', '1') ON CONFLICT (key) DO NOTHING"
+			);
+			return created.changes > 0;
+		})()
+	);
 }
 
 export type UpdateResult<T> = { ok: true; version: number } | { ok: false; current: Stored<T> | undefined };
 
 /**
- * Replaces a record if nobody changed it since `expectedVersion` (optimistic concurrency).
+ * Replaces a record if nobody changed it since `expectedVersion` (optimistic concurrency: the version is
+ * checked by the UPDATE itself, so two instances saving at once cannot both win).
  * On a conflict nothing is written and the current version is returned so the caller can show both.
  * Every successful write appends a history entry.
  */
-export function updateRecord(
-	db: Db,
+export function updateRecord<C extends Conn>(
+	conn: C,
 	record: PublicRecord,
 	opts: { expectedVersion: number; by?: string | null; action?: string; note?: string | null; now?: Date }
-): UpdateResult<PublicRecord> {
+): Out<C, UpdateResult<PublicRecord>> {
 	const now = (opts.now ?? new Date()).toISOString();
-	return db.transaction((): UpdateResult<PublicRecord> => {
-		const place = 'communeCode' in record ? record : undefined;
-		const result = db
-			.prepare(
-				`UPDATE records SET slug = @slug, status = @status, name = @name, commune_code = @commune, quartier_code = @quartier,
-				 last_verified = @lastVerified, data = @data, version = version + 1, updated_at = @now
-				 WHERE id = @id AND kind = @kind AND version = @expected`
-			)
-			.run({
-				id: record.id,
-				kind: record.kind,
-				slug: record.slug,
-				status: record.status,
-				name: record.name,
-				commune: place?.communeCode ?? null,
-				quartier: place?.quartierCode ?? null,
-				lastVerified: record.lastVerified,
-				data: JSON.stringify(record),
-				now,
-				expected: opts.expectedVersion
-			});
-		if (result.changes === 0) return { ok: false, current: getRecordById(db, record.id) };
-		const version = opts.expectedVersion + 1;
-		db.prepare(
-			'INSERT INTO record_history (record_id, version, data, action, changed_by, changed_at, note) VALUES (?, ?, ?, ?, ?, ?, ?)'
-		).run(
-			record.id,
-			version,
-			JSON.stringify(record),
-			opts.action ?? 'update',
-			opts.by ?? null,
-			now,
-			opts.note ?? null
-		);
-		bumpDataVersion(db);
-		return { ok: true, version };
-	})();
+	return perform(
+		conn,
+		transaction(function* (): Query<UpdateResult<PublicRecord>> {
+			const place = 'communeCode' in record ? record : undefined;
+			const data = JSON.stringify(record);
+			const result = yield* run(
+				`UPDATE records SET slug = ?, status = ?, name = ?, commune_code = ?, quartier_code = ?,
+				 last_verified = ?, data = ?, version = version + 1, updated_at = ?
+				 WHERE id = ? AND kind = ? AND version = ?`,
+				[
+					record.slug,
+					record.status,
+					record.name,
+					place?.communeCode ?? null,
+					place?.quartierCode ?? null,
+					record.lastVerified,
+					data,
+					now,
+					record.id,
+					record.kind,
+					opts.expectedVersion
+				]
+			);
+			if (result.changes === 0) return { ok: false, current: yield* recordById(record.id) };
+			const version = opts.expectedVersion + 1;
+			yield* run(
+				'INSERT INTO record_history (record_id, version, data, action, changed_by, changed_at, note) VALUES (?, ?, ?, ?, ?, ?, ?)',
+				[record.id, version, data, opts.action ?? 'update', opts.by ?? null, now, opts.note ?? null]
+			);
+			yield* bump();
+			return { ok: true, version };
+		})
+	);
 }
 
 export interface HistoryEntry {
@@ -278,27 +372,31 @@ export interface HistoryEntry {
 }
 
 /** All versions of a record, newest first. */
-export function listHistory(db: Db, recordId: string): HistoryEntry[] {
-	const rows = db
-		.prepare(
-			'SELECT record_id, version, data, action, changed_by, changed_at, note FROM record_history WHERE record_id = ? ORDER BY version DESC'
-		)
-		.all(recordId) as {
-		record_id: string;
-		version: number;
-		data: string;
-		action: string;
-		changed_by: string | null;
-		changed_at: string;
-		note: string | null;
-	}[];
-	return rows.map((r) => ({
-		recordId: r.record_id,
-		version: r.version,
-		data: JSON.parse(r.data),
-		action: r.action,
-		changedBy: r.changed_by,
-		changedAt: r.changed_at,
-		note: r.note
-	}));
+export function listHistory<C extends Conn>(conn: C, recordId: string): Out<C, HistoryEntry[]> {
+	return perform(
+		conn,
+		(function* () {
+			const rows = yield* all<{
+				record_id: string;
+				version: number;
+				data: string;
+				action: string;
+				changed_by: string | null;
+				changed_at: string;
+				note: string | null;
+			}>(
+				'SELECT record_id, version, data, action, changed_by, changed_at, note FROM record_history WHERE record_id = ? ORDER BY version DESC',
+				[recordId]
+			);
+			return rows.map((r) => ({
+				recordId: r.record_id,
+				version: r.version,
+				data: JSON.parse(r.data) as PublicRecord,
+				action: r.action,
+				changedBy: r.changed_by,
+				changedAt: r.changed_at,
+				note: r.note
+			}));
+		})()
+	);
 }

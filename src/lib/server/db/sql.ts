@@ -106,7 +106,7 @@ class Lock {
 }
 
 /** better-sqlite3 takes booleans as nothing; SQLite stores them as 0 and 1, as the schema's INTEGER columns. */
-function sqliteParams(params: readonly unknown[]): unknown[] {
+export function sqliteParams(params: readonly unknown[]): unknown[] {
 	return params.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p));
 }
 
