@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Db } from './connection';
+import { perform, run, type Conn, type Out, type Query } from './query';
 
 export type OutboxKind = 'contact' | 'decision';
 export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'cancelled';
@@ -51,14 +52,25 @@ const fromRow = (r: Row): OutboxEntry => ({
  * Queues the mail of `kind` for `refId`, due now. Queuing it again (a resend) starts it over: pending, no
  * attempt counted, no error.
  */
-export function queueMail(db: Db, kind: OutboxKind, refId: string, now = new Date()): void {
+/** Queues a mail in the caller's transaction, on either connection (./query.ts). */
+export function queueMail<C extends Conn>(
+	conn: C,
+	kind: OutboxKind,
+	refId: string,
+	now = new Date()
+): Out<C, void> {
+	return perform(conn, queued(kind, refId, now));
+}
+
+export function* queued(kind: OutboxKind, refId: string, now: Date): Query<void> {
 	const at = now.toISOString();
-	db.prepare(
+	yield* run(
 		`INSERT INTO mail_outbox (id, kind, ref_id, status, attempts, next_attempt_at, created_at)
 		 VALUES (?, ?, ?, 'pending', 0, ?, ?)
 		 ON CONFLICT (kind, ref_id) DO UPDATE SET status = 'pending', attempts = 0, next_attempt_at = excluded.next_attempt_at,
-		 last_error = NULL, sent_at = NULL`
-	).run(randomUUID(), kind, refId, at, at);
+		 last_error = NULL, sent_at = NULL`,
+		[randomUUID(), kind, refId, at, at]
+	);
 }
 
 export function getMail(db: Db, kind: OutboxKind, refId: string): OutboxEntry | undefined {

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { Db } from './connection';
-import { queueMail } from './outbox';
+import { queued } from './outbox';
+import { all, get, perform, run, transaction, type Conn, type Out } from './query';
 
 export type ProposalType = 'new-organisation' | 'new-initiative' | 'new-place' | 'new-event' | 'change';
 export type ProposalStatus = 'pending' | 'approved' | 'rejected';
@@ -113,12 +114,20 @@ export function createProposal(
 	}
 }
 
-export function getProposal(db: Db, id: string): Proposal | undefined {
-	const row = db.prepare('SELECT * FROM proposals WHERE id = ?').get(id) as Row | undefined;
-	return row ? fromRow(row) : undefined;
+export function getProposal<C extends Conn>(conn: C, id: string): Out<C, Proposal | undefined> {
+	return perform(
+		conn,
+		(function* () {
+			const row = yield* get<Row>('SELECT * FROM proposals WHERE id = ?', [id]);
+			return row ? fromRow(row) : undefined;
+		})()
+	);
 }
 
-export function listProposals(db: Db, opts: { status?: ProposalStatus; targetId?: string } = {}): Proposal[] {
+export function listProposals<C extends Conn>(
+	conn: C,
+	opts: { status?: ProposalStatus; targetId?: string } = {}
+): Out<C, Proposal[]> {
 	const where: string[] = [];
 	const args: string[] = [];
 	if (opts.status) {
@@ -129,42 +138,57 @@ export function listProposals(db: Db, opts: { status?: ProposalStatus; targetId?
 		where.push('target_id = ?');
 		args.push(opts.targetId);
 	}
-	const sql = `SELECT * FROM proposals ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at`;
-	return (db.prepare(sql).all(...args) as Row[]).map(fromRow);
+	// The id breaks ties: two proposals sent in the same millisecond keep one order on both engines.
+	const sql = `SELECT * FROM proposals ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at, id`;
+	return perform(
+		conn,
+		(function* () {
+			return (yield* all<Row>(sql, args)).map(fromRow);
+		})()
+	);
 }
 
 /**
- * Marks a pending proposal approved or rejected; returns false if it was not pending (already decided).
+ * Marks a pending proposal approved or rejected; returns false if it was not pending (already decided: the
+ * status is checked by the UPDATE itself, so two moderators on two instances cannot both decide).
  * A contributor who left an e-mail is told the decision: the mail is queued in the same transaction as the
  * decision (every way of deciding ends here), and composed when sent, once the record is written.
  */
-export function decideProposal(
-	db: Db,
+export function decideProposal<C extends Conn>(
+	conn: C,
 	id: string,
 	decision: { status: 'approved' | 'rejected'; by: string; reason?: string | null },
 	now = new Date()
-): boolean {
-	return db.transaction(() => {
-		const result = db
-			.prepare(
-				`UPDATE proposals SET status = ?, decided_by = ?, decided_at = ?, decision_reason = ? WHERE id = ? AND status = 'pending'`
-			)
-			.run(decision.status, decision.by, now.toISOString(), decision.reason ?? null, id);
-		if (result.changes !== 1) return false;
-		const withEmail = db
-			.prepare('SELECT 1 FROM proposals WHERE id = ? AND submitter_email IS NOT NULL')
-			.get(id);
-		if (withEmail) queueMail(db, 'decision', id, now);
-		return true;
-	})();
+): Out<C, boolean> {
+	return perform(
+		conn,
+		transaction(function* () {
+			const result = yield* run(
+				`UPDATE proposals SET status = ?, decided_by = ?, decided_at = ?, decision_reason = ? WHERE id = ? AND status = 'pending'`,
+				[decision.status, decision.by, now.toISOString(), decision.reason ?? null, id]
+			);
+			if (result.changes !== 1) return false;
+			const withEmail = yield* get(
+				'SELECT 1 AS one FROM proposals WHERE id = ? AND submitter_email IS NOT NULL',
+				[id]
+			);
+			if (withEmail) yield* queued('decision', id, now);
+			return true;
+		})
+	);
 }
 
 /**
  * Records which record an approval created or updated, in the approval's transaction: moderation links to
  * it afterwards (the id of a new record may differ from the one the proposal's name would give today).
  */
-export function setProposalRecord(db: Db, id: string, recordId: string): void {
-	db.prepare('UPDATE proposals SET record_id = ? WHERE id = ?').run(recordId, id);
+export function setProposalRecord<C extends Conn>(conn: C, id: string, recordId: string): Out<C, void> {
+	return perform(
+		conn,
+		(function* () {
+			yield* run('UPDATE proposals SET record_id = ? WHERE id = ?', [recordId, id]);
+		})()
+	);
 }
 
 /** How many proposals a client (hashed IP) sent since a date: the per-IP rate limit reads this. */
