@@ -1,7 +1,10 @@
 /**
  * npm run db:backup [-- --out data/backups]
  *
- * Copies the live SQLite store (DATABASE_PATH, default data/carto-ess.sqlite) with SQLite's online backup API
+ * With DATABASE_URL naming PostgreSQL: a `pg_dump` of it, carto-ess-<YYYYMMDD-HHMMSS>.dump (custom format,
+ * restored with pg_restore), the counts read in the dump's own snapshot (src/lib/server/db/backup-postgres.ts).
+ *
+ * Otherwise copies the live SQLite store (DATABASE_PATH, default data/carto-ess.sqlite) with SQLite's online backup API
  * (better-sqlite3 `db.backup`), which is safe while the server runs and writes: the copy is one consistent
  * state. Writes carto-ess-<YYYYMMDD-HHMMSS>.sqlite (UTC), checks it with PRAGMA integrity_check, and prints
  * a JSON summary as the last line. Restore: see README, "Backup and restore".
@@ -25,17 +28,20 @@ import {
 } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { BackupError, backupPostgres } from '../src/lib/server/db/backup-postgres';
+import { isPostgresUrl } from '../src/lib/server/db/sql';
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'data/backups' } } });
+const postgres = isPostgresUrl(process.env.DATABASE_URL) ? process.env.DATABASE_URL : undefined;
 const source = process.env.DATABASE_PATH || 'data/carto-ess.sqlite';
-if (!existsSync(source)) {
+if (!postgres && !existsSync(source)) {
 	console.error(`db:backup : base introuvable : ${source} (variable DATABASE_PATH)`);
 	process.exit(1);
 }
 const dir = resolve(values.out!);
 mkdirSync(dir, { recursive: true });
 
-const PARTIAL = /^\.carto-ess-.*\.sqlite\.(\d+)\.partial(-wal|-shm|-journal)?$/;
+const PARTIAL = /^\.carto-ess-.*\.(?:sqlite|dump)\.(\d+)\.partial(-wal|-shm|-journal)?$/;
 /** Whether a process with this id still runs (a partial file of a live run is left alone). */
 function alive(pid: number): boolean {
 	try {
@@ -54,10 +60,26 @@ for (const name of readdirSync(dir)) {
 }
 
 const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-let name = `carto-ess-${stamp}.sqlite`;
-for (let n = 2; existsSync(join(dir, name)); n++) name = `carto-ess-${stamp}-${n}.sqlite`;
+const extension = postgres ? 'dump' : 'sqlite';
+let name = `carto-ess-${stamp}.${extension}`;
+for (let n = 2; existsSync(join(dir, name)); n++) name = `carto-ess-${stamp}-${n}.${extension}`;
 const target = join(dir, name);
 const partial = join(dir, `.${name}.${process.pid}.partial`);
+
+if (postgres) {
+	try {
+		const summary = await backupPostgres(postgres, target, partial);
+		console.log(
+			`Sauvegarde écrite : ${target} (${summary.records} fiches, ${summary.history} versions, ${summary.users} comptes)`
+		);
+		console.log(JSON.stringify(summary));
+		process.exit(0);
+	} catch (e) {
+		if (!(e instanceof BackupError)) throw e;
+		console.error(`db:backup : ${e.message} ; aucune sauvegarde écrite`);
+		process.exit(1);
+	}
+}
 
 const started = performance.now();
 const db = new Database(source, { readonly: true, fileMustExist: true });
