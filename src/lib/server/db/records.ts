@@ -91,18 +91,17 @@ export function recordsMentioning<C extends Conn>(conn: C, id: string): Out<C, S
 	);
 }
 
-export function countRecords<C extends Conn>(conn: C): Out<C, Record<RecordKind, number>> {
-	return perform(
-		conn,
-		(function* () {
-			const rows = yield* all<{ kind: RecordKind; n: number }>(
-				'SELECT kind, COUNT(*) AS n FROM records GROUP BY kind'
-			);
-			const counts = { organisation: 0, initiative: 0, 'funding-tool': 0, place: 0, event: 0 };
-			for (const r of rows) counts[r.kind] = r.n;
-			return counts;
-		})()
+export function* countRecordsQuery(): Query<Record<RecordKind, number>> {
+	const rows = yield* all<{ kind: RecordKind; n: number }>(
+		'SELECT kind, COUNT(*) AS n FROM records GROUP BY kind'
 	);
+	const counts = { organisation: 0, initiative: 0, 'funding-tool': 0, place: 0, event: 0 };
+	for (const r of rows) counts[r.kind] = r.n;
+	return counts;
+}
+
+export function countRecords<C extends Conn>(conn: C): Out<C, Record<RecordKind, number>> {
+	return perform(conn, countRecordsQuery());
 }
 
 /**
@@ -140,19 +139,20 @@ export function insertRecords<C extends Conn>(
 	records: Iterable<PublicRecord>,
 	opts: InsertOptions = {}
 ): Out<C, number> {
+	return perform(conn, insertRecordsQuery(records, opts));
+}
+
+export function insertRecordsQuery(records: Iterable<PublicRecord>, opts: InsertOptions = {}): Query<number> {
 	const now = (opts.now ?? new Date()).toISOString();
-	return perform(
-		conn,
-		transaction(function* () {
-			let n = 0;
-			for (const record of records) {
-				yield* insertOne(record, now, opts);
-				n++;
-			}
-			if (n > 0) yield* bump();
-			return n;
-		})
-	);
+	return transaction(function* () {
+		let n = 0;
+		for (const record of records) {
+			yield* insertOne(record, now, opts);
+			n++;
+		}
+		if (n > 0) yield* bump();
+		return n;
+	});
 }
 
 /** One record and its first history entry (the data version is the caller's to bump). */
@@ -206,25 +206,20 @@ export function listThematiques<C extends Conn>(conn: C): Out<C, Thematique[]> {
 	return listData<C, Thematique>(conn, 'SELECT data FROM thematiques');
 }
 
-function write<C extends Conn>(conn: C, sql: string, params: unknown[]): Out<C, void> {
-	return perform(
-		conn,
-		(function* () {
-			yield* run(sql, params);
-		})()
-	);
+function* write(sql: string, params: unknown[]): Query<void> {
+	yield* run(sql, params);
 }
 
-export function insertCommune<C extends Conn>(conn: C, c: Commune): Out<C, void> {
-	return write(conn, 'INSERT INTO communes (code, slug, name, data) VALUES (?, ?, ?, ?)', [
+export function insertCommuneQuery(c: Commune): Query<void> {
+	return write('INSERT INTO communes (code, slug, name, data) VALUES (?, ?, ?, ?)', [
 		c.code,
 		c.slug,
 		c.name,
 		JSON.stringify(c)
 	]);
 }
-export function insertQuartier<C extends Conn>(conn: C, q: Quartier): Out<C, void> {
-	return write(conn, 'INSERT INTO quartiers (code, slug, name, commune_code, data) VALUES (?, ?, ?, ?, ?)', [
+export function insertQuartierQuery(q: Quartier): Query<void> {
+	return write('INSERT INTO quartiers (code, slug, name, commune_code, data) VALUES (?, ?, ?, ?, ?)', [
 		q.code,
 		q.slug,
 		q.name,
@@ -232,34 +227,44 @@ export function insertQuartier<C extends Conn>(conn: C, q: Quartier): Out<C, voi
 		JSON.stringify(q)
 	]);
 }
-export function insertQpv<C extends Conn>(conn: C, q: Qpv): Out<C, void> {
-	return write(conn, 'INSERT INTO qpv (slug, name, data) VALUES (?, ?, ?)', [
-		q.slug,
-		q.name,
-		JSON.stringify(q)
-	]);
+export function insertQpvQuery(q: Qpv): Query<void> {
+	return write('INSERT INTO qpv (slug, name, data) VALUES (?, ?, ?)', [q.slug, q.name, JSON.stringify(q)]);
 }
-export function insertThematique<C extends Conn>(conn: C, t: Thematique): Out<C, void> {
-	return write(conn, 'INSERT INTO thematiques (code, label, data) VALUES (?, ?, ?)', [
+export function insertThematiqueQuery(t: Thematique): Query<void> {
+	return write('INSERT INTO thematiques (code, label, data) VALUES (?, ?, ?)', [
 		t.code,
 		t.label,
 		JSON.stringify(t)
 	]);
 }
+export function insertCommune<C extends Conn>(conn: C, c: Commune): Out<C, void> {
+	return perform(conn, insertCommuneQuery(c));
+}
+export function insertQuartier<C extends Conn>(conn: C, q: Quartier): Out<C, void> {
+	return perform(conn, insertQuartierQuery(q));
+}
+export function insertQpv<C extends Conn>(conn: C, q: Qpv): Out<C, void> {
+	return perform(conn, insertQpvQuery(q));
+}
+export function insertThematique<C extends Conn>(conn: C, t: Thematique): Out<C, void> {
+	return perform(conn, insertThematiqueQuery(t));
+}
 
-function* meta(key: string): Query<string | undefined> {
+export function* metaQuery(key: string): Query<string | undefined> {
 	return (yield* get<{ value: string }>('SELECT value FROM meta WHERE key = ?', [key]))?.value;
 }
 
 export function getMeta<C extends Conn>(conn: C, key: string): Out<C, string | undefined> {
-	return perform(conn, meta(key));
+	return perform(conn, metaQuery(key));
 }
-export function setMeta<C extends Conn>(conn: C, key: string, value: string): Out<C, void> {
+export function setMetaQuery(key: string, value: string): Query<void> {
 	return write(
-		conn,
 		'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
 		[key, value]
 	);
+}
+export function setMeta<C extends Conn>(conn: C, key: string, value: string): Out<C, void> {
+	return perform(conn, setMetaQuery(key, value));
 }
 
 /** A counter bumped by every write: caches (API ETags, the search index) key on it. */
@@ -267,7 +272,7 @@ export function dataVersion<C extends Conn>(conn: C): Out<C, number> {
 	return perform(
 		conn,
 		(function* () {
-			return Number((yield* meta('data_version')) ?? '0');
+			return Number((yield* metaQuery('data_version')) ?? '0');
 		})()
 	);
 }

@@ -4,7 +4,8 @@ import { loadDataset } from '../seed/read-data';
 import { migrate, openDatabase } from './connection';
 import { MIGRATIONS } from './migrations';
 import { countRecords, listRecords } from './records';
-import { seedIfEmpty } from './seed';
+import { seedIfEmpty, wasSeeded } from './seed';
+import { onBothEngines } from './test-postgres';
 
 describe('seed data and store', () => {
 	const { dataset, issues } = loadDataset('data');
@@ -64,5 +65,32 @@ describe('seed data and store', () => {
 		const original = dataset.organisations.find((o) => o.id === stored[0].id);
 		expect({ ...stored[0], version: undefined }).toEqual({ ...original, version: undefined });
 		expect(stored[0].version).toBe(1);
+	});
+});
+
+onBothEngines('seeding an empty store', (store) => {
+	const { dataset } = loadDataset('data');
+
+	it('seeds once when two instances start at once on an empty store', async () => {
+		const { a, b } = store();
+		const [x, y] = await Promise.all([seedIfEmpty(a, dataset), seedIfEmpty(b, dataset)]);
+		expect([x.seeded, y.seeded].sort()).toEqual([false, true]);
+		expect(x.counts).toEqual(y.counts);
+		expect(x.counts.communes).toBe(33);
+		expect((await countRecords(b)).organisation).toBe(dataset.organisations.length);
+		expect(await wasSeeded(a)).toBe(true);
+	});
+});
+
+onBothEngines('a seed that fails', (store) => {
+	const { dataset } = loadDataset('data');
+
+	it('writes nothing, not even its mark', async () => {
+		const { a } = store();
+		const broken = { ...dataset, initiatives: [...dataset.initiatives, dataset.initiatives[0]] };
+		await expect(seedIfEmpty(a, broken)).rejects.toThrow();
+		expect(await wasSeeded(a)).toBe(false);
+		expect(Object.values(await countRecords(a)).every((n) => n === 0)).toBe(true);
+		expect(await a.get('SELECT COUNT(*) AS n FROM communes')).toEqual({ n: 0 });
 	});
 });
