@@ -124,7 +124,7 @@ export function insertRecord<C extends Conn>(
 		conn,
 		transaction(function* () {
 			yield* insertOne(record, (opts.now ?? new Date()).toISOString(), opts);
-			yield* bump();
+			yield* bumpDataVersionQuery();
 		})
 	);
 }
@@ -150,7 +150,7 @@ export function insertRecordsQuery(records: Iterable<PublicRecord>, opts: Insert
 			yield* insertOne(record, now, opts);
 			n++;
 		}
-		if (n > 0) yield* bump();
+		if (n > 0) yield* bumpDataVersionQuery();
 		return n;
 	});
 }
@@ -282,7 +282,7 @@ export function dataVersion<C extends Conn>(conn: C): Out<C, number> {
  * where reading it and writing it back would let both write the same number and hide one write from the
  * other instance's caches.
  */
-function* bump(): Query<void> {
+export function* bumpDataVersionQuery(): Query<void> {
 	yield* run(
 		`INSERT INTO meta (key, value) VALUES ('data_version', '1')
 		 ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(meta.value AS INTEGER) + 1 AS TEXT)`
@@ -290,7 +290,7 @@ function* bump(): Query<void> {
 }
 
 export function bumpDataVersion<C extends Conn>(conn: C): Out<C, void> {
-	return perform(conn, bump());
+	return perform(conn, bumpDataVersionQuery());
 }
 
 /**
@@ -360,7 +360,7 @@ export function updateRecord<C extends Conn>(
 				'INSERT INTO record_history (record_id, version, data, action, changed_by, changed_at, note) VALUES (?, ?, ?, ?, ?, ?, ?)',
 				[record.id, version, data, opts.action ?? 'update', opts.by ?? null, now, opts.note ?? null]
 			);
-			yield* bump();
+			yield* bumpDataVersionQuery();
 			return { ok: true, version };
 		})
 	);
