@@ -4,13 +4,23 @@
  * modules of lib/domain/observatory.
  */
 import type { RecordKind } from '$lib/domain/records';
-import type { Db } from './connection';
+import { all, get, perform, type Conn, type Out } from './query';
+
+/*
+ * Column aliases in camelCase are quoted: PostgreSQL folds unquoted names to lower case.
+ */
 
 /** When the published data last changed (ISO timestamp), or undefined on an empty store. */
-export function lastPublishedChange(db: Db): string | undefined {
-	const row = db.prepare("SELECT max(updated_at) AS at FROM records WHERE status = 'published'").get() as
-		{ at: string | null } | undefined;
-	return row?.at ?? undefined;
+export function lastPublishedChange<C extends Conn>(conn: C): Out<C, string | undefined> {
+	return perform(
+		conn,
+		(function* () {
+			const row = yield* get<{ at: string | null }>(
+				"SELECT max(updated_at) AS at FROM records WHERE status = 'published'"
+			);
+			return row?.at ?? undefined;
+		})()
+	);
 }
 
 export interface RecordTimes {
@@ -20,12 +30,19 @@ export interface RecordTimes {
 }
 
 /** Published records of a kind, most recently changed first, with when they were created and changed. */
-export function publishedRecordTimes(db: Db, kind: RecordKind, limit: number): RecordTimes[] {
-	return db
-		.prepare(
-			"SELECT id, created_at AS createdAt, updated_at AS updatedAt FROM records WHERE status = 'published' AND kind = ? ORDER BY updated_at DESC, id LIMIT ?"
+export function publishedRecordTimes<C extends Conn>(
+	conn: C,
+	kind: RecordKind,
+	limit: number
+): Out<C, RecordTimes[]> {
+	return perform(
+		conn,
+		all<RecordTimes>(
+			`SELECT id, created_at AS "createdAt", updated_at AS "updatedAt" FROM records
+			 WHERE status = 'published' AND kind = ? ORDER BY updated_at DESC, id LIMIT ?`,
+			[kind, limit]
 		)
-		.all(kind, limit) as RecordTimes[];
+	);
 }
 
 export interface HistoryMonth {
@@ -36,12 +53,14 @@ export interface HistoryMonth {
 }
 
 /** History entries counted by month and action (who wrote is not needed for the indicators). */
-export function historyByMonth(db: Db): HistoryMonth[] {
-	return db
-		.prepare(
-			'SELECT substr(changed_at, 1, 7) AS month, action, count(*) AS count FROM record_history GROUP BY month, action ORDER BY month'
+export function historyByMonth<C extends Conn>(conn: C): Out<C, HistoryMonth[]> {
+	return perform(
+		conn,
+		all<HistoryMonth>(
+			`SELECT substr(changed_at, 1, 7) AS month, action, count(*) AS count FROM record_history
+			 GROUP BY substr(changed_at, 1, 7), action ORDER BY month, action`
 		)
-		.all() as HistoryMonth[];
+	);
 }
 
 export interface ProposalFacts {
@@ -54,10 +73,12 @@ export interface ProposalFacts {
 }
 
 /** Every proposal's dates, status and payload; no e-mail address nor message leaves this query. */
-export function proposalFacts(db: Db): ProposalFacts[] {
-	return db
-		.prepare(
-			'SELECT type, status, created_at AS createdAt, decided_at AS decidedAt, payload FROM proposals ORDER BY created_at'
+export function proposalFacts<C extends Conn>(conn: C): Out<C, ProposalFacts[]> {
+	return perform(
+		conn,
+		all<ProposalFacts>(
+			`SELECT type, status, created_at AS "createdAt", decided_at AS "decidedAt", payload FROM proposals
+			 ORDER BY created_at, id`
 		)
-		.all() as ProposalFacts[];
+	);
 }
