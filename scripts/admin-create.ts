@@ -1,15 +1,15 @@
 /**
  * npm run admin:create -- --email camille@example.org --name "Camille Martin" [--role admin|editor]
  *
- * Creates a maintainer account in the store (DATABASE_PATH, default data/carto-ess.sqlite; migrated first, so
+ * Creates a maintainer account in the store (PostgreSQL when DATABASE_URL names it, else DATABASE_PATH, default data/carto-ess.sqlite; migrated first, so
  * it works on a fresh install before the first start). The password comes from ADMIN_PASSWORD, or is asked
  * twice without echo. Role: admin by default (the first account must be able to create the others).
  */
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createAccount, newAccountSchema } from '../src/lib/server/auth/accounts';
-import { migrate, openDatabase } from '../src/lib/server/db/connection';
-import { sqliteClient } from '../src/lib/server/db/sql';
+import { openStore } from '../src/lib/server/db/open';
+import { parseEnv } from '../src/lib/server/env';
 
 function fail(message: string): never {
 	console.error(`admin:create : ${message}`);
@@ -69,17 +69,15 @@ async function main() {
 	if (!parsed.success)
 		fail(parsed.error.issues.map((i) => `${String(i.path[0] ?? '')} : ${i.message}`).join('\n'));
 
-	const path = process.env.DATABASE_PATH || 'data/carto-ess.sqlite';
-	const db = openDatabase(path);
+	const store = await openStore(parseEnv(process.env));
 	try {
-		migrate(db);
-		const created = await createAccount(sqliteClient(db), parsed.data);
+		const created = await createAccount(store.sql, parsed.data);
 		if (!created.ok) fail(`${created.field} : ${created.message}`);
 		console.log(
-			`Compte créé dans ${path} : ${created.user.email} (${created.user.role === 'admin' ? 'administration' : 'édition'}).`
+			`Compte créé dans ${store.label} : ${created.user.email} (${created.user.role === 'admin' ? 'administration' : 'édition'}).`
 		);
 	} finally {
-		db.close();
+		await store.close();
 	}
 }
 

@@ -20,7 +20,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { BOUNDARY_KINDS, type BoundaryKind } from '../src/lib/geo/point-in-polygon';
-import { migrate, openDatabase } from '../src/lib/server/db/connection';
+import { openStore } from '../src/lib/server/db/open';
 import { listCommunes } from '../src/lib/server/db/records';
 import { parseEnv } from '../src/lib/server/env';
 import { importBoundaries } from '../src/lib/server/geo';
@@ -115,11 +115,12 @@ function onlyEms(fc: Fc, communeCodes: Set<string>): Fc {
 async function main() {
 	const o = parseArgs(process.argv.slice(2));
 	const env = parseEnv(process.env);
-	const db = openDatabase(env.DATABASE_PATH);
-	migrate(db);
-	const codes = new Set(listCommunes(db).map((c) => c.code));
-	if (!codes.size)
-		throw new Error(`${env.DATABASE_PATH} ne connaît aucune commune : démarrez le serveur une fois d'abord`);
+	const store = await openStore(env);
+	const codes = new Set((await listCommunes(store.sql)).map((c) => c.code));
+	if (!codes.size) {
+		await store.close();
+		throw new Error(`${store.label} ne connaît aucune commune : démarrez le serveur une fois d'abord`);
+	}
 	const today = new Date().toISOString().slice(0, 10);
 	const plan: { kind: BoundaryKind; source: string; load: () => Promise<unknown> }[] = [
 		{
@@ -155,7 +156,10 @@ async function main() {
 				writeFileSync(file, JSON.stringify(json));
 				console.log(`  enregistré dans ${file}`);
 			}
-			const result = importBoundaries(db, step.kind, json, { source: step.source, dryRun: o.dryRun });
+			const result = await importBoundaries(store.sql, step.kind, json, {
+				source: step.source,
+				dryRun: o.dryRun
+			});
 			if (!result.ok) {
 				failed++;
 				console.error(`  refusé, rien n'a été écrit :\n${result.errors.map((e) => `    ${e}`).join('\n')}`);
@@ -169,7 +173,7 @@ async function main() {
 			console.error(`  échec : ${(e as Error).message}`);
 		}
 	}
-	db.close();
+	await store.close();
 	if (failed) process.exit(1);
 }
 

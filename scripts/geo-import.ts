@@ -20,7 +20,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { z } from 'zod';
 import { BOUNDARY_KINDS } from '../src/lib/geo/point-in-polygon';
-import { migrate, openDatabase } from '../src/lib/server/db/connection';
+import { openStore } from '../src/lib/server/db/open';
 import { parseEnv } from '../src/lib/server/env';
 import { BOUNDARY_GEOJSON_LIMITS } from '../src/lib/io/json-limits';
 import { importBoundaryText, type AssignReport } from '../src/lib/server/geo';
@@ -70,7 +70,7 @@ function printAssignment(r: AssignReport, dryRun: boolean) {
 	for (const s of r.skipped) console.log(`  ignorée : ${s.id} (${s.reason})`);
 }
 
-function main() {
+async function main() {
 	let args;
 	try {
 		args = parseArgs(process.argv.slice(2));
@@ -92,17 +92,17 @@ function main() {
 	}
 	const text = readFileSync(args.file, 'utf8');
 	const env = parseEnv(process.env);
-	const db = openDatabase(env.DATABASE_PATH);
+	const store = await openStore(env);
 	try {
-		migrate(db);
-		const known = (db.prepare('SELECT COUNT(*) AS n FROM communes').get() as { n: number }).n;
-		if (known === 0) {
+		const known = await store.sql.get<{ n: number }>('SELECT COUNT(*) AS n FROM communes');
+		if (!known?.n) {
 			console.error(
-				`geo:import : ${env.DATABASE_PATH} ne connaît aucune commune ; démarrez le serveur une fois (il charge data/) avant d'importer des contours`
+				`geo:import : ${store.label} ne connaît aucune commune ; démarrez le serveur une fois (il charge data/) avant d'importer des contours`
 			);
-			process.exit(1);
+			process.exitCode = 1;
+			return;
 		}
-		const result = importBoundaryText(db, args.kind, text, {
+		const result = await importBoundaryText(store.sql, args.kind, text, {
 			source: args.source ?? `${basename(args.file)} (importé le ${new Date().toISOString().slice(0, 10)})`,
 			codeField: args.codeField,
 			nameField: args.nameField,
@@ -112,7 +112,8 @@ function main() {
 		if (!result.ok) {
 			console.error(`geo:import : ${args.file} refusé, rien n'a été écrit :`);
 			for (const e of result.errors) console.error(`  ${e}`);
-			process.exit(1);
+			process.exitCode = 1;
+			return;
 		}
 		console.log(
 			`${args.dryRun ? '[essai, rien écrit] ' : ''}${result.inserted} contour(s) de type ${result.kind} importé(s)` +
@@ -121,8 +122,8 @@ function main() {
 		);
 		if (result.assignment) printAssignment(result.assignment, args.dryRun);
 	} finally {
-		db.close();
+		await store.close();
 	}
 }
 
-if (process.argv[1] && import.meta.url.endsWith(basename(process.argv[1]))) main();
+if (process.argv[1] && import.meta.url.endsWith(basename(process.argv[1]))) await main();

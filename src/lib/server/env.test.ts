@@ -45,3 +45,23 @@ describe('mail configuration', () => {
 		expect(bad({ MAIL_FROM: 'a@b.fr' })).toContain('SMTP_URL: SMTP_URL et MAIL_FROM vont ensemble');
 	});
 });
+
+describe('the store', () => {
+	it('is the SQLite file unless DATABASE_URL names PostgreSQL', () => {
+		expect(parseEnv({}).DATABASE_URL).toBeUndefined();
+		expect(parseEnv({ DATABASE_URL: ' ' }).DATABASE_URL).toBeUndefined();
+		const url = 'postgres://carto:secret@127.0.0.1:5432/carto';
+		expect(parseEnv({ DATABASE_URL: url }).DATABASE_URL).toBe(url);
+	});
+
+	it('refuses another address in French, without echoing its password', () => {
+		let message = '';
+		try {
+			parseEnv({ DATABASE_URL: 'mysql://carto:motdepassesecret@127.0.0.1/carto' });
+		} catch (e) {
+			message = String((e as Error).message);
+		}
+		expect(message).toContain('DATABASE_URL doit être une adresse PostgreSQL');
+		expect(message).not.toContain('motdepassesecret');
+	});
+});

@@ -11,6 +11,16 @@ const MAIL_FROM = /^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>|[^\s<>@]+@[^\s
 /** Every environment variable the server reads, validated once at start with a specific message. */
 const envFields = z.object({
 	DATABASE_PATH: z.string().min(1).default('data/carto-ess.sqlite'),
+	/** A PostgreSQL database instead of the SQLite file (README "PostgreSQL"). */
+	DATABASE_URL: z.preprocess(
+		unsetIfEmpty,
+		z
+			.string()
+			.regex(/^postgres(ql)?:\/\/\S+$/, {
+				error: 'DATABASE_URL doit être une adresse PostgreSQL, ex. postgres://carto@127.0.0.1:5432/carto'
+			})
+			.optional()
+	),
 	DATA_DIR: z.string().min(1).default('data'),
 	/** Public origin used in canonical URLs, the sitemap and JSON-LD. */
 	PUBLIC_SITE_URL: z

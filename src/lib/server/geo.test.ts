@@ -13,6 +13,7 @@ import {
 	insertRecord,
 	listHistory
 } from './db/records';
+import { sqliteClient } from './db/sql';
 import { assignPlaces, importBoundaries, importBoundaryText } from './geo';
 
 const src = [{ reference: 'test (synthétique)', seen: '2026-01-01' }];
@@ -107,30 +108,32 @@ beforeEach(() => {
 });
 
 describe('importBoundaries', () => {
-	it('refuses a boundary file too deep or too big before parsing it, and writes nothing', () => {
+	it('refuses a boundary file too deep or too big before parsing it, and writes nothing', async () => {
 		const before = dataVersion(db);
 		const deep = JSON.stringify(communes).replace('"coordinates":[', `"coordinates":${'['.repeat(20_000)}`);
-		expect(importBoundaryText(db, 'commune', deep, { source: 'test' })).toEqual({
+		expect(await importBoundaryText(sqliteClient(db), 'commune', deep, { source: 'test' })).toEqual({
 			ok: false,
 			errors: [expect.stringMatching(/^JSON trop imbriqué : plus de 16 niveaux/)]
 		});
 		const ring = Array.from({ length: 2_100_000 }, (_, i) => `[7.${i % 10},48.5]`).join(',');
 		const huge = `{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"67482"},"geometry":{"type":"Polygon","coordinates":[[${ring}]]}}]}`;
-		expect(importBoundaryText(db, 'commune', huge, { source: 'test' })).toEqual({
+		expect(await importBoundaryText(sqliteClient(db), 'commune', huge, { source: 'test' })).toEqual({
 			ok: false,
 			errors: [expect.stringMatching(/^JSON trop volumineux/)]
 		});
 		expect(countBoundaries(db).commune).toBe(0);
 		expect(dataVersion(db)).toBe(before);
-		expect(importBoundaryText(db, 'commune', JSON.stringify(communes), { source: 'test' })).toMatchObject({
+		expect(
+			await importBoundaryText(sqliteClient(db), 'commune', JSON.stringify(communes), { source: 'test' })
+		).toMatchObject({
 			ok: true,
 			inserted: 2
 		});
 	});
 
-	it('stores outlines, derives places and records each change in the history', () => {
+	it('stores outlines, derives places and records each change in the history', async () => {
 		const before = dataVersion(db);
-		const result = importBoundaries(db, 'commune', communes, { source: 'test' });
+		const result = await importBoundaries(sqliteClient(db), 'commune', communes, { source: 'test' });
 		expect(result).toMatchObject({ ok: true, inserted: 2, replaced: 0 });
 		if (!result.ok) return;
 		expect(result.assignment?.changed).toEqual([
@@ -151,9 +154,9 @@ describe('importBoundaries', () => {
 		expect(dataVersion(db)).toBeGreaterThan(before);
 	});
 
-	it('gives a quartier by point-in-polygon to precise positions only', () => {
-		importBoundaries(db, 'commune', communes, { source: 'test' });
-		const result = importBoundaries(db, 'quartier', quartiers, { source: 'test' });
+	it('gives a quartier by point-in-polygon to precise positions only', async () => {
+		await importBoundaries(sqliteClient(db), 'commune', communes, { source: 'test' });
+		const result = await importBoundaries(sqliteClient(db), 'quartier', quartiers, { source: 'test' });
 		expect(result.ok && result.assignment?.changed.map((c) => [c.id, c.after.quartierCode])).toEqual([
 			['a-la-meinau', 'SQ_07']
 		]);
@@ -164,20 +167,22 @@ describe('importBoundaries', () => {
 		expect(row.quartier_code).toBe('SQ_07');
 	});
 
-	it('writes nothing when a code is unknown or a geometry invalid', () => {
-		importBoundaries(db, 'commune', communes, { source: 'first' });
+	it('writes nothing when a code is unknown or a geometry invalid', async () => {
+		await importBoundaries(sqliteClient(db), 'commune', communes, { source: 'first' });
 		const bad = structuredClone(communes);
 		bad.features[1].properties.code = '75056';
-		const result = importBoundaries(db, 'commune', bad, { source: 'second' });
+		const result = await importBoundaries(sqliteClient(db), 'commune', bad, { source: 'second' });
 		expect(result).toEqual({ ok: false, errors: [expect.stringContaining('75056')] });
 		expect(listBoundaries(db).map((b) => b.source)).toEqual(['first', 'first']);
 		expect(getRecordById(db, 'mal-placee')?.version).toBe(2);
 	});
 
-	it('replaces the previous outlines of the same kind', () => {
-		importBoundaries(db, 'commune', communes, { source: 'first' });
+	it('replaces the previous outlines of the same kind', async () => {
+		await importBoundaries(sqliteClient(db), 'commune', communes, { source: 'first' });
 		const one = { ...communes, features: [communes.features[0]] };
-		expect(importBoundaries(db, 'commune', one, { source: 'second', assign: false })).toMatchObject({
+		expect(
+			await importBoundaries(sqliteClient(db), 'commune', one, { source: 'second', assign: false })
+		).toMatchObject({
 			ok: true,
 			inserted: 1,
 			replaced: 2
@@ -185,8 +190,11 @@ describe('importBoundaries', () => {
 		expect(countBoundaries(db)).toEqual({ commune: 1, quartier: 0, qpv: 0 });
 	});
 
-	it('rolls everything back on a dry run but reports what would change', () => {
-		const result = importBoundaries(db, 'commune', communes, { source: 'test', dryRun: true });
+	it('rolls everything back on a dry run but reports what would change', async () => {
+		const result = await importBoundaries(sqliteClient(db), 'commune', communes, {
+			source: 'test',
+			dryRun: true
+		});
 		expect(result.ok && result.assignment?.changed).toHaveLength(1);
 		expect(countBoundaries(db).commune).toBe(0);
 		expect(getRecordById(db, 'mal-placee')?.version).toBe(1);
@@ -194,9 +202,14 @@ describe('importBoundaries', () => {
 });
 
 describe('assignPlaces', () => {
-	it('reports positions outside every commune and changes nothing twice', () => {
-		importBoundaries(db, 'commune', { ...communes, features: [communes.features[0]] }, { source: 'test' });
-		const report = assignPlaces(db);
+	it('reports positions outside every commune and changes nothing twice', async () => {
+		await importBoundaries(
+			sqliteClient(db),
+			'commune',
+			{ ...communes, features: [communes.features[0]] },
+			{ source: 'test' }
+		);
+		const report = await assignPlaces(sqliteClient(db));
 		expect(report.outside.map((o) => o.id)).toEqual(['mal-placee']);
 		expect(report.changed).toEqual([]);
 	});

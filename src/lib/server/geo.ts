@@ -12,15 +12,15 @@ import {
 	type BoundaryKind,
 	type PlacePatch
 } from '$lib/geo/point-in-polygon';
-import type { Db } from './db/connection';
+import type { SqlClient } from './db/sql';
 import { listBoundaries, replaceBoundaries, writeAssignedPlace } from './db/boundaries';
 import { listCommunes, listQpv, listQuartiers, listRecords } from './db/records';
 
-export function knownAreas(db: Db): KnownAreas {
+export async function knownAreas(sql: SqlClient): Promise<KnownAreas> {
 	return {
-		communes: listCommunes(db).map((c) => ({ code: c.code, name: c.name })),
-		quartiers: listQuartiers(db).map((q) => ({ code: q.code, slug: q.slug, name: q.name })),
-		qpv: listQpv(db).map((q) => ({ slug: q.slug, name: q.name, code: q.code }))
+		communes: (await listCommunes(sql)).map((c) => ({ code: c.code, name: c.name })),
+		quartiers: (await listQuartiers(sql)).map((q) => ({ code: q.code, slug: q.slug, name: q.name })),
+		qpv: (await listQpv(sql)).map((q) => ({ slug: q.slug, name: q.name, code: q.code }))
 	};
 }
 
@@ -58,12 +58,15 @@ function describePatch(p: PlacePatch): string {
  * (rules in $lib/geo/point-in-polygon.ts `assignPlace`), and writes the changes (unless `dryRun`).
  * Runs in one transaction: a crash halfway leaves no record half-assigned.
  */
-export function assignPlaces(db: Db, opts: { dryRun?: boolean; now?: Date } = {}): AssignReport {
-	const index = indexBoundaries(listBoundaries(db));
+export async function assignPlaces(
+	sql: SqlClient,
+	opts: { dryRun?: boolean; now?: Date } = {}
+): Promise<AssignReport> {
 	const report: AssignReport = { changed: [], outside: [], skipped: [] };
-	db.transaction(() => {
+	await sql.transaction(async (tx) => {
+		const index = indexBoundaries(await listBoundaries(tx));
 		for (const kind of ['organisation', 'initiative'] as const) {
-			for (const stored of listRecords(db, kind, { status: 'any' })) {
+			for (const stored of await listRecords(tx, kind, { status: 'any' })) {
 				const { version, ...record } = stored;
 				const { patch, outsideCommunes } = assignPlace(record, index);
 				if (outsideCommunes) report.outside.push({ id: record.id, name: record.name });
@@ -75,8 +78,8 @@ export function assignPlaces(db: Db, opts: { dryRun?: boolean; now?: Date } = {}
 					continue;
 				}
 				if (!opts.dryRun) {
-					const written = writeAssignedPlace(
-						db,
+					const written = await writeAssignedPlace(
+						tx,
 						valid.data,
 						version,
 						`Lieu déduit des contours : ${describePatch(patch)}`,
@@ -98,7 +101,7 @@ export function assignPlaces(db: Db, opts: { dryRun?: boolean; now?: Date } = {}
 				});
 			}
 		}
-	})();
+	});
 	return report;
 }
 
@@ -111,24 +114,29 @@ export type ImportResult =
  * kind, then (unless `assign` is false) re-derives records' places. All in one transaction: on any error
  * nothing is written.
  */
-export function importBoundaries(
-	db: Db,
+export async function importBoundaries(
+	sql: SqlClient,
 	kind: BoundaryKind,
 	json: unknown,
 	opts: ParseOptions & { source: string; assign?: boolean; dryRun?: boolean; now?: Date }
-): ImportResult {
-	const parsed = parseBoundaryFile(json, kind, knownAreas(db), opts);
+): Promise<ImportResult> {
+	const parsed = parseBoundaryFile(json, kind, await knownAreas(sql), opts);
 	if (!parsed.ok) return parsed;
 	let result: ImportResult | undefined;
-	const run = db.transaction(() => {
-		const { inserted, replaced } = replaceBoundaries(db, kind, parsed.boundaries, opts.source, opts.now);
-		const assignment = opts.assign === false ? undefined : assignPlaces(db, { now: opts.now });
-		result = { ok: true, kind, inserted, replaced, assignment };
-		// A dry run shows what would happen and rolls everything back.
-		if (opts.dryRun) throw new DryRun();
-	});
 	try {
-		run();
+		await sql.transaction(async (tx) => {
+			const { inserted, replaced } = await replaceBoundaries(
+				tx,
+				kind,
+				parsed.boundaries,
+				opts.source,
+				opts.now
+			);
+			const assignment = opts.assign === false ? undefined : await assignPlaces(tx, { now: opts.now });
+			result = { ok: true, kind, inserted, replaced, assignment };
+			// A dry run shows what would happen and rolls everything back.
+			if (opts.dryRun) throw new DryRun();
+		});
 	} catch (e) {
 		if (!(e instanceof DryRun)) throw e;
 	}
@@ -141,13 +149,13 @@ class DryRun extends Error {}
  * A boundary file as text: refused before parsing when too deep or too big (see `json-limits.ts`), then
  * imported as `importBoundaries` does.
  */
-export function importBoundaryText(
-	db: Db,
+export async function importBoundaryText(
+	sql: SqlClient,
 	kind: BoundaryKind,
 	text: string,
 	opts: Parameters<typeof importBoundaries>[3]
-): ImportResult {
+): Promise<ImportResult> {
 	const read = parseJsonWithLimits(text, BOUNDARY_GEOJSON_LIMITS);
 	if (!read.ok) return { ok: false, errors: [read.message] };
-	return importBoundaries(db, kind, read.value, opts);
+	return importBoundaries(sql, kind, read.value, opts);
 }
