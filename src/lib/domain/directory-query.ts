@@ -4,7 +4,7 @@
  * in one canonical order, so every state has one shareable address.
  */
 import { z } from 'zod';
-import { ALLOWED_BBOX } from './common';
+import { ALLOWED_BBOX } from './coordinates';
 import { agree } from './grammar';
 import type { FacetFilters, FacetName } from './filters/facets';
 import { filterOf } from './filters/registry';
