@@ -5,7 +5,7 @@
  */
 import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures';
-import { todayIso } from '../src/lib/domain/common';
+import { todayIso } from '../src/lib/domain/today';
 import { createOffer, decideOffer } from '../src/lib/server/db/premises';
 import { e2eDb, ensureAccount, gotoReady, login } from './admin-helpers';
 import { expectNoAxeViolations, expectOneH1 } from './helpers';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { todayIso } from '../src/lib/domain/common';
+import { todayIso } from '../src/lib/domain/today';
 import { parseArgs } from './import-esus';
 
 describe('import:esus command line', () => {

@@ -8,7 +8,7 @@
  * by default today). Never creates a record. The last line is one JSON object.
  */
 import { z } from 'zod';
-import { todayIso } from '../src/lib/domain/common';
+import { todayIso } from '../src/lib/domain/today';
 import { runEsusImport } from '../src/lib/server/buyers-import';
 import { readCliArgs } from './cli-args';
 import { runWhenCalled } from './file-import-command';

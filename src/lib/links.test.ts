@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { EMBED_PREFIX, framingAllowed } from '$lib/server/security-headers.js';
 import type { FilterRef } from '$lib/domain/filters/types';
-import { parseDirectoryQuery } from '$lib/domain/directory-query';
-import { parseFinderParams } from '$lib/domain/funding/profile';
-import { parseExplorerParams } from '$lib/domain/map/map-url';
-import { parseCreateParams } from '$lib/domain/support/profile';
+import { parseDirectoryQuery } from '$lib/domain/directory-query-parse';
+import { parseFinderParams } from '$lib/domain/funding/profile-parse';
+import { parseExplorerParams } from '$lib/domain/map/map-url-parse';
+import { parseCreateParams } from '$lib/domain/support/profile-parse';
 import { FIXED_ROUTES, isUnder, PAGE_ROUTES, route } from '$lib/links';
 
 const geo = {

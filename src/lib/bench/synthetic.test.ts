@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EMS_BBOX } from '$lib/domain/common';
+import { EMS_BBOX } from '$lib/domain/coordinates';
 import { RECORD_SCHEMAS } from '$lib/domain/records';
 import { seededRandom, syntheticRecords, type SyntheticGeo } from './synthetic';
 

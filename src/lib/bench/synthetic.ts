@@ -6,7 +6,7 @@
  */
 import type { Commune, Quartier, Thematique } from '$lib/domain/geography';
 import type { FundingTool, Initiative, Organisation, PublicRecord } from '$lib/domain/records';
-import { EMS_BBOX } from '$lib/domain/common';
+import { EMS_BBOX } from '$lib/domain/coordinates';
 import {
 	APPROVAL_CODES,
 	AUDIENCE_CODES,

@@ -1,19 +1,7 @@
 import { z } from 'zod';
+import { ALLOWED_BBOX } from './coordinates';
 import { FILL, field } from './field-meta';
 import { CONFIDENCE_CODES, PRECISION_CODES, STATUS_CODES } from './taxonomies';
-
-/**
- * The Eurométropole's bounding box (of its 33 communes' outlines, IGN Admin Express), widened by about 5 km:
- * a record placed outside it is almost certainly a typo (swapped lon/lat, a missing digit).
- */
-export const EMS_BBOX = [7.5381, 48.4341, 7.8963, 48.7019] as const;
-const MARGIN = 0.07;
-export const ALLOWED_BBOX = [
-	EMS_BBOX[0] - MARGIN,
-	EMS_BBOX[1] - MARGIN,
-	EMS_BBOX[2] + MARGIN,
-	EMS_BBOX[3] + MARGIN
-] as const;
 
 export const idSchema = z.string({ error: 'doit être un texte' }).regex(/^[a-z0-9][a-z0-9-]{1,79}$/, {
 	error: 'identifiant invalide : minuscules, chiffres et tirets seulement (2 à 80 caractères)'
@@ -358,16 +346,3 @@ export const recordQuality = {
 		type: 'boolean'
 	}).optional()
 };
-
-// Built once: a formatter costs far more to create than to use, and imports check dates by the thousand.
-const PARIS_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' });
-
-/** Today's date in the Europe/Paris calendar as YYYY-MM-DD. */
-export function todayIso(now: Date = new Date()): string {
-	return PARIS_DATE.format(now);
-}
-
-/** Rejects dates in the future: a verification cannot have happened tomorrow. */
-export function notInFuture(date: string, now: Date = new Date()): boolean {
-	return date <= todayIso(now);
-}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { notInFuture } from './common';
+import { notInFuture } from './today';
 import {
 	communeSchema,
 	qpvSchema,

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-	directoryQueryString,
-	distanceKm,
-	effectiveSort,
-	parseDirectoryQuery,
-	toggled
-} from './directory-query';
+import { directoryQueryString, distanceKm, effectiveSort, toggled } from './directory-query';
+import { parseDirectoryQuery } from './directory-query-parse';
 
 const src = [{ reference: 'x', seen: '2026-01-01' }];
 const geo = {

@@ -3,7 +3,7 @@
  * No IO: the server module (src/lib/server/proposals.ts) calls these around the zod schemas of proposal.ts,
  * which stay the only validation.
  */
-import { EMS_BBOX } from './common';
+import { EMS_BBOX } from './coordinates';
 import type { FieldErrors } from './errors';
 import type { Commune, Point, Quartier } from './geography';
 import type { Precision } from './taxonomies';

@@ -5,7 +5,7 @@
  */
 import type { MultiPolygon, Polygon } from 'geojson';
 import { z } from 'zod';
-import { ALLOWED_BBOX } from '$lib/domain/common';
+import { ALLOWED_BBOX } from '$lib/domain/coordinates';
 import { agree } from '$lib/domain/grammar';
 import { slugify } from '$lib/domain/slug';
 import type { Boundary, BoundaryKind } from './point-in-polygon';

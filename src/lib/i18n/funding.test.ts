@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CRITERIA, evaluateTool, type Criterion } from '$lib/domain/funding/criteria';
 import { audienceSummary as frenchAudienceSummary, fitSummary as frenchFit } from '$lib/domain/funding/memo';
-import { parseFinderParams, profileSummary as frenchProfileSummary } from '$lib/domain/funding/profile';
+import { profileSummary as frenchProfileSummary } from '$lib/domain/funding/profile';
+import { parseFinderParams } from '$lib/domain/funding/profile-parse';
 import { NOW, geo, run, tools } from '$lib/domain/funding/test-seed';
 import { overwriteGetLocale } from '$lib/paraglide/runtime';
 import {

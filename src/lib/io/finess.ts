@@ -7,7 +7,7 @@
  * WGS84 here. Each ESAT's proof is the extraction, dated by its first line.
  */
 import Papa from 'papaparse';
-import { ALLOWED_BBOX } from '$lib/domain/common';
+import { ALLOWED_BBOX } from '$lib/domain/coordinates';
 import { lambert93ToWgs84 } from './lambert93';
 import type { Table, TableRow } from './table';
 

@@ -1,6 +1,6 @@
 import proj4 from 'proj4';
 import { describe, expect, it } from 'vitest';
-import { EMS_BBOX } from '$lib/domain/common';
+import { EMS_BBOX } from '$lib/domain/coordinates';
 import { lambert93ToWgs84, lambert93ToWgs84Exact } from './lambert93';
 
 // GRS80, the ellipsoid of RGF93.

@@ -11,7 +11,7 @@
  * too, and every changed field is shown before and after.
  */
 import type { z } from 'zod';
-import { todayIso } from '$lib/domain/common';
+import { todayIso } from '$lib/domain/today';
 import { RECORD_SCHEMAS, type PublicRecord, type RecordKind } from '$lib/domain/records';
 import { getPath, pruneEmptyObjects, setPath } from '$lib/domain/paths';
 import {

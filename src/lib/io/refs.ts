@@ -3,7 +3,7 @@
  * QPV and thématique exist, linked records exist. The same rules as the seed check (domain/dataset.ts),
  * applied to one record at a time for the admin forms and the import dry run.
  */
-import { notInFuture } from '$lib/domain/common';
+import { notInFuture } from '$lib/domain/today';
 import type { PublicRecord } from '$lib/domain/records';
 
 export interface RefContext {

@@ -9,11 +9,11 @@ import {
 	SORTS,
 	distanceKm,
 	effectiveSort,
-	parseDirectoryQuery,
 	withQuery,
 	type DirectoryState,
 	type SortCode
 } from '$lib/domain/directory-query';
+import { parseDirectoryQuery } from '$lib/domain/directory-query-parse';
 import { countFacets, filterByFacets } from '$lib/domain/filters/facets';
 import type { PublicRecord, RecordKind } from '$lib/domain/records';
 import { route } from '$lib/links';

@@ -7,10 +7,10 @@ import { buildPath, type PathStep } from '$lib/domain/support/path';
 import {
 	CREATE_STAGES,
 	SUPPORT_NEEDS,
-	parseCreateParams,
 	toFinderProfile,
 	type CreateProfile
 } from '$lib/domain/support/profile';
+import { parseCreateParams } from '$lib/domain/support/profile-parse';
 import { PROJECT_KINDS, labelOf, type PlaceType } from '$lib/domain/taxonomies';
 import { route } from '$lib/links';
 

@@ -19,7 +19,8 @@ import {
 	verificationSpan,
 	type MemoSlug
 } from '$lib/domain/funding/memo';
-import { parseFinderParams, profileSummary } from '$lib/domain/funding/profile';
+import { profileSummary } from '$lib/domain/funding/profile';
+import { parseFinderParams } from '$lib/domain/funding/profile-parse';
 import { isStale } from '$lib/domain/funding/tool';
 import type { Geo } from '$lib/domain/query';
 import type { FundingTool } from '$lib/domain/records';

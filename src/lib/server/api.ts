@@ -11,7 +11,7 @@ import { listCommunes, listQpv, listQuartiers, listRecords, listThematiques } fr
 import type { Db } from './db/connection';
 import { cachedJson, jsonError } from './http';
 import { offerApi } from '$lib/domain/places/premises';
-import { todayIso } from '$lib/domain/common';
+import { todayIso } from '$lib/domain/today';
 import type { EventRecord } from '$lib/domain/records';
 import { EVENT_WINDOW_PARAMS, eventSchedule, eventsInWindow, parseEventWindow } from '$lib/pages/events-api';
 import { shownOffersByPlace } from './premises';

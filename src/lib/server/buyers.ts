@@ -1,5 +1,5 @@
 /** The buyers' files: the search's suppliers as CSV or xlsx, the same rows as the page. */
-import { todayIso } from '$lib/domain/common';
+import { todayIso } from '$lib/domain/today';
 import { aboutLines, exportHeaders, exportWording } from '$lib/i18n/buyers';
 import { acheterPage, exportFileName, exportRows, type LocatedDelivery } from '$lib/pages/acheter';
 import { m } from '$lib/paraglide/messages';

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { EMS_BBOX } from '$lib/domain/common';
+import { EMS_BBOX } from '$lib/domain/coordinates';
 import { finessInsee, STRUCTURE_FIELDS } from '$lib/io/finess';
 import { lambert93ToWgs84 } from '$lib/io/lambert93';
 import { loadDataset } from './seed/read-data';

@@ -7,7 +7,7 @@
  * commune point (a proposal is never refused because the geocoder is down).
  */
 import { z } from 'zod';
-import { EMS_BBOX } from '$lib/domain/common';
+import { EMS_BBOX } from '$lib/domain/coordinates';
 
 /** BAN scores run from 0 to 1; below about 0.6 the match is usually another street or a bare commune. */
 export const MIN_SCORE = 0.6;

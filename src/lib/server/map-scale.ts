@@ -31,20 +31,18 @@ import { inBbox } from '$lib/domain/coordinates';
 import { idSchema } from '$lib/domain/common';
 import { buildFacetIndex, filterByFacets, type FacetIndex } from '$lib/domain/map/facet-index';
 import { nameMatcher, NO_FILTERS, type PointFilters } from '$lib/domain/map/filter';
-import { parseExplorerParams } from '$lib/domain/map/map-url';
+import { parseExplorerParams } from '$lib/domain/map/map-url-parse';
 import { encodeMapPoints, isApproximate, type MapPoint } from '$lib/domain/map/points';
 import {
 	CLUSTER_WORKER_MIN,
-	clustersQuerySchema,
 	filterKey,
-	listQuerySchema,
 	parseAround,
 	TILE_EXTENT,
 	TILE_LAYER,
 	TILES_MIN,
-	tileParamsSchema,
 	type TileLeafTags
 } from '$lib/domain/map/scale';
+import { clustersQuerySchema, listQuerySchema, tileParamsSchema } from '$lib/domain/map/scale-parse';
 import { MAP_LAYERS } from '$lib/domain/map/layers';
 import { mapPrefix } from '$lib/domain/filters/map-codes';
 import { withinRadius } from '$lib/geo/distance';

@@ -4,7 +4,7 @@
  * the public pages and the API show on a given day. Nothing is shown before a maintainer publishes it, and
  * nothing after its end date.
  */
-import { todayIso } from '$lib/domain/common';
+import { todayIso } from '$lib/domain/today';
 import type { FieldErrors } from '$lib/domain/errors';
 import { readOfferForm, type StoredOffer } from '$lib/domain/places/premises';
 import type { Place } from '$lib/domain/records';

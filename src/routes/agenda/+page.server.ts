@@ -1,5 +1,5 @@
 import type { PageServerLoad } from './$types';
-import { todayIso } from '$lib/domain/common';
+import { todayIso } from '$lib/domain/today';
 import { agendaPage } from '$lib/pages/agenda';
 import { getCatalogue } from '$lib/server/catalogue';
 import { getDb } from '$lib/server/store';

@@ -1,5 +1,5 @@
 import type { RequestHandler } from './$types';
-import { todayIso } from '$lib/domain/common';
+import { todayIso } from '$lib/domain/today';
 import { sitemapXml } from '$lib/pages/sitemap';
 import { getCatalogue } from '$lib/server/catalogue';
 import { getDb, getEnv } from '$lib/server/store';

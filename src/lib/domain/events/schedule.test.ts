@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { todayIso } from '../common';
+import { todayIso } from '../today';
 import { eventSchema } from '../records';
 import {
 	allOccurrences,

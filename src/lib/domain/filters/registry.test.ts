@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DIRECTORY_OWN_PARAMS } from '../directory-query';
-import { EXPLORER_OWN_PARAMS, explorerParams, parseExplorerParams, defaultState } from '../map/map-url';
+import { EXPLORER_OWN_PARAMS, explorerParams, defaultState } from '../map/map-url';
+import { parseExplorerParams } from '../map/map-url-parse';
 import { PAGING_PARAMS } from '../query';
 import type { RecordKind } from '../records';
 import { organisationFixture, initiativeFixture, toolFixture } from '../test-fixtures';

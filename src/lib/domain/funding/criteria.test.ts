@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fundingToolSchema } from '../records';
 import { toolFixture } from '../test-fixtures';
 import { CRITERIA, evaluateTool } from './criteria';
-import { parseFinderParams } from './profile';
+import { parseFinderParams } from './profile-parse';
 import { geo, NOW, run } from './test-seed';
 
 describe('the criteria table', () => {

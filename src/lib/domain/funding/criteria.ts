@@ -4,7 +4,7 @@
  * The criteria are one table (CRITERIA): each row has its key, when it applies to a tool and how it
  * evaluates; evaluateTool runs the rows in order.
  */
-import { todayIso } from '../common';
+import { todayIso } from '../today';
 import { amountLabel, formatDate, formatEuros, frenchList } from '../format';
 import type { Amount, FundingTool } from '../records';
 import {

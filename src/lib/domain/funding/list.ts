@@ -10,14 +10,8 @@ import { compareEvaluations, evaluateTool, type EvaluateOptions, type ToolEvalua
 import { approvalSteps, type ApprovalStep } from './approvals';
 import { asNeighbour, type NeighbourEvaluation } from './finder';
 import { isStep } from './kind';
-import {
-	parseFinderParams,
-	single,
-	type FieldError,
-	type FinderGeo,
-	type FinderProfile,
-	type ParsedFinder
-} from './profile';
+import { single, type FieldError, type FinderGeo, type FinderProfile, type ParsedFinder } from './profile';
+import { parseFinderParams } from './profile-parse';
 
 export const SORTS = [
 	{ code: 'adequation', label: 'Adéquation à votre profil' },

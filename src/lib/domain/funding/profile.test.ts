@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseFinderParams, profileToQuery, resolveTerritory } from './profile';
+import { profileToQuery, resolveTerritory } from './profile';
+import { parseFinderParams } from './profile-parse';
 import { geo } from './test-seed';
 
 describe('territories', () => {

@@ -8,7 +8,8 @@ import { expect } from 'vitest';
 import { communeSchema, qpvSchema } from '../geography';
 import { fundingToolSchema, type FundingTool } from '../records';
 import { findFunding } from './finder';
-import { parseFinderParams, type FinderGeo } from './profile';
+import type { FinderGeo } from './profile';
+import { parseFinderParams } from './profile-parse';
 
 const DATA = join(process.cwd(), 'data');
 export const tools: FundingTool[] = readdirSync(join(DATA, 'funding-tools'))

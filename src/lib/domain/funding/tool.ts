@@ -1,5 +1,5 @@
 /** Facts about one funding tool that several pages and rules need: money or not, fresh or not, open or not. */
-import { todayIso } from '../common';
+import { todayIso } from '../today';
 import type { FundingTool } from '../records';
 import type { FundingType } from '../taxonomies';
 

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-	defaultState,
-	explorerParams,
-	explorerSearch,
-	formatAt,
-	parseAt,
-	parseExplorerParams,
-	parseZone
-} from './map-url';
+import { defaultState, explorerParams, explorerSearch, formatAt, parseAt, parseZone } from './map-url';
+import { parseExplorerParams } from './map-url-parse';
 import type { FilterRef } from '../filters/types';
 
 // Sectors come from their taxonomy (jardins and reemploi are two of them); the rest from reference data.

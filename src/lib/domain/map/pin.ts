@@ -2,7 +2,7 @@
  * A point placed by hand (the pin of the proposal and record forms): the typed longitude and latitude are
  * the form, and the map's marker is kept in step with them both ways. These are the rules both sides share.
  */
-import { ALLOWED_BBOX } from '../common';
+import { ALLOWED_BBOX } from '../coordinates';
 import type { LonLat } from '../coordinates';
 
 /** A coordinate as people type it: « 7,7521 » as well as « 7.7521 »; undefined when it is not a number. */

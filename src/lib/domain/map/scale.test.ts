@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { NO_FILTERS } from './filter';
 import { decodePoints, encodeMapPoints } from './points';
-import {
-	clustersQuerySchema,
-	filterKey,
-	listQuerySchema,
-	parseAround,
-	tileCorner,
-	tileOf,
-	tileParamsSchema,
-	tilesCovering
-} from './scale';
+import { filterKey, parseAround, tileCorner, tileOf, tilesCovering } from './scale';
+import { clustersQuerySchema, listQuerySchema, tileParamsSchema } from './scale-parse';
 import { dict, points } from './test-points';
 
 describe('filterKey', () => {

@@ -4,11 +4,11 @@
  * list: the server clusters the points (per data version and per filter combination) and serves them as
  * vector tiles, the list is a paged query by filters and visible box, and a selection is fetched by id.
  * This module holds the pure part: the threshold, the tile maths, the canonical key of a filter
- * combination (the part of a tile's URL naming what it shows) and the query parameters' schemas.
+ * combination (the part of a tile's URL naming what it shows); the query parameters' schemas are in
+ * scale-parse.ts, for the server alone (the explorer's first load computes keys, it never parses).
  */
-import { z } from 'zod';
 import type { Bbox } from '../coordinates';
-import { explorerParams, defaultState, parseZone } from './map-url';
+import { explorerParams, defaultState } from './map-url';
 import type { Around, PointFilters } from './filter';
 
 /**
@@ -77,44 +77,6 @@ export function parseAround(s: string | null): Pick<Around, 'center' | 'radius'>
 	if (Math.abs(lon) > 180 || Math.abs(lat) > 90 || radius < 50 || radius > 50_000) return undefined;
 	return { center: { lon, lat }, radius };
 }
-
-const int = (label: string, min: number, max: number) =>
-	z.coerce
-		.number({ error: `${label} : nombre entier attendu` })
-		.int({ error: `${label} : nombre entier attendu` })
-		.min(min, { error: `${label} : au moins ${min}` })
-		.max(max, { error: `${label} : au plus ${max}` });
-
-/** `/carte/tuiles/<version>/<z>/<x>/<y>.pbf`: x and y within the zoom's grid. */
-export const tileParamsSchema = z
-	.object({
-		version: int('version des données', 0, Number.MAX_SAFE_INTEGER),
-		z: int('zoom', 0, 22),
-		x: int('colonne', 0, 2 ** 22 - 1),
-		y: int('ligne', 0, 2 ** 22 - 1)
-	})
-	.refine((t) => t.x < 2 ** t.z && t.y < 2 ** t.z, { error: 'tuile hors de la grille de ce zoom' });
-
-export type TileParams = z.infer<typeof tileParamsSchema>;
-
-const bboxSchema = z.string().transform((s, ctx) => {
-	const b = parseZone(s);
-	if (!b) ctx.addIssue({ code: 'custom', message: 'zone : ouest,sud,est,nord attendu (dans la région)' });
-	return b as Bbox;
-});
-
-/** The list's query: the filter key's parameters plus the box, the page and its size. */
-export const listQuerySchema = z.object({
-	bbox: bboxSchema.optional(),
-	offset: int('début de page', 0, 10_000_000).default(0),
-	limit: int('taille de page', 1, LIST_PAGE_MAX).default(50)
-});
-
-/** The clusters of a box at a zoom (the Leaflet engine asks these instead of tiles). */
-export const clustersQuerySchema = z.object({
-	bbox: bboxSchema,
-	zoom: int('zoom', 0, 22)
-});
 
 /** Longitude and latitude of a tile's north-west corner (Web Mercator, as MapLibre and Leaflet). */
 export function tileCorner(z: number, x: number, y: number): { lon: number; lat: number } {

@@ -5,7 +5,8 @@
  * and the rule of what is shown on a given day; the store is src/lib/server/db/premises.ts.
  */
 import { z } from 'zod';
-import { isoDateSchema, plainText, todayIso } from '../common';
+import { isoDateSchema, plainText } from '../common';
+import { todayIso } from '../today';
 import { zodErrors, type FieldErrors } from '../errors';
 
 /** Longest an offer may run: past a year it is a lease to verify, not an offer to show. */

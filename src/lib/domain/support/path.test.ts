@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NOW, geo, tools } from '../funding/test-seed';
 import { buildPath, isSupportOffer } from './path';
-import { parseCreateParams } from './profile';
+import { parseCreateParams } from './profile-parse';
 
 function path(query: string) {
 	const parsed = parseCreateParams(new URLSearchParams(query), geo);

@@ -1,18 +1,11 @@
 /**
  * The profile of /creer (« Créer son activité »): URL parameters -> a validated profile with a French
  * message per bad field, and back to the query string people share. The parameter names and values are a
- * public contract (README « Créer son activité »).
+ * public contract (README « Créer son activité »). The server reads them with zod (profile-parse.ts);
+ * links to /creer are written on every page, so this module carries no zod.
  */
-import { z } from 'zod';
-import type { FinderProfile } from '../funding/profile';
-import {
-	resolveTerritory,
-	single,
-	type FieldError,
-	type FinderGeo,
-	type TerritoryProfile
-} from '../funding/profile';
-import { PROJECT_KIND_CODES, type Audience, type ProjectKind, type Stage, type Term } from '../taxonomies';
+import type { FieldError, FinderProfile, TerritoryProfile } from '../funding/profile';
+import type { Audience, ProjectKind, Stage, Term } from '../taxonomies';
 
 /** Stages as /creer asks them: the funding stages a creator meets, with « idée » before emergence. */
 export const CREATE_STAGES = [
@@ -39,7 +32,7 @@ export const CREATE_STAGES = [
 	}
 ] as const satisfies readonly Term[];
 export type CreateStage = (typeof CREATE_STAGES)[number]['code'];
-const CREATE_STAGE_CODES = CREATE_STAGES.map((s) => s.code) as [CreateStage, ...CreateStage[]];
+export const CREATE_STAGE_CODES = CREATE_STAGES.map((s) => s.code) as [CreateStage, ...CreateStage[]];
 
 /** What a creator says they need (`besoin=`, several). */
 export const SUPPORT_NEEDS = [
@@ -52,7 +45,7 @@ export const SUPPORT_NEEDS = [
 	{ code: 'reseau', label: 'Rejoindre un réseau' }
 ] as const satisfies readonly Term[];
 export type SupportNeed = (typeof SUPPORT_NEEDS)[number]['code'];
-const SUPPORT_NEED_CODES = SUPPORT_NEEDS.map((s) => s.code) as [SupportNeed, ...SupportNeed[]];
+export const SUPPORT_NEED_CODES = SUPPORT_NEEDS.map((s) => s.code) as [SupportNeed, ...SupportNeed[]];
 
 export const CREATE_PARAMS = ['projet', 'stade', 'territoire', 'besoin'] as const;
 export type CreateParam = (typeof CREATE_PARAMS)[number];
@@ -72,80 +65,6 @@ export interface ParsedCreate {
 	values: { projet?: string; stade?: string; territoire?: string; besoin: string[] };
 	/** At least one parameter of the contract is present. */
 	answered: boolean;
-}
-
-const projetSchema = z.enum(PROJECT_KIND_CODES, {
-	error: (iss) =>
-		`type de projet inconnu : « ${String(iss.input)} » ; valeurs possibles : ${PROJECT_KIND_CODES.join(', ')}`
-});
-const stadeSchema = z.enum(CREATE_STAGE_CODES, {
-	error: (iss) =>
-		`stade inconnu : « ${String(iss.input)} » ; valeurs possibles : ${CREATE_STAGE_CODES.join(', ')}`
-});
-const besoinSchema = z.enum(SUPPORT_NEED_CODES, {
-	error: (iss) =>
-		`besoin inconnu : « ${String(iss.input)} » ; valeurs possibles : ${SUPPORT_NEED_CODES.join(', ')}`
-});
-
-/** Reads /creer's parameters. Never throws; unknown parameters are ignored (tracking parameters...). */
-export function parseCreateParams(params: URLSearchParams, geo: FinderGeo): ParsedCreate {
-	const errors: FieldError[] = [];
-	const values: ParsedCreate['values'] = { besoin: [] };
-	const profile: CreateProfile = { besoins: [] };
-	const projet = single(params, 'projet', errors);
-	const stade = single(params, 'stade', errors);
-	const territoire = single(params, 'territoire', errors);
-	if (projet !== undefined) {
-		values.projet = projet;
-		const r = projetSchema.safeParse(projet);
-		if (r.success) profile.projet = r.data;
-		else
-			errors.push({
-				field: 'projet',
-				message: r.error.issues[0].message,
-				code: 'unknown-value',
-				input: projet
-			});
-	}
-	if (stade !== undefined) {
-		values.stade = stade;
-		const r = stadeSchema.safeParse(stade);
-		if (r.success) profile.stade = r.data;
-		else
-			errors.push({
-				field: 'stade',
-				message: r.error.issues[0].message,
-				code: 'unknown-value',
-				input: stade
-			});
-	}
-	if (territoire !== undefined) {
-		values.territoire = territoire;
-		const t = resolveTerritory(territoire, geo);
-		if (t) profile.territoire = t;
-		else
-			errors.push({
-				field: 'territoire',
-				message: `territoire inconnu : « ${territoire} » ; choisissez une commune de l’Eurométropole, un QPV, « hors-ems » ou un code INSEE`,
-				code: 'unknown-value',
-				input: territoire
-			});
-	}
-	const raw = params
-		.getAll('besoin')
-		.flatMap((v) => v.split(','))
-		.map((v) => v.trim())
-		.filter((v) => v !== '');
-	values.besoin = raw;
-	const needs = new Set<SupportNeed>();
-	for (const v of raw) {
-		const r = besoinSchema.safeParse(v);
-		if (r.success) needs.add(r.data);
-		else
-			errors.push({ field: 'besoin', message: r.error.issues[0].message, code: 'unknown-value', input: v });
-	}
-	profile.besoins = SUPPORT_NEED_CODES.filter((c) => needs.has(c));
-	return { profile, errors, values, answered: CREATE_PARAMS.some((k) => params.has(k)) };
 }
 
 export type CreateQuery = Omit<CreateProfile, 'territoire'> & {

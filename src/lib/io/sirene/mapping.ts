@@ -10,7 +10,7 @@
  * - Natural persons (catégorie juridique 1000): no name of any kind, not even the establishment's enseigne,
  *   which is often the person's name.
  */
-import { ALLOWED_BBOX } from '$lib/domain/common';
+import { ALLOWED_BBOX } from '$lib/domain/coordinates';
 import { lambert93ToWgs84 } from '../lambert93';
 import { activityFamilyForNaf } from '$lib/domain/activity-families';
 import { isSizeBand, sizeBandLabel } from '$lib/domain/size-bands';

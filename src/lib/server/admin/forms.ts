@@ -1,5 +1,5 @@
 /** Loads of the record pages (edit, create, history), so that the routes stay one call each. */
-import { todayIso } from '$lib/domain/common';
+import { todayIso } from '$lib/domain/today';
 import { RECORD_KINDS, type RecordKind } from '$lib/domain/records';
 import { geocodeAddress } from '../geocoder';
 import type { FormRaw } from '$lib/io/cells';

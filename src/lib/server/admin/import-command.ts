@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { FIELDS } from '$lib/domain/fields';
 import type { RecordKind } from '$lib/domain/records';
-import { todayIso } from '$lib/domain/common';
+import { todayIso } from '$lib/domain/today';
 import { describeRowError } from '$lib/io/import-messages';
 import { checkOptions, importOptionsSchema } from '$lib/io/import-options';
 import { checkMapping, headerKey } from '$lib/io/mapping';

@@ -26,7 +26,7 @@ import { checkMapping, headerKey, type Mapping, type MappingOrigin } from '$lib/
 import { planImportSteps, type ImportPlan, type PlanRow, type RowStatus } from '$lib/io/plan';
 import { recordsByName } from '$lib/io/ref-names';
 import { templateCsv, templateFileName, templateXlsx } from '$lib/io/template';
-import { todayIso } from '$lib/domain/common';
+import { todayIso } from '$lib/domain/today';
 import { isDiskFull } from '../disk-full';
 import type { Db } from '../db/connection';
 import {

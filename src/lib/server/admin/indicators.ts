@@ -1,5 +1,5 @@
 /** The CRESS's indicators (`/admin/indicateurs`): the store's history and proposals, counted. */
-import { todayIso } from '$lib/domain/common';
+import { todayIso } from '$lib/domain/today';
 import { indicators } from '$lib/domain/observatory/indicators';
 import { route } from '$lib/links';
 import { getCatalogue } from '../catalogue';

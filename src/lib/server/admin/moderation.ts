@@ -5,7 +5,7 @@
  * in a record comes from the record fields' metadata (src/lib/domain/proposal.ts).
  */
 import { z } from 'zod';
-import { todayIso } from '$lib/domain/common';
+import { todayIso } from '$lib/domain/today';
 import { labelOfPath } from '$lib/domain/fields';
 import {
 	applyChanges,

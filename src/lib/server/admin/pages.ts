@@ -1,5 +1,5 @@
 /** Data of the workspace's list pages, so that the routes stay one call each. */
-import { todayIso } from '$lib/domain/common';
+import { todayIso } from '$lib/domain/today';
 import { RECORD_KINDS, type RecordKind } from '$lib/domain/records';
 import { nameMatcher } from '$lib/search/name-match';
 import type { Db } from '../db/connection';

@@ -4,7 +4,7 @@
  * returns the current record so the maintainer sees both). Nothing here overwrites silently.
  */
 import type { z } from 'zod';
-import { todayIso } from '$lib/domain/common';
+import { todayIso } from '$lib/domain/today';
 import { zodErrors, type FieldErrors } from '$lib/domain/errors';
 import { RECORD_SCHEMAS, type PublicRecord, type RecordKind } from '$lib/domain/records';
 import type { FieldChange } from '$lib/io/diff';

@@ -3,7 +3,7 @@
  * per data version, language and filters (a few milliseconds each to draw, eleven per page), so a visitor changing
  * filters back and forth, or the page cache expiring, costs no new drawing.
  */
-import { todayIso } from '$lib/domain/common';
+import { todayIso } from '$lib/domain/today';
 import { figureTable, type Figure } from '$lib/domain/observatory/figures';
 import {
 	filterSummary,

@@ -22,7 +22,7 @@ import type { PublicRecord } from '$lib/domain/records';
 import { installEngine } from '$lib/search/engine';
 import { TimeSlices, unpackStrings, type StringTable } from '$lib/search/packed';
 import type { Db } from '../db/connection';
-import { todayIso } from '$lib/domain/common';
+import { todayIso } from '$lib/domain/today';
 import { bumpDataVersionFrom, dataVersion } from '../db/records';
 import {
 	buildIndexes,

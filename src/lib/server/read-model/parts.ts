@@ -3,7 +3,7 @@
  * (reference data and records), the search indexes and the map's compact points. The same functions run
  * in the request's thread (small stores, first build) and in the rebuild worker (./worker.ts).
  */
-import { todayIso } from '$lib/domain/common';
+import { todayIso } from '$lib/domain/today';
 import { allOccurrences, dayNumber, isPast, isoOfDay } from '$lib/domain/events/schedule';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';

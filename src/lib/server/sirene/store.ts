@@ -15,7 +15,7 @@
  * Every write is a history entry by « Import SIRENE » (`SIRENE_ACTOR`). The same stock twice writes nothing;
  * an older stock than the last one imported is refused.
  */
-import { todayIso } from '$lib/domain/common';
+import { todayIso } from '$lib/domain/today';
 import { labelOfPath } from '$lib/domain/fields';
 import { organisationSchema, type Organisation, type PublicRecord } from '$lib/domain/records';
 import { checkRefs } from '$lib/io/refs';

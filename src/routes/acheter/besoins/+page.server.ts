@@ -1,5 +1,5 @@
 import type { PageServerLoad } from './$types';
-import { todayIso } from '$lib/domain/common';
+import { todayIso } from '$lib/domain/today';
 import { needsListPage } from '$lib/pages/needs';
 import { getCatalogue } from '$lib/server/catalogue';
 import { listOpenNeeds } from '$lib/server/needs';

@@ -1,5 +1,5 @@
 import type { PageServerLoad } from './$types';
-import { todayIso } from '$lib/domain/common';
+import { todayIso } from '$lib/domain/today';
 import { acheterNotePage } from '$lib/pages/acheter';
 import { deliveryCacheHeaders, locatedDelivery } from '$lib/server/buyers';
 import { getCatalogue } from '$lib/server/catalogue';

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import { todayIso } from '$lib/domain/common';
+import { todayIso } from '$lib/domain/today';
 import { areaEvents } from '$lib/pages/agenda';
 import { areaPage } from '$lib/pages/quartiers';
 import { getCatalogue } from '$lib/server/catalogue';

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import { todayIso } from '$lib/domain/common';
+import { todayIso } from '$lib/domain/today';
 import { organiserEvents } from '$lib/pages/agenda';
 import { organisationPage } from '$lib/pages/structure';
 import { getCatalogue } from '$lib/server/catalogue';

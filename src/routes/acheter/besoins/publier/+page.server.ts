@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { todayIso } from '$lib/domain/common';
+import { todayIso } from '$lib/domain/today';
 import { route } from '$lib/links';
 import { needFormOptions, needPlaces } from '$lib/pages/needs';
 import { getCatalogue } from '$lib/server/catalogue';

@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { todayIso } from '$lib/domain/common';
+import { todayIso } from '$lib/domain/today';
 import { isInterestStatus } from '$lib/domain/buyers/need';
 import { route } from '$lib/links';
 import { followPage } from '$lib/pages/needs';
