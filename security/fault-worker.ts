@@ -11,6 +11,7 @@ import { approveProposal } from '$lib/server/admin/moderation';
 import { restoreVersion } from '$lib/server/admin/records';
 import { testStore } from '$lib/server/admin/test-store';
 import { openDatabase } from '$lib/server/db/connection';
+import { sqliteClient } from '$lib/server/db/sql';
 import { createProposal, listProposals } from '$lib/server/db/proposals';
 import { getRecordById, insertRecord, updateRecord } from '$lib/server/db/records';
 
@@ -59,16 +60,16 @@ function seed() {
 	db.close();
 }
 
-function run() {
+async function run() {
 	const db = openDatabase(path);
 	console.log('go');
 	if (op === 'approve') {
 		const pending = listProposals(db, { status: 'pending' });
-		pending.forEach((p, n) => {
-			const r = approveProposal(db, p.id, undefined, actor);
+		for (const [n, p] of pending.entries()) {
+			const r = await approveProposal({ sql: sqliteClient(db), db }, p.id, undefined, actor);
 			if (!r.ok) throw new Error(r.message);
 			console.log(`ok ${n}`);
-		});
+		}
 	} else
 		for (let i = 0; i < count; i++) {
 			if (op === 'merge') {
@@ -89,4 +90,4 @@ function run() {
 }
 
 if (mode === 'seed') seed();
-else run();
+else await run();

@@ -43,7 +43,7 @@ export const init: ServerInit = async () => {
 	// new data version, large ones in the cluster worker.
 	setClusterWorkerMin(getEnv().MAP_WORKER_MIN);
 	watchMapClusters(db, getEnv().MAP_TILES_MIN);
-	startMail();
+	await startMail();
 };
 
 const SECURITY_HEADERS = Object.entries(securityHeaders(process.env));

@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { getCatalogue } from './catalogue';
 import type { Db } from './db/connection';
+import { sqliteClient } from './db/sql';
 import { getMessage, listMessages, markMessageHandled } from './db/messages';
 import { getMail, listMails } from './db/outbox';
 import { createProposal, decideProposal } from './db/proposals';
@@ -13,7 +15,8 @@ beforeEach(() => {
 });
 
 const deps = (extra: Partial<ContactDeps> = {}): ContactDeps => ({
-	db,
+	sql: sqliteClient(db),
+	catalogue: getCatalogue(db),
 	clientAddress: '203.0.113.9',
 	mailConfigured: true,
 	...extra
@@ -26,8 +29,8 @@ const valid = {
 };
 
 describe('contactPage', () => {
-	it('says where the message will go, never the address', () => {
-		const page = contactPage(db, 'jardin-partage', true)!;
+	it('says where the message will go, never the address', async () => {
+		const page = contactPage(getCatalogue(db), 'jardin-partage', true)!;
 		expect(page).toMatchObject({
 			record: { id: 'jardin-partage', kind: 'initiative', href: '/initiatives/jardin-partage' },
 			wording: { link: 'Participer ou poser une question' },
@@ -36,24 +39,27 @@ describe('contactPage', () => {
 		});
 		expect(page.before).toContain('qui porte cette initiative');
 		expect(JSON.stringify(page)).not.toContain('contact@jardin-asso.example');
-		expect(contactPage(db, 'fete-rue', true)).toMatchObject({ route: 'workspace', recipient: null });
-		expect(contactPage(db, 'jardin-asso', false)?.before).toContain('n’est pas activé');
-		expect(contactPage(db, 'bourse-test', true)?.wording.link).toBe('Contacter le financeur');
+		expect(contactPage(getCatalogue(db), 'fete-rue', true)).toMatchObject({
+			route: 'workspace',
+			recipient: null
+		});
+		expect(contactPage(getCatalogue(db), 'jardin-asso', false)?.before).toContain('n’est pas activé');
+		expect(contactPage(getCatalogue(db), 'bourse-test', true)?.wording.link).toBe('Contacter le financeur');
 	});
 
-	it('knows only published records', () => {
-		expect(contactPage(db, 'inconnue', true)).toBeUndefined();
-		expect(contactPage(db, '../admin', true)).toBeUndefined();
+	it('knows only published records', async () => {
+		expect(contactPage(getCatalogue(db), 'inconnue', true)).toBeUndefined();
+		expect(contactPage(getCatalogue(db), '../admin', true)).toBeUndefined();
 		db.prepare("UPDATE records SET status = 'draft' WHERE id = 'fete-rue'").run();
 		db.prepare("UPDATE meta SET value = value + 1 WHERE key = 'data_version'").run();
-		expect(contactPage(db, 'fete-rue', true)).toBeUndefined();
+		expect(contactPage(getCatalogue(db), 'fete-rue', true)).toBeUndefined();
 	});
 });
 
 describe('submitContact', () => {
 	it('relays to a published address through the outbox', async () => {
 		expect(await submitContact('jardin-asso', formPost(valid), deps())).toEqual({ ok: true });
-		const [m] = listMessages(db);
+		const [m] = await listMessages(sqliteClient(db));
 		expect(m).toMatchObject({
 			recordId: 'jardin-asso',
 			senderName: 'Awa Diallo',
@@ -62,19 +68,21 @@ describe('submitContact', () => {
 			recipientEmail: 'contact@jardin-asso.example',
 			status: 'sending'
 		});
-		expect(getMail(db, 'contact', m.id)?.status).toBe('pending');
+		expect((await getMail(sqliteClient(db), 'contact', m.id))?.status).toBe('pending');
 	});
 
 	it('queues for the team without an address, or without mail configured', async () => {
 		await submitContact('fete-rue', formPost(valid), deps());
 		await submitContact('jardin-asso', formPost(valid), deps({ mailConfigured: false }));
-		expect(listMessages(db).map((m) => [m.recordId, m.route, m.reason, m.status])).toEqual(
+		expect(
+			(await listMessages(sqliteClient(db))).map((m) => [m.recordId, m.route, m.reason, m.status])
+		).toEqual(
 			expect.arrayContaining([
 				['fete-rue', 'workspace', 'no-address', 'queued'],
 				['jardin-asso', 'workspace', 'mail-off', 'queued']
 			])
 		);
-		expect(listMails(db, 'contact')).toEqual([]);
+		expect(await listMails(sqliteClient(db), 'contact')).toEqual([]);
 	});
 
 	it('puts each error next to its field and keeps what was typed', async () => {
@@ -93,7 +101,7 @@ describe('submitContact', () => {
 			},
 			values: { name: '', email: 'awa@', message: 'Salut' }
 		});
-		expect(listMessages(db)).toEqual([]);
+		expect(await listMessages(sqliteClient(db))).toEqual([]);
 	});
 
 	it('a filled honeypot looks like a success and stores nothing', async () => {
@@ -102,8 +110,8 @@ describe('submitContact', () => {
 		).toEqual({
 			ok: true
 		});
-		expect(listMessages(db)).toEqual([]);
-		expect(listMails(db, 'contact')).toEqual([]);
+		expect(await listMessages(sqliteClient(db))).toEqual([]);
+		expect(await listMails(sqliteClient(db), 'contact')).toEqual([]);
 	});
 
 	it('refuses bodies over the limit before reading them', async () => {
@@ -120,7 +128,7 @@ describe('submitContact', () => {
 				deps()
 			)
 		).toMatchObject({ status: 413 });
-		expect(listMessages(db)).toEqual([]);
+		expect(await listMessages(sqliteClient(db))).toEqual([]);
 	});
 
 	it('limits a client to 10 messages an hour, keeping the text; others are not affected', async () => {
@@ -134,7 +142,7 @@ describe('submitContact', () => {
 			errors: { _form: expect.stringContaining('Réessayez dans une heure') },
 			values: { message: valid.message }
 		});
-		expect(listMessages(db)).toHaveLength(CONTACT_RULES.perHour);
+		expect(await listMessages(sqliteClient(db))).toHaveLength(CONTACT_RULES.perHour);
 		expect(
 			await submitContact('fete-rue', formPost(valid), deps({ now, clientAddress: '198.51.100.1' }))
 		).toEqual({
@@ -156,9 +164,11 @@ describe('retention', () => {
 		await submitContact('jardin-asso', formPost(valid), deps({ now: sent }));
 		await submitContact('fete-rue', formPost(valid), deps({ now: sent }));
 		await submitContact('fete-rue', formPost({ ...valid, name: 'Toujours en attente' }), deps({ now: sent }));
-		const [relayed, handled, waiting] = ['jardin-asso', 'fete-rue', 'fete-rue'].map(
-			(id, i) => listMessages(db).filter((m) => m.recordId === id)[i === 2 ? 1 : 0]
-		);
+		// Sent at the same instant: told apart by record and sender, not by the list's order.
+		const messages = await listMessages(sqliteClient(db));
+		const relayed = messages.find((m) => m.recordId === 'jardin-asso')!;
+		const waiting = messages.find((m) => m.senderName === 'Toujours en attente')!;
+		const handled = messages.find((m) => m.recordId === 'fete-rue' && m !== waiting)!;
 		db.prepare("UPDATE contact_messages SET status = 'sent', relayed_at = ? WHERE id = ?").run(
 			'2026-01-10T10:05:00.000Z',
 			relayed.id
@@ -167,7 +177,9 @@ describe('retention', () => {
 			'2026-01-10T10:05:00.000Z',
 			relayed.id
 		);
-		expect(markMessageHandled(db, handled.id, EDITOR.id, new Date('2026-02-01T10:00:00Z'))).toBe(true);
+		expect(
+			await markMessageHandled(sqliteClient(db), handled.id, EDITOR.id, new Date('2026-02-01T10:00:00Z'))
+		).toBe(true);
 		const decided = createProposal(db, {
 			type: 'change',
 			targetId: 'jardin-asso',
@@ -186,29 +198,32 @@ describe('retention', () => {
 		);
 
 		// Hashes go after a day; messages stay until six months after relay or handling.
-		expect(forgetOldContactData(db, new Date('2026-01-12T00:00:00Z'))).toBe(0);
+		expect(await forgetOldContactData(sqliteClient(db), new Date('2026-01-12T00:00:00Z'))).toBe(0);
 		expect(
 			db.prepare('SELECT COUNT(*) AS n FROM contact_messages WHERE client_hash IS NOT NULL').get()
 		).toEqual({ n: 0 });
-		expect(forgetOldContactData(db, new Date('2026-07-10T10:04:00Z'))).toBe(0);
-		expect(forgetOldContactData(db, new Date('2026-07-10T10:06:00Z'))).toBe(1);
-		expect(getMessage(db, relayed.id)).toBeUndefined();
-		expect(getMail(db, 'contact', relayed.id)).toBeUndefined();
+		expect(await forgetOldContactData(sqliteClient(db), new Date('2026-07-10T10:04:00Z'))).toBe(0);
+		expect(await forgetOldContactData(sqliteClient(db), new Date('2026-07-10T10:06:00Z'))).toBe(1);
+		expect(await getMessage(sqliteClient(db), relayed.id)).toBeUndefined();
+		expect(await getMail(sqliteClient(db), 'contact', relayed.id)).toBeUndefined();
 		// Sent at 11:00: still within its six months.
-		expect(getMail(db, 'decision', decided.id)).toBeDefined();
-		expect(getMessage(db, handled.id)).toBeDefined();
-		expect(forgetOldContactData(db, new Date('2026-08-01T10:01:00Z'))).toBe(1);
-		expect(getMessage(db, handled.id)).toBeUndefined();
-		expect(getMail(db, 'decision', decided.id)).toBeUndefined();
+		expect(await getMail(sqliteClient(db), 'decision', decided.id)).toBeDefined();
+		expect(await getMessage(sqliteClient(db), handled.id)).toBeDefined();
+		expect(await forgetOldContactData(sqliteClient(db), new Date('2026-08-01T10:01:00Z'))).toBe(1);
+		expect(await getMessage(sqliteClient(db), handled.id)).toBeUndefined();
+		expect(await getMail(sqliteClient(db), 'decision', decided.id)).toBeUndefined();
 		// Nothing is lost: a message nobody handled is kept, however old.
-		expect(forgetOldContactData(db, new Date('2030-01-01T00:00:00Z'))).toBe(0);
-		expect(getMessage(db, waiting.id)).toMatchObject({ senderName: 'Toujours en attente', status: 'queued' });
+		expect(await forgetOldContactData(sqliteClient(db), new Date('2030-01-01T00:00:00Z'))).toBe(0);
+		expect(await getMessage(sqliteClient(db), waiting.id)).toMatchObject({
+			senderName: 'Toujours en attente',
+			status: 'queued'
+		});
 	});
 
 	it('the client hash is the proposals’ one (one secret, never the address)', async () => {
 		await submitContact('fete-rue', formPost(valid), deps());
 		const row = db.prepare('SELECT client_hash AS h FROM contact_messages').get() as { h: string };
-		expect(row.h).toBe(clientHash(db, '203.0.113.9'));
+		expect(row.h).toBe(await clientHash(sqliteClient(db), '203.0.113.9'));
 		expect(JSON.stringify(db.prepare('SELECT * FROM contact_messages').all())).not.toContain('203.0.113.9');
 	});
 });

@@ -21,8 +21,9 @@ import type { FieldErrors } from '$lib/domain/errors';
 import { idSchema } from '$lib/domain/common';
 import type { PublicRecord } from '$lib/domain/records';
 import { route } from '$lib/links';
+import type { Catalogue } from '$lib/domain/catalogue';
 import { getCatalogue } from './catalogue';
-import type { Db } from './db/connection';
+import type { SqlClient } from './db/sql';
 import { createMessage, forgetOldMessages, type MessageRoute } from './db/messages';
 import { forgetOldDecisionMails } from './db/outbox';
 import type { WriterLocale } from './db/proposals';
@@ -36,7 +37,7 @@ import {
 	type PublicFormRules
 } from './public-form';
 import { mailConfigured } from './env';
-import { getDb, getEnv } from './store';
+import { getDb, getEnv, getSql } from './store';
 
 export const CONTACT_RULES: PublicFormRules = {
 	maxBodyBytes: CONTACT_LIMITS.maxBodyBytes,
@@ -51,6 +52,8 @@ export const CONTACT_RULES: PublicFormRules = {
 };
 
 export interface ContactDeps extends PublicFormClient {
+	/** The published records, from the read model (the relay decision reads their contacts). */
+	catalogue: Catalogue;
 	/** SMTP_URL and MAIL_FROM are set: messages to a published address go by e-mail. */
 	mailConfigured: boolean;
 	/** The language of the page the message is written from (the relayed mail says it, in French). */
@@ -58,21 +61,20 @@ export interface ContactDeps extends PublicFormClient {
 }
 
 /** The published record a contact page is for (undefined: unknown, unpublished, or a malformed id). */
-function publishedRecord(db: Db, id: string): PublicRecord | undefined {
+function publishedRecord(catalogue: Catalogue, id: string): PublicRecord | undefined {
 	if (!idSchema.safeParse(id).success) return undefined;
-	return getCatalogue(db).byId.get(id)?.record;
+	return catalogue.byId.get(id)?.record;
 }
 
-function decide(db: Db, record: PublicRecord, mailConfigured: boolean): RelayDecision {
-	const catalogue = getCatalogue(db);
+function decide(catalogue: Catalogue, record: PublicRecord, mailConfigured: boolean): RelayDecision {
 	return relayDecision(record, (id) => catalogue.byId.get(id)?.record, mailConfigured);
 }
 
 /** What the contact page shows: the record, the words of the action, where the message will go. */
-export function contactPage(db: Db, id: string, mailConfigured: boolean) {
-	const record = publishedRecord(db, id);
+export function contactPage(catalogue: Catalogue, id: string, mailConfigured: boolean) {
+	const record = publishedRecord(catalogue, id);
 	if (!record) return undefined;
-	const decision = decide(db, record, mailConfigured);
+	const decision = decide(catalogue, record, mailConfigured);
 	const notice = relayNotice(decision, record);
 	return {
 		record: { id: record.id, kind: record.kind, name: record.name, href: route.record(record) },
@@ -105,7 +107,7 @@ export async function submitContact(
 	request: Request,
 	deps: ContactDeps
 ): Promise<ContactOutcome> {
-	const record = publishedRecord(deps.db, id);
+	const record = publishedRecord(deps.catalogue, id);
 	if (!record)
 		return {
 			ok: false,
@@ -116,22 +118,22 @@ export async function submitContact(
 	const guarded = await guardPublicForm(request, deps, CONTACT_RULES);
 	if (guarded.ok === 'honeypot') return { ok: true };
 	if (!guarded.ok) return { ok: false, ...guarded.failure };
-	return withSlot(deps.db, guarded.slotId, () => storeMessage(record, guarded, deps));
+	return withSlot(deps.sql, guarded.slotId, () => storeMessage(record, guarded, deps));
 }
 
-function storeMessage(
+async function storeMessage(
 	record: PublicRecord,
 	guarded: { raw: FormValues; hash: string },
 	deps: ContactDeps
-): ContactOutcome {
+): Promise<ContactOutcome> {
 	const parsed = contactMessageSchema.safeParse(guarded.raw);
 	if (!parsed.success)
 		return { ok: false, status: 400, errors: contactErrors(parsed.error, guarded.raw), values: guarded.raw };
 
 	const now = deps.now ?? new Date();
-	forgetOldContactData(deps.db, now);
-	createMessage(
-		deps.db,
+	await forgetOldContactData(deps.sql, now);
+	await createMessage(
+		deps.sql,
 		{
 			record: { id: record.id, kind: record.kind, name: record.name },
 			sender: { name: parsed.data.name, email: parsed.data.email },
@@ -139,7 +141,7 @@ function storeMessage(
 			clientHash: guarded.hash,
 			locale: deps.locale
 		},
-		toRoute(decide(deps.db, record, deps.mailConfigured)),
+		toRoute(decide(deps.catalogue, record, deps.mailConfigured)),
 		now
 	);
 	return { ok: true };
@@ -149,19 +151,30 @@ function storeMessage(
  * Privacy (stated on /confidentialite): messages relayed or handled six months ago are erased with their
  * outbox rows, client hashes after a day, and the trace of decision mails sent six months ago.
  */
-export function forgetOldContactData(db: Db, now = new Date()): number {
+export async function forgetOldContactData(sql: SqlClient, now = new Date()): Promise<number> {
 	const before = monthsBefore(now, MESSAGE_RETENTION_MONTHS);
-	forgetOldDecisionMails(db, before);
-	return forgetOldMessages(db, before, new Date(now.getTime() - DAY_MS));
+	await forgetOldDecisionMails(sql, before);
+	return forgetOldMessages(sql, before, new Date(now.getTime() - DAY_MS));
 }
 
 /** The relay decision for a stored message's record, now (the workspace's « Envoyer par e-mail »). */
-export function currentRoute(db: Db, recordId: string, mailConfigured: boolean): MessageRoute | undefined {
-	const record = publishedRecord(db, recordId);
-	return record ? toRoute(decide(db, record, mailConfigured)) : undefined;
+export function currentRoute(
+	catalogue: Catalogue,
+	recordId: string,
+	mailConfigured: boolean
+): MessageRoute | undefined {
+	const record = publishedRecord(catalogue, recordId);
+	return record ? toRoute(decide(catalogue, record, mailConfigured)) : undefined;
 }
 
 /** The production wiring: the shared store and the configured mail. */
 export function contactDeps(clientAddress: string, locale?: WriterLocale): ContactDeps {
-	return { db: getDb(), clientAddress, mailConfigured: mailConfigured(getEnv()), locale };
+	return {
+		sql: getSql(),
+		// The read model is still built from SQLite's connection (it moves on its own).
+		catalogue: getCatalogue(getDb()),
+		clientAddress,
+		mailConfigured: mailConfigured(getEnv()),
+		locale
+	};
 }

@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { agendaPage } from '$lib/pages/agenda';
 import type { Db } from './db/connection';
+import { sqliteClient } from './db/sql';
 import { getProposal } from './db/proposals';
 import { getRecordById } from './db/records';
 import { approveProposal } from './admin/moderation';
@@ -19,7 +20,7 @@ beforeEach(() => {
 afterEach(() => db.close());
 
 const deps = (): ProposalDeps => ({
-	db,
+	sql: sqliteClient(db),
 	now: new Date('2026-12-01T10:00:00Z'),
 	clientAddress: '203.0.113.9',
 	geocode: async () => ({ status: 'unavailable' })
@@ -74,7 +75,10 @@ describe('a proposed event', () => {
 			'Fête des associations du Neuhof'
 		);
 
-		const approved = approveProposal(db, outcome.reference, undefined, { id: 'u-alice', name: 'Alice' });
+		const approved = await approveProposal({ sql: sqliteClient(db), db }, outcome.reference, undefined, {
+			id: 'u-alice',
+			name: 'Alice'
+		});
 		if (!approved.ok) throw new Error(approved.message);
 		const record = getRecordById(db, approved.recordId!)!;
 		expect(record).toMatchObject({

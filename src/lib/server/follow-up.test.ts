@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { approveProposal, rejectProposal } from './admin/moderation';
 import type { Db } from './db/connection';
+import { sqliteClient } from './db/sql';
 import { createProposal } from './db/proposals';
 import { followUpPage } from './follow-up';
 import { contactStore, EDITOR } from './test-contact';
@@ -28,14 +29,14 @@ const payload = {
 };
 
 describe('followUpPage', () => {
-	it('says pending, then published with the record’s link', () => {
+	it('says pending, then published with the record’s link', async () => {
 		const p = createProposal(db, {
 			type: 'new-initiative',
 			payload,
 			message: 'Un mot privé pour l’équipe',
 			submitterEmail: 'prive@example.org'
 		});
-		const pending = followUpPage(db, p.id)!;
+		const pending = await followUpPage(sqliteClient(db), p.id)!;
 		expect(pending).toMatchObject({
 			reference: p.id,
 			status: 'pending',
@@ -47,23 +48,25 @@ describe('followUpPage', () => {
 		for (const secret of ['prive@example.org', 'Un mot privé', payload.description])
 			expect(text).not.toContain(secret);
 
-		expect(approveProposal(db, p.id, undefined, EDITOR)).toMatchObject({ ok: true });
-		expect(followUpPage(db, p.id)).toMatchObject({
+		expect(await approveProposal({ sql: sqliteClient(db), db }, p.id, undefined, EDITOR)).toMatchObject({
+			ok: true
+		});
+		expect(await followUpPage(sqliteClient(db), p.id)).toMatchObject({
 			status: 'approved',
 			recordHref: '/initiatives/boite-a-livres-du-test',
 			reason: null
 		});
-		expect(JSON.stringify(followUpPage(db, p.id))).not.toContain(EDITOR.id);
+		expect(JSON.stringify(await followUpPage(sqliteClient(db), p.id))).not.toContain(EDITOR.id);
 	});
 
-	it('says declined with the moderator’s reason; a correction is named by its record', () => {
+	it('says declined with the moderator’s reason; a correction is named by its record', async () => {
 		const p = createProposal(db, {
 			type: 'change',
 			targetId: 'jardin-asso',
 			payload: { targetId: 'jardin-asso', changes: { name: 'Autre nom' }, explanation: 'Texte privé.' }
 		});
-		rejectProposal(db, p.id, 'La structure a gardé son nom.', EDITOR);
-		const page = followUpPage(db, p.id)!;
+		await rejectProposal(sqliteClient(db), p.id, 'La structure a gardé son nom.', EDITOR);
+		const page = await followUpPage(sqliteClient(db), p.id)!;
 		expect(page).toMatchObject({
 			status: 'rejected',
 			correction: true,
@@ -75,8 +78,8 @@ describe('followUpPage', () => {
 		expect(JSON.stringify(page)).not.toContain('Autre nom');
 	});
 
-	it('knows nothing of an unknown or malformed reference', () => {
-		expect(followUpPage(db, 'ESS-2222-3333')).toBeUndefined();
-		expect(followUpPage(db, 'n’importe quoi')).toBeUndefined();
+	it('knows nothing of an unknown or malformed reference', async () => {
+		expect(await followUpPage(sqliteClient(db), 'ESS-2222-3333')).toBeUndefined();
+		expect(await followUpPage(sqliteClient(db), 'n’importe quoi')).toBeUndefined();
 	});
 });

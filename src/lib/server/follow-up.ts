@@ -5,7 +5,7 @@
  */
 import { REFERENCE_PATTERN } from '$lib/domain/proposal-form';
 import { route } from '$lib/links';
-import type { Db } from './db/connection';
+import type { SqlClient } from './db/sql';
 import { recordIdOfProposal } from './db/proposal-records';
 import { getProposal, type ProposalType } from './db/proposals';
 import { getRecordById } from './db/records';
@@ -20,21 +20,24 @@ const FOLLOW_UP_KIND = {
 } as const satisfies Record<ProposalType, string>;
 
 /** What a proposal is called in its follow-up: the proposed name, or the corrected record's. */
-export function proposalTitle(db: Db, p: { payload: unknown; targetId: string | null; id: string }): string {
-	if (p.targetId) return getRecordById(db, p.targetId)?.name ?? p.targetId;
+export async function proposalTitle(
+	sql: SqlClient,
+	p: { payload: unknown; targetId: string | null; id: string }
+): Promise<string> {
+	if (p.targetId) return (await getRecordById(sql, p.targetId))?.name ?? p.targetId;
 	const name = (p.payload as { name?: unknown } | null)?.name;
 	return typeof name === 'string' ? name : p.id;
 }
 
-export function followUpPage(db: Db, reference: string) {
+export async function followUpPage(sql: SqlClient, reference: string) {
 	if (!REFERENCE_PATTERN.test(reference)) return undefined;
-	const p = getProposal(db, reference);
+	const p = await getProposal(sql, reference);
 	if (!p) return undefined;
-	const recordId = p.status === 'approved' ? recordIdOfProposal(db, p) : undefined;
-	const record = recordId ? getRecordById(db, recordId) : undefined;
+	const recordId = p.status === 'approved' ? await recordIdOfProposal(sql, p) : undefined;
+	const record = recordId ? await getRecordById(sql, recordId) : undefined;
 	return {
 		reference: p.id,
-		title: proposalTitle(db, p),
+		title: await proposalTitle(sql, p),
 		correction: p.type === 'change',
 		kind: FOLLOW_UP_KIND[p.type],
 		status: p.status,

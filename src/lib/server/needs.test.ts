@@ -4,6 +4,7 @@ import { needFormSchema, type NeedForm } from '$lib/domain/buyers/need';
 import { zodErrors } from '$lib/domain/errors';
 import { followPage, needPlaces, needsListPage } from '$lib/pages/needs';
 import { migrate, openDatabase, type Db } from './db/connection';
+import { sqliteClient } from './db/sql';
 import { seedCatalogue } from './seed/read-data';
 import {
 	addInterest,
@@ -49,12 +50,12 @@ describe('the publication form', () => {
 	const parse = (v: Record<string, string>) =>
 		needFormSchema(TODAY, needPlaces(catalogue)).safeParse({ ...NEED, ...v });
 
-	it('accepts a complete need', () => {
+	it('accepts a complete need', async () => {
 		expect(parse({}).success).toBe(true);
 		expect(parse({ base: '' }).data?.base).toBeUndefined();
 	});
 
-	it('names the field and why, in French', () => {
+	it('names the field and why, in French', async () => {
 		const r = parse({
 			titre: 'abc',
 			activite: 'peche',
@@ -87,17 +88,17 @@ describe('the publication form', () => {
 });
 
 describe('a need’s life', () => {
-	it('goes from publication to moderation to an answer seen through the private link', () => {
+	it('goes from publication to moderation to an answer seen through the private link', async () => {
 		const { id, token } = createNeed(db, NEED);
 		expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
 		// The store keeps the token's hash only.
 		const raw = db.prepare('SELECT token_hash FROM needs WHERE id = ?').get(id) as { token_hash: string };
 		expect(raw.token_hash).not.toContain(token);
-		expect(listOpenNeeds(db, TODAY)).toEqual([]);
-		expect(listPendingNeeds(db, TODAY).map((n) => n.id)).toEqual([id]);
+		expect(await listOpenNeeds(sqliteClient(db), TODAY)).toEqual([]);
+		expect((await listPendingNeeds(sqliteClient(db), TODAY)).map((n) => n.id)).toEqual([id]);
 		expect(
-			addInterest(
-				db,
+			await addInterest(
+				sqliteClient(db),
 				id,
 				{
 					structure: 'Envie',
@@ -111,7 +112,7 @@ describe('a need’s life', () => {
 
 		expect(moderateNeed(db, id, 'approve', 'Sam')).toEqual({ ok: true });
 		expect(moderateNeed(db, id, 'reject', 'Sam')).toMatchObject({ ok: false, status: 409 });
-		const list = needsListPage(catalogue, listOpenNeeds(db, TODAY));
+		const list = needsListPage(catalogue, await listOpenNeeds(sqliteClient(db), TODAY));
 		expect(list.groups.map((g) => g.label)).toEqual(['Environnement, énergie et réemploi']);
 		const summary = list.groups[0].needs[0];
 		// The matching suppliers are /acheter's for the same need: insertion structures for L2113-13.
@@ -120,8 +121,8 @@ describe('a need’s life', () => {
 			'/acheter?activite=environnement-reemploi&lieu=strasbourg&base=L2113-13#resultats'
 		);
 
-		const added = addInterest(
-			db,
+		const added = await addInterest(
+			sqliteClient(db),
 			id,
 			{
 				structure: 'Envie Strasbourg',
@@ -132,38 +133,41 @@ describe('a need’s life', () => {
 			TODAY
 		);
 		expect(added.ok).toBe(true);
-		const need = needByToken(db, token)!;
-		const follow = followPage(catalogue, need, listInterests(db, id));
+		const need = (await needByToken(sqliteClient(db), token))!;
+		const follow = followPage(catalogue, need, await listInterests(sqliteClient(db), id));
 		expect(follow.interests).toMatchObject([{ structure: 'Envie Strasbourg', statusLabel: 'Nouvelle' }]);
 		if (!added.ok) return;
-		expect(setInterestStatus(db, token, added.id, 'retenue')).toEqual({ ok: true });
-		expect(listInterests(db, id)[0].status).toBe('retenue');
-		expect(setInterestStatus(db, 'x'.repeat(43), added.id, 'vue')).toMatchObject({ ok: false, status: 404 });
+		expect(await setInterestStatus(sqliteClient(db), token, added.id, 'retenue')).toEqual({ ok: true });
+		expect((await listInterests(sqliteClient(db), id))[0].status).toBe('retenue');
+		expect(await setInterestStatus(sqliteClient(db), 'x'.repeat(43), added.id, 'vue')).toMatchObject({
+			ok: false,
+			status: 404
+		});
 	});
 
-	it('revokes the old link when the buyer renews it, and closes on request', () => {
+	it('revokes the old link when the buyer renews it, and closes on request', async () => {
 		const { id, token } = createNeed(db, NEED);
 		moderateNeed(db, id, 'approve', 'Sam');
-		const renewed = renewToken(db, token);
+		const renewed = await renewToken(sqliteClient(db), token);
 		expect(renewed.ok).toBe(true);
 		if (!renewed.ok) return;
-		expect(needByToken(db, token)).toBeUndefined();
-		expect(needByToken(db, renewed.token)?.id).toBe(id);
-		expect(closeNeed(db, token)).toMatchObject({ ok: false, status: 404 });
-		expect(closeNeed(db, renewed.token)).toEqual({ ok: true });
-		expect(listOpenNeeds(db, TODAY)).toEqual([]);
-		expect(getNeed(db, id)?.status).toBe('closed');
+		expect(await needByToken(sqliteClient(db), token)).toBeUndefined();
+		expect((await needByToken(sqliteClient(db), renewed.token))?.id).toBe(id);
+		expect(await closeNeed(sqliteClient(db), token)).toMatchObject({ ok: false, status: 404 });
+		expect(await closeNeed(sqliteClient(db), renewed.token)).toEqual({ ok: true });
+		expect(await listOpenNeeds(sqliteClient(db), TODAY)).toEqual([]);
+		expect((await getNeed(sqliteClient(db), id))?.status).toBe('closed');
 	});
 
-	it('archives a need the day after its deadline; it then takes no answer', () => {
+	it('archives a need the day after its deadline; it then takes no answer', async () => {
 		const { id } = createNeed(db, { ...NEED, echeance: '2026-12-10' });
 		moderateNeed(db, id, 'approve', 'Sam');
-		expect(listOpenNeeds(db, '2026-12-10').map((n) => n.id)).toEqual([id]);
-		expect(archiveExpired(db, '2026-12-11')).toBe(1);
-		expect(getNeed(db, id)?.status).toBe('archived');
+		expect((await listOpenNeeds(sqliteClient(db), '2026-12-10')).map((n) => n.id)).toEqual([id]);
+		expect(await archiveExpired(sqliteClient(db), '2026-12-11')).toBe(1);
+		expect((await getNeed(sqliteClient(db), id))?.status).toBe('archived');
 		expect(
-			addInterest(
-				db,
+			await addInterest(
+				sqliteClient(db),
 				id,
 				{ structure: 'Envie', email: 'a@b.example', telephone: undefined, message: 'Toujours intéressés.' },
 				'2026-12-11'
@@ -180,37 +184,51 @@ describe('privacy', () => {
 		message: 'Nous pouvons reprendre les postes.'
 	};
 
-	it('erases contacts six months after a need ends, keeps the need, the names and the statuses', () => {
+	it('erases contacts six months after a need ends, keeps the need, the names and the statuses', async () => {
 		const created = new Date('2026-12-05T09:00:00Z');
 		const ended = createNeed(db, NEED, { clientHash: 'h1', now: created });
 		const open = createNeed(db, { ...NEED, titre: 'Toujours ouvert' }, { clientHash: 'h2', now: created });
 		for (const n of [ended, open]) {
 			moderateNeed(db, n.id, 'approve', 'Sam');
-			addInterest(db, n.id, ANSWER, TODAY);
+			await addInterest(sqliteClient(db), n.id, ANSWER, TODAY);
 		}
-		expect(closeNeed(db, ended.token, new Date('2026-12-20T10:00:00Z'))).toEqual({ ok: true });
+		expect(await closeNeed(sqliteClient(db), ended.token, new Date('2026-12-20T10:00:00Z'))).toEqual({
+			ok: true
+		});
 		const hash = (id: string) =>
 			(db.prepare('SELECT client_hash FROM needs WHERE id = ?').get(id) as { client_hash: string | null })
 				.client_hash;
 
 		// The next day: client hashes gone, contacts kept.
-		expect(forgetOldNeeds(db, new Date('2026-12-06T10:00:00Z'))).toEqual({ needs: 0, answers: 0 });
+		expect(await forgetOldNeeds(sqliteClient(db), new Date('2026-12-06T10:00:00Z'))).toEqual({
+			needs: 0,
+			answers: 0
+		});
 		expect([hash(ended.id), hash(open.id)]).toEqual([null, null]);
 		// Six months after closing, less a day: still there.
-		expect(forgetOldNeeds(db, new Date('2027-06-19T10:00:00Z'))).toEqual({ needs: 0, answers: 0 });
-		expect(listInterests(db, ended.id)[0].data.email).toBe(ANSWER.email);
+		expect(await forgetOldNeeds(sqliteClient(db), new Date('2027-06-19T10:00:00Z'))).toEqual({
+			needs: 0,
+			answers: 0
+		});
+		expect((await listInterests(sqliteClient(db), ended.id))[0].data.email).toBe(ANSWER.email);
 
-		expect(forgetOldNeeds(db, new Date('2027-06-21T10:00:00Z'))).toEqual({ needs: 1, answers: 1 });
-		const need = getNeed(db, ended.id)!;
+		expect(await forgetOldNeeds(sqliteClient(db), new Date('2027-06-21T10:00:00Z'))).toEqual({
+			needs: 1,
+			answers: 1
+		});
+		const need = (await getNeed(sqliteClient(db), ended.id))!;
 		expect(need.data).toMatchObject({ titre: NEED.titre, acheteur: NEED.acheteur, email: '' });
-		const [answer] = listInterests(db, ended.id);
+		const [answer] = await listInterests(sqliteClient(db), ended.id);
 		expect(answer.data).toEqual({ structure: ANSWER.structure, email: '', message: '', erased: true });
 		expect(answer.status).toBe('nouvelle');
-		const follow = followPage(catalogue, need, listInterests(db, ended.id));
+		const follow = followPage(catalogue, need, await listInterests(sqliteClient(db), ended.id));
 		expect(follow.interests[0]).toMatchObject({ structure: ANSWER.structure, erased: true });
 		// The open need keeps everything; a second sweep changes nothing.
-		expect(listInterests(db, open.id)[0].data).toEqual(ANSWER);
-		expect(forgetOldNeeds(db, new Date('2027-07-01T10:00:00Z'))).toEqual({ needs: 0, answers: 0 });
+		expect((await listInterests(sqliteClient(db), open.id))[0].data).toEqual(ANSWER);
+		expect(await forgetOldNeeds(sqliteClient(db), new Date('2027-07-01T10:00:00Z'))).toEqual({
+			needs: 0,
+			answers: 0
+		});
 	});
 });
 
@@ -224,7 +242,7 @@ describe('the public form', () => {
 		});
 
 	it('stores a valid need as pending and answers errors with the values kept', async () => {
-		const client = { db, clientAddress: '192.0.2.1' };
+		const client = { sql: sqliteClient(db), clientAddress: '192.0.2.1' };
 		const bad = await submitNeed(post({ ...NEED, titre: '' }), client, needPlaces(catalogue), TODAY);
 		expect(bad).toMatchObject({
 			ok: false,
@@ -233,7 +251,7 @@ describe('the public form', () => {
 		});
 		const good = await submitNeed(post({ ...NEED }), client, needPlaces(catalogue), TODAY);
 		expect(good.ok).toBe(true);
-		expect(listPendingNeeds(db, TODAY)).toHaveLength(1);
+		expect(await listPendingNeeds(sqliteClient(db), TODAY)).toHaveLength(1);
 		// A robot filling the trap is answered like a person and nothing is stored.
 		const trap = await submitNeed(
 			post({ ...NEED, homepage: 'http://spam.example' }),
@@ -242,6 +260,6 @@ describe('the public form', () => {
 			TODAY
 		);
 		expect(trap).toEqual({ ok: 'honeypot' });
-		expect(listPendingNeeds(db, TODAY)).toHaveLength(1);
+		expect(await listPendingNeeds(sqliteClient(db), TODAY)).toHaveLength(1);
 	});
 });

@@ -6,7 +6,7 @@
 import { interestFormSchema, needFormSchema } from '$lib/domain/buyers/need';
 import { FORM_ERROR, zodErrors, type FieldErrors } from '$lib/domain/errors';
 import { addInterest, createNeed, forgetOldNeedData } from './db/needs';
-import type { Db } from './db/connection';
+import type { SqlClient } from './db/sql';
 import {
 	DAY_MS,
 	guardPublicForm,
@@ -23,8 +23,8 @@ export * from './db/needs';
 export const NEED_CONTACT_RETENTION_MONTHS = 6;
 
 /** The hourly privacy sweep's share for needs: contacts of needs ended six months ago, day-old client hashes. */
-export function forgetOldNeeds(db: Db, now = new Date()) {
-	return forgetOldNeedData(db, {
+export function forgetOldNeeds(sql: SqlClient, now = new Date()) {
+	return forgetOldNeedData(sql, {
 		contacts: monthsBefore(now, NEED_CONTACT_RETENTION_MONTHS),
 		clientHashes: new Date(now.getTime() - DAY_MS)
 	});
@@ -71,12 +71,12 @@ export async function submitNeed(
 	const guarded = await guardPublicForm(request, client, NEED_RULES);
 	if (guarded.ok === 'honeypot') return guarded;
 	if (!guarded.ok) return { ok: false, ...guarded.failure };
-	return withSlot(client.db, guarded.slotId, () => {
+	return withSlot(client.sql, guarded.slotId, async () => {
 		const parsed = needFormSchema(today, places).safeParse(guarded.raw);
 		if (!parsed.success)
 			return { ok: false as const, status: 400, errors: zodErrors(parsed.error), values: guarded.raw };
 		// The client hash only served the rate limit (its slot, erased after a day): it is not kept with the need.
-		const { id, token } = createNeed(client.db, parsed.data, { now: client.now });
+		const { id, token } = await createNeed(client.sql, parsed.data, { now: client.now });
 		return { ok: true as const, id, token };
 	});
 }
@@ -90,11 +90,11 @@ export async function submitInterest(
 	const guarded = await guardPublicForm(request, client, INTEREST_RULES);
 	if (guarded.ok === 'honeypot') return guarded;
 	if (!guarded.ok) return { ok: false, ...guarded.failure };
-	return withSlot(client.db, guarded.slotId, () => {
+	return withSlot(client.sql, guarded.slotId, async () => {
 		const parsed = interestFormSchema.safeParse(guarded.raw);
 		if (!parsed.success)
 			return { ok: false as const, status: 400, errors: zodErrors(parsed.error), values: guarded.raw };
-		const added = addInterest(client.db, needId, parsed.data, today, client.now);
+		const added = await addInterest(client.sql, needId, parsed.data, today, client.now);
 		if (!added.ok)
 			return {
 				ok: false as const,

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { placeSchema } from '$lib/domain/records';
 import { listResource } from './api';
 import { migrate, openDatabase, type Db } from './db/connection';
+import { sqliteClient } from './db/sql';
 import { getOffer, listOffers } from './db/premises';
 import { dataVersion, insertCommune, insertRecord } from './db/records';
 import { offersWorkspace, publishOffer, rejectOffer, shownOffersByPlace, submitOffer } from './premises';
@@ -57,12 +58,12 @@ const offer = (until: string, extra: Record<string, string> = {}) => ({
 	description: 'Un bureau prêté le temps d’un projet, au rez-de-chaussée.',
 	...extra
 });
-const client = (now = NOW) => ({ db, clientAddress: '203.0.113.5', now });
+const client = (now = NOW) => ({ sql: sqliteClient(db), clientAddress: '203.0.113.5', now });
 
 async function published(until: string, extra: Record<string, string> = {}) {
 	const r = await submitOffer(place, post(offer(until, extra)), client());
 	if (!r.ok) throw new Error(JSON.stringify(r.errors));
-	expect(publishOffer(db, r.reference, alice, NOW)).toEqual({ ok: true });
+	expect(await publishOffer(sqliteClient(db), r.reference, alice, NOW)).toEqual({ ok: true });
 	return r.reference;
 }
 
@@ -71,13 +72,16 @@ describe('premises offers', () => {
 		const r = await submitOffer(place, post(offer('31/12/2026')), client());
 		expect(r.ok).toBe(true);
 		if (!r.ok) return;
-		expect(getOffer(db, r.reference)).toMatchObject({ status: 'pending', placeId: 'atelier-test' });
+		expect(await getOffer(sqliteClient(db), r.reference)).toMatchObject({
+			status: 'pending',
+			placeId: 'atelier-test'
+		});
 		expect(shownOffersByPlace(db, NOW).size).toBe(0);
 		const before = dataVersion(db);
-		expect(publishOffer(db, r.reference, alice, NOW)).toEqual({ ok: true });
+		expect(await publishOffer(sqliteClient(db), r.reference, alice, NOW)).toEqual({ ok: true });
 		// The cached public pages and API answers (keyed by the data version) show it at once.
 		expect(dataVersion(db)).toBe(before + 1);
-		expect(publishOffer(db, r.reference, alice, NOW)).toEqual({
+		expect(await publishOffer(sqliteClient(db), r.reference, alice, NOW)).toEqual({
 			ok: false,
 			message: 'cette offre a déjà été traitée'
 		});
@@ -98,7 +102,7 @@ describe('premises offers', () => {
 				contact: 'indiquez comment joindre la personne qui propose le local'
 			}
 		});
-		expect(listOffers(db)).toEqual([]);
+		expect(await listOffers(sqliteClient(db))).toEqual([]);
 	});
 
 	it('leave the pages by themselves after their end date, and stay in the history', async () => {
@@ -120,7 +124,7 @@ describe('premises offers', () => {
 				.get('atelier-test')
 				?.map((o) => o.id)
 		).toEqual([later]);
-		const history = offersWorkspace(db, tomorrow);
+		const history = await offersWorkspace(sqliteClient(db), tomorrow);
 		expect(history.decided.map((o) => [o.id, o.status, o.ended])).toEqual(
 			expect.arrayContaining([
 				[ending, 'published', true],
@@ -132,9 +136,14 @@ describe('premises offers', () => {
 	it('are refused with a reason, which is kept', async () => {
 		const r = await submitOffer(place, post(offer('31/12/2026')), client());
 		if (!r.ok) throw new Error('not stored');
-		expect(rejectOffer(db, r.reference, ' ', alice)).toMatchObject({ ok: false, field: 'reason' });
-		expect(rejectOffer(db, r.reference, 'Local hors de l’Eurométropole.', alice)).toEqual({ ok: true });
-		expect(getOffer(db, r.reference)).toMatchObject({
+		expect(await rejectOffer(sqliteClient(db), r.reference, ' ', alice)).toMatchObject({
+			ok: false,
+			field: 'reason'
+		});
+		expect(await rejectOffer(sqliteClient(db), r.reference, 'Local hors de l’Eurométropole.', alice)).toEqual(
+			{ ok: true }
+		);
+		expect(await getOffer(sqliteClient(db), r.reference)).toMatchObject({
 			status: 'rejected',
 			decisionReason: 'Local hors de l’Eurométropole.'
 		});

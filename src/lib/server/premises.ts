@@ -8,8 +8,9 @@ import { todayIso } from '$lib/domain/today';
 import type { FieldErrors } from '$lib/domain/errors';
 import { readOfferForm, type StoredOffer } from '$lib/domain/places/premises';
 import type { Place } from '$lib/domain/records';
-import type { Db } from './db/connection';
-import { createOffer, decideOffer, getOffer, listOffers, listShownOffers } from './db/premises';
+import { createOffer, decideOffer, getOffer, listOffers, shownOffers } from './db/premises';
+import { perform, type Conn, type Out } from './db/query';
+import type { SqlClient } from './db/sql';
 import { newReference } from './db/proposals';
 import { bumpDataVersion, getRecordById } from './db/records';
 import { rejectSchema } from './admin/moderation';
@@ -39,63 +40,80 @@ export async function submitOffer(
 	if (guarded.ok === 'honeypot') return { ok: true, reference: newReference() };
 	if (!guarded.ok) return { ok: false, ...guarded.failure };
 	const now = client.now ?? new Date();
-	return withSlot(client.db, guarded.slotId, async (): Promise<OfferOutcome> => {
+	return withSlot(client.sql, guarded.slotId, async (): Promise<OfferOutcome> => {
 		const read = readOfferForm(guarded.raw, now);
 		if (!read.ok) return { ok: false, status: 400, errors: read.errors, values: guarded.raw };
-		return { ok: true, reference: createOffer(client.db, place.id, read.offer, now) };
+		return { ok: true, reference: await createOffer(client.sql, place.id, read.offer, now) };
 	});
 }
 
-/** The offers shown at `now`, by place id. */
-export function shownOffersByPlace(db: Db, now = new Date()): Map<string, StoredOffer[]> {
-	const byPlace = new Map<string, StoredOffer[]>();
-	for (const o of listShownOffers(db, todayIso(now)))
-		byPlace.set(o.placeId, [...(byPlace.get(o.placeId) ?? []), o]);
-	return byPlace;
+/**
+ * The offers shown at `now`, by place id. On either connection (the store's ./db/query.ts): the API's
+ * answers and the places' pages, not moved yet, read them on SQLite's synchronous one.
+ */
+export function shownOffersByPlace<C extends Conn>(
+	conn: C,
+	now = new Date()
+): Out<C, Map<string, StoredOffer[]>> {
+	return perform(
+		conn,
+		(function* () {
+			const byPlace = new Map<string, StoredOffer[]>();
+			for (const o of yield* shownOffers(todayIso(now)))
+				byPlace.set(o.placeId, [...(byPlace.get(o.placeId) ?? []), o]);
+			return byPlace;
+		})()
+	);
 }
 
 export type OfferDecision = { ok: true } | { ok: false; message: string; field?: 'reason' };
 
-export function publishOffer(db: Db, id: string, actor: Actor, now = new Date()): OfferDecision {
-	const offer = getOffer(db, id);
+export async function publishOffer(
+	sql: SqlClient,
+	id: string,
+	actor: Actor,
+	now = new Date()
+): Promise<OfferDecision> {
+	const offer = await getOffer(sql, id);
 	if (!offer) return { ok: false, message: 'offre de locaux introuvable' };
-	const place = getRecordById(db, offer.placeId);
+	const place = await getRecordById(sql, offer.placeId);
 	if (!place || place.status !== 'published')
 		return {
 			ok: false,
 			message: 'le lieu de cette offre n’est pas publié : publiez-le d’abord, ou refusez l’offre'
 		};
 	// Public pages and API answers are cached per data version: a published offer is a change of the data.
-	const published = db.transaction(() => {
-		if (!decideOffer(db, id, { status: 'published', by: actor.id }, now)) return false;
-		bumpDataVersion(db);
+	// The status is checked by the UPDATE: of two maintainers publishing at once, on two instances, one does.
+	const published = await sql.transaction(async (tx) => {
+		if (!(await decideOffer(tx, id, { status: 'published', by: actor.id }, now))) return false;
+		await bumpDataVersion(tx);
 		return true;
-	})();
+	});
 	if (!published) return { ok: false, message: 'cette offre a déjà été traitée' };
 	return { ok: true };
 }
 
-export function rejectOffer(
-	db: Db,
+export async function rejectOffer(
+	sql: SqlClient,
 	id: string,
 	reason: unknown,
 	actor: Actor,
 	now = new Date()
-): OfferDecision {
+): Promise<OfferDecision> {
 	const parsed = rejectSchema.safeParse({ reason });
 	if (!parsed.success) return { ok: false, message: parsed.error.issues[0].message, field: 'reason' };
-	if (!getOffer(db, id)) return { ok: false, message: 'offre de locaux introuvable' };
-	if (!decideOffer(db, id, { status: 'rejected', by: actor.id, reason: parsed.data.reason }, now))
+	if (!(await getOffer(sql, id))) return { ok: false, message: 'offre de locaux introuvable' };
+	if (!(await decideOffer(sql, id, { status: 'rejected', by: actor.id, reason: parsed.data.reason }, now)))
 		return { ok: false, message: 'cette offre a déjà été traitée' };
 	return { ok: true };
 }
 
 /** The workspace's list: pending offers first, then the history (published, ended, refused), with places. */
-export function offersWorkspace(db: Db, now = new Date()) {
+export async function offersWorkspace(sql: SqlClient, now = new Date()) {
 	const today = todayIso(now);
-	const all = listOffers(db);
-	const withPlace = (o: (typeof all)[number]) => {
-		const place = getRecordById(db, o.placeId);
+	const all = await listOffers(sql);
+	const withPlace = async (o: (typeof all)[number]) => {
+		const place = await getRecordById(sql, o.placeId);
 		return {
 			...o,
 			placeName: place?.name ?? o.placeId,
@@ -103,7 +121,7 @@ export function offersWorkspace(db: Db, now = new Date()) {
 		};
 	};
 	return {
-		pending: all.filter((o) => o.status === 'pending').map(withPlace),
-		decided: all.filter((o) => o.status !== 'pending').map(withPlace)
+		pending: await Promise.all(all.filter((o) => o.status === 'pending').map(withPlace)),
+		decided: await Promise.all(all.filter((o) => o.status !== 'pending').map(withPlace))
 	};
 }

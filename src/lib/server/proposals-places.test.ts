@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { placeSchema, type Place } from '$lib/domain/records';
 import { approveProposal, proposalView } from './admin/moderation';
 import { migrate, openDatabase, type Db } from './db/connection';
+import { sqliteClient } from './db/sql';
 import { getProposal } from './db/proposals';
 import { getRecordById, insertCommune, insertQuartier, insertRecord, insertThematique } from './db/records';
 import { changeTarget, newProposalPage, submitChangeProposal, submitNewProposal } from './proposals';
@@ -41,7 +42,7 @@ beforeEach(() => {
 });
 
 const deps = () => ({
-	db,
+	sql: sqliteClient(db),
 	clientAddress: '203.0.113.9',
 	geocode: async () => ({ status: 'unavailable' }) as const
 });
@@ -67,8 +68,8 @@ const place: [string, string][] = [
 ];
 
 describe('a new place proposed by a visitor', () => {
-	it('asks the place’s own questions, hours as lines in words', () => {
-		const page = newProposalPage(db, 'lieu', null);
+	it('asks the place’s own questions, hours as lines in words', async () => {
+		const page = await newProposalPage(sqliteClient(db), 'lieu', null);
 		const fields = page.form.blocks.flatMap((b) => (b.block === 'fields' ? b.fields : []));
 		expect(fields.find((f) => f.name === 'name')?.label).toBe('Nom du lieu');
 		expect(fields.find((f) => f.name === 'placeTypes')).toMatchObject({
@@ -94,7 +95,7 @@ describe('a new place proposed by a visitor', () => {
 			placeTypes: ['cuisine-partagee']
 		});
 		expect(proposalView(db, stored.id)?.problems).toEqual([]);
-		expect(approveProposal(db, stored.id, undefined, alice)).toEqual({
+		expect(await approveProposal({ sql: sqliteClient(db), db }, stored.id, undefined, alice)).toEqual({
 			ok: true,
 			recordId: 'cuisine-partagee-des-tests'
 		});
@@ -126,7 +127,7 @@ describe('a new place proposed by a visitor', () => {
 
 describe('a correction of a place', () => {
 	it('changes the hours only: the curated text stays as it was', async () => {
-		const target = changeTarget(db, curated.id)!;
+		const target = (await changeTarget(sqliteClient(db), curated.id))!;
 		expect(target.summary.current.services).toBe('Établis\nOutils partagés');
 		const form: [string, string][] = [
 			...Object.entries(target.summary.current).map(([k, v]): [string, string] => [
@@ -142,7 +143,9 @@ describe('a correction of a place', () => {
 		if (!outcome.ok) return;
 		const stored = getProposal(db, outcome.reference)!;
 		expect((stored.payload as { changes: unknown }).changes).toEqual({ openingHours: 'ma,je 14:00-19:00' });
-		expect(approveProposal(db, stored.id, 1, alice)).toMatchObject({ ok: true });
+		expect(await approveProposal({ sql: sqliteClient(db), db }, stored.id, 1, alice)).toMatchObject({
+			ok: true
+		});
 		const after = getRecordById(db, curated.id)!;
 		expect(after).toMatchObject({
 			openingHours: 'ma,je 14:00-19:00',

@@ -3,6 +3,7 @@ import type { GeocodeOutcome } from '$lib/domain/proposal-form';
 import { initiativeSchema } from '$lib/domain/records';
 import { initiativeFixture } from '$lib/domain/test-fixtures';
 import { migrate, openDatabase, type Db } from './db/connection';
+import { sqliteClient, type SqlClient } from './db/sql';
 import { decideProposal, getProposal, listProposals } from './db/proposals';
 import { insertCommune, insertQuartier, insertRecord, insertThematique, listRecords } from './db/records';
 import { loadDataset } from './seed/read-data';
@@ -18,6 +19,7 @@ import {
 
 const { dataset } = loadDataset('data');
 let db: Db;
+let sql: SqlClient;
 let geocoded: string[];
 
 beforeAll(() => {
@@ -27,6 +29,7 @@ beforeAll(() => {
 beforeEach(() => {
 	db = openDatabase(':memory:');
 	migrate(db);
+	sql = sqliteClient(db);
 	dataset.communes.forEach((c) => insertCommune(db, c));
 	dataset.quartiers.forEach((q) => insertQuartier(db, q));
 	dataset.thematiques.forEach((t) => insertThematique(db, t));
@@ -41,7 +44,7 @@ beforeEach(() => {
 
 function deps(outcome: GeocodeOutcome = { status: 'unavailable' }, extra: Partial<ProposalDeps> = {}) {
 	return {
-		db,
+		sql,
 		clientAddress: '203.0.113.7',
 		geocode: async (address: string) => {
 			geocoded.push(address);
@@ -227,7 +230,7 @@ describe('submitNewProposal', () => {
 		// Only a salted hash is stored, never the address.
 		const hashes = db.prepare('SELECT DISTINCT client_hash AS h FROM proposals').all() as { h: string }[];
 		expect(hashes).toHaveLength(2);
-		expect(hashes.map((h) => h.h)).toContain(clientHash(db, '203.0.113.7'));
+		expect(hashes.map((h) => h.h)).toContain(await clientHash(sql, '203.0.113.7'));
 		expect(JSON.stringify(db.prepare('SELECT * FROM proposals').all())).not.toContain('203.0.113.7');
 	});
 
@@ -370,19 +373,19 @@ describe('submitNewProposal', () => {
 });
 
 describe('change proposals', () => {
-	it('finds published records only, with their current values', () => {
-		expect(changeTarget(db, 'jardin-test')?.summary).toMatchObject({
+	it('finds published records only, with their current values', async () => {
+		expect((await changeTarget(sql, 'jardin-test'))?.summary).toMatchObject({
 			kind: 'initiative',
 			path: '/initiatives/jardin-test',
 			current: { schedule: 'Le samedi matin' }
 		});
-		expect(changeTarget(db, 'nope')).toBeUndefined();
-		expect(changeTarget(db, '../etc')).toBeUndefined();
-		expect(changeTarget(db, null)).toBeUndefined();
+		expect(await changeTarget(sql, 'nope')).toBeUndefined();
+		expect(await changeTarget(sql, '../etc')).toBeUndefined();
+		expect(await changeTarget(sql, null)).toBeUndefined();
 	});
 
 	it('stores only the changed fields and the explanation', async () => {
-		const target = changeTarget(db, 'jardin-test')!.record;
+		const target = (await changeTarget(sql, 'jardin-test'))!.record;
 		const outcome = await submitChangeProposal(
 			target,
 			post([
@@ -428,8 +431,8 @@ describe('change proposals', () => {
 });
 
 describe('proposalFormData', () => {
-	it('lists the 10 quartiers and the 33 communes, Strasbourg without quartier included', () => {
-		const { zones, preselectedZone, thematiques } = proposalFormData(db);
+	it('lists the 10 quartiers and the 33 communes, Strasbourg without quartier included', async () => {
+		const { zones, preselectedZone, thematiques } = await proposalFormData(sql);
 		expect(zones.quartiers).toHaveLength(10);
 		expect(zones.communes).toHaveLength(33);
 		expect(zones.quartiers.find((q) => q.slug === 'cronenbourg-hautepierre')?.value).toBe('67482:SQ_06');
@@ -438,9 +441,9 @@ describe('proposalFormData', () => {
 		expect(thematiques).toHaveLength(7);
 	});
 
-	it('preselects the zone a quartier page links with, and ignores unknown slugs', () => {
-		expect(proposalFormData(db, 'cronenbourg-hautepierre').preselectedZone).toBe('67482:SQ_06');
-		expect(proposalFormData(db, 'schiltigheim').preselectedZone).toBe('67447');
-		expect(proposalFormData(db, '<script>').preselectedZone).toBeUndefined();
+	it('preselects the zone a quartier page links with, and ignores unknown slugs', async () => {
+		expect((await proposalFormData(sql, 'cronenbourg-hautepierre')).preselectedZone).toBe('67482:SQ_06');
+		expect((await proposalFormData(sql, 'schiltigheim')).preselectedZone).toBe('67447');
+		expect((await proposalFormData(sql, '<script>')).preselectedZone).toBeUndefined();
 	});
 });

@@ -37,7 +37,6 @@ import {
 } from '$lib/domain/proposal-form';
 import type { PublicRecord } from '$lib/domain/records';
 import { route } from '$lib/links';
-import type { Db } from './db/connection';
 import {
 	createProposal,
 	forgetDecidedEmails,
@@ -56,7 +55,8 @@ import {
 	type FormValues,
 	type PublicFormRules
 } from './public-form';
-import { getDb, getEnv } from './store';
+import type { SqlClient } from './db/sql';
+import { getEnv, getSql } from './store';
 
 export { clientHash } from './public-form';
 
@@ -75,7 +75,7 @@ export type SubmitOutcome =
 	{ ok: true; reference: string } | { ok: false; status: number; errors: FieldErrors; values: FormValues };
 
 export interface ProposalDeps {
-	db: Db;
+	sql: SqlClient;
 	/** The client's IP address (event.getClientAddress()); only its salted hash is stored. */
 	clientAddress: string;
 	geocode: (address: string, citycode: string) => Promise<GeocodeOutcome>;
@@ -99,7 +99,7 @@ const RULES: Omit<PublicFormRules, 'arrayFields'> = {
  * forgetDecidedEmails really erases the e-mail (a copy inside the JSON payload would survive it).
  * Old e-mails and client hashes are erased here, on each new proposal (see /confidentialite).
  */
-function store(
+async function store(
 	deps: ProposalDeps,
 	hash: string,
 	input: {
@@ -109,15 +109,15 @@ function store(
 		submitterEmail?: string;
 		message?: string;
 	}
-): string {
+): Promise<string> {
 	const now = deps.now ?? new Date();
-	forgetDecidedEmails(deps.db, monthsBefore(now, EMAIL_RETENTION_MONTHS));
-	forgetClientHashes(deps.db, new Date(now.getTime() - DAY_MS));
+	await forgetDecidedEmails(deps.sql, monthsBefore(now, EMAIL_RETENTION_MONTHS));
+	await forgetClientHashes(deps.sql, new Date(now.getTime() - DAY_MS));
 	const payload = Object.fromEntries(
 		Object.entries(input.payload).filter(([k]) => k !== 'submitterEmail' && k !== 'message')
 	);
-	return createProposal(
-		deps.db,
+	const proposal = await createProposal(
+		deps.sql,
 		{
 			type: input.type,
 			targetId: input.targetId ?? null,
@@ -128,7 +128,8 @@ function store(
 			locale: deps.locale
 		},
 		now
-	).id;
+	);
+	return proposal.id;
 }
 
 /** The checks every public form shares (src/lib/server/public-form.ts), before its own validation. */
@@ -148,8 +149,8 @@ async function guard(
 	return guarded;
 }
 
-function placeRefs(db: Db): PlaceRefs {
-	return { communes: listCommunes(db), quartiers: listQuartiers(db) };
+async function placeRefs(sql: SqlClient): Promise<PlaceRefs> {
+	return { communes: await listCommunes(sql), quartiers: await listQuartiers(sql) };
 }
 
 export type NewProposalKind = 'initiative' | 'structure' | 'lieu' | 'evenement';
@@ -176,7 +177,7 @@ export async function submitNewProposal(
 ): Promise<SubmitOutcome> {
 	const guarded = await guard(request, deps, listFields(RECORD_KIND[kind]));
 	if (guarded.ok !== true) return guarded.outcome;
-	return withSlot(deps.db, guarded.slotId, () => proposeNew(kind, guarded, deps));
+	return withSlot(deps.sql, guarded.slotId, () => proposeNew(kind, guarded, deps));
 }
 
 async function proposeNew(
@@ -198,14 +199,14 @@ async function proposeNew(
 			errors[p.path] ??= p.message;
 
 	// Checks against the store, run on the raw codes too so every error shows at the first submit.
-	const refs = placeRefs(deps.db);
+	const refs = await placeRefs(deps.sql);
 	const rawPlace = input.place as { communeCode?: unknown; quartierCode?: unknown };
 	if (typeof rawPlace.communeCode === 'string' && !errors['place.zone']) {
 		const quartierCode = typeof rawPlace.quartierCode === 'string' ? rawPlace.quartierCode : undefined;
 		const zoneError = checkZone({ communeCode: rawPlace.communeCode, quartierCode }, refs);
 		if (zoneError) errors['place.zone'] = zoneError;
 	}
-	const known = new Set(listThematiques(deps.db).map((t) => t.code));
+	const known = new Set((await listThematiques(deps.sql)).map((t) => t.code));
 	if (valuesAt(input, 'thematiques').some((t) => !known.has(t))) errors.thematiques ??= 'thématique inconnue';
 	if (!parsed.success || Object.keys(errors).length) return { ok: false, status: 400, errors, values: raw };
 
@@ -218,7 +219,7 @@ async function proposeNew(
 	const placed = placeProposal(place, refs, geocode);
 	if (!placed.ok) return { ok: false, status: 400, errors: { [placed.field]: placed.message }, values: raw };
 
-	const reference = store(deps, hash, {
+	const reference = await store(deps, hash, {
 		type: NEW_PROPOSAL[kind].type,
 		payload: { ...data, place: placed.place },
 		submitterEmail: data.submitterEmail,
@@ -228,9 +229,9 @@ async function proposeNew(
 }
 
 /** What the change form shows: the record and its current public values. */
-export function changeTarget(db: Db, id: string | null) {
+export async function changeTarget(sql: SqlClient, id: string | null) {
 	if (!id || !/^[a-z0-9][a-z0-9-]{1,79}$/.test(id)) return undefined;
-	const record = getRecordById(db, id);
+	const record = await getRecordById(sql, id);
 	if (!record || record.status !== 'published') return undefined;
 	return {
 		record: record as PublicRecord,
@@ -254,7 +255,7 @@ export async function submitChangeProposal(
 ): Promise<SubmitOutcome> {
 	const guarded = await guard(request, deps, []);
 	if (guarded.ok !== true) return guarded.outcome;
-	return withSlot(deps.db, guarded.slotId, () => proposeChange(target, guarded, deps));
+	return withSlot(deps.sql, guarded.slotId, () => proposeChange(target, guarded, deps));
 }
 
 async function proposeChange(
@@ -275,7 +276,7 @@ async function proposeChange(
 	});
 	if (!parsed.success) return { ok: false, status: 400, errors: zodErrors(parsed.error), values: raw };
 
-	const reference = store(deps, hash, {
+	const reference = await store(deps, hash, {
 		type: 'change',
 		targetId: target.id,
 		payload: parsed.data,
@@ -286,14 +287,16 @@ async function proposeChange(
 
 /** The production wiring: the shared store and the configured Géoplateforme endpoint. */
 export function proposalDeps(clientAddress: string, locale?: WriterLocale): ProposalDeps {
-	const db = getDb();
+	const sql = getSql();
 	const baseUrl = getEnv().GEOCODER_URL;
-	const allowedCitycodes = new Set(listCommunes(db).map((c) => c.code));
 	return {
-		db,
+		sql,
 		clientAddress,
 		locale,
-		geocode: (address, citycode) => geocodeAddress(address, { baseUrl, citycode, allowedCitycodes })
+		geocode: async (address, citycode) => {
+			const allowedCitycodes = new Set((await listCommunes(sql)).map((c) => c.code));
+			return geocodeAddress(address, { baseUrl, citycode, allowedCitycodes });
+		}
 	};
 }
 
@@ -301,11 +304,13 @@ export function proposalDeps(clientAddress: string, locale?: WriterLocale): Prop
  * What the new-record forms need: the "quartier ou commune" select (Strasbourg's quartiers first, then the
  * communes), preselected from `?zone=<slug>` when a quartier page links here, and the thématiques.
  */
-export function proposalFormData(db: Db, zoneSlug: string | null = null) {
-	const communes = listCommunes(db);
+export async function proposalFormData(sql: SqlClient, zoneSlug: string | null = null) {
+	const communes = await listCommunes(sql);
+	const quartiers = await listQuartiers(sql);
+	const thematiques = await listThematiques(sql);
 	const strasbourg = communes.find((c) => c.code === '67482');
 	const zones = {
-		quartiers: listQuartiers(db).map((q) => ({
+		quartiers: quartiers.map((q) => ({
 			value: zoneValue(q.communeCode, q.code),
 			slug: q.slug,
 			label: q.name,
@@ -332,12 +337,12 @@ export function proposalFormData(db: Db, zoneSlug: string | null = null) {
 	return {
 		zones,
 		preselectedZone,
-		thematiques: listThematiques(db).map((t) => ({ code: t.code, label: t.label }))
+		thematiques: thematiques.map((t) => ({ code: t.code, label: t.label }))
 	};
 }
 
 /** A new-record form page: the zones, and the form itself, derived from the record fields. */
-export function newProposalPage(db: Db, kind: NewProposalKind, zoneSlug: string | null) {
-	const data = proposalFormData(db, zoneSlug);
+export async function newProposalPage(sql: SqlClient, kind: NewProposalKind, zoneSlug: string | null) {
+	const data = await proposalFormData(sql, zoneSlug);
 	return { ...data, kind, form: newRecordForm(RECORD_KIND[kind], { thematique: data.thematiques }) };
 }

@@ -8,9 +8,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { FieldErrors } from '$lib/domain/errors';
 import { formDataToObject } from '$lib/domain/proposal';
 import { HONEYPOT_FIELD } from '$lib/domain/proposal-form';
-import type { Db } from './db/connection';
 import { releaseFormSlot, reserveFormSlot, type SlotForm } from './db/form-slots';
-import { getMeta, setMeta } from './db/records';
+import { sharedSecret } from './db/login-failures';
+import type { SqlClient } from './db/sql';
 
 export type FormValues = Record<string, unknown>;
 export interface FormFailure {
@@ -38,7 +38,7 @@ export interface PublicFormRules {
 }
 
 export interface PublicFormClient {
-	db: Db;
+	sql: SqlClient;
 	/** The client's IP address (event.getClientAddress()); only its salted hash is stored. */
 	clientAddress: string;
 	now?: Date;
@@ -87,12 +87,10 @@ async function readForm(
  * sha256(per-install secret + IP): enough to count a client's posts without storing the address. The secret
  * lives in the same database, so the hash is kept only a day.
  */
-export function clientHash(db: Db, address: string): string {
-	let secret = getMeta(db, 'proposal_client_secret');
-	if (!secret) {
-		secret = randomBytes(32).toString('hex');
-		setMeta(db, 'proposal_client_secret', secret);
-	}
+export async function clientHash(sql: SqlClient, address: string): Promise<string> {
+	// Written once by the first instance that needs it, read by all: two instances hashing one client with
+	// two secrets would count its posts in two buckets.
+	const secret = await sharedSecret(sql, 'proposal_client_secret', () => randomBytes(32).toString('hex'));
 	return createHash('sha256').update(`${secret}:${address}`).digest('hex');
 }
 
@@ -109,12 +107,13 @@ export async function guardPublicForm(
 	delete raw[HONEYPOT_FIELD];
 	// A bot filled the invisible field: the caller answers exactly like a success, and stores nothing.
 	if (typeof trap === 'string' && trap.trim() !== '') return { ok: 'honeypot' };
-	const hash = clientHash(client.db, client.clientAddress);
+	const hash = await clientHash(client.sql, client.clientAddress);
 	const now = client.now ?? new Date();
-	// The check and the reservation are one statement, run before the caller awaits anything (the geocoder):
-	// posts sent in parallel see each other's slots, where counting stored posts let them all pass.
-	const slot = reserveFormSlot(
-		client.db,
+	// The check and the reservation are one statement, run before the caller awaits anything else (the
+	// geocoder): posts sent in parallel, to this instance or another, see each other's slots, where counting
+	// stored posts let them all pass.
+	const slot = await reserveFormSlot(
+		client.sql,
 		rules.form,
 		hash,
 		{
@@ -132,7 +131,7 @@ export async function guardPublicForm(
  * back when it is refused (invalid, not placeable) or storing it throws.
  */
 export async function withSlot<T extends { ok: boolean }>(
-	db: Db,
+	sql: SqlClient,
 	slotId: number,
 	submit: () => T | Promise<T>
 ): Promise<T> {
@@ -141,7 +140,7 @@ export async function withSlot<T extends { ok: boolean }>(
 		outcome = await submit();
 		return outcome;
 	} finally {
-		if (!outcome?.ok) releaseFormSlot(db, slotId);
+		if (!outcome?.ok) await releaseFormSlot(sql, slotId);
 	}
 }
 

@@ -14,6 +14,7 @@ import { planImport } from '$lib/io/plan';
 import { recordToForm } from '$lib/io/record-form';
 import type { Commune, Quartier, Thematique } from '$lib/domain/geography';
 import { migrate, openDatabase, type Db } from '../db/connection';
+import { sqliteClient } from '../db/sql';
 import { getImportJob, allRecords } from '../db/admin';
 import { createProposal, getProposal } from '../db/proposals';
 import {
@@ -183,14 +184,17 @@ describe('moderation', () => {
 			payload: { targetId: org.id, changes, explanation: 'Le nom a changé en 2026.' }
 		});
 
-	it('shows a change proposal as a diff and approves it with the version seen', () => {
+	it('shows a change proposal as a diff and approves it with the version seen', async () => {
 		const p = change({ name: 'Nom corrigé', phone: '03 88 00 00 00' });
 		const view = proposalView(db, p.id)!;
 		expect(view.diff.map((d) => [d.path, d.after])).toEqual([
 			['name', 'Nom corrigé'],
 			['contact.phone', '03 88 00 00 00']
 		]);
-		expect(approveProposal(db, p.id, 1, alice)).toEqual({ ok: true, recordId: org.id });
+		expect(await approveProposal({ sql: sqliteClient(db), db }, p.id, 1, alice)).toEqual({
+			ok: true,
+			recordId: org.id
+		});
 		expect(getRecordById(db, org.id)).toMatchObject({
 			name: 'Nom corrigé',
 			contact: { phone: '03 88 00 00 00' }
@@ -200,13 +204,13 @@ describe('moderation', () => {
 			action: 'proposal',
 			note: `proposition ${p.id} approuvée`
 		});
-		expect(approveProposal(db, p.id, 2, alice)).toMatchObject({ ok: false });
+		expect(await approveProposal({ sql: sqliteClient(db), db }, p.id, 2, alice)).toMatchObject({ ok: false });
 	});
 
-	it('refuses to approve over a record changed since it was displayed, and writes nothing', () => {
+	it('refuses to approve over a record changed since it was displayed, and writes nothing', async () => {
 		const p = change({ name: 'Nom corrigé' });
 		saveFromForm(db, org.id, raw(org, { description: 'Changée entre-temps.' }), 1, bob);
-		expect(approveProposal(db, p.id, 1, alice)).toMatchObject({
+		expect(await approveProposal({ sql: sqliteClient(db), db }, p.id, 1, alice)).toMatchObject({
 			ok: false,
 			message: expect.stringMatching(/modifiée depuis/)
 		});
@@ -214,10 +218,15 @@ describe('moderation', () => {
 		expect(getRecordById(db, org.id)?.name).toBe(org.name);
 	});
 
-	it('rejects with a required reason', () => {
+	it('rejects with a required reason', async () => {
 		const p = change({ name: 'Spam' });
-		expect(rejectProposal(db, p.id, ' ', alice)).toMatchObject({ ok: false, field: 'reason' });
-		expect(rejectProposal(db, p.id, 'Information non vérifiable', alice)).toEqual({ ok: true });
+		expect(await rejectProposal(sqliteClient(db), p.id, ' ', alice)).toMatchObject({
+			ok: false,
+			field: 'reason'
+		});
+		expect(await rejectProposal(sqliteClient(db), p.id, 'Information non vérifiable', alice)).toEqual({
+			ok: true
+		});
 		expect(getProposal(db, p.id)).toMatchObject({
 			status: 'rejected',
 			decisionReason: 'Information non vérifiable'

@@ -5,10 +5,11 @@
  * resent. Bodies and senders are shown only while a message still needs someone: once relayed or handled
  * they wait for erasure, unseen.
  */
+import type { Catalogue } from '$lib/domain/catalogue';
 import type { PublicRecord } from '$lib/domain/records';
 import { route } from '$lib/links';
 import { currentRoute } from '../contact';
-import type { Db } from '../db/connection';
+import type { SqlClient } from '../db/sql';
 import {
 	getMessage,
 	listMessages,
@@ -38,16 +39,17 @@ const REASONS: Record<NonNullable<ContactMessage['reason']>, string> = {
 };
 
 /** Contacts a record and the organisations behind it publish, for forwarding by hand. */
-function knownContacts(db: Db, recordId: string) {
-	const record = getRecordById(db, recordId);
+async function knownContacts(sql: SqlClient, recordId: string) {
+	const record = await getRecordById(sql, recordId);
 	if (!record) return [];
 	const ids = [
 		record.id,
 		...(record.kind === 'initiative' && record.carrier.organisationId ? [record.carrier.organisationId] : []),
 		...(record.kind === 'funding-tool' ? record.providerIds : [])
 	];
-	return ids
-		.map((id) => (id === record.id ? record : getRecordById(db, id)))
+	const records = [];
+	for (const id of ids) records.push(id === record.id ? record : await getRecordById(sql, id));
+	return records
 		.filter((r): r is NonNullable<typeof r> => !!r)
 		.map((r: PublicRecord) => {
 			const contact = r.kind === 'funding-tool' ? { website: r.website } : r.contact;
@@ -75,13 +77,17 @@ function mailView(mail: OutboxEntry | undefined) {
 		: null;
 }
 
-export function messagesPage(db: Db, mailOn: boolean) {
-	const names = userNames(db);
-	const mails = new Map(listMails(db, 'contact').map((m) => [m.refId, m]));
-	const view = (m: ContactMessage) => {
+/**
+ * The page's messages and decision mails. `catalogue` is the read model's (the relay decision reads the
+ * published records' contacts from it).
+ */
+export async function messagesPage(sql: SqlClient, catalogue: Catalogue, mailOn: boolean) {
+	const names = await userNames(sql);
+	const mails = new Map((await listMails(sql, 'contact')).map((m) => [m.refId, m]));
+	const view = async (m: ContactMessage) => {
 		const open = m.status === 'queued' || m.status === 'failed' || m.status === 'sending';
-		const record = getRecordById(db, m.recordId);
-		const relay = open && m.status !== 'sending' ? currentRoute(db, m.recordId, mailOn) : undefined;
+		const record = await getRecordById(sql, m.recordId);
+		const relay = open && m.status !== 'sending' ? currentRoute(catalogue, m.recordId, mailOn) : undefined;
 		return {
 			id: m.id,
 			createdAt: m.createdAt,
@@ -104,23 +110,25 @@ export function messagesPage(db: Db, mailOn: boolean) {
 				? {
 						sender: { name: m.senderName, email: m.senderEmail },
 						body: m.body,
-						contacts: knownContacts(db, m.recordId),
+						contacts: await knownContacts(sql, m.recordId),
 						sendTo: relay?.route === 'email' ? relay.recipientName : null
 					}
 				: null
 		};
 	};
-	const all = listMessages(db).map(view);
-	const decisions = listMails(db, 'decision').map((mail) => {
-		const p = getProposal(db, mail.refId);
-		return {
+	const all = [];
+	for (const m of await listMessages(sql)) all.push(await view(m));
+	const decisions = [];
+	for (const mail of await listMails(sql, 'decision')) {
+		const p = await getProposal(sql, mail.refId);
+		decisions.push({
 			reference: mail.refId,
-			title: p ? proposalTitle(db, p) : mail.refId,
+			title: p ? await proposalTitle(sql, p) : mail.refId,
 			decision: p?.status ?? null,
 			createdAt: mail.createdAt,
 			...mailView(mail)!
-		};
-	});
+		});
+	}
 	return {
 		mailConfigured: mailOn,
 		waiting: all.filter((m) => m.open),
@@ -131,16 +139,21 @@ export function messagesPage(db: Db, mailOn: boolean) {
 
 export type MessageActionResult = { ok: true } | { ok: false; status: number; message: string };
 
-export function markHandled(db: Db, id: string, actor: Actor): MessageActionResult {
-	if (!getMessage(db, id)) return { ok: false, status: 404, message: 'Message introuvable.' };
-	return markMessageHandled(db, id, actor.id)
+export async function markHandled(sql: SqlClient, id: string, actor: Actor): Promise<MessageActionResult> {
+	if (!(await getMessage(sql, id))) return { ok: false, status: 404, message: 'Message introuvable.' };
+	return (await markMessageHandled(sql, id, actor.id))
 		? { ok: true }
 		: { ok: false, status: 409, message: 'Ce message a déjà été envoyé ou traité.' };
 }
 
 /** Sends a waiting or failed message by e-mail, to the address its record publishes now. */
-export function sendByEmail(db: Db, id: string, mailOn: boolean): MessageActionResult {
-	const message = getMessage(db, id);
+export async function sendByEmail(
+	sql: SqlClient,
+	catalogue: Catalogue,
+	id: string,
+	mailOn: boolean
+): Promise<MessageActionResult> {
+	const message = await getMessage(sql, id);
 	if (!message) return { ok: false, status: 404, message: 'Message introuvable.' };
 	if (!mailOn)
 		return {
@@ -149,7 +162,7 @@ export function sendByEmail(db: Db, id: string, mailOn: boolean): MessageActionR
 			message:
 				'L’envoi d’e-mails n’est pas configuré (SMTP_URL et MAIL_FROM) : transmettez ce message à la main.'
 		};
-	const route = currentRoute(db, message.recordId, mailOn);
+	const route = currentRoute(catalogue, message.recordId, mailOn);
 	if (!route)
 		return {
 			ok: false,
@@ -162,23 +175,23 @@ export function sendByEmail(db: Db, id: string, mailOn: boolean): MessageActionR
 			status: 409,
 			message: `Pas d’envoi automatique possible (${REASONS[route.reason]}) : transmettez ce message à la main.`
 		};
-	return relayMessage(db, id, route)
+	return (await relayMessage(sql, id, route))
 		? { ok: true }
 		: { ok: false, status: 409, message: 'Ce message est déjà envoyé, en cours d’envoi ou traité.' };
 }
 
 /** Sends a failed decision e-mail again. */
-export function resendDecision(db: Db, reference: string): MessageActionResult {
-	const mail = getMail(db, 'decision', reference);
+export async function resendDecision(sql: SqlClient, reference: string): Promise<MessageActionResult> {
+	const mail = await getMail(sql, 'decision', reference);
 	if (!mail) return { ok: false, status: 404, message: 'E-mail introuvable.' };
 	if (mail.status !== 'failed') return { ok: false, status: 409, message: 'Cet e-mail n’est pas en échec.' };
-	const p = getProposal(db, reference);
+	const p = await getProposal(sql, reference);
 	if (!p?.submitterEmail)
 		return {
 			ok: false,
 			status: 409,
 			message: 'L’adresse de la personne a été effacée : plus d’envoi possible.'
 		};
-	queueMail(db, 'decision', reference);
+	await queueMail(sql, 'decision', reference);
 	return { ok: true };
 }

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { organisationSchema } from '$lib/domain/records';
 import { organisationFixture } from '$lib/domain/test-fixtures';
 import { migrate, openDatabase, type Db } from '../db/connection';
+import { sqliteClient } from '../db/sql';
 import { MIGRATIONS } from '../db/migrations';
 import { createProposal, getProposal } from '../db/proposals';
 import { getRecordById, insertRecord } from '../db/records';
@@ -53,11 +54,11 @@ function newStructure(
 }
 
 describe('moderation: the record an approval wrote', () => {
-	it('links an approved new record to the record created, not to the next free id', () => {
+	it('links an approved new record to the record created, not to the next free id', async () => {
 		db = testStore();
 		const p = newStructure('Atelier vélo du Test');
 		expect(proposalView(db, p.id)?.proposed?.id).toBe('atelier-velo-du-test');
-		expect(approveProposal(db, p.id, undefined, alice)).toEqual({
+		expect(await approveProposal({ sql: sqliteClient(db), db }, p.id, undefined, alice)).toEqual({
 			ok: true,
 			recordId: 'atelier-velo-du-test'
 		});
@@ -78,7 +79,7 @@ describe('moderation: the record an approval wrote', () => {
 		expect(after.problems).toEqual([]);
 	});
 
-	it('links a proposal approved after editing to the id the maintainer chose', () => {
+	it('links a proposal approved after editing to the id the maintainer chose', async () => {
 		db = testStore();
 		const p = newStructure('Atelier vélo du Test');
 		const view = proposalView(db, p.id)!;
@@ -93,7 +94,7 @@ describe('moderation: the record an approval wrote', () => {
 		expect(proposalView(db, p.id)?.approval?.record.id).toBe('atelier-velo');
 	});
 
-	it('shows what an approved correction changed, and no longer calls it « already there »', () => {
+	it('shows what an approved correction changed, and no longer calls it « already there »', async () => {
 		db = testStore([existing]);
 		const p = createProposal(db, {
 			type: 'change',
@@ -104,7 +105,7 @@ describe('moderation: the record an approval wrote', () => {
 				explanation: 'Nouveau numéro en 2026.'
 			}
 		});
-		expect(approveProposal(db, p.id, 1, alice)).toMatchObject({ ok: true });
+		expect(await approveProposal({ sql: sqliteClient(db), db }, p.id, 1, alice)).toMatchObject({ ok: true });
 		const view = proposalView(db, p.id)!;
 		expect(view.problems).toEqual([]);
 		expect(view.approval).toMatchObject({ created: false, version: 2, record: { id: existing.id } });
@@ -113,7 +114,7 @@ describe('moderation: the record an approval wrote', () => {
 		]);
 	});
 
-	it('finds the record of proposals approved before the column existed (its migration reads the history)', () => {
+	it('finds the record of proposals approved before the column existed (its migration reads the history)', async () => {
 		db = openDatabase(':memory:');
 		migrate(
 			db,
@@ -137,7 +138,7 @@ describe('moderation: the record an approval wrote', () => {
 });
 
 describe('moderation: what a maintainer reads', () => {
-	it('shows places, sub-quartiers, thématiques and taxonomy codes by their labels', () => {
+	it('shows places, sub-quartiers, thématiques and taxonomy codes by their labels', async () => {
 		db = testStore();
 		const p = newStructure('Épicerie du Test', {}, {});
 		const rows = Object.fromEntries(proposalView(db, p.id)!.diff.map((c) => [c.path, c.after]));
@@ -151,7 +152,7 @@ describe('moderation: what a maintainer reads', () => {
 		});
 	});
 
-	it('says when a proposal resembles an existing record or another pending proposal, with links', () => {
+	it('says when a proposal resembles an existing record or another pending proposal, with links', async () => {
 		db = testStore([existing]);
 		const same = newStructure('La Ressourcerie du Neuhof');
 		const twin = newStructure('Ressourcerie Neuhof');
@@ -179,7 +180,7 @@ describe('moderation: what a maintainer reads', () => {
 		]);
 	});
 
-	it('says when another pending correction concerns the same record', () => {
+	it('says when another pending correction concerns the same record', async () => {
 		db = testStore([existing]);
 		const change = (phone: string) =>
 			createProposal(db, {

@@ -22,6 +22,7 @@ import type { FieldChange } from '$lib/io/diff';
 import { route } from '$lib/links';
 import { slugify } from '$lib/io/slug';
 import type { Db } from '../db/connection';
+import type { SqlClient } from '../db/sql';
 import { allRecords } from '../db/admin';
 import {
 	decideProposal,
@@ -248,18 +249,28 @@ export function proposalView(db: Db, id: string, now = new Date()): ProposalView
 
 export type DecisionResult = { ok: true; recordId?: string } | { ok: false; message: string };
 
+/**
+ * An approval's two connections while the store moves: the decision and the record are written through the
+ * asynchronous client, in one transaction; the view it approves is built by the workspace's page builders
+ * (allRecords, valueLabels, validateRecord), which still read SQLite's synchronous connection.
+ */
+export interface ModerationStores {
+	sql: SqlClient;
+	db: Db;
+}
+
 class StaleTarget extends Error {}
 
 /**
  * Approves as is. For a change, `expectedVersion` is the target's version the moderator saw: if the record
  * changed since, nothing is written and the moderator sees the new diff.
  */
-export function approveProposal(
-	db: Db,
+export async function approveProposal(
+	{ sql, db }: ModerationStores,
 	id: string,
 	expectedVersion: number | undefined,
 	actor: Actor
-): DecisionResult {
+): Promise<DecisionResult> {
 	const view = proposalView(db, id);
 	if (!view) return { ok: false, message: 'proposition introuvable' };
 	if (view.proposal.status !== 'pending')
@@ -274,17 +285,20 @@ export function approveProposal(
 	const record = checked.record;
 	const note = noteOf(id);
 	try {
-		db.transaction(() => {
-			if (!decideProposal(db, id, { status: 'approved', by: actor.id })) throw new ProposalAlreadyDecided();
-			setProposalRecord(db, id, record.id);
+		// The decision is taken by decideProposal's conditional UPDATE: of two moderators approving or
+		// refusing at once, on one instance or two, one decides and the other is told it was decided.
+		await sql.transaction(async (tx) => {
+			if (!(await decideProposal(tx, id, { status: 'approved', by: actor.id })))
+				throw new ProposalAlreadyDecided();
+			await setProposalRecord(tx, id, record.id);
 			if (!view.target) {
-				insertRecord(db, record, { by: actor.id, action: 'proposal', note });
+				await insertRecord(tx, record, { by: actor.id, action: 'proposal', note });
 				return;
 			}
 			if (expectedVersion !== view.target.version) throw new StaleTarget();
-			const res = updateRecord(db, record, { expectedVersion, by: actor.id, action: 'proposal', note });
+			const res = await updateRecord(tx, record, { expectedVersion, by: actor.id, action: 'proposal', note });
 			if (!res.ok) throw new StaleTarget();
-		})();
+		});
 	} catch (e) {
 		if (e instanceof ProposalAlreadyDecided) return { ok: false, message: e.message };
 		if (e instanceof StaleTarget)
@@ -306,17 +320,17 @@ export const rejectSchema = z.object({
 		.max(2000, { error: 'raison trop longue (2 000 caractères au plus)' })
 });
 
-export function rejectProposal(
-	db: Db,
+export async function rejectProposal(
+	sql: SqlClient,
 	id: string,
 	reason: unknown,
 	actor: Actor
-): DecisionResult & { field?: string } {
+): Promise<DecisionResult & { field?: string }> {
 	const parsed = rejectSchema.safeParse({ reason });
 	if (!parsed.success) return { ok: false, message: parsed.error.issues[0].message, field: 'reason' };
-	const proposal = getProposal(db, id);
+	const proposal = await getProposal(sql, id);
 	if (!proposal) return { ok: false, message: 'proposition introuvable' };
-	if (!decideProposal(db, id, { status: 'rejected', by: actor.id, reason: parsed.data.reason }))
+	if (!(await decideProposal(sql, id, { status: 'rejected', by: actor.id, reason: parsed.data.reason })))
 		return { ok: false, message: 'cette proposition a déjà été traitée' };
 	return { ok: true };
 }

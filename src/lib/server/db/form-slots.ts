@@ -1,11 +1,14 @@
-import type { Db } from './connection';
+import type { SqlClient } from './sql';
 
 /**
  * Slots of the per-client rate limits of the public forms (proposals, contact messages, buyers' needs and the
  * answers to them), one bucket per form.
- * A slot is reserved by one INSERT ... SELECT that checks both windows and inserts in the same statement,
- * inside an IMMEDIATE transaction: no request (nor another process sharing the file) can slip between the
- * check and the insert, even while the first one awaits the geocoder.
+ * A slot is reserved by one INSERT ... SELECT that checks both windows and inserts in the same statement, in
+ * a transaction that holds the client's lock: on SQLite the transaction takes the write lock at its start
+ * (BEGIN IMMEDIATE), on PostgreSQL an advisory lock on the form and client orders the reservations, which
+ * read committed alone would not (two instances' counts would both see the slots committed before them,
+ * not each other's). No request, on this instance or another, can slip between the check and the insert,
+ * even while the first one awaits the geocoder.
  */
 export type SlotForm = 'proposal' | 'contact' | 'need' | 'need-interest';
 
@@ -17,48 +20,55 @@ export interface SlotWindow {
 	max: number;
 }
 
+const COUNT = 'SELECT COUNT(*) FROM form_slots WHERE form = ? AND client_hash = ? AND created_at >= ?';
+
 export function reserveFormSlot(
-	db: Db,
+	sql: SqlClient,
 	form: SlotForm,
 	clientHash: string,
 	windows: { hour: SlotWindow; day: SlotWindow },
 	now: Date
-): SlotReservation {
-	const count = db.prepare(
-		'SELECT COUNT(*) AS n FROM form_slots WHERE form = ? AND client_hash = ? AND created_at >= ?'
-	);
-	const insert = db.prepare(
-		`INSERT INTO form_slots (form, client_hash, created_at)
-		 SELECT @form, @hash, @now
-		 WHERE (SELECT COUNT(*) FROM form_slots
-		        WHERE form = @form AND client_hash = @hash AND created_at >= @hourSince) < @hourMax
-		   AND (SELECT COUNT(*) FROM form_slots
-		        WHERE form = @form AND client_hash = @hash AND created_at >= @daySince) < @dayMax`
-	);
-	return db
-		.transaction((): SlotReservation => {
-			const result = insert.run({
+): Promise<SlotReservation> {
+	const hourSince = windows.hour.since.toISOString();
+	return sql.transaction(async (tx): Promise<SlotReservation> => {
+		if (tx.dialect === 'postgres')
+			await tx.get('SELECT pg_advisory_xact_lock(hashtext(?))', [`form-slot:${form}:${clientHash}`]);
+		const taken = await tx.get<{ id: number }>(
+			`INSERT INTO form_slots (form, client_hash, created_at)
+			 SELECT ?, ?, ?
+			 WHERE (${COUNT}) < ? AND (${COUNT}) < ?
+			 RETURNING id`,
+			[
 				form,
-				hash: clientHash,
-				now: now.toISOString(),
-				hourSince: windows.hour.since.toISOString(),
-				hourMax: windows.hour.max,
-				daySince: windows.day.since.toISOString(),
-				dayMax: windows.day.max
-			});
-			if (result.changes === 1) return { ok: true, slotId: Number(result.lastInsertRowid) };
-			const inHour = (count.get(form, clientHash, windows.hour.since.toISOString()) as { n: number }).n;
-			return { ok: false, exceeded: inHour >= windows.hour.max ? 'hour' : 'day' };
-		})
-		.immediate();
+				clientHash,
+				now.toISOString(),
+				form,
+				clientHash,
+				hourSince,
+				windows.hour.max,
+				form,
+				clientHash,
+				windows.day.since.toISOString(),
+				windows.day.max
+			]
+		);
+		if (taken) return { ok: true, slotId: Number(taken.id) };
+		const inHour = await tx.get<{ n: number }>(COUNT.replace('COUNT(*)', 'COUNT(*) AS n'), [
+			form,
+			clientHash,
+			hourSince
+		]);
+		return { ok: false, exceeded: (inHour?.n ?? 0) >= windows.hour.max ? 'hour' : 'day' };
+	});
 }
 
 /** Gives a slot back: its post was refused (invalid, not placeable) or could not be stored. */
-export function releaseFormSlot(db: Db, slotId: number): void {
-	db.prepare('DELETE FROM form_slots WHERE id = ?').run(slotId);
+export async function releaseFormSlot(sql: SqlClient, slotId: number): Promise<void> {
+	await sql.run('DELETE FROM form_slots WHERE id = ?', [slotId]);
 }
 
 /** Privacy: slots only serve the rate limit's longest window (a day); older ones are erased. */
-export function forgetFormSlots(db: Db, createdBefore: Date): number {
-	return db.prepare('DELETE FROM form_slots WHERE created_at < ?').run(createdBefore.toISOString()).changes;
+export async function forgetFormSlots(sql: SqlClient, createdBefore: Date): Promise<number> {
+	return (await sql.run('DELETE FROM form_slots WHERE created_at < ?', [createdBefore.toISOString()]))
+		.changes;
 }

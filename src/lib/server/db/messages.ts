@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RelayVia } from '$lib/domain/contact';
 import type { RecordKind } from '$lib/domain/records';
-import type { Db } from './connection';
+import type { SqlClient } from './sql';
 import { cancelMail, queueMail } from './outbox';
 import type { WriterLocale } from './proposals';
 
@@ -94,68 +94,72 @@ export interface NewMessage {
 }
 
 /** Stores a message and, when it goes by e-mail, queues it in the outbox, in one transaction. */
-export function createMessage(
-	db: Db,
+export async function createMessage(
+	sql: SqlClient,
 	input: NewMessage,
 	route: MessageRoute,
 	now = new Date()
-): ContactMessage {
+): Promise<ContactMessage> {
 	const id = randomUUID();
 	const email = route.route === 'email' ? route : undefined;
-	db.transaction(() => {
-		db.prepare(
+	await sql.transaction(async (tx) => {
+		await tx.run(
 			`INSERT INTO contact_messages (id, record_id, record_kind, record_name, sender_name, sender_email, body, route, reason,
 			 recipient_id, recipient_name, recipient_email, via, status, client_hash, created_at, locale)
-			 VALUES (@id, @recordId, @recordKind, @recordName, @senderName, @senderEmail, @body, @route, @reason,
-			 @recipientId, @recipientName, @recipientEmail, @via, @status, @clientHash, @createdAt, @locale)`
-		).run({
-			id,
-			recordId: input.record.id,
-			recordKind: input.record.kind,
-			recordName: input.record.name,
-			senderName: input.sender.name,
-			senderEmail: input.sender.email,
-			body: input.body,
-			route: route.route,
-			reason: route.route === 'workspace' ? route.reason : null,
-			recipientId: email?.recipientId ?? null,
-			recipientName: email?.recipientName ?? null,
-			recipientEmail: email?.to ?? null,
-			via: email?.via ?? null,
-			status: email ? 'sending' : 'queued',
-			clientHash: input.clientHash,
-			createdAt: now.toISOString(),
-			locale: input.locale ?? 'fr'
-		});
-		if (email) queueMail(db, 'contact', id, now);
-	})();
-	return getMessage(db, id)!;
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			[
+				id,
+				input.record.id,
+				input.record.kind,
+				input.record.name,
+				input.sender.name,
+				input.sender.email,
+				input.body,
+				route.route,
+				route.route === 'workspace' ? route.reason : null,
+				email?.recipientId ?? null,
+				email?.recipientName ?? null,
+				email?.to ?? null,
+				email?.via ?? null,
+				email ? 'sending' : 'queued',
+				input.clientHash,
+				now.toISOString(),
+				input.locale ?? 'fr'
+			]
+		);
+		if (email) await queueMail(tx, 'contact', id, now);
+	});
+	return (await getMessage(sql, id))!;
 }
 
-export function getMessage(db: Db, id: string): ContactMessage | undefined {
-	const row = db.prepare('SELECT * FROM contact_messages WHERE id = ?').get(id) as Row | undefined;
+export async function getMessage(sql: SqlClient, id: string): Promise<ContactMessage | undefined> {
+	const row = await sql.get<Row>('SELECT * FROM contact_messages WHERE id = ?', [id]);
 	return row ? fromRow(row) : undefined;
 }
 
-/** Every message, the newest first. */
-export function listMessages(db: Db): ContactMessage[] {
-	return (db.prepare('SELECT * FROM contact_messages ORDER BY created_at DESC').all() as Row[]).map(fromRow);
+/** Every message, the newest first (the id breaks ties, the same on both engines). */
+export async function listMessages(sql: SqlClient): Promise<ContactMessage[]> {
+	return (await sql.all<Row>('SELECT * FROM contact_messages ORDER BY created_at DESC, id')).map(fromRow);
 }
 
 /**
  * An editor forwarded or answered a message by hand: it is handled, and a mail still waiting for it is
  * cancelled. False when it was already sent or handled.
  */
-export function markMessageHandled(db: Db, id: string, by: string, now = new Date()): boolean {
-	return db.transaction(() => {
-		const changed = db
-			.prepare(
-				`UPDATE contact_messages SET status = 'handled', handled_at = ?, handled_by = ? WHERE id = ? AND status IN ('queued', 'sending', 'failed')`
-			)
-			.run(now.toISOString(), by, id).changes;
-		if (changed) cancelMail(db, 'contact', id);
-		return changed === 1;
-	})();
+export function markMessageHandled(
+	sql: SqlClient,
+	id: string,
+	by: string,
+	now = new Date()
+): Promise<boolean> {
+	return sql.transaction(async (tx) => {
+		const { changes } = await tx.run(
+			`UPDATE contact_messages SET status = 'handled', handled_at = ?, handled_by = ? WHERE id = ? AND status IN ('queued', 'sending', 'failed')`,
+			[now.toISOString(), by, id]
+		);
+		if (changes) await cancelMail(tx, 'contact', id);
+		return changes === 1;
+	});
 }
 
 /**
@@ -163,21 +167,20 @@ export function markMessageHandled(db: Db, id: string, by: string, now = new Dat
  * already sent, handled, or is being sent.
  */
 export function relayMessage(
-	db: Db,
+	sql: SqlClient,
 	id: string,
 	route: Extract<MessageRoute, { route: 'email' }>,
 	now = new Date()
-): boolean {
-	return db.transaction(() => {
-		const changed = db
-			.prepare(
-				`UPDATE contact_messages SET route = 'email', reason = NULL, recipient_id = ?, recipient_name = ?, recipient_email = ?,
-				 via = ?, status = 'sending' WHERE id = ? AND status IN ('queued', 'failed')`
-			)
-			.run(route.recipientId, route.recipientName, route.to, route.via, id).changes;
-		if (changed) queueMail(db, 'contact', id, now);
-		return changed === 1;
-	})();
+): Promise<boolean> {
+	return sql.transaction(async (tx) => {
+		const { changes } = await tx.run(
+			`UPDATE contact_messages SET route = 'email', reason = NULL, recipient_id = ?, recipient_name = ?, recipient_email = ?,
+			 via = ?, status = 'sending' WHERE id = ? AND status IN ('queued', 'failed')`,
+			[route.recipientId, route.recipientName, route.to, route.via, id]
+		);
+		if (changes) await queueMail(tx, 'contact', id, now);
+		return changes === 1;
+	});
 }
 
 /**
@@ -185,15 +188,16 @@ export function relayMessage(
  * older than `hashesBefore` (the rate limit's day) are cleared. Messages still waiting are kept: they are
  * not lost. Returns the number of messages deleted.
  */
-export function forgetOldMessages(db: Db, before: Date, hashesBefore: Date): number {
-	return db.transaction(() => {
+export function forgetOldMessages(sql: SqlClient, before: Date, hashesBefore: Date): Promise<number> {
+	return sql.transaction(async (tx) => {
 		const at = before.toISOString();
-		const old = `SELECT id FROM contact_messages WHERE (status = 'sent' AND relayed_at < @at) OR (status = 'handled' AND handled_at < @at)`;
-		db.prepare(`DELETE FROM mail_outbox WHERE kind = 'contact' AND ref_id IN (${old})`).run({ at });
-		const deleted = db.prepare(`DELETE FROM contact_messages WHERE id IN (${old})`).run({ at }).changes;
-		db.prepare(
-			'UPDATE contact_messages SET client_hash = NULL WHERE created_at < ? AND client_hash IS NOT NULL'
-		).run(hashesBefore.toISOString());
-		return deleted;
-	})();
+		const old = `SELECT id FROM contact_messages WHERE (status = 'sent' AND relayed_at < ?) OR (status = 'handled' AND handled_at < ?)`;
+		await tx.run(`DELETE FROM mail_outbox WHERE kind = 'contact' AND ref_id IN (${old})`, [at, at]);
+		const { changes } = await tx.run(`DELETE FROM contact_messages WHERE id IN (${old})`, [at, at]);
+		await tx.run(
+			'UPDATE contact_messages SET client_hash = NULL WHERE created_at < ? AND client_hash IS NOT NULL',
+			[hashesBefore.toISOString()]
+		);
+		return changes;
+	});
 }

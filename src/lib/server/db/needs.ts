@@ -4,7 +4,8 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { InterestForm, InterestStatus, NeedForm, NeedStatus } from '$lib/domain/buyers/need';
-import type { Db } from './connection';
+import { get, perform, run, type Conn, type Out, type Query } from './query';
+import type { SqlClient } from './sql';
 
 export interface StoredNeed {
 	id: string;
@@ -70,146 +71,190 @@ function newId(): string {
 	return `b-${[...bytes].map((b) => alphabet[b % alphabet.length]).join('')}`;
 }
 
-export function createNeed(
-	db: Db,
+/** Stores a pending need, on either connection (./query.ts): the browser tests' fixtures still pass SQLite's. */
+export function createNeed<C extends Conn>(
+	conn: C,
 	need: NeedForm,
 	opts: { clientHash?: string; now?: Date } = {}
-): { id: string; token: string } {
+): Out<C, { id: string; token: string }> {
 	const token = newToken();
 	const id = newId();
-	db.prepare(
-		`INSERT INTO needs (id, status, activity, deadline, data, token_hash, client_hash, created_at)
-		 VALUES (?, 'pending', ?, ?, ?, ?, ?, ?)`
-	).run(
-		id,
-		need.activite,
-		need.echeance,
-		JSON.stringify(need),
-		hashToken(token),
-		opts.clientHash ?? null,
-		(opts.now ?? new Date()).toISOString()
+	return perform(
+		conn,
+		(function* () {
+			yield* run(
+				`INSERT INTO needs (id, status, activity, deadline, data, token_hash, client_hash, created_at)
+				 VALUES (?, 'pending', ?, ?, ?, ?, ?, ?)`,
+				[
+					id,
+					need.activite,
+					need.echeance,
+					JSON.stringify(need),
+					hashToken(token),
+					opts.clientHash ?? null,
+					(opts.now ?? new Date()).toISOString()
+				]
+			);
+			return { id, token };
+		})()
 	);
-	return { id, token };
 }
 
 /** Needs whose deadline has passed leave the list: archived, still readable by their buyer. */
-export function archiveExpired(db: Db, today: string): number {
-	return db
-		.prepare(
-			`UPDATE needs SET status = 'archived', closed_at = COALESCE(closed_at, ?)
-			 WHERE status IN ('open', 'pending') AND deadline < ?`
-		)
-		.run(new Date().toISOString(), today).changes;
+export async function archiveExpired(sql: SqlClient, today: string): Promise<number> {
+	const { changes } = await sql.run(
+		`UPDATE needs SET status = 'archived', closed_at = COALESCE(closed_at, ?)
+		 WHERE status IN ('open', 'pending') AND deadline < ?`,
+		[new Date().toISOString(), today]
+	);
+	return changes;
 }
 
-export function getNeed(db: Db, id: string): StoredNeed | undefined {
-	const row = db.prepare(`SELECT ${COLUMNS} FROM needs WHERE id = ?`).get(id) as NeedRow | undefined;
+function* needById(id: string): Query<StoredNeed | undefined> {
+	const row = yield* get<NeedRow>(`SELECT ${COLUMNS} FROM needs WHERE id = ?`, [id]);
 	return row && toNeed(row);
 }
 
-export function needByToken(db: Db, token: string): StoredNeed | undefined {
+export function getNeed(sql: SqlClient, id: string): Promise<StoredNeed | undefined> {
+	return perform(sql, needById(id));
+}
+
+export async function needByToken(sql: SqlClient, token: string): Promise<StoredNeed | undefined> {
 	if (!TOKEN_PATTERN.test(token)) return undefined;
-	const row = db.prepare(`SELECT ${COLUMNS} FROM needs WHERE token_hash = ?`).get(hashToken(token)) as
-		NeedRow | undefined;
+	const row = await sql.get<NeedRow>(`SELECT ${COLUMNS} FROM needs WHERE token_hash = ?`, [hashToken(token)]);
 	return row && toNeed(row);
 }
 
 /** Open needs, soonest deadline first, after archiving the expired ones. */
-export function listOpenNeeds(db: Db, today: string): StoredNeed[] {
-	archiveExpired(db, today);
-	return (
-		db
-			.prepare(`SELECT ${COLUMNS} FROM needs WHERE status = 'open' ORDER BY deadline, created_at`)
-			.all() as NeedRow[]
-	).map(toNeed);
+export async function listOpenNeeds(sql: SqlClient, today: string): Promise<StoredNeed[]> {
+	await archiveExpired(sql, today);
+	const rows = await sql.all<NeedRow>(
+		`SELECT ${COLUMNS} FROM needs WHERE status = 'open' ORDER BY deadline, created_at, id`
+	);
+	return rows.map(toNeed);
 }
 
-export function listPendingNeeds(db: Db, today: string): StoredNeed[] {
-	archiveExpired(db, today);
-	return (
-		db.prepare(`SELECT ${COLUMNS} FROM needs WHERE status = 'pending' ORDER BY created_at`).all() as NeedRow[]
-	).map(toNeed);
+export async function listPendingNeeds(sql: SqlClient, today: string): Promise<StoredNeed[]> {
+	await archiveExpired(sql, today);
+	const rows = await sql.all<NeedRow>(
+		`SELECT ${COLUMNS} FROM needs WHERE status = 'pending' ORDER BY created_at, id`
+	);
+	return rows.map(toNeed);
 }
 
-export function moderateNeed(
-	db: Db,
+/**
+ * Approves or refuses a pending need: the status is checked by the UPDATE itself, so two moderators on two
+ * instances cannot both decide. On either connection (the browser tests' fixtures pass SQLite's).
+ */
+export function moderateNeed<C extends Conn>(
+	conn: C,
 	id: string,
 	decision: 'approve' | 'reject',
 	by: string,
 	note?: string,
 	now = new Date()
-): { ok: true } | Failure {
-	const changed = db
-		.prepare(
-			`UPDATE needs SET status = ?, moderated_at = ?, moderated_by = ?, moderation_note = ?
-			 WHERE id = ? AND status = 'pending'`
-		)
-		.run(decision === 'approve' ? 'open' : 'rejected', now.toISOString(), by, note ?? null, id).changes;
-	if (changed === 1) return { ok: true };
-	const need = getNeed(db, id);
-	return need
-		? { ok: false, status: 409, message: `Besoin ${id} : déjà traité (${need.status}).` }
-		: { ok: false, status: 404, message: `Besoin ${id} introuvable.` };
+): Out<C, { ok: true } | Failure> {
+	return perform(
+		conn,
+		(function* (): Query<{ ok: true } | Failure> {
+			const { changes } = yield* run(
+				`UPDATE needs SET status = ?, moderated_at = ?, moderated_by = ?, moderation_note = ?
+				 WHERE id = ? AND status = 'pending'`,
+				[decision === 'approve' ? 'open' : 'rejected', now.toISOString(), by, note ?? null, id]
+			);
+			if (changes === 1) return { ok: true };
+			const need = yield* needById(id);
+			return need
+				? { ok: false, status: 409, message: `Besoin ${id} : déjà traité (${need.status}).` }
+				: { ok: false, status: 404, message: `Besoin ${id} introuvable.` };
+		})()
+	);
 }
 
-/** The buyer closes the need: it leaves the public list; answers stay readable through the link. */
-export function closeNeed(db: Db, token: string, now = new Date()): { ok: true } | Failure {
-	const need = needByToken(db, token);
+/**
+ * The buyer closes the need: it leaves the public list; answers stay readable through the link. The status
+ * is checked by the UPDATE itself: a need archived or refused meanwhile, on any instance, stays so.
+ */
+export async function closeNeed(
+	sql: SqlClient,
+	token: string,
+	now = new Date()
+): Promise<{ ok: true } | Failure> {
+	const need = await needByToken(sql, token);
 	if (!need) return { ok: false, status: 404, message: 'Lien de suivi inconnu ou révoqué.' };
-	if (need.status === 'closed' || need.status === 'archived' || need.status === 'rejected')
-		return { ok: false, status: 409, message: 'Ce besoin n’est plus ouvert.' };
-	db.prepare(`UPDATE needs SET status = 'closed', closed_at = ? WHERE id = ?`).run(
-		now.toISOString(),
-		need.id
+	const { changes } = await sql.run(
+		`UPDATE needs SET status = 'closed', closed_at = ? WHERE id = ? AND status IN ('open', 'pending')`,
+		[now.toISOString(), need.id]
 	);
+	if (changes !== 1) return { ok: false, status: 409, message: 'Ce besoin n’est plus ouvert.' };
 	return { ok: true };
 }
 
-/** A new private link; the old one stops working at once (a link shared too widely is revoked so). */
-export function renewToken(db: Db, token: string): { ok: true; token: string } | Failure {
-	const need = needByToken(db, token);
-	if (!need) return { ok: false, status: 404, message: 'Lien de suivi inconnu ou révoqué.' };
+/**
+ * A new private link; the old one stops working at once (a link shared too widely is revoked so). The
+ * UPDATE replaces the old token's hash only: of two renewals with one link, one wins, the other is told the
+ * link is revoked.
+ */
+export async function renewToken(
+	sql: SqlClient,
+	token: string
+): Promise<{ ok: true; token: string } | Failure> {
+	const revoked: Failure = { ok: false, status: 404, message: 'Lien de suivi inconnu ou révoqué.' };
+	if (!TOKEN_PATTERN.test(token)) return revoked;
 	const fresh = newToken();
-	db.prepare('UPDATE needs SET token_hash = ? WHERE id = ?').run(hashToken(fresh), need.id);
-	return { ok: true, token: fresh };
+	const { changes } = await sql.run('UPDATE needs SET token_hash = ? WHERE token_hash = ?', [
+		hashToken(fresh),
+		hashToken(token)
+	]);
+	return changes === 1 ? { ok: true, token: fresh } : revoked;
 }
 
-export function addInterest(
-	db: Db,
+/**
+ * A supplier's answer to an open need. The need's status is read and the answer written in one transaction
+ * that holds the need's row (shared lock on PostgreSQL; SQLite runs one writer at a time), so a need closed
+ * on another instance meanwhile gets no answer after its closing.
+ */
+export async function addInterest(
+	sql: SqlClient,
 	needId: string,
 	interest: InterestForm,
 	today: string,
 	now = new Date()
-): { ok: true; id: string } | Failure {
-	archiveExpired(db, today);
-	const need = getNeed(db, needId);
-	if (!need || need.status !== 'open')
-		return {
-			ok: false,
-			status: need ? 410 : 404,
-			message: need ? 'Ce besoin n’est plus ouvert aux réponses.' : 'Besoin introuvable.'
-		};
-	const id = randomBytes(9).toString('base64url');
-	const at = now.toISOString();
-	db.prepare(
-		`INSERT INTO need_interests (id, need_id, data, status, created_at, updated_at) VALUES (?, ?, ?, 'nouvelle', ?, ?)`
-	).run(id, needId, JSON.stringify(interest), at, at);
-	return { ok: true, id };
+): Promise<{ ok: true; id: string } | Failure> {
+	await archiveExpired(sql, today);
+	return sql.transaction(async (tx): Promise<{ ok: true; id: string } | Failure> => {
+		const lock = tx.dialect === 'postgres' ? ' FOR SHARE' : '';
+		const need = await tx.get<{ status: NeedStatus }>(`SELECT status FROM needs WHERE id = ?${lock}`, [
+			needId
+		]);
+		if (!need || need.status !== 'open')
+			return {
+				ok: false,
+				status: need ? 410 : 404,
+				message: need ? 'Ce besoin n’est plus ouvert aux réponses.' : 'Besoin introuvable.'
+			};
+		const id = randomBytes(9).toString('base64url');
+		const at = now.toISOString();
+		await tx.run(
+			`INSERT INTO need_interests (id, need_id, data, status, created_at, updated_at) VALUES (?, ?, ?, 'nouvelle', ?, ?)`,
+			[id, needId, JSON.stringify(interest), at, at]
+		);
+		return { ok: true, id };
+	});
 }
 
-export function listInterests(db: Db, needId: string): StoredInterest[] {
-	const rows = db
-		.prepare(
-			'SELECT id, need_id, data, status, created_at, updated_at FROM need_interests WHERE need_id = ? ORDER BY created_at'
-		)
-		.all(needId) as {
+export async function listInterests(sql: SqlClient, needId: string): Promise<StoredInterest[]> {
+	const rows = await sql.all<{
 		id: string;
 		need_id: string;
 		data: string;
 		status: InterestStatus;
 		created_at: string;
 		updated_at: string;
-	}[];
+	}>(
+		'SELECT id, need_id, data, status, created_at, updated_at FROM need_interests WHERE need_id = ? ORDER BY created_at, id',
+		[needId]
+	);
 	return rows.map((r) => ({
 		id: r.id,
 		needId: r.need_id,
@@ -220,19 +265,20 @@ export function listInterests(db: Db, needId: string): StoredInterest[] {
 	}));
 }
 
-export function setInterestStatus(
-	db: Db,
+export async function setInterestStatus(
+	sql: SqlClient,
 	token: string,
 	interestId: string,
 	status: InterestStatus,
 	now = new Date()
-): { ok: true } | Failure {
-	const need = needByToken(db, token);
+): Promise<{ ok: true } | Failure> {
+	const need = await needByToken(sql, token);
 	if (!need) return { ok: false, status: 404, message: 'Lien de suivi inconnu ou révoqué.' };
-	const changed = db
-		.prepare('UPDATE need_interests SET status = ?, updated_at = ? WHERE id = ? AND need_id = ?')
-		.run(status, now.toISOString(), interestId, need.id).changes;
-	return changed === 1
+	const { changes } = await sql.run(
+		'UPDATE need_interests SET status = ?, updated_at = ? WHERE id = ? AND need_id = ?',
+		[status, now.toISOString(), interestId, need.id]
+	);
+	return changes === 1
 		? { ok: true }
 		: { ok: false, status: 404, message: 'Réponse introuvable pour ce besoin.' };
 }
@@ -242,30 +288,47 @@ export function setInterestStatus(
  * e-mail and the answering structures' e-mails, telephones and messages are erased; the need itself, the
  * structures' names and the answers' statuses stay (what was asked, who answered). The client hash that only
  * serves the rate limit goes after a day, as for proposals. Returns the numbers of needs and answers erased.
+ * The documents are rewritten here rather than with SQLite's JSON functions, which PostgreSQL does not have
+ * for text columns; each UPDATE checks the document it read is still the one stored.
  */
 export function forgetOldNeedData(
-	db: Db,
+	sql: SqlClient,
 	before: { contacts: Date; clientHashes: Date }
-): { needs: number; answers: number } {
+): Promise<{ needs: number; answers: number }> {
 	const contacts = before.contacts.toISOString();
-	return db.transaction(() => {
-		db.prepare('UPDATE needs SET client_hash = NULL WHERE created_at < ? AND client_hash IS NOT NULL').run(
+	return sql.transaction(async (tx) => {
+		await tx.run('UPDATE needs SET client_hash = NULL WHERE created_at < ? AND client_hash IS NOT NULL', [
 			before.clientHashes.toISOString()
-		);
+		]);
 		const ended = `status IN ('closed', 'archived', 'rejected') AND COALESCE(closed_at, moderated_at, created_at) < ?`;
-		const answers = db
-			.prepare(
-				`UPDATE need_interests
-				 SET data = json_set(json_remove(data, '$.telephone'), '$.email', '', '$.message', '', '$.erased', json('true'))
-				 WHERE json_extract(data, '$.erased') IS NULL AND need_id IN (SELECT id FROM needs WHERE ${ended})`
-			)
-			.run(contacts).changes;
-		const needs = db
-			.prepare(
-				`UPDATE needs SET data = json_set(data, '$.email', '', '$.erased', json('true'))
-				 WHERE json_extract(data, '$.erased') IS NULL AND ${ended}`
-			)
-			.run(contacts).changes;
+		const erase = async (
+			table: 'needs' | 'need_interests',
+			where: string,
+			change: (data: Record<string, unknown>) => Record<string, unknown>
+		) => {
+			let n = 0;
+			for (const row of await tx.all<{ id: string; data: string }>(
+				`SELECT id, data FROM ${table} WHERE ${where}`,
+				[contacts]
+			)) {
+				const data = JSON.parse(row.data) as Record<string, unknown>;
+				if (data.erased !== undefined && data.erased !== null) continue;
+				const { changes } = await tx.run(`UPDATE ${table} SET data = ? WHERE id = ? AND data = ?`, [
+					JSON.stringify(change(data)),
+					row.id,
+					row.data
+				]);
+				n += changes;
+			}
+			return n;
+		};
+		const answers = await erase(
+			'need_interests',
+			`need_id IN (SELECT id FROM needs WHERE ${ended})`,
+			// eslint-disable-next-line @typescript-eslint/no-unused-vars
+			({ telephone, ...data }) => ({ ...data, email: '', message: '', erased: true })
+		);
+		const needs = await erase('needs', ended, (data) => ({ ...data, email: '', erased: true }));
 		return { needs, answers };
-	})();
+	});
 }

@@ -5,7 +5,7 @@
  * send means a later retry, never a lost mail. Rows of contact messages keep the message's status in step.
  */
 import { randomUUID } from 'node:crypto';
-import type { Db } from './connection';
+import type { SqlClient } from './sql';
 import { perform, run, type Conn, type Out, type Query } from './query';
 
 export type OutboxKind = 'contact' | 'decision';
@@ -73,94 +73,102 @@ export function* queued(kind: OutboxKind, refId: string, now: Date): Query<void>
 	);
 }
 
-export function getMail(db: Db, kind: OutboxKind, refId: string): OutboxEntry | undefined {
-	const row = db.prepare('SELECT * FROM mail_outbox WHERE kind = ? AND ref_id = ?').get(kind, refId) as
-		Row | undefined;
+export async function getMail(
+	sql: SqlClient,
+	kind: OutboxKind,
+	refId: string
+): Promise<OutboxEntry | undefined> {
+	const row = await sql.get<Row>('SELECT * FROM mail_outbox WHERE kind = ? AND ref_id = ?', [kind, refId]);
 	return row ? fromRow(row) : undefined;
 }
 
 /** Pending mails whose next attempt is due, oldest first. */
-export function dueMails(db: Db, now: Date, limit = 20): OutboxEntry[] {
-	return (
-		db
-			.prepare(
-				`SELECT * FROM mail_outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, created_at LIMIT ?`
-			)
-			.all(now.toISOString(), limit) as Row[]
-	).map(fromRow);
+export async function dueMails(sql: SqlClient, now: Date, limit = 20): Promise<OutboxEntry[]> {
+	const rows = await sql.all<Row>(
+		`SELECT * FROM mail_outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, created_at, id LIMIT ?`,
+		[now.toISOString(), limit]
+	);
+	return rows.map(fromRow);
 }
 
 /** When the next pending mail is due (undefined: nothing pending). */
-export function nextDueAt(db: Db): string | undefined {
-	const row = db
-		.prepare(`SELECT MIN(next_attempt_at) AS at FROM mail_outbox WHERE status = 'pending'`)
-		.get() as {
-		at: string | null;
-	};
-	return row.at ?? undefined;
+export async function nextDueAt(sql: SqlClient): Promise<string | undefined> {
+	const row = await sql.get<{ at: string | null }>(
+		`SELECT MIN(next_attempt_at) AS at FROM mail_outbox WHERE status = 'pending'`
+	);
+	return row?.at ?? undefined;
 }
 
 /**
  * Claims a pending mail for one attempt: counts it and sets the date of the next one, as if it will fail.
- * False when someone else claimed it first (the attempt count moved) or it is no longer pending.
+ * False when someone else claimed it first (the attempt count moved) or it is no longer pending. One
+ * statement that checks what it changes: two schedulers (two instances) reading the same due mail both try,
+ * and PostgreSQL makes the second wait for the first and then re-read the row, whose attempts have moved.
  */
-export function claimMail(db: Db, entry: OutboxEntry, retryAt: Date): boolean {
-	return (
-		db
-			.prepare(
-				`UPDATE mail_outbox SET attempts = attempts + 1, next_attempt_at = ? WHERE id = ? AND status = 'pending' AND attempts = ?`
-			)
-			.run(retryAt.toISOString(), entry.id, entry.attempts).changes === 1
+export async function claimMail(sql: SqlClient, entry: OutboxEntry, retryAt: Date): Promise<boolean> {
+	const { changes } = await sql.run(
+		`UPDATE mail_outbox SET attempts = attempts + 1, next_attempt_at = ? WHERE id = ? AND status = 'pending' AND attempts = ?`,
+		[retryAt.toISOString(), entry.id, entry.attempts]
 	);
+	return changes === 1;
 }
 
-export function markMailSent(db: Db, entry: OutboxEntry, now: Date): void {
-	db.transaction(() => {
-		db.prepare(`UPDATE mail_outbox SET status = 'sent', sent_at = ?, last_error = NULL WHERE id = ?`).run(
+export function markMailSent(sql: SqlClient, entry: OutboxEntry, now: Date): Promise<void> {
+	return sql.transaction(async (tx) => {
+		await tx.run(`UPDATE mail_outbox SET status = 'sent', sent_at = ?, last_error = NULL WHERE id = ?`, [
 			now.toISOString(),
 			entry.id
-		);
+		]);
 		if (entry.kind === 'contact')
-			db.prepare(
-				`UPDATE contact_messages SET status = 'sent', relayed_at = ? WHERE id = ? AND status = 'sending'`
-			).run(now.toISOString(), entry.refId);
-	})();
+			await tx.run(
+				`UPDATE contact_messages SET status = 'sent', relayed_at = ? WHERE id = ? AND status = 'sending'`,
+				[now.toISOString(), entry.refId]
+			);
+	});
 }
 
 /** Records a failed attempt; `final` gives up (status failed, shown in the workspace with a resend button). */
-export function markMailFailed(db: Db, entry: OutboxEntry, error: string, final: boolean): void {
-	db.transaction(() => {
-		db.prepare(
-			`UPDATE mail_outbox SET last_error = ?, status = CASE WHEN ? THEN 'failed' ELSE status END WHERE id = ?`
-		).run(error.slice(0, 1000), final ? 1 : 0, entry.id);
+export function markMailFailed(
+	sql: SqlClient,
+	entry: OutboxEntry,
+	error: string,
+	final: boolean
+): Promise<void> {
+	return sql.transaction(async (tx) => {
+		await tx.run(
+			`UPDATE mail_outbox SET last_error = ?, status = ${final ? "'failed'" : 'status'} WHERE id = ?`,
+			[error.slice(0, 1000), entry.id]
+		);
 		if (final && entry.kind === 'contact')
-			db.prepare(`UPDATE contact_messages SET status = 'failed' WHERE id = ? AND status = 'sending'`).run(
+			await tx.run(`UPDATE contact_messages SET status = 'failed' WHERE id = ? AND status = 'sending'`, [
 				entry.refId
-			);
-	})();
+			]);
+	});
 }
 
 /** Stops a pending or failed mail (the message was handled by hand). */
-export function cancelMail(db: Db, kind: OutboxKind, refId: string): void {
-	db.prepare(
-		`UPDATE mail_outbox SET status = 'cancelled' WHERE kind = ? AND ref_id = ? AND status IN ('pending', 'failed')`
-	).run(kind, refId);
+export async function cancelMail(sql: SqlClient, kind: OutboxKind, refId: string): Promise<void> {
+	await sql.run(
+		`UPDATE mail_outbox SET status = 'cancelled' WHERE kind = ? AND ref_id = ? AND status IN ('pending', 'failed')`,
+		[kind, refId]
+	);
 }
 
-export function listMails(db: Db, kind: OutboxKind): OutboxEntry[] {
-	return (
-		db.prepare('SELECT * FROM mail_outbox WHERE kind = ? ORDER BY created_at DESC').all(kind) as Row[]
-	).map(fromRow);
+export async function listMails(sql: SqlClient, kind: OutboxKind): Promise<OutboxEntry[]> {
+	const rows = await sql.all<Row>('SELECT * FROM mail_outbox WHERE kind = ? ORDER BY created_at DESC, id', [
+		kind
+	]);
+	return rows.map(fromRow);
 }
 
 /**
  * Privacy: decision mails are composed from the proposal, so their row holds no personal data; still, the
  * trace of a sent or cancelled mail goes after the retention period. Contact rows go with their message.
  */
-export function forgetOldDecisionMails(db: Db, before: Date): number {
-	return db
-		.prepare(
-			`DELETE FROM mail_outbox WHERE kind = 'decision' AND status IN ('sent', 'cancelled') AND COALESCE(sent_at, created_at) < ?`
-		)
-		.run(before.toISOString()).changes;
+export async function forgetOldDecisionMails(sql: SqlClient, before: Date): Promise<number> {
+	const { changes } = await sql.run(
+		`DELETE FROM mail_outbox WHERE kind = 'decision' AND status IN ('sent', 'cancelled') AND COALESCE(sent_at, created_at) < ?`,
+		[before.toISOString()]
+	);
+	return changes;
 }

@@ -4,7 +4,9 @@
  * public pages by itself and stays here, with its decision, as the place's history of offers.
  */
 import { premisesOfferSchema, type PremisesOffer, type StoredOffer } from '$lib/domain/places/premises';
-import type { Db } from './connection';
+import { all, perform, run, type Conn, type Out, type Query } from './query';
+import type { SqlClient } from './sql';
+import { isUniqueViolation } from './users';
 import { newReference } from './proposals';
 
 interface Row {
@@ -36,81 +38,108 @@ function fromRow(r: Row): OfferRow {
 	};
 }
 
-/** Stores a pending offer; its id is a reference like the proposals' (ESS-7K3P-9QXA). */
-export function createOffer(db: Db, placeId: string, offer: PremisesOffer, now = new Date()): string {
+/**
+ * Stores a pending offer; its id is a reference like the proposals' (ESS-7K3P-9QXA). On either connection
+ * (./query.ts): the browser tests' fixtures still pass SQLite's.
+ */
+export function createOffer<C extends Conn>(
+	conn: C,
+	placeId: string,
+	offer: PremisesOffer,
+	now = new Date()
+): Out<C, string> {
 	const valid = premisesOfferSchema.parse(offer);
-	const insert = db.prepare(
-		`INSERT INTO premises_offers (id, place_id, status, data, available_from, available_until, created_at)
-		 VALUES (?, ?, 'pending', ?, ?, ?, ?)`
+	return perform(
+		conn,
+		(function* () {
+			for (let attempt = 0; ; attempt++) {
+				const id = newReference();
+				try {
+					yield* run(
+						`INSERT INTO premises_offers (id, place_id, status, data, available_from, available_until, created_at)
+						 VALUES (?, ?, 'pending', ?, ?, ?, ?)`,
+						[id, placeId, JSON.stringify(valid), valid.availableFrom, valid.availableUntil, now.toISOString()]
+					);
+					return id;
+				} catch (e) {
+					// A reference collision is astronomically rare; retry a few times, then surface the error.
+					if (attempt >= 3 || !isUniqueViolation(e)) throw e;
+				}
+			}
+		})()
 	);
-	for (let attempt = 0; ; attempt++) {
-		const id = newReference();
-		try {
-			insert.run(
-				id,
-				placeId,
-				JSON.stringify(valid),
-				valid.availableFrom,
-				valid.availableUntil,
-				now.toISOString()
-			);
-			return id;
-		} catch (e) {
-			// A reference collision is astronomically rare; retry a few times, then surface the error.
-			if (attempt >= 3 || !String(e).includes('UNIQUE')) throw e;
-		}
-	}
 }
 
-export function getOffer(db: Db, id: string): OfferRow | undefined {
-	const row = db.prepare('SELECT * FROM premises_offers WHERE id = ?').get(id) as Row | undefined;
+export async function getOffer(sql: SqlClient, id: string): Promise<OfferRow | undefined> {
+	const row = await sql.get<Row>('SELECT * FROM premises_offers WHERE id = ?', [id]);
 	return row ? fromRow(row) : undefined;
 }
 
 /** Offers by status (all when absent), newest first; of one place when `placeId` is given. */
-export function listOffers(
-	db: Db,
+export async function listOffers(
+	sql: SqlClient,
 	filter: { status?: StoredOffer['status']; placeId?: string } = {}
-): OfferRow[] {
-	const rows = db
-		.prepare(
-			`SELECT * FROM premises_offers
-			 WHERE (@status IS NULL OR status = @status) AND (@placeId IS NULL OR place_id = @placeId)
-			 ORDER BY created_at DESC, id`
-		)
-		.all({ status: filter.status ?? null, placeId: filter.placeId ?? null }) as Row[];
+): Promise<OfferRow[]> {
+	const where: string[] = [];
+	const args: string[] = [];
+	if (filter.status) {
+		where.push('status = ?');
+		args.push(filter.status);
+	}
+	if (filter.placeId) {
+		where.push('place_id = ?');
+		args.push(filter.placeId);
+	}
+	const rows = await sql.all<Row>(
+		`SELECT * FROM premises_offers ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id`,
+		args
+	);
 	return rows.map(fromRow);
 }
 
-/** Published offers not past their end date on `today` (AAAA-MM-JJ, Europe/Paris), soonest first. */
-export function listShownOffers(db: Db, today: string): OfferRow[] {
-	const rows = db
-		.prepare(
-			`SELECT * FROM premises_offers WHERE status = 'published' AND available_until >= ?
-			 ORDER BY available_from, id`
-		)
-		.all(today) as Row[];
+/**
+ * Published offers not past their end date on `today` (AAAA-MM-JJ, Europe/Paris), soonest first. On either
+ * connection: the API's answers (not moved yet) read them on SQLite's.
+ */
+export function listShownOffers<C extends Conn>(conn: C, today: string): Out<C, OfferRow[]> {
+	return perform(conn, shownOffers(today));
+}
+
+export function* shownOffers(today: string): Query<OfferRow[]> {
+	const rows = yield* all<Row>(
+		`SELECT * FROM premises_offers WHERE status = 'published' AND available_until >= ?
+		 ORDER BY available_from, id`,
+		[today]
+	);
 	return rows.map(fromRow);
 }
 
-/** Decides a pending offer; false when it was decided already (two maintainers at once). */
-export function decideOffer(
-	db: Db,
+/**
+ * Decides a pending offer; false when it was decided already (two maintainers at once, on one instance or
+ * two: the UPDATE checks the status it changes). On either connection (the browser tests' fixtures).
+ */
+export function decideOffer<C extends Conn>(
+	conn: C,
 	id: string,
 	decision: { status: 'published' | 'rejected'; by: string; reason?: string },
 	now = new Date()
-): boolean {
-	const res = db
-		.prepare(
-			`UPDATE premises_offers SET status = ?, decided_by = ?, decided_at = ?, decision_reason = ?
-			 WHERE id = ? AND status = 'pending'`
-		)
-		.run(decision.status, decision.by, now.toISOString(), decision.reason ?? null, id);
-	return res.changes === 1;
+): Out<C, boolean> {
+	return perform(
+		conn,
+		(function* () {
+			const { changes } = yield* run(
+				`UPDATE premises_offers SET status = ?, decided_by = ?, decided_at = ?, decision_reason = ?
+				 WHERE id = ? AND status = 'pending'`,
+				[decision.status, decision.by, now.toISOString(), decision.reason ?? null, id]
+			);
+			return changes === 1;
+		})()
+	);
 }
 
-export function countPendingOffers(db: Db): number {
-	return (
-		db.prepare("SELECT COUNT(*) AS n FROM premises_offers WHERE status = 'pending'").get() as { n: number }
-	).n;
+export async function countPendingOffers(sql: SqlClient): Promise<number> {
+	const row = await sql.get<{ n: number }>(
+		"SELECT COUNT(*) AS n FROM premises_offers WHERE status = 'pending'"
+	);
+	return row?.n ?? 0;
 }

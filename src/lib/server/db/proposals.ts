@@ -1,7 +1,8 @@
 import { randomInt } from 'node:crypto';
-import type { Db } from './connection';
 import { queued } from './outbox';
 import { all, get, perform, run, transaction, type Conn, type Out } from './query';
+import type { SqlClient } from './sql';
+import { isUniqueViolation } from './users';
 
 export type ProposalType = 'new-organisation' | 'new-initiative' | 'new-place' | 'new-event' | 'change';
 export type ProposalStatus = 'pending' | 'approved' | 'rejected';
@@ -70,8 +71,12 @@ export function newReference(): string {
 	return `ESS-${pick()}-${pick()}`;
 }
 
-export function createProposal(
-	db: Db,
+/**
+ * Stores a pending proposal, on either connection (./query.ts): the public forms pass the client, the
+ * browser tests' fixtures still the synchronous connection.
+ */
+export function createProposal<C extends Conn>(
+	conn: C,
 	input: {
 		type: ProposalType;
 		targetId?: string | null;
@@ -82,36 +87,41 @@ export function createProposal(
 		locale?: WriterLocale;
 	},
 	now = new Date()
-): Proposal {
+): Out<C, Proposal> {
 	// The language's column is named only when one is given: a French proposal leaves it NULL (read as
 	// French), as rows written before it existed do.
-	const insert = db.prepare(
-		input.locale
-			? `INSERT INTO proposals (id, type, target_id, status, payload, message, submitter_email, client_hash, created_at, locale)
+	const insert = input.locale
+		? `INSERT INTO proposals (id, type, target_id, status, payload, message, submitter_email, client_hash, created_at, locale)
 		 VALUES (?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?)`
-			: `INSERT INTO proposals (id, type, target_id, status, payload, message, submitter_email, client_hash, created_at)
-		 VALUES (?, ?, ?, 'pending', ?, ?, ?, ?, ?)`
+		: `INSERT INTO proposals (id, type, target_id, status, payload, message, submitter_email, client_hash, created_at)
+		 VALUES (?, ?, ?, 'pending', ?, ?, ?, ?, ?)`;
+	return perform(
+		conn,
+		(function* () {
+			for (let attempt = 0; ; attempt++) {
+				const id = newReference();
+				try {
+					yield* run(insert, [
+						id,
+						input.type,
+						input.targetId ?? null,
+						JSON.stringify(input.payload),
+						input.message ?? null,
+						input.submitterEmail ?? null,
+						input.clientHash ?? null,
+						now.toISOString(),
+						...(input.locale ? [input.locale] : [])
+					]);
+				} catch (e) {
+					// A reference collision is astronomically rare; retry a few times, then surface the error.
+					if (attempt >= 3 || !isUniqueViolation(e)) throw e;
+					continue;
+				}
+				const row = yield* get<Row>('SELECT * FROM proposals WHERE id = ?', [id]);
+				return fromRow(row!);
+			}
+		})()
 	);
-	for (let attempt = 0; ; attempt++) {
-		const id = newReference();
-		try {
-			insert.run(
-				id,
-				input.type,
-				input.targetId ?? null,
-				JSON.stringify(input.payload),
-				input.message ?? null,
-				input.submitterEmail ?? null,
-				input.clientHash ?? null,
-				now.toISOString(),
-				...(input.locale ? [input.locale] : [])
-			);
-			return getProposal(db, id)!;
-		} catch (e) {
-			// A reference collision is astronomically rare; retry a few times, then surface the error.
-			if (attempt >= 3 || !String(e).includes('UNIQUE')) throw e;
-		}
-	}
 }
 
 export function getProposal<C extends Conn>(conn: C, id: string): Out<C, Proposal | undefined> {
@@ -191,22 +201,20 @@ export function setProposalRecord<C extends Conn>(conn: C, id: string, recordId:
 	);
 }
 
-/** How many proposals a client (hashed IP) sent since a date: the per-IP rate limit reads this. */
-export function countProposalsSince(db: Db, clientHash: string, since: Date): number {
-	return (
-		db
-			.prepare('SELECT COUNT(*) AS n FROM proposals WHERE client_hash = ? AND created_at >= ?')
-			.get(clientHash, since.toISOString()) as {
-			n: number;
-		}
-	).n;
+/** How many proposals a client (hashed IP) sent since a date. */
+export async function countProposalsSince(sql: SqlClient, clientHash: string, since: Date): Promise<number> {
+	const row = await sql.get<{ n: number }>(
+		'SELECT COUNT(*) AS n FROM proposals WHERE client_hash = ? AND created_at >= ?',
+		[clientHash, since.toISOString()]
+	);
+	return row?.n ?? 0;
 }
 
 /** Privacy: e-mails are kept only for the moderation follow-up; erase them once a decision is old enough. */
-export function forgetDecidedEmails(db: Db, decidedBefore: Date): number {
-	return db
-		.prepare(
-			`UPDATE proposals SET submitter_email = NULL WHERE status != 'pending' AND decided_at < ? AND submitter_email IS NOT NULL`
-		)
-		.run(decidedBefore.toISOString()).changes;
+export async function forgetDecidedEmails(sql: SqlClient, decidedBefore: Date): Promise<number> {
+	const result = await sql.run(
+		`UPDATE proposals SET submitter_email = NULL WHERE status != 'pending' AND decided_at < ? AND submitter_email IS NOT NULL`,
+		[decidedBefore.toISOString()]
+	);
+	return result.changes;
 }

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/connection';
+import { sqliteClient } from '../db/sql';
 import { createMessage } from '../db/messages';
 import { getMail } from '../db/outbox';
 import { createProposal } from '../db/proposals';
@@ -12,7 +13,7 @@ beforeEach(() => {
 	db = contactStore();
 });
 
-function declined(locale?: 'fr' | 'de' | 'en') {
+async function declined(locale?: 'fr' | 'de' | 'en') {
 	const p = createProposal(db, {
 		type: 'change',
 		targetId: withEmail.id,
@@ -20,15 +21,21 @@ function declined(locale?: 'fr' | 'de' | 'en') {
 		submitterEmail: 'voisin@example.org',
 		locale
 	});
-	expect(rejectProposal(db, p.id, 'Le nom n’a pas changé.', EDITOR)).toEqual({ ok: true });
-	const composed = composeMail(db, getMail(db, 'decision', p.id)!, SITE);
+	expect(await rejectProposal(sqliteClient(db), p.id, 'Le nom n’a pas changé.', EDITOR)).toEqual({
+		ok: true
+	});
+	const composed = await composeMail(
+		sqliteClient(db),
+		(await getMail(sqliteClient(db), 'decision', p.id))!,
+		SITE
+	);
 	if (!composed.ok) throw new Error(composed.reason);
 	return { reference: p.id, mail: composed.mail };
 }
 
 describe('the mails a writer receives, in the language of the page they wrote from', () => {
-	it('writes a decision in German, its follow-up link under /de, the team’s reason as written', () => {
-		const { reference, mail } = declined('de');
+	it('writes a decision in German, its follow-up link under /de, the team’s reason as written', async () => {
+		const { reference, mail } = await declined('de');
 		expect(mail.subject).toBe(`Carto ESS: Ihr Vorschlag ${reference} wurde nicht angenommen`);
 		expect(mail.text).toContain(`Ihr Korrekturvorschlag für den Eintrag „${withEmail.name}“`);
 		expect(mail.text).toContain(`${SITE}/de/proposer/suivi/${reference}`);
@@ -36,25 +43,25 @@ describe('the mails a writer receives, in the language of the page they wrote fr
 		expect(mail.text).not.toContain('Bonjour');
 	});
 
-	it('writes it in English from the English pages', () => {
-		const { reference, mail } = declined('en');
+	it('writes it in English from the English pages', async () => {
+		const { reference, mail } = await declined('en');
 		expect(mail.subject).toBe(`Carto ESS: your proposal ${reference} has not been accepted`);
 		expect(mail.text).toContain(`${SITE}/en/proposer/suivi/${reference}`);
 	});
 
-	it('keeps French exactly as before for a French proposal, and for one stored before the language was', () => {
+	it('keeps French exactly as before for a French proposal, and for one stored before the language was', async () => {
 		for (const locale of ['fr', undefined] as const) {
-			const { reference, mail } = declined(locale);
+			const { reference, mail } = await declined(locale);
 			expect(mail.subject).toBe(`Carto ESS : votre proposition ${reference} n’est pas retenue`);
 			expect(mail.text).toContain(`${SITE}/proposer/suivi/${reference}`);
 			expect(mail.text.startsWith('Bonjour,')).toBe(true);
 		}
 	});
 
-	it('relays a message to a French structure in French, the writer’s text as written, saying their language', () => {
+	it('relays a message to a French structure in French, the writer’s text as written, saying their language', async () => {
 		const body = 'Guten Tag, ich möchte samstags mithelfen.';
-		const m = createMessage(
-			db,
+		const m = await createMessage(
+			sqliteClient(db),
 			{
 				record: { id: withEmail.id, kind: 'organisation', name: withEmail.name },
 				sender: { name: 'Jonas Weber', email: 'jonas@example.org' },
@@ -70,7 +77,11 @@ describe('the mails a writer receives, in the language of the page they wrote fr
 				via: 'record'
 			}
 		);
-		const composed = composeMail(db, getMail(db, 'contact', m.id)!, SITE);
+		const composed = await composeMail(
+			sqliteClient(db),
+			(await getMail(sqliteClient(db), 'contact', m.id))!,
+			SITE
+		);
 		expect(composed.ok && composed.mail.subject).toBe(
 			`Carto ESS : un message au sujet de « ${withEmail.name} »`
 		);

@@ -7,7 +7,7 @@ import { contactMail } from '$lib/domain/contact';
 import { decisionMailIn } from '$lib/i18n/mail';
 import { localizePath } from '$lib/i18n/paths';
 import { route } from '$lib/links';
-import type { Db } from '../db/connection';
+import type { SqlClient } from '../db/sql';
 import { getMessage } from '../db/messages';
 import type { OutboxEntry } from '../db/outbox';
 import { recordIdOfProposal } from '../db/proposal-records';
@@ -18,19 +18,19 @@ import type { OutgoingMail } from './transport';
 
 export type Composed = { ok: true; mail: OutgoingMail } | { ok: false; reason: string };
 
-function publishedUrl(db: Db, siteUrl: string, id: string): string | undefined {
-	const record = getRecordById(db, id);
+async function publishedUrl(sql: SqlClient, siteUrl: string, id: string): Promise<string | undefined> {
+	const record = await getRecordById(sql, id);
 	return record?.status === 'published' ? `${siteUrl}${route.record(record)}` : undefined;
 }
 
-export function composeMail(db: Db, entry: OutboxEntry, siteUrl: string): Composed {
+export function composeMail(sql: SqlClient, entry: OutboxEntry, siteUrl: string): Promise<Composed> {
 	return entry.kind === 'contact'
-		? composeContact(db, entry.refId, siteUrl)
-		: composeDecision(db, entry.refId, siteUrl);
+		? composeContact(sql, entry.refId, siteUrl)
+		: composeDecision(sql, entry.refId, siteUrl);
 }
 
-function composeContact(db: Db, id: string, siteUrl: string): Composed {
-	const m = getMessage(db, id);
+async function composeContact(sql: SqlClient, id: string, siteUrl: string): Promise<Composed> {
+	const m = await getMessage(sql, id);
 	if (!m) return { ok: false, reason: 'message effacé' };
 	if (m.status !== 'sending' || !m.recipientEmail || !m.via)
 		return { ok: false, reason: 'message déjà traité' };
@@ -39,7 +39,8 @@ function composeContact(db: Db, id: string, siteUrl: string): Composed {
 		body: m.body,
 		recordName: m.recordName,
 		recordKind: m.recordKind,
-		recordUrl: publishedUrl(db, siteUrl, m.recordId) ?? `${siteUrl}${route.contact({ id: m.recordId })}`,
+		recordUrl:
+			(await publishedUrl(sql, siteUrl, m.recordId)) ?? `${siteUrl}${route.contact({ id: m.recordId })}`,
 		via: m.via,
 		recipientName: m.recipientName ?? m.recordName,
 		correctionUrl: `${siteUrl}/proposer/modification?fiche=${encodeURIComponent(m.recipientId ?? m.recordId)}`,
@@ -52,17 +53,17 @@ function composeContact(db: Db, id: string, siteUrl: string): Composed {
 	};
 }
 
-function composeDecision(db: Db, reference: string, siteUrl: string): Composed {
-	const p = getProposal(db, reference);
+async function composeDecision(sql: SqlClient, reference: string, siteUrl: string): Promise<Composed> {
+	const p = await getProposal(sql, reference);
 	if (!p) return { ok: false, reason: 'proposition effacée' };
 	if (!p.submitterEmail) return { ok: false, reason: 'adresse e-mail effacée' };
 	if (p.status === 'pending') return { ok: false, reason: 'proposition pas encore décidée' };
-	const recordId = p.status === 'approved' ? recordIdOfProposal(db, p) : undefined;
+	const recordId = p.status === 'approved' ? await recordIdOfProposal(sql, p) : undefined;
 	// In the language of the page the proposal was written from, its links too (/de/proposer/suivi/…).
-	const recordUrl = recordId ? publishedUrl(db, siteUrl, recordId) : undefined;
+	const recordUrl = recordId ? await publishedUrl(sql, siteUrl, recordId) : undefined;
 	const { subject, text } = decisionMailIn(p.locale, {
 		reference: p.id,
-		title: proposalTitle(db, p),
+		title: await proposalTitle(sql, p),
 		correction: p.type === 'change',
 		status: p.status,
 		reason: p.decisionReason,

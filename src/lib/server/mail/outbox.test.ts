@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { getCatalogue } from '../catalogue';
 import type { Db } from '../db/connection';
+import { sqliteClient } from '../db/sql';
 import { createMessage, getMessage, type MessageRoute } from '../db/messages';
 import { claimMail, getMail, listMails } from '../db/outbox';
 import { createProposal, decideProposal } from '../db/proposals';
@@ -29,7 +31,7 @@ const TO_RECORD: MessageRoute = {
 
 function message(route: MessageRoute = TO_RECORD, email = 'awa@example.org') {
 	return createMessage(
-		db,
+		sqliteClient(db),
 		{
 			record: { id: 'jardin-asso', kind: 'organisation', name: withEmail.name },
 			sender: { name: 'Awa Diallo', email },
@@ -57,11 +59,14 @@ function scripted(plan: (boolean | 'final')[] = []) {
 
 describe('outbox', () => {
 	it('a message to a published address is queued with it, in the same write, and sent after', async () => {
-		const m = message();
+		const m = await message();
 		expect(m.status).toBe('sending');
-		expect(getMail(db, 'contact', m.id)).toMatchObject({ status: 'pending', attempts: 0 });
+		expect(await getMail(sqliteClient(db), 'contact', m.id)).toMatchObject({
+			status: 'pending',
+			attempts: 0
+		});
 		const { transport, sent } = scripted();
-		expect(await processOutbox({ db, transport, siteUrl: SITE, now: at(0) })).toEqual({
+		expect(await processOutbox({ sql: sqliteClient(db), transport, siteUrl: SITE, now: at(0) })).toEqual({
 			sent: 1,
 			retried: 0,
 			failed: 0
@@ -72,30 +77,36 @@ describe('outbox', () => {
 			replyTo: { name: 'Awa Diallo', address: 'awa@example.org' }
 		});
 		expect(sent[0].text).toContain(`${SITE}/structures/jardin-asso`);
-		expect(getMessage(db, m.id)).toMatchObject({ status: 'sent', relayedAt: T0.toISOString() });
-		expect(getMail(db, 'contact', m.id)).toMatchObject({ status: 'sent', attempts: 1 });
+		expect(await getMessage(sqliteClient(db), m.id)).toMatchObject({
+			status: 'sent',
+			relayedAt: T0.toISOString()
+		});
+		expect(await getMail(sqliteClient(db), 'contact', m.id)).toMatchObject({ status: 'sent', attempts: 1 });
 		// Nothing is sent twice.
-		expect(await processOutbox({ db, transport, siteUrl: SITE, now: at(3_600_000) })).toEqual({
+		expect(
+			await processOutbox({ sql: sqliteClient(db), transport, siteUrl: SITE, now: at(3_600_000) })
+		).toEqual({
 			sent: 0,
 			retried: 0,
 			failed: 0
 		});
 	});
 
-	it('a message for the team queues no mail', () => {
-		const m = message({ route: 'workspace', reason: 'no-address' });
+	it('a message for the team queues no mail', async () => {
+		const m = await message({ route: 'workspace', reason: 'no-address' });
 		expect(m.status).toBe('queued');
-		expect(getMail(db, 'contact', m.id)).toBeUndefined();
+		expect(await getMail(sqliteClient(db), 'contact', m.id)).toBeUndefined();
 	});
 
 	it('retries a failed send later each time, and never before it is due', async () => {
 		expect(BACKOFF_MS.map((_, i) => retryDelay(i + 1))).toEqual([...BACKOFF_MS]);
-		const m = message();
+		const m = await message();
 		const { transport, sent } = scripted([true, true]);
-		const run = (ms: number) => processOutbox({ db, transport, siteUrl: SITE, now: at(ms) });
+		const run = (ms: number) =>
+			processOutbox({ sql: sqliteClient(db), transport, siteUrl: SITE, now: at(ms) });
 
 		expect(await run(0)).toMatchObject({ retried: 1 });
-		expect(getMail(db, 'contact', m.id)).toMatchObject({
+		expect(await getMail(sqliteClient(db), 'contact', m.id)).toMatchObject({
 			status: 'pending',
 			attempts: 1,
 			lastError: '451 Réessayez plus tard',
@@ -103,28 +114,34 @@ describe('outbox', () => {
 		});
 		expect(await run(59_000)).toEqual({ sent: 0, retried: 0, failed: 0 });
 		expect(await run(60_000)).toMatchObject({ retried: 1 });
-		expect(getMail(db, 'contact', m.id)).toMatchObject({
+		expect(await getMail(sqliteClient(db), 'contact', m.id)).toMatchObject({
 			attempts: 2,
 			nextAttemptAt: at(60_000 + 300_000)().toISOString()
 		});
-		expect(getMessage(db, m.id)?.status).toBe('sending');
+		expect((await getMessage(sqliteClient(db), m.id))?.status).toBe('sending');
 		expect(await run(360_000)).toMatchObject({ sent: 1 });
 		expect(sent).toHaveLength(1);
-		expect(getMessage(db, m.id)?.status).toBe('sent');
+		expect((await getMessage(sqliteClient(db), m.id))?.status).toBe('sent');
 	});
 
 	it('gives up after the last attempt, keeps the message, and an editor resends it', async () => {
-		const m = message();
+		const m = await message();
 		const { transport } = scripted(Array(MAX_ATTEMPTS).fill(true));
 		let t = 0;
 		for (let i = 1; i <= MAX_ATTEMPTS; i++) {
-			await processOutbox({ db, transport, siteUrl: SITE, now: at(t) });
+			await processOutbox({ sql: sqliteClient(db), transport, siteUrl: SITE, now: at(t) });
 			if (i < MAX_ATTEMPTS) t += retryDelay(i);
 		}
-		expect(getMail(db, 'contact', m.id)).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS });
-		expect(getMessage(db, m.id)).toMatchObject({ status: 'failed', body: expect.stringContaining('samedi') });
+		expect(await getMail(sqliteClient(db), 'contact', m.id)).toMatchObject({
+			status: 'failed',
+			attempts: MAX_ATTEMPTS
+		});
+		expect(await getMessage(sqliteClient(db), m.id)).toMatchObject({
+			status: 'failed',
+			body: expect.stringContaining('samedi')
+		});
 		// Visible in the workspace, with what it takes to forward it by hand.
-		const page = messagesPage(db, true);
+		const page = await messagesPage(sqliteClient(db), getCatalogue(db), true);
 		expect(page.waiting.map((w) => [w.id, w.status, w.open?.sendTo])).toEqual([
 			[m.id, 'failed', withEmail.name]
 		]);
@@ -133,49 +150,62 @@ describe('outbox', () => {
 			attempts: MAX_ATTEMPTS
 		});
 
-		expect(sendByEmail(db, m.id, true)).toEqual({ ok: true });
-		expect(getMail(db, 'contact', m.id)).toMatchObject({ status: 'pending', attempts: 0, lastError: null });
+		expect(await sendByEmail(sqliteClient(db), getCatalogue(db), m.id, true)).toEqual({ ok: true });
+		expect(await getMail(sqliteClient(db), 'contact', m.id)).toMatchObject({
+			status: 'pending',
+			attempts: 0,
+			lastError: null
+		});
 		const ok = scripted();
 		// Queued again now (the real clock), so due now.
-		await processOutbox({ db, transport: ok.transport, siteUrl: SITE });
-		expect(getMessage(db, m.id)?.status).toBe('sent');
+		await processOutbox({ sql: sqliteClient(db), transport: ok.transport, siteUrl: SITE });
+		expect((await getMessage(sqliteClient(db), m.id))?.status).toBe('sent');
 	});
 
 	it('a final refusal is not retried', async () => {
-		const m = message();
+		const m = await message();
 		const { transport } = scripted(['final']);
-		expect(await processOutbox({ db, transport, siteUrl: SITE, now: at(0) })).toMatchObject({ failed: 1 });
-		expect(getMail(db, 'contact', m.id)).toMatchObject({ status: 'failed', attempts: 1 });
-		expect(getMessage(db, m.id)?.status).toBe('failed');
+		expect(
+			await processOutbox({ sql: sqliteClient(db), transport, siteUrl: SITE, now: at(0) })
+		).toMatchObject({ failed: 1 });
+		expect(await getMail(sqliteClient(db), 'contact', m.id)).toMatchObject({ status: 'failed', attempts: 1 });
+		expect((await getMessage(sqliteClient(db), m.id))?.status).toBe('failed');
 	});
 
 	it('an attempt cut short (a crash during the send) is retried, not lost', async () => {
-		const m = message();
-		const entry = getMail(db, 'contact', m.id)!;
+		const m = await message();
+		const entry = (await getMail(sqliteClient(db), 'contact', m.id))!;
 		// Claimed, then the process died before recording anything.
-		expect(claimMail(db, entry, at(retryDelay(1))())).toBe(true);
-		expect(claimMail(db, entry, at(retryDelay(1))())).toBe(false);
+		expect(await claimMail(sqliteClient(db), entry, at(retryDelay(1))())).toBe(true);
+		expect(await claimMail(sqliteClient(db), entry, at(retryDelay(1))())).toBe(false);
 		const { transport, sent } = scripted();
-		expect(await processOutbox({ db, transport, siteUrl: SITE, now: at(30_000) })).toMatchObject({ sent: 0 });
-		expect(await processOutbox({ db, transport, siteUrl: SITE, now: at(retryDelay(1)) })).toMatchObject({
+		expect(
+			await processOutbox({ sql: sqliteClient(db), transport, siteUrl: SITE, now: at(30_000) })
+		).toMatchObject({ sent: 0 });
+		expect(
+			await processOutbox({ sql: sqliteClient(db), transport, siteUrl: SITE, now: at(retryDelay(1)) })
+		).toMatchObject({
 			sent: 1
 		});
 		expect(sent).toHaveLength(1);
 	});
 
 	it('a message handled by hand is not sent any more', async () => {
-		const m = message();
-		expect(markHandled(db, m.id, EDITOR)).toEqual({ ok: true });
-		expect(getMail(db, 'contact', m.id)?.status).toBe('cancelled');
+		const m = await message();
+		expect(await markHandled(sqliteClient(db), m.id, EDITOR)).toEqual({ ok: true });
+		expect((await getMail(sqliteClient(db), 'contact', m.id))?.status).toBe('cancelled');
 		const { transport, sent } = scripted();
-		await processOutbox({ db, transport, siteUrl: SITE, now: at(0) });
+		await processOutbox({ sql: sqliteClient(db), transport, siteUrl: SITE, now: at(0) });
 		expect(sent).toEqual([]);
-		expect(getMessage(db, m.id)).toMatchObject({ status: 'handled', handledBy: EDITOR.id });
-		expect(markHandled(db, m.id, EDITOR)).toMatchObject({ ok: false, status: 409 });
+		expect(await getMessage(sqliteClient(db), m.id)).toMatchObject({
+			status: 'handled',
+			handledBy: EDITOR.id
+		});
+		expect(await markHandled(sqliteClient(db), m.id, EDITOR)).toMatchObject({ ok: false, status: 409 });
 	});
 
-	it('without mail configured, nothing goes and everything waits in the workspace', () => {
-		const waiting = message({ route: 'workspace', reason: 'mail-off' });
+	it('without mail configured, nothing goes and everything waits in the workspace', async () => {
+		const waiting = await message({ route: 'workspace', reason: 'mail-off' });
 		const p = createProposal(db, {
 			type: 'change',
 			targetId: 'jardin-asso',
@@ -183,7 +213,7 @@ describe('outbox', () => {
 			submitterEmail: 'a@b.fr'
 		});
 		decideProposal(db, p.id, { status: 'rejected', by: EDITOR.id, reason: 'Doublon.' });
-		const page = messagesPage(db, false);
+		const page = await messagesPage(sqliteClient(db), getCatalogue(db), false);
 		expect(page.mailConfigured).toBe(false);
 		expect(page.waiting.map((m) => m.id)).toEqual([waiting.id]);
 		expect(page.waiting[0]).toMatchObject({ why: 'l’envoi d’e-mails n’était pas configuré' });
@@ -193,7 +223,10 @@ describe('outbox', () => {
 			expect.objectContaining({ email: 'contact@jardin-asso.example', phone: '03 88 00 00 00' })
 		]);
 		expect(page.decisions).toEqual([expect.objectContaining({ reference: p.id, status: 'pending' })]);
-		expect(sendByEmail(db, waiting.id, false)).toMatchObject({ ok: false, status: 409 });
+		expect(await sendByEmail(sqliteClient(db), getCatalogue(db), waiting.id, false)).toMatchObject({
+			ok: false,
+			status: 409
+		});
 	});
 });
 
@@ -217,7 +250,7 @@ describe('decision e-mails', () => {
 
 	async function deliver() {
 		const { transport, sent } = scripted();
-		await processOutbox({ db, transport, siteUrl: SITE });
+		await processOutbox({ sql: sqliteClient(db), transport, siteUrl: SITE });
 		return sent;
 	}
 
@@ -228,8 +261,10 @@ describe('decision e-mails', () => {
 			submitterEmail: 'habitante@example.org'
 		});
 		expect(proposalView(db, approved.id)?.problems).toEqual([]);
-		expect(approveProposal(db, approved.id, undefined, EDITOR)).toMatchObject({ ok: true });
-		expect(getMail(db, 'decision', approved.id)?.status).toBe('pending');
+		expect(
+			await approveProposal({ sql: sqliteClient(db), db }, approved.id, undefined, EDITOR)
+		).toMatchObject({ ok: true });
+		expect((await getMail(sqliteClient(db), 'decision', approved.id))?.status).toBe('pending');
 		let sent = await deliver();
 		expect(sent).toHaveLength(1);
 		expect(sent[0].to).toBe('habitante@example.org');
@@ -258,7 +293,9 @@ describe('decision e-mails', () => {
 			payload: { targetId: 'jardin-asso', changes: { name: 'X' }, explanation: 'Le nom a changé.' },
 			submitterEmail: 'voisin@example.org'
 		});
-		expect(rejectProposal(db, declined.id, 'Le nom n’a pas changé.', EDITOR)).toEqual({ ok: true });
+		expect(await rejectProposal(sqliteClient(db), declined.id, 'Le nom n’a pas changé.', EDITOR)).toEqual({
+			ok: true
+		});
 		sent = await deliver();
 		expect(sent[0].subject).toContain('n’est pas retenue');
 		expect(sent[0].text).toContain(`correction de la fiche « ${withEmail.name} »`);
@@ -267,22 +304,22 @@ describe('decision e-mails', () => {
 
 	it('no address, no mail; an erased address, nothing to send, said so', async () => {
 		const p = createProposal(db, { type: 'new-initiative', payload });
-		approveProposal(db, p.id, undefined, EDITOR);
-		expect(listMails(db, 'decision')).toEqual([]);
+		await approveProposal({ sql: sqliteClient(db), db }, p.id, undefined, EDITOR);
+		expect(await listMails(sqliteClient(db), 'decision')).toEqual([]);
 
 		const q = createProposal(db, {
 			type: 'new-initiative',
 			payload: { ...payload, name: 'Autre' },
 			submitterEmail: 'x@y.fr'
 		});
-		rejectProposal(db, q.id, 'Hors du territoire.', EDITOR);
+		await rejectProposal(sqliteClient(db), q.id, 'Hors du territoire.', EDITOR);
 		db.prepare('UPDATE proposals SET submitter_email = NULL WHERE id = ?').run(q.id);
 		expect(await deliver()).toEqual([]);
-		expect(getMail(db, 'decision', q.id)).toMatchObject({
+		expect(await getMail(sqliteClient(db), 'decision', q.id)).toMatchObject({
 			status: 'failed',
 			lastError: 'adresse e-mail effacée'
 		});
-		expect(resendDecision(db, q.id)).toMatchObject({ ok: false, status: 409 });
+		expect(await resendDecision(sqliteClient(db), q.id)).toMatchObject({ ok: false, status: 409 });
 	});
 });
 
@@ -296,9 +333,11 @@ describe('over SMTP, to a local server', () => {
 	});
 
 	it('delivers a plain-text French mail from MAIL_FROM, with the visitor as Reply-To', async () => {
-		const m = message();
+		const m = await message();
 		const transport = smtpTransport(smtp.url, 'Carto ESS <carto-ess@example.org>');
-		expect(await processOutbox({ db, transport, siteUrl: SITE })).toMatchObject({ sent: 1 });
+		expect(await processOutbox({ sql: sqliteClient(db), transport, siteUrl: SITE })).toMatchObject({
+			sent: 1
+		});
 		expect(smtp.received).toHaveLength(1);
 		const mail = smtp.received[0];
 		expect(mail.envelopeTo).toEqual(['contact@jardin-asso.example']);
@@ -310,38 +349,56 @@ describe('over SMTP, to a local server', () => {
 		expect(mail.text).toContain('je voudrais donner un coup de main le samedi.');
 		expect(mail.text).toContain(`${SITE}/structures/jardin-asso`);
 		expect(mail.text).toContain('au-delà de six mois');
-		expect(getMessage(db, m.id)?.status).toBe('sent');
+		expect((await getMessage(sqliteClient(db), m.id))?.status).toBe('sent');
 	});
 
 	it('a server that says « try later » gets the mail on the next attempt; a refusal is final', async () => {
 		const transport = smtpTransport(smtp.url, 'carto-ess@example.org');
-		const later = message();
+		const later = await message();
 		smtp.failNext(1, 451);
-		expect(await processOutbox({ db, transport, siteUrl: SITE, now: at(0) })).toMatchObject({ retried: 1 });
-		expect(getMail(db, 'contact', later.id)?.lastError).toContain('451');
-		expect(await processOutbox({ db, transport, siteUrl: SITE, now: at(60_000) })).toMatchObject({ sent: 1 });
+		expect(
+			await processOutbox({ sql: sqliteClient(db), transport, siteUrl: SITE, now: at(0) })
+		).toMatchObject({ retried: 1 });
+		expect((await getMail(sqliteClient(db), 'contact', later.id))?.lastError).toContain('451');
+		expect(
+			await processOutbox({ sql: sqliteClient(db), transport, siteUrl: SITE, now: at(60_000) })
+		).toMatchObject({ sent: 1 });
 
-		const refused = message({ ...TO_RECORD, to: 'refus@jardin-asso.example' } as MessageRoute);
-		expect(await processOutbox({ db, transport, siteUrl: SITE, now: at(120_000) })).toMatchObject({
+		const refused = await message({ ...TO_RECORD, to: 'refus@jardin-asso.example' } as MessageRoute);
+		expect(
+			await processOutbox({ sql: sqliteClient(db), transport, siteUrl: SITE, now: at(120_000) })
+		).toMatchObject({
 			failed: 1
 		});
-		expect(getMail(db, 'contact', refused.id)).toMatchObject({ status: 'failed', attempts: 1 });
+		expect(await getMail(sqliteClient(db), 'contact', refused.id)).toMatchObject({
+			status: 'failed',
+			attempts: 1
+		});
 		expect(smtp.received).toHaveLength(1);
 	});
 
 	it('a server that is down keeps the mail pending, and wrong credentials are retried, not lost', async () => {
-		const m = message();
+		const m = await message();
 		const down = smtpTransport('smtp://127.0.0.1:1', 'carto-ess@example.org');
-		expect(await processOutbox({ db, transport: down, siteUrl: SITE, now: at(0) })).toMatchObject({
+		expect(
+			await processOutbox({ sql: sqliteClient(db), transport: down, siteUrl: SITE, now: at(0) })
+		).toMatchObject({
 			retried: 1
 		});
 		const wrong = smtpTransport(`smtp://carto:mauvais@127.0.0.1:${smtp.port}`, 'carto-ess@example.org');
-		expect(await processOutbox({ db, transport: wrong, siteUrl: SITE, now: at(60_000) })).toMatchObject({
+		expect(
+			await processOutbox({ sql: sqliteClient(db), transport: wrong, siteUrl: SITE, now: at(60_000) })
+		).toMatchObject({
 			retried: 1
 		});
-		expect(getMail(db, 'contact', m.id)).toMatchObject({ status: 'pending', attempts: 2 });
+		expect(await getMail(sqliteClient(db), 'contact', m.id)).toMatchObject({
+			status: 'pending',
+			attempts: 2
+		});
 		const good = smtpTransport(smtp.url, 'carto-ess@example.org');
-		expect(await processOutbox({ db, transport: good, siteUrl: SITE, now: at(360_000) })).toMatchObject({
+		expect(
+			await processOutbox({ sql: sqliteClient(db), transport: good, siteUrl: SITE, now: at(360_000) })
+		).toMatchObject({
 			sent: 1
 		});
 		expect(smtp.received).toHaveLength(1);

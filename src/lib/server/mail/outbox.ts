@@ -5,7 +5,7 @@
  * refuses the mail for good, it is marked failed and waits in the workspace for a resend. Nothing is
  * deleted here: a mail is sent, failed (visible) or cancelled by an editor.
  */
-import type { Db } from '../db/connection';
+import type { SqlClient } from '../db/sql';
 import { claimMail, dueMails, markMailFailed, markMailSent, type OutboxEntry } from '../db/outbox';
 import { composeMail } from './compose';
 import { MailError, type MailTransport } from './transport';
@@ -20,7 +20,7 @@ export function retryDelay(attempt: number): number {
 }
 
 export interface OutboxDeps {
-	db: Db;
+	sql: SqlClient;
 	transport: MailTransport;
 	/** PUBLIC_SITE_URL, for the links in the mails. */
 	siteUrl: string;
@@ -37,7 +37,7 @@ export interface OutboxRun {
 export async function processOutbox(deps: OutboxDeps, batch = 20): Promise<OutboxRun> {
 	const now = deps.now ?? (() => new Date());
 	const run: OutboxRun = { sent: 0, retried: 0, failed: 0 };
-	for (const entry of dueMails(deps.db, now(), batch)) {
+	for (const entry of await dueMails(deps.sql, now(), batch)) {
 		const outcome = await attempt(deps, entry, now);
 		run[outcome]++;
 	}
@@ -47,11 +47,11 @@ export async function processOutbox(deps: OutboxDeps, batch = 20): Promise<Outbo
 async function attempt(deps: OutboxDeps, entry: OutboxEntry, now: () => Date): Promise<keyof OutboxRun> {
 	const number = entry.attempts + 1;
 	const started = now();
-	if (!claimMail(deps.db, entry, new Date(started.getTime() + retryDelay(number)))) return 'retried';
+	if (!(await claimMail(deps.sql, entry, new Date(started.getTime() + retryDelay(number))))) return 'retried';
 	const claimed = { ...entry, attempts: number };
-	const composed = composeMail(deps.db, claimed, deps.siteUrl);
+	const composed = await composeMail(deps.sql, claimed, deps.siteUrl);
 	if (!composed.ok) {
-		markMailFailed(deps.db, claimed, composed.reason, true);
+		await markMailFailed(deps.sql, claimed, composed.reason, true);
 		return 'failed';
 	}
 	try {
@@ -60,9 +60,9 @@ async function attempt(deps: OutboxDeps, entry: OutboxEntry, now: () => Date): P
 		const permanent = e instanceof MailError && e.permanent;
 		const final = permanent || number >= MAX_ATTEMPTS;
 		const message = e instanceof Error ? e.message : String(e);
-		markMailFailed(deps.db, claimed, message, final);
+		await markMailFailed(deps.sql, claimed, message, final);
 		return final ? 'failed' : 'retried';
 	}
-	markMailSent(deps.db, claimed, now());
+	await markMailSent(deps.sql, claimed, now());
 	return 'sent';
 }

@@ -8,7 +8,7 @@ import { forgetOldContactData } from '../contact';
 import { forgetOldNeeds } from '../needs';
 import { nextDueAt } from '../db/outbox';
 import { mailConfigured } from '../env';
-import { getDb, getEnv } from '../store';
+import { getEnv, getSql } from '../store';
 import { processOutbox } from './outbox';
 import { smtpTransport, type MailTransport } from './transport';
 
@@ -48,7 +48,7 @@ async function drain(t: MailTransport) {
 		do {
 			again = false;
 			const run = await processOutbox(
-				{ db: getDb(), transport: t, siteUrl: getEnv().PUBLIC_SITE_URL },
+				{ sql: getSql(), transport: t, siteUrl: getEnv().PUBLIC_SITE_URL },
 				BATCH
 			);
 			if (run.sent + run.retried + run.failed >= BATCH) again = true;
@@ -61,14 +61,14 @@ async function drain(t: MailTransport) {
 		console.error('[courriel] erreur pendant l’envoi de la file', e);
 	} finally {
 		running = false;
-		scheduleNext();
+		await scheduleNext().catch((e) => console.error('[courriel] prochain envoi non programmé', e));
 	}
 }
 
-function scheduleNext() {
+async function scheduleNext() {
 	if (timer) clearTimeout(timer);
 	timer = undefined;
-	const at = nextDueAt(getDb());
+	const at = await nextDueAt(getSql());
 	if (!at) return;
 	const delay = Math.min(Math.max(Date.parse(at) - Date.now(), 1000), MAX_DELAY_MS);
 	timer = setTimeout(kickOutbox, delay);
@@ -77,18 +77,16 @@ function scheduleNext() {
 }
 
 /** At server start: the retention sweep, then what was left pending (a restart loses nothing). */
-export function startMail(): void {
-	const db = getDb();
-	forgetOldContactData(db);
-	forgetOldNeeds(db);
+export async function startMail(): Promise<void> {
+	const sql = getSql();
+	await forgetOldContactData(sql);
+	await forgetOldNeeds(sql);
 	sweeper ??= setInterval(() => {
-		// A timer's exception would stop the server (a full disk, say): the next sweep tries again.
-		try {
-			forgetOldContactData(getDb());
-			forgetOldNeeds(getDb());
-		} catch (e) {
-			console.error('[confidentialité] effacement des anciens messages impossible', e);
-		}
+		// A timer's rejection would stop the server (a full disk, say): the next sweep tries again.
+		void (async () => {
+			await forgetOldContactData(getSql());
+			await forgetOldNeeds(getSql());
+		})().catch((e) => console.error('[confidentialité] effacement des anciens messages impossible', e));
 	}, HOUR_MS);
 	sweeper.unref();
 	if (configuredTransport()) kickOutbox();

@@ -6,15 +6,15 @@ import { needSummary } from '$lib/pages/needs';
 import { requireRole } from '$lib/server/auth/guard';
 import { getCatalogue } from '$lib/server/catalogue';
 import { listPendingNeeds, moderateNeed } from '$lib/server/needs';
-import { getDb } from '$lib/server/store';
+import { getDb, getSql } from '$lib/server/store';
 
 /** Buyers' needs waiting for moderation: published or refused, with a note for the buyer. */
-export const load: PageServerLoad = ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	requireRole(locals, 'editor');
-	const db = getDb();
-	const c = getCatalogue(db);
+	const pending = await listPendingNeeds(getSql(), todayIso());
+	const c = getCatalogue(getDb());
 	return {
-		needs: listPendingNeeds(db, todayIso()).map((n) => ({
+		needs: pending.map((n) => ({
 			...needSummary(c, n.id, n.data, n.status),
 			email: n.data.email,
 			received: n.createdAt.slice(0, 10)
@@ -31,7 +31,7 @@ async function decide(locals: App.Locals, request: Request, decision: 'approve' 
 		String(form.get('note') ?? '')
 			.trim()
 			.slice(0, 500) || undefined;
-	const r = moderateNeed(getDb(), id, decision, user.name, note);
+	const r = await moderateNeed(getSql(), id, decision, user.name, note);
 	if (!r.ok) return fail(r.status, { message: r.message, id });
 	redirect(303, route.adminNeeds({ traite: true }));
 }

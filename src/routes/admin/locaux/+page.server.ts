@@ -2,14 +2,14 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { offersWorkspace, publishOffer, rejectOffer } from '$lib/server/premises';
-import { getDb } from '$lib/server/store';
+import { getSql } from '$lib/server/store';
 import { route } from '$lib/links';
 
-export const load: PageServerLoad = ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	requireRole(locals, 'editor');
 	const decision = url.searchParams.get('decision');
 	return {
-		...offersWorkspace(getDb()),
+		...(await offersWorkspace(getSql())),
 		decision: decision === 'publiee' || decision === 'refusee' ? decision : null
 	};
 };
@@ -24,7 +24,7 @@ export const actions: Actions = {
 		const user = requireRole(locals, 'editor');
 		const form = await request.formData();
 		const id = idOf(form);
-		const result = publishOffer(getDb(), id, user);
+		const result = await publishOffer(getSql(), id, user);
 		if (!result.ok) return fail(409, { id, message: result.message, reason: '' });
 		redirect(303, route.adminPremises('publiee'));
 	},
@@ -33,7 +33,7 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const id = idOf(form);
 		const reason = form.get('reason');
-		const result = rejectOffer(getDb(), id, typeof reason === 'string' ? reason : '', user);
+		const result = await rejectOffer(getSql(), id, typeof reason === 'string' ? reason : '', user);
 		if (!result.ok)
 			return fail(400, { id, message: result.message, reason: typeof reason === 'string' ? reason : '' });
 		redirect(303, route.adminPremises('refusee'));

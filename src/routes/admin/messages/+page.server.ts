@@ -3,12 +3,13 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { markHandled, messagesPage, resendDecision, sendByEmail } from '$lib/server/admin/messages';
 import { mailConfigured } from '$lib/server/env';
-import { getDb, getEnv } from '$lib/server/store';
+import { getCatalogue } from '$lib/server/catalogue';
+import { getDb, getEnv, getSql } from '$lib/server/store';
 import { route } from '$lib/links';
 
 export const load: PageServerLoad = ({ locals }) => {
 	requireRole(locals, 'editor');
-	return messagesPage(getDb(), mailConfigured(getEnv()));
+	return messagesPage(getSql(), getCatalogue(getDb()), mailConfigured(getEnv()));
 };
 
 async function field(request: Request, name: string): Promise<string> {
@@ -20,21 +21,21 @@ export const actions: Actions = {
 	handled: async ({ locals, request }) => {
 		const user = requireRole(locals, 'editor');
 		const id = await field(request, 'id');
-		const result = markHandled(getDb(), id, user);
+		const result = await markHandled(getSql(), id, user);
 		if (!result.ok) return fail(result.status, { message: result.message, id });
 		redirect(303, route.adminMessages({ traite: true }));
 	},
 	send: async ({ locals, request }) => {
 		requireRole(locals, 'editor');
 		const id = await field(request, 'id');
-		const result = sendByEmail(getDb(), id, mailConfigured(getEnv()));
+		const result = await sendByEmail(getSql(), getCatalogue(getDb()), id, mailConfigured(getEnv()));
 		if (!result.ok) return fail(result.status, { message: result.message, id });
 		redirect(303, route.adminMessages({ envoi: true }));
 	},
 	resendDecision: async ({ locals, request }) => {
 		requireRole(locals, 'editor');
 		const reference = await field(request, 'reference');
-		const result = resendDecision(getDb(), reference);
+		const result = await resendDecision(getSql(), reference);
 		if (!result.ok) return fail(result.status, { message: result.message, id: reference });
 		redirect(303, route.adminMessages({ envoi: true }));
 	}

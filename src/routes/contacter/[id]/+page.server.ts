@@ -2,13 +2,14 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { contactDeps, contactPage, submitContact } from '$lib/server/contact';
 import { mailConfigured } from '$lib/server/env';
+import { getCatalogue } from '$lib/server/catalogue';
 import { getDb, getEnv } from '$lib/server/store';
 import { route } from '$lib/links';
 import { localeOfPath } from '$lib/i18n/paths';
 
 /** /contacter/<record id>: a message to a published record's people (or to the team, who forwards it). */
 export const load: PageServerLoad = ({ params }) => {
-	const page = contactPage(getDb(), params.id, mailConfigured(getEnv()));
+	const page = contactPage(getCatalogue(getDb()), params.id, mailConfigured(getEnv()));
 	if (!page) error(404, 'Fiche introuvable');
 	return page;
 };

@@ -1,13 +1,13 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { newProposalPage, proposalDeps, submitNewProposal } from '$lib/server/proposals';
-import { getDb } from '$lib/server/store';
+import { getSql } from '$lib/server/store';
 import { route } from '$lib/links';
 import { localeOfPath } from '$lib/i18n/paths';
 
 /** /proposer/initiative and /proposer/structure: the same page, with the form of its kind of record. */
 export const load: PageServerLoad = ({ params, url }) =>
-	newProposalPage(getDb(), params.kind, url.searchParams.get('zone'));
+	newProposalPage(getSql(), params.kind, url.searchParams.get('zone'));
 
 export const actions: Actions = {
 	default: async ({ params, request, url, getClientAddress }) => {

@@ -5,17 +5,17 @@ import { route } from '$lib/links';
 import { needFormOptions, needSummary } from '$lib/pages/needs';
 import { getCatalogue } from '$lib/server/catalogue';
 import { archiveExpired, getNeed, submitInterest } from '$lib/server/needs';
-import { getDb } from '$lib/server/store';
+import { getDb, getSql } from '$lib/server/store';
 
 /** One published need, its matching suppliers, and the form a supplier answers it with. */
-export const load: PageServerLoad = ({ params, url, setHeaders }) => {
+export const load: PageServerLoad = async ({ params, url, setHeaders }) => {
 	setHeaders({ 'cache-control': 'no-store' });
-	const db = getDb();
-	archiveExpired(db, todayIso());
-	const need = getNeed(db, params.id);
+	const sql = getSql();
+	await archiveExpired(sql, todayIso());
+	const need = await getNeed(sql, params.id);
 	if (!need || need.status === 'pending' || need.status === 'rejected') error(404, 'Besoin introuvable');
 	if (need.status !== 'open') error(410, 'Ce besoin est clos : il ne reçoit plus de réponses.');
-	const c = getCatalogue(db);
+	const c = getCatalogue(getDb());
 	return {
 		need: needSummary(c, need.id, need.data, need.status, 10),
 		// The codes beside the French words, for the page to write them in the reader's language.
@@ -30,7 +30,7 @@ export const actions: Actions = {
 	default: async ({ params, request, getClientAddress }) => {
 		const outcome = await submitInterest(
 			request,
-			{ db: getDb(), clientAddress: getClientAddress() },
+			{ sql: getSql(), clientAddress: getClientAddress() },
 			params.id,
 			todayIso()
 		);

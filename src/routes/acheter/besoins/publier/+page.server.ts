@@ -5,18 +5,17 @@ import { route } from '$lib/links';
 import { needFormOptions, needPlaces } from '$lib/pages/needs';
 import { getCatalogue } from '$lib/server/catalogue';
 import { submitNeed } from '$lib/server/needs';
-import { getDb } from '$lib/server/store';
+import { getDb, getSql } from '$lib/server/store';
 
 /** /acheter/besoins/publier: a buyer describes a need, without an account; it waits for moderation. */
 export const load: PageServerLoad = () => ({ ...needFormOptions(getCatalogue(getDb())), today: todayIso() });
 
 export const actions: Actions = {
 	default: async ({ request, getClientAddress }) => {
-		const db = getDb();
 		const outcome = await submitNeed(
 			request,
-			{ db, clientAddress: getClientAddress() },
-			needPlaces(getCatalogue(db)),
+			{ sql: getSql(), clientAddress: getClientAddress() },
+			needPlaces(getCatalogue(getDb())),
 			todayIso()
 		);
 		// A robot filled the trap: it sees the same answer as a person, nothing is stored.

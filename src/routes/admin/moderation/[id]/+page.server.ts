@@ -2,11 +2,12 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { approveProposal, proposalView, rejectProposal } from '$lib/server/admin/moderation';
-import { getDb } from '$lib/server/store';
+import { getDb, getSql } from '$lib/server/store';
 import { route } from '$lib/links';
 
 export const load: PageServerLoad = ({ locals, params }) => {
 	requireRole(locals, 'editor');
+	// Built by the workspace's page builders, still on SQLite's synchronous connection.
 	const view = proposalView(getDb(), params.id);
 	if (!view) error(404, 'Cette proposition n’existe pas.');
 	return { view };
@@ -18,7 +19,7 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const raw = form.get('version');
 		const version = raw === null || raw === '' ? undefined : Number(raw);
-		const result = approveProposal(getDb(), params.id, version, user);
+		const result = await approveProposal({ sql: getSql(), db: getDb() }, params.id, version, user);
 		if (!result.ok) return fail(409, { message: result.message, field: null });
 		redirect(303, route.adminProposal(params.id, { approuvee: true }));
 	},
@@ -26,7 +27,7 @@ export const actions: Actions = {
 		const user = requireRole(locals, 'editor');
 		const form = await request.formData();
 		const reason = form.get('reason');
-		const result = rejectProposal(getDb(), params.id, typeof reason === 'string' ? reason : '', user);
+		const result = await rejectProposal(getSql(), params.id, typeof reason === 'string' ? reason : '', user);
 		if (!result.ok) return fail(400, { message: result.message, field: result.field ?? null, reason });
 		redirect(303, route.adminProposal(params.id, { refusee: true }));
 	}

@@ -4,7 +4,7 @@ import { recordBySlug } from '$lib/domain/catalogue';
 import { route } from '$lib/links';
 import { getCatalogue } from '$lib/server/catalogue';
 import { submitOffer } from '$lib/server/premises';
-import { getDb } from '$lib/server/store';
+import { getDb, getSql } from '$lib/server/store';
 
 function placeOf(slug: string) {
 	const place = recordBySlug(getCatalogue(getDb()), 'place', slug);
@@ -25,7 +25,7 @@ export const load: PageServerLoad = ({ params, url }) => {
 export const actions: Actions = {
 	default: async ({ params, request, getClientAddress }) => {
 		const place = placeOf(params.slug);
-		const outcome = await submitOffer(place, request, { db: getDb(), clientAddress: getClientAddress() });
+		const outcome = await submitOffer(place, request, { sql: getSql(), clientAddress: getClientAddress() });
 		if (!outcome.ok) return fail(outcome.status, { errors: outcome.errors, values: outcome.values });
 		redirect(303, route.placePremises(place, { envoye: outcome.reference }));
 	}

@@ -13,21 +13,21 @@ import {
 	renewToken,
 	setInterestStatus
 } from '$lib/server/needs';
-import { getDb, getEnv } from '$lib/server/store';
+import { getDb, getEnv, getSql } from '$lib/server/store';
 
 /**
  * The buyer's private follow-up of a need: its status, the suppliers' answers with a status each, closing
  * the need, renewing the link (the old one stops working). Never cached, never indexed.
  */
-export const load: PageServerLoad = ({ params, url, setHeaders }) => {
+export const load: PageServerLoad = async ({ params, url, setHeaders }) => {
 	setHeaders({ 'cache-control': 'private, no-store', 'x-robots-tag': 'noindex' });
-	const db = getDb();
-	archiveExpired(db, todayIso());
-	const need = needByToken(db, params.token);
+	const sql = getSql();
+	await archiveExpired(sql, todayIso());
+	const need = await needByToken(sql, params.token);
 	if (!need) error(404, 'Lien de suivi inconnu ou révoqué');
-	const interests = listInterests(db, need.id);
+	const interests = await listInterests(sql, need.id);
 	return {
-		...followPage(getCatalogue(db), need, interests),
+		...followPage(getCatalogue(getDb()), need, interests),
 		/** Each answer's day, for the page to write it in the reader's format. */
 		receivedOn: Object.fromEntries(interests.map((i) => [i.id, i.createdAt.slice(0, 10)])),
 		// The codes beside the French words, for the page to write them in the reader's language.
@@ -52,12 +52,12 @@ export const actions: Actions = {
 			return fail(400, {
 				message: `Statut de la réponse : « ${status.slice(0, 20)} » n’est pas un statut connu.`
 			});
-		const r = setInterestStatus(getDb(), params.token, id, status);
+		const r = await setInterestStatus(getSql(), params.token, id, status);
 		if (!r.ok) return fail(r.status, { message: r.message });
 		redirect(303, route.acheterNeedFollow(params.token));
 	},
 	clore: async ({ params }) => {
-		const r = closeNeed(getDb(), params.token);
+		const r = await closeNeed(getSql(), params.token);
 		if (!r.ok) return fail(r.status, { message: r.message });
 		redirect(303, route.acheterNeedFollow(params.token));
 	},
@@ -65,7 +65,7 @@ export const actions: Actions = {
 		// The button's confirmation field keeps a stray POST from revoking the link.
 		if ((await field(request, 'confirmer')) !== 'oui')
 			return fail(400, { message: 'Renouveler le lien : cochez la confirmation.' });
-		const r = renewToken(getDb(), params.token);
+		const r = await renewToken(getSql(), params.token);
 		if (!r.ok) return fail(r.status, { message: r.message });
 		redirect(303, route.acheterNeedFollow(r.token, { lien: true }));
 	}
