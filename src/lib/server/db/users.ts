@@ -1,4 +1,4 @@
-import type { Db } from './connection';
+import { all, perform, type Conn, type Out } from './query';
 import type { SqlClient } from './sql';
 
 export type UserRole = 'admin' | 'editor';
@@ -91,12 +91,17 @@ export const SYSTEM_ACTORS: Readonly<Record<string, string>> = {
 };
 
 /**
- * Names of every account by id, for showing who made a change in histories. Synchronous still: the
- * workspace's page builders that call it have not moved to the asynchronous client yet.
+ * Names of every account by id, for showing who made a change in histories. On either connection
+ * (./query.ts): the moderation's page builders still pass the synchronous one.
  */
-export function userNames(db: Db): Map<string, string> {
-	const rows = db.prepare('SELECT id, name FROM users').all() as { id: string; name: string }[];
-	return new Map([...Object.entries(SYSTEM_ACTORS), ...rows.map((r) => [r.id, r.name] as const)]);
+export function userNames<C extends Conn>(conn: C): Out<C, Map<string, string>> {
+	return perform(
+		conn,
+		(function* () {
+			const rows = yield* all<{ id: string; name: string }>('SELECT id, name FROM users');
+			return new Map([...Object.entries(SYSTEM_ACTORS), ...rows.map((r) => [r.id, r.name] as const)]);
+		})()
+	);
 }
 
 /**
