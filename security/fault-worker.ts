@@ -11,6 +11,7 @@ import { approveProposal } from '$lib/server/admin/moderation';
 import { restoreVersion } from '$lib/server/admin/records';
 import { testStore } from '$lib/server/admin/test-store';
 import { openDatabase } from '$lib/server/db/connection';
+import { sqliteClient } from '$lib/server/db/sql';
 import { createProposal, listProposals } from '$lib/server/db/proposals';
 import { getRecordById, insertRecord, updateRecord } from '$lib/server/db/records';
 
@@ -59,8 +60,9 @@ function seed() {
 	db.close();
 }
 
-function run() {
+async function run() {
 	const db = openDatabase(path);
+	const sql = sqliteClient(db);
 	console.log('go');
 	if (op === 'approve') {
 		const pending = listProposals(db, { status: 'pending' });
@@ -75,12 +77,18 @@ function run() {
 				const keep = getRecordById(db, `garder-${i}`)!;
 				const drop = getRecordById(db, `doublon-${i}`)!;
 				if (drop.status === 'archived') continue;
-				const r = mergeDuplicates(db, keep.id, drop.id, { keep: keep.version, drop: drop.version }, actor);
+				const r = await mergeDuplicates(
+					sql,
+					keep.id,
+					drop.id,
+					{ keep: keep.version, drop: drop.version },
+					actor
+				);
 				if (!r.ok) throw new Error(r.message);
 			} else {
 				const current = getRecordById(db, `fiche-${i}`)!;
 				if (current.version > 2) continue;
-				const r = restoreVersion(db, current.id, 1, current.version, actor);
+				const r = await restoreVersion(sql, current.id, 1, current.version, actor);
 				if (!r.ok) throw new Error(JSON.stringify(r));
 			}
 			console.log(`ok ${i}`);
@@ -89,4 +97,4 @@ function run() {
 }
 
 if (mode === 'seed') seed();
-else run();
+else await run();

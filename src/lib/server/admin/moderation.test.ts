@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { organisationSchema } from '$lib/domain/records';
 import { organisationFixture } from '$lib/domain/test-fixtures';
 import { migrate, openDatabase, type Db } from '../db/connection';
+import { sqliteClient } from '../db/sql';
 import { MIGRATIONS } from '../db/migrations';
 import { createProposal, getProposal } from '../db/proposals';
 import { getRecordById, insertRecord } from '../db/records';
@@ -78,12 +79,12 @@ describe('moderation: the record an approval wrote', () => {
 		expect(after.problems).toEqual([]);
 	});
 
-	it('links a proposal approved after editing to the id the maintainer chose', () => {
+	it('links a proposal approved after editing to the id the maintainer chose', async () => {
 		db = testStore();
 		const p = newStructure('Atelier vélo du Test');
 		const view = proposalView(db, p.id)!;
-		const created = createFromForm(
-			db,
+		const created = await createFromForm(
+			sqliteClient(db),
 			'organisation',
 			formOf(view.proposed!, { id: 'atelier-velo', slug: 'atelier-velo' }),
 			alice,

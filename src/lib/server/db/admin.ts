@@ -110,17 +110,14 @@ export function countPendingProposals<C extends Conn>(conn: C): Out<C, number> {
 }
 
 /** Every record with its version, all kinds and statuses: the import dry run compares against them. */
+export function* allRecordRows(): Query<Stored<PublicRecord>[]> {
+	// In id order: the import's plan and the duplicates' list read them in a stable order on both engines.
+	const rows = yield* all<{ data: string; version: number }>('SELECT data, version FROM records ORDER BY id');
+	return rows.map((r) => ({ ...(JSON.parse(r.data) as PublicRecord), version: r.version }));
+}
+
 export function allRecords<C extends Conn>(conn: C): Out<C, Stored<PublicRecord>[]> {
-	return perform(
-		conn,
-		(function* () {
-			// In id order: the import's plan and the duplicates' list read them in a stable order on both engines.
-			const rows = yield* all<{ data: string; version: number }>(
-				'SELECT data, version FROM records ORDER BY id'
-			);
-			return rows.map((r) => ({ ...(JSON.parse(r.data) as PublicRecord), version: r.version }));
-		})()
-	);
+	return perform(conn, allRecordRows());
 }
 
 export interface RecentChange {

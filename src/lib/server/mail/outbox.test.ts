@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/connection';
+import { sqliteClient } from '../db/sql';
 import { createMessage, getMessage, type MessageRoute } from '../db/messages';
 import { claimMail, getMail, listMails } from '../db/outbox';
 import { createProposal, decideProposal } from '../db/proposals';
@@ -245,9 +246,13 @@ describe('decision e-mails', () => {
 		});
 		const draft = proposalView(db, edited.id)!.proposed!;
 		expect(
-			createFromForm(db, 'initiative', formOf(draft, { name: 'Atelier vélo du Test (corrigé)' }), EDITOR, {
-				proposalId: edited.id
-			})
+			await createFromForm(
+				sqliteClient(db),
+				'initiative',
+				formOf(draft, { name: 'Atelier vélo du Test (corrigé)' }),
+				EDITOR,
+				{ proposalId: edited.id }
+			)
 		).toEqual({ ok: true, id: 'atelier-velo-du-test' });
 		sent = await deliver();
 		expect(sent[0].text).toContain(`${SITE}/initiatives/atelier-velo-du-test`);

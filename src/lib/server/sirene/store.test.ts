@@ -9,6 +9,7 @@ import { FIXTURE_SIRET as S } from '$lib/io/sirene/fixture';
 import { lambert93ToWgs84 } from '$lib/io/sirene/mapping';
 import { SIRENE_ACTOR, SIRENE_SOURCE_URL, sireneRecordId } from '$lib/io/sirene/record';
 import { migrate, openDatabase, type Db } from '../db/connection';
+import { sqliteClient } from '../db/sql';
 import {
 	dataVersion,
 	getRecordById,
@@ -251,7 +252,7 @@ describe('import:sirene into the store', () => {
 		const r = org(sireneRecordId(S.plain))!;
 		expect(r.status).toBe('draft');
 		expect(listHistory(db, r.id)[0].note).toMatch(/doublon possible de « Jardin des deux rives »/);
-		const pairs = duplicateList(db).map((p) => [p.a.id, p.b.id].sort());
+		const pairs = (await duplicateList(sqliteClient(db))).map((p) => [p.a.id, p.b.id].sort());
 		expect(pairs).toContainEqual(['jardin-deux-rives', r.id].sort());
 		expect(org('jardin-deux-rives')!.siret).toBeUndefined();
 	});
@@ -277,17 +278,22 @@ describe('import:sirene into the store', () => {
 	it('lists what the import wrote under « à relire : import SIRENE » until someone saves it', async () => {
 		curated({ id: 'autre', slug: 'autre', name: 'Une fiche éditoriale' });
 		importSireneSelection(db, await select('2026-12-01'), { now: NOW });
-		const toReview = () =>
-			recordList(db, new URL('http://x/admin/fiches?relire=sirene')).items.map((r) => r.id);
-		expect(toReview()).toHaveLength(9);
-		expect(toReview()).not.toContain('autre');
+		const toReview = async () =>
+			(await recordList(sqliteClient(db), new URL('http://x/admin/fiches?relire=sirene'))).items.map(
+				(r) => r.id
+			);
+		expect(await toReview()).toHaveLength(9);
+		expect(await toReview()).not.toContain('autre');
 		const id = sireneRecordId(S.plain);
-		expect(historyView(db, id)[0].by).toBe('Import SIRENE');
-		expect(markVerified(db, id, org(id)!.version, { id: 'u-camille', name: 'Camille' }, NOW).ok).toBe(true);
-		expect(toReview()).not.toContain(id);
+		expect((await historyView(sqliteClient(db), id))[0].by).toBe('Import SIRENE');
+		expect(
+			(await markVerified(sqliteClient(db), id, org(id)!.version, { id: 'u-camille', name: 'Camille' }, NOW))
+				.ok
+		).toBe(true);
+		expect(await toReview()).not.toContain(id);
 		// A newer stock that only confirms the records does not put them back on the list.
 		importSireneSelection(db, await select('2027-01-01'), { now: NOW });
-		expect(toReview()).toHaveLength(8);
+		expect(await toReview()).toHaveLength(8);
 		expect(org(id)!.lastVerified).toBe('2027-01-15');
 	});
 });
