@@ -104,8 +104,8 @@ function raw(record: PublicRecordInput, overrides: Record<string, string | strin
 
 async function settle(id: string) {
 	for (let i = 0; i < 1000; i++) {
-		const status = getImportJob(db, id)?.status;
-		if (status !== 'planning' && status !== 'applying') return getImportJob(db, id)!;
+		const status = (await getImportJob(sql, id))?.status;
+		if (status !== 'planning' && status !== 'applying') return (await getImportJob(sql, id))!;
 		await new Promise((r) => setImmediate(r));
 	}
 	throw new Error('import did not finish');
@@ -378,19 +378,21 @@ describe('import', () => {
 			good(3).replace('oui', 'peut-être'),
 			good(4).replace(';low', ';sûr')
 		].join('\n');
-		const up = createImportJob(
-			db,
+		const up = await createImportJob(
+			sql,
 			{ kind: 'organisation', fileName: 'structures.csv', bytes: enc(bad) },
 			alice
 		);
 		if (!up.ok) throw new Error(up.message);
-		const job = getImportJob(db, up.id)!;
-		expect(startDryRun(db, up.id, suggestMapping('organisation', header.split(';')))).toEqual({ ok: true });
+		const job = (await getImportJob(sql, up.id))!;
+		expect(await startDryRun(sql, up.id, suggestMapping('organisation', header.split(';')))).toEqual({
+			ok: true
+		});
 		const planned = await settle(up.id);
 		expect(planned.status).toBe('planned');
 		expect((planned.plan as StoredPlan).counts).toEqual({ new: 1, update: 0, unchanged: 0, error: 3 });
 		const before = dataVersion(db);
-		expect(startApply(db, up.id, alice)).toMatchObject({
+		expect(await startApply(sql, up.id, alice)).toMatchObject({
 			ok: false,
 			message: expect.stringMatching(/3 ligne/)
 		});
@@ -398,15 +400,15 @@ describe('import', () => {
 		expect(job.format).toBe('csv');
 
 		const fixed = [header, good(1), good(2), good(3), good(4)].join('\n');
-		const up2 = createImportJob(
-			db,
+		const up2 = await createImportJob(
+			sql,
 			{ kind: 'organisation', fileName: 'structures.csv', bytes: enc(fixed) },
 			alice
 		);
 		if (!up2.ok) throw new Error(up2.message);
-		startDryRun(db, up2.id, suggestMapping('organisation', header.split(';')));
+		await startDryRun(sql, up2.id, suggestMapping('organisation', header.split(';')));
 		await settle(up2.id);
-		expect(startApply(db, up2.id, alice)).toEqual({ ok: true });
+		expect(await startApply(sql, up2.id, alice)).toEqual({ ok: true });
 		const applied = await settle(up2.id);
 		expect(applied.status).toBe('applied');
 		expect(applied.summary).toMatchObject({ created: 4, updated: 0 });
@@ -414,13 +416,13 @@ describe('import', () => {
 		expect(listHistory(db, 'structure-4')[0]).toMatchObject({ action: 'import', changedBy: 'u-alice' });
 
 		// Imported again: every row is unchanged, and applying writes nothing.
-		const up3 = createImportJob(
-			db,
+		const up3 = await createImportJob(
+			sql,
 			{ kind: 'organisation', fileName: 'structures.csv', bytes: enc(fixed) },
 			alice
 		);
 		if (!up3.ok) throw new Error(up3.message);
-		startDryRun(db, up3.id, suggestMapping('organisation', header.split(';')));
+		await startDryRun(sql, up3.id, suggestMapping('organisation', header.split(';')));
 		expect(((await settle(up3.id)).plan as StoredPlan).counts).toEqual({
 			new: 0,
 			update: 0,
@@ -431,35 +433,39 @@ describe('import', () => {
 
 	it('refuses to apply when records changed after the dry run', async () => {
 		const text = `id,name\n${org.id},Renommée\n`;
-		const up = createImportJob(db, { kind: 'organisation', fileName: 'a.csv', bytes: enc(text) }, alice);
+		const up = await createImportJob(
+			sql,
+			{ kind: 'organisation', fileName: 'a.csv', bytes: enc(text) },
+			alice
+		);
 		if (!up.ok) throw new Error(up.message);
 		// The rename is chosen explicitly: by default an import only fills empty fields.
-		startDryRun(db, up.id, ['id', 'name'], { policies: { name: 'replace' } });
+		await startDryRun(sql, up.id, ['id', 'name'], { policies: { name: 'replace' } });
 		await settle(up.id);
 		await saveFromForm(sql, org.id, raw(org, { description: 'Changée.' }), 1, bob);
-		startApply(db, up.id, alice);
+		await startApply(sql, up.id, alice);
 		const job = await settle(up.id);
 		expect(job).toMatchObject({ status: 'failed', error: expect.stringMatching(/relancez la simulation/) });
 		expect(getRecordById(db, org.id)?.name).toBe(org.name);
 	});
 
-	it('explains unreadable uploads', () => {
+	it('explains unreadable uploads', async () => {
 		expect(
-			createImportJob(db, { kind: 'organisation', fileName: 'a.csv', bytes: new Uint8Array() }, alice)
+			await createImportJob(sql, { kind: 'organisation', fileName: 'a.csv', bytes: new Uint8Array() }, alice)
 		).toMatchObject({ ok: false });
 		expect(
-			createImportJob(db, { kind: 'organisation', fileName: 'a.geojson', bytes: enc('{') }, alice)
+			await createImportJob(sql, { kind: 'organisation', fileName: 'a.geojson', bytes: enc('{') }, alice)
 		).toMatchObject({ ok: false, message: expect.stringMatching(/GeoJSON/) });
 		expect(
-			createImportJob(db, { kind: 'organisation', fileName: 'a.csv', bytes: enc('name,id\n') }, alice)
+			await createImportJob(sql, { kind: 'organisation', fileName: 'a.csv', bytes: enc('name,id\n') }, alice)
 		).toMatchObject({ ok: false, message: expect.stringMatching(/aucune ligne/) });
 	});
 
-	it('property: an apply writes every row or none (a stale row anywhere undoes all)', () => {
-		fc.assert(
-			fc.property(
+	it('property: an apply writes every row or none (a stale row anywhere undoes all)', async () => {
+		await fc.assert(
+			fc.asyncProperty(
 				fc.array(fc.constantFrom('new', 'update', 'stale'), { minLength: 1, maxLength: 12 }),
-				(kinds) => {
+				async (kinds) => {
 					setup();
 					// Build the plan from a file, then make some updates stale by writing behind its back.
 					const lines = [
@@ -495,7 +501,7 @@ describe('import', () => {
 					const history = (db.prepare('SELECT COUNT(*) AS n FROM record_history').get() as { n: number }).n;
 					let threw = false;
 					try {
-						applyPlan(db, plan, alice, { note: 'test' });
+						await applyPlan(sql, plan, alice, { note: 'test' });
 					} catch {
 						threw = true;
 					}
@@ -547,12 +553,16 @@ describe('export', () => {
 					excel: true
 				})
 			).arrayBuffer();
-			const up = createImportJob(db, { kind, fileName: 'export.csv', bytes: new Uint8Array(csv) }, alice);
+			const up = await createImportJob(
+				sql,
+				{ kind, fileName: 'export.csv', bytes: new Uint8Array(csv) },
+				alice
+			);
 			if (!up.ok) throw new Error(up.message);
-			const job = getImportJob(db, up.id)!;
+			const job = (await getImportJob(sql, up.id))!;
 			const table = parseCsv(job.source);
 			if (!table.ok) throw new Error(table.message);
-			startDryRun(db, up.id, suggestMapping(kind, table.table.headers));
+			await startDryRun(sql, up.id, suggestMapping(kind, table.table.headers));
 			const planned = await settle(up.id);
 			expect((planned.plan as StoredPlan).counts).toMatchObject({ new: 0, update: 0, error: 0 });
 		}

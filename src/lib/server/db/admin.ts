@@ -6,6 +6,7 @@
 import type { PublicRecord, RecordKind } from '$lib/domain/records';
 import { all, get, perform, run, transaction, type Conn, type Out, type Query } from './query';
 import type { Stored } from './records';
+import type { SqlClient } from './sql';
 
 export interface RecordSummary {
 	id: string;
@@ -452,6 +453,17 @@ export function failInterruptedImports<C extends Conn>(conn: C, now = new Date()
 			return moved.changes;
 		})()
 	);
+}
+
+/**
+ * The data version inside a writing transaction, locked on PostgreSQL until it ends: no other instance's
+ * write moves it meanwhile (SQLite's write transaction already keeps every other writer out). An import's
+ * apply compares it with the version its check read.
+ */
+export async function lockedDataVersion(tx: SqlClient): Promise<number> {
+	const lock = tx.dialect === 'postgres' ? ' FOR UPDATE' : '';
+	const row = await tx.get<{ value: string }>(`SELECT value FROM meta WHERE key = 'data_version'${lock}`);
+	return Number(row?.value ?? '0');
 }
 
 // Column mappings remembered per kind of record and column name (see lib/io/mapping.ts).
