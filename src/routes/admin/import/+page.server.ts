@@ -4,7 +4,7 @@ import { requireRole } from '$lib/server/auth/guard';
 import { parseKind } from '$lib/server/admin/forms';
 import { importList, templateLinks, uploadImport } from '$lib/server/admin/import';
 import { importSireneUpload, type UploadedFile } from '$lib/server/sirene/upload';
-import { getDb, getSql } from '$lib/server/store';
+import { getSql } from '$lib/server/store';
 import { route } from '$lib/links';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -38,7 +38,7 @@ export const actions: Actions = {
 				: undefined;
 		};
 		const dryRun = form.get('dryRun') === 'on';
-		const result = await importSireneUpload(getDb(), {
+		const result = await importSireneUpload(getSql(), {
 			etablissements: await file('etablissements'),
 			unitesLegales: await file('unitesLegales'),
 			essFrance: await file('essFrance'),
