@@ -11,6 +11,7 @@ import {
 } from '../src/lib/domain/records';
 import { initiativeFixture, organisationFixture } from '../src/lib/domain/test-fixtures';
 import { migrate, openDatabase, type Db } from '../src/lib/server/db/connection';
+import { sqliteClient, type SqlClient } from '../src/lib/server/db/sql';
 import {
 	dataVersion,
 	getRecordById,
@@ -33,6 +34,7 @@ const centre = (code: string) => ({
 let server: Server;
 let baseUrl: string;
 let db: Db;
+let sql: SqlClient;
 beforeAll(async () => {
 	server = createGeocoderDouble();
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -54,6 +56,7 @@ function init(id: string, o: Partial<Initiative> = {}) {
 
 beforeEach(() => {
 	db = openDatabase(':memory:');
+	sql = sqliteClient(db);
 	migrate(db);
 	for (const c of communes) insertCommune(db, c);
 	for (const q of read<Quartier[]>('quartiers.json')) insertQuartier(db, q);
@@ -74,12 +77,13 @@ beforeEach(() => {
 });
 
 describe('data:geocode', () => {
-	it('picks records with an address at a reference point, and writes them as one CSV', () => {
-		expect(
-			geocodeCandidates(db)
-				.map((r) => r.id)
-				.sort()
-		).toEqual(['autre-commune', 'numero', 'rue', 'score-faible']);
+	it('picks records with an address at a reference point, and writes them as one CSV', async () => {
+		expect((await geocodeCandidates(sql)).map((r) => r.id).sort()).toEqual([
+			'autre-commune',
+			'numero',
+			'rue',
+			'score-faible'
+		]);
 		expect(batchCsv([{ id: 'a', address: '1 rue "X", bât. B', citycode: '67482' }])).toBe(
 			'id,adresse,citycode\na,"1 rue ""X"", bât. B",67482'
 		);

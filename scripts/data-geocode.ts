@@ -13,6 +13,7 @@ import { basename } from 'node:path';
 import { parseArgs as parseNodeArgs } from 'node:util';
 import { z } from 'zod';
 import type { Db } from '../src/lib/server/db/connection';
+import { sqliteClient } from '../src/lib/server/db/sql';
 import {
 	DEFAULT_BATCH,
 	MAX_BATCH,
@@ -94,7 +95,7 @@ export async function runDataGeocode(
 	opts: { baseUrl: string; fetch?: typeof fetch; now?: Date; log?: (line: string) => void }
 ): Promise<{ report: GeocodeReport; lines: string[] }> {
 	const started = performance.now();
-	const report = await geocodeRecords(db, {
+	const report = await geocodeRecords(sqliteClient(db), {
 		baseUrl: opts.baseUrl,
 		batchSize: args.batch,
 		dryRun: args.dryRun,

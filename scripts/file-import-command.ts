@@ -7,7 +7,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { CommandOutput } from '../src/lib/server/admin/import-command';
-import { migrate, openDatabase, type Db } from '../src/lib/server/db/connection';
+import { migrate, openDatabase } from '../src/lib/server/db/connection';
+import { sqliteClient, type SqlClient } from '../src/lib/server/db/sql';
 import { parseEnv } from '../src/lib/server/env';
 
 /** What every file import reads from its command line, and what it hands its import. */
@@ -29,7 +30,7 @@ export interface FileImportCommand<A extends FileImportArgs> {
 	usage: string;
 	parseArgs: (argv: string[]) => A;
 	run: (
-		db: Db,
+		sql: SqlClient,
 		input: FileImportInput,
 		args: A,
 		out: CommandOutput
@@ -58,7 +59,7 @@ async function main<A extends FileImportArgs>(command: FileImportCommand<A>): Pr
 			dryRun: args.dryRun,
 			by: args.by
 		};
-		const { exitCode, result } = await command.run(db, input, args, {
+		const { exitCode, result } = await command.run(sqliteClient(db), input, args, {
 			log: (l) => console.log(l),
 			progress: (l) => console.error(l)
 		});

@@ -37,5 +37,5 @@ runWhenCalled(import.meta.url, {
 	name: 'import:esus',
 	usage: USAGE,
 	parseArgs,
-	run: (db, input, args, out) => runEsusImport(db, { ...input, date: args.date }, out)
+	run: (sql, input, args, out) => runEsusImport(sql, { ...input, date: args.date }, out)
 });

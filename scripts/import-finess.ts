@@ -35,5 +35,5 @@ runWhenCalled(import.meta.url, {
 	name: 'import:finess',
 	usage: USAGE,
 	parseArgs,
-	run: (db, input, _args, out) => runFinessImport(db, input, out)
+	run: (sql, input, _args, out) => runFinessImport(sql, input, out)
 });

@@ -28,5 +28,5 @@ runWhenCalled(import.meta.url, {
 	name: 'import:inclusion',
 	usage: USAGE,
 	parseArgs,
-	run: (db, input, _args, out) => runInclusionImport(db, input, out)
+	run: (sql, input, _args, out) => runInclusionImport(sql, input, out)
 });

@@ -18,6 +18,7 @@ import { z } from 'zod';
 import communes from '../data/communes.json';
 import { SireneFileError } from '../src/lib/io/sirene/errors';
 import type { Db } from '../src/lib/server/db/connection';
+import { sqliteClient } from '../src/lib/server/db/sql';
 import {
 	selectSireneEstablishments,
 	type SireneProgress,
@@ -111,11 +112,14 @@ export async function runImportSirene(
 		essFrance: args.essFrance,
 		stockDate: args.stockDate,
 		communeCodes: opts.communeCodes ?? communes.map((c) => c.code),
-		watch: storedSirets(db),
+		watch: await storedSirets(sqliteClient(db)),
 		onProgress: opts.onProgress,
 		progressEvery: 1_000_000
 	});
-	const report = importSireneSelection(db, selection, { dryRun: args.dryRun, now: opts.now });
+	const report = await importSireneSelection(sqliteClient(db), selection, {
+		dryRun: args.dryRun,
+		now: opts.now
+	});
 	const seconds = (performance.now() - started) / 1000;
 	return { selection, report, lines: [...summary(selection), ...importSummary(selection, report, seconds)] };
 }

@@ -13,6 +13,7 @@ import { basename } from 'node:path';
 import { z } from 'zod';
 import { RECORD_KINDS } from '../src/lib/domain/records';
 import { migrate, openDatabase } from '../src/lib/server/db/connection';
+import { sqliteClient } from '../src/lib/server/db/sql';
 import { parseEnv } from '../src/lib/server/env';
 import { runImportCommand } from '../src/lib/server/admin/import-command';
 import { readCliArgs } from './cli-args';
@@ -71,7 +72,7 @@ async function main(): Promise<number> {
 	try {
 		migrate(db);
 		const { exitCode, result } = await runImportCommand(
-			db,
+			sqliteClient(db),
 			{
 				kind: args.kind,
 				fileName: basename(args.file),

@@ -62,6 +62,7 @@ function seed() {
 
 async function run() {
 	const db = openDatabase(path);
+	const sql = sqliteClient(db);
 	console.log('go');
 	if (op === 'approve') {
 		const pending = listProposals(db, { status: 'pending' });
@@ -76,12 +77,18 @@ async function run() {
 				const keep = getRecordById(db, `garder-${i}`)!;
 				const drop = getRecordById(db, `doublon-${i}`)!;
 				if (drop.status === 'archived') continue;
-				const r = mergeDuplicates(db, keep.id, drop.id, { keep: keep.version, drop: drop.version }, actor);
+				const r = await mergeDuplicates(
+					sql,
+					keep.id,
+					drop.id,
+					{ keep: keep.version, drop: drop.version },
+					actor
+				);
 				if (!r.ok) throw new Error(r.message);
 			} else {
 				const current = getRecordById(db, `fiche-${i}`)!;
 				if (current.version > 2) continue;
-				const r = restoreVersion(db, current.id, 1, current.version, actor);
+				const r = await restoreVersion(sql, current.id, 1, current.version, actor);
 				if (!r.ok) throw new Error(JSON.stringify(r));
 			}
 			console.log(`ok ${i}`);

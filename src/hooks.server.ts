@@ -33,7 +33,8 @@ z.config({ jitless: true });
 export const init: ServerInit = async () => {
 	if (building) return;
 	const db = initStore();
-	const interrupted = failInterruptedImports(db);
+	// Only the imports whose instance stopped (their heartbeat silent): a sibling's live import runs on.
+	const interrupted = await failInterruptedImports(getSql());
 	if (interrupted) console.log(`[import] ${interrupted} import(s) interrompu(s) marqué(s) en échec`);
 	await deleteExpiredSessions(getSql());
 	// The catalogue, search indexes and map points of the current data, before the first visitor.

@@ -8,6 +8,7 @@ import { eventFixture } from '$lib/domain/test-fixtures';
 import { listResource } from './api';
 import { exportResponse, parseExportName } from './admin/export';
 import { migrate, openDatabase, type Db } from './db/connection';
+import { sqliteClient } from './db/sql';
 import { insertRecord } from './db/records';
 import { seedIfEmpty } from './db/seed';
 import { loadDataset } from './seed/read-data';
@@ -179,13 +180,13 @@ describe('GET /api/v1/evenements', () => {
 describe('the open-data export of events', () => {
 	it('has every published event, past ones too, in the events’ own columns, never a draft', async () => {
 		const file = (name: string) =>
-			exportResponse(db, {
+			exportResponse(sqliteClient(db), {
 				...parseExportName(name)!,
 				scope: 'public',
 				siteUrl: SITE,
 				path: `/api/v1/export/${name}`
 			});
-		const csv = await file('evenements.csv').text();
+		const csv = await (await file('evenements.csv')).text();
 		const header = csv.replace(/^\uFEFF/, '').split(/\r?\n/)[0];
 		const columns = header.split(',');
 		for (const column of [
@@ -203,11 +204,11 @@ describe('the open-data export of events', () => {
 		expect(columns).not.toContain('legalForm');
 		expect(csv).toContain('marche-schiltigheim');
 		expect(csv).not.toContain('brouillon');
-		const json = await file('evenements.json').json();
+		const json = await (await file('evenements.json')).json();
 		expect(json.items.map((i: { id: string }) => i.id)).toEqual(
 			expect.arrayContaining(['atelier-hautepierre', 'forum-meinau', 'marche-schiltigheim'])
 		);
-		const geo = await file('evenements.geojson').json();
+		const geo = await (await file('evenements.geojson')).json();
 		expect(geo.features.length).toBeGreaterThan(0);
 	});
 });

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadDataset } from './seed/read-data';
 import { migrate, openDatabase, type Db } from './db/connection';
+import { sqliteClient, type SqlClient } from './db/sql';
 import { seedIfEmpty } from './db/seed';
 import { getRecordById, listHistory, updateRecord } from './db/records';
 import { runInclusionImport } from './buyers-import';
@@ -63,8 +64,10 @@ const FIXTURE = [
 ].join('\n');
 
 let db: Db;
+let sql: SqlClient;
 beforeEach(() => {
 	db = openDatabase(':memory:');
+	sql = sqliteClient(db);
 	migrate(db);
 	seedIfEmpty(db, loadDataset('data').dataset);
 	// Humanis gets the SIRET of the fixture's second row (fixture value, not a real SIRET).
@@ -74,7 +77,7 @@ beforeEach(() => {
 
 const run = (dryRun: boolean) =>
 	runInclusionImport(
-		db,
+		sql,
 		{ fileName: 'structures.csv', bytes: new TextEncoder().encode(FIXTURE), dryRun },
 		{ log: (l) => process.env.DBG && console.log(l), progress: () => {} }
 	);

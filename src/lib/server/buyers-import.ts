@@ -9,8 +9,8 @@ import { ESUS_LIST, esusToTable, type EsusSkip } from '$lib/io/esus';
 import { FINESS_DATASET, finessToTable, type FinessSkip } from '$lib/io/finess';
 import { INCLUSION_DATASET, inclusionToTable, type InclusionSkip } from '$lib/io/inclusion';
 import { readXlsx } from '$lib/io/xlsx';
-import type { Db } from './db/connection';
 import { listCommunes, listRecords } from './db/records';
+import type { SqlClient } from './db/sql';
 import { runImportCommand, type CommandOutput, type CommandResult } from './admin/import-command';
 
 /** What an importer reports when it stops before the import: nothing read, nothing written. */
@@ -34,7 +34,7 @@ function nothingWritten(input: { fileName: string; dryRun: boolean }): CommandRe
  * has, never replacing them.
  */
 function importRows(
-	db: Db,
+	sql: SqlClient,
 	table: { headers: string[]; rows: { cells: string[] }[] },
 	o: {
 		fileName: string;
@@ -48,7 +48,7 @@ function importRows(
 	out: CommandOutput
 ) {
 	return runImportCommand(
-		db,
+		sql,
 		{
 			kind: 'organisation',
 			fileName: o.fileName.endsWith('.csv') ? o.fileName : `${o.fileName}.csv`,
@@ -80,7 +80,7 @@ export interface InclusionResult extends CommandResult {
 }
 
 export async function runInclusionImport(
-	db: Db,
+	sql: SqlClient,
 	input: { fileName: string; bytes: Uint8Array; dryRun: boolean; by?: string },
 	out: CommandOutput
 ): Promise<{ exitCode: number; result: InclusionResult; skipped: InclusionSkip[] }> {
@@ -90,7 +90,7 @@ export async function runInclusionImport(
 	if (!read.ok) return { exitCode: 1, result: { ...empty, ...base, message: read.message }, skipped: [] };
 	let converted;
 	try {
-		converted = inclusionToTable(read.table, new Set(listCommunes(db).map((c) => c.code)));
+		converted = inclusionToTable(read.table, new Set((await listCommunes(sql)).map((c) => c.code)));
 	} catch (e) {
 		return { exitCode: 1, result: { ...empty, ...base, message: (e as Error).message }, skipped: [] };
 	}
@@ -107,7 +107,7 @@ export async function runInclusionImport(
 			skipped: converted.skipped
 		};
 	const { exitCode, result } = await importRows(
-		db,
+		sql,
 		converted.table,
 		{
 			fileName: input.fileName,
@@ -139,7 +139,7 @@ export interface EsusResult extends CommandResult {
  * a row in error leaves everything unwritten.
  */
 export async function runEsusImport(
-	db: Db,
+	sql: SqlClient,
 	input: { fileName: string; bytes: Uint8Array; dryRun: boolean; by?: string; date: string },
 	out: CommandOutput
 ): Promise<{ exitCode: number; result: EsusResult; skipped: EsusSkip[] }> {
@@ -157,7 +157,7 @@ export async function runEsusImport(
 	try {
 		converted = esusToTable(
 			read.table,
-			listRecords(db, 'organisation', { status: 'any' }).map((o) => ({
+			(await listRecords(sql, 'organisation', { status: 'any' })).map((o) => ({
 				id: o.id,
 				name: o.name,
 				siren: o.siren,
@@ -192,7 +192,7 @@ export async function runEsusImport(
 			skipped: converted.skipped
 		};
 	const { exitCode, result } = await importRows(
-		db,
+		sql,
 		converted.table,
 		{
 			fileName: input.fileName,
@@ -227,7 +227,7 @@ export interface FinessResult extends CommandResult {
  * unwritten.
  */
 export async function runFinessImport(
-	db: Db,
+	sql: SqlClient,
 	input: { fileName: string; bytes: Uint8Array; dryRun: boolean; by?: string },
 	out: CommandOutput
 ): Promise<{ exitCode: number; result: FinessResult; skipped: FinessSkip[] }> {
@@ -237,7 +237,7 @@ export async function runFinessImport(
 	if (decoded.encoding !== 'utf-8') out.log(`fichier lu en ${decoded.encoding}`);
 	let converted;
 	try {
-		converted = finessToTable(decoded.text, new Set(listCommunes(db).map((c) => c.code)));
+		converted = finessToTable(decoded.text, new Set((await listCommunes(sql)).map((c) => c.code)));
 	} catch (e) {
 		return { exitCode: 1, result: { ...empty, ...base, message: (e as Error).message }, skipped: [] };
 	}
@@ -261,7 +261,7 @@ export async function runFinessImport(
 		out.log(`ligne ${r.line} du fichier : SIRET ${r.cells[0]} (ligne ${i + 2} ci-dessous)`)
 	);
 	const { exitCode, result } = await importRows(
-		db,
+		sql,
 		converted.table,
 		{
 			fileName: input.fileName,

@@ -3,6 +3,7 @@ import { workbookOf } from '$lib/io/test-workbook';
 import { esusDate, sirenOf } from '$lib/io/esus';
 import { loadDataset } from './seed/read-data';
 import { migrate, openDatabase, type Db } from './db/connection';
+import { sqliteClient, type SqlClient } from './db/sql';
 import { seedIfEmpty } from './db/seed';
 import { getRecordById, listHistory, updateRecord } from './db/records';
 import { runEsusImport } from './buyers-import';
@@ -20,8 +21,10 @@ async function list(rows: (string | number | Date)[][]) {
 }
 
 let db: Db;
+let sql: SqlClient;
 beforeEach(() => {
 	db = openDatabase(':memory:');
+	sql = sqliteClient(db);
 	migrate(db);
 	seedIfEmpty(db, loadDataset('data').dataset);
 	const { version, ...humanis } = getRecordById(db, 'humanis')!;
@@ -51,7 +54,7 @@ beforeEach(() => {
 async function run(bytes: Uint8Array, dryRun: boolean) {
 	const lines: string[] = [];
 	const out = await runEsusImport(
-		db,
+		sql,
 		{ fileName: 'esus.xlsx', bytes, dryRun, date: '2026-11-01' },
 		{ log: (l) => lines.push(l), progress: () => {} }
 	);

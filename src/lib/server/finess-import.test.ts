@@ -4,6 +4,7 @@ import { finessInsee, STRUCTURE_FIELDS } from '$lib/io/finess';
 import { lambert93ToWgs84 } from '$lib/io/lambert93';
 import { loadDataset } from './seed/read-data';
 import { migrate, openDatabase, type Db } from './db/connection';
+import { sqliteClient, type SqlClient } from './db/sql';
 import { seedIfEmpty } from './db/seed';
 import { getRecordById, listHistory, listRecords, updateRecord } from './db/records';
 import { runFinessImport } from './buyers-import';
@@ -88,8 +89,10 @@ function extraction(overrides: { newPhone?: string } = {}): string {
 }
 
 let db: Db;
+let sql: SqlClient;
 beforeEach(() => {
 	db = openDatabase(':memory:');
+	sql = sqliteClient(db);
 	migrate(db);
 	seedIfEmpty(db, loadDataset('data').dataset);
 	const { version, ...humanis } = getRecordById(db, 'humanis')!;
@@ -99,7 +102,7 @@ beforeEach(() => {
 async function run(text: string, dryRun: boolean) {
 	const lines: string[] = [];
 	const out = await runFinessImport(
-		db,
+		sql,
 		{ fileName: 'etalab-cs1100507-stock.csv', bytes: new TextEncoder().encode(text), dryRun },
 		{ log: (l) => lines.push(l), progress: () => {} }
 	);

@@ -16,8 +16,8 @@ import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { Initiative, Organisation } from '$lib/domain/records';
 import { RECORD_SCHEMAS } from '$lib/domain/records';
-import type { Db } from './db/connection';
 import { listCommunes, listRecords, updateRecord, type Stored } from './db/records';
+import type { SqlClient } from './db/sql';
 import { judgeCandidate, type GeocodeResult } from './geocoder';
 
 /** The history's author of batch geocoding (see SYSTEM_ACTORS). */
@@ -47,10 +47,10 @@ export interface GeocodeRow {
 }
 
 /** Records to geocode: not archived, with an address and a commune, placed at a reference point or not at all. */
-export function geocodeCandidates(db: Db): Stored<Place>[] {
+export async function geocodeCandidates(sql: SqlClient): Promise<Stored<Place>[]> {
 	const records: Stored<Place>[] = [
-		...listRecords(db, 'organisation', { status: 'any' }),
-		...listRecords(db, 'initiative', { status: 'any' })
+		...(await listRecords(sql, 'organisation', { status: 'any' })),
+		...(await listRecords(sql, 'initiative', { status: 'any' }))
 	];
 	return records.filter(
 		(r) =>
@@ -198,7 +198,7 @@ export interface GeocodeReport {
  * `dryRun`): a later failing batch never leaves earlier ones half-written, and nothing is written twice.
  */
 export async function geocodeRecords(
-	db: Db,
+	sql: SqlClient,
 	opts: {
 		baseUrl: string;
 		batchSize?: number;
@@ -209,8 +209,8 @@ export async function geocodeRecords(
 	}
 ): Promise<GeocodeReport> {
 	const size = Math.min(MAX_BATCH, Math.max(1, opts.batchSize ?? DEFAULT_BATCH));
-	const candidates = geocodeCandidates(db);
-	const allowed = new Set(listCommunes(db).map((c) => c.code));
+	const candidates = await geocodeCandidates(sql);
+	const allowed = new Set((await listCommunes(sql)).map((c) => c.code));
 	const report: GeocodeReport = {
 		dryRun: opts.dryRun ?? false,
 		candidates: candidates.length,
@@ -257,14 +257,14 @@ export async function geocodeRecords(
 			});
 		}
 	}
-	const write = () => {
+	const write = async (tx: SqlClient | undefined) => {
 		for (const f of found) {
 			const { version, ...rest } = f.record;
 			const next = RECORD_SCHEMAS[rest.kind].safeParse({ ...rest, location: f.location });
 			const res = next.success
-				? opts.dryRun
+				? !tx
 					? { ok: true }
-					: updateRecord(db, next.data, {
+					: await updateRecord(tx, next.data, {
 							expectedVersion: version,
 							by: GEOCODE_ACTOR,
 							action: 'geocode',
@@ -279,7 +279,7 @@ export async function geocodeRecords(
 			}
 		}
 	};
-	if (opts.dryRun) write();
-	else db.transaction(write).immediate();
+	if (opts.dryRun) await write(undefined);
+	else await sql.transaction((tx) => write(tx));
 	return report;
 }

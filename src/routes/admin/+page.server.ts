@@ -1,9 +1,9 @@
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { dashboard } from '$lib/server/admin/pages';
-import { getDb } from '$lib/server/store';
+import { getSql } from '$lib/server/store';
 
 export const load: PageServerLoad = ({ locals }) => {
 	requireRole(locals, 'editor');
-	return dashboard(getDb());
+	return dashboard(getSql());
 };

@@ -14,7 +14,7 @@ import { planImport } from '$lib/io/plan';
 import { recordToForm } from '$lib/io/record-form';
 import type { Commune, Quartier, Thematique } from '$lib/domain/geography';
 import { migrate, openDatabase, type Db } from '../db/connection';
-import { sqliteClient } from '../db/sql';
+import { sqliteClient, type SqlClient } from '../db/sql';
 import { getImportJob, allRecords } from '../db/admin';
 import { createProposal, getProposal } from '../db/proposals';
 import {
@@ -46,6 +46,7 @@ import {
 const alice = { id: 'u-alice', name: 'Alice' };
 const bob = { id: 'u-bob', name: 'Bob' };
 let db: Db;
+let sql: SqlClient;
 
 const org = organisationSchema.parse(
 	organisationFixture({
@@ -63,6 +64,7 @@ const tool = fundingToolSchema.parse(toolFixture());
 
 function setup(records: PublicRecord[] = [org, init, tool]) {
 	db = openDatabase(':memory:');
+	sql = sqliteClient(db);
 	migrate(db);
 	const source = [{ reference: 'test', seen: '2026-01-01' }];
 	insertCommune(db, {
@@ -102,8 +104,8 @@ function raw(record: PublicRecordInput, overrides: Record<string, string | strin
 
 async function settle(id: string) {
 	for (let i = 0; i < 1000; i++) {
-		const status = getImportJob(db, id)?.status;
-		if (status !== 'planning' && status !== 'applying') return getImportJob(db, id)!;
+		const status = (await getImportJob(sql, id))?.status;
+		if (status !== 'planning' && status !== 'applying') return (await getImportJob(sql, id))!;
 		await new Promise((r) => setImmediate(r));
 	}
 	throw new Error('import did not finish');
@@ -112,10 +114,10 @@ async function settle(id: string) {
 beforeEach(() => setup());
 
 describe('editing', () => {
-	it('saves a form, and a second save from the same version meets a conflict with both versions', () => {
-		const first = saveFromForm(db, org.id, raw(org, { name: 'Nom d’Alice' }), 1, alice);
+	it('saves a form, and a second save from the same version meets a conflict with both versions', async () => {
+		const first = await saveFromForm(sql, org.id, raw(org, { name: 'Nom d’Alice' }), 1, alice);
 		expect(first).toMatchObject({ ok: true, version: 2 });
-		const second = saveFromForm(db, org.id, raw(org, { name: 'Nom de Bob' }), 1, bob);
+		const second = await saveFromForm(sql, org.id, raw(org, { name: 'Nom de Bob' }), 1, bob);
 		expect(second.ok).toBe(false);
 		if (second.ok || second.kind !== 'conflict') throw new Error('conflict expected');
 		expect(second.conflict.theirs).toMatchObject({ name: 'Nom d’Alice', version: 2 });
@@ -126,14 +128,14 @@ describe('editing', () => {
 		]);
 		expect(getRecordById(db, org.id)?.name).toBe('Nom d’Alice');
 		// "Keep my version", knowingly, over the version now shown.
-		const kept = overwriteAfterConflict(db, org.id, JSON.stringify(second.conflict.mine), 2, bob);
+		const kept = await overwriteAfterConflict(sql, org.id, JSON.stringify(second.conflict.mine), 2, bob);
 		expect(kept).toMatchObject({ ok: true, version: 3 });
 		expect(getRecordById(db, org.id)?.name).toBe('Nom de Bob');
 	});
 
-	it('reports schema and cross-check errors per field and writes nothing', () => {
-		const out = saveFromForm(
-			db,
+	it('reports schema and cross-check errors per field and writes nothing', async () => {
+		const out = await saveFromForm(
+			sql,
 			org.id,
 			raw(org, { communeCode: '99999', 'contact.email': 'pas-un-mail', slug: 'test-init' }),
 			1,
@@ -142,16 +144,25 @@ describe('editing', () => {
 		expect(out.ok).toBe(false);
 		if (out.ok || out.kind !== 'invalid') throw new Error('invalid expected');
 		expect(out.errors).toMatchObject({ 'contact.email': expect.any(String) });
-		const out2 = saveFromForm(db, init.id, raw(init, { communeCode: '99999', slug: 'test-init' }), 1, alice);
+		const out2 = await saveFromForm(
+			sql,
+			init.id,
+			raw(init, { communeCode: '99999', slug: 'test-init' }),
+			1,
+			alice
+		);
 		if (out2.ok || out2.kind !== 'invalid') throw new Error('invalid expected');
 		expect(out2.errors).toEqual({ communeCode: 'commune inconnue « 99999 »' });
 		expect(listHistory(db, org.id)).toHaveLength(1);
 	});
 
-	it('creates a record with an id from its name and refuses a taken id', () => {
+	it('creates a record with an id from its name and refuses a taken id', async () => {
 		const form = raw(org, { id: '', slug: '', name: 'Nouvelle structure', siret: '' });
-		expect(createFromForm(db, 'organisation', form, alice)).toEqual({ ok: true, id: 'nouvelle-structure' });
-		const again = createFromForm(db, 'organisation', form, alice);
+		expect(await createFromForm(sql, 'organisation', form, alice)).toEqual({
+			ok: true,
+			id: 'nouvelle-structure'
+		});
+		const again = await createFromForm(sql, 'organisation', form, alice);
 		expect(again.ok).toBe(false);
 		if (!again.ok) expect(Object.keys(again.errors)).toEqual(expect.arrayContaining(['id']));
 		expect(listHistory(db, 'nouvelle-structure')[0]).toMatchObject({
@@ -160,15 +171,17 @@ describe('editing', () => {
 		});
 	});
 
-	it('restores an old version as a new version, archives, and marks verified', () => {
-		saveFromForm(db, org.id, raw(org, { name: 'Changé' }), 1, alice);
-		expect(restoreVersion(db, org.id, 1, 2, alice)).toMatchObject({ ok: true, version: 3 });
+	it('restores an old version as a new version, archives, and marks verified', async () => {
+		await saveFromForm(sql, org.id, raw(org, { name: 'Changé' }), 1, alice);
+		expect(await restoreVersion(sql, org.id, 1, 2, alice)).toMatchObject({ ok: true, version: 3 });
 		expect(getRecordById(db, org.id)).toMatchObject({ name: org.name, version: 3 });
-		expect(restoreVersion(db, org.id, 1, 2, alice)).toMatchObject({ ok: false, kind: 'conflict' });
-		expect(setStatus(db, org.id, 'archived', 3, alice)).toMatchObject({ ok: true });
-		expect(markVerified(db, org.id, 4, alice, new Date('2026-11-29T10:00:00Z'))).toMatchObject({ ok: true });
+		expect(await restoreVersion(sql, org.id, 1, 2, alice)).toMatchObject({ ok: false, kind: 'conflict' });
+		expect(await setStatus(sql, org.id, 'archived', 3, alice)).toMatchObject({ ok: true });
+		expect(await markVerified(sql, org.id, 4, alice, new Date('2026-11-29T10:00:00Z'))).toMatchObject({
+			ok: true
+		});
 		expect(getRecordById(db, org.id)).toMatchObject({ status: 'archived', lastVerified: '2026-11-29' });
-		const history = historyView(db, org.id);
+		const history = await historyView(sql, org.id);
 		expect(history.map((h) => h.entry.action)).toEqual(['verify', 'archive', 'restore', 'update', 'seed']);
 		expect(history[0].changes.map((c) => c.path)).toEqual(['lastVerified']);
 		expect(history[2].changes.map((c) => [c.path, c.after])).toEqual([['name', org.name]]);
@@ -209,8 +222,8 @@ describe('moderation', () => {
 
 	it('refuses to approve over a record changed since it was displayed, and writes nothing', async () => {
 		const p = change({ name: 'Nom corrigé' });
-		saveFromForm(db, org.id, raw(org, { description: 'Changée entre-temps.' }), 1, bob);
-		expect(await approveProposal({ sql: sqliteClient(db), db }, p.id, 1, alice)).toMatchObject({
+		await saveFromForm(sql, org.id, raw(org, { description: 'Changée entre-temps.' }), 1, bob);
+		expect(await approveProposal({ sql, db }, p.id, 1, alice)).toMatchObject({
 			ok: false,
 			message: expect.stringMatching(/modifiée depuis/)
 		});
@@ -233,7 +246,7 @@ describe('moderation', () => {
 		});
 	});
 
-	it('turns a new-structure proposal into a record, and approving after editing decides it in the same step', () => {
+	it('turns a new-structure proposal into a record, and approving after editing decides it in the same step', async () => {
 		const payload = {
 			name: 'Ressourcerie du Test',
 			description: 'Une ressourcerie proposée par un visiteur.',
@@ -261,8 +274,8 @@ describe('moderation', () => {
 			location: { precision: 'quartier' },
 			contact: { website: 'https://ressourcerie.example.org' }
 		});
-		const created = createFromForm(
-			db,
+		const created = await createFromForm(
+			sql,
 			'organisation',
 			raw(view.proposed!, { name: 'Ressourcerie du Test (corrigé)' }),
 			alice,
@@ -270,8 +283,8 @@ describe('moderation', () => {
 		);
 		expect(created).toEqual({ ok: true, id: 'ressourcerie-du-test' });
 		expect(getProposal(db, p.id)?.status).toBe('approved');
-		const twice = createFromForm(
-			db,
+		const twice = await createFromForm(
+			sql,
 			'organisation',
 			raw(view.proposed!, { id: 'autre-id', slug: 'autre-slug' }),
 			alice,
@@ -323,7 +336,7 @@ describe('duplicates', () => {
 		expect(findDuplicates([org, near], new Set(['near|test-org']))).toEqual([]);
 	});
 
-	it('merges: keeps one, archives the other, moves links, in history', () => {
+	it('merges: keeps one, archives the other, moves links, in history', async () => {
 		const other = organisationSchema.parse(
 			organisationFixture({
 				id: 'doublon',
@@ -339,7 +352,7 @@ describe('duplicates', () => {
 		);
 		setup([org, other, linked]);
 		expect(mergeRecords(org, other).contact.email).toBe('a@b.fr');
-		expect(mergeDuplicates(db, 'test-org', 'doublon', { keep: 1, drop: 1 }, alice)).toEqual({
+		expect(await mergeDuplicates(sql, 'test-org', 'doublon', { keep: 1, drop: 1 }, alice)).toEqual({
 			ok: true,
 			keptId: 'test-org'
 		});
@@ -352,7 +365,7 @@ describe('duplicates', () => {
 		expect(listHistory(db, 'outil-2')[0].action).toBe('merge');
 		// Stale versions: nothing is written.
 		const before = dataVersion(db);
-		expect(mergeDuplicates(db, 'test-org', 'doublon', { keep: 1, drop: 1 }, alice)).toMatchObject({
+		expect(await mergeDuplicates(sql, 'test-org', 'doublon', { keep: 1, drop: 1 }, alice)).toMatchObject({
 			ok: false
 		});
 		expect(dataVersion(db)).toBe(before);
@@ -373,19 +386,21 @@ describe('import', () => {
 			good(3).replace('oui', 'peut-être'),
 			good(4).replace(';low', ';sûr')
 		].join('\n');
-		const up = createImportJob(
-			db,
+		const up = await createImportJob(
+			sql,
 			{ kind: 'organisation', fileName: 'structures.csv', bytes: enc(bad) },
 			alice
 		);
 		if (!up.ok) throw new Error(up.message);
-		const job = getImportJob(db, up.id)!;
-		expect(startDryRun(db, up.id, suggestMapping('organisation', header.split(';')))).toEqual({ ok: true });
+		const job = (await getImportJob(sql, up.id))!;
+		expect(await startDryRun(sql, up.id, suggestMapping('organisation', header.split(';')))).toEqual({
+			ok: true
+		});
 		const planned = await settle(up.id);
 		expect(planned.status).toBe('planned');
 		expect((planned.plan as StoredPlan).counts).toEqual({ new: 1, update: 0, unchanged: 0, error: 3 });
 		const before = dataVersion(db);
-		expect(startApply(db, up.id, alice)).toMatchObject({
+		expect(await startApply(sql, up.id, alice)).toMatchObject({
 			ok: false,
 			message: expect.stringMatching(/3 ligne/)
 		});
@@ -393,15 +408,15 @@ describe('import', () => {
 		expect(job.format).toBe('csv');
 
 		const fixed = [header, good(1), good(2), good(3), good(4)].join('\n');
-		const up2 = createImportJob(
-			db,
+		const up2 = await createImportJob(
+			sql,
 			{ kind: 'organisation', fileName: 'structures.csv', bytes: enc(fixed) },
 			alice
 		);
 		if (!up2.ok) throw new Error(up2.message);
-		startDryRun(db, up2.id, suggestMapping('organisation', header.split(';')));
+		await startDryRun(sql, up2.id, suggestMapping('organisation', header.split(';')));
 		await settle(up2.id);
-		expect(startApply(db, up2.id, alice)).toEqual({ ok: true });
+		expect(await startApply(sql, up2.id, alice)).toEqual({ ok: true });
 		const applied = await settle(up2.id);
 		expect(applied.status).toBe('applied');
 		expect(applied.summary).toMatchObject({ created: 4, updated: 0 });
@@ -409,13 +424,13 @@ describe('import', () => {
 		expect(listHistory(db, 'structure-4')[0]).toMatchObject({ action: 'import', changedBy: 'u-alice' });
 
 		// Imported again: every row is unchanged, and applying writes nothing.
-		const up3 = createImportJob(
-			db,
+		const up3 = await createImportJob(
+			sql,
 			{ kind: 'organisation', fileName: 'structures.csv', bytes: enc(fixed) },
 			alice
 		);
 		if (!up3.ok) throw new Error(up3.message);
-		startDryRun(db, up3.id, suggestMapping('organisation', header.split(';')));
+		await startDryRun(sql, up3.id, suggestMapping('organisation', header.split(';')));
 		expect(((await settle(up3.id)).plan as StoredPlan).counts).toEqual({
 			new: 0,
 			update: 0,
@@ -426,35 +441,39 @@ describe('import', () => {
 
 	it('refuses to apply when records changed after the dry run', async () => {
 		const text = `id,name\n${org.id},Renommée\n`;
-		const up = createImportJob(db, { kind: 'organisation', fileName: 'a.csv', bytes: enc(text) }, alice);
+		const up = await createImportJob(
+			sql,
+			{ kind: 'organisation', fileName: 'a.csv', bytes: enc(text) },
+			alice
+		);
 		if (!up.ok) throw new Error(up.message);
 		// The rename is chosen explicitly: by default an import only fills empty fields.
-		startDryRun(db, up.id, ['id', 'name'], { policies: { name: 'replace' } });
+		await startDryRun(sql, up.id, ['id', 'name'], { policies: { name: 'replace' } });
 		await settle(up.id);
-		saveFromForm(db, org.id, raw(org, { description: 'Changée.' }), 1, bob);
-		startApply(db, up.id, alice);
+		await saveFromForm(sql, org.id, raw(org, { description: 'Changée.' }), 1, bob);
+		await startApply(sql, up.id, alice);
 		const job = await settle(up.id);
 		expect(job).toMatchObject({ status: 'failed', error: expect.stringMatching(/relancez la simulation/) });
 		expect(getRecordById(db, org.id)?.name).toBe(org.name);
 	});
 
-	it('explains unreadable uploads', () => {
+	it('explains unreadable uploads', async () => {
 		expect(
-			createImportJob(db, { kind: 'organisation', fileName: 'a.csv', bytes: new Uint8Array() }, alice)
+			await createImportJob(sql, { kind: 'organisation', fileName: 'a.csv', bytes: new Uint8Array() }, alice)
 		).toMatchObject({ ok: false });
 		expect(
-			createImportJob(db, { kind: 'organisation', fileName: 'a.geojson', bytes: enc('{') }, alice)
+			await createImportJob(sql, { kind: 'organisation', fileName: 'a.geojson', bytes: enc('{') }, alice)
 		).toMatchObject({ ok: false, message: expect.stringMatching(/GeoJSON/) });
 		expect(
-			createImportJob(db, { kind: 'organisation', fileName: 'a.csv', bytes: enc('name,id\n') }, alice)
+			await createImportJob(sql, { kind: 'organisation', fileName: 'a.csv', bytes: enc('name,id\n') }, alice)
 		).toMatchObject({ ok: false, message: expect.stringMatching(/aucune ligne/) });
 	});
 
-	it('property: an apply writes every row or none (a stale row anywhere undoes all)', () => {
-		fc.assert(
-			fc.property(
+	it('property: an apply writes every row or none (a stale row anywhere undoes all)', async () => {
+		await fc.assert(
+			fc.asyncProperty(
 				fc.array(fc.constantFrom('new', 'update', 'stale'), { minLength: 1, maxLength: 12 }),
-				(kinds) => {
+				async (kinds) => {
 					setup();
 					// Build the plan from a file, then make some updates stale by writing behind its back.
 					const lines = [
@@ -490,7 +509,7 @@ describe('import', () => {
 					const history = (db.prepare('SELECT COUNT(*) AS n FROM record_history').get() as { n: number }).n;
 					let threw = false;
 					try {
-						applyPlan(db, plan, alice, { note: 'test' });
+						await applyPlan(sql, plan, alice, { note: 'test' });
 					} catch {
 						threw = true;
 					}
@@ -516,13 +535,13 @@ describe('import', () => {
 
 describe('export', () => {
 	it('public exports hold published records only, with the licence; an export imported again changes nothing', async () => {
-		setStatus(db, init.id, 'draft', 1, alice);
-		expect(exportRecords(db, 'initiative', 'public')).toEqual([]);
-		expect(exportRecords(db, 'initiative', 'all')).toHaveLength(1);
+		await setStatus(sql, init.id, 'draft', 1, alice);
+		expect(await exportRecords(sql, 'initiative', 'public')).toEqual([]);
+		expect(await exportRecords(sql, 'initiative', 'all')).toHaveLength(1);
 		expect(parseExportName('organisations.csv')).toEqual({ kind: 'organisation', format: 'csv' });
 		expect(parseExportName('funding-tools.geojson')).toBeUndefined();
 		expect(parseExportName('../x.csv')).toBeUndefined();
-		const json = exportResponse(db, {
+		const json = await exportResponse(sql, {
 			kind: 'organisation',
 			format: 'json',
 			scope: 'public',
@@ -532,20 +551,26 @@ describe('export', () => {
 		expect(json.headers.get('link')).toMatch(/license/);
 		expect(await json.json()).toMatchObject({ licence: { id: 'etalab-2.0' }, total: 1 });
 		for (const kind of ['organisation', 'initiative', 'funding-tool'] as const) {
-			const csv = await exportResponse(db, {
-				kind,
-				format: 'csv',
-				scope: 'all',
-				siteUrl: '',
-				path: '',
-				excel: true
-			}).arrayBuffer();
-			const up = createImportJob(db, { kind, fileName: 'export.csv', bytes: new Uint8Array(csv) }, alice);
+			const csv = await (
+				await exportResponse(sql, {
+					kind,
+					format: 'csv',
+					scope: 'all',
+					siteUrl: '',
+					path: '',
+					excel: true
+				})
+			).arrayBuffer();
+			const up = await createImportJob(
+				sql,
+				{ kind, fileName: 'export.csv', bytes: new Uint8Array(csv) },
+				alice
+			);
 			if (!up.ok) throw new Error(up.message);
-			const job = getImportJob(db, up.id)!;
+			const job = (await getImportJob(sql, up.id))!;
 			const table = parseCsv(job.source);
 			if (!table.ok) throw new Error(table.message);
-			startDryRun(db, up.id, suggestMapping(kind, table.table.headers));
+			await startDryRun(sql, up.id, suggestMapping(kind, table.table.headers));
 			const planned = await settle(up.id);
 			expect((planned.plan as StoredPlan).counts).toMatchObject({ new: 0, update: 0, error: 0 });
 		}

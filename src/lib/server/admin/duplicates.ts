@@ -20,9 +20,9 @@ import {
 	resemblance,
 	type Resembling
 } from '$lib/geo/resemblance';
-import type { Db } from '../db/connection';
 import { allRecords, dismissDuplicate, dismissedPairs } from '../db/admin';
 import { getRecordById, recordsMentioning, updateRecord } from '../db/records';
+import type { SqlClient } from '../db/sql';
 import { valueLabels } from './context';
 import { validateRecord, withoutVersion, type Actor } from './records';
 
@@ -131,7 +131,7 @@ export function findDuplicates(records: PublicRecord[], dismissed: Set<string> =
 }
 
 /** The /admin/doublons list: each pair with what a maintainer needs to choose. */
-export function duplicateList(db: Db) {
+export async function duplicateList(sql: SqlClient) {
 	const side = (r: PublicRecord) => ({
 		id: r.id,
 		name: r.name,
@@ -141,7 +141,7 @@ export function duplicateList(db: Db) {
 		siret: r.kind === 'organisation' ? r.siret : undefined,
 		address: 'address' in r ? r.address : undefined
 	});
-	return findDuplicates(allRecords(db), dismissedPairs(db)).map((p) => ({
+	return findDuplicates(await allRecords(sql), await dismissedPairs(sql)).map((p) => ({
 		a: side(p.a),
 		b: side(p.b),
 		sameSiret: p.sameSiret,
@@ -151,9 +151,9 @@ export function duplicateList(db: Db) {
 }
 
 /** "Not a duplicate": the pair is no longer listed. False when either record does not exist. */
-export function dismissPair(db: Db, a: string, b: string, actor: Actor): boolean {
-	if (!getRecordById(db, a) || !getRecordById(db, b)) return false;
-	dismissDuplicate(db, a, b, actor.id);
+export async function dismissPair(sql: SqlClient, a: string, b: string, actor: Actor): Promise<boolean> {
+	if (!(await getRecordById(sql, a)) || !(await getRecordById(sql, b))) return false;
+	await dismissDuplicate(sql, a, b, actor.id);
 	return true;
 }
 
@@ -163,22 +163,23 @@ class MergeAbort extends Error {}
 
 /**
  * Keeps one record, archives the other and points every link (parent, carrier, providers, combinations) at
- * the kept one, all in one transaction; each change is a history entry naming the merge.
+ * the kept one, all in one transaction (on PostgreSQL too: a version moved by another instance undoes the
+ * whole merge); each change is a history entry naming the merge.
  */
-export function mergeDuplicates(
-	db: Db,
+export async function mergeDuplicates(
+	sql: SqlClient,
 	keepId: string,
 	dropId: string,
 	versions: { keep: number; drop: number },
 	actor: Actor
-): MergeResult {
-	const keep = getRecordById(db, keepId);
-	const drop = getRecordById(db, dropId);
+): Promise<MergeResult> {
+	const keep = await getRecordById(sql, keepId);
+	const drop = await getRecordById(sql, dropId);
 	if (!keep || !drop || keepId === dropId) return { ok: false, message: 'fiches introuvables' };
 	if (keep.kind !== drop.kind)
 		return { ok: false, message: 'seules deux fiches du même type peuvent être fusionnées' };
 	const merged = mergeRecords(withoutVersion(keep), withoutVersion(drop));
-	const checked = validateRecord(db, merged);
+	const checked = await validateRecord(sql, merged);
 	if (!checked.ok)
 		return { ok: false, message: 'la fiche fusionnée ne serait pas valide', errors: checked.errors };
 	const archived = {
@@ -187,22 +188,22 @@ export function mergeDuplicates(
 		caveats: [...drop.caveats, `Doublon fusionné dans « ${keep.name} » (${keep.id}).`].slice(-20)
 	} as PublicRecord;
 	try {
-		db.transaction(() => {
-			const a = updateRecord(db, checked.record, {
+		await sql.transaction(async (tx) => {
+			const a = await updateRecord(tx, checked.record, {
 				expectedVersion: versions.keep,
 				by: actor.id,
 				action: 'merge',
 				note: `fusion : reprend « ${drop.name} » (${drop.id})`
 			});
-			const b = updateRecord(db, archived, {
+			const b = await updateRecord(tx, archived, {
 				expectedVersion: versions.drop,
 				by: actor.id,
 				action: 'merge',
 				note: `fusionnée dans « ${keep.name} » (${keep.id})`
 			});
 			if (!a.ok || !b.ok) throw new MergeAbort();
-			relink(db, dropId, keepId, actor);
-		})();
+			await relink(tx, dropId, keepId, actor);
+		});
 	} catch (e) {
 		if (e instanceof MergeAbort)
 			return {
@@ -235,11 +236,11 @@ function relinked(record: PublicRecord, from: string, to: string): PublicRecord 
 	return changed ? r : undefined;
 }
 
-function relink(db: Db, from: string, to: string, actor: Actor) {
-	for (const stored of recordsMentioning(db, from)) {
+async function relink(tx: SqlClient, from: string, to: string, actor: Actor) {
+	for (const stored of await recordsMentioning(tx, from)) {
 		const r = relinked(withoutVersion(stored), from, to);
 		if (!r) continue;
-		const res = updateRecord(db, r, {
+		const res = await updateRecord(tx, r, {
 			expectedVersion: stored.version,
 			by: actor.id,
 			action: 'merge',
@@ -254,9 +255,9 @@ function relink(db: Db, from: string, to: string, actor: Actor) {
  * will say after the merge and the rule that decides it, the links that will move and whether the result
  * is valid. Nothing is written. `keepId` picks the record kept (the first one otherwise).
  */
-export function mergePreview(db: Db, aId: string, bId: string, keepId?: string | null) {
-	const a = getRecordById(db, aId);
-	const b = getRecordById(db, bId);
+export async function mergePreview(sql: SqlClient, aId: string, bId: string, keepId?: string | null) {
+	const a = await getRecordById(sql, aId);
+	const b = await getRecordById(sql, bId);
 	if (!a || !b || a.id === b.id) return undefined;
 	const [keep, drop] = keepId === b.id ? [b, a] : [a, b];
 	const side = (r: typeof a) => ({
@@ -275,8 +276,8 @@ export function mergePreview(db: Db, aId: string, bId: string, keepId?: string |
 			why: '',
 			problems: ['seules deux fiches du même type peuvent être fusionnées']
 		};
-	const records = allRecords(db);
-	const labels = valueLabels(db, records);
+	const records = await allRecords(sql);
+	const labels = await valueLabels(sql, records);
 	const kept = withoutVersion(keep);
 	const dropped = withoutVersion(drop);
 	const merged = mergeRecords(kept, dropped);
@@ -293,7 +294,7 @@ export function mergePreview(db: Db, aId: string, bId: string, keepId?: string |
 		outcome: r.outcome,
 		rule: describeMergeRule(r.rule, (p) => labelOfPath(keep.kind, p))
 	}));
-	const checked = validateRecord(db, merged);
+	const checked = await validateRecord(sql, merged);
 	const found = resemblance(resembling(a), resembling(b));
 	return {
 		...base,

@@ -8,8 +8,8 @@ import { DATA_LICENCE } from '$lib/domain/licence';
 import type { PublicRecord, RecordKind } from '$lib/domain/records';
 import { recordsToCsv, recordsToFullGeoJson } from '$lib/io/export';
 import { KIND_LABELS, kindFromSlug } from '$lib/domain/fields';
-import type { Db } from '../db/connection';
 import { listRecords } from '../db/records';
+import type { SqlClient } from '../db/sql';
 
 export type ExportFormat = 'csv' | 'geojson' | 'json';
 
@@ -33,10 +33,14 @@ export function exportFileNames(): { kind: RecordKind; name: string; format: Exp
 
 const LICENCE_LINK = `<${DATA_LICENCE.url}>; rel="license"`;
 
-export function exportRecords(db: Db, kind: RecordKind, scope: 'public' | 'all'): PublicRecord[] {
-	const records = listRecords(db, kind, { status: scope === 'public' ? 'published' : 'any' });
+export async function exportRecords(
+	sql: SqlClient,
+	kind: RecordKind,
+	scope: 'public' | 'all'
+): Promise<PublicRecord[]> {
+	const records = await listRecords(sql, kind, { status: scope === 'public' ? 'published' : 'any' });
 	// The public files refer to published records only (see publicView); the maintainers' file keeps all.
-	const published = scope === 'public' ? publishedRecordIds(db) : undefined;
+	const published = scope === 'public' ? await publishedRecordIds(sql) : undefined;
 	return records
 		.map(({ version: _version, ...r }) =>
 			published ? publicView(r as PublicRecord, (id) => published.has(id)) : (r as PublicRecord)
@@ -44,8 +48,8 @@ export function exportRecords(db: Db, kind: RecordKind, scope: 'public' | 'all')
 		.sort((a, b) => a.id.localeCompare(b.id));
 }
 
-export function exportResponse(
-	db: Db,
+export async function exportResponse(
+	sql: SqlClient,
 	opts: {
 		kind: RecordKind;
 		format: ExportFormat;
@@ -54,8 +58,8 @@ export function exportResponse(
 		path: string;
 		excel?: boolean;
 	}
-): Response {
-	const records = exportRecords(db, opts.kind, opts.scope);
+): Promise<Response> {
+	const records = await exportRecords(sql, opts.kind, opts.scope);
 	const date = new Date().toISOString().slice(0, 10);
 	const slug = KIND_LABELS[opts.kind].slug;
 	const meta = {

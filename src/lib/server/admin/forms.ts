@@ -5,25 +5,39 @@ import { geocodeAddress } from '../geocoder';
 import type { FormRaw } from '$lib/io/cells';
 import { route } from '$lib/links';
 import { rawToForm, recordToForm, type FormState } from '$lib/io/record-form';
-import type { Db } from '../db/connection';
 import { getProposal } from '../db/proposals';
 import { getRecordById, listCommunes } from '../db/records';
+import type { SqlClient } from '../db/sql';
 import { refOptions } from './context';
-import { proposalView } from './moderation';
+import type { ProposalView } from './moderation';
 import { historyView, withoutVersion } from './records';
+
+/**
+ * A proposal's view (moderation.ts's proposalView), given by the route: the moderation reads through its
+ * own connection until it moves to the asynchronous client.
+ */
+export type ProposalViewOf = (
+	id: string,
+	now?: Date
+) => ProposalView | undefined | Promise<ProposalView | undefined>;
 
 export function parseKind(value: string | null): RecordKind {
 	return (RECORD_KINDS as readonly string[]).includes(value ?? '') ? (value as RecordKind) : 'organisation';
 }
 
 /** The edit page: the record, its form, and a pending change proposal to approve through it, if asked. */
-export function editPage(db: Db, id: string, proposalId: string | null) {
-	const record = getRecordById(db, id);
+export async function editPage(
+	sql: SqlClient,
+	id: string,
+	proposalId: string | null,
+	proposalView: ProposalViewOf
+) {
+	const record = await getRecordById(sql, id);
 	if (!record) return undefined;
 	let form: FormState = recordToForm(record);
 	let proposal: { id: string; explanation?: string } | undefined;
 	if (proposalId) {
-		const view = proposalView(db, proposalId);
+		const view = await proposalView(proposalId);
 		if (view && view.proposal.status === 'pending' && view.target?.id === id && view.proposed) {
 			form = recordToForm(view.proposed);
 			proposal = { id: view.proposal.id, explanation: view.explanation };
@@ -42,34 +56,40 @@ export function editPage(db: Db, id: string, proposalId: string | null) {
 		},
 		form,
 		proposal,
-		options: refOptions(db)
+		options: await refOptions(sql)
 	};
 }
 
 /** The create page: an empty form of a kind, or a new-record proposal's content to check and approve. */
-export function createPage(db: Db, kindParam: string | null, proposalId: string | null, now = new Date()) {
+export async function createPage(
+	sql: SqlClient,
+	kindParam: string | null,
+	proposalId: string | null,
+	proposalView: ProposalViewOf,
+	now = new Date()
+) {
 	let kind = parseKind(kindParam);
 	let form: FormState = recordToForm({ kind, status: 'draft', lastVerified: todayIso(now) });
 	let proposal: { id: string } | undefined;
 	if (proposalId) {
-		const p = getProposal(db, proposalId);
+		const p = await getProposal(sql, proposalId);
 		const view =
-			p && p.status === 'pending' && p.type !== 'change' ? proposalView(db, proposalId, now) : undefined;
+			p && p.status === 'pending' && p.type !== 'change' ? await proposalView(proposalId, now) : undefined;
 		if (view?.proposed) {
 			kind = view.proposed.kind;
 			form = recordToForm(view.proposed);
 			proposal = { id: proposalId };
 		}
 	}
-	return { kind, form, proposal, options: refOptions(db) };
+	return { kind, form, proposal, options: await refOptions(sql) };
 }
 
-export function historyPage(db: Db, id: string) {
-	const record = getRecordById(db, id);
+export async function historyPage(sql: SqlClient, id: string) {
+	const record = await getRecordById(sql, id);
 	if (!record) return undefined;
 	return {
 		record: { id: record.id, kind: record.kind, name: record.name, version: record.version },
-		entries: historyView(db, id).map((h) => ({
+		entries: (await historyView(sql, id)).map((h) => ({
 			version: h.entry.version,
 			action: h.entry.action,
 			at: h.entry.changedAt,
@@ -87,7 +107,7 @@ export function historyPage(db: Db, id: string) {
  * the position and its precision into the form, unsaved, for the maintainer to check.
  */
 export async function geocodeForm(
-	db: Db,
+	sql: SqlClient,
 	kind: RecordKind,
 	raw: FormRaw,
 	baseUrl: string,
@@ -105,7 +125,7 @@ export async function geocodeForm(
 	const result = await geocodeAddress(address, {
 		baseUrl,
 		citycode,
-		allowedCitycodes: new Set(listCommunes(db).map((c) => c.code)),
+		allowedCitycodes: new Set((await listCommunes(sql)).map((c) => c.code)),
 		fetch: fetchFn
 	});
 	if (result.status !== 'found') {
@@ -131,11 +151,11 @@ export async function geocodeForm(
 
 /** "Géocoder l'adresse" on an existing record's form; undefined when the record does not exist. */
 export async function geocodeRecordForm(
-	db: Db,
+	sql: SqlClient,
 	id: string,
 	raw: FormRaw,
 	baseUrl: string
 ): Promise<Awaited<ReturnType<typeof geocodeForm>> | undefined> {
-	const record = getRecordById(db, id);
-	return record ? geocodeForm(db, record.kind, raw, baseUrl) : undefined;
+	const record = await getRecordById(sql, id);
+	return record ? geocodeForm(sql, record.kind, raw, baseUrl) : undefined;
 }

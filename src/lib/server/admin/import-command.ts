@@ -14,10 +14,9 @@ import { checkMapping, headerKey } from '$lib/io/mapping';
 import { planImportSteps, type ImportPlan } from '$lib/io/plan';
 import { recordsByName } from '$lib/io/ref-names';
 import { foldName } from '$lib/io/values';
-import type { Db } from '../db/connection';
 import { listCommunes } from '../db/records';
-import { sqliteClient } from '../db/sql';
-import { listUsers } from '../db/users';
+import type { SqlClient } from '../db/sql';
+import { isUniqueViolation, listUsers } from '../db/users';
 import {
 	applyPlan,
 	fieldLabel,
@@ -82,9 +81,9 @@ function targetOf(kind: RecordKind, text: string): string | undefined {
 	return specs.find((f) => f.path === t)?.path ?? specs.find((f) => foldName(f.label) === foldName(t))?.path;
 }
 
-async function actorFor(db: Db, by: string | undefined): Promise<Actor> {
+async function actorFor(sql: SqlClient, by: string | undefined): Promise<Actor> {
 	const name = by?.trim() || 'ligne de commande';
-	const user = (await listUsers(sqliteClient(db))).find(
+	const user = (await listUsers(sql)).find(
 		(u) => u.email.toLowerCase() === name.toLowerCase() || foldName(u.name) === foldName(name)
 	);
 	// History shows an account by its name; any other name is kept as written.
@@ -92,7 +91,7 @@ async function actorFor(db: Db, by: string | undefined): Promise<Actor> {
 }
 
 export async function runImportCommand(
-	db: Db,
+	sql: SqlClient,
 	input: CommandInput,
 	out: CommandOutput
 ): Promise<{ exitCode: number; result: CommandResult }> {
@@ -108,7 +107,7 @@ export async function runImportCommand(
 		skipped: 0
 	};
 	const stop = (message: string) => ({ exitCode: 1, result: { ...result, message } });
-	if (listCommunes(db).length === 0)
+	if ((await listCommunes(sql)).length === 0)
 		return stop(
 			'la base ne connaît aucune commune : démarrez le serveur une fois (il charge data/) avant d’importer'
 		);
@@ -130,7 +129,7 @@ export async function runImportCommand(
 		}
 		mappingFile = parsed.data;
 	}
-	const mapping = proposedMapping(db, input.kind, table.headers).mapping;
+	const mapping = (await proposedMapping(sql, input.kind, table.headers)).mapping;
 	const byHeader = new Map(table.headers.map((h, i) => [headerKey(h), i]));
 	for (const [header, text] of Object.entries(mappingFile.columns)) {
 		const i = byHeader.get(headerKey(header));
@@ -160,7 +159,7 @@ export async function runImportCommand(
 	const options = checkOptions(
 		input.kind,
 		{ policies, values, ...(mappingFile.source ? { source: mappingFile.source } : {}) },
-		{ seen: todayIso(), names: refNames(db), recordsByName: recordsByName([]) }
+		{ seen: todayIso(), names: await refNames(sql), recordsByName: recordsByName([]) }
 	);
 	if (!options.ok) return stop(options.message);
 	checked.mapping.forEach((path, i) =>
@@ -171,7 +170,14 @@ export async function runImportCommand(
 
 	// Dry run, with a progress line about every second on long files.
 	const total = table.rows.length;
-	const steps = planImportSteps(input.kind, table, checked.mapping, planContext(db), options.options, 500);
+	const steps = planImportSteps(
+		input.kind,
+		table,
+		checked.mapping,
+		await planContext(sql),
+		options.options,
+		500
+	);
 	let plan: ImportPlan;
 	let last = Date.now();
 	for (;;) {
@@ -210,7 +216,7 @@ export async function runImportCommand(
 		return { exitCode: 0, result: { ...result, skipped: input.skipErrors ? result.errors : 0 } };
 	}
 	try {
-		const summary = applyPlan(db, plan, await actorFor(db, input.by), {
+		const summary = await applyPlan(sql, plan, await actorFor(sql, input.by), {
 			note: `import ${input.fileName} (ligne de commande)`,
 			skipErrors: input.skipErrors
 		});
@@ -225,7 +231,7 @@ export async function runImportCommand(
 				? e.message
 				: isDiskFull(e)
 					? 'espace disque plein : rien n’a été écrit ; libérez de la place et relancez l’import'
-					: String(e).includes('UNIQUE')
+					: isUniqueViolation(e) || String(e).includes('UNIQUE')
 						? 'une fiche de même identifiant ou slug a été créée entre-temps ; rien n’a été écrit'
 						: `erreur inattendue (${(e as Error).message}) ; rien n’a été écrit`;
 		return stop(message);

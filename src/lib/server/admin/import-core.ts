@@ -13,9 +13,9 @@ import type { RefNames } from '$lib/io/ref-names';
 import { LIMITS, type ReadResult, type Table } from '$lib/io/table';
 import { readXlsx } from '$lib/io/xlsx';
 import type { UpdatePolicy } from '$lib/domain/record-update';
-import type { Db } from '../db/connection';
 import {
 	allRecords,
+	lockedDataVersion,
 	rememberMappings,
 	rememberedMappings,
 	transitionImportJob,
@@ -29,6 +29,7 @@ import {
 	listThematiques,
 	updateRecord
 } from '../db/records';
+import type { SqlClient } from '../db/sql';
 import { placeRefs } from './context';
 import type { Actor } from './records';
 
@@ -109,39 +110,42 @@ export async function readUpload(
 }
 
 /** The names of places and thématiques, for cells that name them. */
-export function refNames(db: Db): RefNames {
+export async function refNames(sql: SqlClient): Promise<RefNames> {
 	return {
-		communes: listCommunes(db).map((c) => ({
+		communes: (await listCommunes(sql)).map((c) => ({
 			code: c.code,
 			name: c.name,
 			slug: c.slug,
 			postcodes: c.postcodes
 		})),
-		quartiers: listQuartiers(db).map((q) => ({
+		quartiers: (await listQuartiers(sql)).map((q) => ({
 			code: q.code,
 			name: q.name,
 			slug: q.slug,
 			communeCode: q.communeCode,
 			subQuartiers: q.subQuartiers.map((s) => ({ slug: s.slug, name: s.name }))
 		})),
-		qpv: listQpv(db).map((q) => ({ slug: q.slug, name: q.name })),
-		thematiques: listThematiques(db).map((t) => ({ code: t.code, label: t.label }))
+		qpv: (await listQpv(sql)).map((q) => ({ slug: q.slug, name: q.name })),
+		thematiques: (await listThematiques(sql)).map((t) => ({ code: t.code, label: t.label }))
 	};
 }
 
 /** What planning needs from the store, now. */
-export function planContext(db: Db): PlanContext {
+export async function planContext(sql: SqlClient): Promise<PlanContext> {
 	return {
-		existing: allRecords(db).map((r) => ({ record: r, version: r.version })),
-		refs: placeRefs(db),
-		names: refNames(db)
+		existing: (await allRecords(sql)).map((r) => ({ record: r, version: r.version })),
+		refs: await placeRefs(sql),
+		names: await refNames(sql)
 	};
 }
 
 /** The remembered choices of a kind, by folded column name. */
-export function rememberedColumns(db: Db, kind: RecordKind): Map<string, RememberedColumn> {
+export async function rememberedColumns(
+	sql: SqlClient,
+	kind: RecordKind
+): Promise<Map<string, RememberedColumn>> {
 	return new Map(
-		rememberedMappings(db, kind).map((r) => [
+		(await rememberedMappings(sql, kind)).map((r) => [
 			r.header,
 			{ target: r.target, policy: (r.policy as UpdatePolicy | null) ?? undefined }
 		])
@@ -149,24 +153,24 @@ export function rememberedColumns(db: Db, kind: RecordKind): Map<string, Remembe
 }
 
 /** The mapping proposed for a file: remembered choices first, then names. */
-export function proposedMapping(db: Db, kind: RecordKind, headers: string[]) {
-	return proposeMapping(kind, headers, rememberedColumns(db, kind));
+export async function proposedMapping(sql: SqlClient, kind: RecordKind, headers: string[]) {
+	return proposeMapping(kind, headers, await rememberedColumns(sql, kind));
 }
 
 /**
  * Remembers a confirmed mapping (and each mapped column's policy but « remplacer ») for the next import of
  * the kind.
  */
-export function rememberMapping(
-	db: Db,
+export async function rememberMapping(
+	sql: SqlClient,
 	kind: RecordKind,
 	headers: string[],
 	mapping: string[],
 	policies: Partial<Record<string, UpdatePolicy>>,
 	by: string | null
 ) {
-	rememberMappings(
-		db,
+	await rememberMappings(
+		sql,
 		kind,
 		headers.map((h, i) => ({
 			header: headerKey(h),
@@ -206,14 +210,16 @@ const LISTED = 500;
 /**
  * All rows or none: one transaction for the inserts, the updates (each checked against the version the plan
  * saw) and, when given, the job's move to "applied". Throws (and writes nothing) on any conflict. Rows in
- * error stop everything, unless `skipErrors` says to leave them out.
+ * error stop everything, unless `skipErrors` says to leave them out. With `dataVersion`, the store must
+ * still be at the version the plan was checked against, read inside the transaction: a write that landed
+ * in between (on this instance or another) makes the whole apply write nothing.
  */
-export function applyPlan(
-	db: Db,
+export async function applyPlan(
+	sql: SqlClient,
 	plan: ImportPlan,
 	actor: Actor,
-	opts: { note: string; jobId?: string; now?: Date; skipErrors?: boolean }
-): ApplySummary {
+	opts: { note: string; jobId?: string; now?: Date; skipErrors?: boolean; dataVersion?: number }
+): Promise<ApplySummary> {
 	if (plan.counts.error > 0 && !opts.skipErrors)
 		throw new ImportFailure('le fichier contient des erreurs : rien n’a été écrit');
 	const now = opts.now ?? new Date();
@@ -227,10 +233,16 @@ export function applyPlan(
 		createdRecords: [],
 		updatedRecords: []
 	};
-	db.transaction(() => {
+	await sql.transaction(async (tx) => {
+		if (opts.dataVersion !== undefined) {
+			if ((await lockedDataVersion(tx)) !== opts.dataVersion)
+				throw new ImportFailure(
+					'les fiches ont changé pendant la vérification : relancez la simulation ; rien n’a été écrit'
+				);
+		}
 		for (const row of plan.rows) {
 			if (row.status === 'new' && row.record) {
-				insertRecord(db, row.record, { by: actor.id, action: 'import', note: opts.note, now });
+				await insertRecord(tx, row.record, { by: actor.id, action: 'import', note: opts.note, now });
 				summary.created++;
 				if (summary.createdRecords.length < LISTED)
 					summary.createdRecords.push({
@@ -240,7 +252,7 @@ export function applyPlan(
 						kind: row.record.kind
 					});
 			} else if (row.status === 'update' && row.record && row.expectedVersion !== undefined) {
-				const res = updateRecord(db, row.record, {
+				const res = await updateRecord(tx, row.record, {
 					expectedVersion: row.expectedVersion,
 					by: actor.id,
 					action: 'import',
@@ -262,9 +274,9 @@ export function applyPlan(
 					});
 			}
 		}
-		if (opts.jobId && !transitionImportJob(db, opts.jobId, ['applying'], 'applied', { summary }))
+		if (opts.jobId && !(await transitionImportJob(tx, opts.jobId, ['applying'], 'applied', { summary })))
 			throw new ImportFailure('import déjà appliqué');
-	})();
+	});
 	return summary;
 }
 

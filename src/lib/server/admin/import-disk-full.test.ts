@@ -38,6 +38,7 @@ describe('an import on a full disk', () => {
 
 	it('fails whole with « espace disque plein », writes nothing, and applies once space is freed', async () => {
 		const db = testStore();
+		const sql = sqliteClient(db);
 		await insertUser(sqliteClient(db), {
 			id: alice.id,
 			email: 'alice@example.org',
@@ -45,17 +46,19 @@ describe('an import on a full disk', () => {
 			passwordHash: 'x',
 			role: 'editor'
 		});
-		const up = createImportJob(
-			db,
+		const up = await createImportJob(
+			sql,
 			{ kind: 'organisation', fileName: 'structures.csv', bytes: new TextEncoder().encode(csv) },
 			alice
 		);
 		if (!up.ok) throw new Error(up.message);
-		expect(startDryRun(db, up.id, suggestMapping('organisation', header.split(';')))).toEqual({ ok: true });
+		expect(await startDryRun(sql, up.id, suggestMapping('organisation', header.split(';')))).toEqual({
+			ok: true
+		});
 		expect((await settle(db, up.id)).status).toBe('planned');
 		const before = { version: dataVersion(db), records: allRecords(db).length };
 
-		expect(startApply(db, up.id, alice)).toEqual({ ok: true });
+		expect(await startApply(sql, up.id, alice)).toEqual({ ok: true });
 		// The apply runs in the background from its first await: fill the store before it writes.
 		db.exec('CREATE TABLE filler (b BLOB)');
 		db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
@@ -66,29 +69,29 @@ describe('an import on a full disk', () => {
 
 		// Nothing written; even the failure could not be stored yet (its row is rewritten whole): the job
 		// stays « en cours », with no progress, until space is freed.
-		await vi.waitFor(async () => expect(await progressOf(db, up.id)).toBeUndefined());
+		await vi.waitFor(async () => expect(await progressOf(sql, up.id)).toBeUndefined());
 		expect(getImportJob(db, up.id)!.status).toBe('applying');
 		expect({ version: dataVersion(db), records: allRecords(db).length }).toEqual(before);
-		vi.advanceTimersByTime(FAILURE_RETRY_MS);
+		await vi.advanceTimersByTimeAsync(FAILURE_RETRY_MS);
 		expect(getImportJob(db, up.id)!.status).toBe('applying');
 
 		// Space freed: the failure is stored at the next try, and the same file, planned again, is written whole.
 		db.exec('DELETE FROM filler');
 		db.pragma('max_page_count = 1000000');
-		vi.advanceTimersByTime(FAILURE_RETRY_MS);
+		await vi.advanceTimersByTimeAsync(FAILURE_RETRY_MS);
 		const failed = getImportJob(db, up.id)!;
 		expect(failed.status).toBe('failed');
 		expect(failed.error).toMatch(/^espace disque plein sur le serveur : rien n’a été écrit/);
 		expect({ version: dataVersion(db), records: allRecords(db).length }).toEqual(before);
-		const again = createImportJob(
-			db,
+		const again = await createImportJob(
+			sql,
 			{ kind: 'organisation', fileName: 'structures.csv', bytes: new TextEncoder().encode(csv) },
 			alice
 		);
 		if (!again.ok) throw new Error(again.message);
-		startDryRun(db, again.id, suggestMapping('organisation', header.split(';')));
+		await startDryRun(sql, again.id, suggestMapping('organisation', header.split(';')));
 		expect((await settle(db, again.id)).status).toBe('planned');
-		expect(startApply(db, again.id, alice)).toEqual({ ok: true });
+		expect(await startApply(sql, again.id, alice)).toEqual({ ok: true });
 		expect(await settle(db, again.id)).toMatchObject({ status: 'applied', summary: { created: 30 } });
 		expect(allRecords(db).length).toBe(before.records + 30);
 	});

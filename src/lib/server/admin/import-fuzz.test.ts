@@ -18,6 +18,7 @@ import { workbookOf } from '$lib/io/test-workbook';
 import { countRecords, dataVersion } from '../db/records';
 import { applyPlan, ImportFailure, planContext, readUpload } from './import-core';
 import { testStore } from './test-store';
+import { sqliteClient } from '../db/sql';
 
 /** A cell as the workbook writer takes it (exceljs stays in lib/io). */
 type CellValue = Parameters<typeof workbookOf>[0][number][number];
@@ -32,7 +33,8 @@ const db = testStore([
 		})
 	)
 ]);
-const ctx = planContext(db);
+const sql = sqliteClient(db);
+const ctx = await planContext(sql);
 const actor = { id: 'u-fuzz', name: 'Fuzz' };
 
 /** What a JavaScript failure leaks into a message; a French refusal never says these. */
@@ -129,10 +131,10 @@ async function readAndPlan(fileName: string, bytes: Uint8Array) {
 }
 
 /** A plan with a refused row is refused whole: nothing written, not even the good rows. */
-function expectNothingWrittenOnRefusal(plan: ReturnType<typeof planImport>) {
+async function expectNothingWrittenOnRefusal(plan: ReturnType<typeof planImport>) {
 	if (plan.counts.error === 0) return;
 	const before = { version: dataVersion(db), counts: countRecords(db) };
-	expect(() => applyPlan(db, plan, actor, { note: 'fuzz' })).toThrow(ImportFailure);
+	await expect(applyPlan(sql, plan, actor, { note: 'fuzz' })).rejects.toThrow(ImportFailure);
 	expect({ version: dataVersion(db), counts: countRecords(db) }).toEqual(before);
 }
 
@@ -155,7 +157,7 @@ describe('the workspace import under fuzzing', () => {
 			fc.asyncProperty(tableArb, fc.boolean(), async ([headers, rows], excel) => {
 				const text = writeCsv(headers, rows, { excel });
 				const plan = await readAndPlan('f.csv', new TextEncoder().encode(text));
-				if (plan) expectNothingWrittenOnRefusal(plan);
+				if (plan) await expectNothingWrittenOnRefusal(plan);
 			}),
 			{ numRuns: 150 }
 		);
@@ -187,7 +189,7 @@ describe('the workspace import under fuzzing', () => {
 							`"deep":${'['.repeat(depth)}${']'.repeat(depth)},"type":"Feature"`
 						);
 					const plan = await readAndPlan('f.geojson', new TextEncoder().encode(text));
-					if (plan) expectNothingWrittenOnRefusal(plan);
+					if (plan) await expectNothingWrittenOnRefusal(plan);
 				}
 			),
 			{ numRuns: 150 }
@@ -226,7 +228,7 @@ describe('the workspace import under fuzzing', () => {
 						bytes[at % bytes.length] = byte;
 					}
 					const plan = await readAndPlan('f.xlsx', bytes);
-					if (plan) expectNothingWrittenOnRefusal(plan);
+					if (plan) await expectNothingWrittenOnRefusal(plan);
 				}
 			),
 			{ numRuns: 40 }

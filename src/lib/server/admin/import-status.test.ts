@@ -9,6 +9,7 @@ describe('importStatus', () => {
 	it('gives a job’s status without progress when nothing runs, and nothing for an unknown job', async () => {
 		const db = openDatabase(':memory:');
 		migrate(db);
+		const sql = sqliteClient(db);
 		await insertUser(sqliteClient(db), {
 			id: 'u1',
 			email: 'a@example.org',
@@ -26,7 +27,7 @@ describe('importStatus', () => {
 			delimiter: ',',
 			createdBy: 'u1'
 		});
-		expect(await importStatus(db, 'job-1')).toEqual({ status: 'uploaded', progress: null });
-		expect(await importStatus(db, 'nope')).toBeUndefined();
+		expect(await importStatus(sql, 'job-1')).toEqual({ status: 'uploaded', progress: null });
+		expect(await importStatus(sql, 'nope')).toBeUndefined();
 	});
 });

@@ -9,6 +9,7 @@ import { REJECTED_COLUMN } from '$lib/io/import-messages';
 import { workbookOf } from '$lib/io/test-workbook';
 import { loadDataset } from '$lib/server/seed/read-data';
 import { migrate, openDatabase, type Db } from '../db/connection';
+import { sqliteClient, type SqlClient } from '../db/sql';
 import { getImportJob } from '../db/admin';
 import { dataVersion, getRecordById, listHistory } from '../db/records';
 import { seedIfEmpty } from '../db/seed';
@@ -29,9 +30,11 @@ import { runImportCommand } from './import-command';
 const { dataset } = loadDataset('data');
 const camille = { id: 'u-camille', name: 'Camille' };
 let db: Db;
+let sql: SqlClient;
 
 beforeEach(() => {
 	db = openDatabase(':memory:');
+	sql = sqliteClient(db);
 	migrate(db);
 	seedIfEmpty(db, dataset);
 });
@@ -54,26 +57,26 @@ const SHEET = [
 	';Ligne sans nom;Strasbourg;non;acteur;https://exemple.org/x;'
 ].join('\r\n');
 
-function upload(text = SHEET, fileName = 'adherents.csv') {
-	const up = createImportJob(db, { kind: 'organisation', fileName, bytes: enc(text) }, camille);
+async function upload(text = SHEET, fileName = 'adherents.csv') {
+	const up = await createImportJob(sql, { kind: 'organisation', fileName, bytes: enc(text) }, camille);
 	if (!up.ok) throw new Error(up.message);
 	return up.id;
 }
 
 describe('the column mapping is remembered per kind', () => {
 	it('proposes next time what was confirmed, the ignored column included, and its policy but « remplacer »', async () => {
-		const id = upload();
+		const id = await upload();
 		const headers = HEADER.split(';');
 		const mapping = ['name', 'description', 'communeCode', 'isEss', 'roles', 'sources', ''];
 		const policies = { description: 'replace', sources: 'fill' };
-		expect(startDryRun(db, id, mapping, { policies }, camille)).toEqual({ ok: true });
+		expect(await startDryRun(sql, id, mapping, { policies }, camille)).toEqual({ ok: true });
 		await settle(id);
-		expect(proposedMapping(db, 'organisation', ['remarques', 'NOM DE LA STRUCTURE'])).toEqual({
+		expect(await proposedMapping(sql, 'organisation', ['remarques', 'NOM DE LA STRUCTURE'])).toEqual({
 			mapping: ['', 'name'],
 			origin: ['memoire', 'memoire']
 		});
-		expect(proposedMapping(db, 'initiative', headers).origin.includes('memoire')).toBe(false);
-		const next = (await importPage(db, upload(), new URL('http://x/')))!;
+		expect((await proposedMapping(sql, 'initiative', headers)).origin.includes('memoire')).toBe(false);
+		const next = (await importPage(sql, await upload(), new URL('http://x/')))!;
 		expect(next.mapping).toEqual(mapping);
 		expect(next.origin).toEqual(headers.map(() => 'memoire'));
 		// « remplacer » is chosen again for each file; the other choices are proposed again.
@@ -85,18 +88,18 @@ describe('the column mapping is remembered per kind', () => {
 
 describe('« Ignorer les lignes en erreur »', () => {
 	it('is an explicit choice: valid rows written, the others downloadable with their reasons and re-importable', async () => {
-		const id = upload();
-		startDryRun(db, id, ['name', 'description', 'communeCode', 'isEss', 'roles', 'sources', '']);
+		const id = await upload();
+		await startDryRun(sql, id, ['name', 'description', 'communeCode', 'isEss', 'roles', 'sources', '']);
 		const planned = await settle(id);
 		expect((planned.plan as StoredPlan).counts).toEqual({ new: 1, update: 0, unchanged: 0, error: 2 });
 		const before = dataVersion(db);
-		expect(startApply(db, id, camille)).toMatchObject({
+		expect(await startApply(sql, id, camille)).toMatchObject({
 			ok: false,
 			message: expect.stringMatching(/Ignorer les lignes en erreur/)
 		});
 		expect(dataVersion(db)).toBe(before);
 
-		const rejected = rejectedRows(db, id)!;
+		const rejected = (await rejectedRows(sql, id))!;
 		expect(rejected.fileName).toBe('adherents-lignes-en-erreur.csv');
 		const back = parseCsv(decodeText(enc(rejected.csv)).text);
 		if (!back.ok) throw new Error(back.message);
@@ -106,7 +109,7 @@ describe('« Ignorer les lignes en erreur »', () => {
 			expect.stringMatching(/^ligne 4 — colonne « Nom de la structure » : vide/)
 		]);
 
-		expect(startApply(db, id, camille, { skipErrors: true })).toEqual({ ok: true });
+		expect(await startApply(sql, id, camille, { skipErrors: true })).toEqual({ ok: true });
 		const applied = await settle(id);
 		const summary = applied.summary as ApplySummary;
 		expect(summary).toMatchObject({ created: 1, updated: 0, skipped: 2 });
@@ -131,10 +134,10 @@ describe('« Ignorer les lignes en erreur »', () => {
 		const fixed = rejected.csv
 			.replace(';Schiltigeim;', ';Schiltigheim;')
 			.replace(';;Ligne sans nom', ';Le Marais solidaire;Ligne sans nom');
-		const again = upload(fixed, rejected.fileName);
-		const page = (await importPage(db, again, new URL('http://x/')))!;
+		const again = await upload(fixed, rejected.fileName);
+		const page = (await importPage(sql, again, new URL('http://x/')))!;
 		expect(page.mapping[0]).toBe('');
-		startDryRun(db, again, page.mapping);
+		await startDryRun(sql, again, page.mapping);
 		const replanned = (await settle(again)).plan as StoredPlan;
 		expect(replanned.rows.filter((r) => r.status === 'error')).toEqual([]);
 		expect(replanned.counts).toEqual({
@@ -164,14 +167,14 @@ describe('Excel uploads and templates', () => {
 			],
 			{ title: 'Structures du quartier' }
 		);
-		const up = await uploadImport(db, { kind: 'organisation', fileName: 'quartier.xlsx', bytes }, camille);
+		const up = await uploadImport(sql, { kind: 'organisation', fileName: 'quartier.xlsx', bytes }, camille);
 		if (!up.ok) throw new Error(up.message);
-		const page = (await importPage(db, up.id, new URL('http://x/')))!;
+		const page = (await importPage(sql, up.id, new URL('http://x/')))!;
 		expect(page.job.format).toBe('xlsx');
 		expect(page.notes[1]).toMatch(/titre au-dessus des en-têtes/);
-		startDryRun(db, up.id, page.mapping);
+		await startDryRun(sql, up.id, page.mapping);
 		await settle(up.id);
-		startApply(db, up.id, camille);
+		await startApply(sql, up.id, camille);
 		await settle(up.id);
 		expect(getRecordById(db, 'cafe-des-tilleuls')).toMatchObject({
 			quartierCode: 'SQ_06',
@@ -185,7 +188,7 @@ describe('Excel uploads and templates', () => {
 	it('refuses an old .xls file with what to do', async () => {
 		const bytes = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 		expect(
-			await uploadImport(db, { kind: 'organisation', fileName: 'vieux.xls', bytes }, camille)
+			await uploadImport(sql, { kind: 'organisation', fileName: 'vieux.xls', bytes }, camille)
 		).toMatchObject({
 			ok: false,
 			message: expect.stringMatching(/enregistrez le fichier au format \.xlsx ou en CSV/)
@@ -211,7 +214,7 @@ describe('the command line shares the import', () => {
 	) => {
 		const lines: string[] = [];
 		const out = await runImportCommand(
-			db,
+			sql,
 			{
 				kind: 'organisation',
 				fileName: 'adherents.csv',

@@ -28,18 +28,21 @@ import { recordsByName } from '$lib/io/ref-names';
 import { templateCsv, templateFileName, templateXlsx } from '$lib/io/template';
 import { todayIso } from '$lib/domain/today';
 import { isDiskFull } from '../disk-full';
-import type { Db } from '../db/connection';
 import {
 	clearImportProgress,
 	getImportProgress,
 	setImportProgress,
 	type Progress
 } from '../db/import-progress';
-import { sqliteClient } from '../db/sql';
+import type { SqlClient } from '../db/sql';
+import { isUniqueViolation } from '../db/users';
 import {
+	failInterruptedImports,
 	getImportJob,
+	IMPORT_HEARTBEAT_MS,
 	insertImportJob,
 	listImportJobs,
+	touchImportJob,
 	transitionImportJob,
 	type ImportJob
 } from '../db/admin';
@@ -65,11 +68,17 @@ export { applyPlan, detectFormat, ImportFailure, readTable, type ApplySummary } 
 
 export type UploadResult = { ok: true; id: string } | { ok: false; message: string };
 
-function storeJob(db: Db, kind: RecordKind, fileName: string, upload: Upload, actor: Actor): UploadResult {
+async function storeJob(
+	sql: SqlClient,
+	kind: RecordKind,
+	fileName: string,
+	upload: Upload,
+	actor: Actor
+): Promise<UploadResult> {
 	if (upload.table.rows.length === 0)
 		return { ok: false, message: 'aucune ligne de données sous les en-têtes' };
 	const id = randomUUID();
-	insertImportJob(db, {
+	await insertImportJob(sql, {
 		id,
 		kind,
 		format: upload.format,
@@ -82,29 +91,29 @@ function storeJob(db: Db, kind: RecordKind, fileName: string, upload: Upload, ac
 	return { ok: true, id };
 }
 
-/** A CSV or GeoJSON upload (synchronous); workbooks go through uploadImport. */
-export function createImportJob(
-	db: Db,
+/** A CSV or GeoJSON upload (read synchronously); workbooks go through uploadImport. */
+export async function createImportJob(
+	sql: SqlClient,
 	input: { kind: RecordKind; fileName: string; bytes: Uint8Array },
 	actor: Actor
-): UploadResult {
+): Promise<UploadResult> {
 	if (input.bytes.length === 0) return { ok: false, message: 'le fichier est vide' };
 	if (detectFormat(input.fileName, input.bytes) === 'xlsx')
 		return { ok: false, message: 'classeur Excel : à envoyer par uploadImport' };
 	const read = readTextUpload(input.fileName, input.bytes);
 	if (!read.ok) return read;
-	return storeJob(db, input.kind, input.fileName, read.upload, actor);
+	return storeJob(sql, input.kind, input.fileName, read.upload, actor);
 }
 
 /** Any upload: CSV, GeoJSON or Excel workbook. */
 export async function uploadImport(
-	db: Db,
+	sql: SqlClient,
 	input: { kind: RecordKind; fileName: string; bytes: Uint8Array },
 	actor: Actor
 ): Promise<UploadResult> {
 	const read = await readUpload(input.fileName, input.bytes);
 	if (!read.ok) return read;
-	return storeJob(db, input.kind, input.fileName, read.upload, actor);
+	return storeJob(sql, input.kind, input.fileName, read.upload, actor);
 }
 
 /** What the plan keeps once stored: everything but the records (recomputed at apply time). */
@@ -117,8 +126,23 @@ function storable(plan: ImportPlan): StoredPlan {
 export type { Progress };
 
 /** The job's progress, from the database: the instance running the job may not be the one asking. */
-export function progressOf(db: Db, id: string): Promise<Progress | undefined> {
-	return getImportProgress(sqliteClient(db), id);
+export function progressOf(sql: SqlClient, id: string): Promise<Progress | undefined> {
+	return getImportProgress(sql, id);
+}
+
+/**
+ * While a job runs on this instance, its heartbeat (the job's `updated_at`, every IMPORT_HEARTBEAT_MS):
+ * another instance starting, or reading the job, fails only a job whose heartbeat stopped
+ * (failInterruptedImports). Returns the function that stops it.
+ */
+function heartbeat(sql: SqlClient, id: string): () => void {
+	const timer = setInterval(() => {
+		touchImportJob(sql, id).catch((e: Error) =>
+			console.error(`[import] battement de ${id} non enregistré : ${e.message}`)
+		);
+	}, IMPORT_HEARTBEAT_MS);
+	timer.unref();
+	return () => clearInterval(timer);
 }
 
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -129,7 +153,7 @@ function jobOptions(job: ImportJob): ImportOptions {
 }
 
 async function planJob(
-	db: Db,
+	sql: SqlClient,
 	job: ImportJob,
 	mapping: Mapping,
 	phase: Progress['phase']
@@ -137,9 +161,8 @@ async function planJob(
 	const read = readTable(job.format, job.source, job.delimiter);
 	if (!read.ok) throw new ImportFailure(read.message);
 	const total = read.table.rows.length;
-	const sql = sqliteClient(db);
 	await setImportProgress(sql, job.id, { phase, done: 0, total });
-	const steps = planImportSteps(job.kind, read.table, mapping, planContext(db), jobOptions(job), 250);
+	const steps = planImportSteps(job.kind, read.table, mapping, await planContext(sql), jobOptions(job), 250);
 	for (;;) {
 		const step = steps.next();
 		if (step.done) {
@@ -155,14 +178,14 @@ async function planJob(
  * Saves the mapping and the options, remembers the mapping for the next file of this kind, and starts the
  * dry run in the background; the page polls its progress.
  */
-export function startDryRun(
-	db: Db,
+export async function startDryRun(
+	sql: SqlClient,
 	id: string,
 	mappingInput: unknown,
 	optionsInput: unknown = {},
 	actor?: Actor
-): { ok: true } | { ok: false; message: string } {
-	const job = getImportJob(db, id);
+): Promise<{ ok: true } | { ok: false; message: string }> {
+	const job = await getImportJob(sql, id);
 	if (!job) return { ok: false, message: 'import introuvable' };
 	const read = readTable(job.format, job.source, job.delimiter);
 	if (!read.ok) return { ok: false, message: read.message };
@@ -170,42 +193,47 @@ export function startDryRun(
 	if (!checked.ok) return checked;
 	const options = checkOptions(job.kind, optionsInput, {
 		seen: todayIso(),
-		names: refNames(db),
+		names: await refNames(sql),
 		recordsByName: recordsByName([])
 	});
 	if (!options.ok) return options;
 	if (
-		!transitionImportJob(db, id, ['uploaded', 'planned', 'failed'], 'planning', {
+		!(await transitionImportJob(sql, id, ['uploaded', 'planned', 'failed'], 'planning', {
 			mapping: checked.mapping,
 			options: options.options,
 			plan: null,
 			error: null
-		})
+		}))
 	)
 		return { ok: false, message: 'cet import est déjà en cours ou appliqué' };
-	rememberMapping(
-		db,
+	await rememberMapping(
+		sql,
 		job.kind,
 		read.table.headers,
 		checked.mapping,
 		options.options.policies,
 		actor?.id ?? null
 	);
-	void runDryRun(db, id);
+	void runDryRun(sql, id);
 	return { ok: true };
 }
 
-export async function runDryRun(db: Db, id: string): Promise<void> {
+export async function runDryRun(sql: SqlClient, id: string): Promise<void> {
+	const stop = heartbeat(sql, id);
 	try {
-		const job = getImportJob(db, id);
+		const job = await getImportJob(sql, id);
 		if (!job?.mapping) throw new ImportFailure('correspondance des colonnes manquante');
-		const version = dataVersion(db);
-		const plan = await planJob(db, job, job.mapping, 'planning');
-		transitionImportJob(db, id, ['planning'], 'planned', { plan: storable(plan), dataVersion: version });
+		const version = await dataVersion(sql);
+		const plan = await planJob(sql, job, job.mapping, 'planning');
+		await transitionImportJob(sql, id, ['planning'], 'planned', {
+			plan: storable(plan),
+			dataVersion: version
+		});
 	} catch (e) {
-		markFailed(db, id, 'planning', e, 'simulation');
+		await markFailed(sql, id, 'planning', e, 'simulation');
 	} finally {
-		await clearImportProgress(sqliteClient(db), id).catch((e: Error) =>
+		stop();
+		await clearImportProgress(sql, id).catch((e: Error) =>
 			console.error(`[import] progression de ${id} non effacée : ${e.message}`)
 		);
 	}
@@ -218,27 +246,27 @@ export const FAILURE_RETRY_MS = 15_000;
  * A job that failed in the background says why on its page. On a full disk even that status may not be
  * writable (SQLite writes a changed row's new copy before freeing the old one): the job then stays « en
  * cours » in the store, the failure is logged and stored again every FAILURE_RETRY_MS until space is freed
- * (or the next start marks it failed, failInterruptedImports). Never a rejected promise: it would stop the
- * server.
+ * (or, its heartbeat stopped, failInterruptedImports marks it failed). Never a rejected promise: it would
+ * stop the server.
  */
-function markFailed(
-	db: Db,
+async function markFailed(
+	sql: SqlClient,
 	id: string,
 	from: 'planning' | 'applying',
 	e: unknown,
 	what: string,
 	retry = false
-) {
+): Promise<void> {
 	if (!retry && !(e instanceof ImportFailure)) console.error(`[import] ${what}`, id, e);
 	try {
-		transitionImportJob(db, id, [from], 'failed', { error: failureMessage(e) });
+		await transitionImportJob(sql, id, [from], 'failed', { error: failureMessage(e) });
 	} catch (again) {
 		if (!isDiskFull(again)) {
 			console.error(`[import] ${what} : échec impossible à enregistrer`, id, again);
 			return;
 		}
 		if (!retry) console.error(`[import] ${what} : disque plein, échec enregistré dès que possible`, id);
-		setTimeout(() => markFailed(db, id, from, e, what, true), FAILURE_RETRY_MS).unref();
+		setTimeout(() => void markFailed(sql, id, from, e, what, true), FAILURE_RETRY_MS).unref();
 	}
 }
 
@@ -246,7 +274,7 @@ function failureMessage(e: unknown): string {
 	if (e instanceof ImportFailure) return e.message;
 	if (isDiskFull(e))
 		return 'espace disque plein sur le serveur : rien n’a été écrit ; relancez la simulation une fois de la place libérée';
-	if (String(e).includes('UNIQUE'))
+	if (isUniqueViolation(e) || String(e).includes('UNIQUE'))
 		return 'une fiche de même identifiant ou slug a été créée entre-temps : relancez la simulation ; rien n’a été écrit';
 	return 'erreur inattendue pendant l’import : rien n’a été écrit';
 }
@@ -255,13 +283,13 @@ function failureMessage(e: unknown): string {
  * Starts the apply. Rows in error stop it, unless the maintainer chose to leave them out (`skipErrors`),
  * which writes every valid row and keeps the others downloadable.
  */
-export function startApply(
-	db: Db,
+export async function startApply(
+	sql: SqlClient,
 	id: string,
 	actor: Actor,
 	opts: { skipErrors?: boolean } = {}
-): { ok: true } | { ok: false; message: string } {
-	const job = getImportJob(db, id);
+): Promise<{ ok: true } | { ok: false; message: string }> {
+	const job = await getImportJob(sql, id);
 	if (!job) return { ok: false, message: 'import introuvable' };
 	const plan = job.plan as StoredPlan | null;
 	if (job.status !== 'planned' || !plan) return { ok: false, message: 'lancez d’abord la simulation' };
@@ -272,28 +300,30 @@ export function startApply(
 		};
 	if (plan.counts.new + plan.counts.update === 0)
 		return { ok: false, message: 'aucune ligne à écrire : rien n’a été écrit' };
-	if (!transitionImportJob(db, id, ['planned'], 'applying'))
+	if (!(await transitionImportJob(sql, id, ['planned'], 'applying')))
 		return { ok: false, message: 'cet import est déjà en cours ou appliqué' };
-	void runApply(db, id, actor, opts);
+	void runApply(sql, id, actor, opts);
 	return { ok: true };
 }
 
 /**
  * Re-plans against the store as it is now, checks that it gives the same result as the dry run the
- * maintainer approved, then writes every row in one transaction (the job's status included).
+ * maintainer approved, then writes every row in one transaction (the job's status included), only if the
+ * store is still at the version the check read.
  */
 export async function runApply(
-	db: Db,
+	sql: SqlClient,
 	id: string,
 	actor: Actor,
 	opts: { skipErrors?: boolean } = {}
 ): Promise<void> {
+	const stop = heartbeat(sql, id);
 	try {
-		const job = getImportJob(db, id);
+		const job = await getImportJob(sql, id);
 		const approved = job?.plan as StoredPlan | null;
 		if (!job?.mapping || !approved) throw new ImportFailure('simulation manquante');
-		const version = dataVersion(db);
-		const plan = await planJob(db, job, job.mapping, 'checking');
+		const version = await dataVersion(sql);
+		const plan = await planJob(sql, job, job.mapping, 'checking');
 		const same =
 			plan.rows.length === approved.rows.length &&
 			plan.rows.every(
@@ -306,29 +336,30 @@ export async function runApply(
 			throw new ImportFailure(
 				'les fiches ont changé depuis la simulation : relancez la simulation pour voir le nouveau résultat ; rien n’a été écrit'
 			);
-		await setImportProgress(sqliteClient(db), id, { phase: 'writing', done: 0, total: plan.rows.length });
-		// Nothing may have been written between the check above and this synchronous transaction.
-		if (dataVersion(db) !== version)
-			throw new ImportFailure(
-				'les fiches ont changé pendant la vérification : relancez la simulation ; rien n’a été écrit'
-			);
-		applyPlan(db, plan, actor, {
+		await setImportProgress(sql, id, { phase: 'writing', done: 0, total: plan.rows.length });
+		// Nothing may have been written since the check above: applyPlan compares the version in its transaction.
+		await applyPlan(sql, plan, actor, {
 			note: `import ${job.fileName} (${id.slice(0, 8)})`,
 			jobId: id,
-			skipErrors: opts.skipErrors
+			skipErrors: opts.skipErrors,
+			dataVersion: version
 		});
 	} catch (e) {
-		markFailed(db, id, 'applying', e, 'application');
+		await markFailed(sql, id, 'applying', e, 'application');
 	} finally {
-		await clearImportProgress(sqliteClient(db), id).catch((e: Error) =>
+		stop();
+		await clearImportProgress(sql, id).catch((e: Error) =>
 			console.error(`[import] progression de ${id} non effacée : ${e.message}`)
 		);
 	}
 }
 
 /** The rows in error of a job's dry run as a CSV to fix, or undefined without a dry run. */
-export function rejectedRows(db: Db, id: string): { fileName: string; csv: string } | undefined {
-	const job = getImportJob(db, id);
+export async function rejectedRows(
+	sql: SqlClient,
+	id: string
+): Promise<{ fileName: string; csv: string } | undefined> {
+	const job = await getImportJob(sql, id);
 	const plan = job?.plan as StoredPlan | null;
 	if (!job || !plan) return undefined;
 	const read = readTable(job.format, job.source, job.delimiter);
@@ -344,8 +375,8 @@ const PLAN_PAGE = 100;
 const POLICY_ORDER: UpdatePolicy[] = ['fill', 'union', 'replace'];
 
 /** The choices the mapping form offers for one field: its policies, and the values for the whole file. */
-function fieldChoices(db: Db, kind: RecordKind) {
-	const communes = listCommunes(db).map((c) => ({ value: c.name, label: c.name }));
+async function fieldChoices(sql: SqlClient, kind: RecordKind) {
+	const communes = (await listCommunes(sql)).map((c) => ({ value: c.name, label: c.name }));
 	return fileWideFields(kind).map((f) => {
 		let options: { value: string; label: string }[] | undefined;
 		if (f.type === 'boolean')
@@ -360,18 +391,20 @@ function fieldChoices(db: Db, kind: RecordKind) {
 }
 
 /** The import page: mapping step, progress, dry-run table (filtered by status, paged) or the result. */
-export async function importPage(db: Db, id: string, url: URL) {
-	const job = getImportJob(db, id);
+export async function importPage(sql: SqlClient, id: string, url: URL) {
+	// A job whose instance stopped is shown failed, not « en cours » for ever.
+	await failInterruptedImports(sql);
+	const job = await getImportJob(sql, id);
 	if (!job) return undefined;
 	const read = readTable(job.format, job.source, job.delimiter);
 	const headers = read.ok ? read.table.headers : [];
 	const samples = read.ok ? read.table.rows.slice(0, 3).map((r) => r.cells.map((c) => c.slice(0, 80))) : [];
 	const proposed = read.ok
-		? proposedMapping(db, job.kind, headers)
+		? await proposedMapping(sql, job.kind, headers)
 		: { mapping: [] as string[], origin: [] as MappingOrigin[] };
 	const mapping = job.mapping ?? proposed.mapping;
 	const options = jobOptions(job);
-	const memory = job.mapping ? new Map() : rememberedColumns(db, job.kind);
+	const memory = job.mapping ? new Map() : await rememberedColumns(sql, job.kind);
 	const specs = new Map(FIELDS[job.kind].map((f) => [f.path, f]));
 	const plan = job.plan as StoredPlan | null;
 	const filterParam = url.searchParams.get('lignes');
@@ -431,7 +464,7 @@ export async function importPage(db: Db, id: string, url: URL) {
 		})),
 		// « ajouter à la liste » is for list fields; chosen for another field, the field's default applies.
 		policyChoices: POLICY_ORDER.map((p) => ({ value: p, label: UPDATE_POLICY_LABELS[p] })),
-		fileWide: fieldChoices(db, job.kind),
+		fileWide: await fieldChoices(sql, job.kind),
 		options: { values: options.values, source: options.source ?? null },
 		automaticDefaults: automaticDefaults(job.kind, today).map((d) => ({
 			label: specs.get(d.path)?.label ?? d.path,
@@ -464,7 +497,7 @@ export async function importPage(db: Db, id: string, url: URL) {
 		})),
 		page,
 		pages: Math.max(1, Math.ceil(all.length / PLAN_PAGE)),
-		progress: (await progressOf(db, id)) ?? null
+		progress: (await progressOf(sql, id)) ?? null
 	};
 }
 
@@ -493,8 +526,9 @@ export function optionsFromForm(form: FormData, mapping: string[]): unknown {
 	return { policies, values, ...(url || title ? { source: { url, ...(title ? { title } : {}) } } : {}) };
 }
 
-export function importList(db: Db) {
-	return listImportJobs(db, 20);
+export async function importList(sql: SqlClient) {
+	await failInterruptedImports(sql);
+	return listImportJobs(sql, 20);
 }
 
 /** `organisations.csv`, `initiatives.xlsx`…: the import template of a kind, as a download. */
@@ -517,8 +551,8 @@ export async function templateDownload(file: string): Promise<Response | undefin
 }
 
 /** The rows in error of a dry run, as a download. */
-export function rejectedDownload(db: Db, id: string): Response | undefined {
-	const rejected = rejectedRows(db, id);
+export async function rejectedDownload(sql: SqlClient, id: string): Promise<Response | undefined> {
+	const rejected = await rejectedRows(sql, id);
 	if (!rejected) return undefined;
 	return new Response(rejected.csv, {
 		headers: {

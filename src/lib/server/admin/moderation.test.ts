@@ -83,8 +83,8 @@ describe('moderation: the record an approval wrote', () => {
 		db = testStore();
 		const p = newStructure('Atelier vélo du Test');
 		const view = proposalView(db, p.id)!;
-		const created = createFromForm(
-			db,
+		const created = await createFromForm(
+			sqliteClient(db),
 			'organisation',
 			formOf(view.proposed!, { id: 'atelier-velo', slug: 'atelier-velo' }),
 			alice,

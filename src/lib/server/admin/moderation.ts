@@ -33,6 +33,7 @@ import {
 } from '../db/proposals';
 import { getRecordById, insertRecord, listHistory, updateRecord, type Stored } from '../db/records';
 import { userNames } from '../db/users';
+import type { ValueLabels } from '$lib/domain/value-labels';
 import { valueLabels } from './context';
 import { labelledDiff } from './diffs';
 import { resembling } from './duplicates';
@@ -129,11 +130,7 @@ export interface ProposalView {
 
 const noteOf = (id: string) => `proposition ${id} approuvée`;
 
-function approvalOf(
-	db: Db,
-	proposal: Proposal,
-	labels: ReturnType<typeof valueLabels>
-): Approval | undefined {
+function approvalOf(db: Db, proposal: Proposal, labels: ValueLabels): Approval | undefined {
 	const recordId = proposal.recordId ?? proposal.targetId;
 	const record = recordId ? getRecordById(db, recordId) : undefined;
 	if (!record) return undefined;

@@ -8,12 +8,14 @@ import { createProposal } from '../db/proposals';
 import { insertCommune, insertRecord } from '../db/records';
 import { createSession } from '../auth/session';
 import { countSessions } from '../db/sessions';
-import { sqliteClient } from '../db/sql';
+import { sqliteClient, type SqlClient } from '../db/sql';
 import { changeRole, setDisabled } from './accounts';
 import { geocodeForm, createPage, editPage } from './forms';
+import { proposalView } from './moderation';
 import { dashboard, moderationQueue, recordList, staleBefore, staleList } from './pages';
 
 let db: Db;
+let sql: SqlClient;
 const NOW = new Date('2026-11-29T10:00:00Z');
 const org = organisationSchema.parse(
 	organisationFixture({ name: 'Épicerie Solidaire', lastVerified: '2025-06-01' })
@@ -21,6 +23,7 @@ const org = organisationSchema.parse(
 
 beforeEach(() => {
 	db = openDatabase(':memory:');
+	sql = sqliteClient(db);
 	migrate(db);
 	insertCommune(db, {
 		code: '67482',
@@ -37,66 +40,68 @@ beforeEach(() => {
 });
 
 describe('list pages', () => {
-	it('stale means not verified for 12 months, archived records left out', () => {
+	it('stale means not verified for 12 months, archived records left out', async () => {
 		expect(staleBefore(NOW)).toBe('2025-11-29');
-		expect(staleList(db, NOW).items.map((r) => r.id)).toEqual(['test-org']);
-		expect(dashboard(db, NOW)).toMatchObject({
+		expect((await staleList(sql, NOW)).items.map((r) => r.id)).toEqual(['test-org']);
+		expect(await dashboard(sql, NOW)).toMatchObject({
 			stale: 1,
 			pending: 0,
 			counts: { organisation: { published: 2, archived: 1, draft: 0 } }
 		});
 	});
 
-	it('filters records by kind, status and accent-insensitive text', () => {
-		const list = (q: string) => recordList(db, new URL(`http://x/admin/fiches?${q}`)).items.map((r) => r.id);
-		expect(list('q=epicerie')).toEqual(['test-org']);
-		expect(list('statut=archived')).toEqual(['archivee']);
-		expect(list('type=initiative')).toEqual([]);
-		expect(list('type=nope&statut=nope')).toHaveLength(3);
+	it('filters records by kind, status and accent-insensitive text', async () => {
+		const list = async (q: string) =>
+			(await recordList(sql, new URL(`http://x/admin/fiches?${q}`))).items.map((r) => r.id);
+		expect(await list('q=epicerie')).toEqual(['test-org']);
+		expect(await list('statut=archived')).toEqual(['archivee']);
+		expect(await list('type=initiative')).toEqual([]);
+		expect(await list('type=nope&statut=nope')).toHaveLength(3);
 	});
 
-	it('finds « csc neuhof » by word prefixes and the sector’s acronyms, drafts and archives included', () => {
+	it('finds « csc neuhof » by word prefixes and the sector’s acronyms, drafts and archives included', async () => {
 		const named = (id: string, name: string, status: 'published' | 'draft' | 'archived' = 'published') =>
 			insertRecord(db, { ...org, id, slug: id, name, status });
 		named('csc-du-neuhof', 'CSC du Neuhof');
 		named('centre-neuhof', 'Centre socio-culturel du Neuhof', 'draft');
 		named('csc-meinau', 'CSC de la Meinau', 'archived');
-		const list = (q: string) =>
-			recordList(db, new URL(`http://x/admin/fiches?q=${encodeURIComponent(q)}`))
-				.items.map((r) => r.id)
+		const list = async (q: string) =>
+			(await recordList(sql, new URL(`http://x/admin/fiches?q=${encodeURIComponent(q)}`))).items
+				.map((r) => r.id)
 				.sort();
-		expect(list('csc neuhof')).toEqual(['centre-neuhof', 'csc-du-neuhof']);
-		expect(list('CSC NEUH')).toEqual(['centre-neuhof', 'csc-du-neuhof']);
-		expect(list('centre socioculturel')).toEqual(['centre-neuhof', 'csc-du-neuhof', 'csc-meinau']);
-		expect(list('csc-du-neuhof')).toEqual(['centre-neuhof', 'csc-du-neuhof']);
-		expect(list('neuhof meinau')).toEqual([]);
+		expect(await list('csc neuhof')).toEqual(['centre-neuhof', 'csc-du-neuhof']);
+		expect(await list('CSC NEUH')).toEqual(['centre-neuhof', 'csc-du-neuhof']);
+		expect(await list('centre socioculturel')).toEqual(['centre-neuhof', 'csc-du-neuhof', 'csc-meinau']);
+		expect(await list('csc-du-neuhof')).toEqual(['centre-neuhof', 'csc-du-neuhof']);
+		expect(await list('neuhof meinau')).toEqual([]);
 	});
 
-	it('names change proposals after their record in the queue', () => {
+	it('names change proposals after their record in the queue', async () => {
 		createProposal(db, {
 			type: 'change',
 			targetId: 'test-org',
 			payload: { targetId: 'test-org', changes: { name: 'X' }, explanation: 'Une explication.' }
 		});
-		expect(moderationQueue(db).pending.map((p) => p.title)).toEqual(['Épicerie Solidaire']);
+		expect((await moderationQueue(sql)).pending.map((p) => p.title)).toEqual(['Épicerie Solidaire']);
 	});
 
-	it('the edit and create pages, with and without a proposal', () => {
-		expect(editPage(db, 'inconnue', null)).toBeUndefined();
-		expect(editPage(db, 'test-org', 'ESS-XXXX-XXXX')?.proposal).toBeUndefined();
+	it('the edit and create pages, with and without a proposal', async () => {
+		const viewOf = (id: string, now?: Date) => proposalView(db, id, now);
+		expect(await editPage(sql, 'inconnue', null, viewOf)).toBeUndefined();
+		expect((await editPage(sql, 'test-org', 'ESS-XXXX-XXXX', viewOf))?.proposal).toBeUndefined();
 		const p = createProposal(db, {
 			type: 'change',
 			targetId: 'test-org',
 			payload: { targetId: 'test-org', changes: { name: 'Nom proposé' }, explanation: 'Une explication.' }
 		});
-		const page = editPage(db, 'test-org', p.id)!;
+		const page = (await editPage(sql, 'test-org', p.id, viewOf))!;
 		expect(page.proposal?.id).toBe(p.id);
 		expect(page.form.values.name).toBe('Nom proposé');
-		expect(createPage(db, 'funding-tool', null, NOW)).toMatchObject({
+		expect(await createPage(sql, 'funding-tool', null, viewOf, NOW)).toMatchObject({
 			kind: 'funding-tool',
 			form: { values: { status: 'draft', lastVerified: '2026-11-29' } }
 		});
-		expect(createPage(db, 'nope', null, NOW).kind).toBe('organisation');
+		expect((await createPage(sql, 'nope', null, viewOf, NOW)).kind).toBe('organisation');
 	});
 });
 
@@ -107,7 +112,7 @@ describe('geocoding in the admin form', () => {
 
 	it('fills longitude, latitude and precision from a found address, unsaved', async () => {
 		const out = await geocodeForm(
-			db,
+			sql,
 			'organisation',
 			raw,
 			'http://geocoder.test',
@@ -136,18 +141,18 @@ describe('geocoding in the admin form', () => {
 	});
 
 	it('explains a missing address, a miss and an outage, and keeps what was typed', async () => {
-		expect((await geocodeForm(db, 'organisation', { name: 'X' }, 'http://g')).message).toMatch(
+		expect((await geocodeForm(sql, 'organisation', { name: 'X' }, 'http://g')).message).toMatch(
 			/Indiquez l’adresse/
 		);
 		const miss = await geocodeForm(
-			db,
+			sql,
 			'organisation',
 			raw,
 			'http://g',
 			answer({ type: 'FeatureCollection', features: [] })
 		);
 		expect(miss).toMatchObject({ found: false, form: { values: { address: '67 avenue Racine' } } });
-		const down = await geocodeForm(db, 'organisation', raw, 'http://g', answer({}, 503));
+		const down = await geocodeForm(sql, 'organisation', raw, 'http://g', answer({}, 503));
 		expect(down.message).toMatch(/service indisponible/);
 	});
 });

@@ -2,7 +2,6 @@
 import { todayIso } from '$lib/domain/today';
 import { RECORD_KINDS, type RecordKind } from '$lib/domain/records';
 import { nameMatcher } from '$lib/search/name-match';
-import type { Db } from '../db/connection';
 import {
 	allRecords,
 	countPendingProposals,
@@ -17,6 +16,7 @@ import {
 import { idsLastChangedBy } from '../db/history';
 import { listProposals } from '../db/proposals';
 import { getRecordById } from '../db/records';
+import type { SqlClient } from '../db/sql';
 import { userNames } from '../db/users';
 import { findDuplicates } from './duplicates';
 
@@ -27,7 +27,7 @@ export function staleBefore(now = new Date()): string {
 	return todayIso(d);
 }
 
-export function dashboard(db: Db, now = new Date()) {
+export async function dashboard(sql: SqlClient, now = new Date()) {
 	const counts: Record<RecordKind, Record<string, number>> = {
 		organisation: { published: 0, draft: 0, archived: 0 },
 		initiative: { published: 0, draft: 0, archived: 0 },
@@ -35,14 +35,14 @@ export function dashboard(db: Db, now = new Date()) {
 		place: { published: 0, draft: 0, archived: 0 },
 		event: { published: 0, draft: 0, archived: 0 }
 	};
-	for (const c of statusCounts(db)) counts[c.kind][c.status] = c.n;
-	const names = userNames(db);
+	for (const c of await statusCounts(sql)) counts[c.kind][c.status] = c.n;
+	const names = await userNames(sql);
 	return {
 		counts,
-		pending: countPendingProposals(db),
-		stale: countStale(db, staleBefore(now)),
-		duplicates: findDuplicates(allRecords(db), dismissedPairs(db)).length,
-		recent: recentChanges(db, 10).map((c) => ({
+		pending: await countPendingProposals(sql),
+		stale: await countStale(sql, staleBefore(now)),
+		duplicates: findDuplicates(await allRecords(sql), await dismissedPairs(sql)).length,
+		recent: (await recentChanges(sql, 10)).map((c) => ({
 			...c,
 			by: c.changedBy ? (names.get(c.changedBy) ?? 'compte supprimé') : '—'
 		}))
@@ -51,7 +51,7 @@ export function dashboard(db: Db, now = new Date()) {
 
 const PAGE = 50;
 
-export function recordList(db: Db, url: URL) {
+export async function recordList(sql: SqlClient, url: URL) {
 	const kindParam = url.searchParams.get('type');
 	const statusParam = url.searchParams.get('statut');
 	const kind = (RECORD_KINDS as readonly string[]).includes(kindParam ?? '')
@@ -61,7 +61,7 @@ export function recordList(db: Db, url: URL) {
 		? (statusParam as RecordSummary['status'])
 		: undefined;
 	const q = (url.searchParams.get('q') ?? '').trim().slice(0, 100);
-	let items = listSummaries(db, { kind, status });
+	let items = await listSummaries(sql, { kind, status });
 	// The site's French analysis and the sector's acronyms (« csc neuhof »), on the name or the id.
 	if (q) {
 		const matches = nameMatcher(q);
@@ -71,7 +71,7 @@ export function recordList(db: Db, url: URL) {
 	// newer stock that only confirms a record does not put it back on the list).
 	const review = url.searchParams.get('relire') === 'sirene' ? ('sirene' as const) : ('' as const);
 	if (review) {
-		const ids = idsLastChangedBy(db, 'import-sirene', ['sirene-confirm']);
+		const ids = await idsLastChangedBy(sql, 'import-sirene', ['sirene-confirm']);
 		items = items.filter((r) => ids.has(r.id));
 	}
 	const page = Math.max(1, Math.min(10_000, Number(url.searchParams.get('page')) || 1));
@@ -84,25 +84,32 @@ export function recordList(db: Db, url: URL) {
 	};
 }
 
-export function staleList(db: Db, now = new Date()) {
+export async function staleList(sql: SqlClient, now = new Date()) {
 	const before = staleBefore(now);
-	return { before, items: listStale(db, before) };
+	return { before, items: await listStale(sql, before) };
 }
 
-export function moderationQueue(db: Db) {
-	const names = userNames(db);
-	const all = listProposals(db);
+export async function moderationQueue(sql: SqlClient) {
+	const names = await userNames(sql);
+	const all = await listProposals(sql);
 	const pending = all.filter((p) => p.status === 'pending');
 	const decided = all
 		.filter((p) => p.status !== 'pending')
 		.sort((a, b) => (b.decidedAt ?? '').localeCompare(a.decidedAt ?? ''))
 		.slice(0, 20);
-	const titleOf = (p: (typeof all)[number]) => {
+	const named = (p: (typeof all)[number]) => {
 		const payload = p.payload as { name?: unknown } | null;
-		if (typeof payload?.name === 'string') return payload.name;
-		if (p.targetId) return getRecordById(db, p.targetId)?.name ?? p.targetId;
-		return p.id;
+		return typeof payload?.name === 'string' ? payload.name : undefined;
 	};
+	// The names of the records that proposals without a name of their own are about.
+	const targets = new Map<string, string>();
+	for (const p of [...pending, ...decided])
+		if (!named(p) && p.targetId && !targets.has(p.targetId)) {
+			const target = await getRecordById(sql, p.targetId);
+			if (target) targets.set(p.targetId, target.name);
+		}
+	const titleOf = (p: (typeof all)[number]) =>
+		named(p) ?? (p.targetId ? (targets.get(p.targetId) ?? p.targetId) : p.id);
 	return {
 		pending: pending.map((p) => ({
 			id: p.id,

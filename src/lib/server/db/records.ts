@@ -48,24 +48,24 @@ export function listRecords<C extends Conn, K extends RecordKind>(
 	);
 }
 
+export function* recordBySlug<K extends RecordKind>(
+	kind: K,
+	slug: string
+): Query<Stored<KindMap[K]> | undefined> {
+	const row = yield* get<Row>('SELECT data, version FROM records WHERE kind = ? AND slug = ?', [kind, slug]);
+	return row ? parse<KindMap[K]>(row) : undefined;
+}
+
 export function getRecordBySlug<C extends Conn, K extends RecordKind>(
 	conn: C,
 	kind: K,
 	slug: string
 ): Out<C, Stored<KindMap[K]> | undefined> {
-	return perform(
-		conn,
-		(function* () {
-			const row = yield* get<Row>('SELECT data, version FROM records WHERE kind = ? AND slug = ?', [
-				kind,
-				slug
-			]);
-			return row ? parse<KindMap[K]>(row) : undefined;
-		})()
-	);
+	return perform(conn, recordBySlug(kind, slug));
 }
 
-function* recordById(id: string): Query<Stored<PublicRecord> | undefined> {
+/** The statements of getRecordById, for a larger query. */
+export function* recordById(id: string): Query<Stored<PublicRecord> | undefined> {
 	const row = yield* get<Row>('SELECT data, version FROM records WHERE id = ?', [id]);
 	return row ? parse<PublicRecord>(row) : undefined;
 }
@@ -182,28 +182,29 @@ function* insertOne(record: PublicRecord, now: string, opts: InsertOptions): Que
 	);
 }
 
-function listData<C extends Conn, T>(conn: C, sql: string): Out<C, T[]> {
-	return perform(
-		conn,
-		(function* () {
-			return (yield* all<Row>(sql)).map((r) => JSON.parse(r.data) as T);
-		})()
-	);
+function* listData<T>(sql: string): Query<T[]> {
+	return (yield* all<Row>(sql)).map((r) => JSON.parse(r.data) as T);
 }
 
+/* The places and thématiques as statements, for larger queries (the workspace's reference checks). */
+export const communeRows = () => listData<Commune>('SELECT data FROM communes ORDER BY name');
+export const quartierRows = () => listData<Quartier>('SELECT data FROM quartiers ORDER BY code');
+export const qpvRows = () => listData<Qpv>('SELECT data FROM qpv ORDER BY name');
+// In the order they were written (data/thematiques.json's, which the pages show); the table has no
+// column for it, so a PostgreSQL store relies on a small table's scan order until it gets one.
+export const thematiqueRows = () => listData<Thematique>('SELECT data FROM thematiques');
+
 export function listCommunes<C extends Conn>(conn: C): Out<C, Commune[]> {
-	return listData<C, Commune>(conn, 'SELECT data FROM communes ORDER BY name');
+	return perform(conn, communeRows());
 }
 export function listQuartiers<C extends Conn>(conn: C): Out<C, Quartier[]> {
-	return listData<C, Quartier>(conn, 'SELECT data FROM quartiers ORDER BY code');
+	return perform(conn, quartierRows());
 }
 export function listQpv<C extends Conn>(conn: C): Out<C, Qpv[]> {
-	return listData<C, Qpv>(conn, 'SELECT data FROM qpv ORDER BY name');
+	return perform(conn, qpvRows());
 }
 export function listThematiques<C extends Conn>(conn: C): Out<C, Thematique[]> {
-	// In the order they were written (data/thematiques.json's, which the pages show); the table has no
-	// column for it, so a PostgreSQL store relies on a small table's scan order until it gets one.
-	return listData<C, Thematique>(conn, 'SELECT data FROM thematiques');
+	return perform(conn, thematiqueRows());
 }
 
 function* write(sql: string, params: unknown[]): Query<void> {

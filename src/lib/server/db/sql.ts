@@ -175,8 +175,12 @@ function newSqliteClient(db: Database.Database, opts: { owned?: boolean }): SqlC
 				db.exec(`RELEASE ${name}`);
 				return result;
 			} catch (e) {
-				db.exec(`ROLLBACK TO ${name}`);
-				db.exec(`RELEASE ${name}`);
+				// SQLite ends the whole transaction by itself on some errors (a full disk): nothing left to undo,
+				// and the error to report is the one that ended it.
+				if (db.inTransaction) {
+					db.exec(`ROLLBACK TO ${name}`);
+					db.exec(`RELEASE ${name}`);
+				}
 				throw e;
 			} finally {
 				depth--;

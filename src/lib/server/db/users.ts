@@ -92,7 +92,7 @@ export const SYSTEM_ACTORS: Readonly<Record<string, string>> = {
 
 /**
  * Names of every account by id, for showing who made a change in histories. On either connection
- * (./query.ts): the workspace's page builders not moved yet call it with SQLite's synchronous one.
+ * (./query.ts): the moderation's page builders still pass the synchronous one.
  */
 export function userNames<C extends Conn>(conn: C): Out<C, Map<string, string>> {
 	return perform(

@@ -280,9 +280,13 @@ describe('decision e-mails', () => {
 		});
 		const draft = proposalView(db, edited.id)!.proposed!;
 		expect(
-			createFromForm(db, 'initiative', formOf(draft, { name: 'Atelier vélo du Test (corrigé)' }), EDITOR, {
-				proposalId: edited.id
-			})
+			await createFromForm(
+				sqliteClient(db),
+				'initiative',
+				formOf(draft, { name: 'Atelier vélo du Test (corrigé)' }),
+				EDITOR,
+				{ proposalId: edited.id }
+			)
 		).toEqual({ ok: true, id: 'atelier-velo-du-test' });
 		sent = await deliver();
 		expect(sent[0].text).toContain(`${SITE}/initiatives/atelier-velo-du-test`);

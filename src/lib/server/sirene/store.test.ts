@@ -9,6 +9,7 @@ import { FIXTURE_SIRET as S } from '$lib/io/sirene/fixture';
 import { lambert93ToWgs84 } from '$lib/io/sirene/mapping';
 import { SIRENE_ACTOR, SIRENE_SOURCE_URL, sireneRecordId } from '$lib/io/sirene/record';
 import { migrate, openDatabase, type Db } from '../db/connection';
+import { sqliteClient, type SqlClient } from '../db/sql';
 import {
 	dataVersion,
 	getRecordById,
@@ -34,8 +35,10 @@ const communes = read<Commune[]>('communes.json');
 const NOW = new Date('2027-01-15T10:00:00Z');
 
 let db: Db;
+let sql: SqlClient;
 beforeEach(() => {
 	db = openDatabase(':memory:');
+	sql = sqliteClient(db);
 	migrate(db);
 	for (const c of communes) insertCommune(db, c);
 	for (const q of read<Quartier[]>('quartiers.json')) insertQuartier(db, q);
@@ -49,7 +52,7 @@ async function select(stockDate: string): Promise<SireneSelection> {
 		essFrance: ESS_FRANCE,
 		communeCodes: communes.map((c) => c.code),
 		stockDate,
-		watch: storedSirets(db)
+		watch: await storedSirets(sql)
 	});
 }
 
@@ -63,7 +66,7 @@ const curated = (o: Parameters<typeof organisationFixture>[0]) => {
 
 describe('import:sirene into the store', () => {
 	it('creates one published record per selected establishment, with its source, date and position', async () => {
-		const report = importSireneSelection(db, await select('2026-12-01'), { now: NOW });
+		const report = await importSireneSelection(sql, await select('2026-12-01'), { now: NOW });
 		expect(report.counts).toMatchObject({ new: 9, enriched: 0, unchanged: 0, archived: 0, rejected: 0 });
 		const r = org(sireneRecordId(S.plain))!;
 		expect(r).toMatchObject({
@@ -116,7 +119,7 @@ describe('import:sirene into the store', () => {
 	});
 
 	it('never stores nor shows the street address or coordinates of a partially diffusible record, nor a person’s name', async () => {
-		importSireneSelection(db, await select('2026-12-01'), { now: NOW });
+		await importSireneSelection(sql, await select('2026-12-01'), { now: NOW });
 		for (const siret of [S.establishmentPartial, S.unitPartial]) {
 			const r = org(sireneRecordId(siret))!;
 			expect(r.address).toBeUndefined();
@@ -133,38 +136,38 @@ describe('import:sirene into the store', () => {
 	});
 
 	it('changes nothing when the same stock is imported twice', async () => {
-		importSireneSelection(db, await select('2026-12-01'), { now: NOW });
+		await importSireneSelection(sql, await select('2026-12-01'), { now: NOW });
 		const version = dataVersion(db);
 		const rows = historyRows();
-		const again = importSireneSelection(db, await select('2026-12-01'), { now: NOW });
+		const again = await importSireneSelection(sql, await select('2026-12-01'), { now: NOW });
 		expect(again.counts).toMatchObject({ new: 0, updated: 0, confirmed: 0, archived: 0, unchanged: 9 });
 		expect(historyRows()).toBe(rows);
 		expect(dataVersion(db)).toBe(version);
 	});
 
 	it('archives a record the register created when its establishment closes, and republishes it if it comes back', async () => {
-		importSireneSelection(db, await select('2026-12-01'), { now: NOW });
+		await importSireneSelection(sql, await select('2026-12-01'), { now: NOW });
 		const closing = await select('2027-01-01');
 		closing.establishments = closing.establishments.filter((e) => e.siret !== S.plain);
 		closing.watched.set(S.plain, 'closed');
-		const report = importSireneSelection(db, closing, { now: NOW });
+		const report = await importSireneSelection(sql, closing, { now: NOW });
 		expect(report.counts).toMatchObject({ archived: 1, confirmed: 8, new: 0 });
 		const r = org(sireneRecordId(S.plain))!;
 		expect(r.status).toBe('archived');
 		expect(r.caveats.at(-1)).toMatch(/^Archivée d’après le répertoire SIRENE : établissement fermé/);
 		expect(listHistory(db, r.id)[0]).toMatchObject({ action: 'sirene-archive', changedBy: SIRENE_ACTOR });
 		// Still in the store, never deleted; back in a later stock, it is published again.
-		const back = importSireneSelection(db, await select('2027-01-10'), { now: NOW });
+		const back = await importSireneSelection(sql, await select('2027-01-10'), { now: NOW });
 		expect(back.counts.restored).toBe(1);
 		expect(org(r.id)!.status).toBe('published');
 		expect(org(r.id)!.caveats.join(' ')).not.toMatch(/Archivée/);
 	});
 
 	it('an establishment absent from a new stock is archived as « absent » with the possible reasons', async () => {
-		importSireneSelection(db, await select('2026-12-01'), { now: NOW });
+		await importSireneSelection(sql, await select('2026-12-01'), { now: NOW });
 		const later = await select('2027-01-01');
 		later.establishments = later.establishments.filter((e) => e.siret !== S.essFranceOnly);
-		const report = importSireneSelection(db, later, { now: NOW });
+		const report = await importSireneSelection(sql, later, { now: NOW });
 		expect(report.archivedRecords).toEqual([
 			{
 				id: sireneRecordId(S.essFranceOnly),
@@ -186,7 +189,7 @@ describe('import:sirene into the store', () => {
 			location: { ...communes.find((c) => c.code === '67447')!.centroid, precision: 'commune' },
 			contact: { website: 'https://friperie.example.org' }
 		});
-		const report = importSireneSelection(db, await select('2026-12-01'), { now: NOW });
+		const report = await importSireneSelection(sql, await select('2026-12-01'), { now: NOW });
 		expect(report.counts).toMatchObject({ new: 8, enriched: 1 });
 		expect(org(sireneRecordId(S.enseigneDiffers))).toBeUndefined();
 		const r = org('friperie')!;
@@ -223,7 +226,7 @@ describe('import:sirene into the store', () => {
 		e.size = { code: '12', label: '20 à 49 salariés', year: 2025 };
 		e.activity = { ...e.activity, code: '47.79Z', naf2025: null };
 		e.createdOn = '2013-01-01';
-		importSireneSelection(db, newer, { now: NOW });
+		await importSireneSelection(sql, newer, { now: NOW });
 		expect(org('friperie')).toMatchObject({ sizeBand: '11', sizeBandYear: 2024, createdOn: '2013-01-01' });
 	});
 
@@ -231,7 +234,7 @@ describe('import:sirene into the store', () => {
 		curated({ id: 'jardin', slug: 'jardin', name: 'Le Jardin', siret: S.closed });
 		const selection = await select('2026-12-01');
 		expect(selection.watched.get(S.closed)).toBe('closed');
-		const report = importSireneSelection(db, selection, { now: NOW });
+		const report = await importSireneSelection(sql, selection, { now: NOW });
 		expect(org('jardin')!.status).toBe('published');
 		expect(report.curatedToCheck).toEqual([
 			{ id: 'jardin', name: 'Le Jardin', reason: expect.stringMatching(/^établissement fermé/) }
@@ -246,19 +249,19 @@ describe('import:sirene into the store', () => {
 			name: 'Jardin des deux rives',
 			location: { lon: lon + 0.001, lat, precision: 'address' }
 		});
-		const report = importSireneSelection(db, await select('2026-12-01'), { now: NOW });
+		const report = await importSireneSelection(sql, await select('2026-12-01'), { now: NOW });
 		expect(report.counts).toMatchObject({ new: 8, possibleDuplicates: 1 });
 		const r = org(sireneRecordId(S.plain))!;
 		expect(r.status).toBe('draft');
 		expect(listHistory(db, r.id)[0].note).toMatch(/doublon possible de « Jardin des deux rives »/);
-		const pairs = duplicateList(db).map((p) => [p.a.id, p.b.id].sort());
+		const pairs = (await duplicateList(sql)).map((p) => [p.a.id, p.b.id].sort());
 		expect(pairs).toContainEqual(['jardin-deux-rives', r.id].sort());
 		expect(org('jardin-deux-rives')!.siret).toBeUndefined();
 	});
 
 	it('a dry run plans everything and writes nothing', async () => {
 		const version = dataVersion(db);
-		const report = importSireneSelection(db, await select('2026-12-01'), { dryRun: true, now: NOW });
+		const report = await importSireneSelection(sql, await select('2026-12-01'), { dryRun: true, now: NOW });
 		expect(report.counts.new).toBe(9);
 		expect(report.dryRun).toBe(true);
 		expect(historyRows()).toBe(0);
@@ -266,28 +269,32 @@ describe('import:sirene into the store', () => {
 	});
 
 	it('refuses a stock older than the last imported one, writing nothing', async () => {
-		importSireneSelection(db, await select('2026-12-01'), { now: NOW });
+		await importSireneSelection(sql, await select('2026-12-01'), { now: NOW });
 		const rows = historyRows();
 		const old = await select('2026-11-01');
-		expect(() => importSireneSelection(db, old, { now: NOW })).toThrow(SireneImportError);
-		expect(() => importSireneSelection(db, old, { now: NOW })).toThrow(/plus ancien que le dernier importé/);
+		await expect(importSireneSelection(sql, old, { now: NOW })).rejects.toThrow(SireneImportError);
+		await expect(importSireneSelection(sql, old, { now: NOW })).rejects.toThrow(
+			/plus ancien que le dernier importé/
+		);
 		expect(historyRows()).toBe(rows);
 	});
 
 	it('lists what the import wrote under « à relire : import SIRENE » until someone saves it', async () => {
 		curated({ id: 'autre', slug: 'autre', name: 'Une fiche éditoriale' });
-		importSireneSelection(db, await select('2026-12-01'), { now: NOW });
-		const toReview = () =>
-			recordList(db, new URL('http://x/admin/fiches?relire=sirene')).items.map((r) => r.id);
-		expect(toReview()).toHaveLength(9);
-		expect(toReview()).not.toContain('autre');
+		await importSireneSelection(sql, await select('2026-12-01'), { now: NOW });
+		const toReview = async () =>
+			(await recordList(sql, new URL('http://x/admin/fiches?relire=sirene'))).items.map((r) => r.id);
+		expect(await toReview()).toHaveLength(9);
+		expect(await toReview()).not.toContain('autre');
 		const id = sireneRecordId(S.plain);
-		expect(historyView(db, id)[0].by).toBe('Import SIRENE');
-		expect(markVerified(db, id, org(id)!.version, { id: 'u-camille', name: 'Camille' }, NOW).ok).toBe(true);
-		expect(toReview()).not.toContain(id);
+		expect((await historyView(sql, id))[0].by).toBe('Import SIRENE');
+		expect(
+			(await markVerified(sql, id, org(id)!.version, { id: 'u-camille', name: 'Camille' }, NOW)).ok
+		).toBe(true);
+		expect(await toReview()).not.toContain(id);
 		// A newer stock that only confirms the records does not put them back on the list.
-		importSireneSelection(db, await select('2027-01-01'), { now: NOW });
-		expect(toReview()).toHaveLength(8);
+		await importSireneSelection(sql, await select('2027-01-01'), { now: NOW });
+		expect(await toReview()).toHaveLength(8);
 		expect(org(id)!.lastVerified).toBe('2027-01-15');
 	});
 });

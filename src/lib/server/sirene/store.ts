@@ -30,9 +30,9 @@ import {
 	withSireneSource,
 	type RegisterKey
 } from '$lib/io/sirene/record';
-import type { Db } from '../db/connection';
 import { lastWrittenBy, latestEntry, versionOf } from '../db/history';
 import { insertRecord, listCommunes, listRecords, updateRecord, type Stored } from '../db/records';
+import type { SqlClient } from '../db/sql';
 import { findDuplicates } from '../admin/duplicates';
 import { refContext } from '../admin/context';
 import type { SireneSelection, WatchedReason } from './read';
@@ -74,9 +74,9 @@ export interface SireneImportReport {
 }
 
 /** The SIRETs the store holds on organisations: the selection says why those it does not keep left. */
-export function storedSirets(db: Db): Set<string> {
+export async function storedSirets(sql: SqlClient): Promise<Set<string>> {
 	return new Set(
-		listRecords(db, 'organisation', { status: 'any' }).flatMap((r) => (r.siret ? [r.siret] : []))
+		(await listRecords(sql, 'organisation', { status: 'any' })).flatMap((r) => (r.siret ? [r.siret] : []))
 	);
 }
 
@@ -122,11 +122,11 @@ const labels = (keys: readonly RegisterKey[]) => keys.map((k) => labelOfPath('or
  * Plans and (unless `dryRun`) writes the import. Throws SireneImportError, writing nothing, on a stock older
  * than the newest already imported.
  */
-export function importSireneSelection(
-	db: Db,
+export async function importSireneSelection(
+	sql: SqlClient,
 	selection: SireneSelection,
 	opts: { dryRun?: boolean; now?: Date } = {}
-): SireneImportReport {
+): Promise<SireneImportReport> {
 	const now = opts.now ?? new Date();
 	const stock = selection.stockDate;
 	const report: SireneImportReport = {
@@ -149,8 +149,8 @@ export function importSireneSelection(
 		curatedToCheck: []
 	};
 
-	const run = () => {
-		const all = listRecords(db, 'organisation', { status: 'any' });
+	const run = async (tx: SqlClient) => {
+		const all = await listRecords(tx, 'organisation', { status: 'any' });
 		const newest = all.reduce((m, r) => (r.sireneStock && r.sireneStock > m ? r.sireneStock : m), '');
 		if (newest > stock)
 			throw new SireneImportError(
@@ -159,8 +159,8 @@ export function importSireneSelection(
 		if (stock > todayIso(now))
 			throw new SireneImportError(`la date du stock (${stock}) est dans le futur : rien n’a été importé`);
 
-		const communes = new Map(listCommunes(db).map((c) => [c.code, c]));
-		const refs = refContext(db);
+		const communes = new Map((await listCommunes(tx)).map((c) => [c.code, c]));
+		const refs = await refContext(tx);
 		const bySiret = new Map<string, Stored<Organisation>[]>();
 		for (const r of all) if (r.siret) bySiret.set(r.siret, [...(bySiret.get(r.siret) ?? []), r]);
 		const slugs = new Set(all.map((r) => r.slug));
@@ -184,8 +184,8 @@ export function importSireneSelection(
 			report.counts.rejected++;
 			report.rejectedRecords.push({ siret, message });
 		};
-		const previousOf = (id: string) => {
-			const last = lastWrittenBy(db, id, SIRENE_ACTOR);
+		const previousOf = async (id: string) => {
+			const last = await lastWrittenBy(tx, id, SIRENE_ACTOR);
 			return last ? registerValuesOf(last.data) : undefined;
 		};
 
@@ -202,7 +202,7 @@ export function importSireneSelection(
 			let touched = false;
 
 			for (const c of curated) {
-				const merged = mergeRegister(without(c), next, previousOf(c.id));
+				const merged = mergeRegister(without(c), next, await previousOf(c.id));
 				if (merged.changed.length === 0) continue;
 				const checked = check(withSireneSource({ ...merged.record, sireneStock: stock }, stock));
 				if (!checked.ok) {
@@ -221,7 +221,7 @@ export function importSireneSelection(
 			}
 
 			if (own) {
-				const last = own.status === 'archived' ? latestEntry(db, own.id) : undefined;
+				const last = own.status === 'archived' ? await latestEntry(tx, own.id) : undefined;
 				if (last && last.action !== 'sirene-archive') {
 					// Archived by a person (a merge, a decision): the register does not undo it.
 					if (!touched) report.counts.unchanged++;
@@ -229,8 +229,8 @@ export function importSireneSelection(
 				}
 				const restoring = last !== undefined;
 				// Back to what it was before the register archived it (a draft stays a draft).
-				const before = last ? versionOf(db, own.id, last.version - 1)?.status : undefined;
-				const merged = mergeRegister(without(own), next, previousOf(own.id));
+				const before = last ? (await versionOf(tx, own.id, last.version - 1))?.status : undefined;
+				const merged = mergeRegister(without(own), next, await previousOf(own.id));
 				const newer = (own.sireneStock ?? '') < stock;
 				if (merged.changed.length === 0 && !newer && !restoring) {
 					if (!touched) report.counts.unchanged++;
@@ -352,10 +352,10 @@ export function importSireneSelection(
 		if (opts.dryRun) return;
 		for (const w of writes) {
 			if (w.type === 'insert') {
-				insertRecord(db, w.record, { now, action: 'sirene-create', by: SIRENE_ACTOR, note: w.note });
+				await insertRecord(tx, w.record, { now, action: 'sirene-create', by: SIRENE_ACTOR, note: w.note });
 				continue;
 			}
-			const res = updateRecord(db, w.record, {
+			const res = await updateRecord(tx, w.record, {
 				expectedVersion: w.version,
 				by: SIRENE_ACTOR,
 				action: w.action,
@@ -367,8 +367,8 @@ export function importSireneSelection(
 		}
 	};
 
-	// IMMEDIATE: the store's writers wait while the plan is made and written, so nothing changes in between.
-	if (opts.dryRun) db.transaction(run)();
-	else db.transaction(run).immediate();
+	// One write transaction: the store's other writers wait while the plan is made and written (on PostgreSQL
+	// a record changed by another instance meanwhile fails its version check and undoes the whole import).
+	await sql.transaction(run);
 	return report;
 }

@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { SireneFileError } from '$lib/io/sirene/errors';
-import type { Db } from '../db/connection';
 import { listCommunes } from '../db/records';
+import type { SqlClient } from '../db/sql';
 import { selectSireneEstablishments } from './read';
 import { importSireneSelection, SireneImportError, storedSirets, type SireneImportReport } from './store';
 import { importSummary, summary } from './summary';
@@ -58,7 +58,7 @@ const safeName = (name: string, fallback: string) =>
 		.slice(-120) || fallback;
 
 export async function importSireneUpload(
-	db: Db,
+	sql: SqlClient,
 	input: SireneUploadInput,
 	now = new Date()
 ): Promise<SireneUploadResult> {
@@ -80,10 +80,10 @@ export async function importSireneUpload(
 			unitesLegales: await place(unitesLegales, 'u', 'unites-legales.csv'),
 			essFrance: essFrance ? await place(essFrance, 'f', 'ess-france.csv') : undefined,
 			stockDate,
-			communeCodes: listCommunes(db).map((c) => c.code),
-			watch: storedSirets(db)
+			communeCodes: (await listCommunes(sql)).map((c) => c.code),
+			watch: await storedSirets(sql)
 		});
-		const report = importSireneSelection(db, selection, { dryRun, now });
+		const report = await importSireneSelection(sql, selection, { dryRun, now });
 		const seconds = (performance.now() - started) / 1000;
 		return {
 			ok: true,

@@ -2,12 +2,12 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { dismissPair, duplicateList } from '$lib/server/admin/duplicates';
-import { getDb } from '$lib/server/store';
+import { getSql } from '$lib/server/store';
 import { route } from '$lib/links';
 
-export const load: PageServerLoad = ({ locals }) => {
+export const load: PageServerLoad = async ({ locals }) => {
 	requireRole(locals, 'editor');
-	return { pairs: duplicateList(getDb()) };
+	return { pairs: await duplicateList(getSql()) };
 };
 
 const ID = /^[a-z0-9][a-z0-9-]{1,79}$/;
@@ -29,7 +29,7 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const a = String(form.get('a') ?? '');
 		const b = String(form.get('b') ?? '');
-		if (!ID.test(a) || !ID.test(b) || !dismissPair(getDb(), a, b, user))
+		if (!ID.test(a) || !ID.test(b) || !(await dismissPair(getSql(), a, b, user)))
 			return fail(400, { message: 'fiches introuvables' });
 		redirect(303, route.adminDuplicates({ ecarte: true }));
 	}

@@ -1,9 +1,9 @@
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { recordList } from '$lib/server/admin/pages';
-import { getDb } from '$lib/server/store';
+import { getSql } from '$lib/server/store';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	requireRole(locals, 'editor');
-	return recordList(getDb(), url);
+	return recordList(getSql(), url);
 };

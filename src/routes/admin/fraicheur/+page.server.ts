@@ -3,12 +3,12 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { staleList } from '$lib/server/admin/pages';
 import { markVerified } from '$lib/server/admin/records';
-import { getDb } from '$lib/server/store';
+import { getSql } from '$lib/server/store';
 import { route } from '$lib/links';
 
 export const load: PageServerLoad = ({ locals }) => {
 	requireRole(locals, 'editor');
-	return staleList(getDb());
+	return staleList(getSql());
 };
 
 export const actions: Actions = {
@@ -17,7 +17,7 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const id = String(form.get('id') ?? '');
 		const version = Number(form.get('version'));
-		const result = markVerified(getDb(), id, version, user);
+		const result = await markVerified(getSql(), id, version, user);
 		if (result.ok) redirect(303, route.adminFreshness({ verifiee: id }));
 		if (result.kind === 'conflict')
 			return fail(409, {

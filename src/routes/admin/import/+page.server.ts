@@ -4,12 +4,12 @@ import { requireRole } from '$lib/server/auth/guard';
 import { parseKind } from '$lib/server/admin/forms';
 import { importList, templateLinks, uploadImport } from '$lib/server/admin/import';
 import { importSireneUpload, type UploadedFile } from '$lib/server/sirene/upload';
-import { getDb } from '$lib/server/store';
+import { getSql } from '$lib/server/store';
 import { route } from '$lib/links';
 
-export const load: PageServerLoad = ({ locals }) => {
+export const load: PageServerLoad = async ({ locals }) => {
 	requireRole(locals, 'editor');
-	return { jobs: importList(getDb()), templates: templateLinks() };
+	return { jobs: await importList(getSql()), templates: templateLinks() };
 };
 
 export const actions: Actions = {
@@ -21,7 +21,7 @@ export const actions: Actions = {
 		if (!(file instanceof File) || file.size === 0)
 			return fail(400, { message: 'Choisissez un fichier CSV, Excel (.xlsx) ou GeoJSON.', kind });
 		const result = await uploadImport(
-			getDb(),
+			getSql(),
 			{ kind, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
 			user
 		);
@@ -38,7 +38,7 @@ export const actions: Actions = {
 				: undefined;
 		};
 		const dryRun = form.get('dryRun') === 'on';
-		const result = await importSireneUpload(getDb(), {
+		const result = await importSireneUpload(getSql(), {
 			etablissements: await file('etablissements'),
 			unitesLegales: await file('unitesLegales'),
 			essFrance: await file('essFrance'),

@@ -2,13 +2,13 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { mergeDuplicates, mergePreview } from '$lib/server/admin/duplicates';
-import { getDb } from '$lib/server/store';
+import { getSql } from '$lib/server/store';
 import { route } from '$lib/links';
 
-export const load: PageServerLoad = ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	requireRole(locals, 'editor');
 	const q = url.searchParams;
-	const preview = mergePreview(getDb(), q.get('a') ?? '', q.get('b') ?? '', q.get('garder'));
+	const preview = await mergePreview(getSql(), q.get('a') ?? '', q.get('b') ?? '', q.get('garder'));
 	if (!preview) error(404, 'Ces fiches n’existent pas, ou c’est deux fois la même.');
 	return { preview };
 };
@@ -25,7 +25,7 @@ export const actions: Actions = {
 		if (!ID.test(keep) || !ID.test(drop) || keep === drop)
 			return fail(400, { message: 'choisissez la fiche à garder' });
 		const versions = { keep: Number(form.get('keepVersion')), drop: Number(form.get('dropVersion')) };
-		const result = mergeDuplicates(getDb(), keep, drop, versions, user);
+		const result = await mergeDuplicates(getSql(), keep, drop, versions, user);
 		if (!result.ok)
 			return fail(409, {
 				message: `${result.message}${

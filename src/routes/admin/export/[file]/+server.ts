@@ -2,15 +2,15 @@ import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { exportResponse, parseExportName } from '$lib/server/admin/export';
-import { getDb, getEnv } from '$lib/server/store';
+import { getEnv, getSql } from '$lib/server/store';
 
 /** The maintainers' export: every status, drafts and archives included. */
-export const GET: RequestHandler = ({ locals, params, url }) => {
+export const GET: RequestHandler = async ({ locals, params, url }) => {
 	requireRole(locals, 'editor');
 	const file = parseExportName(params.file);
 	if (!file)
 		error(404, 'Export inconnu : organisations, initiatives ou funding-tools, en .csv, .geojson ou .json.');
-	return exportResponse(getDb(), {
+	return exportResponse(getSql(), {
 		...file,
 		scope: 'all',
 		siteUrl: getEnv().PUBLIC_SITE_URL,

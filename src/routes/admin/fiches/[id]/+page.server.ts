@@ -10,12 +10,16 @@ import {
 	setStatus,
 	type SaveResult
 } from '$lib/server/admin/records';
-import { getDb, getEnv } from '$lib/server/store';
+import { proposalView } from '$lib/server/admin/moderation';
+import { getDb, getEnv, getSql } from '$lib/server/store';
 import { route } from '$lib/links';
 
-export const load: PageServerLoad = ({ locals, params, url }) => {
+export const load: PageServerLoad = async ({ locals, params, url }) => {
 	requireRole(locals, 'editor');
-	const page = editPage(getDb(), params.id, url.searchParams.get('proposition'));
+	// The moderation still reads through the synchronous connection.
+	const page = await editPage(getSql(), params.id, url.searchParams.get('proposition'), (id) =>
+		proposalView(getDb(), id)
+	);
 	if (!page) error(404, 'Cette fiche n’existe pas.');
 	return page;
 };
@@ -51,7 +55,9 @@ export const actions: Actions = {
 		const user = requireRole(locals, 'editor');
 		const form = await request.formData();
 		const proposalId = proposalOf(form);
-		const result = saveFromForm(getDb(), params.id, formDataToRaw(form), version(form), user, { proposalId });
+		const result = await saveFromForm(getSql(), params.id, formDataToRaw(form), version(form), user, {
+			proposalId
+		});
 		if (result.ok && proposalId) redirect(303, route.adminProposal(proposalId, { approuvee: true }));
 		return respond(result, params.id, 'enregistree', proposalId);
 	},
@@ -59,8 +65,8 @@ export const actions: Actions = {
 		const user = requireRole(locals, 'editor');
 		const form = await request.formData();
 		const proposalId = proposalOf(form);
-		const result = overwriteAfterConflict(
-			getDb(),
+		const result = await overwriteAfterConflict(
+			getSql(),
 			params.id,
 			String(form.get('mine') ?? ''),
 			version(form),
@@ -77,7 +83,7 @@ export const actions: Actions = {
 		if (status !== 'published' && status !== 'draft' && status !== 'archived')
 			return fail(400, { errors: { _form: 'statut inconnu' }, form: null, conflict: null, proposal: null });
 		return respond(
-			setStatus(getDb(), params.id, status, version(form), user),
+			await setStatus(getSql(), params.id, status, version(form), user),
 			params.id,
 			'statut',
 			url.searchParams.get('proposition') ?? undefined
@@ -87,7 +93,7 @@ export const actions: Actions = {
 		const user = requireRole(locals, 'editor');
 		const form = await request.formData();
 		return respond(
-			markVerified(getDb(), params.id, version(form), user),
+			await markVerified(getSql(), params.id, version(form), user),
 			params.id,
 			'verifiee',
 			url.searchParams.get('proposition') ?? undefined
@@ -97,7 +103,7 @@ export const actions: Actions = {
 		requireRole(locals, 'editor');
 		const form = await request.formData();
 		const proposalId = proposalOf(form);
-		const out = await geocodeRecordForm(getDb(), params.id, formDataToRaw(form), getEnv().GEOCODER_URL);
+		const out = await geocodeRecordForm(getSql(), params.id, formDataToRaw(form), getEnv().GEOCODER_URL);
 		if (!out) error(404, 'Cette fiche n’existe pas.');
 		return {
 			form: out.form,

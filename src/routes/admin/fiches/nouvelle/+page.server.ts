@@ -4,12 +4,16 @@ import { formDataToRaw } from '$lib/io/record-form';
 import { requireRole } from '$lib/server/auth/guard';
 import { createPage, geocodeForm, parseKind } from '$lib/server/admin/forms';
 import { createFromForm } from '$lib/server/admin/records';
-import { getDb, getEnv } from '$lib/server/store';
+import { proposalView } from '$lib/server/admin/moderation';
+import { getDb, getEnv, getSql } from '$lib/server/store';
 import { route } from '$lib/links';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	requireRole(locals, 'editor');
-	return createPage(getDb(), url.searchParams.get('type'), url.searchParams.get('proposition'));
+	// The moderation still reads through the synchronous connection.
+	return createPage(getSql(), url.searchParams.get('type'), url.searchParams.get('proposition'), (id, now) =>
+		proposalView(getDb(), id, now)
+	);
 };
 
 /** The kind and the proposal a post was made for: the page shows them again whatever its URL says. */
@@ -23,7 +27,9 @@ export const actions: Actions = {
 		const user = requireRole(locals, 'editor');
 		const form = await request.formData();
 		const { kind, proposal } = context(form);
-		const result = createFromForm(getDb(), kind, formDataToRaw(form), user, { proposalId: proposal?.id });
+		const result = await createFromForm(getSql(), kind, formDataToRaw(form), user, {
+			proposalId: proposal?.id
+		});
 		if (!result.ok) return fail(400, { errors: result.errors, form: result.form, kind, proposal });
 		if (proposal) redirect(303, route.adminProposal(proposal.id, { approuvee: true }));
 		redirect(303, route.adminRecord(result.id, { enregistree: 1 }));
@@ -32,7 +38,7 @@ export const actions: Actions = {
 		requireRole(locals, 'editor');
 		const form = await request.formData();
 		const { kind, proposal } = context(form);
-		const out = await geocodeForm(getDb(), kind, formDataToRaw(form), getEnv().GEOCODER_URL);
+		const out = await geocodeForm(getSql(), kind, formDataToRaw(form), getEnv().GEOCODER_URL);
 		return {
 			form: out.form,
 			geocode: { found: out.found, message: out.message },

@@ -8,12 +8,12 @@ import {
 	startApply,
 	startDryRun
 } from '$lib/server/admin/import';
-import { getDb } from '$lib/server/store';
+import { getSql } from '$lib/server/store';
 import { route } from '$lib/links';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	requireRole(locals, 'editor');
-	const page = await importPage(getDb(), params.id, url);
+	const page = await importPage(getSql(), params.id, url);
 	if (!page) error(404, 'Cet import n’existe pas.');
 	return page;
 };
@@ -25,14 +25,14 @@ export const actions: Actions = {
 		const columns = Math.min(200, Math.max(0, Number(form.get('columns')) || 0));
 		const mapping = mappingFromForm(form, columns);
 		const options = optionsFromForm(form, mapping);
-		const result = startDryRun(getDb(), params.id, mapping, options, user);
+		const result = await startDryRun(getSql(), params.id, mapping, options, user);
 		// What was chosen is shown again with the message, so nothing typed is lost.
 		if (!result.ok) return fail(400, { message: result.message, posted: { mapping, options } });
 		redirect(303, route.adminImport(params.id));
 	},
 	apply: async ({ locals, params }) => {
 		const user = requireRole(locals, 'editor');
-		const result = startApply(getDb(), params.id, user);
+		const result = await startApply(getSql(), params.id, user);
 		if (!result.ok) return fail(400, { message: result.message });
 		redirect(303, route.adminImport(params.id));
 	},
@@ -44,7 +44,7 @@ export const actions: Actions = {
 				message:
 					'Cochez la case « Ignorer les lignes en erreur » pour confirmer que ces lignes ne seront pas importées.'
 			});
-		const result = startApply(getDb(), params.id, user, { skipErrors: true });
+		const result = await startApply(getSql(), params.id, user, { skipErrors: true });
 		if (!result.ok) return fail(400, { message: result.message });
 		redirect(303, route.adminImport(params.id));
 	}

@@ -3,12 +3,12 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { historyPage } from '$lib/server/admin/forms';
 import { restoreVersion } from '$lib/server/admin/records';
-import { getDb } from '$lib/server/store';
+import { getSql } from '$lib/server/store';
 import { route } from '$lib/links';
 
-export const load: PageServerLoad = ({ locals, params }) => {
+export const load: PageServerLoad = async ({ locals, params }) => {
 	requireRole(locals, 'editor');
-	const page = historyPage(getDb(), params.id);
+	const page = await historyPage(getSql(), params.id);
 	if (!page) error(404, 'Cette fiche n’existe pas.');
 	return page;
 };
@@ -21,7 +21,7 @@ export const actions: Actions = {
 		const expected = Number(form.get('version'));
 		if (!Number.isInteger(target) || !Number.isInteger(expected))
 			return fail(400, { message: 'version à restaurer illisible' });
-		const result = restoreVersion(getDb(), params.id, target, expected, user);
+		const result = await restoreVersion(getSql(), params.id, target, expected, user);
 		if (result.ok) redirect(303, route.adminRecordHistory(params.id, { restauree: target }));
 		if (result.kind === 'missing') error(404, 'Cette version n’existe pas.');
 		if (result.kind === 'conflict')

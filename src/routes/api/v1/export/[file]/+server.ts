@@ -1,7 +1,7 @@
 import type { RequestHandler } from './$types';
 import { exportResponse, parseExportName } from '$lib/server/admin/export';
 import { jsonError } from '$lib/server/http';
-import { getDb, getEnv } from '$lib/server/store';
+import { getEnv, getSql } from '$lib/server/store';
 
 /** Public bulk exports of published records, every field, under the data licence (Link header and body). */
 export const GET: RequestHandler = ({ params, url }) => {
@@ -11,7 +11,7 @@ export const GET: RequestHandler = ({ params, url }) => {
 			message:
 				'export inconnu : organisations, initiatives, funding-tools, lieux ou evenements, en .csv, .geojson ou .json (pas de .geojson pour funding-tools)'
 		});
-	return exportResponse(getDb(), {
+	return exportResponse(getSql(), {
 		...file,
 		scope: 'public',
 		siteUrl: getEnv().PUBLIC_SITE_URL,
