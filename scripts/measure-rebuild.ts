@@ -34,6 +34,8 @@ import { seedIfEmpty } from '../src/lib/server/db/seed';
 import { loadDataset } from '../src/lib/server/seed/read-data';
 
 const N = Number(process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 10_000);
+/** How long the server may take to start, and a rebuild to be served (250,000 records on a loaded machine). */
+const LIMIT_MS = 15 * 60_000;
 const WORKER_ONLY = process.argv.includes('--worker-only');
 const LAG_PROBE = fileURLToPath(new URL('./measure-lag.mjs', import.meta.url));
 const PORT = Number(process.env.MEASURE_PORT ?? 4395);
@@ -78,10 +80,12 @@ async function startServer(
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
+	// Never left running when this script stops on an error.
+	process.once('exit', () => child.kill());
 	let log = '';
 	child.stdout?.on('data', (d) => (log += d));
 	child.stderr?.on('data', (d) => (log += d));
-	for (let i = 0; i < 600; i++) {
+	for (const until = performance.now() + LIMIT_MS; performance.now() < until;) {
 		try {
 			if ((await fetch(`http://127.0.0.1:${PORT}/search-index/manifest.json`)).ok)
 				return { child, log: () => log };
@@ -94,11 +98,16 @@ async function startServer(
 	throw new Error(`le serveur ne répond pas :\n${log}`);
 }
 
+/** The served version, or -1 when the request failed (a kept-alive connection reset while the thread was busy). */
 async function manifestVersion(): Promise<number> {
-	const m = (await (await fetch(`http://127.0.0.1:${PORT}/search-index/manifest.json`)).json()) as {
-		dataVersion: number;
-	};
-	return m.dataVersion;
+	try {
+		const m = (await (await fetch(`http://127.0.0.1:${PORT}/search-index/manifest.json`)).json()) as {
+			dataVersion: number;
+		};
+		return m.dataVersion;
+	} catch {
+		return -1;
+	}
 }
 
 /**
@@ -156,7 +165,8 @@ async function measure(store: string, mode: 'worker' | 'inline') {
 		const quiet = await load(() => performance.now() > quietEnd);
 		const quietLagMs = longestLag(log(), quietStart, Date.now());
 
-		const before = await manifestVersion();
+		let before = await manifestVersion();
+		while (before < 0) before = await manifestVersion();
 		const db = openDatabase(store);
 		insertRecord(
 			db,
@@ -174,18 +184,18 @@ async function measure(store: string, mode: 'worker' | 'inline') {
 		let rebuiltAt: number | undefined;
 		let stopAt = Infinity;
 		const watcher = (async () => {
-			while (rebuiltAt === undefined && performance.now() - written <= 120_000) {
+			while (rebuiltAt === undefined && performance.now() - written <= LIMIT_MS) {
 				if ((await manifestVersion()) > before) {
 					rebuiltAt = performance.now();
 					stopAt = rebuiltAt + 2000;
 				} else await new Promise((r) => setTimeout(r, 50));
 			}
 		})();
-		const during = await load(() => performance.now() > stopAt || performance.now() - written > 120_000);
+		const during = await load(() => performance.now() > stopAt || performance.now() - written > LIMIT_MS);
 		await watcher;
 		if (rebuiltAt === undefined)
 			throw new Error(
-				`nouvelle version non servie 120 s après l’écriture :\n${log()
+				`nouvelle version non servie ${LIMIT_MS / 1000} s après l’écriture :\n${log()
 					.replace(/^\[lag\].*\n/gm, '')
 					.slice(-3000)}`
 			);

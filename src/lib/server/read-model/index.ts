@@ -20,6 +20,7 @@ import { Worker } from 'node:worker_threads';
 import { buildCatalogue, catalogueSteps, type Catalogue } from '$lib/domain/catalogue';
 import { pointDecoder, type CompactPoint, type MapPoint } from '$lib/domain/map/points';
 import type { PublicRecord } from '$lib/domain/records';
+import type { Due } from '$lib/domain/steps';
 import { installEngine } from '$lib/search/engine';
 import { TimeSlices, unpackStrings, type StringTable } from '$lib/search/packed';
 import type { Db } from '../db/connection';
@@ -139,6 +140,18 @@ function install(db: Db, model: ReadModel) {
 	if (!state || state.db !== db) state = { db, model };
 	else if (model.version >= state.model.version) state.model = model;
 	for (const l of listeners) l(state.model);
+}
+
+/** Work a module does on a new version's points before it is installed: steps, pausing when `due()`. */
+type PointsPreparer = (points: PointsCache, due: Due) => Generator<void, void>;
+const preparers = new Set<PointsPreparer>();
+
+/**
+ * Registers work on each rebuilt version's points (the map's posting lists) made in the installation's
+ * slices, before the swap, so that the first request for the new version does not make it in one piece.
+ */
+export function preparePoints(preparer: PointsPreparer): void {
+	preparers.add(preparer);
 }
 
 /** Called with each newly installed model (tests, measurements). Returns the unsubscribe function. */
@@ -283,6 +296,7 @@ async function rebuildInWorker(db: Db): Promise<void> {
 		catalogueSteps({ version: result.version, geo: result.geo, records }, () => slices.due())
 	);
 	const points = await decodePointsInSlices(result, slices);
+	for (const prepare of preparers) await slices.run(prepare(points, () => slices.due()));
 	const search: SearchIndexes = {
 		version: result.version,
 		quick: await installEngine(result.quick, slices),

@@ -77,7 +77,7 @@ describe('the catalogue built in steps', () => {
 			expect(pauses).toBeGreaterThan(records.length);
 			expect(runSteps(catalogueSteps({ ...input, records }, () => true))).toEqual(whole);
 		}
-	});
+	}, 30_000);
 });
 
 describe('the points sent by the worker', () => {
@@ -139,5 +139,5 @@ describe('a rebuild by the worker', () => {
 		expect(after.search.quickFile.name).toBe(here.search.quickFile.name);
 		expect(after.search.manifest).toEqual(here.search.manifest);
 		expect(after.search.full.serialize()).toBe(here.search.full.serialize());
-	});
+	}, 60_000);
 });
