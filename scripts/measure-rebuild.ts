@@ -81,7 +81,7 @@ async function startServer(
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	// Never left running when this script stops on an error.
-	process.once('exit', () => child.kill());
+	process.once('exit', () => child.kill('SIGKILL'));
 	let log = '';
 	child.stdout?.on('data', (d) => (log += d));
 	child.stderr?.on('data', (d) => (log += d));
@@ -94,7 +94,7 @@ async function startServer(
 		}
 		await new Promise((r) => setTimeout(r, 200));
 	}
-	child.kill();
+	child.kill('SIGKILL');
 	throw new Error(`le serveur ne répond pas :\n${log}`);
 }
 
@@ -215,7 +215,8 @@ async function measure(store: string, mode: 'worker' | 'inline') {
 			duringRebuild: { annuaire: stats(during[ANNUAIRE]), quartier: stats(during[QUARTIER]) }
 		};
 	} finally {
-		child.kill();
+		// SIGKILL: on SIGTERM the server stops listening but waits for its kept-alive connections to close.
+		child.kill('SIGKILL');
 		await new Promise((r) => child.once('exit', r));
 	}
 }
