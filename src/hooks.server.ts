@@ -7,7 +7,6 @@ import { SESSION_COOKIE, cookieOptions, validateSession } from '$lib/server/auth
 import { framedByAnyone, pagePolicy } from '$lib/server/csp';
 import { failInterruptedImports } from '$lib/server/db/admin';
 import { DISK_FULL_MESSAGE, DISK_FULL_STATUS, isDiskFull } from '$lib/server/disk-full';
-import { dataVersion } from '$lib/server/db/records';
 import { deleteExpiredSessions } from '$lib/server/db/sessions';
 import {
 	cacheGeneration,
@@ -18,7 +17,7 @@ import {
 } from '$lib/server/page-cache';
 import { framingAllowed, securityHeaders } from '$lib/server/security-headers.js';
 import { kickOutbox, startMail } from '$lib/server/mail/scheduler';
-import { setRebuildInlineMax, warmReadModel } from '$lib/server/read-model';
+import { readModel, setRebuildInlineMax, warmReadModel } from '$lib/server/read-model';
 import { setClusterWorkerMin, watchMapClusters } from '$lib/server/map-scale';
 import { getDb, getEnv, getSql, initStore } from '$lib/server/store';
 import { delocalizePath, localeOfPath, type Locale } from '$lib/i18n/paths';
@@ -50,7 +49,10 @@ export const init: ServerInit = async () => {
 const SECURITY_HEADERS = Object.entries(securityHeaders(process.env));
 let pageCache: PageCache | undefined;
 const cache = () => (pageCache ??= new PageCache({ maxBytes: getEnv().PAGE_CACHE_MB * 1024 * 1024 }));
-const generation = () => cacheGeneration(dataVersion(getDb()));
+// The version pages are rendered from, the read model's: while a large store is rebuilt after a write, the
+// store's version is already the next one but pages still show the previous, and must not be kept under the
+// next one's name (they would be served after the new version is installed, until the following write).
+const generation = () => cacheGeneration(readModel(getDb()).version);
 // server.js answers hits from here before SvelteKit runs (same rules and keys, see page-cache.ts).
 if (!building) publishFastPath(cache, generation, SESSION_COOKIE);
 

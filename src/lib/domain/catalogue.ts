@@ -5,6 +5,7 @@
  * input from the store (src/lib/server/catalogue.ts), tests build it from a few records.
  */
 import { publicView } from './public-view';
+import { never, runSteps, type Due } from './steps';
 import { facetValuesOf, type FacetValues } from './filters/facets';
 import type { Geo } from './query';
 import type {
@@ -110,10 +111,15 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
 	else map.set(key, [value]);
 }
 
-function areaIndex(places: readonly (Organisation | Initiative)[], key: 'quartierCode' | 'communeCode') {
+function* areaIndex(
+	places: readonly (Organisation | Initiative)[],
+	key: 'quartierCode' | 'communeCode',
+	due: Due
+): Generator<void, Map<string, AreaRecords>> {
 	const index = new Map<string, { initiatives: Initiative[]; organisations: Organisation[] }>();
 	for (const r of places) {
 		const code = r[key];
+		if (due()) yield;
 		if (!code) continue;
 		let area = index.get(code);
 		if (!area) index.set(code, (area = { initiatives: [], organisations: [] }));
@@ -123,46 +129,94 @@ function areaIndex(places: readonly (Organisation | Initiative)[], key: 'quartie
 	return index;
 }
 
-export function buildCatalogue({ version, geo, records: all }: CatalogueInput): Catalogue {
-	const publishedIds = new Set(all.filter((r) => r.status === 'published').map((r) => r.id));
+export function buildCatalogue(input: CatalogueInput): Catalogue {
+	return runSteps(catalogueSteps(input, never));
+}
+
+/**
+ * `buildCatalogue` as steps that pause whenever `due()` says so (see ./steps.ts): at 250,000 records the
+ * whole build is seconds of a thread, and the server builds a new version between requests. Every pass is
+ * a loop that may pause; the same catalogue comes out whatever the pauses.
+ */
+export function* catalogueSteps(
+	{ version, geo, records: all }: CatalogueInput,
+	due: Due
+): Generator<void, Catalogue> {
+	const publishedIds = new Set<string>();
+	for (const r of all) {
+		if (r.status === 'published') publishedIds.add(r.id);
+		if (due()) yield;
+	}
 	const isPublished = (id: string) => publishedIds.has(id);
 	// Pages and their data see published links only; providers stay named (see CatalogueInput).
-	const records = all
-		.filter((r) => r.status === 'published')
-		.map((r) => publicView(r, isPublished, { keepProviders: true }))
-		.sort(byName);
-	const items = records.map((record) => ({ id: record.id, record, values: facetValuesOf(record) }));
-	const ofKind = <K extends RecordKind>(kind: K) => records.filter((r): r is RecordOf<K> => r.kind === kind);
-	const fundingTools = ofKind('funding-tool');
-	const places = records.filter(
-		(r): r is Organisation | Initiative => r.kind === 'organisation' || r.kind === 'initiative'
-	);
+	const records: PublicRecord[] = [];
+	for (const r of all) {
+		if (r.status === 'published') records.push(publicView(r, isPublished, { keepProviders: true }));
+		if (due()) yield;
+	}
+	// The server's input is already in this order: checking it is a pass that can pause, a sort is not.
+	let sorted = true;
+	for (let i = 1; i < records.length && sorted; i++) {
+		sorted = byName(records[i - 1], records[i]) < 0;
+		if (due()) yield;
+	}
+	if (!sorted) records.sort(byName);
 
-	const anyStatus = new Map(all.map((r) => [r.id, r]));
+	const items: CatalogueItem[] = [];
+	const byId = new Map<string, CatalogueItem>();
+	const bySlug = new Map<string, PublicRecord>();
+	const kinds: { [K in RecordKind]: RecordOf<K>[] } = {
+		organisation: [],
+		initiative: [],
+		'funding-tool': [],
+		place: [],
+		event: []
+	};
+	const places: (Organisation | Initiative)[] = [];
+	for (const record of records) {
+		const item = { id: record.id, record, values: facetValuesOf(record) };
+		items.push(item);
+		byId.set(item.id, item);
+		bySlug.set(slugKey(record.kind, record.slug), record);
+		(kinds[record.kind] as PublicRecord[]).push(record);
+		if (record.kind === 'organisation' || record.kind === 'initiative') places.push(record);
+		if (due()) yield;
+	}
+	const fundingTools = kinds['funding-tool'];
+
+	const anyStatus = new Map<string, PublicRecord>();
+	for (const r of all) {
+		anyStatus.set(r.id, r);
+		if (due()) yield;
+	}
 	const providers = new Map<string, ProviderRef>();
 	const toolsByProvider = new Map<string, FundingTool[]>();
-	for (const tool of fundingTools)
+	for (const tool of fundingTools) {
 		for (const id of tool.providerIds) {
 			if (!providers.has(id)) providers.set(id, providerRef(id, anyStatus.get(id)));
 			push(toolsByProvider, id, tool);
 		}
+		if (due()) yield;
+	}
+	const byQuartier = yield* areaIndex(places, 'quartierCode', due);
+	const byCommune = yield* areaIndex(places, 'communeCode', due);
 
 	return {
 		version,
 		geo,
 		records,
 		items,
-		byId: new Map(items.map((i) => [i.id, i])),
-		bySlug: new Map(records.map((r) => [slugKey(r.kind, r.slug), r])),
-		organisations: ofKind('organisation'),
-		initiatives: ofKind('initiative'),
+		byId,
+		bySlug,
+		organisations: kinds.organisation,
+		initiatives: kinds.initiative,
 		fundingTools,
-		places: ofKind('place'),
-		events: ofKind('event'),
+		places: kinds.place,
+		events: kinds.event,
 		providers,
 		toolsByProvider,
-		byQuartier: areaIndex(places, 'quartierCode'),
-		byCommune: areaIndex(places, 'communeCode')
+		byQuartier,
+		byCommune
 	};
 }
 

@@ -63,6 +63,8 @@ export function packStrings(list: readonly string[], transfer: ArrayBuffer[]): S
  */
 export class TimeSlices {
 	longestMs = 0;
+	/** Slices closed so far. */
+	count = 0;
 	#since = performance.now();
 	#calls = 0;
 	readonly #budgetMs: number;
@@ -89,6 +91,7 @@ export class TimeSlices {
 
 	/** Closes the current slice (so `longestMs` counts it). */
 	end(): void {
+		this.count++;
 		this.longestMs = Math.max(this.longestMs, performance.now() - this.#since);
 		this.#since = performance.now();
 	}

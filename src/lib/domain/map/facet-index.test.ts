@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildFacetIndex, filterByFacets } from './facet-index';
+import { buildFacetIndex, facetIndexSteps, filterByFacets } from './facet-index';
 import { filterPoints, MAP_PARAMS, nameMatcher, NO_FILTERS, type PointFilters } from './filter';
 import { MAP_LAYERS, type LayerCode } from './layers';
 import { dict as testDict, points as testPoints, syntheticPoints } from './test-points';
@@ -68,5 +68,17 @@ describe('filterByFacets (posting lists) against filterPoints (a test of every p
 		const f = { ...NO_FILTERS, lieu: ['67447', 'SQ_10'] };
 		expect(ids(filterByFacets(small, f).points)).toEqual(['epicerie', 'banque']);
 		expect(ids(filterByFacets(small, { ...NO_FILTERS, layers: [] }).points)).toEqual([]);
+	});
+});
+
+describe('facetIndexSteps', () => {
+	it('is the index built at once, whatever the pauses', () => {
+		const { dict, points } = syntheticPoints(3000, 7);
+		let pauses = 0;
+		const steps = facetIndexSteps(points, dict, () => true);
+		let next = steps.next();
+		for (; !next.done; next = steps.next()) pauses++;
+		expect(pauses).toBeGreaterThanOrEqual(2 * points.length);
+		expect(next.value).toEqual(buildFacetIndex(points, dict));
 	});
 });

@@ -11,6 +11,7 @@
 import { codeGroups, isTrivial, type FilterOptions, type PointFilters } from './filter';
 import { MAP_LAYERS, maskOf } from './layers';
 import type { MapPoint } from './points';
+import { never, runSteps, type Due } from '../steps';
 
 export interface FacetIndex {
 	/** The points indexed (one data version's array) and their codes' dictionary. */
@@ -27,11 +28,21 @@ export interface FacetIndex {
 
 /** One pass to count, one to fill (compressed rows: two typed arrays, whatever the dictionary's size). */
 export function buildFacetIndex(points: readonly MapPoint[], dict: readonly string[]): FacetIndex {
+	return runSteps(facetIndexSteps(points, dict, never));
+}
+
+/** `buildFacetIndex` as steps that pause whenever `due()` says so (see ../steps.ts): the same index. */
+export function* facetIndexSteps(
+	points: readonly MapPoint[],
+	dict: readonly string[],
+	due: Due
+): Generator<void, FacetIndex> {
 	const offsets = new Uint32Array(dict.length + 1);
 	const layerCounts = new Uint32Array(MAP_LAYERS.length);
 	for (const p of points) {
 		for (const c of p.codes) offsets[c + 1]++;
 		for (let l = 0; l < MAP_LAYERS.length; l++) if (p.layers & MAP_LAYERS[l].bit) layerCounts[l]++;
+		if (due()) yield;
 	}
 	for (let c = 0; c < dict.length; c++) offsets[c + 1] += offsets[c];
 	const postings = new Uint32Array(offsets[dict.length]);
@@ -43,6 +54,7 @@ export function buildFacetIndex(points: readonly MapPoint[], dict: readonly stri
 		for (const c of p.codes) postings[fill[c]++] = i;
 		for (let l = 0; l < MAP_LAYERS.length; l++)
 			if (p.layers & MAP_LAYERS[l].bit) layers[l][layerFill[l]++] = i;
+		if (due()) yield;
 	}
 	return { points, dict, offsets, postings, layers };
 }

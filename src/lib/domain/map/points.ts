@@ -101,53 +101,57 @@ export function encodePoints(records: readonly Placed[], version: number): Point
 }
 
 export function decodePoints(payload: PointsPayload): DecodedPoints {
-	const { dict } = payload;
+	return { dict: payload.dict, points: payload.points.map(pointDecoder(payload.dict)) };
+}
+
+/**
+ * Decodes one compact point at a time with this dictionary (the server decodes 250,000 of them between
+ * requests, a slice at a time).
+ */
+export function pointDecoder(dict: readonly string[]): (point: CompactPoint) => MapPoint {
 	// Each code's value is cut out once, so 50,000 points share a few hundred strings rather than holding
 	// 100,000 copies of their commune and quartier codes.
 	const values = dict.map((c) => c.slice(c.indexOf(':') + 1));
 	const [COMMUNE, QUARTIER, ROLE] = [mapPrefix('commune'), mapPrefix('quartier'), mapPrefix('role')];
 	const actor = `${ROLE}acteur`;
-	return {
-		dict,
-		points: payload.points.map(([id, kind, name, lon, lat, precision, layers, codes, slug]) => {
-			const k: PointKind = (['organisation', 'initiative', 'place', 'event'] as const)[kind];
-			let commune = '';
-			let quartier: string | undefined;
-			let firstRole: string | undefined;
-			let synthetic = false;
-			for (const i of codes) {
-				const c = dict[i];
-				if (c.startsWith(COMMUNE)) commune = values[i];
-				else if (c.startsWith(QUARTIER)) quartier = values[i];
-				else if (c === SYNTHETIC) synthetic = true;
-				else if (c.startsWith(ROLE)) firstRole ??= c;
-			}
-			const primary: LayerCode =
-				k === 'initiative'
-					? 'initiatives'
-					: k === 'place'
-						? 'lieux'
-						: k === 'event'
-							? 'evenements'
-							: firstRole === undefined || firstRole === actor
-								? 'structures'
-								: 'financeurs';
-			return {
-				id,
-				slug: slug ?? id,
-				kind: k,
-				name,
-				lon,
-				lat,
-				precision: PRECISION_CODES[precision] ?? 'commune',
-				layers,
-				primary,
-				commune,
-				quartier,
-				synthetic,
-				codes
-			};
-		})
+	return ([id, kind, name, lon, lat, precision, layers, codes, slug]) => {
+		const k: PointKind = (['organisation', 'initiative', 'place', 'event'] as const)[kind];
+		let commune = '';
+		let quartier: string | undefined;
+		let firstRole: string | undefined;
+		let synthetic = false;
+		for (const i of codes) {
+			const c = dict[i];
+			if (c.startsWith(COMMUNE)) commune = values[i];
+			else if (c.startsWith(QUARTIER)) quartier = values[i];
+			else if (c === SYNTHETIC) synthetic = true;
+			else if (c.startsWith(ROLE)) firstRole ??= c;
+		}
+		const primary: LayerCode =
+			k === 'initiative'
+				? 'initiatives'
+				: k === 'place'
+					? 'lieux'
+					: k === 'event'
+						? 'evenements'
+						: firstRole === undefined || firstRole === actor
+							? 'structures'
+							: 'financeurs';
+		return {
+			id,
+			slug: slug ?? id,
+			kind: k,
+			name,
+			lon,
+			lat,
+			precision: PRECISION_CODES[precision] ?? 'commune',
+			layers,
+			primary,
+			commune,
+			quartier,
+			synthetic,
+			codes
+		};
 	};
 }
 

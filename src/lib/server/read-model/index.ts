@@ -7,8 +7,8 @@
  *   the request that sees the new version, so an editor sees their change at once;
  * - a larger one keeps serving the previous version (stale-while-rebuild, keyed by data version) while a
  *   `worker_threads` worker (./worker.ts) reads the store and builds the search indexes and the map's points;
- *   this thread then parses the records and builds the catalogue in slices between requests, and swaps
- *   the three at once. Writes made meanwhile start another rebuild when it ends.
+ *   this thread then parses the records, builds the catalogue, decodes the points and unpacks the indexes
+ *   in slices of a few milliseconds between requests (nothing in one piece), and swaps the three at once. Writes made meanwhile start another rebuild when it ends.
  * A store only this process can see (`:memory:`, tests) or a worker that fails is rebuilt in this thread,
  * after the current request (logged).
  *
@@ -17,8 +17,10 @@
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
-import { buildCatalogue, type Catalogue } from '$lib/domain/catalogue';
+import { buildCatalogue, catalogueSteps, type Catalogue } from '$lib/domain/catalogue';
+import { pointDecoder, type CompactPoint, type MapPoint } from '$lib/domain/map/points';
 import type { PublicRecord } from '$lib/domain/records';
+import type { Due } from '$lib/domain/steps';
 import { installEngine } from '$lib/search/engine';
 import { TimeSlices, unpackStrings, type StringTable } from '$lib/search/packed';
 import type { Db } from '../db/connection';
@@ -50,6 +52,10 @@ export interface ReadModel {
 	longestBlockMs: number;
 	/** Where it was built: in this thread, or read and indexed by the worker. */
 	builtIn: 'thread' | 'worker';
+	/** Milliseconds from the worker's result to the swap (0 when built in this thread). */
+	installMs: number;
+	/** The slices this thread's part took, between which requests were answered (1: in one piece). */
+	slices: number;
 }
 
 /**
@@ -66,7 +72,12 @@ export function setRebuildInlineMax(n: number): void {
  * Milliseconds a slice of installing a worker's result may last before this thread yields to its event
  * loop (requests waiting are answered between two slices).
  */
-const SLICE_MS = 8;
+let sliceMs = 8;
+
+/** Changes the slices' budget (tests: 0, a pause at every check). */
+export function setRebuildSliceMs(ms: number): void {
+	sliceMs = ms;
+}
 
 interface State {
 	db: Db;
@@ -114,7 +125,9 @@ export function buildReadModel(db: Db): ReadModel {
 		points,
 		buildMs,
 		longestBlockMs: buildMs,
-		builtIn: 'thread'
+		builtIn: 'thread',
+		installMs: 0,
+		slices: 1
 	};
 }
 
@@ -122,11 +135,23 @@ function install(db: Db, model: ReadModel) {
 	indexesOf.set(model.catalogue, model.search);
 	if (model.buildMs > 1000)
 		console.log(
-			`[read-model] version ${model.version} construite en ${model.buildMs} ms (${model.builtIn === 'worker' ? `worker ; ce fil occupé ${model.longestBlockMs} ms d’affilée au plus` : 'dans ce fil'})`
+			`[read-model] version ${model.version} construite en ${model.buildMs} ms (${model.builtIn === 'worker' ? `worker ; ce fil occupé ${model.longestBlockMs} ms d’affilée au plus, installée en ${model.slices} tranches sur ${model.installMs} ms` : 'dans ce fil'})`
 		);
 	if (!state || state.db !== db) state = { db, model };
 	else if (model.version >= state.model.version) state.model = model;
 	for (const l of listeners) l(state.model);
+}
+
+/** Work a module does on a new version's points before it is installed: steps, pausing when `due()`. */
+type PointsPreparer = (points: PointsCache, due: Due) => Generator<void, void>;
+const preparers = new Set<PointsPreparer>();
+
+/**
+ * Registers work on each rebuilt version's points (the map's posting lists) made in the installation's
+ * slices, before the swap, so that the first request for the new version does not make it in one piece.
+ */
+export function preparePoints(preparer: PointsPreparer): void {
+	preparers.add(preparer);
 }
 
 /** Called with each newly installed model (tests, measurements). Returns the unsubscribe function. */
@@ -253,8 +278,10 @@ async function rebuildInWorker(db: Db): Promise<void> {
 		void worker.terminate();
 	}
 	// Everything the worker sent is installed in time slices, between requests: the records (already in
-	// catalogue order) parsed, the catalogue built, both search engines unpacked, the points parsed.
-	const slices = new TimeSlices(nextTurn, SLICE_MS);
+	// catalogue order) parsed, the catalogue built, the points parsed and decoded, both search engines
+	// unpacked. Nothing of it runs in one piece: at 250,000 records each part is seconds of this thread.
+	const installStarted = performance.now();
+	const slices = new TimeSlices(nextTurn, sliceMs);
 	await slices.yield();
 	const records: PublicRecord[] = [];
 	for (const table of json) {
@@ -264,12 +291,12 @@ async function rebuildInWorker(db: Db): Promise<void> {
 			if (slices.due()) await slices.yield();
 		}
 	}
-	// One piece each (a pure function of the records, and the points' JSON): the slices' record says how long.
-	await slices.yield();
-	const catalogue = buildCatalogue({ version: result.version, geo: result.geo, records });
-	await slices.yield();
-	const points = pointsCache(result.version, result.points);
-	await slices.yield();
+	json.length = 0;
+	const catalogue = await slices.run(
+		catalogueSteps({ version: result.version, geo: result.geo, records }, () => slices.due())
+	);
+	const points = await decodePointsInSlices(result, slices);
+	for (const prepare of preparers) await slices.run(prepare(points, () => slices.due()));
 	const search: SearchIndexes = {
 		version: result.version,
 		quick: await installEngine(result.quick, slices),
@@ -285,6 +312,7 @@ async function rebuildInWorker(db: Db): Promise<void> {
 		manifest: result.manifest
 	};
 	slices.end();
+	// The three parts of one version, swapped together.
 	install(db, {
 		version: result.version,
 		catalogue,
@@ -292,8 +320,31 @@ async function rebuildInWorker(db: Db): Promise<void> {
 		points,
 		buildMs: Math.round(performance.now() - started),
 		longestBlockMs: Math.round(slices.longestMs),
-		builtIn: 'worker'
+		builtIn: 'worker',
+		installMs: Math.round(performance.now() - installStarted),
+		slices: slices.count
 	});
+}
+
+/**
+ * The map's points from the worker's body: each compact point's JSON parsed and decoded in turn (its
+ * place in the body is known), pausing between slices; the same points as `pointsCache` parsing the body.
+ */
+async function decodePointsInSlices(
+	result: Extract<WorkerMessage, { type: 'done' }>,
+	slices: TimeSlices
+): Promise<PointsCache> {
+	const { body } = result.points;
+	const decode = pointDecoder(result.dict);
+	const points: MapPoint[] = new Array(result.lengths.length);
+	let at = result.first;
+	for (let i = 0; i < points.length; i++) {
+		const end = at + result.lengths[i];
+		points[i] = decode(JSON.parse(body.slice(at, end)) as CompactPoint);
+		at = end + 1;
+		if (slices.due()) await slices.yield();
+	}
+	return { version: result.version, dict: result.dict, points, ...result.points };
 }
 
 /** Forgets the model (tests that reuse a store path). */

@@ -130,7 +130,6 @@ export interface PointsBody {
 
 export interface PointsCache extends PointsBody {
 	version: number;
-	payload: PointsPayload;
 	dict: readonly string[];
 	points: readonly MapPoint[];
 }
@@ -146,6 +145,19 @@ export function pointsBody(
 	version: number,
 	today: string = todayIso()
 ): PointsBody {
+	return pointsParts(records, version, today).body;
+}
+
+/**
+ * The points body and where each compact point's JSON lies in it: `lengths[i]` UTF-16 code units from
+ * `first` on, the points separated by one comma (the rebuild worker sends them, so the server's thread
+ * parses the points one slice at a time rather than the whole body at once).
+ */
+export function pointsParts(
+	records: readonly PublicRecord[],
+	version: number,
+	today: string = todayIso()
+): { body: PointsBody; dict: string[]; first: number; lengths: Int32Array } {
 	// Events are drawn while they are to come (or under way), and only where an honest position is known:
 	// an event without one is listed in the agenda, never counted among the directory's unplaced records.
 	const places = records.filter(
@@ -156,18 +168,26 @@ export function pointsBody(
 	);
 	places.sort((a, b) => collator.compare(a.name, b.name));
 	const payload = encodePoints(places, version);
-	const body = JSON.stringify(payload);
+	// JSON.stringify(payload), written a point at a time to know where each point lies.
+	const texts = payload.points.map((p) => JSON.stringify(p));
+	const head = `{"version":${JSON.stringify(version)},"dict":${JSON.stringify(payload.dict)},"points":[`;
+	const body = `${head}${texts.join(',')}]}`;
 	// The day after the earliest last day of a drawn event: until then, the same events are to come.
 	const lastDays = places.flatMap((r) =>
 		r.kind === 'event' ? [allOccurrences(r).at(-1)?.end ?? r.startDate] : []
 	);
 	const earliest = lastDays.length ? lastDays.reduce((a, b) => (b < a ? b : a)) : undefined;
 	return {
-		body,
-		etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
-		unplaced: places.length - payload.points.length,
-		withoutCommune: places.filter((r) => r.communeCode === undefined).length,
-		...(earliest ? { staleFrom: isoOfDay(dayNumber(earliest) + 1) } : {})
+		body: {
+			body,
+			etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
+			unplaced: places.length - payload.points.length,
+			withoutCommune: places.filter((r) => r.communeCode === undefined).length,
+			...(earliest ? { staleFrom: isoOfDay(dayNumber(earliest) + 1) } : {})
+		},
+		dict: payload.dict,
+		first: head.length,
+		lengths: Int32Array.from(texts, (t) => t.length)
 	};
 }
 
@@ -177,5 +197,5 @@ export function pointsCache(
 	payload: PointsPayload = JSON.parse(b.body) as PointsPayload
 ): PointsCache {
 	const { dict, points } = decodePoints(payload);
-	return { version, payload, dict, points, ...b };
+	return { version, dict, points, ...b };
 }

@@ -26,7 +26,12 @@ export type WorkerMessage =
 			full: TransferableEngine;
 			quickFile: { name: string; body: Uint8Array; gzip: Uint8Array };
 			manifest: SearchManifest;
+			/** The points' body as the route serves it. */
 			points: PointsBody;
+			/** Its dictionary of codes, and where each compact point's JSON lies in it (`pointsParts`). */
+			dict: string[];
+			first: number;
+			lengths: Int32Array;
 			buildMs: number;
 	  }
 	| { type: 'error'; message: string };

@@ -2,13 +2,13 @@
  * The read model's rebuild worker (a `worker_threads` thread started by ./index.ts): reads the store
  * (read-only, its own connection: WAL readers never wait for the writer) in one transaction, builds the
  * search indexes and the map's points, and posts them back with the records, so the server's thread only
- * installs them. Imported by the server's thread too (to learn this file's URL): then it does nothing.
+ * installs them (in slices: see ./index.ts). Imported by the server's thread too (to learn this file's URL): then it does nothing.
  */
 import { setPriority } from 'node:os';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { packStrings } from '$lib/search/packed';
 import { openDatabase } from '../db/connection';
-import { buildIndexes, byName, pointsBody, readInput } from './parts';
+import { buildIndexes, byName, pointsParts, readInput } from './parts';
 import type { WorkerMessage, WorkerRequest } from './protocol';
 
 export const WORKER_URL = import.meta.url;
@@ -54,6 +54,7 @@ function run(request: WorkerRequest) {
 	const search = buildIndexes(input.version, published, input.geo);
 	const quick = search.quick.transferable();
 	const full = search.full.transferable();
+	const points = pointsParts(records, input.version);
 	const gzip = new Uint8Array(search.quickFile.gzip);
 	const body = new Uint8Array(search.quickFile.body);
 	const done: WorkerMessage = {
@@ -64,10 +65,19 @@ function run(request: WorkerRequest) {
 		full: full.data,
 		quickFile: { name: search.quickFile.name, body, gzip },
 		manifest: search.manifest,
-		points: pointsBody(records, input.version),
+		points: points.body,
+		dict: points.dict,
+		first: points.first,
+		lengths: points.lengths,
 		buildMs: Math.round(performance.now() - started)
 	};
-	port.postMessage(done, [...quick.transfer, ...full.transfer, gzip.buffer, body.buffer]);
+	port.postMessage(done, [
+		...quick.transfer,
+		...full.transfer,
+		gzip.buffer,
+		body.buffer,
+		points.lengths.buffer as ArrayBuffer
+	]);
 }
 
 if (!isMainThread && (workerData as Partial<WorkerRequest> | undefined)?.dbPath) {
