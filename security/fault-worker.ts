@@ -67,7 +67,7 @@ async function run() {
 	if (op === 'approve') {
 		const pending = listProposals(db, { status: 'pending' });
 		for (const [n, p] of pending.entries()) {
-			const r = await approveProposal({ sql: sqliteClient(db), db }, p.id, undefined, actor);
+			const r = await approveProposal(sqliteClient(db), p.id, undefined, actor);
 			if (!r.ok) throw new Error(r.message);
 			console.log(`ok ${n}`);
 		}

@@ -7,6 +7,7 @@ import { SESSION_COOKIE, cookieOptions, validateSession } from '$lib/server/auth
 import { framedByAnyone, pagePolicy } from '$lib/server/csp';
 import { failInterruptedImports } from '$lib/server/db/admin';
 import { DISK_FULL_MESSAGE, DISK_FULL_STATUS, isDiskFull } from '$lib/server/disk-full';
+import { dataVersion } from '$lib/server/db/records';
 import { deleteExpiredSessions } from '$lib/server/db/sessions';
 import {
 	cacheGeneration,
@@ -17,7 +18,7 @@ import {
 } from '$lib/server/page-cache';
 import { framingAllowed, securityHeaders } from '$lib/server/security-headers.js';
 import { kickOutbox, startMail } from '$lib/server/mail/scheduler';
-import { readModel, setRebuildInlineMax, warmReadModel } from '$lib/server/read-model';
+import { currentReadModel, readModel, setRebuildInlineMax, warmReadModel } from '$lib/server/read-model';
 import { setClusterWorkerMin, watchMapClusters } from '$lib/server/map-scale';
 import { getDb, getEnv, getSql, initStore } from '$lib/server/store';
 import { delocalizePath, localeOfPath, type Locale } from '$lib/i18n/paths';
@@ -31,18 +32,18 @@ z.config({ jitless: true });
 /** Open, migrate and seed the store once, before the first request. */
 export const init: ServerInit = async () => {
 	if (building) return;
-	const db = initStore();
+	initStore();
 	// Only the imports whose instance stopped (their heartbeat silent): a sibling's live import runs on.
 	const interrupted = await failInterruptedImports(getSql());
 	if (interrupted) console.log(`[import] ${interrupted} import(s) interrompu(s) marqué(s) en échec`);
 	await deleteExpiredSessions(getSql());
 	// The catalogue, search indexes and map points of the current data, before the first visitor.
 	setRebuildInlineMax(getEnv().REBUILD_INLINE_MAX);
-	warmReadModel(db);
+	await warmReadModel(getSql());
 	// Above the threshold, the unfiltered clusters (then the common filters') are built now and after each
 	// new data version, large ones in the cluster worker.
 	setClusterWorkerMin(getEnv().MAP_WORKER_MIN);
-	watchMapClusters(db, getEnv().MAP_TILES_MIN);
+	watchMapClusters(getEnv().MAP_TILES_MIN);
 	await startMail();
 };
 
@@ -52,9 +53,18 @@ const cache = () => (pageCache ??= new PageCache({ maxBytes: getEnv().PAGE_CACHE
 // The version pages are rendered from, the read model's: while a large store is rebuilt after a write, the
 // store's version is already the next one but pages still show the previous, and must not be kept under the
 // next one's name (they would be served after the new version is installed, until the following write).
-const generation = () => cacheGeneration(readModel(getDb()).version);
-// server.js answers hits from here before SvelteKit runs (same rules and keys, see page-cache.ts).
-if (!building) publishFastPath(cache, generation, SESSION_COOKIE);
+// server.js answers hits from here before SvelteKit runs (same rules and keys, see page-cache.ts), and must
+// answer at once: it reads the store's version on SQLite's synchronous connection. When the store holds a
+// version newer than the one served, the generation names neither, so the lookup misses and the request
+// goes through SvelteKit, which brings the read model up to date.
+const fastGeneration = () => {
+	const served = currentReadModel()?.version;
+	const stored = dataVersion(getDb());
+	return served !== undefined && served >= stored
+		? cacheGeneration(served)
+		: `${cacheGeneration(stored)}-en-cours`;
+};
+if (!building) publishFastPath(cache, fastGeneration, SESSION_COOKIE);
 
 /** A path SvelteKit cannot decode (`/financements/%ff`): answered here, in French, and logged with the path. */
 function malformedPath(event: Parameters<Handle>[0]['event']): Response | undefined {
@@ -190,10 +200,11 @@ const guardedHandle: Handle = async ({ event, resolve }) => {
 	// SvelteKit gives the hook the page's URL in event.url, and the page's HTML must not answer it.
 	const requested = new URL(event.request.url);
 	if (!admin && isCacheableRequest(event.request, requested, SESSION_COOKIE)) {
+		const served = await readModel(getSql());
 		const cached = await cache().serve(
 			event.request,
 			cacheKey(event.request, requested),
-			generation(),
+			cacheGeneration(served.version),
 			async () => withSecurityHeaders(await resolve(event), event.url)
 		);
 		return cached.response;

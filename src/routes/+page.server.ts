@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { explorerPageData } from '$lib/server/map';
-import { getDb, getEnv } from '$lib/server/store';
+import { getEnv, getSql } from '$lib/server/store';
 
-export const load: PageServerLoad = ({ url }) => ({
-	explorer: explorerPageData(getDb(), url, getEnv().PUBLIC_BASEMAP)
+export const load: PageServerLoad = async ({ url }) => ({
+	explorer: await explorerPageData(getSql(), url, getEnv().PUBLIC_BASEMAP)
 });

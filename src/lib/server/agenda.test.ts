@@ -17,16 +17,19 @@ import { publishedRecordTimes } from './db/observatory';
 import { insertRecord } from './db/records';
 import { seedIfEmpty } from './db/seed';
 import { loadDataset } from './seed/read-data';
+import { sqliteClient, type SqlClient } from './db/sql';
 
 const SITE = 'https://carto.example';
 /** A fixed « today » in Strasbourg: late in a month, so repetitions cross into the next ones. */
 const TODAY = '2027-01-28';
 let db: Db;
+let sql: SqlClient;
 
 const event = eventFixture;
 
-beforeAll(() => {
+beforeAll(async () => {
 	db = openDatabase(':memory:');
+	sql = sqliteClient(db);
 	migrate(db);
 	seedIfEmpty(db, loadDataset('data').dataset, new Date('2026-12-05T10:00:00Z'));
 	const write = (e: EventInput, at: string) => insertRecord(db, eventSchema.parse(e), { now: new Date(at) });
@@ -88,8 +91,8 @@ beforeAll(() => {
 const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
 
 describe('/agenda figures against the store', () => {
-	it('upcoming plus past is every published event; drafts never show', () => {
-		const page = agendaPage(getCatalogue(db), new URL(`${SITE}/agenda`), TODAY);
+	it('upcoming plus past is every published event; drafts never show', async () => {
+		const page = agendaPage(await getCatalogue(sql), new URL(`${SITE}/agenda`), TODAY);
 		const published = count(
 			"SELECT COUNT(*) AS n FROM records WHERE kind = 'event' AND status = 'published'"
 		);
@@ -103,8 +106,8 @@ describe('/agenda figures against the store', () => {
 		expect(JSON.stringify(page)).not.toContain('brouillon');
 	});
 
-	it('gives each card its dates, status and thématiques as data beside the French words', () => {
-		const page = agendaPage(getCatalogue(db), new URL(`${SITE}/agenda`), TODAY);
+	it('gives each card its dates, status and thématiques as data beside the French words', async () => {
+		const page = agendaPage(await getCatalogue(sql), new URL(`${SITE}/agenda`), TODAY);
 		const [atelier, forum] = page.months[0].events;
 		expect(atelier.when).toBe('chaque semaine, le mardi, du 26 janvier au 30 mars 2027, de 18 h à 20 h');
 		expect(atelier.dates).toEqual({
@@ -119,12 +122,12 @@ describe('/agenda figures against the store', () => {
 		expect(atelier.placeKnown).toBe(true);
 		expect(atelier.thematiqueCodes).toEqual(['initiatives-habitants']);
 		expect(forum.status).toBe('annule');
-		const bad = agendaPage(getCatalogue(db), new URL(`${SITE}/agenda?quartier=nulle-part`), TODAY);
+		const bad = agendaPage(await getCatalogue(sql), new URL(`${SITE}/agenda?quartier=nulle-part`), TODAY);
 		expect(bad.ignored).toEqual([{ filter: 'quartier', value: 'nulle-part' }]);
 	});
 
-	it('filters by quartier, commune and thématique, and keeps the archive reachable', () => {
-		const c = getCatalogue(db);
+	it('filters by quartier, commune and thématique, and keeps the archive reachable', async () => {
+		const c = await getCatalogue(sql);
 		const q = agendaPage(c, new URL(`${SITE}/agenda?quartier=cronenbourg-hautepierre`), TODAY);
 		expect(q.months.flatMap((m) => m.events.map((e) => e.id))).toEqual(['atelier-reparation-hautepierre']);
 		expect(q.links.ics).toBe('/agenda.ics?quartier=cronenbourg-hautepierre');
@@ -142,8 +145,8 @@ describe('/agenda figures against the store', () => {
 		expect(bad.notes[0]).toMatch(/^Filtre ignoré : .*nulle-part/);
 	});
 
-	it('shows events on quartier pages and on their organisers’ pages', () => {
-		const c = getCatalogue(db);
+	it('shows events on quartier pages and on their organisers’ pages', async () => {
+		const c = await getCatalogue(sql);
 		const area = areaEvents(c, { kind: 'quartier', code: 'SQ_06', slug: 'cronenbourg-hautepierre' }, TODAY);
 		expect(area.upcoming.map((e) => e.id)).toEqual(['atelier-reparation-hautepierre']);
 		const cress = organiserEvents(c, 'cress-grand-est', TODAY);
@@ -162,8 +165,8 @@ function vevents(ics: string) {
 }
 
 describe('/agenda.ics', () => {
-	it('reads back with ical.js: times in Strasbourg, repetitions, all-day spans, cancellation', () => {
-		const r = agendaIcs(getCatalogue(db), new URL(`${SITE}/agenda.ics`), SITE);
+	it('reads back with ical.js: times in Strasbourg, repetitions, all-day spans, cancellation', async () => {
+		const r = agendaIcs(await getCatalogue(sql), new URL(`${SITE}/agenda.ics`), SITE);
 		if (!r.ok) throw new Error(r.message);
 		const events = vevents(r.ics);
 		const published = count(
@@ -199,8 +202,8 @@ describe('/agenda.ics', () => {
 		expect(years).toEqual(['2010-11-01', '2011-11-01', '2012-11-01', '2013-11-01', '2014-11-01']);
 	});
 
-	it('follows a quartier or a thématique, and refuses an unknown one in French', () => {
-		const c = getCatalogue(db);
+	it('follows a quartier or a thématique, and refuses an unknown one in French', async () => {
+		const c = await getCatalogue(sql);
 		const q = agendaIcs(c, new URL(`${SITE}/agenda.ics?quartier=cronenbourg-hautepierre`), SITE);
 		if (!q.ok) throw new Error(q.message);
 		expect(vevents(q.ics).map((e) => e.uid)).toEqual(['atelier-reparation-hautepierre@carto.example']);
@@ -218,8 +221,8 @@ describe('/agenda.ics', () => {
 });
 
 describe('/flux/evenements.atom', () => {
-	it('puts the latest change first, escapes, and follows a quartier', () => {
-		const c = getCatalogue(db);
+	it('puts the latest change first, escapes, and follows a quartier', async () => {
+		const c = await getCatalogue(sql);
 		const times = publishedRecordTimes(db, 'event', 1_000_000);
 		const all = eventsFeed(c, times, new URL(`${SITE}/flux/evenements.atom`), SITE);
 		if (!all.ok) throw new Error(all.message);

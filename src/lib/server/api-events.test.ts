@@ -74,7 +74,7 @@ afterAll(() => {
 async function get(path: string, headers: Record<string, string> = {}) {
 	const url = new URL(path, SITE);
 	const resource = url.pathname.replace('/api/v1/', '');
-	const res = listResource(db, SITE, resource, url, new Request(url, { headers }));
+	const res = await listResource(sqliteClient(db), SITE, resource, url, new Request(url, { headers }));
 	const body = res.status === 304 ? null : await res.json();
 	return { res, body };
 }

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from './seed/read-data';
 import { migrate, openDatabase, type Db } from './db/connection';
 import { seedIfEmpty } from './db/seed';
+import { sqliteClient } from './db/sql';
 import { activitiesResource, listResource } from './api';
 
 let db: Db;
@@ -16,7 +17,7 @@ beforeAll(() => {
 async function get(path: string, headers: Record<string, string> = {}) {
 	const url = new URL(path, SITE);
 	const resource = url.pathname.replace('/api/v1/', '');
-	const res = listResource(db, SITE, resource, url, new Request(url, { headers }));
+	const res = await listResource(sqliteClient(db), SITE, resource, url, new Request(url, { headers }));
 	const body = res.status === 304 ? null : await res.json();
 	return { res, body };
 }

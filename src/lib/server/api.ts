@@ -8,7 +8,7 @@ import type { PublicRecord, RecordKind } from '$lib/domain/records';
 import { communesToFeatures, quartiersToFeatures, recordsToFeatures } from '$lib/io/geojson';
 import { route } from '$lib/links';
 import { listCommunes, listQpv, listQuartiers, listRecords, listThematiques } from './db/records';
-import type { Db } from './db/connection';
+import type { SqlClient } from './db/sql';
 import { cachedJson, jsonError } from './http';
 import { offerApi } from '$lib/domain/places/premises';
 import { todayIso } from '$lib/domain/today';
@@ -26,12 +26,12 @@ const KIND_OF: Record<string, RecordKind> = {
 	evenements: 'event'
 };
 
-export function loadGeo(db: Db): Geo {
+export async function loadGeo(sql: SqlClient): Promise<Geo> {
 	return {
-		communes: listCommunes(db),
-		quartiers: listQuartiers(db),
-		qpv: listQpv(db),
-		thematiques: listThematiques(db)
+		communes: await listCommunes(sql),
+		quartiers: await listQuartiers(sql),
+		qpv: await listQpv(sql),
+		thematiques: await listThematiques(sql)
 	};
 }
 
@@ -44,16 +44,16 @@ function meta(siteUrl: string, url: URL) {
 }
 
 /** GET /api/v1/<collection>[.json|.geojson]: published records only, filtered and paginated. */
-export function listResource(
-	db: Db,
+export async function listResource(
+	sql: SqlClient,
 	siteUrl: string,
 	resource: string,
 	url: URL,
 	request: Request
-): Response {
+): Promise<Response> {
 	const geojson = resource.endsWith('.geojson');
 	const name = resource.replace(/\.(geo)?json$/, '');
-	const geo = loadGeo(db);
+	const geo = await loadGeo(sql);
 
 	if (name === 'communes' || name === 'quartiers') {
 		const allowed = new Set(['limit', 'offset']);
@@ -102,7 +102,7 @@ export function listResource(
 		return jsonError(400, problems[0]);
 	}
 	if (!parsed.ok) return jsonError(400, parsed.error);
-	const all = listRecords(db, kind);
+	const all = await listRecords(sql, kind);
 	const records =
 		name === 'accompagnements'
 			? all.filter((r) => r.kind === 'funding-tool' && isSupportOffer(r))
@@ -114,12 +114,12 @@ export function listResource(
 				: all;
 	const { total, items } = applyListQuery(records, parsed.query);
 	// Links to records nobody published (a draft parent, an archived carrier) are not public.
-	const published = publishedRecordIds(db);
+	const published = await publishedRecordIds(sql);
 	const clean = items.map(({ version: _version, ...r }) =>
 		publicView(r as PublicRecord, (id) => published.has(id))
 	);
 	// A place's premises offers shown today (published, not past their end date), in every answer of /lieux.
-	const offers = kind === 'place' ? shownOffersByPlace(db) : undefined;
+	const offers = kind === 'place' ? await shownOffersByPlace(sql) : undefined;
 	const offersOf = (id: string) => (offers?.get(id) ?? []).map(offerApi);
 	const scheduleOf = new Map(
 		clean.flatMap((r) => (r.kind === 'event' ? [[r.id, eventSchedule(r, today)] as const] : []))

@@ -5,12 +5,13 @@
  */
 import { buildCatalogue, type Catalogue } from '$lib/domain/catalogue';
 import type { Db } from './db/connection';
+import type { SqlClient } from './db/sql';
 import { readModel } from './read-model';
 import { byName, readInput } from './read-model/parts';
 
 /** The current catalogue (for a large store, the previous version while the new one is being built). */
-export function getCatalogue(db: Db): Catalogue {
-	return readModel(db).catalogue;
+export async function getCatalogue(sql: SqlClient): Promise<Catalogue> {
+	return (await readModel(sql)).catalogue;
 }
 
 /** The catalogue built now from the store, uncached: the read model's catalogue part (benchmarks). */

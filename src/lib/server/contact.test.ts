@@ -14,9 +14,9 @@ beforeEach(() => {
 	db = contactStore();
 });
 
-const deps = (extra: Partial<ContactDeps> = {}): ContactDeps => ({
+const deps = async (extra: Partial<ContactDeps> = {}): Promise<ContactDeps> => ({
 	sql: sqliteClient(db),
-	catalogue: getCatalogue(db),
+	catalogue: await getCatalogue(sqliteClient(db)),
 	clientAddress: '203.0.113.9',
 	mailConfigured: true,
 	...extra
@@ -30,7 +30,7 @@ const valid = {
 
 describe('contactPage', () => {
 	it('says where the message will go, never the address', async () => {
-		const page = contactPage(getCatalogue(db), 'jardin-partage', true)!;
+		const page = contactPage(await getCatalogue(sqliteClient(db)), 'jardin-partage', true)!;
 		expect(page).toMatchObject({
 			record: { id: 'jardin-partage', kind: 'initiative', href: '/initiatives/jardin-partage' },
 			wording: { link: 'Participer ou poser une question' },
@@ -39,26 +39,30 @@ describe('contactPage', () => {
 		});
 		expect(page.before).toContain('qui porte cette initiative');
 		expect(JSON.stringify(page)).not.toContain('contact@jardin-asso.example');
-		expect(contactPage(getCatalogue(db), 'fete-rue', true)).toMatchObject({
+		expect(contactPage(await getCatalogue(sqliteClient(db)), 'fete-rue', true)).toMatchObject({
 			route: 'workspace',
 			recipient: null
 		});
-		expect(contactPage(getCatalogue(db), 'jardin-asso', false)?.before).toContain('n’est pas activé');
-		expect(contactPage(getCatalogue(db), 'bourse-test', true)?.wording.link).toBe('Contacter le financeur');
+		expect(contactPage(await getCatalogue(sqliteClient(db)), 'jardin-asso', false)?.before).toContain(
+			'n’est pas activé'
+		);
+		expect(contactPage(await getCatalogue(sqliteClient(db)), 'bourse-test', true)?.wording.link).toBe(
+			'Contacter le financeur'
+		);
 	});
 
 	it('knows only published records', async () => {
-		expect(contactPage(getCatalogue(db), 'inconnue', true)).toBeUndefined();
-		expect(contactPage(getCatalogue(db), '../admin', true)).toBeUndefined();
+		expect(contactPage(await getCatalogue(sqliteClient(db)), 'inconnue', true)).toBeUndefined();
+		expect(contactPage(await getCatalogue(sqliteClient(db)), '../admin', true)).toBeUndefined();
 		db.prepare("UPDATE records SET status = 'draft' WHERE id = 'fete-rue'").run();
 		db.prepare("UPDATE meta SET value = value + 1 WHERE key = 'data_version'").run();
-		expect(contactPage(getCatalogue(db), 'fete-rue', true)).toBeUndefined();
+		expect(contactPage(await getCatalogue(sqliteClient(db)), 'fete-rue', true)).toBeUndefined();
 	});
 });
 
 describe('submitContact', () => {
 	it('relays to a published address through the outbox', async () => {
-		expect(await submitContact('jardin-asso', formPost(valid), deps())).toEqual({ ok: true });
+		expect(await submitContact('jardin-asso', formPost(valid), await deps())).toEqual({ ok: true });
 		const [m] = await listMessages(sqliteClient(db));
 		expect(m).toMatchObject({
 			recordId: 'jardin-asso',
@@ -72,8 +76,8 @@ describe('submitContact', () => {
 	});
 
 	it('queues for the team without an address, or without mail configured', async () => {
-		await submitContact('fete-rue', formPost(valid), deps());
-		await submitContact('jardin-asso', formPost(valid), deps({ mailConfigured: false }));
+		await submitContact('fete-rue', formPost(valid), await deps());
+		await submitContact('jardin-asso', formPost(valid), await deps({ mailConfigured: false }));
 		expect(
 			(await listMessages(sqliteClient(db))).map((m) => [m.recordId, m.route, m.reason, m.status])
 		).toEqual(
@@ -89,7 +93,7 @@ describe('submitContact', () => {
 		const out = await submitContact(
 			'jardin-asso',
 			formPost({ name: '', email: 'awa@', message: 'Salut', homepage: '' }),
-			deps()
+			await deps()
 		);
 		expect(out).toEqual({
 			ok: false,
@@ -106,7 +110,11 @@ describe('submitContact', () => {
 
 	it('a filled honeypot looks like a success and stores nothing', async () => {
 		expect(
-			await submitContact('jardin-asso', formPost({ ...valid, homepage: 'http://spam.example' }), deps())
+			await submitContact(
+				'jardin-asso',
+				formPost({ ...valid, homepage: 'http://spam.example' }),
+				await deps()
+			)
 		).toEqual({
 			ok: true
 		});
@@ -116,7 +124,7 @@ describe('submitContact', () => {
 
 	it('refuses bodies over the limit before reading them', async () => {
 		const big = { ...valid, message: 'x'.repeat(CONTACT_RULES.maxBodyBytes + 1) };
-		expect(await submitContact('jardin-asso', formPost(big), deps())).toMatchObject({
+		expect(await submitContact('jardin-asso', formPost(big), await deps())).toMatchObject({
 			ok: false,
 			status: 413,
 			errors: { _form: expect.stringContaining('Votre envoi dépasse 32 Ko') }
@@ -125,7 +133,7 @@ describe('submitContact', () => {
 			await submitContact(
 				'jardin-asso',
 				formPost(valid, { 'content-length': String(CONTACT_RULES.maxBodyBytes + 1) }),
-				deps()
+				await deps()
 			)
 		).toMatchObject({ status: 413 });
 		expect(await listMessages(sqliteClient(db))).toEqual([]);
@@ -134,8 +142,8 @@ describe('submitContact', () => {
 	it('limits a client to 10 messages an hour, keeping the text; others are not affected', async () => {
 		const now = new Date();
 		for (let i = 0; i < CONTACT_RULES.perHour; i++)
-			expect(await submitContact('fete-rue', formPost(valid), deps({ now }))).toEqual({ ok: true });
-		const limited = await submitContact('fete-rue', formPost(valid), deps({ now }));
+			expect(await submitContact('fete-rue', formPost(valid), await deps({ now }))).toEqual({ ok: true });
+		const limited = await submitContact('fete-rue', formPost(valid), await deps({ now }));
 		expect(limited).toMatchObject({
 			ok: false,
 			status: 429,
@@ -144,14 +152,14 @@ describe('submitContact', () => {
 		});
 		expect(await listMessages(sqliteClient(db))).toHaveLength(CONTACT_RULES.perHour);
 		expect(
-			await submitContact('fete-rue', formPost(valid), deps({ now, clientAddress: '198.51.100.1' }))
+			await submitContact('fete-rue', formPost(valid), await deps({ now, clientAddress: '198.51.100.1' }))
 		).toEqual({
 			ok: true
 		});
 	});
 
 	it('answers 404 for a record that is not published', async () => {
-		expect(await submitContact('inconnue', formPost(valid), deps())).toMatchObject({
+		expect(await submitContact('inconnue', formPost(valid), await deps())).toMatchObject({
 			ok: false,
 			status: 404
 		});
@@ -161,9 +169,13 @@ describe('submitContact', () => {
 describe('retention', () => {
 	it('erases messages six months after they were relayed or handled, keeps those still waiting', async () => {
 		const sent = new Date('2026-01-10T10:00:00Z');
-		await submitContact('jardin-asso', formPost(valid), deps({ now: sent }));
-		await submitContact('fete-rue', formPost(valid), deps({ now: sent }));
-		await submitContact('fete-rue', formPost({ ...valid, name: 'Toujours en attente' }), deps({ now: sent }));
+		await submitContact('jardin-asso', formPost(valid), await deps({ now: sent }));
+		await submitContact('fete-rue', formPost(valid), await deps({ now: sent }));
+		await submitContact(
+			'fete-rue',
+			formPost({ ...valid, name: 'Toujours en attente' }),
+			await deps({ now: sent })
+		);
 		// Sent at the same instant: told apart by record and sender, not by the list's order.
 		const messages = await listMessages(sqliteClient(db));
 		const relayed = messages.find((m) => m.recordId === 'jardin-asso')!;
@@ -221,7 +233,7 @@ describe('retention', () => {
 	});
 
 	it('the client hash is the proposals’ one (one secret, never the address)', async () => {
-		await submitContact('fete-rue', formPost(valid), deps());
+		await submitContact('fete-rue', formPost(valid), await deps());
 		const row = db.prepare('SELECT client_hash AS h FROM contact_messages').get() as { h: string };
 		expect(row.h).toBe(await clientHash(sqliteClient(db), '203.0.113.9'));
 		expect(JSON.stringify(db.prepare('SELECT * FROM contact_messages').all())).not.toContain('203.0.113.9');

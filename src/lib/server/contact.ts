@@ -37,7 +37,7 @@ import {
 	type PublicFormRules
 } from './public-form';
 import { mailConfigured } from './env';
-import { getDb, getEnv, getSql } from './store';
+import { getEnv, getSql } from './store';
 
 export const CONTACT_RULES: PublicFormRules = {
 	maxBodyBytes: CONTACT_LIMITS.maxBodyBytes,
@@ -168,11 +168,10 @@ export function currentRoute(
 }
 
 /** The production wiring: the shared store and the configured mail. */
-export function contactDeps(clientAddress: string, locale?: WriterLocale): ContactDeps {
+export async function contactDeps(clientAddress: string, locale?: WriterLocale): Promise<ContactDeps> {
 	return {
 		sql: getSql(),
-		// The read model is still built from SQLite's connection (it moves on its own).
-		catalogue: getCatalogue(getDb()),
+		catalogue: await getCatalogue(getSql()),
 		clientAddress,
 		mailConfigured: mailConfigured(getEnv()),
 		locale

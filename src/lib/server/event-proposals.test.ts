@@ -5,19 +5,21 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { agendaPage } from '$lib/pages/agenda';
 import type { Db } from './db/connection';
-import { sqliteClient } from './db/sql';
 import { getProposal } from './db/proposals';
 import { getRecordById } from './db/records';
 import { approveProposal } from './admin/moderation';
 import { testStore } from './admin/test-store';
 import { getCatalogue } from './catalogue';
 import { submitNewProposal, type ProposalDeps } from './proposals';
+import { sqliteClient, type SqlClient } from './db/sql';
 
 let db: Db;
-beforeEach(() => {
+let sql: SqlClient;
+beforeEach(async () => {
 	db = testStore();
+	sql = sqliteClient(db);
 });
-afterEach(() => db.close());
+afterEach(async () => db.close());
 
 const deps = (): ProposalDeps => ({
 	sql: sqliteClient(db),
@@ -70,12 +72,12 @@ describe('a proposed event', () => {
 		const outcome = await submitNewProposal('evenement', post(fete), deps());
 		if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
 		expect(getProposal(db, outcome.reference)).toMatchObject({ type: 'new-event', status: 'pending' });
-		const before = agendaPage(getCatalogue(db), new URL('http://x/agenda'), '2026-12-01');
+		const before = agendaPage(await getCatalogue(sql), new URL('http://x/agenda'), '2026-12-01');
 		expect(before.months.flatMap((m) => m.events.map((e) => e.name))).not.toContain(
 			'Fête des associations du Neuhof'
 		);
 
-		const approved = await approveProposal({ sql: sqliteClient(db), db }, outcome.reference, undefined, {
+		const approved = await approveProposal(sqliteClient(db), outcome.reference, undefined, {
 			id: 'u-alice',
 			name: 'Alice'
 		});
@@ -91,7 +93,11 @@ describe('a proposed event', () => {
 			quartierCode: 'SQ_10',
 			confidence: 'low'
 		});
-		const after = agendaPage(getCatalogue(db), new URL('http://x/agenda?quartier=neuhof'), '2026-12-01');
+		const after = agendaPage(
+			await getCatalogue(sql),
+			new URL('http://x/agenda?quartier=neuhof'),
+			'2026-12-01'
+		);
 		expect(after.months.map((m) => [m.label, m.events.map((e) => e.name)])).toEqual([
 			['juin 2027', ['Fête des associations du Neuhof']]
 		]);

@@ -14,12 +14,15 @@ import { publishedRecordTimes } from './db/observatory';
 import { getRecordById, insertRecord, updateRecord } from './db/records';
 import { seedIfEmpty } from './db/seed';
 import { loadDataset } from './seed/read-data';
+import { sqliteClient, type SqlClient } from './db/sql';
 
 const SITE = 'https://carto.example';
 let db: Db;
+let sql: SqlClient;
 
-beforeAll(() => {
+beforeAll(async () => {
 	db = openDatabase(':memory:');
+	sql = sqliteClient(db);
 	migrate(db);
 	seedIfEmpty(db, loadDataset('data').dataset, new Date('2026-11-20T10:00:00Z'));
 	// A new initiative at the Meinau, with characters XML must escape, written after the seed.
@@ -42,9 +45,9 @@ beforeAll(() => {
 const times = (kind: 'initiative' | 'funding-tool') => publishedRecordTimes(db, kind, 1_000_000);
 
 describe('/flux/financements.atom', () => {
-	it('lists the published funding tools as Atom entries a reader can follow', () => {
-		const feed = parseFeed(fundingFeed(getCatalogue(db), times('funding-tool'), SITE));
-		const tools = getCatalogue(db).fundingTools;
+	it('lists the published funding tools as Atom entries a reader can follow', async () => {
+		const feed = parseFeed(fundingFeed(await getCatalogue(sql), times('funding-tool'), SITE));
+		const tools = (await getCatalogue(sql)).fundingTools;
 		expect(feed.title).toBe('Carto ESS : outils de financement de l’ESS');
 		expect(feed.self).toBe(`${SITE}/flux/financements.atom`);
 		expect(feed.url).toBe(`${SITE}/financements`);
@@ -60,9 +63,9 @@ describe('/flux/financements.atom', () => {
 });
 
 describe('/flux/initiatives.atom', () => {
-	it('puts the latest change first and escapes names and descriptions', () => {
+	it('puts the latest change first and escapes names and descriptions', async () => {
 		const feed = initiativesFeed(
-			getCatalogue(db),
+			await getCatalogue(sql),
 			times('initiative'),
 			new URL(`${SITE}/flux/initiatives.atom`),
 			SITE
@@ -76,8 +79,8 @@ describe('/flux/initiatives.atom', () => {
 		expect(parsed.updated?.toISOString()).toBe('2026-12-01T09:00:00.000Z');
 	});
 
-	it('follows one quartier or one commune, by the slug of its page', () => {
-		const catalogue = getCatalogue(db);
+	it('follows one quartier or one commune, by the slug of its page', async () => {
+		const catalogue = await getCatalogue(sql);
 		const meinau = initiativesFeed(
 			catalogue,
 			times('initiative'),
@@ -110,23 +113,23 @@ describe('/flux/initiatives.atom', () => {
 		);
 	});
 
-	it('moves a record up when it changes, and refuses an unknown quartier in French', () => {
-		const stored = getRecordById(db, catalogue().initiatives.at(-1)!.id)!;
+	it('moves a record up when it changes, and refuses an unknown quartier in French', async () => {
+		const stored = getRecordById(db, (await catalogue()).initiatives.at(-1)!.id)!;
 		const { version, ...record } = stored;
 		updateRecord(
 			db,
 			{ ...record, description: `${record.description} Mise à jour.` },
 			{ expectedVersion: version, now: new Date('2026-12-03T12:00:00Z') }
 		);
-		const feed = initiativesFeed(catalogue(), times('initiative'), new URL(`${SITE}/x`), SITE);
+		const feed = initiativesFeed(await catalogue(), times('initiative'), new URL(`${SITE}/x`), SITE);
 		if (!feed.ok) throw new Error(feed.message);
 		expect(parseFeed(feed.xml).items[0].title).toBe(stored.name);
 
-		expect(initiativesFeed(catalogue(), [], new URL(`${SITE}/x?quartier=atlantide`), SITE)).toEqual({
+		expect(initiativesFeed(await catalogue(), [], new URL(`${SITE}/x?quartier=atlantide`), SITE)).toEqual({
 			ok: false,
 			message: expect.stringContaining('Quartier ou commune inconnu « atlantide »')
 		});
 	});
 });
 
-const catalogue = () => getCatalogue(db);
+const catalogue = () => getCatalogue(sql);

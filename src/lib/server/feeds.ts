@@ -3,7 +3,7 @@ import { error } from '@sveltejs/kit';
 import { agendaIcs } from '$lib/pages/agenda-ics';
 import { eventsFeed, fundingFeed, initiativesFeed } from '$lib/pages/feeds';
 import { getCatalogue } from './catalogue';
-import type { Db } from './db/connection';
+import type { SqlClient } from './db/sql';
 import { publishedRecordTimes } from './db/observatory';
 import { getEnv } from './store';
 
@@ -19,16 +19,20 @@ function atom(xml: string): Response {
 	});
 }
 
-export function fundingFeedResponse(db: Db): Response {
+export async function fundingFeedResponse(sql: SqlClient): Promise<Response> {
 	return atom(
-		fundingFeed(getCatalogue(db), publishedRecordTimes(db, 'funding-tool', ALL), getEnv().PUBLIC_SITE_URL)
+		fundingFeed(
+			await getCatalogue(sql),
+			await publishedRecordTimes(sql, 'funding-tool', ALL),
+			getEnv().PUBLIC_SITE_URL
+		)
 	);
 }
 
-export function initiativesFeedResponse(db: Db, url: URL): Response {
+export async function initiativesFeedResponse(sql: SqlClient, url: URL): Promise<Response> {
 	const feed = initiativesFeed(
-		getCatalogue(db),
-		publishedRecordTimes(db, 'initiative', ALL),
+		await getCatalogue(sql),
+		await publishedRecordTimes(sql, 'initiative', ALL),
 		url,
 		getEnv().PUBLIC_SITE_URL
 	);
@@ -36,10 +40,10 @@ export function initiativesFeedResponse(db: Db, url: URL): Response {
 	return atom(feed.xml);
 }
 
-export function eventsFeedResponse(db: Db, url: URL): Response {
+export async function eventsFeedResponse(sql: SqlClient, url: URL): Promise<Response> {
 	const feed = eventsFeed(
-		getCatalogue(db),
-		publishedRecordTimes(db, 'event', ALL),
+		await getCatalogue(sql),
+		await publishedRecordTimes(sql, 'event', ALL),
 		url,
 		getEnv().PUBLIC_SITE_URL
 	);
@@ -48,8 +52,8 @@ export function eventsFeedResponse(db: Db, url: URL): Response {
 }
 
 /** `/agenda.ics`: the agenda for calendar applications; an unknown quartier or thématique is a 404 saying why. */
-export function agendaIcsResponse(db: Db, url: URL): Response {
-	const cal = agendaIcs(getCatalogue(db), url, getEnv().PUBLIC_SITE_URL);
+export async function agendaIcsResponse(sql: SqlClient, url: URL): Promise<Response> {
+	const cal = agendaIcs(await getCatalogue(sql), url, getEnv().PUBLIC_SITE_URL);
 	if (!cal.ok) error(404, cal.message);
 	return new Response(cal.ics, {
 		headers: {

@@ -48,7 +48,7 @@ describe('followUpPage', () => {
 		for (const secret of ['prive@example.org', 'Un mot privé', payload.description])
 			expect(text).not.toContain(secret);
 
-		expect(await approveProposal({ sql: sqliteClient(db), db }, p.id, undefined, EDITOR)).toMatchObject({
+		expect(await approveProposal(sqliteClient(db), p.id, undefined, EDITOR)).toMatchObject({
 			ok: true
 		});
 		expect(await followUpPage(sqliteClient(db), p.id)).toMatchObject({

@@ -47,9 +47,8 @@ import { clustersQuerySchema, listQuerySchema, tileParamsSchema } from '$lib/dom
 import { MAP_LAYERS } from '$lib/domain/map/layers';
 import { mapPrefix } from '$lib/domain/filters/map-codes';
 import { withinRadius } from '$lib/geo/distance';
-import type { Db } from './db/connection';
-import { listCommunes, listQuartiers, listThematiques } from './db/records';
-import { onReadModel, preparePoints, readModel } from './read-model';
+import type { SqlClient } from './db/sql';
+import { currentReadModel, onReadModel, preparePoints, readModel, type ReadModel } from './read-model';
 import type { PointsCache } from './read-model/parts';
 import {
 	buildTree,
@@ -233,16 +232,16 @@ export interface Selection {
 }
 
 /** The points a filter key selects, in name order, with distances when it has "autour de moi". */
-export function selectPoints(db: Db, cache: PointsCache, key: string): Selection {
+export function selectPoints(model: ReadModel, cache: PointsCache, key: string): Selection {
 	if (key === '') return { points: cache.points };
 	const params = new URLSearchParams(key);
-	const ref = { communes: listCommunes(db), quartiers: listQuartiers(db), thematiques: listThematiques(db) };
+	const ref = model.catalogue.geo;
 	const { state } = parseExplorerParams(params, ref);
 	let textIds: Set<string> | undefined;
 	let nameMatch: ((name: string) => boolean) | undefined;
 	if (state.q) {
 		try {
-			const found = readModel(db).search.quick.search(state.q, {
+			const found = model.search.quick.search(state.q, {
 				mode: 'quick',
 				limit: Infinity,
 				kinds: ['organisation', 'initiative']
@@ -399,14 +398,14 @@ function remember(parts: VersionParts, key: string, entry: ClusterIndex): void {
  * The cluster index of a filter key for the current data version: cached, else built now in this thread
  * (tests, small stores; the routes use `clusterIndexFor`).
  */
-export function clusterIndex(db: Db, key: string): ClusterIndex {
-	const parts = partsOf(readModel(db).points);
+export function clusterIndex(model: ReadModel, key: string): ClusterIndex {
+	const parts = partsOf(model.points);
 	const cached = parts.indexes.get(key);
 	if (cached) {
 		remember(parts, key, cached);
 		return cached;
 	}
-	const entry = buildClusterIndex(parts, selectPoints(db, parts.cache, key), key);
+	const entry = buildClusterIndex(parts, selectPoints(model, parts.cache, key), key);
 	remember(parts, key, entry);
 	return entry;
 }
@@ -416,14 +415,14 @@ export function clusterIndex(db: Db, key: string): ClusterIndex {
  * (milliseconds) and a large one in the cluster worker, this thread serving other requests meanwhile.
  * Concurrent requests for one key share one build.
  */
-export function clusterIndexFor(db: Db, key: string): ClusterIndex | Promise<ClusterIndex> {
-	const parts = partsOf(readModel(db).points);
+export function clusterIndexFor(model: ReadModel, key: string): ClusterIndex | Promise<ClusterIndex> {
+	const parts = partsOf(model.points);
 	const cached = parts.indexes.get(key);
 	if (cached) {
 		remember(parts, key, cached);
 		return cached;
 	}
-	return parts.pending.get(key) ?? startBuild(parts, key, selectPoints(db, parts.cache, key));
+	return parts.pending.get(key) ?? startBuild(parts, key, selectPoints(model, parts.cache, key));
 }
 
 function startBuild(
@@ -459,8 +458,11 @@ function startBuild(
  * nearest index built ahead (`Provisional`), so that no tile waits for a build; without any index to stand
  * in (the version's first seconds), the build itself.
  */
-export function mapSourceFor(db: Db, key: string): ClusterIndex | Provisional | Promise<ClusterIndex> {
-	const parts = partsOf(readModel(db).points);
+export function mapSourceFor(
+	model: ReadModel,
+	key: string
+): ClusterIndex | Provisional | Promise<ClusterIndex> {
+	const parts = partsOf(model.points);
 	const cached = parts.indexes.get(key);
 	if (cached) {
 		remember(parts, key, cached);
@@ -470,7 +472,7 @@ export function mapSourceFor(db: Db, key: string): ClusterIndex | Provisional | 
 	if (standIn) return standIn;
 	const pending = parts.pending.get(key);
 	if (pending && !canStandIn(parts, key)) return pending;
-	const selected = selectPoints(db, parts.cache, key);
+	const selected = selectPoints(model, parts.cache, key);
 	const build = pending ?? startBuild(parts, key, selected);
 	if (!(build instanceof Promise)) return build;
 	return provisionalFor(parts, key, selected) ?? build;
@@ -570,9 +572,7 @@ export function commonKeys(parts: VersionParts): { key: string; filters: PointFi
 	return keys;
 }
 
-let watching: Db | undefined;
-/** Whether the read model makes each rebuilt version's parts before installing it (registered once). */
-let preparing = false;
+let watching = false;
 /** The version whose clusters are (being) built ahead. */
 let scheduled: PointsCache | undefined;
 /**
@@ -581,35 +581,36 @@ let scheduled: PointsCache | undefined;
  * view nor a first click in a facet waits for a build. Without the worker, only the unfiltered index is
  * built, in this thread after the current request (setImmediate).
  */
-export function watchMapClusters(db: Db, min: number): void {
+export function watchMapClusters(min: number): void {
 	setTilesMin(min);
-	const prepare = () => {
-		const cache = readModel(db).points;
+	const prepare = (model: ReadModel | undefined) => {
+		if (!model) return;
+		const cache = model.points;
 		if (!tilesMode(cache) || scheduled === cache) return;
 		scheduled = cache;
 		// After the current request or installation slice: the version's parts take a few hundred
 		// milliseconds of this thread at 250,000 points, once.
-		setImmediate(() => void buildAhead(db, cache));
+		setImmediate(() => void buildAhead(model));
 	};
-	if (watching === db) return prepare();
-	watching = db;
-	if (!preparing) {
-		preparing = true;
+	if (!watching) {
+		watching = true;
+		// The read model makes each rebuilt version's parts before installing it.
 		preparePoints(function* (cache, due) {
 			if (tilesMode(cache)) prepared.set(cache, yield* versionPartsSteps(cache, due));
 		});
+		onReadModel(prepare);
 	}
-	onReadModel(prepare);
-	prepare();
+	prepare(currentReadModel());
 }
 
 /** The unfiltered index, then the common filters' (see `watchMapClusters`). */
-async function buildAhead(db: Db, cache: PointsCache): Promise<void> {
-	if (readModel(db).points !== cache) return;
+async function buildAhead(model: ReadModel): Promise<void> {
+	const cache = model.points;
+	if (currentReadModel()?.points !== cache) return;
 	const parts = partsOf(cache);
 	if (parts.indexes.has('') || parts.pending.has('')) return;
 	const started = performance.now();
-	const entry = await clusterIndexFor(db, '');
+	const entry = await clusterIndexFor(model, '');
 	console.log(
 		`[carte] grappes de ${entry.points.length} lieux construites en ${Math.round(entry.buildMs)} ms (${entry.builtIn === 'worker' ? 'worker' : 'dans ce fil'})`
 	);
@@ -619,7 +620,7 @@ async function buildAhead(db: Db, cache: PointsCache): Promise<void> {
 		if (current !== parts || workerBroken) return;
 		parts.pinned.add(key);
 		parts.ahead.set(key, filters);
-		await clusterIndexFor(db, key);
+		await clusterIndexFor(model, key);
 		// Requests go first between two builds (a small one is made in this thread).
 		await nextTurn();
 	}
@@ -643,11 +644,11 @@ export function tile(entry: ClusterIndex, z: number, x: number, y: number): Uint
 }
 
 /** The filter key of a request: its query string, read and written back canonically. */
-function keyOf(db: Db, url: URL): string {
+function keyOf(model: ReadModel, url: URL): string {
 	const params = new URLSearchParams(url.searchParams);
 	for (const own of ['bbox', 'zoom', 'offset', 'limit', 'attendre']) params.delete(own);
 	if (![...params.keys()].length) return '';
-	const ref = { communes: listCommunes(db), quartiers: listQuartiers(db), thematiques: listThematiques(db) };
+	const ref = model.catalogue.geo;
 	const { state } = parseExplorerParams(params, ref);
 	const around = parseAround(params.get('autour'));
 	return filterKey(state.q, state.filters, around);
@@ -662,16 +663,17 @@ const bad = (message: string) => json({ error: { status: 400, message } }, 400);
 
 /** GET /carte/tuiles/<version>/<z>/<x>/<y>.pbf?<filters>. */
 export async function tileResponse(
-	db: Db,
+	sql: SqlClient,
 	params: Record<string, string>,
 	request: Request,
 	url: URL
 ): Promise<Response> {
+	const model = await readModel(sql);
 	const parsed = tileParamsSchema.safeParse(params);
 	if (!parsed.success) return bad(`Tuile : ${parsed.error.issues[0].message}.`);
 	const { version, z, x, y } = parsed.data;
-	const current = readModel(db).points.version;
-	const key = keyOf(db, url);
+	const current = model.points.version;
+	const key = keyOf(model, url);
 	// The URL names the data version and the filters: one URL, one content, for ever.
 	const fresh = version === current;
 	const etag = `"t${current}-${z}-${x}-${y}-${hash(key)}"`;
@@ -681,7 +683,7 @@ export async function tileResponse(
 		'cache-control': fresh ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate'
 	});
 	if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
-	const source = await mapSourceFor(db, key);
+	const source = await mapSourceFor(model, key);
 	if (isProvisional(source)) {
 		// A stand-in's tile is never kept: the same URL gives the exact tile once the index is built.
 		headers.set('cache-control', 'no-store');
@@ -712,12 +714,13 @@ export function provisionalTile(p: Provisional, z: number, x: number, y: number)
  * are exact (`precise`) or a stand-in's while their index is built (asking starts the build). With
  * `attendre=1`, answers once they are exact: the page then redraws the same tile URLs.
  */
-export async function stateResponse(db: Db, url: URL): Promise<Response> {
-	const key = keyOf(db, url);
-	const source = mapSourceFor(db, key);
+export async function stateResponse(sql: SqlClient, url: URL): Promise<Response> {
+	const model = await readModel(sql);
+	const key = keyOf(model, url);
+	const source = mapSourceFor(model, key);
 	const provisional = !(source instanceof Promise) && isProvisional(source);
 	if (provisional && url.searchParams.get('attendre') === '1') {
-		await clusterIndexFor(db, key);
+		await clusterIndexFor(model, key);
 		return json({ precise: true });
 	}
 	return json({ precise: !provisional });
@@ -736,18 +739,19 @@ export type ClusterItem =
 	| { type: 'point'; lon: number; lat: number; id: string; name: string; style: number };
 
 /** GET /carte/tuiles/<version>/grappes.json?bbox=&zoom=&<filters>: the Leaflet engine's clusters. */
-export async function clustersResponse(db: Db, url: URL): Promise<Response> {
+export async function clustersResponse(sql: SqlClient, url: URL): Promise<Response> {
+	const model = await readModel(sql);
 	const parsed = clustersQuerySchema.safeParse(Object.fromEntries(url.searchParams));
 	if (!parsed.success) return bad(`Grappes : ${parsed.error.issues[0].message}.`);
 	const { bbox, zoom } = parsed.data;
-	const source = await mapSourceFor(db, keyOf(db, url));
+	const source = await mapSourceFor(model, keyOf(model, url));
 	if (isProvisional(source)) {
 		const items: ClusterItem[] = recountClusters(source.recount, bbox, zoom).map((f) =>
 			f.cluster
 				? { type: 'cluster', lon: f.lon, lat: f.lat, count: f.count, cluster: f.id }
 				: { type: 'point', lon: f.lon, lat: f.lat, id: f.tags.i, name: f.tags.n, style: f.featureId % STYLES }
 		);
-		return json({ version: readModel(db).points.version, items, precise: false });
+		return json({ version: model.points.version, items, precise: false });
 	}
 	const entry = source;
 	const items: ClusterItem[] = entry.index.getClusters(bbox, Math.floor(zoom)).map((f) => {
@@ -761,16 +765,17 @@ export async function clustersResponse(db: Db, url: URL): Promise<Response> {
 			return { type: 'cluster', lon, lat, count: props.point_count!, cluster: props.cluster_id! };
 		return { type: 'point', lon, lat, id: props.i!, name: props.n!, style: Number(f.id) % STYLES };
 	});
-	return json({ version: readModel(db).points.version, items, precise: true }, 200, 'public, max-age=60');
+	return json({ version: model.points.version, items, precise: true }, 200, 'public, max-age=60');
 }
 
 /** GET /carte/tuiles/<version>/grappe/<id>.json?<filters>: where a cluster opens, and its leaves if few. */
-export async function clusterResponse(db: Db, id: string, url: URL): Promise<Response> {
+export async function clusterResponse(sql: SqlClient, id: string, url: URL): Promise<Response> {
+	const model = await readModel(sql);
 	const clusterId = Number(id);
 	if (!Number.isSafeInteger(clusterId)) return bad('Grappe : identifiant entier attendu.');
-	const key = keyOf(db, url);
-	if (clusterId < 0) return standInClusterResponse(db, key, provisionalClusterId(clusterId));
-	const entry = await clusterIndexFor(db, key);
+	const key = keyOf(model, url);
+	if (clusterId < 0) return standInClusterResponse(model, key, provisionalClusterId(clusterId));
+	const entry = await clusterIndexFor(model, key);
 	try {
 		const zoom = entry.index.getClusterExpansionZoom(clusterId);
 		const leaves = entry.index.getLeaves(clusterId, SAME_SPOT_MAX + 1, 0);
@@ -801,9 +806,9 @@ const STAND_IN_LEAVES_MAX = 5000;
  * matching leaves when few. Answered from the stand-in even once the exact index is built, since the page
  * may still show the stand-in's tiles.
  */
-function standInClusterResponse(db: Db, key: string, baseId: number): Response {
-	const parts = partsOf(readModel(db).points);
-	const p = parts.provisional.get(key) ?? provisionalFor(parts, key, selectPoints(db, parts.cache, key));
+function standInClusterResponse(model: ReadModel, key: string, baseId: number): Response {
+	const parts = partsOf(model.points);
+	const p = parts.provisional.get(key) ?? provisionalFor(parts, key, selectPoints(model, parts.cache, key));
 	const unknown = () =>
 		json({ error: { status: 404, message: 'Grappe inconnue pour ces filtres (données modifiées ?).' } }, 404);
 	if (!p) return unknown();
@@ -831,7 +836,8 @@ function standInClusterResponse(db: Db, key: string, baseId: number): Response {
  * GET /carte/liste.json?<filters>&bbox=&offset=&limit=: a page of the list, the matching points in the
  * box (all of them without one), in name order, or nearest first with "autour de moi".
  */
-export function listResponse(db: Db, url: URL): Response {
+export async function listResponse(sql: SqlClient, url: URL): Promise<Response> {
+	const model = await readModel(sql);
 	const own = Object.fromEntries(
 		['bbox', 'offset', 'limit'].flatMap((k) =>
 			url.searchParams.has(k) ? [[k, url.searchParams.get(k)]] : []
@@ -840,8 +846,8 @@ export function listResponse(db: Db, url: URL): Response {
 	const parsed = listQuerySchema.safeParse(own);
 	if (!parsed.success) return bad(`Liste : ${parsed.error.issues[0].message}.`);
 	const { bbox, offset, limit } = parsed.data;
-	const cache = readModel(db).points;
-	const page = listPage(db, cache, keyOf(db, url), bbox, offset, limit);
+	const cache = model.points;
+	const page = listPage(model, cache, keyOf(model, url), bbox, offset, limit);
 	return json({
 		total: page.total,
 		offset,
@@ -852,7 +858,7 @@ export function listResponse(db: Db, url: URL): Response {
 
 /** The list's page: the cached index's points when it exists (no second filtering), else filtered now. */
 export function listPage(
-	db: Db,
+	model: ReadModel,
 	cache: PointsCache,
 	key: string,
 	bbox: Bbox | undefined,
@@ -860,7 +866,7 @@ export function listPage(
 	limit: number
 ): { total: number; points: MapPoint[]; meters?: number[] } {
 	const entry = indexesOf(cache).get(key);
-	const { points, meters } = entry ?? selectPoints(db, cache, key);
+	const { points, meters } = entry ?? selectPoints(model, cache, key);
 	return pageOf(points, meters, bbox, offset, limit);
 }
 
@@ -901,8 +907,9 @@ function pointById(cache: PointsCache, id: string): MapPoint | undefined {
 }
 
 /** GET /carte/lieu/<id>.json: one placed record's point (a shared link's selection, a click on a tile). */
-export function pointResponse(db: Db, id: string): Response {
-	const cache = readModel(db).points;
+export async function pointResponse(sql: SqlClient, id: string): Promise<Response> {
+	const model = await readModel(sql);
+	const cache = model.points;
 	const p = pointById(cache, id);
 	if (!p) return json({ error: { status: 404, message: `Lieu « ${id} » introuvable sur la carte.` } }, 404);
 	return json(encodeMapPoints([p], cache.dict, cache.version), 200, 'public, max-age=60');
@@ -912,13 +919,14 @@ export function pointResponse(db: Db, id: string): Response {
 const IDS_MAX = 100;
 
 /** GET /carte/lieux.json?ids=a,b: several points by id (« plusieurs lieux au même endroit »); unknown ids are left out. */
-export function pointsByIdsResponse(db: Db, url: URL): Response {
+export async function pointsByIdsResponse(sql: SqlClient, url: URL): Promise<Response> {
+	const model = await readModel(sql);
 	const ids = (url.searchParams.get('ids') ?? '').split(',').filter(Boolean);
 	if (!ids.length) return bad('Lieux : paramètre ids (identifiants séparés par des virgules) requis.');
 	if (ids.length > IDS_MAX) return bad(`Lieux : ${IDS_MAX} identifiants au plus.`);
 	const badId = ids.find((id) => !idSchema.safeParse(id).success);
 	if (badId !== undefined) return bad(`Lieux : identifiant invalide « ${badId.slice(0, 60)} ».`);
-	const cache = readModel(db).points;
+	const cache = model.points;
 	const points = ids.map((id) => pointById(cache, id)).filter((p) => p !== undefined);
 	return json(encodeMapPoints(points, cache.dict, cache.version), 200, 'public, max-age=60');
 }

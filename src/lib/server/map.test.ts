@@ -5,12 +5,15 @@ import { migrate, openDatabase, type Db } from './db/connection';
 import { replaceBoundaries } from './db/boundaries';
 import { insertCommune, insertQuartier, insertRecord, listQuartiers } from './db/records';
 import { explorerPageData, locate, mapPoints, namedPlace, pointDetails } from './map';
+import { sqliteClient, type SqlClient } from './db/sql';
 
 const src = [{ reference: 'test (synthétique)', seen: '2026-01-01' }];
 let db: Db;
+let sql: SqlClient;
 
-beforeEach(() => {
+beforeEach(async () => {
 	db = openDatabase(':memory:');
+	sql = sqliteClient(db);
 	migrate(db);
 	insertCommune(db, {
 		code: '67482',
@@ -75,14 +78,14 @@ beforeEach(() => {
 });
 
 describe('mapPoints', () => {
-	it('keeps published placed records, in French alphabetical order (É with E), and counts the unplaced', () => {
-		const c = mapPoints(db);
+	it('keeps published placed records, in French alphabetical order (É with E), and counts the unplaced', async () => {
+		const c = await mapPoints(sql);
 		expect(c.points.map((p) => p.id)).toEqual(['epi', 'zebre']);
 		expect(c.unplaced).toBe(1);
 		expect(JSON.parse(c.body).version).toBe(c.version);
 	});
-	it('is rebuilt when the data changes', () => {
-		const first = mapPoints(db);
+	it('is rebuilt when the data changes', async () => {
+		const first = await mapPoints(sql);
 		insertRecord(
 			db,
 			organisationSchema.parse(
@@ -93,14 +96,14 @@ describe('mapPoints', () => {
 				})
 			)
 		);
-		expect(mapPoints(db)).not.toBe(first);
-		expect(mapPoints(db).points).toHaveLength(3);
+		expect(await mapPoints(sql)).not.toBe(first);
+		expect((await mapPoints(sql)).points).toHaveLength(3);
 	});
 });
 
 describe('pointDetails', () => {
-	it('gives what the panel shows, with the approximate position said', () => {
-		expect(pointDetails(db, 'epi')).toMatchObject({
+	it('gives what the panel shows, with the approximate position said', async () => {
+		expect(await pointDetails(sql, 'epi')).toMatchObject({
 			name: 'Épicerie du Neudorf (synthétique)',
 			path: '/initiatives/epi',
 			layerLabel: 'Initiative d’habitants',
@@ -115,16 +118,16 @@ describe('pointDetails', () => {
 			synthetic: true
 		});
 	});
-	it('answers nothing for drafts, unplaced records, funding tools and unknown ids', () => {
+	it('answers nothing for drafts, unplaced records, funding tools and unknown ids', async () => {
 		for (const id of ['brouillon', 'sans-lieu', 'test-tool', 'nope'])
-			expect(pointDetails(db, id)).toBeUndefined();
+			expect(await pointDetails(sql, id)).toBeUndefined();
 	});
 });
 
 describe('explorerPageData', () => {
-	it('filters the first page as the URL asks and reports what it ignored', () => {
-		const data = explorerPageData(
-			db,
+	it('filters the first page as the URL asks and reports what it ignored', async () => {
+		const data = await explorerPageData(
+			sql,
 			new URL('http://x/?secteur=alimentation&lieu=SQ_99&fond=offline'),
 			'ign'
 		);
@@ -135,15 +138,15 @@ describe('explorerPageData', () => {
 		expect(data.choropleth.rows).toEqual([expect.objectContaining({ code: 'SQ_08', count: 1 })]);
 		expect(data.pointsUrl).toMatch(/^\/carte\/points\.json\?v=\d+$/);
 	});
-	it('gives every commune and quartier a box to zoom to, around its point while no outline is imported', () => {
-		const data = explorerPageData(db, new URL('http://x/'), 'ign');
+	it('gives every commune and quartier a box to zoom to, around its point while no outline is imported', async () => {
+		const data = await explorerPageData(sql, new URL('http://x/'), 'ign');
 		expect(Object.keys(data.placeBoxes).sort()).toEqual(data.options.places.map((p) => p.value).sort());
 		const [w, s, e, n] = data.placeBoxes.SQ_08;
 		const neudorf = listQuartiers(db).find((q) => q.code === 'SQ_08')!.point;
 		expect((w + e) / 2).toBeCloseTo(neudorf.lon, 4);
 		expect((s + n) / 2).toBeCloseTo(neudorf.lat, 4);
 	});
-	it('zooms to a place’s outline once it is imported', () => {
+	it('zooms to a place’s outline once it is imported', async () => {
 		const square = {
 			type: 'Polygon' as const,
 			coordinates: [
@@ -162,19 +165,19 @@ describe('explorerPageData', () => {
 			[{ kind: 'quartier', code: 'SQ_08', name: 'Neudorf', geometry: square }],
 			'test'
 		);
-		expect(explorerPageData(db, new URL('http://x/'), 'ign').placeBoxes.SQ_08).toEqual([
+		expect((await explorerPageData(sql, new URL('http://x/'), 'ign')).placeBoxes.SQ_08).toEqual([
 			7.76, 48.56, 7.78, 48.575
 		]);
 	});
-	it('matches names without JavaScript', () => {
+	it('matches names without JavaScript', async () => {
 		expect(
-			explorerPageData(db, new URL('http://x/?q=epicerie'), 'ign').first.points.map((p) => p.id)
+			(await explorerPageData(sql, new URL('http://x/?q=epicerie'), 'ign')).first.points.map((p) => p.id)
 		).toEqual(['epi']);
 	});
 });
 
 describe('places typed in "Autour de moi"', () => {
-	it('finds a sub-quartier or quartier by its name or a part of it', () => {
+	it('finds a sub-quartier or quartier by its name or a part of it', async () => {
 		const quartiers = [
 			{
 				name: 'Neudorf – Schluthfeld – Port du Rhin – Musau',
@@ -187,12 +190,12 @@ describe('places typed in "Autour de moi"', () => {
 		expect(namedPlace(quartiers, 'robertsau')).toBeUndefined();
 	});
 	it('answers a commune by its centre, offline, and refuses an empty query', async () => {
-		expect(await locate(db, 'http://127.0.0.1:9/none', ' strasbourg ')).toEqual({
+		expect(await locate(sql, 'http://127.0.0.1:9/none', ' strasbourg ')).toEqual({
 			ok: true,
 			lon: 7.7676,
 			lat: 48.5714,
 			label: 'Strasbourg (centre)'
 		});
-		expect(await locate(db, 'http://127.0.0.1:9/none', ' ')).toMatchObject({ ok: false });
+		expect(await locate(sql, 'http://127.0.0.1:9/none', ' ')).toMatchObject({ ok: false });
 	});
 });

@@ -21,7 +21,7 @@ import { tilesMode } from './map-scale';
 import { LIST_STEP } from '$lib/domain/map/map-url';
 import { parseExplorerParams } from '$lib/domain/map/map-url-parse';
 import { route } from '$lib/links';
-import type { Db } from './db/connection';
+import type { SqlClient } from './db/sql';
 import { readModel } from './read-model';
 import type { PointsCache } from './read-model/parts';
 import { countBoundaries, listBoundaries } from './db/boundaries';
@@ -31,13 +31,13 @@ import { geocodeForLookup } from './address-lookup';
 export type { PointsCache } from './read-model/parts';
 
 /** Published, placed organisations and initiatives in French name order: the read model's points. */
-export function mapPoints(db: Db): PointsCache {
-	return readModel(db).points;
+export async function mapPoints(sql: SqlClient): Promise<PointsCache> {
+	return (await readModel(sql)).points;
 }
 
 /** GET /carte/points.json: long-lived when asked with the data version (`?v=`), revalidated otherwise. */
-export function pointsResponse(db: Db, request: Request, url: URL): Response {
-	const c = mapPoints(db);
+export async function pointsResponse(sql: SqlClient, request: Request, url: URL): Promise<Response> {
+	const c = await mapPoints(sql);
 	const versioned = url.searchParams.get('v') === String(c.version);
 	const headers = new Headers({
 		'content-type': 'application/json; charset=utf-8',
@@ -49,8 +49,8 @@ export function pointsResponse(db: Db, request: Request, url: URL): Response {
 }
 
 /** One record's details for the panel, or undefined when it is not a published, placed record. */
-export function pointDetails(db: Db, id: string): PointDetails | undefined {
-	const r = getRecordById(db, id);
+export async function pointDetails(sql: SqlClient, id: string): Promise<PointDetails | undefined> {
+	const r = await getRecordById(sql, id);
 	if (!r || r.kind === 'funding-tool' || r.status !== 'published' || !r.location) return undefined;
 	return {
 		id: r.id,
@@ -76,8 +76,10 @@ export function pointDetails(db: Db, id: string): PointDetails | undefined {
 						? describeDates(r)
 						: labelOf('legalForm', r.legalForm),
 		address: r.address,
-		communeName: listCommunes(db).find((c) => c.code === r.communeCode)?.name,
-		quartierName: r.quartierCode ? listQuartiers(db).find((q) => q.code === r.quartierCode)?.name : undefined,
+		communeName: (await listCommunes(sql)).find((c) => c.code === r.communeCode)?.name,
+		quartierName: r.quartierCode
+			? (await listQuartiers(sql)).find((q) => q.code === r.quartierCode)?.name
+			: undefined,
 		precisionLabel: labelOf('precision', r.location.precision),
 		precision: r.location.precision,
 		approximate: isApproximate(r.location),
@@ -87,11 +89,7 @@ export function pointDetails(db: Db, id: string): PointDetails | undefined {
 	};
 }
 
-function filterRef(db: Db): FilterRef {
-	return { communes: listCommunes(db), quartiers: listQuartiers(db), thematiques: listThematiques(db) };
-}
-
-export function explorerOptions(db: Db, ref: FilterRef = filterRef(db)): ExplorerOptions {
+export function explorerOptions(ref: FilterRef): ExplorerOptions {
 	return {
 		controls: mapControls(ref),
 		places: [...ref.communes, ...ref.quartiers].map((p) => ({ value: p.code, label: p.name }))
@@ -99,40 +97,46 @@ export function explorerOptions(db: Db, ref: FilterRef = filterRef(db)): Explore
 }
 
 /** Initiatives per quartier, for the choropleth and its table. */
-export function quartierChoropleth(db: Db, points: readonly MapPoint[]): Choropleth {
+export function quartierChoropleth(quartiers: readonly Quartier[], points: readonly MapPoint[]): Choropleth {
 	const counts = new Map<string, number>();
 	for (const p of points) {
 		if (p.kind !== 'initiative') continue;
 		if (p.quartier) counts.set(p.quartier, (counts.get(p.quartier) ?? 0) + 1);
 	}
 	return choropleth(
-		listQuartiers(db).map((q) => ({ code: q.code, name: q.name })),
+		quartiers.map((q) => ({ code: q.code, name: q.name })),
 		counts
 	);
 }
 
-export function explorerPageData(db: Db, url: URL, basemap: BasemapCode): ExplorerPageData {
-	const c = mapPoints(db);
-	const ref = filterRef(db);
-	const options = explorerOptions(db, ref);
+export async function explorerPageData(
+	sql: SqlClient,
+	url: URL,
+	basemap: BasemapCode
+): Promise<ExplorerPageData> {
+	const c = await mapPoints(sql);
+	const communes = await listCommunes(sql);
+	const quartiers = await listQuartiers(sql);
+	const ref: FilterRef = { communes, quartiers, thematiques: await listThematiques(sql) };
+	const options = explorerOptions(ref);
 	const { state, ignored } = parseExplorerParams(url.searchParams, ref);
 	const filtered = limitToZone(
 		filterPoints(c.points, c.dict, state.filters, { nameMatch: nameMatcher(state.q) }),
 		state.zone
 	);
 	const sel = state.sel ? c.points.find((p) => p.id === state.sel) : undefined;
-	const boundaries = listBoundaries(db, ['commune', 'quartier']);
+	const boundaries = await listBoundaries(sql, ['commune', 'quartier']);
 	const sources = [...new Set(boundaries.map((b) => b.source))];
 	const outline = (kind: 'commune' | 'quartier', code: string) =>
 		boundaries.find((b) => b.kind === kind && b.code === code)?.geometry;
 	const placeBoxes: Record<string, Bbox> = {};
-	for (const c of listCommunes(db))
+	for (const c of communes)
 		placeBoxes[c.code] = placeBox({
 			kind: 'commune',
 			point: c.centroid,
 			outline: outline('commune', c.code)
 		});
-	for (const q of listQuartiers(db))
+	for (const q of quartiers)
 		placeBoxes[q.code] = placeBox({ kind: 'quartier', point: q.point, outline: outline('quartier', q.code) });
 	return {
 		basemap: state.fond ?? basemap,
@@ -144,9 +148,9 @@ export function explorerPageData(db: Db, url: URL, basemap: BasemapCode): Explor
 		unplaced: c.unplaced,
 		unplacedWithoutCommune: c.withoutCommune,
 		options,
-		communeLabels: listCommunes(db).map((x) => ({ name: x.name, at: x.centroid })),
-		choropleth: quartierChoropleth(db, c.points),
-		outlines: countBoundaries(db),
+		communeLabels: communes.map((x) => ({ name: x.name, at: x.centroid })),
+		choropleth: quartierChoropleth(quartiers, c.points),
+		outlines: await countBoundaries(sql),
 		outlineAttribution: sources.length ? `Contours : ${sources.join(' ; ')}` : undefined,
 		placeBoxes,
 		selected: sel ? { id: sel.id, name: sel.name } : undefined,
@@ -160,12 +164,12 @@ export function explorerPageData(db: Db, url: URL, basemap: BasemapCode): Explor
 }
 
 /** Commune and quartier outlines as GeoJSON for the offline basemap and the choropleth. */
-export function outlinesGeoJson(db: Db) {
-	const counts = quartierChoropleth(db, mapPoints(db).points);
+export async function outlinesGeoJson(sql: SqlClient) {
+	const counts = quartierChoropleth(await listQuartiers(sql), (await mapPoints(sql)).points);
 	const byCode = new Map(counts.rows.map((r) => [r.code, r]));
 	return {
 		type: 'FeatureCollection' as const,
-		features: listBoundaries(db, ['commune', 'quartier']).map((b) => ({
+		features: (await listBoundaries(sql, ['commune', 'quartier'])).map((b) => ({
 			type: 'Feature' as const,
 			geometry: b.geometry,
 			properties: {
@@ -202,12 +206,12 @@ export type Located = { ok: true; lon: number; lat: number; label: string } | { 
  * Where "Autour de moi" centres when geolocation is refused: a commune or quartier typed by name (its
  * reference point, offline), else the address through the geocoder (restricted to the Eurométropole).
  */
-export async function locate(db: Db, geocoderUrl: string, query: string): Promise<Located> {
+export async function locate(sql: SqlClient, geocoderUrl: string, query: string): Promise<Located> {
 	const q = query.replace(/\s+/g, ' ').trim();
 	if (q.length < 2) return { ok: false, message: 'Saisissez une adresse, une commune ou un quartier.' };
 	if (q.length > 200) return { ok: false, message: 'Adresse trop longue (200 caractères au plus).' };
 	const folded = fold(q);
-	const communes = listCommunes(db);
+	const communes = await listCommunes(sql);
 	const commune = communes.find((c) => fold(c.name) === folded);
 	if (commune)
 		return {
@@ -216,7 +220,7 @@ export async function locate(db: Db, geocoderUrl: string, query: string): Promis
 			lat: commune.centroid.lat,
 			label: `${commune.name} (centre)`
 		};
-	const place = namedPlace(listQuartiers(db), folded);
+	const place = namedPlace(await listQuartiers(sql), folded);
 	if (place) return { ok: true, lon: place.at.lon, lat: place.at.lat, label: `${place.label} (centre)` };
 	const found = await geocodeForLookup(q, {
 		baseUrl: geocoderUrl,

@@ -154,8 +154,8 @@ describe('premises offers', () => {
 		vi.useFakeTimers({ toFake: ['Date'] });
 		vi.setSystemTime(NOW);
 		const get = async (resource: string) => {
-			const res = listResource(
-				db,
+			const res = await listResource(
+				sqliteClient(db),
 				'https://carto.test',
 				resource,
 				new URL(`https://carto.test/api/v1/${resource}`),

@@ -94,8 +94,8 @@ describe('a new place proposed by a visitor', () => {
 			services: ['Cuisine équipée', 'Chambre froide'],
 			placeTypes: ['cuisine-partagee']
 		});
-		expect(proposalView(db, stored.id)?.problems).toEqual([]);
-		expect(await approveProposal({ sql: sqliteClient(db), db }, stored.id, undefined, alice)).toEqual({
+		expect((await proposalView(sqliteClient(db), stored.id))?.problems).toEqual([]);
+		expect(await approveProposal(sqliteClient(db), stored.id, undefined, alice)).toEqual({
 			ok: true,
 			recordId: 'cuisine-partagee-des-tests'
 		});
@@ -143,7 +143,7 @@ describe('a correction of a place', () => {
 		if (!outcome.ok) return;
 		const stored = getProposal(db, outcome.reference)!;
 		expect((stored.payload as { changes: unknown }).changes).toEqual({ openingHours: 'ma,je 14:00-19:00' });
-		expect(await approveProposal({ sql: sqliteClient(db), db }, stored.id, 1, alice)).toMatchObject({
+		expect(await approveProposal(sqliteClient(db), stored.id, 1, alice)).toMatchObject({
 			ok: true
 		});
 		const after = getRecordById(db, curated.id)!;

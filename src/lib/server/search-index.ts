@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Catalogue } from '$lib/domain/catalogue';
 import { RECORD_KINDS, type RecordKind } from '$lib/domain/records';
-import type { Db } from './db/connection';
+import type { SqlClient } from './db/sql';
 import { indexesOfCatalogue, readModel } from './read-model';
 import { searchIndexesOf, type SearchIndexes } from './read-model/parts';
 
@@ -27,13 +27,13 @@ export function searchIndexes(catalogue: Catalogue): SearchIndexes {
 }
 
 /** The indexes of the store's current read model. */
-export function currentSearchIndexes(db: Db): SearchIndexes {
-	return readModel(db).search;
+export async function currentSearchIndexes(sql: SqlClient): Promise<SearchIndexes> {
+	return (await readModel(sql)).search;
 }
 
 /** GET /search-index/[file]: the manifest, or the quick index at its hashed name. */
-export function indexFileResponse(db: Db, file: string, request: Request): Response {
-	const indexes = currentSearchIndexes(db);
+export async function indexFileResponse(sql: SqlClient, file: string, request: Request): Promise<Response> {
+	const indexes = await currentSearchIndexes(sql);
 	if (file === 'manifest.json') {
 		const body = JSON.stringify(indexes.manifest);
 		const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
@@ -89,7 +89,7 @@ const queryParams = z.object({
 });
 
 /** GET /search-index/query?q=&limit=&kinds=: full-text search for the browser client. */
-export function queryResponse(db: Db, url: URL): Response {
+export async function queryResponse(sql: SqlClient, url: URL): Promise<Response> {
 	const raw = Object.fromEntries(
 		['q', 'mode', 'limit', 'kinds'].flatMap((k) => {
 			const v = url.searchParams.get(k);
@@ -104,7 +104,7 @@ export function queryResponse(db: Db, url: URL): Response {
 		});
 	}
 	const { q, mode, limit, kinds } = parsed.data;
-	const indexes = currentSearchIndexes(db);
+	const indexes = await currentSearchIndexes(sql);
 	// Quick mode is what a person is typing: the short-field index, the last word completed.
 	const result = (mode === 'quick' ? indexes.quick : indexes.full).search(q, {
 		mode,

@@ -2,10 +2,10 @@ import type { PageServerLoad } from './$types';
 import { acheterPage } from '$lib/pages/acheter';
 import { deliveryCacheHeaders, locatedDelivery } from '$lib/server/buyers';
 import { getCatalogue } from '$lib/server/catalogue';
-import { getDb, getEnv } from '$lib/server/store';
+import { getEnv, getSql } from '$lib/server/store';
 
 export const load: PageServerLoad = async ({ url, getClientAddress, setHeaders }) => {
-	const catalogue = getCatalogue(getDb());
+	const catalogue = await getCatalogue(getSql());
 	const located = await locatedDelivery(catalogue, url, getEnv().GEOCODER_URL, getClientAddress());
 	setHeaders(deliveryCacheHeaders(located));
 	return acheterPage(catalogue, url, located);

@@ -1,5 +1,5 @@
 import type { RequestHandler } from './$types';
 import { agendaIcsResponse } from '$lib/server/feeds';
-import { getDb } from '$lib/server/store';
+import { getSql } from '$lib/server/store';
 
-export const GET: RequestHandler = ({ url }) => agendaIcsResponse(getDb(), url);
+export const GET: RequestHandler = async ({ url }) => await agendaIcsResponse(getSql(), url);

@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { fundingListPage } from '$lib/pages/funding';
 import { getCatalogue } from '$lib/server/catalogue';
-import { getDb } from '$lib/server/store';
+import { getSql } from '$lib/server/store';
 
-export const load: PageServerLoad = ({ url }) => fundingListPage(getCatalogue(getDb()), url);
+export const load: PageServerLoad = async ({ url }) => fundingListPage(await getCatalogue(getSql()), url);

@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { quartiersIndexPage } from '$lib/pages/quartiers';
 import { getCatalogue } from '$lib/server/catalogue';
-import { getDb } from '$lib/server/store';
+import { getSql } from '$lib/server/store';
 
-export const load: PageServerLoad = () => quartiersIndexPage(getCatalogue(getDb()));
+export const load: PageServerLoad = async () => quartiersIndexPage(await getCatalogue(getSql()));

@@ -199,12 +199,12 @@ describe('moderation', () => {
 
 	it('shows a change proposal as a diff and approves it with the version seen', async () => {
 		const p = change({ name: 'Nom corrigé', phone: '03 88 00 00 00' });
-		const view = proposalView(db, p.id)!;
+		const view = (await proposalView(sqliteClient(db), p.id))!;
 		expect(view.diff.map((d) => [d.path, d.after])).toEqual([
 			['name', 'Nom corrigé'],
 			['contact.phone', '03 88 00 00 00']
 		]);
-		expect(await approveProposal({ sql: sqliteClient(db), db }, p.id, 1, alice)).toEqual({
+		expect(await approveProposal(sqliteClient(db), p.id, 1, alice)).toEqual({
 			ok: true,
 			recordId: org.id
 		});
@@ -217,13 +217,13 @@ describe('moderation', () => {
 			action: 'proposal',
 			note: `proposition ${p.id} approuvée`
 		});
-		expect(await approveProposal({ sql: sqliteClient(db), db }, p.id, 2, alice)).toMatchObject({ ok: false });
+		expect(await approveProposal(sqliteClient(db), p.id, 2, alice)).toMatchObject({ ok: false });
 	});
 
 	it('refuses to approve over a record changed since it was displayed, and writes nothing', async () => {
 		const p = change({ name: 'Nom corrigé' });
 		await saveFromForm(sql, org.id, raw(org, { description: 'Changée entre-temps.' }), 1, bob);
-		expect(await approveProposal({ sql, db }, p.id, 1, alice)).toMatchObject({
+		expect(await approveProposal(sql, p.id, 1, alice)).toMatchObject({
 			ok: false,
 			message: expect.stringMatching(/modifiée depuis/)
 		});
@@ -265,7 +265,7 @@ describe('moderation', () => {
 			}
 		};
 		const p = createProposal(db, { type: 'new-organisation', payload }, new Date('2026-11-20T10:00:00Z'));
-		const view = proposalView(db, p.id)!;
+		const view = (await proposalView(sqliteClient(db), p.id))!;
 		expect(view.problems).toEqual([]);
 		expect(view.proposed).toMatchObject({
 			id: 'ressourcerie-du-test',

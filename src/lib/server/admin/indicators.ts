@@ -3,15 +3,15 @@ import { todayIso } from '$lib/domain/today';
 import { indicators } from '$lib/domain/observatory/indicators';
 import { route } from '$lib/links';
 import { getCatalogue } from '../catalogue';
-import type { Db } from '../db/connection';
+import type { SqlClient } from '../db/sql';
 import { historyByMonth, proposalFacts } from '../db/observatory';
 
-export function indicatorsPage(db: Db, today = todayIso()) {
-	const catalogue = getCatalogue(db);
+export async function indicatorsPage(sql: SqlClient, today = todayIso()) {
+	const catalogue = await getCatalogue(sql);
 	return {
 		...indicators({
-			proposals: proposalFacts(db),
-			history: historyByMonth(db),
+			proposals: await proposalFacts(sql),
+			history: await historyByMonth(sql),
 			records: catalogue.records,
 			communes: catalogue.geo.communes,
 			today

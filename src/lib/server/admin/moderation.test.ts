@@ -57,13 +57,13 @@ describe('moderation: the record an approval wrote', () => {
 	it('links an approved new record to the record created, not to the next free id', async () => {
 		db = testStore();
 		const p = newStructure('Atelier vélo du Test');
-		expect(proposalView(db, p.id)?.proposed?.id).toBe('atelier-velo-du-test');
-		expect(await approveProposal({ sql: sqliteClient(db), db }, p.id, undefined, alice)).toEqual({
+		expect((await proposalView(sqliteClient(db), p.id))?.proposed?.id).toBe('atelier-velo-du-test');
+		expect(await approveProposal(sqliteClient(db), p.id, undefined, alice)).toEqual({
 			ok: true,
 			recordId: 'atelier-velo-du-test'
 		});
 		expect(getProposal(db, p.id)?.recordId).toBe('atelier-velo-du-test');
-		const after = proposalView(db, p.id)!;
+		const after = (await proposalView(sqliteClient(db), p.id))!;
 		// Derived again, the id would now be the next free one: `atelier-velo-du-test-2`, which does not exist.
 		expect(after.proposed?.id).toBe('atelier-velo-du-test');
 		expect(after.approval).toMatchObject({
@@ -82,7 +82,7 @@ describe('moderation: the record an approval wrote', () => {
 	it('links a proposal approved after editing to the id the maintainer chose', async () => {
 		db = testStore();
 		const p = newStructure('Atelier vélo du Test');
-		const view = proposalView(db, p.id)!;
+		const view = (await proposalView(sqliteClient(db), p.id))!;
 		const created = await createFromForm(
 			sqliteClient(db),
 			'organisation',
@@ -91,7 +91,7 @@ describe('moderation: the record an approval wrote', () => {
 			{ proposalId: p.id }
 		);
 		expect(created).toEqual({ ok: true, id: 'atelier-velo' });
-		expect(proposalView(db, p.id)?.approval?.record.id).toBe('atelier-velo');
+		expect((await proposalView(sqliteClient(db), p.id))?.approval?.record.id).toBe('atelier-velo');
 	});
 
 	it('shows what an approved correction changed, and no longer calls it « already there »', async () => {
@@ -105,8 +105,8 @@ describe('moderation: the record an approval wrote', () => {
 				explanation: 'Nouveau numéro en 2026.'
 			}
 		});
-		expect(await approveProposal({ sql: sqliteClient(db), db }, p.id, 1, alice)).toMatchObject({ ok: true });
-		const view = proposalView(db, p.id)!;
+		expect(await approveProposal(sqliteClient(db), p.id, 1, alice)).toMatchObject({ ok: true });
+		const view = (await proposalView(sqliteClient(db), p.id))!;
 		expect(view.problems).toEqual([]);
 		expect(view.approval).toMatchObject({ created: false, version: 2, record: { id: existing.id } });
 		expect(view.approval?.diff.map((c) => [c.label, c.before, c.after])).toEqual([
@@ -141,7 +141,9 @@ describe('moderation: what a maintainer reads', () => {
 	it('shows places, sub-quartiers, thématiques and taxonomy codes by their labels', async () => {
 		db = testStore();
 		const p = newStructure('Épicerie du Test', {}, {});
-		const rows = Object.fromEntries(proposalView(db, p.id)!.diff.map((c) => [c.path, c.after]));
+		const rows = Object.fromEntries(
+			(await proposalView(sqliteClient(db), p.id))!.diff.map((c) => [c.path, c.after])
+		);
 		expect(rows).toMatchObject({
 			communeCode: 'Strasbourg',
 			quartierCode: 'Neuhof – Stockfeld – Ganzau',
@@ -168,14 +170,14 @@ describe('moderation: what a maintainer reads', () => {
 			{ siret: '12345678900011' }
 		);
 
-		const view = proposalView(db, same.id)!;
+		const view = (await proposalView(sqliteClient(db), same.id))!;
 		expect(view.resembles).toEqual([
 			expect.objectContaining({ type: 'record', id: existing.id, href: `/admin/fiches/${existing.id}` }),
 			expect.objectContaining({ type: 'proposal', id: twin.id, href: `/admin/moderation/${twin.id}` })
 		]);
 		expect(view.resembles[0].why).toMatch(/noms semblables à \d+ % · à 0 m/);
-		expect(proposalView(db, other.id)?.resembles).toEqual([]);
-		expect(proposalView(db, bySiret.id)?.resembles).toEqual([
+		expect((await proposalView(sqliteClient(db), other.id))?.resembles).toEqual([]);
+		expect((await proposalView(sqliteClient(db), bySiret.id))?.resembles).toEqual([
 			expect.objectContaining({ type: 'record', id: existing.id, why: expect.stringMatching(/^même SIRET/) })
 		]);
 	});
@@ -190,7 +192,7 @@ describe('moderation: what a maintainer reads', () => {
 			});
 		const a = change('03 88 00 00 01');
 		const b = change('03 88 00 00 02');
-		expect(proposalView(db, a.id)?.resembles).toEqual([
+		expect((await proposalView(sqliteClient(db), a.id))?.resembles).toEqual([
 			expect.objectContaining({ type: 'proposal', id: b.id, why: 'corrige la même fiche' })
 		]);
 	});

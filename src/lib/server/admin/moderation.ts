@@ -21,7 +21,6 @@ import { describeResemblance, resemblance } from '$lib/geo/resemblance';
 import type { FieldChange } from '$lib/io/diff';
 import { route } from '$lib/links';
 import { slugify } from '$lib/io/slug';
-import type { Db } from '../db/connection';
 import type { SqlClient } from '../db/sql';
 import { allRecords } from '../db/admin';
 import {
@@ -130,11 +129,15 @@ export interface ProposalView {
 
 const noteOf = (id: string) => `proposition ${id} approuvée`;
 
-function approvalOf(db: Db, proposal: Proposal, labels: ValueLabels): Approval | undefined {
+async function approvalOf(
+	sql: SqlClient,
+	proposal: Proposal,
+	labels: ValueLabels
+): Promise<Approval | undefined> {
 	const recordId = proposal.recordId ?? proposal.targetId;
-	const record = recordId ? getRecordById(db, recordId) : undefined;
+	const record = recordId ? await getRecordById(sql, recordId) : undefined;
 	if (!record) return undefined;
-	const history = listHistory(db, record.id);
+	const history = await listHistory(sql, record.id);
 	const i = history.findIndex((h) => h.action === 'proposal' && !!h.note?.startsWith(noteOf(proposal.id)));
 	const entry = history[i];
 	return {
@@ -152,7 +155,11 @@ function approvalOf(db: Db, proposal: Proposal, labels: ValueLabels): Approval |
 }
 
 /** Records and other pending proposals a pending proposal resembles (the duplicate list's rule). */
-function resemblancesOf(db: Db, view: ProposalView, records: PublicRecord[]): Resembles[] {
+async function resemblancesOf(
+	sql: SqlClient,
+	view: ProposalView,
+	records: PublicRecord[]
+): Promise<Resembles[]> {
 	if (!view.proposed) return [];
 	const mine = resembling(view.proposed);
 	const out: Resembles[] = [];
@@ -168,7 +175,7 @@ function resemblancesOf(db: Db, view: ProposalView, records: PublicRecord[]): Re
 				why: describeResemblance(found)
 			});
 	}
-	for (const p of listProposals(db, { status: 'pending' })) {
+	for (const p of await listProposals(sql, { status: 'pending' })) {
 		if (p.id === view.proposal.id) continue;
 		const href = route.adminProposal(p.id);
 		if (p.type === 'change') {
@@ -191,12 +198,17 @@ function resemblancesOf(db: Db, view: ProposalView, records: PublicRecord[]): Re
 	return out;
 }
 
-export function proposalView(db: Db, id: string, now = new Date()): ProposalView | undefined {
-	const proposal = getProposal(db, id);
+export async function proposalView(
+	sql: SqlClient,
+	id: string,
+	now = new Date()
+): Promise<ProposalView | undefined> {
+	const proposal = await getProposal(sql, id);
 	if (!proposal) return undefined;
-	const names = userNames(db);
-	const records = allRecords(db);
-	const labels = valueLabels(db, records);
+	const names = await userNames(sql);
+	const records = await allRecords(sql);
+	const ids = new Set(records.map((r) => r.id));
+	const labels = await valueLabels(sql, records);
 	const pending = proposal.status === 'pending';
 	const view: ProposalView = {
 		proposal,
@@ -205,7 +217,7 @@ export function proposalView(db: Db, id: string, now = new Date()): ProposalView
 		problems: [],
 		resembles: []
 	};
-	if (proposal.status === 'approved') view.approval = approvalOf(db, proposal, labels);
+	if (proposal.status === 'approved') view.approval = await approvalOf(sql, proposal, labels);
 	if (proposal.type === 'change') {
 		const p = changeProposalSchema.safeParse(proposal.payload);
 		if (!p.success) {
@@ -213,7 +225,7 @@ export function proposalView(db: Db, id: string, now = new Date()): ProposalView
 			return view;
 		}
 		view.explanation = p.data.explanation;
-		const target = getRecordById(db, p.data.targetId);
+		const target = await getRecordById(sql, p.data.targetId);
 		if (!target) {
 			if (pending) view.problems.push(`la fiche « ${p.data.targetId} » n’existe plus`);
 			return view;
@@ -223,7 +235,7 @@ export function proposalView(db: Db, id: string, now = new Date()): ProposalView
 		view.diff = labelledDiff(labels, withoutVersion(target), view.proposed);
 		if (view.diff.length === 0 && pending) view.problems.push('la fiche contient déjà ces valeurs');
 	} else {
-		const draft = proposalToRecord(proposal, (x) => !!getRecordById(db, x), now, view.approval?.record.id);
+		const draft = proposalToRecord(proposal, (x) => ids.has(x), now, view.approval?.record.id);
 		if (!draft.ok) {
 			view.problems.push(draft.message);
 			return view;
@@ -232,29 +244,19 @@ export function proposalView(db: Db, id: string, now = new Date()): ProposalView
 		view.diff = labelledDiff(labels, undefined, draft.record);
 	}
 	if (view.proposed && pending) {
-		const checked = validateRecord(db, view.proposed);
+		const checked = await validateRecord(sql, view.proposed);
 		if (!checked.ok)
 			view.problems.push(
 				...Object.entries(checked.errors).map(
 					([field, message]) => `${labelOfPath(view.proposed?.kind, field)} : ${message}`
 				)
 			);
-		view.resembles = resemblancesOf(db, view, records);
+		view.resembles = await resemblancesOf(sql, view, records);
 	}
 	return view;
 }
 
 export type DecisionResult = { ok: true; recordId?: string } | { ok: false; message: string };
-
-/**
- * An approval's two connections while the store moves: the decision and the record are written through the
- * asynchronous client, in one transaction; the view it approves is built by the workspace's page builders
- * (allRecords, valueLabels, validateRecord), which still read SQLite's synchronous connection.
- */
-export interface ModerationStores {
-	sql: SqlClient;
-	db: Db;
-}
 
 class StaleTarget extends Error {}
 
@@ -263,12 +265,12 @@ class StaleTarget extends Error {}
  * changed since, nothing is written and the moderator sees the new diff.
  */
 export async function approveProposal(
-	{ sql, db }: ModerationStores,
+	sql: SqlClient,
 	id: string,
 	expectedVersion: number | undefined,
 	actor: Actor
 ): Promise<DecisionResult> {
-	const view = proposalView(db, id);
+	const view = await proposalView(sql, id);
 	if (!view) return { ok: false, message: 'proposition introuvable' };
 	if (view.proposal.status !== 'pending')
 		return { ok: false, message: 'cette proposition a déjà été traitée' };
@@ -277,7 +279,7 @@ export async function approveProposal(
 			ok: false,
 			message: `approbation impossible en l’état : ${view.problems.join(' ; ')}. Utilisez « Modifier puis approuver ».`
 		};
-	const checked = validateRecord(db, view.proposed);
+	const checked = await validateRecord(sql, view.proposed);
 	if (!checked.ok) return { ok: false, message: 'la fiche proposée n’est pas valide' };
 	const record = checked.record;
 	const note = noteOf(id);

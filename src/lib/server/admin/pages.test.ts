@@ -86,7 +86,7 @@ describe('list pages', () => {
 	});
 
 	it('the edit and create pages, with and without a proposal', async () => {
-		const viewOf = (id: string, now?: Date) => proposalView(db, id, now);
+		const viewOf = (id: string, now?: Date) => proposalView(sqliteClient(db), id, now);
 		expect(await editPage(sql, 'inconnue', null, viewOf)).toBeUndefined();
 		expect((await editPage(sql, 'test-org', 'ESS-XXXX-XXXX', viewOf))?.proposal).toBeUndefined();
 		const p = createProposal(db, {

@@ -11,7 +11,7 @@
  */
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './connection';
-import { sqliteParams, type RunResult, type SqlClient } from './sql';
+import { sqliteParams, type RunResult, type SqlClient, type TransactionOptions } from './sql';
 
 export type Conn = Db | SqlClient;
 /** What a store function returns on `C`: the value itself on the synchronous connection, else a promise. */
@@ -19,7 +19,7 @@ export type Out<C extends Conn, T> = C extends SqlClient ? Promise<T> : T;
 
 type Step =
 	| { op: 'get' | 'all' | 'run'; sql: string; params: readonly unknown[] }
-	| { op: 'transaction'; body: () => Query<unknown> };
+	| { op: 'transaction'; body: () => Query<unknown>; opts?: TransactionOptions };
 
 /** A store function's statements, yielded one by one; `T` is what it returns. */
 export type Query<T> = Generator<Step, T, unknown>;
@@ -33,9 +33,12 @@ export function* all<T>(sql: string, params: readonly unknown[] = []): Query<T[]
 export function* run(sql: string, params: readonly unknown[] = []): Query<RunResult> {
 	return (yield { op: 'run', sql, params }) as RunResult;
 }
-/** `body`'s statements in one transaction (a savepoint inside another): all of them or none. */
-export function* transaction<T>(body: () => Query<T>): Query<T> {
-	return (yield { op: 'transaction', body }) as T;
+/**
+ * `body`'s statements in one transaction (a savepoint inside another): all of them or none. `readOnly`:
+ * reads that must see one state of the store (see SqlClient's `transaction`).
+ */
+export function* transaction<T>(body: () => Query<T>, opts?: TransactionOptions): Query<T> {
+	return (yield { op: 'transaction', body, opts }) as T;
 }
 
 export function isSqlClient(conn: Conn): conn is SqlClient {
@@ -84,8 +87,10 @@ function performSync<T>(db: Db, query: Query<T>): T {
 function stepSync(db: Db, step: Step): unknown {
 	if (step.op === 'transaction') {
 		const tx = db.transaction(() => performSync(db, step.body()));
-		// A write transaction takes the write lock at its start, as the asynchronous client's does.
-		return db.inTransaction ? tx() : tx.immediate();
+		// A write transaction takes the write lock at its start, as the asynchronous client's does; a read
+		// one is deferred (a read-only connection cannot take the lock).
+		if (db.inTransaction || step.opts?.readOnly) return tx();
+		return tx.immediate();
 	}
 	const stmt = statement(db, step.sql);
 	const params = sqliteParams(step.params);
@@ -110,7 +115,7 @@ async function performAsync<T>(sql: SqlClient, query: Query<T>): Promise<T> {
 }
 
 function stepAsync(sql: SqlClient, step: Step): Promise<unknown> {
-	if (step.op === 'transaction') return sql.transaction((tx) => performAsync(tx, step.body()));
+	if (step.op === 'transaction') return sql.transaction((tx) => performAsync(tx, step.body()), step.opts);
 	if (step.op === 'get') return sql.get(step.sql, step.params);
 	if (step.op === 'all') return sql.all(step.sql, step.params);
 	return sql.run(step.sql, step.params);

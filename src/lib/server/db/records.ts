@@ -269,13 +269,12 @@ export function setMeta<C extends Conn>(conn: C, key: string, value: string): Ou
 }
 
 /** A counter bumped by every write: caches (API ETags, the search index) key on it. */
+export function* dataVersionQuery(): Query<number> {
+	return Number((yield* metaQuery('data_version')) ?? '0');
+}
+
 export function dataVersion<C extends Conn>(conn: C): Out<C, number> {
-	return perform(
-		conn,
-		(function* () {
-			return Number((yield* metaQuery('data_version')) ?? '0');
-		})()
-	);
+	return perform(conn, dataVersionQuery());
 }
 
 /**

@@ -29,8 +29,17 @@ export interface RunResult {
 	changes: number;
 }
 
+export interface TransactionOptions {
+	readOnly?: boolean;
+}
+
+/** Where another thread can open the same store (the read model's rebuild worker). */
+export type StoreSource = { sqlite: string } | { postgres: string };
+
 export interface SqlClient {
 	readonly dialect: Dialect;
+	/** The store's location for another connection; undefined for one only this connection sees (`:memory:`). */
+	readonly source?: StoreSource;
 	/** Every row the statement returns. */
 	all<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
 	/** The first row, or undefined. */
@@ -40,9 +49,11 @@ export interface SqlClient {
 	exec(sql: string): Promise<void>;
 	/**
 	 * Runs `work` in one transaction: committed when it resolves, rolled back when it throws (the error is
-	 * thrown again). Inside, use the client it is given, never the outer one.
+	 * thrown again). Inside, use the client it is given, never the outer one. `readOnly`: reads that must
+	 * all see one state of the store (PostgreSQL's repeatable read; on SQLite a deferred transaction, whose
+	 * first read fixes its snapshot, and which a read-only connection may open).
 	 */
-	transaction<T>(work: (tx: SqlClient) => Promise<T>): Promise<T>;
+	transaction<T>(work: (tx: SqlClient) => Promise<T>, opts?: TransactionOptions): Promise<T>;
 	close(): Promise<void>;
 }
 
@@ -140,6 +151,7 @@ function newSqliteClient(db: Database.Database, opts: { owned?: boolean }): SqlC
 		};
 		const client: SqlClient = {
 			dialect: 'sqlite',
+			source: db.memory ? undefined : { sqlite: db.name },
 			all: <T>(sql: string, params: readonly unknown[] = []) =>
 				guard(() => db.prepare(sql).all(...sqliteParams(params)) as T[]),
 			get: <T>(sql: string, params: readonly unknown[] = []) =>
@@ -147,10 +159,10 @@ function newSqliteClient(db: Database.Database, opts: { owned?: boolean }): SqlC
 			run: (sql, params = []) =>
 				guard(() => ({ changes: db.prepare(sql).run(...sqliteParams(params)).changes })),
 			exec: (sql) => guard(() => void db.exec(sql)),
-			transaction: <T>(work: (tx: SqlClient) => Promise<T>): Promise<T> => {
+			transaction: <T>(work: (tx: SqlClient) => Promise<T>, opts?: TransactionOptions): Promise<T> => {
 				if (inTransaction) return savepoint(work);
 				return lock.run(async () => {
-					db.exec('BEGIN IMMEDIATE');
+					db.exec(opts?.readOnly ? 'BEGIN' : 'BEGIN IMMEDIATE');
 					try {
 						const result = await work(direct(true));
 						db.exec('COMMIT');
@@ -206,12 +218,13 @@ const types = {
 
 type Queryable = pg.Pool | pg.PoolClient;
 
-function postgresOn(target: Queryable, inTransaction: boolean, pool: pg.Pool): SqlClient {
+function postgresOn(target: Queryable, inTransaction: boolean, pool: pg.Pool, url: string): SqlClient {
 	const query = async (sql: string, params: readonly unknown[] = []) =>
 		target.query({ text: numberPlaceholders(sql), values: params as unknown[], types });
 	let depth = 0;
 	const client: SqlClient = {
 		dialect: 'postgres',
+		source: { postgres: url },
 		all: async <T>(sql: string, params?: readonly unknown[]) => (await query(sql, params)).rows as T[],
 		get: async <T>(sql: string, params?: readonly unknown[]) =>
 			(await query(sql, params)).rows[0] as T | undefined,
@@ -220,7 +233,7 @@ function postgresOn(target: Queryable, inTransaction: boolean, pool: pg.Pool): S
 			// The simple query protocol runs several statements in one round trip (no parameters).
 			await target.query(sql);
 		},
-		transaction: async <T>(work: (tx: SqlClient) => Promise<T>): Promise<T> => {
+		transaction: async <T>(work: (tx: SqlClient) => Promise<T>, opts?: TransactionOptions): Promise<T> => {
 			if (inTransaction) {
 				const name = `sp${++depth}`;
 				await target.query(`SAVEPOINT ${name}`);
@@ -238,8 +251,8 @@ function postgresOn(target: Queryable, inTransaction: boolean, pool: pg.Pool): S
 			const conn = await pool.connect();
 			let broken: unknown;
 			try {
-				await conn.query('BEGIN');
-				const result = await work(postgresOn(conn, true, pool));
+				await conn.query(opts?.readOnly ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN');
+				const result = await work(postgresOn(conn, true, pool, url));
 				await conn.query('COMMIT');
 				return result;
 			} catch (e) {
@@ -266,7 +279,7 @@ export function postgresClient(url: string, opts: { max?: number } = {}): SqlCli
 	const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10 });
 	// An idle connection the server closes (a restart, a failover) must not bring the process down.
 	pool.on('error', (e) => console.error(`PostgreSQL : connexion perdue : ${e.message}`));
-	return postgresOn(pool, false, pool);
+	return postgresOn(pool, false, pool, url);
 }
 
 /** Whether a connection string names PostgreSQL. */

@@ -141,7 +141,7 @@ describe('outbox', () => {
 			body: expect.stringContaining('samedi')
 		});
 		// Visible in the workspace, with what it takes to forward it by hand.
-		const page = await messagesPage(sqliteClient(db), getCatalogue(db), true);
+		const page = await messagesPage(sqliteClient(db), await getCatalogue(sqliteClient(db)), true);
 		expect(page.waiting.map((w) => [w.id, w.status, w.open?.sendTo])).toEqual([
 			[m.id, 'failed', withEmail.name]
 		]);
@@ -150,7 +150,9 @@ describe('outbox', () => {
 			attempts: MAX_ATTEMPTS
 		});
 
-		expect(await sendByEmail(sqliteClient(db), getCatalogue(db), m.id, true)).toEqual({ ok: true });
+		expect(await sendByEmail(sqliteClient(db), await getCatalogue(sqliteClient(db)), m.id, true)).toEqual({
+			ok: true
+		});
 		expect(await getMail(sqliteClient(db), 'contact', m.id)).toMatchObject({
 			status: 'pending',
 			attempts: 0,
@@ -213,7 +215,7 @@ describe('outbox', () => {
 			submitterEmail: 'a@b.fr'
 		});
 		decideProposal(db, p.id, { status: 'rejected', by: EDITOR.id, reason: 'Doublon.' });
-		const page = await messagesPage(sqliteClient(db), getCatalogue(db), false);
+		const page = await messagesPage(sqliteClient(db), await getCatalogue(sqliteClient(db)), false);
 		expect(page.mailConfigured).toBe(false);
 		expect(page.waiting.map((m) => m.id)).toEqual([waiting.id]);
 		expect(page.waiting[0]).toMatchObject({ why: 'l’envoi d’e-mails n’était pas configuré' });
@@ -223,7 +225,9 @@ describe('outbox', () => {
 			expect.objectContaining({ email: 'contact@jardin-asso.example', phone: '03 88 00 00 00' })
 		]);
 		expect(page.decisions).toEqual([expect.objectContaining({ reference: p.id, status: 'pending' })]);
-		expect(await sendByEmail(sqliteClient(db), getCatalogue(db), waiting.id, false)).toMatchObject({
+		expect(
+			await sendByEmail(sqliteClient(db), await getCatalogue(sqliteClient(db)), waiting.id, false)
+		).toMatchObject({
 			ok: false,
 			status: 409
 		});
@@ -260,10 +264,10 @@ describe('decision e-mails', () => {
 			payload,
 			submitterEmail: 'habitante@example.org'
 		});
-		expect(proposalView(db, approved.id)?.problems).toEqual([]);
-		expect(
-			await approveProposal({ sql: sqliteClient(db), db }, approved.id, undefined, EDITOR)
-		).toMatchObject({ ok: true });
+		expect((await proposalView(sqliteClient(db), approved.id))?.problems).toEqual([]);
+		expect(await approveProposal(sqliteClient(db), approved.id, undefined, EDITOR)).toMatchObject({
+			ok: true
+		});
 		expect((await getMail(sqliteClient(db), 'decision', approved.id))?.status).toBe('pending');
 		let sent = await deliver();
 		expect(sent).toHaveLength(1);
@@ -278,7 +282,7 @@ describe('decision e-mails', () => {
 			payload: { ...payload, name: 'Atelier vélo du Test' },
 			submitterEmail: 'cycliste@example.org'
 		});
-		const draft = proposalView(db, edited.id)!.proposed!;
+		const draft = (await proposalView(sqliteClient(db), edited.id))!.proposed!;
 		expect(
 			await createFromForm(
 				sqliteClient(db),
@@ -308,7 +312,7 @@ describe('decision e-mails', () => {
 
 	it('no address, no mail; an erased address, nothing to send, said so', async () => {
 		const p = createProposal(db, { type: 'new-initiative', payload });
-		await approveProposal({ sql: sqliteClient(db), db }, p.id, undefined, EDITOR);
+		await approveProposal(sqliteClient(db), p.id, undefined, EDITOR);
 		expect(await listMails(sqliteClient(db), 'decision')).toEqual([]);
 
 		const q = createProposal(db, {

@@ -14,20 +14,23 @@ import { seedIfEmpty } from '../db/seed';
 import { loadDataset } from '../seed/read-data';
 import { localizeObservatoryPage, readersWording } from './page';
 import { renderFigureSvg } from './plot';
+import { sqliteClient, type SqlClient } from '../db/sql';
 
 const TODAY = '2026-12-04';
 let db: Db;
+let sql: SqlClient;
 
-beforeAll(() => {
+beforeAll(async () => {
 	db = openDatabase(':memory:');
+	sql = sqliteClient(db);
 	migrate(db);
 	seedIfEmpty(db, loadDataset('data').dataset);
 });
-afterEach(() => overwriteGetLocale(() => 'fr'));
+afterEach(async () => overwriteGetLocale(() => 'fr'));
 
-function page(query = '') {
+async function page(query = '') {
 	return localizeObservatoryPage(
-		observatoryPage(getCatalogue(db), new URL(`https://carto.test/observatoire${query}`), {
+		observatoryPage(await getCatalogue(sql), new URL(`https://carto.test/observatoire${query}`), {
 			today: TODAY,
 			dataDate: TODAY,
 			siteUrl: 'https://carto.test'
@@ -38,9 +41,9 @@ const figureOf = (figures: ObservatoryFigure[], id: FigureId) => figures.find((f
 const FILTERED = '?commune=strasbourg&thematique=innovation-sociale';
 
 describe('the observatory in French', () => {
-	it('keeps the domain’s words, and its messages say the same titles, headers and series', () => {
+	it('keeps the domain’s words, and its messages say the same titles, headers and series', async () => {
 		for (const query of ['', FILTERED, '?commune=schiltigheim']) {
-			for (const f of page(query).figures) {
+			for (const f of (await page(query)).figures) {
 				expect(localizeFigure(f, {})).toBe(f);
 				expect(figureLabels(f)).toEqual({ title: f.title, rowHeader: f.rowHeader, series: f.series });
 				expect(plotWords(f)).toBeUndefined();
@@ -54,11 +57,11 @@ describe('the observatory in French', () => {
 });
 
 describe('the observatory in German and English', () => {
-	it('writes every figure’s words in the reader’s language, counts unchanged', () => {
-		const french = page(FILTERED).figures;
+	it('writes every figure’s words in the reader’s language, counts unchanged', async () => {
+		const french = (await page(FILTERED)).figures;
 		for (const locale of ['de', 'en'] as const) {
 			overwriteGetLocale(() => locale);
-			const figures = page(FILTERED).figures;
+			const figures = (await page(FILTERED)).figures;
 			expect(figures.map((f) => f.id)).toEqual(french.map((f) => f.id));
 			for (const f of figures) {
 				const fr = figureOf(french, f.id);
@@ -73,9 +76,9 @@ describe('the observatory in German and English', () => {
 		}
 	});
 
-	it('names the filters, the terms and the dates in German, places as they are', () => {
+	it('names the filters, the terms and the dates in German, places as they are', async () => {
 		overwriteGetLocale(() => 'de');
-		const p = page(FILTERED);
+		const p = await page(FILTERED);
 		expect(p.filterSummary).toMatch(/^Gemeinde: Strasbourg, Themenfeld: /);
 		const communes = figureOf(p.figures, 'communes');
 		expect(communes.title).toBe('ESS-Organisationen und Initiativen nach Gemeinde');
@@ -89,9 +92,9 @@ describe('the observatory in German and English', () => {
 			'Initiativen',
 			'Förderinstrumente'
 		]);
-		const forms = figureOf(page().figures, 'formes-juridiques');
+		const forms = figureOf((await page()).figures, 'formes-juridiques');
 		expect(forms.rows.map((r) => r.label)).not.toContain('Association loi 1901');
-		const gaps = figureOf(page().figures, 'financements-lacunes');
+		const gaps = figureOf((await page()).figures, 'financements-lacunes');
 		const svg = renderFigureSvg(gaps, plotWords(gaps));
 		const empty = gaps.rows.flatMap((r) => r.values).filter((v) => v === 0).length;
 		expect(svg.match(/0 · Lücke/g)?.length ?? 0).toBe(empty);
@@ -101,20 +104,20 @@ describe('the observatory in German and English', () => {
 		expect(tableCell(1234)).toBe('1.234');
 	});
 
-	it('gives shares and counts in English format', () => {
+	it('gives shares and counts in English format', async () => {
 		overwriteGetLocale(() => 'en');
-		const communes = figureOf(page().figures, 'communes');
+		const communes = figureOf((await page()).figures, 'communes');
 		expect(communes.reading).toMatch(/^Communes with at least one record: \d+; Strasbourg has \d+% of them/);
-		const families = figureOf(page().figures, 'familles');
+		const families = figureOf((await page()).figures, 'familles');
 		expect(families.reading).toMatch(/^[A-Z][^:]+: \d+% of ESS organisations \(\d+ of \d+\)\.$/);
 	});
 
-	it('downloads the CSV from the address in the page’s language, headers and labels translated', () => {
+	it('downloads the CSV from the address in the page’s language, headers and labels translated', async () => {
 		overwriteGetLocale(() => 'en');
 		const href = route.observatoryCsv('communes', { commune: { slug: 'schiltigheim' } });
 		expect(href).toBe('/en/observatoire/communes.csv?commune=schiltigheim');
 		const csv = observatoryCsv(
-			getCatalogue(db),
+			await getCatalogue(sql),
 			'communes',
 			new URL(`https://carto.test${href}`),
 			TODAY,
@@ -124,7 +127,7 @@ describe('the observatory in German and English', () => {
 			/^\uFEFFCommune;ESS organisations;Initiatives;Total\r\nSchiltigheim;\d+;\d+;\d+\r\n$/
 		);
 		const stages = observatoryCsv(
-			getCatalogue(db),
+			await getCatalogue(sql),
 			'financements-stades',
 			new URL('https://carto.test/x'),
 			TODAY,
@@ -137,8 +140,8 @@ describe('the observatory in German and English', () => {
 		expect(route.observatoryCsv('communes')).toBe('/observatoire/communes.csv');
 	});
 
-	it('has a figure id for every title', () => {
+	it('has a figure id for every title', async () => {
 		overwriteGetLocale(() => 'de');
-		for (const id of FIGURE_IDS) expect(page().figures.some((f) => f.id === id)).toBe(true);
+		for (const id of FIGURE_IDS) expect((await page()).figures.some((f) => f.id === id)).toBe(true);
 	});
 });

@@ -12,18 +12,21 @@ import { migrate, openDatabase, type Db } from '../db/connection';
 import { seedIfEmpty } from '../db/seed';
 import { loadDataset } from '../seed/read-data';
 import { renderFigureSvg } from './plot';
+import { sqliteClient, type SqlClient } from '../db/sql';
 
 const TODAY = '2026-12-04';
 let db: Db;
+let client: SqlClient;
 
-beforeAll(() => {
+beforeAll(async () => {
 	db = openDatabase(':memory:');
+	client = sqliteClient(db);
 	migrate(db);
 	seedIfEmpty(db, loadDataset('data').dataset);
 });
 
-function page(query = '') {
-	return observatoryPage(getCatalogue(db), new URL(`https://carto.test/observatoire${query}`), {
+async function page(query = '') {
+	return observatoryPage(await getCatalogue(client), new URL(`https://carto.test/observatoire${query}`), {
 		today: TODAY,
 		dataDate: TODAY,
 		siteUrl: 'https://carto.test'
@@ -40,12 +43,12 @@ const sql = (q: string, ...params: unknown[]) => db.prepare(q).all(...params) as
 const ESS_PLACE = `status = 'published' AND (kind = 'initiative' OR (kind = 'organisation' AND json_extract(data, '$.isEss') = 1))`;
 
 describe('observatory figures against the store', () => {
-	it('has a seed to count', () => {
-		expect(getCatalogue(db).records.length).toBeGreaterThan(100);
+	it('has a seed to count', async () => {
+		expect((await getCatalogue(client)).records.length).toBeGreaterThan(100);
 	});
 
-	it('by commune and by quartier', () => {
-		const figures = page().figures;
+	it('by commune and by quartier', async () => {
+		const figures = (await page()).figures;
 		for (const [id, column] of [
 			['communes', 'commune_code'],
 			['quartiers', 'quartier_code']
@@ -60,8 +63,8 @@ describe('observatory figures against the store', () => {
 		}
 	});
 
-	it('by ESS family and legal form', () => {
-		const figures = page().figures;
+	it('by ESS family and legal form', async () => {
+		const figures = (await page()).figures;
 		const forms = sql(
 			`SELECT json_extract(data, '$.legalForm') AS form, count(*) AS n FROM records
 			 WHERE status = 'published' AND kind = 'organisation' AND json_extract(data, '$.isEss') = 1 GROUP BY form`
@@ -77,7 +80,7 @@ describe('observatory figures against the store', () => {
 		expect(nonZero(figureOf(figures, 'familles'))).toEqual(families);
 	});
 
-	it('by thématique, for the three kinds', () => {
+	it('by thématique, for the three kinds', async () => {
 		const rows = sql(
 			`SELECT t.value AS code, sum(r.kind = 'organisation') AS o, sum(r.kind = 'initiative') AS i,
 			   sum(r.kind = 'funding-tool') AS f
@@ -85,23 +88,23 @@ describe('observatory figures against the store', () => {
 			 WHERE r.status = 'published' AND (r.kind != 'organisation' OR json_extract(r.data, '$.isEss') = 1)
 			 GROUP BY t.value`
 		);
-		expect(nonZero(figureOf(page().figures, 'thematiques'))).toEqual(
+		expect(nonZero(figureOf((await page()).figures, 'thematiques'))).toEqual(
 			Object.fromEntries(rows.map((r) => [r.code, [r.o, r.i, r.f]]))
 		);
 	});
 
-	it('initiatives and structures per QPV', () => {
+	it('initiatives and structures per QPV', async () => {
 		const rows = sql(
 			`SELECT json_extract(data, '$.qpv') AS code, sum(kind = 'initiative') AS i, sum(kind = 'organisation') AS o
 			 FROM records WHERE ${ESS_PLACE} AND json_extract(data, '$.qpv') IS NOT NULL GROUP BY code`
 		);
-		expect(nonZero(figureOf(page().figures, 'qpv'))).toEqual(
+		expect(nonZero(figureOf((await page()).figures, 'qpv'))).toEqual(
 			Object.fromEntries(rows.map((r) => [r.code, [r.i, r.o]]))
 		);
 	});
 
-	it('funding tools by stage, type and public, split by availability', () => {
-		const figures = page().figures;
+	it('funding tools by stage, type and public, split by availability', async () => {
+		const figures = (await page()).figures;
 		for (const [id, path] of [
 			['financements-stades', '$.stages'],
 			['financements-types', '$.types'],
@@ -122,14 +125,14 @@ describe('observatory figures against the store', () => {
 		}
 	});
 
-	it('gaps: tools not closed per stage and public', () => {
+	it('gaps: tools not closed per stage and public', async () => {
 		const rows = sql(
 			`SELECT s.value AS stage, a.value AS audience, count(*) AS n
 			 FROM records r, json_each(r.data, '$.stages') s, json_each(r.data, '$.eligibility.audiences') a
 			 WHERE r.status = 'published' AND r.kind = 'funding-tool' AND json_extract(r.data, '$.availability') != 'ferme'
 			 GROUP BY s.value, a.value`
 		);
-		const f = figureOf(page().figures, 'financements-lacunes');
+		const f = figureOf((await page()).figures, 'financements-lacunes');
 		for (const row of f.rows)
 			f.series.forEach((s, i) =>
 				expect(row.values[i], `${row.code} × ${s.key}`).toBe(
@@ -138,26 +141,26 @@ describe('observatory figures against the store', () => {
 			);
 	});
 
-	it('freshness: verified in the last twelve months', () => {
+	it('freshness: verified in the last twelve months', async () => {
 		const rows = sql(
 			`SELECT kind, sum(last_verified >= date(?, '-12 months')) AS fresh, count(*) AS n FROM records
 			 WHERE status = 'published' AND (kind != 'organisation' OR json_extract(data, '$.isEss') = 1) GROUP BY kind`,
 			TODAY
 		);
 		const byKind = Object.fromEntries(rows.map((r) => [r.kind, [r.fresh, Number(r.n) - Number(r.fresh)]]));
-		expect(nonZero(figureOf(page().figures, 'fraicheur'))).toEqual({
+		expect(nonZero(figureOf((await page()).figures, 'fraicheur'))).toEqual({
 			structures: byKind.organisation,
 			initiatives: byKind.initiative,
 			outils: byKind['funding-tool']
 		});
 	});
 
-	it('with filters: a commune and a thématique, as SQL counts them', () => {
+	it('with filters: a commune and a thématique, as SQL counts them', async () => {
 		const [theme] = sql(
 			`SELECT t.value AS code FROM records r, json_each(r.data, '$.thematiques') t
 			 WHERE r.status = 'published' AND r.kind = 'initiative' GROUP BY t.value ORDER BY count(*) DESC LIMIT 1`
 		);
-		const f = figureOf(page(`?commune=strasbourg&thematique=${theme.code}`).figures, 'quartiers');
+		const f = figureOf((await page(`?commune=strasbourg&thematique=${theme.code}`)).figures, 'quartiers');
 		const rows = sql(
 			`SELECT quartier_code AS code, sum(kind = 'organisation') AS o, sum(kind = 'initiative') AS i
 			 FROM records WHERE ${ESS_PLACE} AND commune_code = '67482' AND quartier_code IS NOT NULL
@@ -170,12 +173,12 @@ describe('observatory figures against the store', () => {
 });
 
 describe('the page and its files', () => {
-	it('links each figure’s CSV with the filters, and writes it for spreadsheets', () => {
-		const p = page('?commune=schiltigheim');
+	it('links each figure’s CSV with the filters, and writes it for spreadsheets', async () => {
+		const p = await page('?commune=schiltigheim');
 		expect(p.filters).toEqual({ commune: 'schiltigheim', thematique: '' });
 		expect(figureOf(p.figures, 'communes').csv).toBe('/observatoire/communes.csv?commune=schiltigheim');
 		const csv = observatoryCsv(
-			getCatalogue(db),
+			await getCatalogue(client),
 			'communes',
 			new URL('https://carto.test/observatoire/communes.csv?commune=schiltigheim'),
 			TODAY
@@ -188,7 +191,7 @@ describe('the page and its files', () => {
 		// No quartiers outside Strasbourg: no file either.
 		expect(
 			observatoryCsv(
-				getCatalogue(db),
+				await getCatalogue(client),
 				'quartiers',
 				new URL('https://carto.test/x?commune=schiltigheim'),
 				TODAY
@@ -198,8 +201,8 @@ describe('the page and its files', () => {
 });
 
 describe('renderFigureSvg', () => {
-	it('draws one labelled image, one bar per row and series, without an inline stylesheet', () => {
-		const f = figureOf(page().figures, 'communes');
+	it('draws one labelled image, one bar per row and series, without an inline stylesheet', async () => {
+		const f = figureOf((await page()).figures, 'communes');
 		const svg = renderFigureSvg(f);
 		expect(svg).toMatch(/^<svg /);
 		expect(svg).not.toContain('<style');
@@ -211,8 +214,8 @@ describe('renderFigureSvg', () => {
 		expect(svg.match(/aria-/g)).toHaveLength(1);
 	});
 
-	it('draws the gaps as cells, an empty one marked', () => {
-		const f = figureOf(page().figures, 'financements-lacunes');
+	it('draws the gaps as cells, an empty one marked', async () => {
+		const f = figureOf((await page()).figures, 'financements-lacunes');
 		const svg = renderFigureSvg(f);
 		expect(svg.match(/<rect /g)).toHaveLength(f.rows.length * f.series.length);
 		const empty = f.rows.flatMap((r) => r.values).filter((v) => v === 0).length;

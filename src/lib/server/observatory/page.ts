@@ -23,7 +23,7 @@ import {
 } from '$lib/pages/observatory';
 import { getLocale } from '$lib/paraglide/runtime';
 import { getCatalogue } from '../catalogue';
-import type { Db } from '../db/connection';
+import type { SqlClient } from '../db/sql';
 import { lastPublishedChange } from '../db/observatory';
 import { getEnv } from '../store';
 import { renderFigureSvg } from './plot';
@@ -77,13 +77,13 @@ export function localizeObservatoryPage(page: ObservatoryPage): ObservatoryPage 
 	};
 }
 
-export function observatoryData(db: Db, url: URL) {
-	const catalogue = getCatalogue(db);
+export async function observatoryData(sql: SqlClient, url: URL) {
+	const catalogue = await getCatalogue(sql);
 	const today = todayIso();
 	const page = localizeObservatoryPage(
 		observatoryPage(catalogue, url, {
 			today,
-			dataDate: (lastPublishedChange(db) ?? today).slice(0, 10),
+			dataDate: ((await lastPublishedChange(sql)) ?? today).slice(0, 10),
 			siteUrl: getEnv().PUBLIC_SITE_URL
 		})
 	);
@@ -100,7 +100,7 @@ export const readersWording: FigureWording = (figure, filters) => ({
 });
 
 /** One figure's CSV, or undefined for an unknown figure or one not drawn for these filters. */
-export function observatoryCsvFile(db: Db, figure: string, url: URL) {
+export async function observatoryCsvFile(sql: SqlClient, figure: string, url: URL) {
 	if (!isFigureId(figure)) return undefined;
-	return observatoryCsv(getCatalogue(db), figure, url, todayIso(), readersWording);
+	return observatoryCsv(await getCatalogue(sql), figure, url, todayIso(), readersWording);
 }

@@ -23,7 +23,7 @@ import type { PublicRecord } from '$lib/domain/records';
 import type { Due } from '$lib/domain/steps';
 import { installEngine } from '$lib/search/engine';
 import { TimeSlices, unpackStrings, type StringTable } from '$lib/search/packed';
-import type { Db } from '../db/connection';
+import type { SqlClient, StoreSource } from '../db/sql';
 import { todayIso } from '$lib/domain/today';
 import { bumpDataVersionFrom, dataVersion } from '../db/records';
 import {
@@ -80,8 +80,10 @@ export function setRebuildSliceMs(ms: number): void {
 }
 
 interface State {
-	db: Db;
+	sql: SqlClient;
 	model: ReadModel;
+	/** A build in this thread in flight, and the version it was started for (requests share it). */
+	building?: { version: number; model: Promise<ReadModel> };
 	/** The rebuild in flight, if any. */
 	rebuilding?: Promise<void>;
 	/** Set when the worker could not be used: later rebuilds stay in this thread. */
@@ -100,7 +102,8 @@ export function indexesOfCatalogue(catalogue: Catalogue): SearchIndexes | undefi
 }
 
 /** Builds every part in this thread, from one read of the store. */
-export function buildReadModel(db: Db): ReadModel {
+export async function buildReadModel(sql: SqlClient): Promise<ReadModel> {
+	const read = await readInput(sql);
 	const started = performance.now();
 	const steps: string[] = [];
 	let last = started;
@@ -110,7 +113,7 @@ export function buildReadModel(db: Db): ReadModel {
 		last = now;
 		return value;
 	};
-	const input = step('lecture', readInput(db));
+	const input = step('lecture', read);
 	const records = step('tri', [...input.records].sort(byName));
 	const catalogue = step('catalogue', buildCatalogue({ version: input.version, geo: input.geo, records }));
 	const search = step('recherche', buildIndexes(input.version, catalogue.records, catalogue.geo));
@@ -131,15 +134,20 @@ export function buildReadModel(db: Db): ReadModel {
 	};
 }
 
-function install(db: Db, model: ReadModel) {
+function install(sql: SqlClient, model: ReadModel) {
 	indexesOf.set(model.catalogue, model.search);
 	if (model.buildMs > 1000)
 		console.log(
 			`[read-model] version ${model.version} construite en ${model.buildMs} ms (${model.builtIn === 'worker' ? `worker ; ce fil occupé ${model.longestBlockMs} ms d’affilée au plus, installée en ${model.slices} tranches sur ${model.installMs} ms` : 'dans ce fil'})`
 		);
-	if (!state || state.db !== db) state = { db, model };
+	if (!state || state.sql !== sql) state = { sql, model };
 	else if (model.version >= state.model.version) state.model = model;
 	for (const l of listeners) l(state.model);
+}
+
+/** The model installed now, without reading the store's version (what a version's own work runs on). */
+export function currentReadModel(): ReadModel | undefined {
+	return state?.model;
 }
 
 /** Work a module does on a new version's points before it is installed: steps, pausing when `due()`. */
@@ -161,9 +169,9 @@ export function onReadModel(listener: (model: ReadModel) => void): () => void {
 }
 
 /** Builds the first model now (server start), so no visitor pays for it. */
-export function warmReadModel(db: Db): ReadModel {
-	const model = buildReadModel(db);
-	install(db, model);
+export async function warmReadModel(sql: SqlClient): Promise<ReadModel> {
+	const model = await buildReadModel(sql);
+	install(sql, model);
 	return model;
 }
 
@@ -171,20 +179,41 @@ export function warmReadModel(db: Db): ReadModel {
  * The current read model. Up to date for a small store; for a large one, possibly the previous version
  * while the new one is being built (see the top of this file).
  */
-export function readModel(db: Db): ReadModel {
-	const version = dataVersion(db);
-	if (state?.db === db && state.model.version === version) {
-		if (!pointsStale(state.model.points, todayIso()) || !moveOnForTheDay(db, state, version))
+export async function readModel(sql: SqlClient): Promise<ReadModel> {
+	// Read at every request: a write made by another instance over the same PostgreSQL is seen at once.
+	const version = await dataVersion(sql);
+	if (state?.sql === sql && state.model.version >= version) {
+		if (!pointsStale(state.model.points, todayIso()) || !(await moveOnForTheDay(sql, state, version)))
 			return state.model;
-		return readModel(db);
+		return readModel(sql);
 	}
-	if (state?.db !== db || state.model.catalogue.records.length <= inlineMax) {
-		const model = buildReadModel(db);
-		install(db, model);
-		return model;
-	}
+	if (state?.sql !== sql || state.model.catalogue.records.length <= inlineMax)
+		return buildInThread(sql, version);
 	startRebuild(state);
 	return state.model;
+}
+
+/**
+ * A small store's model built in the request that sees its new version. Requests arriving meanwhile (on
+ * PostgreSQL the read awaits the network) wait for that build rather than start their own.
+ */
+function buildInThread(sql: SqlClient, version: number): Promise<ReadModel> {
+	const pending = state?.sql === sql ? state.building : undefined;
+	if (pending && pending.version >= version) return pending.model;
+	const model = buildReadModel(sql).then((built) => {
+		install(sql, built);
+		return built;
+	});
+	if (state?.sql === sql) {
+		const building = { version, model };
+		state.building = building;
+		const s = state;
+		const clear = () => {
+			if (s.building === building) s.building = undefined;
+		};
+		model.then(clear, clear);
+	}
+	return model;
 }
 
 /**
@@ -194,11 +223,11 @@ export function readModel(db: Db): ReadModel {
  * and the page cache. False when the version cannot be written (a full or read-only disk; logged once
  * a day): the current model is served until a write succeeds.
  */
-function moveOnForTheDay(db: Db, s: State, version: number): boolean {
+async function moveOnForTheDay(sql: SqlClient, s: State, version: number): Promise<boolean> {
 	const today = todayIso();
 	if (s.dayBumpFailedOn === today) return false;
 	try {
-		bumpDataVersionFrom(db, version);
+		await bumpDataVersionFrom(sql, version);
 		return true;
 	} catch (e) {
 		s.dayBumpFailedOn = today;
@@ -211,23 +240,23 @@ function moveOnForTheDay(db: Db, s: State, version: number): boolean {
 }
 
 /** Resolves once no rebuild is in flight and the model is the store's current version (tests, scripts). */
-export async function settledReadModel(db: Db): Promise<ReadModel> {
+export async function settledReadModel(sql: SqlClient): Promise<ReadModel> {
 	for (;;) {
-		const model = readModel(db);
-		if (model.version === dataVersion(db) && !state?.rebuilding) return model;
+		const model = await readModel(sql);
+		if (model.version === (await dataVersion(sql)) && !state?.rebuilding) return model;
 		await (state?.rebuilding ?? nextTurn());
 	}
 }
 
 function startRebuild(s: State) {
 	if (s.rebuilding) return;
-	const db = s.db;
+	const sql = s.sql;
 	const inThread = async () => {
 		await nextTurn();
-		install(db, buildReadModel(db));
+		install(sql, await buildReadModel(sql));
 	};
-	const useWorker = !s.noWorker && db.name !== ':memory:' && !db.memory;
-	s.rebuilding = (useWorker ? rebuildInWorker(db) : inThread())
+	const source = s.noWorker ? undefined : sql.source;
+	s.rebuilding = (source ? rebuildInWorker(sql, source) : inThread())
 		.catch(async (e) => {
 			console.error('[read-model] reconstruction par le worker impossible, faite dans ce fil :', e);
 			s.noWorker = true;
@@ -236,7 +265,13 @@ function startRebuild(s: State) {
 		.finally(() => {
 			s.rebuilding = undefined;
 			// Writes made during the rebuild: build again for them.
-			if (state === s && dataVersion(db) !== s.model.version) startRebuild(s);
+			if (state !== s) return;
+			dataVersion(sql).then(
+				(version) => {
+					if (state === s && version !== s.model.version) startRebuild(s);
+				},
+				(e) => console.error('[read-model] version des données illisible après reconstruction :', e)
+			);
 		});
 }
 
@@ -248,10 +283,10 @@ async function workerUrl(): Promise<URL> {
 	return new URL(WORKER_URL);
 }
 
-async function rebuildInWorker(db: Db): Promise<void> {
+async function rebuildInWorker(sql: SqlClient, source: StoreSource): Promise<void> {
 	const started = performance.now();
 	const url = await workerUrl();
-	const request: WorkerRequest = { dbPath: db.name };
+	const request: WorkerRequest = { source };
 	// Source files (development, tests) are TypeScript: the worker registers tsx first, as the scripts do
 	// (`--import tsx` in a worker's execArgv does not reach its entry module on Node 20).
 	const worker = url.pathname.endsWith('.ts')
@@ -313,7 +348,7 @@ async function rebuildInWorker(db: Db): Promise<void> {
 	};
 	slices.end();
 	// The three parts of one version, swapped together.
-	install(db, {
+	install(sql, {
 		version: result.version,
 		catalogue,
 		search,

@@ -21,15 +21,15 @@ import { BROWSER_INDEX_MAX_GZIP, type SearchManifest } from '$lib/search/protoco
 import { route } from '$lib/links';
 import { buildSearchIndexes, type SearchEngine } from '$lib/search/engine';
 import type { SearchGeo } from '$lib/search/documents';
-import { listPublishedRecords } from '../db/catalogue';
-import type { Db } from '../db/connection';
+import { listPublishedRecordsQuery } from '../db/catalogue';
+import { perform, transaction, type Conn, type Out, type Query } from '../db/query';
 import {
-	dataVersion,
-	getRecordById,
-	listCommunes,
-	listQpv,
-	listQuartiers,
-	listThematiques
+	dataVersionQuery,
+	recordById,
+	communeRows,
+	qpvRows,
+	quartierRows,
+	thematiqueRows
 } from '../db/records';
 
 export interface ReadInput {
@@ -44,31 +44,40 @@ const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true })
 export const byName = (a: PublicRecord, b: PublicRecord) =>
 	collator.compare(a.name, b.name) || (a.id < b.id ? -1 : 1);
 
-/** One read transaction: the data version and what it stands for, never a mix of two versions. */
-export function readInput(db: Db): ReadInput {
-	return db.transaction(() => {
-		const records = listPublishedRecords(db);
-		const known = new Set(records.map((r) => r.id));
-		const providerIds = records.flatMap((r) => (r.kind === 'funding-tool' ? r.providerIds : []));
-		for (const id of new Set(providerIds)) {
-			if (known.has(id)) continue;
-			const stored = getRecordById(db, id);
-			if (stored) {
-				const { version: _version, ...r } = stored;
-				records.push(r as PublicRecord);
-			}
-		}
-		return {
-			version: dataVersion(db),
-			geo: {
-				communes: listCommunes(db),
-				quartiers: listQuartiers(db),
-				qpv: listQpv(db),
-				thematiques: listThematiques(db)
+/**
+ * One read transaction: the data version and what it stands for, never a mix of two versions. On either
+ * connection: the worker reads a SQLite file on its own synchronous one.
+ */
+export function readInput<C extends Conn>(conn: C): Out<C, ReadInput> {
+	return perform(
+		conn,
+		transaction(
+			function* (): Query<ReadInput> {
+				const records = yield* listPublishedRecordsQuery();
+				const known = new Set(records.map((r) => r.id));
+				const providerIds = records.flatMap((r) => (r.kind === 'funding-tool' ? r.providerIds : []));
+				for (const id of new Set(providerIds)) {
+					if (known.has(id)) continue;
+					const stored = yield* recordById(id);
+					if (stored) {
+						const { version: _version, ...r } = stored;
+						records.push(r as PublicRecord);
+					}
+				}
+				return {
+					version: yield* dataVersionQuery(),
+					geo: {
+						communes: yield* communeRows(),
+						quartiers: yield* quartierRows(),
+						qpv: yield* qpvRows(),
+						thematiques: yield* thematiqueRows()
+					},
+					records
+				};
 			},
-			records
-		};
-	})();
+			{ readOnly: true }
+		)
+	);
 }
 
 export interface SearchIndexes {

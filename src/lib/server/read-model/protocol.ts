@@ -3,12 +3,13 @@ import type { Geo } from '$lib/domain/query';
 import type { SearchManifest } from '$lib/search/protocol';
 import type { TransferableEngine } from '$lib/search/engine';
 import type { StringTable } from '$lib/search/packed';
+import type { StoreSource } from '../db/sql';
 import type { PointsBody } from './parts';
 
 /** The worker's `workerData`. */
 export interface WorkerRequest {
-	/** The SQLite file, opened read-only by the worker. */
-	dbPath: string;
+	/** The store: a SQLite file, opened read-only by the worker, or a PostgreSQL database. */
+	source: StoreSource;
 }
 
 export type WorkerMessage =

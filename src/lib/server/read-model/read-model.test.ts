@@ -20,23 +20,26 @@ import {
 	settledReadModel,
 	warmReadModel
 } from './index';
+import { sqliteClient, type SqlClient } from '../db/sql';
 
 let dir: string;
 let db: Db;
-beforeAll(() => {
+let sql: SqlClient;
+beforeAll(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'carto-ess-read-model-'));
 	db = openDatabase(join(dir, 'store.sqlite'));
+	sql = sqliteClient(db);
 	migrate(db);
 	for (const c of communes) insertCommune(db, c);
 	for (const q of quartiers) insertQuartier(db, q);
 	for (const t of thematiques) insertThematique(db, t);
 	for (const r of directoryRecords) insertRecord(db, r);
 });
-afterAll(() => {
+afterAll(async () => {
 	db.close();
 	rmSync(dir, { recursive: true, force: true });
 });
-afterEach(() => {
+afterEach(async () => {
 	setRebuildInlineMax(2000);
 	resetReadModel();
 });
@@ -52,11 +55,11 @@ const newOrg = (n: number) =>
 	);
 
 describe('the map’s events to come', () => {
-	afterEach(() => {
+	afterEach(async () => {
 		vi.useRealTimers();
 	});
 	const at = (iso: string) => vi.setSystemTime(new Date(iso));
-	const drawnIds = () => readModel(db).points.points.map((p) => p.id);
+	const drawnIds = async () => (await readModel(sql)).points.points.map((p) => p.id);
 
 	it('never shows an event that has ended: the day after its last day is a new data version', async () => {
 		vi.useFakeTimers({ toFake: ['Date'] });
@@ -82,51 +85,51 @@ describe('the map’s events to come', () => {
 				confidence: 'high'
 			})
 		);
-		const before = warmReadModel(db);
-		expect(drawnIds()).toContain('fete-du-quartier');
+		const before = await warmReadModel(sql);
+		expect(await drawnIds()).toContain('fete-du-quartier');
 		expect(before.points.staleFrom).toBe('2027-01-29');
 		// The same day, nothing moves.
-		expect(readModel(db)).toBe(before);
+		expect(await readModel(sql)).toBe(before);
 
 		// Midnight in Strasbourg, 23:00 UTC: the event is over, with no edit in between.
 		at('2027-01-28T23:00:00Z');
-		const after = readModel(db);
+		const after = await readModel(sql);
 		expect(after.version).toBe(before.version + 1);
 		expect(dataVersion(db)).toBe(after.version);
-		expect(drawnIds()).not.toContain('fete-du-quartier');
+		expect(await drawnIds()).not.toContain('fete-du-quartier');
 		expect(after.points.etag).not.toBe(before.points.etag);
 		expect(after.points.version).not.toBe(before.points.version);
 		expect(after.points.staleFrom).toBeUndefined();
 		// Once: the next requests of the day keep that version.
-		expect(readModel(db)).toBe(after);
+		expect(await readModel(sql)).toBe(after);
 		// The agenda still has the event, among the past ones.
-		expect(getCatalogue(db).byId.has('fete-du-quartier')).toBe(true);
+		expect((await getCatalogue(sql)).byId.has('fete-du-quartier')).toBe(true);
 	});
 });
 
 describe('the read model', () => {
-	it('is rebuilt in the request for a small store: an editor sees the change at once', () => {
-		const first = warmReadModel(db);
+	it('is rebuilt in the request for a small store: an editor sees the change at once', async () => {
+		const first = await warmReadModel(sql);
 		insertRecord(db, newOrg(1));
-		const next = readModel(db);
+		const next = await readModel(sql);
 		expect(next.version).toBe(dataVersion(db));
 		expect(next.version).toBeGreaterThan(first.version);
 		expect(next.builtIn).toBe('thread');
-		expect(getCatalogue(db)).toBe(next.catalogue);
-		expect(currentSearchIndexes(db)).toBe(next.search);
+		expect(await getCatalogue(sql)).toBe(next.catalogue);
+		expect(await currentSearchIndexes(sql)).toBe(next.search);
 		expect(searchIndexes(next.catalogue)).toBe(next.search);
-		expect(mapPoints(db)).toBe(next.points);
+		expect(await mapPoints(sql)).toBe(next.points);
 	});
 
 	it('serves the previous version while a worker builds the new one, then swaps all parts at once', async () => {
 		setRebuildInlineMax(0);
-		const before = warmReadModel(db);
+		const before = await warmReadModel(sql);
 		insertRecord(db, newOrg(2));
-		const during = readModel(db);
+		const during = await readModel(sql);
 		// No waiting: the previous version, whole.
 		expect(during).toBe(before);
-		expect(getCatalogue(db).byId.has('velo-2')).toBe(false);
-		const after = await settledReadModel(db);
+		expect((await getCatalogue(sql)).byId.has('velo-2')).toBe(false);
+		const after = await settledReadModel(sql);
 		expect(after.builtIn).toBe('worker');
 		expect(after.version).toBe(dataVersion(db));
 		expect(after.catalogue.byId.has('velo-2')).toBe(true);
@@ -134,7 +137,7 @@ describe('the read model', () => {
 		expect(after.points.points.some((p) => p.id === 'velo-2')).toBe(true);
 		expect(searchIndexes(after.catalogue)).toBe(after.search);
 		// The worker's parts are what this thread would have built from the same data.
-		const here = buildReadModel(db);
+		const here = await buildReadModel(sql);
 		expect(after.search.quickFile.name).toBe(here.search.quickFile.name);
 		expect(after.search.manifest).toEqual(here.search.manifest);
 		expect(after.points.etag).toBe(here.points.etag);
@@ -146,18 +149,18 @@ describe('the read model', () => {
 
 	it('rebuilds again for writes made during a rebuild', async () => {
 		setRebuildInlineMax(0);
-		warmReadModel(db);
+		await warmReadModel(sql);
 		insertRecord(db, newOrg(3));
-		readModel(db);
+		await readModel(sql);
 		insertRecord(db, newOrg(4));
-		const last = await settledReadModel(db);
+		const last = await settledReadModel(sql);
 		expect(last.version).toBe(dataVersion(db));
 		expect(last.catalogue.byId.has('velo-4')).toBe(true);
 	});
 });
 
 describe('a search engine sent between threads', () => {
-	it('answers and serializes as the engine it was made from', () => {
+	it('answers and serializes as the engine it was made from', async () => {
 		const { full } = buildSearchIndexes(directoryRecords, { communes, quartiers, qpv: [], thematiques });
 		const { data, transfer } = full.transferable();
 		const copy = engineFromTransferable(structuredClone(data, { transfer }));

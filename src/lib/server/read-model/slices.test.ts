@@ -23,6 +23,7 @@ import {
 	type ReadModel
 } from './index';
 import { byName, pointsParts, readInput } from './parts';
+import { sqliteClient } from '../db/sql';
 
 /** The seed's records many times over (new ids, slugs and names), so the parts are a few thousand long. */
 const COPIES = 12;
@@ -103,7 +104,7 @@ describe('a rebuild by the worker', () => {
 	it('gives the catalogue, indexes and points this thread builds, installed in slices between which timers fire', async () => {
 		setRebuildInlineMax(0);
 		setRebuildSliceMs(0);
-		warmReadModel(db);
+		await warmReadModel(sqliteClient(db));
 		const ticks: number[] = [];
 		const timer = setInterval(() => ticks.push(performance.now()), 1);
 		let installedAt = 0;
@@ -116,8 +117,8 @@ describe('a rebuild by the worker', () => {
 					organisationFixture({ id: 'ecrite', slug: 'ecrite', name: 'Écrite pendant le test' })
 				)
 			);
-			expect(readModel(db).catalogue.byId.has('ecrite')).toBe(false);
-			after = await settledReadModel(db);
+			expect((await readModel(sqliteClient(db))).catalogue.byId.has('ecrite')).toBe(false);
+			after = await settledReadModel(sqliteClient(db));
 		} finally {
 			clearInterval(timer);
 			stop();
@@ -129,7 +130,7 @@ describe('a rebuild by the worker', () => {
 		const during = ticks.filter((t) => t >= installedAt - after.installMs && t <= installedAt);
 		expect(during.length).toBeGreaterThan(1);
 
-		const here = buildReadModel(db);
+		const here = await buildReadModel(sqliteClient(db));
 		expect(after.version).toBe(here.version);
 		expect(after.catalogue).toEqual(here.catalogue);
 		const { points: p, ...rest } = after.points;

@@ -8,7 +8,8 @@ import { setPriority } from 'node:os';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { packStrings } from '$lib/search/packed';
 import { openDatabase } from '../db/connection';
-import { buildIndexes, byName, pointsParts, readInput } from './parts';
+import { postgresClient, type StoreSource } from '../db/sql';
+import { buildIndexes, byName, pointsParts, readInput, type ReadInput } from './parts';
 import type { WorkerMessage, WorkerRequest } from './protocol';
 
 export const WORKER_URL = import.meta.url;
@@ -31,17 +32,29 @@ export function lowerThisThreadPriority(): void {
 	}
 }
 
-function run(request: WorkerRequest) {
+/** The store's data version and what it stands for, read on a connection of this thread's own. */
+async function read(source: StoreSource): Promise<ReadInput> {
+	if ('sqlite' in source) {
+		const db = openDatabase(source.sqlite, { readonly: true });
+		try {
+			return readInput(db);
+		} finally {
+			db.close();
+		}
+	}
+	const sql = postgresClient(source.postgres, { max: 1 });
+	try {
+		return await readInput(sql);
+	} finally {
+		await sql.close();
+	}
+}
+
+async function run(request: WorkerRequest) {
 	const port = parentPort!;
 	lowerThisThreadPriority();
 	const started = performance.now();
-	const db = openDatabase(request.dbPath, { readonly: true });
-	let input;
-	try {
-		input = readInput(db);
-	} finally {
-		db.close();
-	}
+	const input = await read(request.source);
 	const records = [...input.records].sort(byName);
 	for (let at = 0; at < records.length; at += RECORDS_PER_MESSAGE) {
 		const transfer: ArrayBuffer[] = [];
@@ -80,11 +93,9 @@ function run(request: WorkerRequest) {
 	]);
 }
 
-if (!isMainThread && (workerData as Partial<WorkerRequest> | undefined)?.dbPath) {
-	try {
-		run(workerData as WorkerRequest);
-	} catch (e) {
+if (!isMainThread && (workerData as Partial<WorkerRequest> | undefined)?.source) {
+	run(workerData as WorkerRequest).catch((e) => {
 		const message: WorkerMessage = { type: 'error', message: String((e as Error)?.stack ?? e) };
 		parentPort!.postMessage(message);
-	}
+	});
 }

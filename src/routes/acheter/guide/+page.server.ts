@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { acheterGuidePage } from '$lib/pages/acheter';
 import { getCatalogue } from '$lib/server/catalogue';
-import { getDb } from '$lib/server/store';
+import { getSql } from '$lib/server/store';
 
-export const load: PageServerLoad = () => acheterGuidePage(getCatalogue(getDb()));
+export const load: PageServerLoad = async () => acheterGuidePage(await getCatalogue(getSql()));

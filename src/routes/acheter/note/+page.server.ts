@@ -3,10 +3,10 @@ import { todayIso } from '$lib/domain/today';
 import { acheterNotePage } from '$lib/pages/acheter';
 import { deliveryCacheHeaders, locatedDelivery } from '$lib/server/buyers';
 import { getCatalogue } from '$lib/server/catalogue';
-import { getDb, getEnv } from '$lib/server/store';
+import { getEnv, getSql } from '$lib/server/store';
 
 export const load: PageServerLoad = async ({ url, getClientAddress, setHeaders }) => {
-	const catalogue = getCatalogue(getDb());
+	const catalogue = await getCatalogue(getSql());
 	const env = getEnv();
 	const located = await locatedDelivery(catalogue, url, env.GEOCODER_URL, getClientAddress());
 	setHeaders(deliveryCacheHeaders(located));

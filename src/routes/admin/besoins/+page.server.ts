@@ -6,13 +6,13 @@ import { needSummary } from '$lib/pages/needs';
 import { requireRole } from '$lib/server/auth/guard';
 import { getCatalogue } from '$lib/server/catalogue';
 import { listPendingNeeds, moderateNeed } from '$lib/server/needs';
-import { getDb, getSql } from '$lib/server/store';
+import { getSql } from '$lib/server/store';
 
 /** Buyers' needs waiting for moderation: published or refused, with a note for the buyer. */
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireRole(locals, 'editor');
 	const pending = await listPendingNeeds(getSql(), todayIso());
-	const c = getCatalogue(getDb());
+	const c = await getCatalogue(getSql());
 	return {
 		needs: pending.map((n) => ({
 			...needSummary(c, n.id, n.data, n.status),

@@ -1,9 +1,9 @@
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { indicatorsPage } from '$lib/server/admin/indicators';
-import { getDb } from '$lib/server/store';
+import { getSql } from '$lib/server/store';
 
-export const load: PageServerLoad = ({ locals }) => {
+export const load: PageServerLoad = async ({ locals }) => {
 	requireRole(locals, 'editor');
-	return indicatorsPage(getDb());
+	return await indicatorsPage(getSql());
 };

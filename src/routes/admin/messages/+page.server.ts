@@ -4,12 +4,12 @@ import { requireRole } from '$lib/server/auth/guard';
 import { markHandled, messagesPage, resendDecision, sendByEmail } from '$lib/server/admin/messages';
 import { mailConfigured } from '$lib/server/env';
 import { getCatalogue } from '$lib/server/catalogue';
-import { getDb, getEnv, getSql } from '$lib/server/store';
+import { getEnv, getSql } from '$lib/server/store';
 import { route } from '$lib/links';
 
-export const load: PageServerLoad = ({ locals }) => {
+export const load: PageServerLoad = async ({ locals }) => {
 	requireRole(locals, 'editor');
-	return messagesPage(getSql(), getCatalogue(getDb()), mailConfigured(getEnv()));
+	return messagesPage(getSql(), await getCatalogue(getSql()), mailConfigured(getEnv()));
 };
 
 async function field(request: Request, name: string): Promise<string> {
@@ -28,7 +28,7 @@ export const actions: Actions = {
 	send: async ({ locals, request }) => {
 		requireRole(locals, 'editor');
 		const id = await field(request, 'id');
-		const result = await sendByEmail(getSql(), getCatalogue(getDb()), id, mailConfigured(getEnv()));
+		const result = await sendByEmail(getSql(), await getCatalogue(getSql()), id, mailConfigured(getEnv()));
 		if (!result.ok) return fail(result.status, { message: result.message, id });
 		redirect(303, route.adminMessages({ envoi: true }));
 	},

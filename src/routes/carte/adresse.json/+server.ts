@@ -1,7 +1,7 @@
 import type { RequestHandler } from './$types';
 import { allowAddressLookup } from '$lib/server/address-lookup';
 import { locate } from '$lib/server/map';
-import { getDb, getEnv } from '$lib/server/store';
+import { getEnv, getSql } from '$lib/server/store';
 
 export const GET: RequestHandler = async ({ url, getClientAddress }) => {
 	const allowed = allowAddressLookup(getClientAddress());
@@ -13,6 +13,6 @@ export const GET: RequestHandler = async ({ url, getClientAddress }) => {
 				headers: { 'cache-control': 'no-store', 'retry-after': String(allowed.retryAfterSeconds) }
 			}
 		);
-	const result = await locate(getDb(), getEnv().GEOCODER_URL, url.searchParams.get('q') ?? '');
+	const result = await locate(getSql(), getEnv().GEOCODER_URL, url.searchParams.get('q') ?? '');
 	return Response.json(result, { status: result.ok ? 200 : 422, headers: { 'cache-control': 'no-store' } });
 };

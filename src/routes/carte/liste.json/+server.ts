@@ -1,6 +1,6 @@
 import type { RequestHandler } from './$types';
 import { listResponse } from '$lib/server/map-scale';
-import { getDb } from '$lib/server/store';
+import { getSql } from '$lib/server/store';
 
 /** A page of the list by filters and visible box (large stores). */
-export const GET: RequestHandler = ({ url }) => listResponse(getDb(), url);
+export const GET: RequestHandler = ({ url }) => listResponse(getSql(), url);

@@ -1,5 +1,5 @@
 import type { RequestHandler } from './$types';
 import { pointsResponse } from '$lib/server/map';
-import { getDb } from '$lib/server/store';
+import { getSql } from '$lib/server/store';
 
-export const GET: RequestHandler = ({ request, url }) => pointsResponse(getDb(), request, url);
+export const GET: RequestHandler = async ({ request, url }) => await pointsResponse(getSql(), request, url);

@@ -3,13 +3,13 @@ import type { Actions, PageServerLoad } from './$types';
 import { contactDeps, contactPage, submitContact } from '$lib/server/contact';
 import { mailConfigured } from '$lib/server/env';
 import { getCatalogue } from '$lib/server/catalogue';
-import { getDb, getEnv } from '$lib/server/store';
+import { getEnv, getSql } from '$lib/server/store';
 import { route } from '$lib/links';
 import { localeOfPath } from '$lib/i18n/paths';
 
 /** /contacter/<record id>: a message to a published record's people (or to the team, who forwards it). */
-export const load: PageServerLoad = ({ params }) => {
-	const page = contactPage(getCatalogue(getDb()), params.id, mailConfigured(getEnv()));
+export const load: PageServerLoad = async ({ params }) => {
+	const page = contactPage(await getCatalogue(getSql()), params.id, mailConfigured(getEnv()));
 	if (!page) error(404, 'Fiche introuvable');
 	return page;
 };
@@ -19,7 +19,7 @@ export const actions: Actions = {
 		const outcome = await submitContact(
 			params.id,
 			request,
-			contactDeps(getClientAddress(), localeOfPath(url.pathname))
+			await contactDeps(getClientAddress(), localeOfPath(url.pathname))
 		);
 		if (!outcome.ok) return fail(outcome.status, { errors: outcome.errors, values: outcome.values });
 		redirect(303, route.contactSent({ id: params.id }));

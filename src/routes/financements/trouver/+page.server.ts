@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { finderPage } from '$lib/pages/funding';
 import { getCatalogue } from '$lib/server/catalogue';
-import { getDb, getEnv } from '$lib/server/store';
+import { getEnv, getSql } from '$lib/server/store';
 
-export const load: PageServerLoad = ({ url }) =>
-	finderPage(getCatalogue(getDb()), url, getEnv().PUBLIC_SITE_URL);
+export const load: PageServerLoad = async ({ url }) =>
+	finderPage(await getCatalogue(getSql()), url, getEnv().PUBLIC_SITE_URL);

@@ -1,5 +1,5 @@
 import type { RequestHandler } from './$types';
 import { eventsFeedResponse } from '$lib/server/feeds';
-import { getDb } from '$lib/server/store';
+import { getSql } from '$lib/server/store';
 
-export const GET: RequestHandler = ({ url }) => eventsFeedResponse(getDb(), url);
+export const GET: RequestHandler = async ({ url }) => await eventsFeedResponse(getSql(), url);

@@ -1,5 +1,5 @@
 import type { RequestHandler } from './$types';
 import { fundingFeedResponse } from '$lib/server/feeds';
-import { getDb } from '$lib/server/store';
+import { getSql } from '$lib/server/store';
 
-export const GET: RequestHandler = () => fundingFeedResponse(getDb());
+export const GET: RequestHandler = async () => await fundingFeedResponse(getSql());

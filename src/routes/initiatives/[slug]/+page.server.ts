@@ -3,10 +3,10 @@ import type { PageServerLoad } from './$types';
 import { initiativePage } from '$lib/pages/initiative';
 import { getCatalogue } from '$lib/server/catalogue';
 import { qrSvg } from '$lib/server/qr';
-import { getDb, getEnv } from '$lib/server/store';
+import { getEnv, getSql } from '$lib/server/store';
 
-export const load: PageServerLoad = ({ params }) => {
-	const page = initiativePage(getCatalogue(getDb()), params.slug, getEnv().PUBLIC_SITE_URL);
+export const load: PageServerLoad = async ({ params }) => {
+	const page = initiativePage(await getCatalogue(getSql()), params.slug, getEnv().PUBLIC_SITE_URL);
 	if (!page) error(404, 'Initiative introuvable');
 	return { ...page, shareQr: qrSvg(page.canonical) };
 };

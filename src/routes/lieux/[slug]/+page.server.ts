@@ -3,17 +3,16 @@ import type { PageServerLoad } from './$types';
 import { placePage } from '$lib/pages/places';
 import { getCatalogue } from '$lib/server/catalogue';
 import { shownOffersByPlace } from '$lib/server/premises';
-import { getDb, getEnv } from '$lib/server/store';
+import { getEnv, getSql } from '$lib/server/store';
 
-export const load: PageServerLoad = ({ params, setHeaders }) => {
-	const db = getDb();
+export const load: PageServerLoad = async ({ params, setHeaders }) => {
 	const now = new Date();
 	const page = placePage(
-		getCatalogue(db),
+		await getCatalogue(getSql()),
 		params.slug,
 		getEnv().PUBLIC_SITE_URL,
 		now,
-		shownOffersByPlace(db, now)
+		await shownOffersByPlace(getSql(), now)
 	);
 	if (!page) error(404, 'Lieu introuvable');
 	// « Ouvert maintenant » changes with the clock: the page cache must not keep it.

@@ -4,10 +4,10 @@ import { todayIso } from '$lib/domain/today';
 import { areaEvents } from '$lib/pages/agenda';
 import { areaPage } from '$lib/pages/quartiers';
 import { getCatalogue } from '$lib/server/catalogue';
-import { getDb } from '$lib/server/store';
+import { getSql } from '$lib/server/store';
 
-export const load: PageServerLoad = ({ params, setHeaders }) => {
-	const catalogue = getCatalogue(getDb());
+export const load: PageServerLoad = async ({ params, setHeaders }) => {
+	const catalogue = await getCatalogue(getSql());
 	const page = areaPage(catalogue, params.slug);
 	if (!page) error(404, 'Quartier ou commune introuvable');
 	// Its events « à venir » change at midnight: the page cache must not keep them.

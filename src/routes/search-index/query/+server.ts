@@ -1,6 +1,6 @@
 import type { RequestHandler } from './$types';
 import { queryResponse } from '$lib/server/search-index';
-import { getDb } from '$lib/server/store';
+import { getSql } from '$lib/server/store';
 
 /** Full-text search (descriptions included) for the browser's search client. */
-export const GET: RequestHandler = ({ url }) => queryResponse(getDb(), url);
+export const GET: RequestHandler = async ({ url }) => await queryResponse(getSql(), url);

@@ -5,10 +5,10 @@ import { organiserEvents } from '$lib/pages/agenda';
 import { organisationPage } from '$lib/pages/structure';
 import { getCatalogue } from '$lib/server/catalogue';
 import { qrSvg } from '$lib/server/qr';
-import { getDb, getEnv } from '$lib/server/store';
+import { getEnv, getSql } from '$lib/server/store';
 
-export const load: PageServerLoad = ({ params }) => {
-	const catalogue = getCatalogue(getDb());
+export const load: PageServerLoad = async ({ params }) => {
+	const catalogue = await getCatalogue(getSql());
 	const page = organisationPage(catalogue, params.slug, getEnv().PUBLIC_SITE_URL);
 	if (!page) error(404, 'Structure introuvable');
 	return {

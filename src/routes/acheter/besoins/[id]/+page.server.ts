@@ -5,7 +5,7 @@ import { route } from '$lib/links';
 import { needFormOptions, needSummary } from '$lib/pages/needs';
 import { getCatalogue } from '$lib/server/catalogue';
 import { archiveExpired, getNeed, submitInterest } from '$lib/server/needs';
-import { getDb, getSql } from '$lib/server/store';
+import { getSql } from '$lib/server/store';
 
 /** One published need, its matching suppliers, and the form a supplier answers it with. */
 export const load: PageServerLoad = async ({ params, url, setHeaders }) => {
@@ -15,7 +15,7 @@ export const load: PageServerLoad = async ({ params, url, setHeaders }) => {
 	const need = await getNeed(sql, params.id);
 	if (!need || need.status === 'pending' || need.status === 'rejected') error(404, 'Besoin introuvable');
 	if (need.status !== 'open') error(410, 'Ce besoin est clos : il ne reçoit plus de réponses.');
-	const c = getCatalogue(getDb());
+	const c = await getCatalogue(getSql());
 	return {
 		need: needSummary(c, need.id, need.data, need.status, 10),
 		// The codes beside the French words, for the page to write them in the reader's language.

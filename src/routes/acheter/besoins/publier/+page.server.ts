@@ -5,17 +5,20 @@ import { route } from '$lib/links';
 import { needFormOptions, needPlaces } from '$lib/pages/needs';
 import { getCatalogue } from '$lib/server/catalogue';
 import { submitNeed } from '$lib/server/needs';
-import { getDb, getSql } from '$lib/server/store';
+import { getSql } from '$lib/server/store';
 
 /** /acheter/besoins/publier: a buyer describes a need, without an account; it waits for moderation. */
-export const load: PageServerLoad = () => ({ ...needFormOptions(getCatalogue(getDb())), today: todayIso() });
+export const load: PageServerLoad = async () => ({
+	...needFormOptions(await getCatalogue(getSql())),
+	today: todayIso()
+});
 
 export const actions: Actions = {
 	default: async ({ request, getClientAddress }) => {
 		const outcome = await submitNeed(
 			request,
 			{ sql: getSql(), clientAddress: getClientAddress() },
-			needPlaces(getCatalogue(getDb())),
+			needPlaces(await getCatalogue(getSql())),
 			todayIso()
 		);
 		// A robot filled the trap: it sees the same answer as a person, nothing is stored.

@@ -11,14 +11,14 @@ import {
 	type SaveResult
 } from '$lib/server/admin/records';
 import { proposalView } from '$lib/server/admin/moderation';
-import { getDb, getEnv, getSql } from '$lib/server/store';
+import { getEnv, getSql } from '$lib/server/store';
 import { route } from '$lib/links';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	requireRole(locals, 'editor');
 	// The moderation still reads through the synchronous connection.
 	const page = await editPage(getSql(), params.id, url.searchParams.get('proposition'), (id) =>
-		proposalView(getDb(), id)
+		proposalView(getSql(), id)
 	);
 	if (!page) error(404, 'Cette fiche n’existe pas.');
 	return page;

@@ -5,14 +5,14 @@ import { requireRole } from '$lib/server/auth/guard';
 import { createPage, geocodeForm, parseKind } from '$lib/server/admin/forms';
 import { createFromForm } from '$lib/server/admin/records';
 import { proposalView } from '$lib/server/admin/moderation';
-import { getDb, getEnv, getSql } from '$lib/server/store';
+import { getEnv, getSql } from '$lib/server/store';
 import { route } from '$lib/links';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	requireRole(locals, 'editor');
 	// The moderation still reads through the synchronous connection.
 	return createPage(getSql(), url.searchParams.get('type'), url.searchParams.get('proposition'), (id, now) =>
-		proposalView(getDb(), id, now)
+		proposalView(getSql(), id, now)
 	);
 };
 

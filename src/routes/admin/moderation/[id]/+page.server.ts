@@ -2,13 +2,12 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { approveProposal, proposalView, rejectProposal } from '$lib/server/admin/moderation';
-import { getDb, getSql } from '$lib/server/store';
+import { getSql } from '$lib/server/store';
 import { route } from '$lib/links';
 
-export const load: PageServerLoad = ({ locals, params }) => {
+export const load: PageServerLoad = async ({ locals, params }) => {
 	requireRole(locals, 'editor');
-	// Built by the workspace's page builders, still on SQLite's synchronous connection.
-	const view = proposalView(getDb(), params.id);
+	const view = await proposalView(getSql(), params.id);
 	if (!view) error(404, 'Cette proposition n’existe pas.');
 	return { view };
 };
@@ -19,7 +18,7 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const raw = form.get('version');
 		const version = raw === null || raw === '' ? undefined : Number(raw);
-		const result = await approveProposal({ sql: getSql(), db: getDb() }, params.id, version, user);
+		const result = await approveProposal(getSql(), params.id, version, user);
 		if (!result.ok) return fail(409, { message: result.message, field: null });
 		redirect(303, route.adminProposal(params.id, { approuvee: true }));
 	},

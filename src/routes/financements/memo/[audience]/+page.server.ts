@@ -2,10 +2,10 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { memoPage } from '$lib/pages/funding';
 import { getCatalogue } from '$lib/server/catalogue';
-import { getDb, getEnv } from '$lib/server/store';
+import { getEnv, getSql } from '$lib/server/store';
 
-export const load: PageServerLoad = ({ params }) => {
-	const page = memoPage(getCatalogue(getDb()), params.audience, getEnv().PUBLIC_SITE_URL);
+export const load: PageServerLoad = async ({ params }) => {
+	const page = memoPage(await getCatalogue(getSql()), params.audience, getEnv().PUBLIC_SITE_URL);
 	if (!page) error(404, 'Mémo introuvable : fiscalisees ou non-fiscalisees');
 	return page;
 };

@@ -13,7 +13,7 @@ import {
 	renewToken,
 	setInterestStatus
 } from '$lib/server/needs';
-import { getDb, getEnv, getSql } from '$lib/server/store';
+import { getEnv, getSql } from '$lib/server/store';
 
 /**
  * The buyer's private follow-up of a need: its status, the suppliers' answers with a status each, closing
@@ -27,7 +27,7 @@ export const load: PageServerLoad = async ({ params, url, setHeaders }) => {
 	if (!need) error(404, 'Lien de suivi inconnu ou révoqué');
 	const interests = await listInterests(sql, need.id);
 	return {
-		...followPage(getCatalogue(getDb()), need, interests),
+		...followPage(await getCatalogue(getSql()), need, interests),
 		/** Each answer's day, for the page to write it in the reader's format. */
 		receivedOn: Object.fromEntries(interests.map((i) => [i.id, i.createdAt.slice(0, 10)])),
 		// The codes beside the French words, for the page to write them in the reader's language.

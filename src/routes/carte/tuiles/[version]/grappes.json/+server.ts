@@ -1,6 +1,6 @@
 import type { RequestHandler } from './$types';
 import { clustersResponse } from '$lib/server/map-scale';
-import { getDb } from '$lib/server/store';
+import { getSql } from '$lib/server/store';
 
 /** The server's clusters of a box at a zoom, as JSON, for the Leaflet engine (large stores). */
-export const GET: RequestHandler = ({ url }) => clustersResponse(getDb(), url);
+export const GET: RequestHandler = ({ url }) => clustersResponse(getSql(), url);
