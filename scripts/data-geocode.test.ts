@@ -90,7 +90,7 @@ describe('data:geocode', () => {
 	});
 
 	it('geocodes in batches through the CSV endpoint, keeps results by the proposal rules, and records each change', async () => {
-		const { report, lines } = await runDataGeocode({ dryRun: false, batch: 2 }, db, {
+		const { report, lines } = await runDataGeocode({ dryRun: false, batch: 2 }, sqliteClient(db), {
 			baseUrl,
 			now: new Date('2027-01-15T10:00:00Z')
 		});
@@ -119,7 +119,7 @@ describe('data:geocode', () => {
 
 	it('a dry run asks the service and writes nothing', async () => {
 		const version = dataVersion(db);
-		const { report } = await runDataGeocode({ dryRun: true, batch: 500 }, db, { baseUrl });
+		const { report } = await runDataGeocode({ dryRun: true, batch: 500 }, sqliteClient(db), { baseUrl });
 		expect(report.counts).toMatchObject({ address: 1, street: 1 });
 		expect(dataVersion(db)).toBe(version);
 		expect(precisionOf('numero')).toBe('commune');
@@ -127,7 +127,7 @@ describe('data:geocode', () => {
 
 	it('a batch the service refuses leaves its records as they were, and the others are written', async () => {
 		org('en-panne', { address: '3 rue de la panne', location: centre('67482') });
-		const { report } = await runDataGeocode({ dryRun: false, batch: 1 }, db, { baseUrl });
+		const { report } = await runDataGeocode({ dryRun: false, batch: 1 }, sqliteClient(db), { baseUrl });
 		expect(report.batches).toEqual({ sent: 5, failed: 1 });
 		expect(report.counts.unavailable).toBe(1);
 		expect(report.failures[0]).toMatch(/HTTP 503/);

@@ -12,8 +12,7 @@
 import { basename } from 'node:path';
 import { parseArgs as parseNodeArgs } from 'node:util';
 import { z } from 'zod';
-import type { Db } from '../src/lib/server/db/connection';
-import { sqliteClient } from '../src/lib/server/db/sql';
+import type { SqlClient } from '../src/lib/server/db/sql';
 import {
 	DEFAULT_BATCH,
 	MAX_BATCH,
@@ -21,7 +20,7 @@ import {
 	geocodeRecords,
 	type GeocodeReport
 } from '../src/lib/server/geocode-batch';
-import { getEnv, initStore } from '../src/lib/server/store';
+import { getEnv, closeStore, openServerStore } from '../src/lib/server/store';
 
 const USAGE = 'Usage : npm run data:geocode -- [--dry-run] [--batch 500]';
 
@@ -91,11 +90,11 @@ export function geocodeSummary(r: GeocodeReport, seconds: number): string[] {
 
 export async function runDataGeocode(
 	args: DataGeocodeArgs,
-	db: Db,
+	sql: SqlClient,
 	opts: { baseUrl: string; fetch?: typeof fetch; now?: Date; log?: (line: string) => void }
 ): Promise<{ report: GeocodeReport; lines: string[] }> {
 	const started = performance.now();
-	const report = await geocodeRecords(sqliteClient(db), {
+	const report = await geocodeRecords(sql, {
 		baseUrl: opts.baseUrl,
 		batchSize: args.batch,
 		dryRun: args.dryRun,
@@ -115,14 +114,14 @@ async function main(): Promise<void> {
 		process.exit(2);
 	}
 	const baseUrl = getEnv().GEOCODER_URL;
-	const db = initStore();
+	const sql = await openServerStore();
 	try {
 		console.error(`Service : ${csvSearchUrl(baseUrl)}`);
-		const { report, lines } = await runDataGeocode(args, db, { baseUrl, log: (l) => console.error(l) });
+		const { report, lines } = await runDataGeocode(args, sql, { baseUrl, log: (l) => console.error(l) });
 		console.log(lines.join('\n'));
 		if (report.batches.failed > 0 && report.batches.failed === report.batches.sent) process.exit(1);
 	} finally {
-		db.close();
+		await closeStore();
 	}
 }
 

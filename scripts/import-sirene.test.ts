@@ -10,6 +10,7 @@ import { migrate, openDatabase, type Db } from '../src/lib/server/db/connection'
 import { countRecords, dataVersion, insertCommune } from '../src/lib/server/db/records';
 import { selectSireneEstablishments } from '../src/lib/server/sirene/read';
 import { parseArgs, progressText, runImportSirene, summary } from './import-sirene';
+import { sqliteClient } from '../src/lib/server/db/sql';
 
 const fixture = (name: string) =>
 	fileURLToPath(new URL(`../src/lib/io/sirene/fixtures/${name}`, import.meta.url));
@@ -106,7 +107,11 @@ describe('import:sirene into the store', () => {
 	const now = new Date('2027-01-15T10:00:00Z');
 
 	it('writes, then prints a summary by reason whose last line is one JSON object', async () => {
-		const { lines } = await runImportSirene(args(fixture('StockEtablissement_fixture.csv')), db, { now });
+		const { lines } = await runImportSirene(
+			args(fixture('StockEtablissement_fixture.csv')),
+			sqliteClient(db),
+			{ now }
+		);
 		expect(lines).toContain('  nouvelles fiches publiées : 9');
 		expect(JSON.parse(lines.at(-1)!)).toMatchObject({
 			stockDate: '2026-12-01',
@@ -123,9 +128,13 @@ describe('import:sirene into the store', () => {
 	});
 
 	it('a dry run writes nothing', async () => {
-		const { lines } = await runImportSirene(args(fixture('StockEtablissement_fixture.csv'), true), db, {
-			now
-		});
+		const { lines } = await runImportSirene(
+			args(fixture('StockEtablissement_fixture.csv'), true),
+			sqliteClient(db),
+			{
+				now
+			}
+		);
 		expect(JSON.parse(lines.at(-1)!)).toMatchObject({ dryRun: true, new: 9 });
 		expect(countRecords(db).organisation).toBe(0);
 		expect(dataVersion(db)).toBe(0);
@@ -136,7 +145,7 @@ describe('import:sirene into the store', () => {
 		// Cut inside a quoted value of the last line: the file ends in the middle of a record.
 		const cut = join(dir, 'StockEtablissement_tronque.csv');
 		writeFileSync(cut, text.slice(0, text.lastIndexOf('\n', text.length - 2) + 30) + '"JARDIN');
-		await expect(runImportSirene(args(cut), db, { now })).rejects.toThrow(SireneFileError);
+		await expect(runImportSirene(args(cut), sqliteClient(db), { now })).rejects.toThrow(SireneFileError);
 		expect(countRecords(db).organisation).toBe(0);
 		expect(dataVersion(db)).toBe(0);
 	});

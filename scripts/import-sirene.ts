@@ -17,8 +17,7 @@ import { parseArgs as parseNodeArgs } from 'node:util';
 import { z } from 'zod';
 import communes from '../data/communes.json';
 import { SireneFileError } from '../src/lib/io/sirene/errors';
-import type { Db } from '../src/lib/server/db/connection';
-import { sqliteClient } from '../src/lib/server/db/sql';
+import type { SqlClient } from '../src/lib/server/db/sql';
 import {
 	selectSireneEstablishments,
 	type SireneProgress,
@@ -31,7 +30,7 @@ import {
 	type SireneImportReport
 } from '../src/lib/server/sirene/store';
 import { importSummary, summary } from '../src/lib/server/sirene/summary';
-import { initStore } from '../src/lib/server/store';
+import { closeStore, openServerStore } from '../src/lib/server/store';
 
 export { importSummary, summary };
 
@@ -102,7 +101,7 @@ export function progressText(p: SireneProgress): string {
  */
 export async function runImportSirene(
 	args: ImportSireneArgs,
-	db: Db,
+	sql: SqlClient,
 	opts: { communeCodes?: readonly string[]; onProgress?: (p: SireneProgress) => void; now?: Date } = {}
 ): Promise<{ selection: SireneSelection; report: SireneImportReport; lines: string[] }> {
 	const started = performance.now();
@@ -112,11 +111,11 @@ export async function runImportSirene(
 		essFrance: args.essFrance,
 		stockDate: args.stockDate,
 		communeCodes: opts.communeCodes ?? communes.map((c) => c.code),
-		watch: await storedSirets(sqliteClient(db)),
+		watch: await storedSirets(sql),
 		onProgress: opts.onProgress,
 		progressEvery: 1_000_000
 	});
-	const report = await importSireneSelection(sqliteClient(db), selection, {
+	const report = await importSireneSelection(sql, selection, {
 		dryRun: args.dryRun,
 		now: opts.now
 	});
@@ -133,9 +132,9 @@ async function main(): Promise<void> {
 		process.exit(2);
 	}
 	const tty = process.stderr.isTTY;
-	const db = initStore();
+	const sql = await openServerStore();
 	try {
-		const { selection, lines } = await runImportSirene(args, db, {
+		const { selection, lines } = await runImportSirene(args, sql, {
 			onProgress: (p) => {
 				if (tty) process.stderr.write(`\r${progressText(p)}\x1b[K${p.done ? '\n' : ''}`);
 				else console.error(progressText(p));
@@ -155,7 +154,7 @@ async function main(): Promise<void> {
 		}
 		throw e;
 	} finally {
-		db.close();
+		await closeStore();
 	}
 }
 

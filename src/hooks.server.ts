@@ -20,7 +20,7 @@ import { framingAllowed, securityHeaders } from '$lib/server/security-headers.js
 import { kickOutbox, startMail } from '$lib/server/mail/scheduler';
 import { currentReadModel, readModel, setRebuildInlineMax, warmReadModel } from '$lib/server/read-model';
 import { setClusterWorkerMin, watchMapClusters } from '$lib/server/map-scale';
-import { getDb, getEnv, getSql, initStore } from '$lib/server/store';
+import { getDb, getEnv, getSql, openServerStore, usesPostgres } from '$lib/server/store';
 import { delocalizePath, localeOfPath, type Locale } from '$lib/i18n/paths';
 import { isUnder, route } from '$lib/links';
 import { overwriteServerAsyncLocalStorage } from '$lib/paraglide/runtime';
@@ -32,7 +32,7 @@ z.config({ jitless: true });
 /** Open, migrate and seed the store once, before the first request. */
 export const init: ServerInit = async () => {
 	if (building) return;
-	initStore();
+	await openServerStore();
 	// Only the imports whose instance stopped (their heartbeat silent): a sibling's live import runs on.
 	const interrupted = await failInterruptedImports(getSql());
 	if (interrupted) console.log(`[import] ${interrupted} import(s) interrompu(s) marqué(s) en échec`);
@@ -64,7 +64,8 @@ const fastGeneration = () => {
 		? cacheGeneration(served)
 		: `${cacheGeneration(stored)}-en-cours`;
 };
-if (!building) publishFastPath(cache, fastGeneration, SESSION_COOKIE);
+// On PostgreSQL another instance may have written: only the hook's path, which reads the version, serves.
+if (!building && !usesPostgres()) publishFastPath(cache, fastGeneration, SESSION_COOKIE);
 
 /** A path SvelteKit cannot decode (`/financements/%ff`): answered here, in French, and logged with the path. */
 function malformedPath(event: Parameters<Handle>[0]['event']): Response | undefined {
