@@ -25,7 +25,7 @@ import type { SqlClient } from './db/sql';
 import { readModel } from './read-model';
 import type { PointsCache } from './read-model/parts';
 import { countBoundaries, listBoundaries } from './db/boundaries';
-import { getRecordById, listCommunes, listQuartiers, listThematiques } from './db/records';
+import { getRecordById, listCommunes, listQuartiers } from './db/records';
 import { geocodeForLookup } from './address-lookup';
 
 export type { PointsCache } from './read-model/parts';
@@ -114,10 +114,11 @@ export async function explorerPageData(
 	url: URL,
 	basemap: BasemapCode
 ): Promise<ExplorerPageData> {
-	const c = await mapPoints(sql);
-	const communes = await listCommunes(sql);
-	const quartiers = await listQuartiers(sql);
-	const ref: FilterRef = { communes, quartiers, thematiques: await listThematiques(sql) };
+	// The places and thématiques of the version the points are from: the read model holds them already.
+	const model = await readModel(sql);
+	const c = model.points;
+	const { communes, quartiers, thematiques } = model.catalogue.geo;
+	const ref: FilterRef = { communes, quartiers, thematiques };
 	const options = explorerOptions(ref);
 	const { state, ignored } = parseExplorerParams(url.searchParams, ref);
 	const filtered = limitToZone(
@@ -165,7 +166,8 @@ export async function explorerPageData(
 
 /** Commune and quartier outlines as GeoJSON for the offline basemap and the choropleth. */
 export async function outlinesGeoJson(sql: SqlClient) {
-	const counts = quartierChoropleth(await listQuartiers(sql), (await mapPoints(sql)).points);
+	const model = await readModel(sql);
+	const counts = quartierChoropleth(model.catalogue.geo.quartiers, model.points.points);
 	const byCode = new Map(counts.rows.map((r) => [r.code, r]));
 	return {
 		type: 'FeatureCollection' as const,
