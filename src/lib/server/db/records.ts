@@ -155,26 +155,29 @@ export function insertRecordsQuery(records: Iterable<PublicRecord>, opts: Insert
 	});
 }
 
+/**
+ * The columns copied out of a record's document for the store's indexes, in the order both the insert and
+ * the update name them: slug, status, name, commune_code, quartier_code, last_verified.
+ */
+function indexedColumns(record: PublicRecord): unknown[] {
+	const place = 'communeCode' in record ? record : undefined;
+	return [
+		record.slug,
+		record.status,
+		record.name,
+		place?.communeCode ?? null,
+		place?.quartierCode ?? null,
+		record.lastVerified
+	];
+}
+
 /** One record and its first history entry (the data version is the caller's to bump). */
 function* insertOne(record: PublicRecord, now: string, opts: InsertOptions): Query<void> {
-	const place = 'communeCode' in record ? record : undefined;
 	const data = JSON.stringify(record);
 	yield* run(
 		`INSERT INTO records (id, kind, slug, status, name, commune_code, quartier_code, last_verified, version, data, created_at, updated_at)
 		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
-		[
-			record.id,
-			record.kind,
-			record.slug,
-			record.status,
-			record.name,
-			place?.communeCode ?? null,
-			place?.quartierCode ?? null,
-			record.lastVerified,
-			data,
-			now,
-			now
-		]
+		[record.id, record.kind, ...indexedColumns(record), data, now, now]
 	);
 	yield* run(
 		'INSERT INTO record_history (record_id, version, data, action, changed_by, changed_at, note) VALUES (?, 1, ?, ?, ?, ?, ?)',
@@ -334,25 +337,12 @@ export function updateRecord<C extends Conn>(
 	return perform(
 		conn,
 		transaction(function* (): Query<UpdateResult<PublicRecord>> {
-			const place = 'communeCode' in record ? record : undefined;
 			const data = JSON.stringify(record);
 			const result = yield* run(
 				`UPDATE records SET slug = ?, status = ?, name = ?, commune_code = ?, quartier_code = ?,
 				 last_verified = ?, data = ?, version = version + 1, updated_at = ?
 				 WHERE id = ? AND kind = ? AND version = ?`,
-				[
-					record.slug,
-					record.status,
-					record.name,
-					place?.communeCode ?? null,
-					place?.quartierCode ?? null,
-					record.lastVerified,
-					data,
-					now,
-					record.id,
-					record.kind,
-					opts.expectedVersion
-				]
+				[...indexedColumns(record), data, now, record.id, record.kind, opts.expectedVersion]
 			);
 			if (result.changes === 0) return { ok: false, current: yield* recordById(record.id) };
 			const version = opts.expectedVersion + 1;
