@@ -1,14 +1,15 @@
 /**
  * The shell of the one-file import commands (import:inclusion, import:esus, import:finess): read the
- * arguments, refuse a missing file in French, open and migrate the store DATABASE_PATH names, run the import
+ * arguments, refuse a missing file in French, open and migrate the store the server uses (DATABASE_URL's
+ * PostgreSQL, else the SQLite file DATABASE_PATH names), run the import
  * with its report on stdout and progress on stderr, print the result as the last line (one JSON object),
  * and exit with the import's code: 2 for bad arguments, 1 for an unexpected error.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { CommandOutput } from '../src/lib/server/admin/import-command';
-import { migrate, openDatabase } from '../src/lib/server/db/connection';
-import { sqliteClient, type SqlClient } from '../src/lib/server/db/sql';
+import { openStore } from '../src/lib/server/db/open';
+import type { SqlClient } from '../src/lib/server/db/sql';
 import { parseEnv } from '../src/lib/server/env';
 
 /** What every file import reads from its command line, and what it hands its import. */
@@ -50,8 +51,7 @@ async function main<A extends FileImportArgs>(command: FileImportCommand<A>): Pr
 		console.error(`${command.name} : fichier introuvable : ${args.file}`);
 		return 2;
 	}
-	const db = openDatabase(parseEnv(process.env).DATABASE_PATH);
-	migrate(db);
+	const store = await openStore(parseEnv(process.env));
 	try {
 		const input = {
 			fileName: basename(args.file),
@@ -59,7 +59,7 @@ async function main<A extends FileImportArgs>(command: FileImportCommand<A>): Pr
 			dryRun: args.dryRun,
 			by: args.by
 		};
-		const { exitCode, result } = await command.run(sqliteClient(db), input, args, {
+		const { exitCode, result } = await command.run(store.sql, input, args, {
 			log: (l) => console.log(l),
 			progress: (l) => console.error(l)
 		});
@@ -67,7 +67,7 @@ async function main<A extends FileImportArgs>(command: FileImportCommand<A>): Pr
 		console.log(JSON.stringify(result));
 		return exitCode;
 	} finally {
-		db.close();
+		await store.close();
 	}
 }
 

@@ -3,9 +3,9 @@
  *
  * The national list of ESUS approvals (Direction générale du Trésor, xlsx:
  * https://www.tresor.economie.gouv.fr/banque-assurance-finance/finance-sociale-et-solidaire/liste-nationale-agrements-esus)
- * onto the organisations of the store DATABASE_PATH names, matched by SIREN: the ESUS kind added, its proof
- * filled (the list, dated by the approval date when the list gives one, else by --date: the list's own date,
- * by default today). Never creates a record. The last line is one JSON object.
+ * onto the organisations of the store the server uses (DATABASE_URL, else DATABASE_PATH), matched by SIREN:
+ * the ESUS kind added, its proof filled (the list, dated by the approval date when the list gives one, else by
+ * --date: the list's own date, by default today). Never creates a record. The last line is one JSON object.
  */
 import { z } from 'zod';
 import { todayIso } from '../src/lib/domain/today';

@@ -3,7 +3,7 @@
  *
  * The geolocated FINESS extraction of establishments (Ministère chargé de la santé, Licence Ouverte:
  * https://www.data.gouv.fr/fr/datasets/finess-extraction-du-fichier-des-etablissements/, the « géolocalisés »
- * resource) into the store DATABASE_PATH names: its ESAT (catégorie 246) matched by SIRET, existing
+ * resource) into the store the server uses (DATABASE_URL, else DATABASE_PATH): its ESAT (catégorie 246) matched by SIRET, existing
  * records enriched with the ESAT kind and its proof, new ones created as drafts only in the Eurométropole's
  * 33 communes, positions converted from Lambert-93. The last line is one JSON object.
  */

@@ -2,8 +2,8 @@
  * npm run import:inclusion -- <structures.csv> [--dry-run] [--by <name>]
  *
  * The data·inclusion « structures » open data (https://www.data.gouv.fr/fr/datasets/6233723c2c1e4a54af2f6b2d/,
- * CSV) into the store DATABASE_PATH names: matched by SIRET, existing records enriched, new ones created
- * only in the Eurométropole's 33 communes (as drafts), with history entries. The last line is one JSON object.
+ * CSV) into the store the server uses (DATABASE_URL, else DATABASE_PATH): matched by SIRET, existing records
+ * enriched, new ones created only in the Eurométropole's 33 communes (as drafts), with history entries. The last line is one JSON object.
  */
 import { runInclusionImport } from '../src/lib/server/buyers-import';
 import { readCliArgs } from './cli-args';

@@ -1,12 +1,19 @@
 /** `npm run import` end to end on a temporary store: arguments, dry run, errors, a real import. */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, openDatabase } from '../src/lib/server/db/connection';
 import { dataVersion, getRecordById, listHistory } from '../src/lib/server/db/records';
+import { migrateSql } from '../src/lib/server/db/migrate-sql';
 import { seedIfEmpty } from '../src/lib/server/db/seed';
+import { postgresClient, type SqlClient } from '../src/lib/server/db/sql';
+import {
+	freshPostgresDatabase,
+	POSTGRES_SKIP_REASON,
+	TEST_DATABASE_URL
+} from '../src/lib/server/db/test-postgres';
 import { loadDataset } from '../src/lib/server/seed/read-data';
 import { parseArgs } from './import';
 
@@ -195,3 +202,110 @@ describe('npm run import', () => {
 		}
 	}, 90_000);
 });
+
+describe.skipIf(!TEST_DATABASE_URL)(
+	TEST_DATABASE_URL ? 'npm run import on PostgreSQL' : `npm run import : ${POSTGRES_SKIP_REASON}`,
+	() => {
+		const dir = mkdtempSync(join(tmpdir(), 'carto-ess-import-pg-'));
+		const mapping = join(dir, 'correspondance.json');
+		let db: Awaited<ReturnType<typeof freshPostgresDatabase>>;
+		let sql: SqlClient;
+
+		beforeAll(async () => {
+			db = await freshPostgresDatabase();
+			sql = postgresClient(db.url, { max: 2 });
+			await migrateSql(sql);
+			await seedIfEmpty(sql, loadDataset('data').dataset);
+			writeFileSync(
+				mapping,
+				JSON.stringify({
+					values: { roles: 'acteur' },
+					source: { url: 'https://exemple.org/adherents', title: 'Liste des adhérents' }
+				})
+			);
+		}, 60_000);
+		afterAll(async () => {
+			await sql?.close();
+			await db?.drop();
+			rmSync(dir, { recursive: true, force: true });
+		});
+
+		const records = async () => (await sql.get<{ n: number }>('SELECT COUNT(*) AS n FROM records'))!.n;
+		const imported = async () =>
+			(await sql.get<{ n: number }>("SELECT COUNT(*) AS n FROM record_history WHERE action = 'import'"))!.n;
+		/** Whether a connection to this database holds a transaction that has written (it has an xid). */
+		const writing = async () =>
+			(await sql.get<{ n: number }>(
+				'SELECT COUNT(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND backend_xid IS NOT NULL AND pid <> pg_backend_pid()'
+			))!.n > 0;
+
+		it('writes into the database DATABASE_URL names, and no SQLite file', async () => {
+			const file = join(dir, 'deux.csv');
+			writeFileSync(
+				file,
+				[
+					'Nom de la structure;Activité;Ville;Quartier;ESS ?;Mis à jour le',
+					'Recyclerie de la Robertsau;Réemploi et réparation;Strasbourg;Robertsau;oui;02/11/2026',
+					'Atelier Vélo Schilick;Atelier vélo participatif;schiltigheim;;OUI;3/11/26'
+				].join('\n')
+			);
+			const before = await records();
+			const sqliteFile = join(dir, 'ne-doit-pas-exister.sqlite');
+			const out = spawnSync(
+				process.execPath,
+				['--import', 'tsx', 'scripts/import.ts', file, '--kind', 'organisation', '--mapping', mapping],
+				{
+					env: { ...process.env, DATABASE_URL: db.url, DATABASE_PATH: sqliteFile },
+					encoding: 'utf8',
+					timeout: 60_000
+				}
+			);
+			expect(out.status, out.stderr + out.stdout).toBe(0);
+			expect(JSON.parse(out.stdout.trim().split('\n').at(-1)!)).toMatchObject({ new: 2, written: true });
+			expect(await records()).toBe(before + 2);
+			expect(await getRecordById(sql, 'atelier-velo-schilick')).toMatchObject({ communeCode: '67447' });
+			expect(existsSync(sqliteFile)).toBe(false);
+		}, 60_000);
+
+		it('killed with SIGKILL inside its transaction, it leaves the database as it was', async () => {
+			const rows = Array.from(
+				{ length: 3000 },
+				(_, i) => `Structure synthétique PG ${i};Donnée de test;Strasbourg;;oui;02/11/2026`
+			);
+			const big = join(dir, 'gros-fichier.csv');
+			writeFileSync(
+				big,
+				['Nom de la structure;Activité;Ville;Quartier;ESS ?;Mis à jour le', ...rows].join('\n')
+			);
+			const [recordsBefore, importedBefore, versionBefore] = [
+				await records(),
+				await imported(),
+				await dataVersion(sql)
+			];
+			const child = spawn(
+				process.execPath,
+				['--import', 'tsx', 'scripts/import.ts', big, '--kind', 'organisation', '--mapping', mapping],
+				{ env: { ...process.env, DATABASE_URL: db.url } }
+			);
+			let out = '';
+			child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+			const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+			// The report is printed just before the transaction starts; kill once it has written rows.
+			let killedWhileWriting = false;
+			while (child.exitCode === null) {
+				if (out.includes('bilan :') && (await writing())) {
+					killedWhileWriting = child.kill('SIGKILL');
+					break;
+				}
+				await new Promise((r) => setTimeout(r, 20));
+			}
+			await exited;
+			expect(killedWhileWriting, 'le processus a fini avant d’être tué').toBe(true);
+			// The server ends the dead client's transaction; until then its rows are invisible anyway.
+			await expect.poll(writing, { timeout: 10_000 }).toBe(false);
+			expect(await records()).toBe(recordsBefore);
+			expect(await imported()).toBe(importedBefore);
+			expect(await dataVersion(sql)).toBe(versionBefore);
+		}, 90_000);
+	}
+);

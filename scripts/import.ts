@@ -2,7 +2,8 @@
  * npm run import -- <file.csv|file.xlsx|file.geojson> --kind organisation|initiative|funding-tool
  *                   [--mapping mapping.json] [--dry-run] [--skip-errors] [--by <name>]
  *
- * The workspace's import (/admin/import) from the command line, on the store DATABASE_PATH names: same
+ * The workspace's import (/admin/import) from the command line, on the store the server uses (DATABASE_URL's
+ * PostgreSQL, else the SQLite file DATABASE_PATH names): same
  * reading, mapping, checks and dry run, all rows written in one transaction with their history entries,
  * records found again by id, SIRET or name. Lines in French say what each row does; the last line is one
  * JSON object ({"new", "updated", "unchanged", "errors", "skipped", "written", ...}). Exit code 1 when rows
@@ -12,8 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { z } from 'zod';
 import { RECORD_KINDS } from '../src/lib/domain/records';
-import { migrate, openDatabase } from '../src/lib/server/db/connection';
-import { sqliteClient } from '../src/lib/server/db/sql';
+import { openStore } from '../src/lib/server/db/open';
 import { parseEnv } from '../src/lib/server/env';
 import { runImportCommand } from '../src/lib/server/admin/import-command';
 import { readCliArgs } from './cli-args';
@@ -67,12 +67,10 @@ async function main(): Promise<number> {
 			return 2;
 		}
 	}
-	const env = parseEnv(process.env);
-	const db = openDatabase(env.DATABASE_PATH);
+	const store = await openStore(parseEnv(process.env));
 	try {
-		migrate(db);
 		const { exitCode, result } = await runImportCommand(
-			sqliteClient(db),
+			store.sql,
 			{
 				kind: args.kind,
 				fileName: basename(args.file),
@@ -88,7 +86,7 @@ async function main(): Promise<number> {
 		console.log(JSON.stringify(result));
 		return exitCode;
 	} finally {
-		db.close();
+		await store.close();
 	}
 }
 
