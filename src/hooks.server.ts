@@ -18,7 +18,13 @@ import {
 } from '$lib/server/page-cache';
 import { framingAllowed, securityHeaders } from '$lib/server/security-headers.js';
 import { kickOutbox, startMail } from '$lib/server/mail/scheduler';
-import { currentReadModel, readModel, setRebuildInlineMax, warmReadModel } from '$lib/server/read-model';
+import {
+	currentReadModel,
+	readModel,
+	setRebuildInlineMax,
+	warmReadModel,
+	withOneReadModel
+} from '$lib/server/read-model';
 import { setClusterWorkerMin, watchMapClusters } from '$lib/server/map-scale';
 import { getDb, getEnv, getSql, openServerStore, usesPostgres } from '$lib/server/store';
 import { delocalizePath, localeOfPath, type Locale } from '$lib/i18n/paths';
@@ -200,16 +206,18 @@ const guardedHandle: Handle = async ({ event, resolve }) => {
 	// Keyed on the request's own URL: for a client navigation (/x/__data.json?x-sveltekit-invalidated=...)
 	// SvelteKit gives the hook the page's URL in event.url, and the page's HTML must not answer it.
 	const requested = new URL(event.request.url);
-	if (!admin && isCacheableRequest(event.request, requested, SESSION_COOKIE)) {
-		const served = await readModel(getSql());
-		const cached = await cache().serve(
-			event.request,
-			cacheKey(event.request, requested),
-			cacheGeneration(served.version),
-			async () => withSecurityHeaders(await resolve(event), event.url)
-		);
-		return cached.response;
-	}
+	if (!admin && isCacheableRequest(event.request, requested, SESSION_COOKIE))
+		// The model read here names the cached page's version and is the one its loads read.
+		return withOneReadModel(async () => {
+			const served = await readModel(getSql());
+			const cached = await cache().serve(
+				event.request,
+				cacheKey(event.request, requested),
+				cacheGeneration(served.version),
+				async () => withSecurityHeaders(await resolve(event), event.url)
+			);
+			return cached.response;
+		});
 	const response = withSecurityHeaders(await resolve(event), event.url);
 	if (admin) {
 		// Pages of the workspace show drafts and accounts: never stored by a cache, never indexed.

@@ -15,6 +15,7 @@
  * The first build (server start: `warmReadModel` in hooks.server.ts) is made in this thread: before it
  * there is nothing older to serve.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { buildCatalogue, catalogueSteps, type Catalogue } from '$lib/domain/catalogue';
@@ -175,17 +176,39 @@ export async function warmReadModel(sql: SqlClient): Promise<ReadModel> {
 	return model;
 }
 
+const requestScope = new AsyncLocalStorage<{ sql?: SqlClient; model?: Promise<ReadModel> }>();
+
+/**
+ * Runs `answer` (a request that writes nothing: a cacheable page view) with one read model throughout. The
+ * model the hook reads to key the page cache serves every load of the request: no load reads the data
+ * version again (one round trip each on PostgreSQL), and no page mixes two versions when another instance
+ * writes meanwhile. Never around a request that may write: its load must see what its action wrote.
+ */
+export function withOneReadModel<T>(answer: () => Promise<T>): Promise<T> {
+	return requestScope.run({}, answer);
+}
+
 /**
  * The current read model. Up to date for a small store; for a large one, possibly the previous version
- * while the new one is being built (see the top of this file).
+ * while the new one is being built (see the top of this file). Inside withOneReadModel, the request's.
  */
-export async function readModel(sql: SqlClient): Promise<ReadModel> {
+export function readModel(sql: SqlClient): Promise<ReadModel> {
+	const scope = requestScope.getStore();
+	if (!scope) return latestModel(sql);
+	if (scope.sql !== sql || !scope.model) {
+		scope.sql = sql;
+		scope.model = latestModel(sql);
+	}
+	return scope.model;
+}
+
+async function latestModel(sql: SqlClient): Promise<ReadModel> {
 	// Read at every request: a write made by another instance over the same PostgreSQL is seen at once.
 	const version = await dataVersion(sql);
 	if (state?.sql === sql && state.model.version >= version) {
 		if (!pointsStale(state.model.points, todayIso()) || !(await moveOnForTheDay(sql, state, version)))
 			return state.model;
-		return readModel(sql);
+		return latestModel(sql);
 	}
 	if (state?.sql !== sql || state.model.catalogue.records.length <= inlineMax)
 		return buildInThread(sql, version);
@@ -242,7 +265,7 @@ async function moveOnForTheDay(sql: SqlClient, s: State, version: number): Promi
 /** Resolves once no rebuild is in flight and the model is the store's current version (tests, scripts). */
 export async function settledReadModel(sql: SqlClient): Promise<ReadModel> {
 	for (;;) {
-		const model = await readModel(sql);
+		const model = await latestModel(sql);
 		if (model.version === (await dataVersion(sql)) && !state?.rebuilding) return model;
 		await (state?.rebuilding ?? nextTurn());
 	}

@@ -18,7 +18,8 @@ import {
 	resetReadModel,
 	setRebuildInlineMax,
 	settledReadModel,
-	warmReadModel
+	warmReadModel,
+	withOneReadModel
 } from './index';
 import { sqliteClient, type SqlClient } from '../db/sql';
 
@@ -145,6 +146,29 @@ describe('the read model', () => {
 		expect(after.search.full.search('velo').hits.map((h) => h.id)).toEqual(
 			here.search.full.search('velo').hits.map((h) => h.id)
 		);
+	});
+
+	it('reads the data version once for a page view, whose every part sees the one version', async () => {
+		await warmReadModel(sql);
+		const reads = vi.spyOn(sql, 'get');
+		const versionReads = () =>
+			reads.mock.calls.filter(([text, params]) => `${text} ${params}`.includes('data_version')).length;
+		const seen = await withOneReadModel(async () => {
+			const first = await readModel(sql);
+			// Another instance writes while the page is being rendered.
+			insertRecord(db, newOrg(5));
+			const catalogue = await getCatalogue(sql);
+			const points = await mapPoints(sql);
+			return { first, catalogue, points };
+		});
+		expect(versionReads()).toBe(1);
+		expect(seen.catalogue).toBe(seen.first.catalogue);
+		expect(seen.points).toBe(seen.first.points);
+		expect(seen.catalogue.byId.has('velo-5')).toBe(false);
+		// The next request reads the version again and sees the write.
+		expect((await getCatalogue(sql)).byId.has('velo-5')).toBe(true);
+		expect(versionReads()).toBe(2);
+		reads.mockRestore();
 	});
 
 	it('rebuilds again for writes made during a rebuild', async () => {
