@@ -6,14 +6,13 @@
  * lose nothing already stored, leave reads working, and succeed as soon as space is freed.
  */
 import Database from 'better-sqlite3';
-import { spawnSync } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { header, newClient, postForm, raw } from './http';
-import { ROOT, startServer, type RunningServer } from './server-process';
+import { header, logIn, newClient, postForm, raw } from './http';
+import { createAdmin, startServer, type RunningServer } from './server-process';
 
 const dir = mkdtempSync(join(tmpdir(), 'carto-ess-disk-full-'));
 const databasePath = join(dir, 'carto-ess.sqlite');
@@ -166,37 +165,10 @@ describe('a full disk during writes', () => {
 
 	beforeAll(async () => {
 		const admin = inject('admin');
-		const created = spawnSync(
-			process.execPath,
-			[
-				'--import',
-				'tsx',
-				'scripts/admin-create.ts',
-				'--email',
-				admin.email,
-				'--name',
-				'Disque',
-				'--role',
-				'admin'
-			],
-			{ cwd: ROOT, env: { ...process.env, DATABASE_PATH: databasePath, ADMIN_PASSWORD: admin.password } }
-		);
-		if (created.status !== 0) throw new Error(`admin:create a échoué : ${created.stderr}`);
+		createAdmin({ DATABASE_PATH: databasePath }, admin, 'Disque');
 		// A first start seeds the store; the editor logs in while there is room for the session.
 		server = await startServer(env(), logPath);
-		const login = await postForm(
-			'/admin/connexion',
-			[
-				['email', admin.email],
-				['password', admin.password],
-				['redirectTo', '/admin']
-			],
-			newClient(),
-			{},
-			server.baseUrl
-		);
-		expect(login.status).toBe(303);
-		cookie = String(header(login, 'set-cookie')).split(';')[0];
+		cookie = await logIn(admin, server.baseUrl);
 		await server.stop();
 		const db = open();
 		maxPages = (db.pragma('page_count', { simple: true }) as number) + HEADROOM_PAGES;

@@ -4,13 +4,12 @@
  * server trusts X-Forwarded-For (ADDRESS_HEADER) so each test can play its own client; ORIGIN is https so
  * HSTS is on. Its output goes to a log file the suites read (what is logged is part of the contract).
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startGeocoderStub } from './geocoder-stub';
-import { ROOT, startServer, type RunningServer } from './server-process';
+import { createAdmin, ROOT, startServer, type RunningServer } from './server-process';
 
 export const ORIGIN = 'https://carto-ess.test';
 export const ADMIN = { email: 'securite@example.org', password: 'un mot de passe de test assez long' };
@@ -37,22 +36,7 @@ export default async function setup(project: TestProject) {
 	const logPath = join(dir, 'server.log');
 	const geocoder = await startGeocoderStub();
 
-	const created = spawnSync(
-		process.execPath,
-		[
-			'--import',
-			'tsx',
-			'scripts/admin-create.ts',
-			'--email',
-			ADMIN.email,
-			'--name',
-			'Test Sécurité',
-			'--role',
-			'admin'
-		],
-		{ cwd: root, env: { ...process.env, DATABASE_PATH: databasePath, ADMIN_PASSWORD: ADMIN.password } }
-	);
-	if (created.status !== 0) throw new Error(`admin:create a échoué : ${created.stderr}`);
+	createAdmin({ DATABASE_PATH: databasePath }, ADMIN, 'Test Sécurité');
 
 	let server: RunningServer;
 	try {

@@ -85,3 +85,20 @@ export function header(res: RawResponse, name: string): string | undefined {
 	const value = res.headers[name.toLowerCase()];
 	return Array.isArray(value) ? value.join(', ') : value;
 }
+
+/** Logs `admin` in on the server at `base` (the shared one by default); the session cookie to send back. */
+export async function logIn(admin: { email: string; password: string }, base?: string): Promise<string> {
+	const login = await postForm(
+		'/admin/connexion',
+		[
+			['email', admin.email],
+			['password', admin.password],
+			['redirectTo', '/admin']
+		],
+		newClient(),
+		{},
+		base
+	);
+	if (login.status !== 303) throw new Error(`connexion refusée (${login.status})`);
+	return String(header(login, 'set-cookie')).split(';')[0];
+}

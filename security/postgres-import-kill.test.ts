@@ -4,7 +4,6 @@
  * the proxy now sends the editor to, says the import was interrupted once A's heartbeat has been silent
  * long enough, and lets the editor run it again to the end. Skipped without TEST_DATABASE_URL.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,8 +16,8 @@ import {
 	POSTGRES_SKIP_REASON,
 	TEST_DATABASE_URL
 } from '../src/lib/server/db/test-postgres';
-import { header, newClient, postForm } from './http';
-import { ROOT, startServer, type RunningServer } from './server-process';
+import { logIn, newClient } from './http';
+import { createAdmin, startServer, type RunningServer } from './server-process';
 
 const ROWS = 3000;
 const HEADERS = ['Nom de la structure', 'Activité', 'Ville', 'Quartier', 'ESS ?', 'Mis à jour le'];
@@ -39,22 +38,7 @@ describe.skipIf(!TEST_DATABASE_URL)(
 		beforeAll(async () => {
 			db = await freshPostgresDatabase();
 			const admin = inject('admin');
-			const created = spawnSync(
-				process.execPath,
-				[
-					'--import',
-					'tsx',
-					'scripts/admin-create.ts',
-					'--email',
-					admin.email,
-					'--name',
-					'Import',
-					'--role',
-					'admin'
-				],
-				{ cwd: ROOT, env: { ...process.env, DATABASE_URL: db.url, ADMIN_PASSWORD: admin.password } }
-			);
-			if (created.status !== 0) throw new Error(`admin:create a échoué : ${created.stderr}`);
+			createAdmin({ DATABASE_URL: db.url }, admin, 'Import');
 			const env = {
 				DATABASE_URL: db.url,
 				ORIGIN: inject('origin'),
@@ -69,19 +53,7 @@ describe.skipIf(!TEST_DATABASE_URL)(
 				startServer(env, join(logs, 'b.log'), 120_000)
 			]);
 			sql = postgresClient(db.url, { max: 2 });
-			const login = await postForm(
-				'/admin/connexion',
-				[
-					['email', admin.email],
-					['password', admin.password],
-					['redirectTo', '/admin']
-				],
-				newClient(),
-				{},
-				a.baseUrl
-			);
-			expect(login.status).toBe(303);
-			cookie = String(header(login, 'set-cookie')).split(';')[0];
+			cookie = await logIn(admin, a.baseUrl);
 		}, 180_000);
 		afterAll(async () => {
 			await Promise.all([a?.kill(), b?.kill()]);

@@ -2,7 +2,7 @@
  * Starting the production server (`node server.js` over build/) for the suites: the shared one of
  * global-setup.ts, and the ones the fault suites start on their own temporary stores to kill or starve.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { openSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
@@ -91,4 +91,21 @@ export async function startServer(
 		throw e;
 	}
 	return running;
+}
+
+/**
+ * An admin account in the store `store` names (DATABASE_PATH's SQLite file or DATABASE_URL's PostgreSQL),
+ * made by `npm run admin:create` as an operator would.
+ */
+export function createAdmin(
+	store: { DATABASE_PATH: string } | { DATABASE_URL: string },
+	admin: { email: string; password: string },
+	name: string
+): void {
+	const created = spawnSync(
+		process.execPath,
+		['--import', 'tsx', 'scripts/admin-create.ts', '--email', admin.email, '--name', name, '--role', 'admin'],
+		{ cwd: ROOT, env: { ...process.env, ...store, ADMIN_PASSWORD: admin.password } }
+	);
+	if (created.status !== 0) throw new Error(`admin:create a échoué : ${created.stderr}`);
 }
