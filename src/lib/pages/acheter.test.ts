@@ -37,6 +37,21 @@ describe('acheterPage', () => {
 		expect(envie[14]).toBe(`${SITE}/structures/${catalogue.byId.get('envie-strasbourg')!.record.slug}`);
 	});
 
+	it('shows the first suppliers of a long list, nearest first, with the whole count; the files hold all', () => {
+		const qs = '?lieu=strasbourg&base=L2113-13';
+		const all = page(qs);
+		expect(all.matchesTotal).toBeGreaterThan(2);
+		expect(all.cutAt).toBeUndefined();
+		const cut = acheterPage(catalogue, new URL(`${SITE}/acheter${qs}`), undefined, 2);
+		expect(cut.matches.map((s) => s.id)).toEqual(all.matches.slice(0, 2).map((s) => s.id));
+		expect(cut.matchesTotal).toBe(all.matches.length);
+		expect(cut.apartTotal).toBe(all.apart.length);
+		expect(cut.apart.length).toBe(Math.min(2, all.apart.length));
+		expect(cut.cutAt).toBe(2);
+		// The files are built from the page without a limit: every supplier.
+		expect(exportRows(all, SITE)).toHaveLength(all.matchesTotal);
+	});
+
 	it('exports the shortlist instead when there is one, and toggles it through links', () => {
 		const p = page('?activite=environnement-reemploi&lieu=strasbourg&base=L2113-13&choix=humanis');
 		expect(p.exported).toBe('selection');

@@ -110,8 +110,14 @@ export interface AcheterPage {
 	};
 	basis?: Pick<LegalBasis, 'code' | 'label' | 'who' | 'limits' | 'sources'>;
 	placeName?: string;
+	/** The suppliers shown: all of them for the files and the note, the first `shown` on the page. */
 	matches: SupplierView[];
 	apart: SupplierView[];
+	/** How many match, and how many are apart, before the page's limit. */
+	matchesTotal: number;
+	apartTotal: number;
+	/** The page's limit when it cut a list, else undefined. */
+	cutAt?: number;
 	further: SupplierView[];
 	noneNearby?: string;
 	noneNearbyFacts?: NoneNearby;
@@ -189,7 +195,22 @@ export interface LocatedDelivery {
 	noteFacts?: DeliveryNote;
 }
 
-export function acheterPage(c: Catalogue, url: URL, located?: LocatedDelivery): AcheterPage {
+/**
+ * How many suppliers of each list a page shows. The files and the note hold them all; a page of thousands
+ * (a whole region, no place given) weighed megabytes and took seconds to render for no reader.
+ */
+export const SHOWN_SUPPLIERS = 100;
+
+/**
+ * The page of a search. `shown` limits each list to its first suppliers (nearest first): the page view
+ * passes SHOWN_SUPPLIERS; the files and the note, which must hold every supplier, pass nothing.
+ */
+export function acheterPage(
+	c: Catalogue,
+	url: URL,
+	located?: LocatedDelivery,
+	shown = Infinity
+): AcheterPage {
 	const { query, notes, issues } = parseSourcingQuery(url.searchParams, c.geo);
 	if (query.adresse && located?.note) notes.push(located.note);
 	const result = sourcing(c.organisations, c.geo, query, query.adresse ? located?.place : undefined);
@@ -242,8 +263,11 @@ export function acheterPage(c: Catalogue, url: URL, located?: LocatedDelivery): 
 			sources: basis.sources
 		},
 		placeName: result.place?.name,
-		matches: result.matches.map(v),
-		apart: result.apart.map(v),
+		matches: result.matches.slice(0, shown).map(v),
+		apart: result.apart.slice(0, shown).map(v),
+		matchesTotal: result.matches.length,
+		apartTotal: result.apart.length,
+		cutAt: result.matches.length > shown || result.apart.length > shown ? shown : undefined,
 		further: result.further.slice(0, 10).map(v),
 		noneNearby: result.noneNearby,
 		noneNearbyFacts: result.noneNearbyFacts,
