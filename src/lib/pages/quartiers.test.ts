@@ -10,7 +10,7 @@ import {
 import { testCatalogue } from '$lib/domain/test-catalogue';
 import { initiativeFixture, organisationFixture, toolFixture } from '$lib/domain/test-fixtures';
 import { loadDataset } from '$lib/server/seed/read-data';
-import { areaPage, quartiersIndexPage } from './quartiers';
+import { AREA_STRUCTURES_SHOWN, areaPage, quartiersIndexPage, shownStructures } from './quartiers';
 
 let catalogue: Catalogue;
 
@@ -90,6 +90,24 @@ describe('quartiersIndexPage', () => {
 });
 
 describe('areaPage', () => {
+	it('sends the browser the first structures with what their lines show, and how many there are', () => {
+		const page = areaPage(catalogue, 'cronenbourg-hautepierre')!;
+		const many = Array.from({ length: AREA_STRUCTURES_SHOWN + 5 }, () => page.organisations[0]);
+		const shown = shownStructures(many);
+		expect(shown.organisationsTotal).toBe(AREA_STRUCTURES_SHOWN + 5);
+		expect(shown.organisations).toHaveLength(AREA_STRUCTURES_SHOWN);
+		expect(Object.keys(shown.organisations[0].organisation).sort()).toEqual([
+			'id',
+			'kind',
+			'legalForm',
+			'name',
+			'slug'
+		]);
+		expect(shownStructures(page.organisations).organisations).toEqual(
+			page.organisations.map((o) => expect.objectContaining({ inArea: o.inArea, meters: o.meters }))
+		);
+	});
+
 	it('resolves a quartier: initiatives by sub-quartier, structures, QPV funding, key numbers', () => {
 		const page = areaPage(catalogue, 'cronenbourg-hautepierre')!;
 		expect(page.area).toMatchObject({ kind: 'quartier', code: 'SQ_06' });

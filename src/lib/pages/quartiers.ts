@@ -18,7 +18,8 @@ import {
 	nearbyOrganisations,
 	quartierArea,
 	residentFundingTools,
-	type Area
+	type Area,
+	type NearbyOrganisation
 } from './quartier-rules';
 
 const STRASBOURG = '67482';
@@ -65,6 +66,27 @@ function findArea(c: Catalogue, slug: string): Area | undefined {
 function nearbyCandidates(c: Catalogue, area: Area, own: readonly Organisation[]): Organisation[] {
 	const box = bboxOf(circlePolygon(area.point, NEARBY_METERS[area.kind]).geometry);
 	return [...own, ...c.organisations.filter((o) => o.location && inBbox(o.location, box))];
+}
+
+/** How many structures nearby a quartier or commune page lists; the annuaire has the rest. */
+export const AREA_STRUCTURES_SHOWN = 30;
+
+/**
+ * The page's structures as the browser gets them: the first AREA_STRUCTURES_SHOWN, each with what its line
+ * shows, and how many there are. The whole records went into the page's data (some 3 MB for a quartier of
+ * a 50,000-record store) though the page lists thirty names.
+ */
+export function shownStructures(organisations: readonly NearbyOrganisation[]) {
+	return {
+		organisations: organisations.slice(0, AREA_STRUCTURES_SHOWN).map((o) => ({
+			organisation: (({ id, kind, slug, name, legalForm }) => ({ id, kind, slug, name, legalForm }))(
+				o.organisation
+			),
+			inArea: o.inArea,
+			meters: o.meters
+		})),
+		organisationsTotal: organisations.length
+	};
 }
 
 /** GET /quartiers/[slug]: everything a quartier or commune page shows, or undefined for an unknown slug. */

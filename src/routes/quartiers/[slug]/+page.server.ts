@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { todayIso } from '$lib/domain/today';
 import { areaEvents } from '$lib/pages/agenda';
-import { areaPage } from '$lib/pages/quartiers';
+import { areaPage, shownStructures } from '$lib/pages/quartiers';
 import { getCatalogue } from '$lib/server/catalogue';
 import { getSql } from '$lib/server/store';
 
@@ -12,5 +12,9 @@ export const load: PageServerLoad = async ({ params, setHeaders }) => {
 	if (!page) error(404, 'Quartier ou commune introuvable');
 	// Its events « à venir » change at midnight: the page cache must not keep them.
 	setHeaders({ 'cache-control': 'no-cache' });
-	return { ...page, events: areaEvents(catalogue, page.area, todayIso()) };
+	return {
+		...page,
+		...shownStructures(page.organisations),
+		events: areaEvents(catalogue, page.area, todayIso())
+	};
 };
