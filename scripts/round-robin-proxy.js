@@ -97,7 +97,11 @@ export function startRoundRobinProxy(targets, options = {}) {
 			answer.pipe(res);
 			answer.on('error', () => res.destroy());
 		});
+		let clientGone = false;
 		forwarded.on('error', (e) => {
+			// Dropped because the client went away (a load generator closing its connections at the end): not
+			// the instance's failure.
+			if (clientGone) return;
 			state.failed++;
 			if (res.headersSent) {
 				res.destroy();
@@ -108,7 +112,9 @@ export function startRoundRobinProxy(targets, options = {}) {
 		});
 		// A client that goes away mid-request: the instance's request is dropped too.
 		res.on('close', () => {
-			if (!res.writableFinished) forwarded.destroy();
+			if (res.writableFinished) return;
+			clientGone = true;
+			forwarded.destroy();
 		});
 		req.pipe(forwarded);
 	});

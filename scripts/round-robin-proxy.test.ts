@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endToEndHeaders, startRoundRobinProxy, type RoundRobinProxy } from './round-robin-proxy.js';
 
@@ -97,6 +97,33 @@ describe('round-robin proxy', () => {
 		} finally {
 			await p.close();
 			await new Promise((ok) => live.close(ok));
+		}
+	});
+});
+
+describe('a client that goes away', () => {
+	it('drops its request to the instance and is not counted as the instance failing', async () => {
+		let closed!: () => void;
+		const instanceSawClose = new Promise<void>((ok) => (closed = ok));
+		const slow = http.createServer((req, res) => {
+			res.on('close', closed);
+			setTimeout(() => res.end('tard'), 5_000).unref();
+		});
+		await new Promise<void>((ok) => slow.listen(0, '127.0.0.1', ok));
+		const p = await startRoundRobinProxy([origin(slow)]);
+		try {
+			// A raw connection closed before the answer, as a load generator closes its own when it stops.
+			const client = net.connect(p.port, '127.0.0.1', () => {
+				client.write('GET / HTTP/1.1\r\nHost: proxy\r\n\r\n');
+				setTimeout(() => client.destroy(), 100);
+			});
+			await instanceSawClose;
+			await new Promise((ok) => setTimeout(ok, 50));
+			expect(p.served).toEqual([1]);
+			expect(p.failed).toBe(0);
+		} finally {
+			await p.close();
+			await new Promise((ok) => slow.close(ok));
 		}
 	});
 });
