@@ -10,7 +10,9 @@
  *   waits for its seed), behind a round-robin proxy on loopback (./round-robin-proxy.js, its own process);
  * - `sqlite-10k`, `postgres2-10k`: the same, on the seed plus `--records` synthetic records (10,000 by
  *   default, src/lib/bench/synthetic.ts: marked synthetic, seed 42), written by the store's own code
- *   (`openStore`, `seedIfEmpty`) into the SQLite file and into the PostgreSQL database alike.
+ *   (`openStore`, `seedIfEmpty`) into the SQLite file and into the PostgreSQL database alike;
+ * - on request only (`--configs`), `postgres1-seed` and `postgres1-10k`: one PostgreSQL instance answering
+ *   directly, to tell the engine's cost apart from the proxy's and the second instance's.
  *
  * PostgreSQL: the server DATABASE_URL or `--postgres` names (the bench creates its own `bench_serve_*`
  * databases there and drops them; the database named is never written), else a throwaway cluster started
@@ -21,8 +23,9 @@
  * points), autocannon sends requests for `duration` seconds over `connections` connections after a short
  * warm-up. Around each run the bench reads each process's RSS (servers, proxy, the load generator, and
  * PostgreSQL's processes as PSS, since they share their buffers), the CPU time of each (and of the whole
- * machine: what other jobs took), and on PostgreSQL how many transactions the run cost per request (from
- * pg_stat_database, which each backend updates about once a second: approximate over a short run). The load
+ * machine: what other jobs took), the CPU milliseconds a request cost (a figure that holds on a busy
+ * machine), and on PostgreSQL how many transactions the run cost per request (from pg_stat_database, which
+ * each backend updates about once a second: approximate over a short run). The load
  * generator shares the machine with the servers: on 2 cores it takes part of one. PAGE_CACHE_MB=0 measures
  * without the page cache. Prints one row per configuration and URL, the comparison of two instances on
  * PostgreSQL with one on SQLite, the targets, and as last line one JSON object. A benchmark, not a test: it
