@@ -615,7 +615,10 @@ interface Row {
 	p99Ms: number;
 	maxMs: number;
 	requests: number;
+	/** Failed connections, timeouts (autocannon's 10 s) and answers other than 2xx, together and apart. */
 	errors: number;
+	timeouts: number;
+	non2xx: number;
 	/** Each instance's RSS after the run, then the proxy's. */
 	rssMb: number[];
 	proxyRssMb: number | null;
@@ -635,7 +638,7 @@ function printRow(r: Row) {
 	const cpu = r.cpuCores;
 	const pgPart = r.pgTransactionsPerRequest === null ? '' : `  ≈${r.pgTransactionsPerRequest} tx PG/req`;
 	console.log(
-		`${r.config.padEnd(14)} ${r.name.padEnd(9)} ${pad(r.reqPerSec, 6)} req/s  p50 ${pad(r.p50Ms, 4)} ms  p99 ${pad(r.p99Ms, 4)} ms  erreurs ${r.errors}  ` +
+		`${r.config.padEnd(14)} ${r.name.padEnd(9)} ${pad(r.reqPerSec, 6)} req/s  p50 ${pad(r.p50Ms, 4)} ms  p99 ${pad(r.p99Ms, 4)} ms  erreurs ${r.errors}${r.errors ? ` (dont ${r.timeouts} délais dépassés, ${r.non2xx} non 2xx)` : ''}  ` +
 			`RSS ${r.rssMb.join(' + ')}${r.proxyRssMb === null ? '' : ` + proxy ${r.proxyRssMb}`} MB${pgPart}  ` +
 			`CPU (cœurs) serveur(s) ${cpu.servers.join(' + ')}${r.proxyRssMb === null ? '' : `, proxy ${cpu.proxy}`}` +
 			`${cpu.postgres === null ? '' : `, postgres ${cpu.postgres}`}, générateur ${cpu.loadGenerator}, autres ${cpu.other}  ` +
@@ -670,6 +673,8 @@ async function measure(config: ConfigName, r: Running, postmaster: number | unde
 			maxMs: result.latency.max,
 			requests: result.requests.total,
 			errors: result.errors + result.timeouts + result.non2xx,
+			timeouts: result.timeouts,
+			non2xx: result.non2xx,
 			rssMb: r.servers.map((s) => rssMb(s.child.pid!)),
 			proxyRssMb: r.proxy ? rssMb(r.proxy.child.pid!) : null,
 			pgTransactionsPerRequest: r.database ? round2((tx1 - tx0) / Math.max(1, result.requests.total)) : null,
