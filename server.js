@@ -52,13 +52,30 @@ function answerFromCache(req, res) {
 		return false;
 	}
 	if (!hit) return false;
+	if (typeof hit.then === 'function') {
+		// PostgreSQL: the data version is read over the network first. A miss, or a failed read, goes to
+		// SvelteKit as any other request (which reports a store that cannot be reached).
+		hit.then(
+			(found) => (found ? send(res, found) : handler(req, res)),
+			() => handler(req, res)
+		);
+		return true;
+	}
+	send(res, hit);
+	return true;
+}
+
+/**
+ * @param {http.ServerResponse} res
+ * @param {{ status: number; headers: [string, string][]; body: Uint8Array | null }} hit
+ */
+function send(res, hit) {
 	/** @type {[string, string][]} */
 	const entries = hit.headers;
 	for (const [name, value] of entries) res.setHeader(name, value);
 	if (hit.body) res.setHeader('content-length', hit.body.byteLength);
 	res.writeHead(hit.status);
 	res.end(hit.body ?? undefined);
-	return true;
 }
 const host = process.env.HOST ?? '0.0.0.0';
 const port = Number(process.env.PORT ?? '3000');

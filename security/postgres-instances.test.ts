@@ -55,8 +55,13 @@ describe.skipIf(!TEST_DATABASE_URL)(
 		});
 
 		it('shows a write on both instances at once: pages, the map’s points and the API', async () => {
-			// Pages read once on each instance first, so that a cache would have something to serve.
-			for (const server of [a, b]) await fetch(`${server.baseUrl}/structures/envie-strasbourg`);
+			// Pages read on each instance first: the second read is the page cache's (server.js's fast path,
+			// after one read of the data version), the cache a stale page would come from.
+			for (const server of [a, b]) {
+				await fetch(`${server.baseUrl}/structures/envie-strasbourg`);
+				const again = await fetch(`${server.baseUrl}/structures/envie-strasbourg`);
+				expect(again.headers.get('x-page-cache')).toBe('hit');
+			}
 			const stored = (await getRecordBySlug(sql, 'organisation', 'envie-strasbourg'))!;
 			const { version, ...record } = stored;
 			const renamed = 'Envie Strasbourg (renommée par le test, synthétique)';

@@ -59,19 +59,20 @@ const cache = () => (pageCache ??= new PageCache({ maxBytes: getEnv().PAGE_CACHE
 // The version pages are rendered from, the read model's: while a large store is rebuilt after a write, the
 // store's version is already the next one but pages still show the previous, and must not be kept under the
 // next one's name (they would be served after the new version is installed, until the following write).
-// server.js answers hits from here before SvelteKit runs (same rules and keys, see page-cache.ts), and must
-// answer at once: it reads the store's version on SQLite's synchronous connection. When the store holds a
-// version newer than the one served, the generation names neither, so the lookup misses and the request
-// goes through SvelteKit, which brings the read model up to date.
-const fastGeneration = () => {
+// server.js answers hits from here before SvelteKit runs (same rules and keys, see page-cache.ts). It reads
+// the store's version first: on SQLite's synchronous connection, on PostgreSQL with one round trip (another
+// instance may have written). When the store holds a version newer than the one served, the generation
+// names neither, so the lookup misses and the request goes through SvelteKit, which brings the read model up
+// to date.
+const generationFor = (stored: number) => {
 	const served = currentReadModel()?.version;
-	const stored = dataVersion(getDb());
 	return served !== undefined && served >= stored
 		? cacheGeneration(served)
 		: `${cacheGeneration(stored)}-en-cours`;
 };
-// On PostgreSQL another instance may have written: only the hook's path, which reads the version, serves.
-if (!building && !usesPostgres()) publishFastPath(cache, fastGeneration, SESSION_COOKIE);
+const fastGeneration = (): string | Promise<string> =>
+	usesPostgres() ? dataVersion(getSql()).then(generationFor) : generationFor(dataVersion(getDb()));
+if (!building) publishFastPath(cache, fastGeneration, SESSION_COOKIE);
 
 /** A path SvelteKit cannot decode (`/financements/%ff`): answered here, in French, and logged with the path. */
 function malformedPath(event: Parameters<Handle>[0]['event']): Response | undefined {

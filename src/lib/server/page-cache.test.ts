@@ -135,10 +135,10 @@ describe('the fast path server.js uses', () => {
 			'v1',
 			page.render
 		);
-		const hit = lookup('GET', '/annuaire?q=velo', html)!;
-		expect(hit.status).toBe(200);
-		expect(new TextDecoder().decode(hit.body!)).toBe('<p>velo</p>');
-		expect(hit.headers).toContainEqual(['x-page-cache', 'hit']);
+		const hit = lookup('GET', '/annuaire?q=velo', html) as Exclude<ReturnType<FastLookup>, Promise<unknown>>;
+		expect(hit!.status).toBe(200);
+		expect(new TextDecoder().decode(hit!.body!)).toBe('<p>velo</p>');
+		expect(hit!.headers).toContainEqual(['x-page-cache', 'hit']);
 		const etag = rendered.response.headers.get('etag')!;
 		expect(lookup('GET', '/annuaire?q=velo', { ...html, 'if-none-match': etag })).toMatchObject({
 			status: 304,
@@ -151,6 +151,34 @@ describe('the fast path server.js uses', () => {
 		expect(lookup('GET', 'http://evil.example/annuaire?q=velo', html)).toBeUndefined();
 		generation = 'v2';
 		expect(lookup('GET', '/annuaire?q=velo', html)).toBeUndefined();
+		delete (globalThis as Record<symbol, unknown>)[FAST_PATH];
+	});
+
+	it('awaits a generation read over the network (PostgreSQL), then answers the same', async () => {
+		const cache = new PageCache({ maxBytes: 1_000_000 });
+		let generation = 'v1';
+		publishFastPath(
+			() => cache,
+			async () => generation,
+			'sid'
+		);
+		const lookup = (globalThis as Record<symbol, unknown>)[FAST_PATH] as FastLookup;
+		const html = { accept: 'text/html' };
+		const request = get('/quartiers');
+		await cache.serve(
+			request,
+			cacheKey(request, new URL('http://x/quartiers')),
+			'v1',
+			counter('<p>q</p>').render
+		);
+		// Not cacheable: answered at once, without reading the generation.
+		expect(lookup('GET', '/quartiers', { ...html, cookie: 'sid=abc' })).toBeUndefined();
+		const pending = lookup('GET', '/quartiers', html);
+		expect(pending).toBeInstanceOf(Promise);
+		expect(await pending).toMatchObject({ status: 200 });
+		// Another instance wrote: the generation read next names no stored page.
+		generation = 'v2';
+		expect(await lookup('GET', '/quartiers', html)).toBeUndefined();
 		delete (globalThis as Record<symbol, unknown>)[FAST_PATH];
 	});
 });

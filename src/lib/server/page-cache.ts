@@ -186,16 +186,25 @@ export function cacheKey(request: Request, url: URL): string {
 /** Where server.js finds the cache's lookup (a registered symbol: no import between the two). */
 export const FAST_PATH = Symbol.for('carto-ess.page-cache.lookup');
 
-/** What server.js calls with a Node request: an answer to send as is, or undefined to let SvelteKit run. */
+type FastHit = { status: number; headers: [string, string][]; body: Uint8Array | null };
+
+/**
+ * What server.js calls with a Node request: an answer to send as is, or undefined to let SvelteKit run; a
+ * promise of either when the generation is read from the network (PostgreSQL's data version).
+ */
 export type FastLookup = (
 	method: string | undefined,
 	url: string | undefined,
 	headers: Record<string, string | string[] | undefined>
-) => { status: number; headers: [string, string][]; body: Uint8Array | null } | undefined;
+) => FastHit | undefined | Promise<FastHit | undefined>;
 
+/**
+ * `generation` names the pages that may be served now: read synchronously on SQLite, awaited on
+ * PostgreSQL (one round trip for the data version, which another instance may have moved).
+ */
 export function publishFastPath(
 	cache: () => PageCache,
-	generation: () => string,
+	generation: () => string | Promise<string>,
 	sessionCookie: string
 ): void {
 	const lookup: FastLookup = (method, url, headers) => {
@@ -209,11 +218,12 @@ export function publishFastPath(
 			return undefined;
 		const accept = headers.accept;
 		const inm = headers['if-none-match'];
-		return cache().lookup(
-			cacheKeyOf(Array.isArray(accept) ? accept.join(',') : accept, parsed.pathname, parsed.search),
-			generation(),
-			Array.isArray(inm) ? inm.join(',') : inm
-		);
+		const key = cacheKeyOf(Array.isArray(accept) ? accept.join(',') : accept, parsed.pathname, parsed.search);
+		const ifNoneMatch = Array.isArray(inm) ? inm.join(',') : inm;
+		const current = generation();
+		return typeof current === 'string'
+			? cache().lookup(key, current, ifNoneMatch)
+			: current.then((g) => cache().lookup(key, g, ifNoneMatch));
 	};
 	(globalThis as Record<symbol, unknown>)[FAST_PATH] = lookup;
 }
