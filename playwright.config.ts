@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import { resolveRunStore } from './e2e/run-database';
 
 /**
  * Browser: Debian's /usr/bin/chromium when present (CI installs it), else Playwright's own chromium,
@@ -36,8 +37,12 @@ const SCALE_PORT = Number(process.env.E2E_SCALE_PORT ?? PORT + 700);
 const SCALE_RECORDS = Number(process.env.E2E_SCALE_RECORDS ?? 5000);
 process.env.E2E_SCALE_URL ??= `http://127.0.0.1:${SCALE_PORT}`;
 process.env.E2E_MAIL_URL ??= `http://127.0.0.1:${SMTP_PORT + 1}/__test__/mail`;
-// One fresh database per run, shared by the server and the tests that inspect the store.
+// One fresh database per run, shared by the server and the tests that inspect the store: a SQLite file, or
+// with E2E_DATABASE_URL / DATABASE_URL naming a PostgreSQL server, a database of the run's own on it
+// (E2E_STORE_URL, created as the app starts, dropped at the end: e2e/run-database.ts).
 process.env.E2E_DATABASE_PATH ??= join(tmpdir(), `carto-ess-e2e-${Date.now()}.sqlite`);
+resolveRunStore();
+const STORE_URL = process.env.E2E_STORE_URL;
 
 export const CHROMIUM_ARGS = [
 	'--headless',
@@ -56,6 +61,7 @@ export default defineConfig({
 	workers: 2,
 	retries: 0,
 	reporter: [['list']],
+	globalTeardown: './e2e/global-teardown.ts',
 	timeout: 30_000,
 	use: {
 		baseURL: `http://127.0.0.1:${PORT}`,
@@ -98,8 +104,11 @@ export default defineConfig({
 			timeout: SCALE_RECORDS > 50_000 ? 600_000 : 120_000
 		},
 		{
-			// server.js wraps the build named by BUILD_DIR (default build/) with the static files' headers.
-			command: 'node server.js',
+			// server.js wraps the build named by BUILD_DIR (default build/) with the static files' headers. On
+			// PostgreSQL the run's database is created first; the server migrates and seeds it.
+			command: STORE_URL
+				? 'node --import tsx scripts/e2e-database.ts create && node server.js'
+				: 'node server.js',
 			port: PORT,
 			reuseExistingServer: false,
 			timeout: 60_000,
@@ -108,6 +117,7 @@ export default defineConfig({
 				HOST: '127.0.0.1',
 				ORIGIN: `http://127.0.0.1:${PORT}`,
 				DATABASE_PATH: process.env.E2E_DATABASE_PATH,
+				...(STORE_URL ? { DATABASE_URL: STORE_URL } : {}),
 				PUBLIC_SITE_URL: `http://127.0.0.1:${PORT}`,
 				PUBLIC_BASEMAP: 'offline',
 				// Tests talk to local doubles only: no tile server, no geocoder.
