@@ -43,6 +43,33 @@ process.env.E2E_MAIL_URL ??= `http://127.0.0.1:${SMTP_PORT + 1}/__test__/mail`;
 process.env.E2E_DATABASE_PATH ??= join(tmpdir(), `carto-ess-e2e-${Date.now()}.sqlite`);
 resolveRunStore();
 const STORE_URL = process.env.E2E_STORE_URL;
+/** The second instance of the app on PostgreSQL runs (e2e/instances.spec.ts). */
+const SECOND_PORT = Number(process.env.E2E_SECOND_PORT ?? PORT + 1);
+process.env.E2E_SECOND_URL ??= `http://127.0.0.1:${SECOND_PORT}`;
+
+/** The app under test: server.js wraps the build named by BUILD_DIR (default build/) with the static files' headers. */
+function appServer(port: number, command: string) {
+	return {
+		command,
+		port,
+		reuseExistingServer: false,
+		timeout: 60_000,
+		env: {
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: `http://127.0.0.1:${port}`,
+			DATABASE_PATH: process.env.E2E_DATABASE_PATH!,
+			...(STORE_URL ? { DATABASE_URL: STORE_URL } : {}),
+			PUBLIC_SITE_URL: `http://127.0.0.1:${port}`,
+			PUBLIC_BASEMAP: 'offline',
+			// Tests talk to local doubles only: no tile server, no geocoder.
+			GEOCODER_URL: `http://127.0.0.1:${GEOCODER_PORT}/__test__/geocoder`,
+			// Mail goes to the local SMTP double, which the tests read.
+			SMTP_URL: `smtp://carto:secret-de-test@127.0.0.1:${SMTP_PORT}`,
+			MAIL_FROM: 'Carto ESS tests <carto-ess@example.org>'
+		}
+	};
+}
 
 export const CHROMIUM_ARGS = [
 	'--headless',
@@ -103,29 +130,13 @@ export default defineConfig({
 			reuseExistingServer: false,
 			timeout: SCALE_RECORDS > 50_000 ? 600_000 : 120_000
 		},
-		{
-			// server.js wraps the build named by BUILD_DIR (default build/) with the static files' headers. On
-			// PostgreSQL the run's database is created first; the server migrates and seeds it.
-			command: STORE_URL
-				? 'node --import tsx scripts/e2e-database.ts create && node server.js'
-				: 'node server.js',
-			port: PORT,
-			reuseExistingServer: false,
-			timeout: 60_000,
-			env: {
-				PORT: String(PORT),
-				HOST: '127.0.0.1',
-				ORIGIN: `http://127.0.0.1:${PORT}`,
-				DATABASE_PATH: process.env.E2E_DATABASE_PATH,
-				...(STORE_URL ? { DATABASE_URL: STORE_URL } : {}),
-				PUBLIC_SITE_URL: `http://127.0.0.1:${PORT}`,
-				PUBLIC_BASEMAP: 'offline',
-				// Tests talk to local doubles only: no tile server, no geocoder.
-				GEOCODER_URL: `http://127.0.0.1:${GEOCODER_PORT}/__test__/geocoder`,
-				// Mail goes to the local SMTP double, which the tests read.
-				SMTP_URL: `smtp://carto:secret-de-test@127.0.0.1:${SMTP_PORT}`,
-				MAIL_FROM: 'Carto ESS tests <carto-ess@example.org>'
-			}
-		}
+		appServer(
+			PORT,
+			// On PostgreSQL the run's database is created first; the server migrates and seeds it.
+			STORE_URL ? 'node --import tsx scripts/e2e-database.ts create && node server.js' : 'node server.js'
+		),
+		// On PostgreSQL, a second instance of the app over the same database, started once the first has
+		// seeded it (web servers start in order): the journeys of e2e/instances.spec.ts use both.
+		...(STORE_URL ? [appServer(SECOND_PORT, 'node server.js')] : [])
 	]
 });

@@ -3,9 +3,9 @@
  * proposals and records, and count what they wrote):
  *
  * - by default a new SQLite file in the temporary directory (E2E_DATABASE_PATH);
- * - with E2E_DATABASE_URL (or DATABASE_URL) naming a PostgreSQL server, a new database on that server,
- *   named `<E2E_DATABASE_PREFIX>_<time>_<process>`, created just before the app under test starts and
- *   dropped when the run ends (e2e/global-teardown.ts). The database in the URL is only where the run
+ * - with E2E_DATABASE_URL (or DATABASE_URL; with E2E_STORE=postgres, TEST_DATABASE_URL too) naming a
+ *   PostgreSQL server, a new database on that server, named `<E2E_DATABASE_PREFIX>_<time>_<process>`,
+ *   created just before the app under test starts and dropped when the run ends (e2e/global-teardown.ts). The database in the URL is only where the run
  *   connects to create and drop its own (as TEST_DATABASE_URL): nothing is written into it.
  *
  * `resolveRunStore` runs when playwright.config.ts loads, in the runner and again in each worker; the
@@ -22,12 +22,19 @@ const isPostgres = (url: string | undefined): url is string => !!url && /^postgr
 
 export function resolveRunStore(env: NodeJS.ProcessEnv = process.env): void {
 	if (env.E2E_STORE_URL) return;
-	const server = isPostgres(env.E2E_DATABASE_URL)
-		? env.E2E_DATABASE_URL
-		: isPostgres(env.DATABASE_URL)
-			? env.DATABASE_URL
-			: undefined;
-	if (!server) return;
+	// E2E_STORE=postgres (npm run test:e2e:postgres) insists on PostgreSQL, and also takes the server the
+	// unit tests use (TEST_DATABASE_URL, which .ci/postgres.sh exports).
+	const required = env.E2E_STORE === 'postgres';
+	const server = [env.E2E_DATABASE_URL, env.DATABASE_URL, required ? env.TEST_DATABASE_URL : undefined].find(
+		isPostgres
+	);
+	if (!server) {
+		if (required)
+			throw new Error(
+				'E2E_STORE=postgres : aucun serveur PostgreSQL indiqué (E2E_DATABASE_URL, DATABASE_URL ou TEST_DATABASE_URL ; voir .ci/postgres.sh)'
+			);
+		return;
+	}
 	const prefix = env.E2E_DATABASE_PREFIX || 'carto_e2e';
 	if (!IDENTIFIER.test(prefix))
 		throw new Error(
