@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import { resolveRunStore } from './e2e/run-database';
 
 /**
  * Browser: Debian's /usr/bin/chromium when present (CI installs it), else Playwright's own chromium,
@@ -36,8 +37,39 @@ const SCALE_PORT = Number(process.env.E2E_SCALE_PORT ?? PORT + 700);
 const SCALE_RECORDS = Number(process.env.E2E_SCALE_RECORDS ?? 5000);
 process.env.E2E_SCALE_URL ??= `http://127.0.0.1:${SCALE_PORT}`;
 process.env.E2E_MAIL_URL ??= `http://127.0.0.1:${SMTP_PORT + 1}/__test__/mail`;
-// One fresh database per run, shared by the server and the tests that inspect the store.
+// One fresh database per run, shared by the server and the tests that inspect the store: a SQLite file, or
+// with E2E_DATABASE_URL / DATABASE_URL naming a PostgreSQL server, a database of the run's own on it
+// (E2E_STORE_URL, created as the app starts, dropped at the end: e2e/run-database.ts).
 process.env.E2E_DATABASE_PATH ??= join(tmpdir(), `carto-ess-e2e-${Date.now()}.sqlite`);
+resolveRunStore();
+const STORE_URL = process.env.E2E_STORE_URL;
+/** The second instance of the app on PostgreSQL runs (e2e/instances.spec.ts). */
+const SECOND_PORT = Number(process.env.E2E_SECOND_PORT ?? PORT + 1);
+process.env.E2E_SECOND_URL ??= `http://127.0.0.1:${SECOND_PORT}`;
+
+/** The app under test: server.js wraps the build named by BUILD_DIR (default build/) with the static files' headers. */
+function appServer(port: number, command: string) {
+	return {
+		command,
+		port,
+		reuseExistingServer: false,
+		timeout: 60_000,
+		env: {
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: `http://127.0.0.1:${port}`,
+			DATABASE_PATH: process.env.E2E_DATABASE_PATH!,
+			...(STORE_URL ? { DATABASE_URL: STORE_URL } : {}),
+			PUBLIC_SITE_URL: `http://127.0.0.1:${port}`,
+			PUBLIC_BASEMAP: 'offline',
+			// Tests talk to local doubles only: no tile server, no geocoder.
+			GEOCODER_URL: `http://127.0.0.1:${GEOCODER_PORT}/__test__/geocoder`,
+			// Mail goes to the local SMTP double, which the tests read.
+			SMTP_URL: `smtp://carto:secret-de-test@127.0.0.1:${SMTP_PORT}`,
+			MAIL_FROM: 'Carto ESS tests <carto-ess@example.org>'
+		}
+	};
+}
 
 export const CHROMIUM_ARGS = [
 	'--headless',
@@ -56,6 +88,7 @@ export default defineConfig({
 	workers: 2,
 	retries: 0,
 	reporter: [['list']],
+	globalTeardown: './e2e/global-teardown.ts',
 	timeout: 30_000,
 	use: {
 		baseURL: `http://127.0.0.1:${PORT}`,
@@ -97,25 +130,13 @@ export default defineConfig({
 			reuseExistingServer: false,
 			timeout: SCALE_RECORDS > 50_000 ? 600_000 : 120_000
 		},
-		{
-			// server.js wraps the build named by BUILD_DIR (default build/) with the static files' headers.
-			command: 'node server.js',
-			port: PORT,
-			reuseExistingServer: false,
-			timeout: 60_000,
-			env: {
-				PORT: String(PORT),
-				HOST: '127.0.0.1',
-				ORIGIN: `http://127.0.0.1:${PORT}`,
-				DATABASE_PATH: process.env.E2E_DATABASE_PATH,
-				PUBLIC_SITE_URL: `http://127.0.0.1:${PORT}`,
-				PUBLIC_BASEMAP: 'offline',
-				// Tests talk to local doubles only: no tile server, no geocoder.
-				GEOCODER_URL: `http://127.0.0.1:${GEOCODER_PORT}/__test__/geocoder`,
-				// Mail goes to the local SMTP double, which the tests read.
-				SMTP_URL: `smtp://carto:secret-de-test@127.0.0.1:${SMTP_PORT}`,
-				MAIL_FROM: 'Carto ESS tests <carto-ess@example.org>'
-			}
-		}
+		appServer(
+			PORT,
+			// On PostgreSQL the run's database is created first; the server migrates and seeds it.
+			STORE_URL ? 'node --import tsx scripts/e2e-database.ts create && node server.js' : 'node server.js'
+		),
+		// On PostgreSQL, a second instance of the app over the same database, started once the first has
+		// seeded it (web servers start in order): the journeys of e2e/instances.spec.ts use both.
+		...(STORE_URL ? [appServer(SECOND_PORT, 'node server.js')] : [])
 	]
 });

@@ -5,24 +5,14 @@
  */
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { migrate, openDatabase, type Db } from '../src/lib/server/db/connection';
+import { getUserForLogin } from '../src/lib/server/db/users';
+import { storeEnv, withStore } from './store';
 
 export const PASSWORD = 'mot de passe de test e2e 2026';
 
-export function e2eDb(): Db {
-	const path = process.env.E2E_DATABASE_PATH;
-	if (!path) throw new Error('E2E_DATABASE_PATH is not set (playwright.config.ts sets it)');
-	const db = openDatabase(path);
-	migrate(db);
-	return db;
-}
-
 /** Creates the account with scripts/admin-create.ts unless it exists. */
-export function ensureAccount(email: string, name: string, role: 'admin' | 'editor') {
-	const db = e2eDb();
-	const exists = db.prepare('SELECT 1 FROM users WHERE email = ?').get(email);
-	db.close();
-	if (exists) return;
+export async function ensureAccount(email: string, name: string, role: 'admin' | 'editor') {
+	if (await withStore((db) => getUserForLogin(db, email))) return;
 	execFileSync(
 		process.execPath,
 		[
@@ -36,7 +26,7 @@ export function ensureAccount(email: string, name: string, role: 'admin' | 'edit
 			role
 		],
 		{
-			env: { ...process.env, DATABASE_PATH: process.env.E2E_DATABASE_PATH, ADMIN_PASSWORD: PASSWORD },
+			env: { ...storeEnv(), ADMIN_PASSWORD: PASSWORD },
 			stdio: 'pipe'
 		}
 	);
@@ -70,10 +60,4 @@ export async function apiLogin(request: APIRequestContext, baseURL: string, emai
 		maxRedirects: 0
 	});
 	expect(res.status(), `login of ${email}`).toBe(303);
-}
-
-export function dataVersion(db: Db): number {
-	const row = db.prepare("SELECT value FROM meta WHERE key = 'data_version'").get() as
-		{ value: string } | undefined;
-	return Number(row?.value ?? 0);
 }

@@ -8,12 +8,13 @@
 import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures';
 import { readFileSync } from 'node:fs';
-import { getRecordById, updateRecord } from '../src/lib/server/db/records';
+import { dataVersion, getRecordById, updateRecord } from '../src/lib/server/db/records';
 import { decodeText, parseCsv } from '../src/lib/io/csv';
 import { readXlsx } from '../src/lib/io/xlsx';
 import { workbookOf } from '../src/lib/io/test-workbook';
 import { expectNoAxeViolations, expectOneH1 } from './helpers';
-import { dataVersion, e2eDb, ensureAccount, gotoReady, login } from './admin-helpers';
+import { ensureAccount, gotoReady, login } from './admin-helpers';
+import { e2eStore, withStore } from './store';
 
 const EDITOR = 'dominique-import@example.org';
 
@@ -63,14 +64,7 @@ async function simulate(page: Page) {
 	});
 }
 
-function version(): number {
-	const db = e2eDb();
-	try {
-		return dataVersion(db);
-	} finally {
-		db.close();
-	}
-}
+const version = () => withStore((db) => dataVersion(db));
 
 const report = (page: Page) => page.getByRole('region', { name: 'Ce que l’import a fait' });
 const plan = (page: Page) => page.getByRole('table', { name: 'Lignes du fichier et leur résultat' });
@@ -102,7 +96,7 @@ test.describe('without JavaScript', () => {
 		expect(workbook.ok && workbook.table.headers).toEqual(template.table.headers);
 
 		// The spreadsheet: its title row is skipped, most columns are recognised, one is mapped by hand.
-		const before = version();
+		const before = await version();
 		await uploadFile(page, 'adherents-cress.csv', Buffer.from(`\ufeff${SHEET}`), 'text/csv');
 		await expect(
 			page.getByText('ligne 1 (« Structures adhérentes – relevé du 2 décembre 2026 ») ignorée')
@@ -150,7 +144,7 @@ test.describe('without JavaScript', () => {
 		if (!rejectedTable.ok) throw new Error(rejectedTable.message);
 		expect(rejectedTable.table.rows).toHaveLength(2);
 		expect(rejectedTable.table.rows[0].cells[0]).toContain('ligne 4 — colonne « Ville » : commune inconnue');
-		expect(version()).toBe(before);
+		expect(await version()).toBe(before);
 
 		// « Ignorer les lignes en erreur » is an explicit choice.
 		await expect(page.getByRole('button', { name: /Appliquer l’import/ })).toHaveCount(0);
@@ -167,8 +161,8 @@ test.describe('without JavaScript', () => {
 		const link = report(page).getByRole('link', { name: 'Les Jardins de la Montagne Verte' });
 		await expect(link).toHaveAttribute('href', '/admin/fiches/les-jardins-de-la-montagne-verte');
 
-		const db = e2eDb();
-		expect(getRecordById(db, 'les-jardins-de-la-montagne-verte')).toMatchObject({
+		const db = await e2eStore();
+		expect(await getRecordById(db, 'les-jardins-de-la-montagne-verte')).toMatchObject({
 			status: 'draft',
 			communeCode: '67482',
 			quartierCode: 'SQ_09',
@@ -180,7 +174,7 @@ test.describe('without JavaScript', () => {
 			contact: { website: 'https://www.jardins-montagne-verte.example.org', phone: '03 88 00 00 01' },
 			sources: [{ url: 'https://www.jardins-montagne-verte.example.org/qui-sommes-nous' }]
 		});
-		expect(getRecordById(db, 'velo-solidaire-illkirch')).toMatchObject({
+		expect(await getRecordById(db, 'velo-solidaire-illkirch')).toMatchObject({
 			communeCode: '67218',
 			legalForm: 'association-declaree',
 			lastVerified: '2026-11-03',
@@ -191,11 +185,11 @@ test.describe('without JavaScript', () => {
 				}
 			]
 		});
-		expect(getRecordById(db, 'repair-cafe-du-neudorf')).toMatchObject({
+		expect(await getRecordById(db, 'repair-cafe-du-neudorf')).toMatchObject({
 			communeCode: '67482',
 			quartierCode: 'SQ_08'
 		});
-		db.close();
+		await db.close();
 
 		// The rejected rows, fixed, go in: the error column is left out and the mapping is remembered.
 		await link.click();
@@ -220,9 +214,12 @@ test.describe('without JavaScript', () => {
 			'href',
 			'/admin/fiches/coop-schilick'
 		);
-		const check = e2eDb();
-		expect(getRecordById(check, 'coop-schilick')).toMatchObject({ communeCode: '67447', legalForm: 'scic' });
-		check.close();
+		const check = await e2eStore();
+		expect(await getRecordById(check, 'coop-schilick')).toMatchObject({
+			communeCode: '67447',
+			legalForm: 'scic'
+		});
+		await check.close();
 	});
 
 	test('the same sheet as an Excel workbook updates records: before → after, nothing curated replaced unless chosen', async ({
@@ -230,15 +227,15 @@ test.describe('without JavaScript', () => {
 	}) => {
 		await login(page, EDITOR);
 		// Someone curated a record in the workspace meanwhile.
-		const db = e2eDb();
-		const { version: v, ...imported } = getRecordById(db, 'repair-cafe-du-neudorf')!;
+		const db = await e2eStore();
+		const { version: v, ...imported } = (await getRecordById(db, 'repair-cafe-du-neudorf'))!;
 		const curatedDescription = 'Atelier mensuel de réparation, texte relu avec l’équipe du Repair Café.';
-		const saved = updateRecord(
+		const saved = await updateRecord(
 			db,
 			{ ...imported, description: curatedDescription },
 			{ expectedVersion: v, action: 'update' }
 		);
-		db.close();
+		await db.close();
 		expect(saved.ok).toBe(true);
 		const curated = { ...imported, description: curatedDescription };
 
@@ -344,19 +341,19 @@ test.describe('without JavaScript', () => {
 			'href',
 			'/admin/fiches/epicerie-sociale-de-hautepierre'
 		);
-		const check = e2eDb();
-		expect(getRecordById(check, 'repair-cafe-du-neudorf')).toMatchObject({
+		const check = await e2eStore();
+		expect(await getRecordById(check, 'repair-cafe-du-neudorf')).toMatchObject({
 			description: 'Texte du tableur, plus ancien que la fiche',
 			contact: { phone: '0388000002', email: 'repaircafe.neudorf@example.org' },
 			lastVerified: curated.lastVerified
 		});
-		expect(getRecordById(check, 'epicerie-sociale-de-hautepierre')).toMatchObject({
+		expect(await getRecordById(check, 'epicerie-sociale-de-hautepierre')).toMatchObject({
 			quartierCode: 'SQ_06',
 			legalForm: 'association-droit-local',
 			lastVerified: '2026-11-28',
 			isEss: true
 		});
-		check.close();
+		await check.close();
 	});
 });
 

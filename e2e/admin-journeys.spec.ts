@@ -11,14 +11,15 @@ import { getRecordById, insertRecord, listHistory, updateRecord } from '../src/l
 import { organisationSchema, type PublicRecord } from '../src/lib/domain/records';
 import { organisationFixture } from '../src/lib/domain/test-fixtures';
 import { expectNoAxeViolations, expectOneH1, watchErrors } from './helpers';
-import { PASSWORD, e2eDb, ensureAccount, gotoReady, login } from './admin-helpers';
+import { PASSWORD, ensureAccount, gotoReady, login } from './admin-helpers';
+import { e2eStore } from './store';
 
 const EDITOR = 'camille-edition@example.org';
 const ADMIN = 'alex-admin@example.org';
 
-test.beforeAll(() => {
-	ensureAccount(EDITOR, 'Camille Édition', 'editor');
-	ensureAccount(ADMIN, 'Alex Admin', 'admin');
+test.beforeAll(async () => {
+	await ensureAccount(EDITOR, 'Camille Édition', 'editor');
+	await ensureAccount(ADMIN, 'Alex Admin', 'admin');
 });
 
 /** A published organisation of the seed, and its current name. */
@@ -65,9 +66,9 @@ test('log in, edit a structure, see it public, see the diff in its history, rest
 	await page.getByRole('button', { name: 'Restaurer cette version (v1)' }).click();
 	await expect(page.getByRole('status')).toContainText('Version 1 restaurée : elle est devenue la version 3');
 	expect(await publicName(page, org.id)).toBe(org.name);
-	const db = e2eDb();
-	expect(listHistory(db, org.id).map((h) => h.action)).toEqual(['restore', 'update', 'seed']);
-	db.close();
+	const db = await e2eStore();
+	expect((await listHistory(db, org.id)).map((h) => h.action)).toEqual(['restore', 'update', 'seed']);
+	await db.close();
 	expect(errors).toEqual([]);
 });
 
@@ -77,8 +78,8 @@ test('a slug changed in the workspace: the old address answers 404, and « Voir 
 	const errors = watchErrors(page);
 	// Its own record, so the other journeys' records keep their addresses.
 	const name = 'Atelier Lien Carte (synthétique)';
-	const db = e2eDb();
-	insertRecord(
+	const db = await e2eStore();
+	await insertRecord(
 		db,
 		organisationSchema.parse(
 			organisationFixture({
@@ -90,7 +91,7 @@ test('a slug changed in the workspace: the old address answers 404, and « Voir 
 			})
 		)
 	);
-	db.close();
+	await db.close();
 	expect((await page.request.get('/structures/lien-carte-test')).status()).toBe(200);
 
 	await login(page, EDITOR);
@@ -166,16 +167,16 @@ test('two people editing the same record meet the conflict screen, and nothing i
 	await expect(table).toContainText('Description écrite par Camille.');
 	await expect(table).toContainText('Description écrite par Alex.');
 	await expectNoAxeViolations(pb);
-	let db = e2eDb();
-	expect(getRecordById(db, org.id)?.description).toBe('Description écrite par Camille.');
-	db.close();
+	let db = await e2eStore();
+	expect((await getRecordById(db, org.id))?.description).toBe('Description écrite par Camille.');
+	await db.close();
 
 	await conflict.getByRole('button', { name: 'Enregistrer ma version à la place' }).click();
 	await expect(pb.getByRole('status')).toContainText('version 3');
-	db = e2eDb();
-	expect(getRecordById(db, org.id)?.description).toBe('Description écrite par Alex.');
-	expect(listHistory(db, org.id)[1].data.description).toBe('Description écrite par Camille.');
-	db.close();
+	db = await e2eStore();
+	expect((await getRecordById(db, org.id))?.description).toBe('Description écrite par Alex.');
+	expect((await listHistory(db, org.id))[1].data.description).toBe('Description écrite par Camille.');
+	await db.close();
 	await a.close();
 	await b.close();
 });
@@ -184,8 +185,8 @@ test('moderation: approve a correction, reject one with a reason, approve a new 
 	page
 }) => {
 	const org = await seedOrganisation(page, 7);
-	const db = e2eDb();
-	const good = createProposal(db, {
+	const db = await e2eStore();
+	const good = await createProposal(db, {
 		type: 'change',
 		targetId: org.id,
 		payload: {
@@ -194,7 +195,7 @@ test('moderation: approve a correction, reject one with a reason, approve a new 
 			explanation: 'Nouveau numéro affiché à l’accueil.'
 		}
 	});
-	const spam = createProposal(db, {
+	const spam = await createProposal(db, {
 		type: 'change',
 		targetId: org.id,
 		payload: {
@@ -203,7 +204,7 @@ test('moderation: approve a correction, reject one with a reason, approve a new 
 			explanation: 'Publicité sans rapport.'
 		}
 	});
-	const fresh = createProposal(db, {
+	const fresh = await createProposal(db, {
 		type: 'new-organisation',
 		payload: {
 			name: 'Recyclerie proposée en test',
@@ -222,7 +223,7 @@ test('moderation: approve a correction, reject one with a reason, approve a new 
 		},
 		submitterEmail: 'visiteur@example.org'
 	});
-	db.close();
+	await db.close();
 	await login(page, EDITOR);
 
 	await page.goto('/admin/moderation');
@@ -253,19 +254,19 @@ test('moderation: approve a correction, reject one with a reason, approve a new 
 	await page.getByRole('button', { name: 'Créer la fiche et approuver' }).click();
 	await expect(page.getByRole('status')).toContainText('Proposition approuvée');
 
-	const check = e2eDb();
-	expect(getRecordById(check, org.id)).toMatchObject({ contact: { phone: '03 88 12 34 56' } });
-	expect(getRecordById(check, org.id)?.name).not.toBe('Achetez maintenant');
-	expect(getProposal(check, spam.id)).toMatchObject({
+	const check = await e2eStore();
+	expect(await getRecordById(check, org.id)).toMatchObject({ contact: { phone: '03 88 12 34 56' } });
+	expect((await getRecordById(check, org.id))?.name).not.toBe('Achetez maintenant');
+	expect(await getProposal(check, spam.id)).toMatchObject({
 		status: 'rejected',
 		decisionReason: 'Contenu publicitaire.'
 	});
-	expect(getRecordById(check, 'recyclerie-proposee-en-test')).toMatchObject({
+	expect(await getRecordById(check, 'recyclerie-proposee-en-test')).toMatchObject({
 		name: 'Recyclerie du test',
 		confidence: 'low'
 	});
-	expect(getProposal(check, fresh.id)?.status).toBe('approved');
-	check.close();
+	expect((await getProposal(check, fresh.id))?.status).toBe('approved');
+	await check.close();
 });
 
 const HEADER = 'Nom;Description;roles;Forme juridique;isEss;Commune;sources;lastVerified;confidence';
@@ -307,9 +308,10 @@ test('a CSV with three bad rows shows the errors and writes nothing until it is 
 	await expect(plan).toContainText('colonne « isEss » : oui ou non attendu');
 	await expect(plan).toContainText('colonne « confidence »');
 	// Nothing of the file is written (the data version is no witness: other journeys write in parallel).
-	let check = e2eDb();
-	for (const n of [1, 2, 3, 4, 5]) expect(getRecordById(check, `structure-importee-${n}`)).toBeUndefined();
-	check.close();
+	let check = await e2eStore();
+	for (const n of [1, 2, 3, 4, 5])
+		expect(await getRecordById(check, `structure-importee-${n}`)).toBeUndefined();
+	await check.close();
 
 	// Fixed, in Windows-1252 with semicolons as Excel writes it: now everything is applied at once.
 	const fixed = [HEADER, row(1), row(2), row(3), row(4), row(5)].join('\r\n');
@@ -317,13 +319,13 @@ test('a CSV with three bad rows shows the errors and writes nothing until it is 
 	await expect(page.getByText('encodage windows-1252')).toBeVisible();
 	await page.getByRole('button', { name: 'Appliquer l’import (5 nouvelles, 0 mise à jour)' }).click();
 	await expect(page.getByRole('status')).toContainText('5 fiches créées', { timeout: 15_000 });
-	check = e2eDb();
-	expect(getRecordById(check, 'structure-importee-2')).toMatchObject({
+	check = await e2eStore();
+	expect(await getRecordById(check, 'structure-importee-2')).toMatchObject({
 		status: 'draft',
 		isEss: true,
 		name: 'Structure importée 2'
 	});
-	check.close();
+	await check.close();
 });
 
 test('an export imported again changes nothing', async ({ page }) => {
@@ -357,15 +359,15 @@ test('freshness: a record not verified for a year is listed, and « Toujours exa
 	page
 }) => {
 	const org = await seedOrganisation(page, 9);
-	const db = e2eDb();
-	const current = getRecordById(db, org.id)!;
+	const db = await e2eStore();
+	const current = (await getRecordById(db, org.id))!;
 	const { version, ...record } = current;
-	updateRecord(
+	await updateRecord(
 		db,
 		{ ...(record as PublicRecord), lastVerified: '2025-01-15' },
 		{ expectedVersion: version, by: null, note: 'test : fiche ancienne' }
 	);
-	db.close();
+	await db.close();
 	await login(page, EDITOR);
 	await page.goto('/admin/fraicheur');
 	await expectNoAxeViolations(page);
@@ -374,17 +376,17 @@ test('freshness: a record not verified for a year is listed, and « Toujours exa
 	await line.getByRole('button', { name: /Toujours exact/ }).click();
 	await expect(page.getByRole('status')).toContainText('vérifiée aujourd’hui');
 	await expect(page.getByRole('row').filter({ hasText: org.name })).toHaveCount(0);
-	const check = e2eDb();
-	expect(getRecordById(check, org.id)?.lastVerified).toBe(
+	const check = await e2eStore();
+	expect((await getRecordById(check, org.id))?.lastVerified).toBe(
 		new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date())
 	);
-	check.close();
+	await check.close();
 });
 
 test('duplicates: the same SIRET is flagged, merging archives one and keeps the history', async ({
 	page
 }) => {
-	const db = e2eDb();
+	const db = await e2eStore();
 	const base = {
 		kind: 'organisation' as const,
 		description: 'Doublon créé par le test.',
@@ -406,20 +408,20 @@ test('duplicates: the same SIRET is flagged, merging archives one and keeps the 
 		siret: '99999999900011',
 		communeCode: '67482'
 	};
-	insertRecord(db, {
+	await insertRecord(db, {
 		...base,
 		id: 'doublon-test-a',
 		slug: 'doublon-test-a',
 		name: 'Atelier Doublon (synthétique)',
 		contact: { email: 'a@example.org' }
 	});
-	insertRecord(db, {
+	await insertRecord(db, {
 		...base,
 		id: 'doublon-test-b',
 		slug: 'doublon-test-b',
 		name: 'L’Atelier Doublon (synthétique)'
 	});
-	db.close();
+	await db.close();
 	await login(page, EDITOR);
 	await page.goto('/admin/doublons');
 	await expectNoAxeViolations(page);
@@ -444,26 +446,26 @@ test('duplicates: the same SIRET is flagged, merging archives one and keeps the 
 	await expect(commune.getByRole('cell').first()).toHaveText('Strasbourg');
 	await expectOneH1(page);
 	await expectNoAxeViolations(page);
-	let before = e2eDb();
-	expect(getRecordById(before, 'doublon-test-a')?.status).toBe('published');
-	before.close();
+	let before = await e2eStore();
+	expect((await getRecordById(before, 'doublon-test-a'))?.status).toBe('published');
+	await before.close();
 	// Keeping the other one instead is one link away, and the page says so again.
 	await page.getByRole('link', { name: 'Garder plutôt « Atelier Doublon (synthétique) »' }).click();
 	await expect(table.getByRole('columnheader', { name: /Gardée : « Atelier Doublon/ })).toBeVisible();
 	await page.getByRole('link', { name: 'Garder plutôt « L’Atelier Doublon (synthétique) »' }).click();
-	before = e2eDb();
-	expect(getRecordById(before, 'doublon-test-a')?.status).toBe('published');
-	before.close();
+	before = await e2eStore();
+	expect((await getRecordById(before, 'doublon-test-a'))?.status).toBe('published');
+	await before.close();
 	await page.getByRole('button', { name: 'Confirmer la fusion' }).click();
 	await expect(page.getByRole('status')).toContainText('Fiches fusionnées');
-	const check = e2eDb();
-	expect(getRecordById(check, 'doublon-test-a')?.status).toBe('archived');
-	expect(getRecordById(check, 'doublon-test-b')).toMatchObject({
+	const check = await e2eStore();
+	expect((await getRecordById(check, 'doublon-test-a'))?.status).toBe('archived');
+	expect(await getRecordById(check, 'doublon-test-b')).toMatchObject({
 		status: 'published',
 		contact: { email: 'a@example.org' }
 	});
-	expect(listHistory(check, 'doublon-test-b')[0]).toMatchObject({ action: 'merge' });
-	check.close();
+	expect((await listHistory(check, 'doublon-test-b'))[0]).toMatchObject({ action: 'merge' });
+	await check.close();
 });
 
 test('accounts: an admin creates an editor, who cannot open the accounts page; disabling ends the session', async ({
@@ -514,7 +516,7 @@ test('login: wrong passwords are limited, pages pass axe, logout ends the sessio
 	// Eleven logins, each hashing a password, and three axe scans: the longest journey of the workspace.
 	test.slow();
 	const email = 'limite-connexion@example.org';
-	ensureAccount(email, 'Limite Connexion', 'editor');
+	await ensureAccount(email, 'Limite Connexion', 'editor');
 	await gotoReady(page, '/admin/connexion');
 	await expectOneH1(page);
 	await expectNoAxeViolations(page);

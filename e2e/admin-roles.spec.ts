@@ -7,7 +7,8 @@ import { expect, request as requestFactory, type APIRequestContext } from '@play
 import { test } from './fixtures';
 import { createProposal } from '../src/lib/server/db/proposals';
 import { insertImportJob } from '../src/lib/server/db/admin';
-import { apiLogin, e2eDb, ensureAccount } from './admin-helpers';
+import { apiLogin, ensureAccount } from './admin-helpers';
+import { e2eStore } from './store';
 
 const EDITOR = 'matrice-edition@example.org';
 const ADMIN = 'matrice-admin@example.org';
@@ -96,22 +97,24 @@ async function contextFor(role: Role): Promise<APIRequestContext> {
 
 test.beforeAll(async ({ request }, info) => {
 	baseURL = String(info.project.use.baseURL);
-	ensureAccount(EDITOR, 'Édith Matrice', 'editor');
-	ensureAccount(ADMIN, 'Adèle Matrice', 'admin');
+	await ensureAccount(EDITOR, 'Édith Matrice', 'editor');
+	await ensureAccount(ADMIN, 'Adèle Matrice', 'admin');
 	const api = await request.get('/api/v1/organisations?limit=1');
 	const record = (await api.json()).items[0].id as string;
-	const db = e2eDb();
-	const proposal = createProposal(db, {
-		type: 'change',
-		targetId: record,
-		payload: {
+	const db = await e2eStore();
+	const proposal = (
+		await createProposal(db, {
+			type: 'change',
 			targetId: record,
-			changes: { name: 'Nom proposé (matrice)' },
-			explanation: 'Proposition de test de la matrice.'
-		}
-	}).id;
+			payload: {
+				targetId: record,
+				changes: { name: 'Nom proposé (matrice)' },
+				explanation: 'Proposition de test de la matrice.'
+			}
+		})
+	).id;
 	const job = `matrice-${Date.now()}`;
-	insertImportJob(db, {
+	await insertImportJob(db, {
 		id: job,
 		kind: 'organisation',
 		format: 'csv',
@@ -121,7 +124,7 @@ test.beforeAll(async ({ request }, info) => {
 		delimiter: ',',
 		createdBy: 'test'
 	});
-	db.close();
+	await db.close();
 	ids = { record, proposal, job };
 });
 
@@ -148,14 +151,13 @@ for (const role of ['anonymous', 'editor', 'admin'] as const) {
 
 	test(`${role}: every form action is guarded, and nothing is written`, async () => {
 		const ctx = await contextFor(role);
-		const db = e2eDb();
+		const db = await e2eStore();
 		// What this role could have written, and nothing else: other journeys write to the store in parallel.
 		const start = new Date(Date.now() - 1000).toISOString();
-		const mine = db
-			.prepare('SELECT id FROM users WHERE email IN (?, ?)')
-			.all(EDITOR, ADMIN)
-			.map((u) => (u as { id: string }).id);
-		const usersBefore = db.prepare('SELECT id, role, disabled FROM users ORDER BY id').all();
+		const mine = (
+			await db.all<{ id: string }>('SELECT id FROM users WHERE email IN (?, ?)', [EDITOR, ADMIN])
+		).map((u) => u.id);
+		const usersBefore = await db.all('SELECT id, role, disabled FROM users ORDER BY id');
 		for (const a of actions()) {
 			const options = a.multipart
 				? { multipart: a.form ?? {}, headers: { origin: baseURL, accept: 'text/html' }, maxRedirects: 0 }
@@ -179,16 +181,15 @@ for (const role of ['anonymous', 'editor', 'admin'] as const) {
 			const after = await ctx.get('/admin', { maxRedirects: 0 });
 			expect(after.status(), 'the session ends at logout').toBe(303);
 		}
-		const written = db
-			.prepare(
-				`SELECT record_id FROM record_history WHERE changed_at >= ? AND changed_by IN (${mine.map(() => '?').join(', ')})`
-			)
-			.all(start, ...mine);
+		const written = await db.all(
+			`SELECT record_id FROM record_history WHERE changed_at >= ? AND changed_by IN (${mine.map(() => '?').join(', ')})`,
+			[start, ...mine]
+		);
 		expect(written, 'records written by the matrix').toEqual([]);
 		// No account disabled or changed by an empty form (other journeys may add accounts of their own).
-		const usersAfter = db.prepare('SELECT id, role, disabled FROM users ORDER BY id').all();
+		const usersAfter = await db.all('SELECT id, role, disabled FROM users ORDER BY id');
 		expect(usersAfter).toEqual(expect.arrayContaining(usersBefore as object[]));
-		db.close();
+		await db.close();
 		await ctx.dispose();
 	});
 }
@@ -201,8 +202,8 @@ test('a cross-site form post is refused even with a valid session (CSRF)', async
 		maxRedirects: 0
 	});
 	expect(res.status()).toBe(403);
-	const db = e2eDb();
-	expect(db.prepare('SELECT 1 FROM users WHERE email = ?').get('csrf@example.org')).toBeUndefined();
-	db.close();
+	const db = await e2eStore();
+	expect(await db.get('SELECT 1 FROM users WHERE email = ?', ['csrf@example.org'])).toBeUndefined();
+	await db.close();
 	await ctx.dispose();
 });

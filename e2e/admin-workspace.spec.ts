@@ -9,7 +9,8 @@ import { createProposal, getProposal } from '../src/lib/server/db/proposals';
 import { getRecordById, updateRecord } from '../src/lib/server/db/records';
 import type { PublicRecord } from '../src/lib/domain/records';
 import { expectNoAxeViolations, expectOneH1 } from './helpers';
-import { e2eDb, ensureAccount, login } from './admin-helpers';
+import { ensureAccount, login } from './admin-helpers';
+import { e2eStore } from './store';
 
 const EDITOR = 'claude-espace@example.org';
 test.beforeAll(() => ensureAccount(EDITOR, 'Claude Espace', 'editor'));
@@ -18,9 +19,9 @@ const stamp = () => Date.now().toString(36);
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
 const nameBox = (page: Page) => page.getByRole('textbox', { name: 'Nom', exact: true });
 
-function newInitiativeProposal(name: string, place: Record<string, unknown> = {}) {
-	const db = e2eDb();
-	const p = createProposal(db, {
+async function newInitiativeProposal(name: string, place: Record<string, unknown> = {}) {
+	const db = await e2eStore();
+	const p = await createProposal(db, {
 		type: 'new-initiative',
 		payload: {
 			name,
@@ -41,7 +42,7 @@ function newInitiativeProposal(name: string, place: Record<string, unknown> = {}
 			}
 		}
 	});
-	db.close();
+	await db.close();
 	return p;
 }
 
@@ -78,7 +79,7 @@ test.describe('forms keep their context, without JavaScript', () => {
 		page
 	}) => {
 		const name = `Jardin approuvé ${stamp()}`;
-		const p = newInitiativeProposal(name);
+		const p = await newInitiativeProposal(name);
 		await login(page, EDITOR);
 		await page.goto(`/admin/moderation/${p.id}`);
 		await page.getByRole('link', { name: 'Modifier puis approuver' }).click();
@@ -92,19 +93,21 @@ test.describe('forms keep their context, without JavaScript', () => {
 		await expect(page.getByRole('textbox', { name: 'Description', exact: true })).toHaveValue(
 			'Une initiative proposée par un visiteur pendant les tests.'
 		);
-		let db = e2eDb();
-		expect(getProposal(db, p.id)?.status).toBe('pending');
-		db.close();
+		let db = await e2eStore();
+		expect((await getProposal(db, p.id))?.status).toBe('pending');
+		await db.close();
 
 		await nameBox(page).fill(`${name} (vérifié)`);
 		await page.getByRole('button', { name: 'Créer la fiche et approuver' }).click();
 		await expect(page.getByRole('status')).toContainText('Proposition approuvée');
 		await page.getByRole('link', { name: `Ouvrir la fiche « ${name} (vérifié) »` }).click();
 		await expect(h1(page)).toHaveText(`Modifier « ${name} (vérifié) »`);
-		db = e2eDb();
-		expect(getProposal(db, p.id)).toMatchObject({ status: 'approved' });
-		expect(getRecordById(db, getProposal(db, p.id)!.recordId!)?.name).toBe(`${name} (vérifié)`);
-		db.close();
+		db = await e2eStore();
+		expect(await getProposal(db, p.id)).toMatchObject({ status: 'approved' });
+		expect((await getRecordById(db, (await getProposal(db, p.id))!.recordId!))?.name).toBe(
+			`${name} (vérifié)`
+		);
+		await db.close();
 	});
 
 	test('« Modifier puis approuver » a correction keeps its proposal through an error and a conflict', async ({
@@ -112,8 +115,8 @@ test.describe('forms keep their context, without JavaScript', () => {
 	}) => {
 		const api = await page.request.get('/api/v1/organisations?limit=1&offset=11');
 		const org = (await api.json()).items[0] as { id: string; name: string };
-		let db = e2eDb();
-		const p = createProposal(db, {
+		let db = await e2eStore();
+		const p = await createProposal(db, {
 			type: 'change',
 			targetId: org.id,
 			payload: {
@@ -122,7 +125,7 @@ test.describe('forms keep their context, without JavaScript', () => {
 				explanation: 'Numéro changé en 2026.'
 			}
 		});
-		db.close();
+		await db.close();
 		await login(page, EDITOR);
 		await page.goto(`/admin/moderation/${p.id}`);
 		await page.getByRole('link', { name: 'Modifier puis approuver' }).click();
@@ -135,9 +138,9 @@ test.describe('forms keep their context, without JavaScript', () => {
 		await page.getByRole('textbox', { name: 'Site web' }).fill('');
 
 		// Someone else saves the record meanwhile.
-		db = e2eDb();
-		const { version, ...current } = getRecordById(db, org.id)!;
-		updateRecord(
+		db = await e2eStore();
+		const { version, ...current } = (await getRecordById(db, org.id))!;
+		await updateRecord(
 			db,
 			{ ...(current as PublicRecord), description: 'Changée pendant la modération.' },
 			{
@@ -146,25 +149,25 @@ test.describe('forms keep their context, without JavaScript', () => {
 				note: 'test : modification concurrente'
 			}
 		);
-		db.close();
+		await db.close();
 		await page.getByRole('button', { name: 'Enregistrer et approuver la proposition' }).click();
 		const conflict = page.getByRole('region', { name: /Conflit/ });
 		await expect(conflict).toBeVisible();
 		await expect(page.getByText(`Vous examinez la proposition ${p.id}`)).toBeVisible();
 		await conflict.getByRole('button', { name: 'Enregistrer ma version à la place' }).click();
 		await expect(page.getByRole('status')).toContainText('Proposition approuvée');
-		db = e2eDb();
-		expect(getProposal(db, p.id)).toMatchObject({ status: 'approved', recordId: org.id });
-		expect(getRecordById(db, org.id)).toMatchObject({ contact: { phone: '03 88 44 55 66' } });
-		db.close();
+		db = await e2eStore();
+		expect(await getProposal(db, p.id)).toMatchObject({ status: 'approved', recordId: org.id });
+		expect(await getRecordById(db, org.id)).toMatchObject({ contact: { phone: '03 88 44 55 66' } });
+		await db.close();
 	});
 });
 
 test.describe('moderation reads like the record', () => {
 	test('labels instead of codes, one column per header, resemblances with links', async ({ page }) => {
 		// The seed's « CSC du Neuhof » (SQ_10) sits at this point: a proposal of the same name there resembles it.
-		const p = newInitiativeProposal('CSC du Neuhof');
-		const twin = newInitiativeProposal('Le CSC du Neuhof');
+		const p = await newInitiativeProposal('CSC du Neuhof');
+		const twin = await newInitiativeProposal('Le CSC du Neuhof');
 		await login(page, EDITOR);
 		await page.goto(`/admin/moderation/${p.id}`);
 		await expectOneH1(page);
@@ -194,7 +197,7 @@ test.describe('moderation reads like the record', () => {
 
 	test('after an approval, the page links to the record created', async ({ page }) => {
 		const name = `Jardin des Tests ${stamp()}`;
-		const p = newInitiativeProposal(name, {
+		const p = await newInitiativeProposal(name, {
 			address: '1 rue des Tests',
 			lon: 7.7,
 			lat: 48.6,
@@ -206,10 +209,10 @@ test.describe('moderation reads like the record', () => {
 		await expect(page.getByRole('region', { name: 'Ressemblances à vérifier' })).toHaveCount(0);
 		await page.getByRole('button', { name: 'Approuver' }).click();
 		await expect(page.getByRole('status')).toContainText('Proposition approuvée');
-		const db = e2eDb();
-		const id = getProposal(db, p.id)!.recordId!;
-		expect(getRecordById(db, id)?.name).toBe(name);
-		db.close();
+		const db = await e2eStore();
+		const id = (await getProposal(db, p.id))!.recordId!;
+		expect((await getRecordById(db, id))?.name).toBe(name);
+		await db.close();
 		await expect(page.getByRole('link', { name: name, exact: true })).toHaveAttribute(
 			'href',
 			`/admin/fiches/${id}`

@@ -81,7 +81,7 @@ test('an event proposed, approved, then on /agenda, on the map’s events layer 
 	page,
 	request
 }) => {
-	ensureAccount(EDITOR, 'Agenda Édition', 'editor');
+	await ensureAccount(EDITOR, 'Agenda Édition', 'editor');
 	const name = `Fête des associations ${Date.now().toString(36)}`;
 	const day = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
 

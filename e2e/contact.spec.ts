@@ -10,7 +10,8 @@ import { createProposal } from '../src/lib/server/db/proposals';
 import { getRecordById, updateRecord } from '../src/lib/server/db/records';
 import type { PublicRecord } from '../src/lib/domain/records';
 import type { ReceivedMail } from '../src/lib/server/mail/test-smtp';
-import { e2eDb, ensureAccount, gotoReady, login } from './admin-helpers';
+import { ensureAccount, gotoReady, login } from './admin-helpers';
+import { e2eStore, withStore } from './store';
 import { expectNoAxeViolations, expectOneH1, watchErrors } from './helpers';
 
 const EDITOR = 'dominique-messages@example.org';
@@ -38,14 +39,12 @@ async function mailWith(marker: string): Promise<ReceivedMail> {
 }
 
 function messageRows(recordId: string) {
-	const db = e2eDb();
-	try {
-		return db
-			.prepare('SELECT id, status, route, body, sender_email FROM contact_messages WHERE record_id = ?')
-			.all(recordId) as { id: string; status: string; route: string; body: string; sender_email: string }[];
-	} finally {
-		db.close();
-	}
+	return withStore((db) =>
+		db.all<{ id: string; status: string; route: string; body: string; sender_email: string }>(
+			'SELECT id, status, route, body, sender_email FROM contact_messages WHERE record_id = ?',
+			[recordId]
+		)
+	);
 }
 
 async function fillMessage(page: Page, v: { name: string; email: string; message: string }) {
@@ -54,16 +53,18 @@ async function fillMessage(page: Page, v: { name: string; email: string; message
 	await page.getByLabel(/^Votre message/).fill(v.message);
 }
 
-test.beforeAll(() => {
-	ensureAccount(EDITOR, 'Dominique Messages', 'editor');
-	const db = e2eDb();
-	const org = getRecordById(db, ORG.id)!;
+test.beforeAll(async () => {
+	await ensureAccount(EDITOR, 'Dominique Messages', 'editor');
+	const db = await e2eStore();
+	const org = (await getRecordById(db, ORG.id))!;
 	if (org.kind === 'organisation' && org.contact.email !== PUBLISHED) {
 		const { version, ...record } = org;
 		const updated = { ...record, contact: { ...record.contact, email: PUBLISHED } } as PublicRecord;
-		expect(updateRecord(db, updated, { expectedVersion: version, by: null, action: 'update' }).ok).toBe(true);
+		expect(
+			(await updateRecord(db, updated, { expectedVersion: version, by: null, action: 'update' })).ok
+		).toBe(true);
 	}
-	db.close();
+	await db.close();
 });
 
 test('with JavaScript: a message to a structure that publishes an e-mail arrives, Reply-To the visitor', async ({
@@ -114,7 +115,9 @@ test('with JavaScript: a message to a structure that publishes an e-mail arrives
 	expect(mail.subject).toContain('Carto ESS : un message au sujet de « Emmaüs');
 	expect(mail.text).toContain(`/structures/${ORG.slug}`);
 	expect(mail.text).toContain('au-delà de six mois');
-	await expect.poll(() => messageRows(ORG.id).find((m) => m.body.includes(marker))?.status).toBe('sent');
+	await expect
+		.poll(async () => (await messageRows(ORG.id)).find((m) => m.body.includes(marker))?.status)
+		.toBe('sent');
 	expect(errors).toEqual([]);
 });
 
@@ -188,7 +191,7 @@ test.describe('without JavaScript', () => {
 		await page.getByRole('button', { name: 'Envoyer le message' }).click();
 		await expect(page).toHaveURL(`/contacter/${NO_ADDRESS}/envoye`);
 		await expect(page.getByRole('status')).toContainText('va le lire et le transmettre');
-		const stored = messageRows(NO_ADDRESS).find((m) => m.body === marker);
+		const stored = (await messageRows(NO_ADDRESS)).find((m) => m.body === marker);
 		expect(stored).toMatchObject({
 			route: 'workspace',
 			status: 'queued',
@@ -209,7 +212,7 @@ test.describe('without JavaScript', () => {
 		await card.getByRole('button', { name: /^Marquer comme transmis ou traité/ }).click();
 		await expect(admin.getByRole('status')).toContainText('Message marqué comme transmis ou traité');
 		await expect(admin.getByRole('article').filter({ hasText: marker })).toHaveCount(0);
-		expect(messageRows(NO_ADDRESS).find((m) => m.id === stored!.id)?.status).toBe('handled');
+		expect((await messageRows(NO_ADDRESS)).find((m) => m.id === stored!.id)?.status).toBe('handled');
 		await admin.close();
 	});
 
@@ -234,7 +237,7 @@ test('a filled honeypot looks like a success but stores and sends nothing', asyn
 	await trap.evaluate((el: HTMLInputElement) => (el.value = 'http://spam.example'));
 	await page.getByRole('button', { name: 'Envoyer le message' }).click();
 	await expect(page).toHaveURL(`/contacter/${ORG.id}/envoye`);
-	expect(messageRows(ORG.id).filter((m) => m.body.includes(marker))).toEqual([]);
+	expect((await messageRows(ORG.id)).filter((m) => m.body.includes(marker))).toEqual([]);
 	// Give the outbox the time it would take, then check nothing left.
 	await page.waitForTimeout(500);
 	expect((await mails()).filter((m) => m.text.includes(marker))).toEqual([]);
@@ -244,18 +247,15 @@ test('the rate limit stops a client after 10 messages an hour, keeping the text'
 	request,
 	baseURL
 }) => {
-	const db = e2eDb();
+	const db = await e2eStore();
 	const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
 	// The browser tests above came from the same address: count them in.
-	const sentByUs = () =>
-		(
-			db
-				.prepare(
-					`SELECT COUNT(*) AS n FROM contact_messages WHERE created_at >= ? AND client_hash = (
-					 SELECT client_hash FROM contact_messages WHERE client_hash IS NOT NULL ORDER BY created_at DESC LIMIT 1)`
-				)
-				.get(hourAgo) as { n: number }
-		).n;
+	const sentByUs = async () =>
+		(await db.get<{ n: number }>(
+			`SELECT COUNT(*) AS n FROM contact_messages WHERE created_at >= ? AND client_hash = (
+				 SELECT client_hash FROM contact_messages WHERE client_hash IS NOT NULL ORDER BY created_at DESC LIMIT 1)`,
+			[hourAgo]
+		))!.n;
 	const headers = { origin: baseURL!, accept: 'text/html' };
 	const form = {
 		name: 'Pressé',
@@ -274,8 +274,8 @@ test('the rate limit stops a client after 10 messages an hour, keeping the text'
 	expect(status).toBe(429);
 	expect(html).toContain('Vous avez envoyé beaucoup de messages en peu de temps');
 	expect(html).toContain('Encore un message de test.');
-	expect(sentByUs()).toBe(10);
-	db.close();
+	expect(await sentByUs()).toBe(10);
+	await db.close();
 });
 
 test.describe('proposal follow-up', () => {
@@ -332,13 +332,13 @@ test.describe('proposal follow-up', () => {
 	test('declined with a reason: the page and the e-mail give it; an unknown reference is a French 404', async ({
 		page
 	}) => {
-		const db = e2eDb();
-		const proposal = createProposal(db, {
+		const db = await e2eStore();
+		const proposal = await createProposal(db, {
 			type: 'new-initiative',
 			payload: { name: unique('Proposition à refuser') },
 			submitterEmail: 'declinee.e2e@example.org'
 		});
-		db.close();
+		await db.close();
 		await login(page, EDITOR);
 		await gotoReady(page, `/admin/moderation/${proposal.id}`);
 		await page.getByLabel(/Raison du refus/).fill('Cette initiative est déjà sur la carte.');
@@ -367,13 +367,13 @@ test.describe('proposal follow-up', () => {
 test('a decision e-mail the server refuses is shown failed in the workspace, with a resend', async ({
 	page
 }) => {
-	const db = e2eDb();
-	const proposal = createProposal(db, {
+	const db = await e2eStore();
+	const proposal = await createProposal(db, {
 		type: 'new-initiative',
 		payload: { name: unique('Proposition au courriel refusé') },
 		submitterEmail: 'refus@example.org'
 	});
-	db.close();
+	await db.close();
 	await login(page, EDITOR);
 	await gotoReady(page, `/admin/moderation/${proposal.id}`);
 	await page.getByLabel(/Raison du refus/).fill('Hors du territoire de l’Eurométropole.');

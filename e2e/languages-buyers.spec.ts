@@ -5,7 +5,7 @@
  */
 import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures';
-import { e2eDb } from './admin-helpers';
+import { e2eStore } from './store';
 import { expectNoAxeViolations, expectOneH1, watchErrors } from './helpers';
 import { expectNoRawKey, NOT_TRANSLATED_NOTICE } from './i18n-helpers';
 import { expectNoSidewaysScroll } from './layout-helpers';
@@ -203,9 +203,9 @@ for (const [locale, says] of Object.entries(SAYS)) {
 		await expectTranslated(page, locale);
 
 		// A published need, written in the store as the form and the moderation would.
-		const db = e2eDb();
+		const db = await e2eStore();
 		const title = `Entretien des espaces verts ${locale} ${Date.now() % 100000}`;
-		const { id } = createNeed(db, {
+		const { id } = await createNeed(db, {
 			titre: title,
 			activite: 'environnement-reemploi',
 			lieu: 'strasbourg',
@@ -215,8 +215,8 @@ for (const [locale, says] of Object.entries(SAYS)) {
 			acheteur: 'Ville de Test',
 			email: 'achats@ville-test.example'
 		});
-		moderateNeed(db, id, 'approve', 'e2e');
-		db.close();
+		await moderateNeed(db, id, 'approve', 'e2e');
+		await db.close();
 
 		await page.goto(`/${locale}/acheter`);
 		await page.getByRole('link', { name: says.needs }).click();

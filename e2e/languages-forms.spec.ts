@@ -10,7 +10,8 @@ import { test } from './fixtures';
 import { getRecordById, updateRecord } from '../src/lib/server/db/records';
 import type { PublicRecord } from '../src/lib/domain/records';
 import type { ReceivedMail } from '../src/lib/server/mail/test-smtp';
-import { e2eDb, ensureAccount, gotoReady, login } from './admin-helpers';
+import { ensureAccount, gotoReady, login } from './admin-helpers';
+import { e2eStore } from './store';
 import { expectNoAxeViolations, expectOneH1 } from './helpers';
 import { expectNoRawKey, NOT_TRANSLATED_NOTICE } from './i18n-helpers';
 import { expectNoSidewaysScroll } from './layout-helpers';
@@ -93,24 +94,26 @@ async function expectTranslated(page: Page, locale: 'de' | 'en') {
 }
 
 /** The public forms count every client of this machine: this file's posts must not use up the others'. */
-function freeFormSlots() {
-	const db = e2eDb();
-	db.prepare('DELETE FROM form_slots').run();
-	db.close();
+async function freeFormSlots() {
+	const db = await e2eStore();
+	await db.run('DELETE FROM form_slots');
+	await db.close();
 }
 
-test.beforeAll(() => {
-	ensureAccount(EDITOR, 'Kim Langues', 'editor');
-	freeFormSlots();
+test.beforeAll(async () => {
+	await ensureAccount(EDITOR, 'Kim Langues', 'editor');
+	await freeFormSlots();
 	// The seed publishes no e-mail: give the structure the one the contact journeys use.
-	const db = e2eDb();
-	const org = getRecordById(db, ORG.id)!;
+	const db = await e2eStore();
+	const org = (await getRecordById(db, ORG.id))!;
 	if (org.kind === 'organisation' && org.contact.email !== PUBLISHED) {
 		const { version, ...record } = org;
 		const updated = { ...record, contact: { ...record.contact, email: PUBLISHED } } as PublicRecord;
-		expect(updateRecord(db, updated, { expectedVersion: version, by: null, action: 'update' }).ok).toBe(true);
+		expect(
+			(await updateRecord(db, updated, { expectedVersion: version, by: null, action: 'update' })).ok
+		).toBe(true);
 	}
-	db.close();
+	await db.close();
 });
 test.afterAll(freeFormSlots);
 

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { expect } from '@playwright/test';
 import { placeSchema } from '../src/lib/domain/records';
 import { getRecordById, insertRecord } from '../src/lib/server/db/records';
-import { e2eDb } from './admin-helpers';
+import { e2eStore } from './store';
 import { test } from './fixtures';
 import { expectNoAxeViolations, expectOneH1, watchErrors } from './helpers';
 import { expectNoRawKey, NOT_TRANSLATED_NOTICE } from './i18n-helpers';
@@ -49,11 +49,11 @@ const SAYS = {
 
 /** A published place with opening hours (the seed's places have none), built from the seed's first. */
 const HOURS_PLACE = 'lieu-horaires-langues';
-function ensurePlaceWithHours() {
-	const db = e2eDb();
-	if (!getRecordById(db, HOURS_PLACE)) {
+async function ensurePlaceWithHours() {
+	const db = await e2eStore();
+	if (!(await getRecordById(db, HOURS_PLACE))) {
 		const [first] = JSON.parse(readFileSync('data/places/tiers-lieux.json', 'utf8'));
-		insertRecord(
+		await insertRecord(
 			db,
 			placeSchema.parse({
 				...first,
@@ -65,7 +65,7 @@ function ensurePlaceWithHours() {
 			})
 		);
 	}
-	db.close();
+	await db.close();
 }
 
 for (const [locale, says] of Object.entries(SAYS)) {
@@ -139,7 +139,7 @@ for (const [locale, says] of Object.entries(SAYS)) {
 		});
 
 		test('the places: filter in the reader’s language, hours with its weekday names', async ({ page }) => {
-			ensurePlaceWithHours();
+			await ensurePlaceWithHours();
 			await page.goto(`/${locale}/lieux`);
 			await expect(page.locator('html')).toHaveAttribute('lang', locale);
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText(says.places);

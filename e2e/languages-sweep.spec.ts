@@ -14,7 +14,7 @@ import { expect } from '@playwright/test';
 import { isTranslated } from '../src/lib/i18n/translated';
 import { localizePath } from '../src/lib/i18n/paths';
 import { createNeed, moderateNeed } from '../src/lib/server/needs';
-import { e2eDb } from './admin-helpers';
+import { e2eStore } from './store';
 import { test } from './fixtures';
 import { expectNoAxeViolations } from './helpers';
 import { expectNoRawKey, NOT_TRANSLATED_NOTICE } from './i18n-helpers';
@@ -80,8 +80,8 @@ async function fixturesOnce(request: import('@playwright/test').APIRequestContex
 	).map((t) => t.id);
 	const quartier = ((await (await request.get('/api/v1/quartiers')).json()).items as { slug: string }[])[0]
 		.slug;
-	const db = e2eDb();
-	const need = createNeed(db, {
+	const db = await e2eStore();
+	const need = await createNeed(db, {
 		titre: 'Entretien des espaces verts du parcours des langues',
 		activite: 'environnement-reemploi',
 		lieu: 'strasbourg',
@@ -91,8 +91,8 @@ async function fixturesOnce(request: import('@playwright/test').APIRequestContex
 		acheteur: 'Acheteur du parcours des langues',
 		email: 'acheteur-langues@example.org'
 	});
-	moderateNeed(db, need.id, 'approve', 'parcours des langues');
-	db.close();
+	await moderateNeed(db, need.id, 'approve', 'parcours des langues');
+	await db.close();
 	fixtures = {
 		structure: await richest('organisations'),
 		initiative: await richest('initiatives'),

@@ -104,7 +104,7 @@ test.describe('observatory without JavaScript', () => {
 	});
 
 	test('an editor reads the indicators', async ({ page }) => {
-		ensureAccount('indicateurs@example.org', 'Camille Indicateurs', 'editor');
+		await ensureAccount('indicateurs@example.org', 'Camille Indicateurs', 'editor');
 		await login(page, 'indicateurs@example.org');
 		await page
 			.getByRole('navigation', { name: 'Espace de maintenance' })
@@ -127,7 +127,7 @@ test('the observatory and the indicators are axe clean', async ({ page }) => {
 	await page.goto('/observatoire?thematique=initiatives-habitants');
 	await expectOneH1(page);
 	await expectNoAxeViolations(page);
-	ensureAccount('indicateurs@example.org', 'Camille Indicateurs', 'editor');
+	await ensureAccount('indicateurs@example.org', 'Camille Indicateurs', 'editor');
 	await login(page, 'indicateurs@example.org');
 	await page.goto('/admin/indicateurs');
 	await expectNoAxeViolations(page);

@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import { getRecordById, insertRecord } from '../src/lib/server/db/records';
-import { e2eDb } from './admin-helpers';
+import { e2eStore } from './store';
 import { test } from './fixtures';
 import { expectNoAxeViolations } from './helpers';
 
@@ -111,9 +111,9 @@ test.describe('offline', () => {
 		await context.setOffline(false);
 
 		// The data change (any write bumps the version): the saved quartier is saved again on the next visit.
-		const db = e2eDb();
-		if (!getRecordById(db, 'hors-ligne-brouillon'))
-			insertRecord(db, {
+		const db = await e2eStore();
+		if (!(await getRecordById(db, 'hors-ligne-brouillon')))
+			await insertRecord(db, {
 				id: 'hors-ligne-brouillon',
 				slug: 'hors-ligne-brouillon',
 				name: 'Brouillon du parcours hors ligne (synthétique)',
@@ -136,7 +136,7 @@ test.describe('offline', () => {
 				contact: {},
 				communeCode: '67482'
 			});
-		db.close();
+		await db.close();
 		const next = await (await request.get(`/quartiers/${QUARTIER}/hors-ligne.json`)).json();
 		expect(next.version).toBeGreaterThan(pack.version);
 		await page.goto(`/quartiers/${QUARTIER}`);

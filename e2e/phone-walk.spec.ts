@@ -25,8 +25,8 @@ async function session(browser: Browser, email: string) {
 
 test.beforeAll(async ({ browser, request }) => {
 	test.setTimeout(90_000);
-	ensureAccount(EDITOR, 'Dominique Téléphone', 'editor');
-	ensureAccount(ADMIN, 'Sacha Téléphone', 'admin');
+	await ensureAccount(EDITOR, 'Dominique Téléphone', 'editor');
+	await ensureAccount(ADMIN, 'Sacha Téléphone', 'admin');
 	const editor = await session(browser, EDITOR);
 	fixtures = await prepareFixtures(request, editor.page);
 	sessions.editor = await editor.context.storageState();

@@ -1,7 +1,8 @@
 /** Shared steps of the pin journeys (pin.spec.ts with MapLibre, pin-fallback.spec.ts with Leaflet). */
 import { expect, type Locator, type Page } from '@playwright/test';
-import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
+import { getProposal } from '../src/lib/server/db/proposals';
+import { withStore } from './store';
 
 export const MEINAU = (
 	JSON.parse(readFileSync('data/quartiers.json', 'utf8')) as {
@@ -15,16 +16,9 @@ export const latBox = (page: Page) => page.getByLabel(/^Latitude/);
 export const pinMap = (page: Page) => page.getByTestId('pin-map');
 export const openMap = (page: Page) => page.getByRole('button', { name: 'Placer le point sur une carte' });
 
-export function storedPayload(reference: string) {
-	const db = new Database(process.env.E2E_DATABASE_PATH!, { readonly: true, fileMustExist: true });
-	try {
-		const row = db.prepare('SELECT payload FROM proposals WHERE id = ?').get(reference) as {
-			payload: string;
-		};
-		return JSON.parse(row.payload) as { place: Record<string, unknown> };
-	} finally {
-		db.close();
-	}
+export async function storedPayload(reference: string) {
+	const proposal = await withStore((db) => getProposal(db, reference));
+	return proposal!.payload as { place: Record<string, unknown> };
 }
 
 export async function fillStructure(page: Page, name: string) {

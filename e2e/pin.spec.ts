@@ -7,7 +7,8 @@
 import { expect } from '@playwright/test';
 import { test } from './fixtures';
 import { getRecordById } from '../src/lib/server/db/records';
-import { e2eDb, ensureAccount, gotoReady, login } from './admin-helpers';
+import { ensureAccount, gotoReady, login } from './admin-helpers';
+import { e2eStore } from './store';
 import { expectNoAxeViolations, watchErrors } from './helpers';
 import {
 	MEINAU,
@@ -79,7 +80,7 @@ test.describe('the pin, with MapLibre', () => {
 		await expectNoAxeViolations(page);
 
 		const reference = await submitAndGetReference(page);
-		expect(storedPayload(reference).place).toMatchObject({
+		expect((await storedPayload(reference)).place).toMatchObject({
 			locationMode: 'pin',
 			lon: 7.7466,
 			lat: 48.5613,
@@ -105,11 +106,11 @@ test.describe('the pin, with MapLibre', () => {
 		await page.getByRole('textbox', { name: 'Adresse', exact: true }).fill('1 rue du Repère');
 		await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
 		await expect(page.getByRole('status')).toContainText('Modifications enregistrées');
-		const db = e2eDb();
-		expect(getRecordById(db, org.id)).toMatchObject({
+		const db = await e2eStore();
+		expect(await getRecordById(db, org.id)).toMatchObject({
 			location: { lon: placed.lon, lat: placed.lat, precision: 'address' }
 		});
-		db.close();
+		await db.close();
 	});
 });
 
@@ -148,7 +149,11 @@ test.describe('without JavaScript, the typed coordinates are the form', () => {
 		await lonBox(page).fill('7,7512');
 		await latBox(page).fill('48,5655');
 		const reference = await submitAndGetReference(page);
-		expect(storedPayload(reference).place).toMatchObject({ lon: 7.7512, lat: 48.5655, precision: 'address' });
+		expect((await storedPayload(reference)).place).toMatchObject({
+			lon: 7.7512,
+			lat: 48.5655,
+			precision: 'address'
+		});
 
 		const api = await page.request.get('/api/v1/organisations?limit=1&offset=15');
 		const org = (await api.json()).items[0] as { id: string };
@@ -161,10 +166,10 @@ test.describe('without JavaScript, the typed coordinates are the form', () => {
 		await page.getByRole('combobox', { name: 'Précision de la position' }).selectOption('address');
 		await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
 		await expect(page.getByRole('status')).toContainText('Modifications enregistrées');
-		const db = e2eDb();
-		expect(getRecordById(db, org.id)).toMatchObject({
+		const db = await e2eStore();
+		expect(await getRecordById(db, org.id)).toMatchObject({
 			location: { lon: 7.7512, lat: 48.5655, precision: 'address' }
 		});
-		db.close();
+		await db.close();
 	});
 });

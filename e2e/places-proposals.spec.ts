@@ -7,7 +7,8 @@ import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures';
 import { getRecordById, insertRecord } from '../src/lib/server/db/records';
 import { placeSchema } from '../src/lib/domain/records';
-import { e2eDb, ensureAccount, gotoReady, login } from './admin-helpers';
+import { ensureAccount, gotoReady, login } from './admin-helpers';
+import { e2eStore } from './store';
 import { expectNoAxeViolations, expectOneH1 } from './helpers';
 
 const EDITOR = 'dominique-lieux@example.org';
@@ -26,10 +27,10 @@ test.beforeAll(() => ensureAccount(EDITOR, 'Dominique Lieux', 'editor'));
  * The public forms' hourly limit counts every client of this machine, and the other browser tests post from
  * the same address: this file's posts must neither depend on the order files run in nor use up the others'.
  */
-function freeFormSlots() {
-	const db = e2eDb();
-	db.prepare("DELETE FROM form_slots WHERE form = 'proposal'").run();
-	db.close();
+async function freeFormSlots() {
+	const db = await e2eStore();
+	await db.run("DELETE FROM form_slots WHERE form = 'proposal'");
+	await db.close();
 }
 test.beforeAll(freeFormSlots);
 test.afterAll(freeFormSlots);
@@ -114,8 +115,8 @@ test.describe('places proposed by visitors', () => {
 
 	test('a correction of a place’s hours, approved, leaves the curated text as it was', async ({ page }) => {
 		const id = slugOf(unique('Atelier a corriger'));
-		const db = e2eDb();
-		insertRecord(
+		const db = await e2eStore();
+		await insertRecord(
 			db,
 			placeSchema.parse({
 				kind: 'place',
@@ -138,7 +139,7 @@ test.describe('places proposed by visitors', () => {
 			}),
 			{ by: 'e2e', action: 'create' }
 		);
-		db.close();
+		await db.close();
 
 		await page.goto(`/lieux/${id}`);
 		await page.getByRole('link', { name: 'Signaler une erreur' }).click();
@@ -156,15 +157,15 @@ test.describe('places proposed by visitors', () => {
 		await page.getByRole('button', { name: 'Approuver' }).click();
 		await expect(page.getByRole('status')).toContainText('Proposition approuvée');
 
-		const check = e2eDb();
-		expect(getRecordById(check, id)).toMatchObject({
+		const check = await e2eStore();
+		expect(await getRecordById(check, id)).toMatchObject({
 			openingHours: 'ma,je 14:00-19:00',
 			description: 'Un atelier décrit avec soin par l’équipe, d’après sa visite.',
 			services: ['Établis', 'Outils partagés'],
 			audience: 'Habitants et associations',
 			confidence: 'medium'
 		});
-		check.close();
+		await check.close();
 		await page.goto(`/lieux/${id}`);
 		await expect(page.getByText('Outils partagés')).toBeVisible();
 	});

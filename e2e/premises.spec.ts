@@ -7,7 +7,8 @@ import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures';
 import { todayIso } from '../src/lib/domain/today';
 import { createOffer, decideOffer } from '../src/lib/server/db/premises';
-import { e2eDb, ensureAccount, gotoReady, login } from './admin-helpers';
+import { ensureAccount, gotoReady, login } from './admin-helpers';
+import { e2eStore } from './store';
 import { expectNoAxeViolations, expectOneH1 } from './helpers';
 
 const EDITOR = 'sacha-locaux@example.org';
@@ -27,10 +28,10 @@ test.beforeAll(() => ensureAccount(EDITOR, 'Sacha Locaux', 'editor'));
  * The public forms' hourly limit counts every client of this machine, and the other browser tests post from
  * the same address: this file's posts must neither depend on the order files run in nor use up the others'.
  */
-function freeFormSlots() {
-	const db = e2eDb();
-	db.prepare("DELETE FROM form_slots WHERE form = 'proposal'").run();
-	db.close();
+async function freeFormSlots() {
+	const db = await e2eStore();
+	await db.run("DELETE FROM form_slots WHERE form = 'proposal'");
+	await db.close();
 }
 test.beforeAll(freeFormSlots);
 test.afterAll(freeFormSlots);
@@ -103,8 +104,8 @@ test.describe('premises offers', () => {
 		page
 	}) => {
 		const description = `Une salle dont l’offre est terminée depuis hier ${stamp()}.`;
-		const db = e2eDb();
-		const id = createOffer(db, PLACE.id, {
+		const db = await e2eStore();
+		const id = await createOffer(db, PLACE.id, {
 			surface: 20,
 			rent: { kind: 'gratuit' },
 			availableFrom: todayIso(new Date(Date.now() - 30 * 86_400_000)),
@@ -112,8 +113,8 @@ test.describe('premises offers', () => {
 			contact: 'Archives, 03 88 00 00 00',
 			description
 		});
-		decideOffer(db, id, { status: 'published', by: 'e2e' });
-		db.close();
+		await decideOffer(db, id, { status: 'published', by: 'e2e' });
+		await db.close();
 		await page.goto(`/lieux/${PLACE.slug}`);
 		await expect(page.getByText(description)).toHaveCount(0);
 		await page.goto('/lieux?locaux=oui');

@@ -1,7 +1,7 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { test } from './fixtures';
-import Database from 'better-sqlite3';
 import { expectNoAxeViolations, expectOneH1, watchErrors } from './helpers';
+import { withStore } from './store';
 
 interface Row {
 	id: string;
@@ -13,16 +13,9 @@ interface Row {
 	client_hash: string | null;
 }
 
-/** The store as the server wrote it (read-only: the test never changes it). */
-function proposals(): Row[] {
-	const db = new Database(process.env.E2E_DATABASE_PATH!, { readonly: true, fileMustExist: true });
-	try {
-		return db.prepare('SELECT * FROM proposals ORDER BY created_at').all() as Row[];
-	} finally {
-		db.close();
-	}
-}
-const proposal = (id: string) => proposals().find((p) => p.id === id);
+/** The store as the server wrote it (only read: the test never changes it). */
+const proposals = () => withStore((db) => db.all<Row>('SELECT * FROM proposals ORDER BY created_at, id'));
+const proposal = (id: string) => withStore((db) => db.get<Row>('SELECT * FROM proposals WHERE id = ?', [id]));
 
 const REFERENCE = /ESS-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}/;
 const unique = (what: string) => `${what} ${Date.now().toString(36)}`;
@@ -147,7 +140,7 @@ test.describe('public proposals', () => {
 		await submit(page);
 
 		const ref = await referenceOf(page);
-		const row = proposal(ref);
+		const row = await proposal(ref);
 		expect(row).toMatchObject({ type: 'new-initiative', status: 'pending', target_id: null });
 		expect(JSON.parse(row!.payload)).toMatchObject({
 			name,
@@ -170,7 +163,7 @@ test.describe('public proposals', () => {
 		const description = 'Atelier de réparation de vélos tenu par des voisins, chaque samedi.';
 		await fillInitiative(page, { name: unique('Atelier vélo'), description, address: '67 avenue Racine' });
 		await submit(page);
-		const found = JSON.parse(proposal(await referenceOf(page))!.payload);
+		const found = JSON.parse((await proposal(await referenceOf(page)))!.payload);
 		expect(found.place).toMatchObject({
 			address: '67 avenue Racine',
 			locationMode: 'address',
@@ -184,7 +177,7 @@ test.describe('public proposals', () => {
 		await page.goto('/proposer/initiative');
 		await fillInitiative(page, { name: unique('Atelier panne'), description, address: '3 rue en panne' });
 		await submit(page);
-		const down = JSON.parse(proposal(await referenceOf(page))!.payload);
+		const down = JSON.parse((await proposal(await referenceOf(page)))!.payload);
 		// The double answered 503: the address text is kept and the quartier point used, with that precision.
 		expect(down.place).toMatchObject({
 			address: '3 rue en panne',
@@ -239,7 +232,7 @@ test.describe('public proposals', () => {
 			await page.getByRole('radio', { name: 'Seulement le quartier ou la commune' }).check();
 			await submit(page);
 			const ref = await referenceOf(page);
-			expect(proposal(ref)?.status).toBe('pending');
+			expect((await proposal(ref))?.status).toBe('pending');
 		});
 	});
 
@@ -264,7 +257,7 @@ test.describe('public proposals', () => {
 		await page.getByLabel(/^Longitude/).fill('7,7463');
 		await page.getByLabel(/^Latitude/).fill('48,6119');
 		await submit(page);
-		const row = proposal(await referenceOf(page))!;
+		const row = (await proposal(await referenceOf(page)))!;
 		expect(row.type).toBe('new-organisation');
 		expect(JSON.parse(row.payload)).toMatchObject({
 			name,
@@ -293,7 +286,7 @@ test.describe('public proposals', () => {
 		await expect(page.getByLabel(/^Quand/)).toHaveValue(schedule);
 		await page.getByLabel(/^Qu’est-ce qui est faux/).fill('Les horaires ont changé cette année.');
 		await submit(page);
-		const row = proposal(await referenceOf(page))!;
+		const row = (await proposal(await referenceOf(page)))!;
 		expect(row).toMatchObject({ type: 'change', status: 'pending' });
 		expect(JSON.parse(row.payload)).toEqual({
 			targetId: row.target_id,
@@ -360,13 +353,13 @@ test.describe('public proposals', () => {
 		await page.getByLabel(/^E-mail de contact/).fill('');
 		await submit(page);
 		const ref = await referenceOf(page);
-		const stored = JSON.parse(proposal(ref)!.payload);
+		const stored = JSON.parse((await proposal(ref))!.payload);
 		// Stored inert: exactly the text typed, nothing stripped or executed; the table is still there.
 		expect(stored.name).toBe(hostile.name);
 		expect(stored.carrierName).toBe(hostile.carrier);
 		expect(stored.description).toBe(hostile.description);
 		expect(stored.howToJoin).toBe(hostile.howToJoin);
-		expect(proposals().map((p) => p.id)).toContain(ref);
+		expect((await proposals()).map((p) => p.id)).toContain(ref);
 		await expectNowherePublic(request, marker);
 
 		// SQL-looking values in the reference, the record id or a query string change nothing.
@@ -385,7 +378,7 @@ test.describe('public proposals', () => {
 
 		// A 1 MB text never reaches the store: the body is refused (413) before it is read, with a clear
 		// message on the form page (a browser asks for HTML; without it SvelteKit answers action JSON).
-		const before = proposals().length;
+		const before = (await proposals()).length;
 		const form = {
 			name: 'Gros envoi',
 			description: '',
@@ -405,11 +398,11 @@ test.describe('public proposals', () => {
 			expect(html).toContain('Votre envoi dépasse 64 Ko');
 			expect(html.length).toBeLessThan(200_000);
 		}
-		expect(proposals().length).toBe(before);
+		expect((await proposals()).length).toBe(before);
 	});
 
 	test('a filled honeypot looks like a success but stores nothing', async ({ page }) => {
-		const before = proposals().length;
+		const before = (await proposals()).length;
 		await page.goto('/proposer/initiative');
 		// People never see this field (off-screen, aria-hidden, out of the tab order).
 		const trap = page.locator('input[name="homepage"]');
@@ -423,7 +416,7 @@ test.describe('public proposals', () => {
 		await trap.evaluate((el: HTMLInputElement) => (el.value = 'http://spam.example'));
 		await submit(page);
 		const ref = await referenceOf(page);
-		expect(proposal(ref)).toBeUndefined();
-		expect(proposals().length).toBe(before);
+		expect(await proposal(ref)).toBeUndefined();
+		expect((await proposals()).length).toBe(before);
 	});
 });

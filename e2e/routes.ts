@@ -9,7 +9,8 @@ import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { createProposal } from '../src/lib/server/db/proposals';
 import { getRecordById, insertRecord } from '../src/lib/server/db/records';
 import { createNeed, moderateNeed } from '../src/lib/server/needs';
-import { e2eDb, gotoReady } from './admin-helpers';
+import { gotoReady } from './admin-helpers';
+import { e2eStore } from './store';
 
 export interface Fixtures {
 	/** The published record of each kind with the most content (long texts and URLs are what overflow). */
@@ -179,8 +180,8 @@ export async function prepareFixtures(request: APIRequestContext, editor: Page):
 	const quartier = ((await (await request.get('/api/v1/quartiers')).json()).items as { slug: string }[])[0]
 		.slug;
 
-	const db = e2eDb();
-	const change = createProposal(db, {
+	const db = await e2eStore();
+	const change = await createProposal(db, {
 		type: 'change',
 		targetId: structure.id,
 		payload: {
@@ -193,7 +194,7 @@ export async function prepareFixtures(request: APIRequestContext, editor: Page):
 			explanation: 'Correction proposée par le parcours des pages sur téléphone.'
 		}
 	});
-	const fresh = createProposal(db, {
+	const fresh = await createProposal(db, {
 		type: 'new-organisation',
 		payload: {
 			name: 'Recyclerie proposée pendant la visite des pages',
@@ -239,7 +240,7 @@ export async function prepareFixtures(request: APIRequestContext, editor: Page):
 		['telephone-doublon-a', 'Recyclerie du parcours téléphone (synthétique)'],
 		['telephone-doublon-b', 'La Recyclerie du parcours téléphone (synthétique)']
 	])
-		if (!getRecordById(db, id)) insertRecord(db, { ...draft, id, slug: id, name });
+		if (!(await getRecordById(db, id))) await insertRecord(db, { ...draft, id, slug: id, name });
 	// A need with long words and an address in its text (what overflows), published; and one to moderate.
 	const needText = {
 		titre: 'Entretien des espaces verts du parcours téléphone',
@@ -252,10 +253,10 @@ export async function prepareFixtures(request: APIRequestContext, editor: Page):
 		acheteur: 'Acheteur du parcours des pages',
 		email: 'acheteur-telephone@example.org'
 	};
-	const published = createNeed(db, needText);
-	moderateNeed(db, published.id, 'approve', 'parcours');
-	createNeed(db, { ...needText, titre: 'Besoin en attente du parcours téléphone' });
-	db.close();
+	const published = await createNeed(db, needText);
+	await moderateNeed(db, published.id, 'approve', 'parcours');
+	await createNeed(db, { ...needText, titre: 'Besoin en attente du parcours téléphone' });
+	await db.close();
 
 	const importMapping = await uploadImport(editor, 'visite-colonnes.csv');
 	const importPlanned = await uploadImport(editor, 'visite-simulation.csv');

@@ -7,7 +7,8 @@
  */
 import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures';
-import { e2eDb, ensureAccount, gotoReady, login } from './admin-helpers';
+import { ensureAccount, gotoReady, login } from './admin-helpers';
+import { e2eStore } from './store';
 import { getProposal } from '../src/lib/server/db/proposals';
 import { getRecordById } from '../src/lib/server/db/records';
 import { INJECTED, XSS_CORPUS } from './xss-corpus';
@@ -57,13 +58,13 @@ async function expectInert(page: Page, dialogs: string[], texts: string[] = []) 
 	for (const t of texts) expect(shown.includes(flat(t)), `${where} : texte « ${t} » absent`).toBe(true);
 }
 
-test.beforeAll(() => {
-	ensureAccount(EDITOR, 'Relecture XSS', 'editor');
+test.beforeAll(async () => {
+	await ensureAccount(EDITOR, 'Relecture XSS', 'editor');
 	// The public forms' hourly limit counts every client of this machine, and the other browser tests
 	// post from the same address: this test's posts must not depend on the order files run in.
-	const db = e2eDb();
-	db.prepare("DELETE FROM form_slots WHERE form IN ('proposal', 'contact')").run();
-	db.close();
+	const db = await e2eStore();
+	await db.run("DELETE FROM form_slots WHERE form IN ('proposal', 'contact')");
+	await db.close();
 });
 
 test('the XSS corpus, proposed, approved and contacted, is shown inert everywhere', async ({ page }) => {
@@ -94,10 +95,10 @@ test('the XSS corpus, proposed, approved and contacted, is shown inert everywher
 	await expectInert(page, dialogs, [NAME]);
 	await page.getByRole('button', { name: 'Approuver' }).click();
 	await expect(page.getByRole('status')).toContainText('Proposition approuvée');
-	const db = e2eDb();
-	const id = getProposal(db, reference)!.recordId!;
-	const record = getRecordById(db, id)!;
-	db.close();
+	const db = await e2eStore();
+	const id = (await getProposal(db, reference))!.recordId!;
+	const record = (await getRecordById(db, id))!;
+	await db.close();
 	expect(record).toMatchObject({ name: NAME, description: DESCRIPTION, status: 'published' });
 
 	// 3. Every page that shows it, public then admin.

@@ -88,6 +88,8 @@ const child = spawn(process.execPath, ['server.js'], {
 		ORIGIN: `http://127.0.0.1:${port}`,
 		PUBLIC_SITE_URL: `http://127.0.0.1:${port}`,
 		DATABASE_PATH: path,
+		// This synthetic store is SQLite's even when a test run works on PostgreSQL (e2e/run-database.ts).
+		DATABASE_URL: '',
 		SEED_ON_START: 'false',
 		PUBLIC_BASEMAP: 'offline',
 		MAP_TILES_MIN: threshold,

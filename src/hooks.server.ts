@@ -202,8 +202,6 @@ const guardedHandle: Handle = async ({ event, resolve }) => {
 				error(403, 'Cette action est réservée aux administrateurs');
 		}
 	}
-	// A form post may have queued mail (a contact message, a moderation decision): send it after the request.
-	if (event.request.method !== 'GET' && event.request.method !== 'HEAD') kickOutbox();
 	// Keyed on the request's own URL: for a client navigation (/x/__data.json?x-sveltekit-invalidated=...)
 	// SvelteKit gives the hook the page's URL in event.url, and the page's HTML must not answer it.
 	const requested = new URL(event.request.url);
@@ -219,7 +217,15 @@ const guardedHandle: Handle = async ({ event, resolve }) => {
 			);
 			return cached.response;
 		});
-	const response = withSecurityHeaders(await resolve(event), event.url);
+	let response: Response;
+	try {
+		response = withSecurityHeaders(await resolve(event), event.url);
+	} finally {
+		// A form post may have queued mail (a contact message, a moderation decision): send it once the
+		// request's own writes are done. Kicked before them, the sender could find nothing due (on PostgreSQL
+		// every write is a round trip away) and the mail would wait for the next post.
+		if (event.request.method !== 'GET' && event.request.method !== 'HEAD') kickOutbox();
+	}
 	if (admin) {
 		// Pages of the workspace show drafts and accounts: never stored by a cache, never indexed.
 		response.headers.set('cache-control', 'private, no-store');
