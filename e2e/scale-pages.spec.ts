@@ -26,3 +26,18 @@ test('/acheter over thousands of suppliers shows the first hundred, says so, and
 	const lines = (await csv.text()).trim().split('\n').length;
 	expect(lines - 1).toBe(total);
 });
+
+test('a quartier page over thousands of records lists the first of each group and links the annuaire for the rest', async ({
+	page
+}) => {
+	// Its one sub-quartier holds about a hundred initiatives of the 5,000-record store, thousands at 250,000.
+	await page.goto('/quartiers/conseil-des-xv-rotterdam');
+	const groups = page.locator('#initiatives section.group');
+	expect(await groups.count()).toBeGreaterThan(0);
+	for (const group of await groups.all())
+		expect(await group.locator('ul.cards > li').count()).toBeLessThanOrEqual(60);
+	const more = page.getByRole('link', { name: 'voir toutes les initiatives dans l’annuaire' }).first();
+	await expect(more).toBeVisible();
+	await more.click();
+	await expect(page).toHaveURL(/\/annuaire\?kind=initiative&quartier=conseil-des-xv-rotterdam/);
+});

@@ -10,7 +10,14 @@ import {
 import { testCatalogue } from '$lib/domain/test-catalogue';
 import { initiativeFixture, organisationFixture, toolFixture } from '$lib/domain/test-fixtures';
 import { loadDataset } from '$lib/server/seed/read-data';
-import { AREA_STRUCTURES_SHOWN, areaPage, quartiersIndexPage, shownStructures } from './quartiers';
+import {
+	AREA_INITIATIVES_SHOWN,
+	AREA_STRUCTURES_SHOWN,
+	areaPage,
+	quartiersIndexPage,
+	shownInitiatives,
+	shownStructures
+} from './quartiers';
 
 let catalogue: Catalogue;
 
@@ -106,6 +113,20 @@ describe('areaPage', () => {
 		expect(shownStructures(page.organisations).organisations).toEqual(
 			page.organisations.map((o) => expect.objectContaining({ inArea: o.inArea, meters: o.meters }))
 		);
+	});
+
+	it('lists each group’s first initiatives with the group’s count, and links the annuaire for the rest', () => {
+		const page = areaPage(catalogue, 'cronenbourg-hautepierre')!;
+		const crowded = {
+			...page.groups[1],
+			initiatives: Array(AREA_INITIATIVES_SHOWN + 3).fill(page.groups[1].initiatives[0])
+		};
+		const [few, many] = shownInitiatives([page.groups[0], crowded]);
+		expect(few).toMatchObject({ total: page.groups[0].initiatives.length });
+		expect(few.initiatives).toEqual(page.groups[0].initiatives);
+		expect(many.total).toBe(AREA_INITIATIVES_SHOWN + 3);
+		expect(many.initiatives).toHaveLength(AREA_INITIATIVES_SHOWN);
+		expect(page.initiativesHref).toBe('/annuaire?kind=initiative&quartier=cronenbourg-hautepierre');
 	});
 
 	it('resolves a quartier: initiatives by sub-quartier, structures, QPV funding, key numbers', () => {

@@ -19,6 +19,7 @@ import {
 	quartierArea,
 	residentFundingTools,
 	type Area,
+	type InitiativeGroup,
 	type NearbyOrganisation
 } from './quartier-rules';
 
@@ -89,6 +90,22 @@ export function shownStructures(organisations: readonly NearbyOrganisation[]) {
 	};
 }
 
+/** How many initiatives each group of a quartier or commune page lists; the annuaire has the rest. */
+export const AREA_INITIATIVES_SHOWN = 60;
+
+/**
+ * Each group's first AREA_INITIATIVES_SHOWN initiatives, with how many it holds. Past a few dozen a list
+ * of cards helps no resident, and at national scale a quartier of a synthetic store held thousands: the
+ * page took seconds of the server's thread to render.
+ */
+export function shownInitiatives(groups: readonly InitiativeGroup[]) {
+	return groups.map((g) => ({
+		...g,
+		initiatives: g.initiatives.slice(0, AREA_INITIATIVES_SHOWN),
+		total: g.initiatives.length
+	}));
+}
+
 /** GET /quartiers/[slug]: everything a quartier or commune page shows, or undefined for an unknown slug. */
 export function areaPage(c: Catalogue, slug: string) {
 	const area = findArea(c, slug);
@@ -132,6 +149,8 @@ export function areaPage(c: Catalogue, slug: string) {
 		}),
 		mapHref: mapHref(area),
 		/** The annuaire's structures of the area (its slug in the address). */
-		directoryHref: route.annuaire({ filters: { kind: ['organisation'], [area.kind]: [area.code] } }, c.geo)
+		directoryHref: route.annuaire({ filters: { kind: ['organisation'], [area.kind]: [area.code] } }, c.geo),
+		/** The annuaire's initiatives of the area. */
+		initiativesHref: route.annuaire({ filters: { kind: ['initiative'], [area.kind]: [area.code] } }, c.geo)
 	};
 }

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { todayIso } from '$lib/domain/today';
 import { areaEvents } from '$lib/pages/agenda';
-import { areaPage, shownStructures } from '$lib/pages/quartiers';
+import { areaPage, shownInitiatives, shownStructures } from '$lib/pages/quartiers';
 import { getCatalogue } from '$lib/server/catalogue';
 import { getSql } from '$lib/server/store';
 
@@ -15,6 +15,7 @@ export const load: PageServerLoad = async ({ params, setHeaders }) => {
 	return {
 		...page,
 		...shownStructures(page.organisations),
+		groups: shownInitiatives(page.groups),
 		events: areaEvents(catalogue, page.area, todayIso())
 	};
 };
