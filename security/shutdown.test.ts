@@ -48,6 +48,42 @@ describe('SIGTERM', () => {
 		}
 	}, 90_000);
 
+	it('stops adapter-node’s own entry too (node build), though its timers and worker would keep it up', async () => {
+		const port = await freePort();
+		const server = spawn(process.execPath, ['build'], {
+			cwd: ROOT,
+			stdio: 'ignore',
+			env: {
+				...process.env,
+				PORT: String(port),
+				HOST: '127.0.0.1',
+				DATABASE_PATH: join(dir, 'build.sqlite'),
+				PUBLIC_BASEMAP: 'offline',
+				// The map's clusters built in their worker thread, as on a large store.
+				MAP_TILES_MIN: '1',
+				MAP_WORKER_MIN: '1'
+			}
+		});
+		try {
+			const status = () =>
+				fetch(`http://127.0.0.1:${port}/annuaire`).then(
+					(r) => r.status,
+					() => 0
+				);
+			await expect.poll(status, { timeout: 60_000, interval: 250 }).toBe(200);
+			const exited = new Promise<{ code: number | null; ms: number }>((done) => {
+				const from = Date.now();
+				server.once('exit', (code) => done({ code, ms: Date.now() - from }));
+			});
+			server.kill('SIGTERM');
+			const { code, ms } = await exited;
+			expect(code).toBe(0);
+			expect(ms).toBeLessThan(10_000);
+		} finally {
+			server.kill('SIGKILL');
+		}
+	}, 90_000);
+
 	it('sent to npm run serve, stops the server itself', async () => {
 		const port = await freePort();
 		const npm = spawn('npm', ['run', '--silent', 'serve'], {

@@ -26,7 +26,7 @@ import {
 	withOneReadModel
 } from '$lib/server/read-model';
 import { setClusterWorkerMin, watchMapClusters } from '$lib/server/map-scale';
-import { getDb, getEnv, getSql, openServerStore, usesPostgres } from '$lib/server/store';
+import { closeStore, getDb, getEnv, getSql, openServerStore, usesPostgres } from '$lib/server/store';
 import { delocalizePath, localeOfPath, type Locale } from '$lib/i18n/paths';
 import { isUnder, route } from '$lib/links';
 import { overwriteServerAsyncLocalStorage } from '$lib/paraglide/runtime';
@@ -51,6 +51,14 @@ export const init: ServerInit = async () => {
 	setClusterWorkerMin(getEnv().MAP_WORKER_MIN);
 	watchMapClusters(getEnv().MAP_TILES_MIN);
 	await startMail();
+	// After SIGTERM, once the last request is answered, adapter-node's own entry (`node build`) waits for the
+	// event loop to empty, which the mail scheduler's timers, the read model's worker and PostgreSQL's pool
+	// never let happen: the process stayed up for good. server.js exits on its own just after this event.
+	process.once('sveltekit:shutdown', () => {
+		void closeStore()
+			.catch(() => undefined)
+			.finally(() => process.exit(0));
+	});
 };
 
 const SECURITY_HEADERS = Object.entries(securityHeaders(process.env));
