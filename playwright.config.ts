@@ -32,7 +32,8 @@ const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? PORT + 600);
 const SCALE_PORT = Number(process.env.E2E_SCALE_PORT ?? PORT + 700);
 /**
  * Its size: 5,000 records by default; E2E_SCALE_RECORDS=250000 runs the same journeys on a national-scale
- * store (about 2.5 minutes to seed and start on a 2-core machine, 2 to 3.5 GB of memory: not for every run).
+ * store (1.5 to 2.5 minutes to seed and start on 2 cores, 2 to 3.5 GB of memory): `npm run test:e2e:scale`,
+ * a step of .ci/run of its own rather than part of every run.
  */
 const SCALE_RECORDS = Number(process.env.E2E_SCALE_RECORDS ?? 5000);
 process.env.E2E_SCALE_URL ??= `http://127.0.0.1:${SCALE_PORT}`;
