@@ -16,6 +16,35 @@ import { freePort, ROOT, startServer } from './server-process';
 const dir = mkdtempSync(join(tmpdir(), 'carto-ess-shutdown-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** A server started by `command` on a free port with its own store, and a wait until it answers. */
+async function spawnOnPort(command: string, args: string[], store: string, env: Record<string, string> = {}) {
+	const port = await freePort();
+	const child = spawn(command, args, {
+		cwd: ROOT,
+		stdio: 'ignore',
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			DATABASE_PATH: join(dir, store),
+			PUBLIC_BASEMAP: 'offline',
+			...env
+		}
+	});
+	const status = () =>
+		fetch(`http://127.0.0.1:${port}/`).then(
+			(r) => r.status,
+			() => 0
+		);
+	try {
+		await expect.poll(status, { timeout: 60_000, interval: 250 }).toBe(200);
+	} catch (e) {
+		child.kill('SIGKILL');
+		throw e;
+	}
+	return { port, child };
+}
+
 describe('SIGTERM', () => {
 	it('exits 0 within seconds, though a client keeps an idle connection open', async () => {
 		const server = await startServer(
@@ -49,54 +78,27 @@ describe('SIGTERM', () => {
 	}, 90_000);
 
 	it('stops adapter-node’s own entry too (node build), though its timers and worker would keep it up', async () => {
-		const port = await freePort();
-		const server = spawn(process.execPath, ['build'], {
-			cwd: ROOT,
-			stdio: 'ignore',
-			env: {
-				...process.env,
-				PORT: String(port),
-				HOST: '127.0.0.1',
-				DATABASE_PATH: join(dir, 'build.sqlite'),
-				PUBLIC_BASEMAP: 'offline',
-				// The map's clusters built in their worker thread, as on a large store.
-				MAP_TILES_MIN: '1',
-				MAP_WORKER_MIN: '1'
-			}
+		// The map's clusters built in their worker thread, as on a large store.
+		const { child } = await spawnOnPort(process.execPath, ['build'], 'build.sqlite', {
+			MAP_TILES_MIN: '1',
+			MAP_WORKER_MIN: '1'
 		});
 		try {
-			const status = () =>
-				fetch(`http://127.0.0.1:${port}/annuaire`).then(
-					(r) => r.status,
-					() => 0
-				);
-			await expect.poll(status, { timeout: 60_000, interval: 250 }).toBe(200);
 			const exited = new Promise<{ code: number | null; ms: number }>((done) => {
 				const from = Date.now();
-				server.once('exit', (code) => done({ code, ms: Date.now() - from }));
+				child.once('exit', (code) => done({ code, ms: Date.now() - from }));
 			});
-			server.kill('SIGTERM');
+			child.kill('SIGTERM');
 			const { code, ms } = await exited;
 			expect(code).toBe(0);
 			expect(ms).toBeLessThan(10_000);
 		} finally {
-			server.kill('SIGKILL');
+			child.kill('SIGKILL');
 		}
 	}, 90_000);
 
 	it('sent to npm run serve, stops the server itself', async () => {
-		const port = await freePort();
-		const npm = spawn('npm', ['run', '--silent', 'serve'], {
-			cwd: ROOT,
-			stdio: 'ignore',
-			env: {
-				...process.env,
-				PORT: String(port),
-				HOST: '127.0.0.1',
-				DATABASE_PATH: join(dir, 'npm.sqlite'),
-				PUBLIC_BASEMAP: 'offline'
-			}
-		});
+		const { port, child: npm } = await spawnOnPort('npm', ['run', '--silent', 'serve'], 'npm.sqlite');
 		const listening = () =>
 			new Promise<boolean>((done) => {
 				const socket = connect(port, '127.0.0.1');
@@ -104,17 +106,6 @@ describe('SIGTERM', () => {
 				socket.once('error', () => done(false));
 			});
 		try {
-			const status = () =>
-				fetch(`http://127.0.0.1:${port}/`).then(
-					(r) => r.status,
-					() => 0
-				);
-			await expect
-				.poll(status, {
-					timeout: 60_000,
-					interval: 250
-				})
-				.toBe(200);
 			npm.kill('SIGTERM');
 			await expect.poll(listening, { timeout: 10_000, interval: 200 }).toBe(false);
 		} finally {
