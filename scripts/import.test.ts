@@ -10,7 +10,9 @@ import { migrateSql } from '../src/lib/server/db/migrate-sql';
 import { seedIfEmpty } from '../src/lib/server/db/seed';
 import { postgresClient, type SqlClient } from '../src/lib/server/db/sql';
 import {
+	anotherTransactionWriting,
 	freshPostgresDatabase,
+	importFootprint,
 	POSTGRES_SKIP_REASON,
 	TEST_DATABASE_URL
 } from '../src/lib/server/db/test-postgres';
@@ -230,14 +232,7 @@ describe.skipIf(!TEST_DATABASE_URL)(
 			rmSync(dir, { recursive: true, force: true });
 		});
 
-		const records = async () => (await sql.get<{ n: number }>('SELECT COUNT(*) AS n FROM records'))!.n;
-		const imported = async () =>
-			(await sql.get<{ n: number }>("SELECT COUNT(*) AS n FROM record_history WHERE action = 'import'"))!.n;
-		/** Whether a connection to this database holds a transaction that has written (it has an xid). */
-		const writing = async () =>
-			(await sql.get<{ n: number }>(
-				'SELECT COUNT(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND backend_xid IS NOT NULL AND pid <> pg_backend_pid()'
-			))!.n > 0;
+		const writing = () => anotherTransactionWriting(sql);
 
 		it('writes into the database DATABASE_URL names, and no SQLite file', async () => {
 			const file = join(dir, 'deux.csv');
@@ -249,7 +244,7 @@ describe.skipIf(!TEST_DATABASE_URL)(
 					'Atelier Vélo Schilick;Atelier vélo participatif;schiltigheim;;OUI;3/11/26'
 				].join('\n')
 			);
-			const before = await records();
+			const before = (await importFootprint(sql)).records;
 			const sqliteFile = join(dir, 'ne-doit-pas-exister.sqlite');
 			const out = spawnSync(
 				process.execPath,
@@ -262,7 +257,7 @@ describe.skipIf(!TEST_DATABASE_URL)(
 			);
 			expect(out.status, out.stderr + out.stdout).toBe(0);
 			expect(JSON.parse(out.stdout.trim().split('\n').at(-1)!)).toMatchObject({ new: 2, written: true });
-			expect(await records()).toBe(before + 2);
+			expect((await importFootprint(sql)).records).toBe(before + 2);
 			expect(await getRecordById(sql, 'atelier-velo-schilick')).toMatchObject({ communeCode: '67447' });
 			expect(existsSync(sqliteFile)).toBe(false);
 		}, 60_000);
@@ -277,11 +272,7 @@ describe.skipIf(!TEST_DATABASE_URL)(
 				big,
 				['Nom de la structure;Activité;Ville;Quartier;ESS ?;Mis à jour le', ...rows].join('\n')
 			);
-			const [recordsBefore, importedBefore, versionBefore] = [
-				await records(),
-				await imported(),
-				await dataVersion(sql)
-			];
+			const before = await importFootprint(sql);
 			const child = spawn(
 				process.execPath,
 				['--import', 'tsx', 'scripts/import.ts', big, '--kind', 'organisation', '--mapping', mapping],
@@ -303,9 +294,7 @@ describe.skipIf(!TEST_DATABASE_URL)(
 			expect(killedWhileWriting, 'le processus a fini avant d’être tué').toBe(true);
 			// The server ends the dead client's transaction; until then its rows are invisible anyway.
 			await expect.poll(writing, { timeout: 10_000 }).toBe(false);
-			expect(await records()).toBe(recordsBefore);
-			expect(await imported()).toBe(importedBefore);
-			expect(await dataVersion(sql)).toBe(versionBefore);
+			expect(await importFootprint(sql)).toEqual(before);
 		}, 90_000);
 	}
 );

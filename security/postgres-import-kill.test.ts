@@ -9,10 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { IMPORT_SILENCE_MS } from '../src/lib/server/db/admin';
-import { dataVersion } from '../src/lib/server/db/records';
 import { postgresClient, type SqlClient } from '../src/lib/server/db/sql';
 import {
+	anotherTransactionWriting,
 	freshPostgresDatabase,
+	importFootprint,
 	POSTGRES_SKIP_REASON,
 	TEST_DATABASE_URL
 } from '../src/lib/server/db/test-postgres';
@@ -86,18 +87,7 @@ describe.skipIf(!TEST_DATABASE_URL)(
 			expect((await post(server, `/admin/import/${id}?/plan`, form)).status).toBe(303);
 			await expect.poll(async () => (await status(server, id)).status, { timeout: 60_000 }).toBe('planned');
 		};
-		const counts = async () => ({
-			records: (await sql.get<{ n: number }>('SELECT COUNT(*) AS n FROM records'))!.n,
-			imported: (await sql.get<{ n: number }>(
-				"SELECT COUNT(*) AS n FROM record_history WHERE action = 'import'"
-			))!.n,
-			version: await dataVersion(sql)
-		});
-		/** Whether a connection to this database holds a transaction that has written (it has an xid). */
-		const writing = async () =>
-			(await sql.get<{ n: number }>(
-				'SELECT COUNT(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND backend_xid IS NOT NULL AND pid <> pg_backend_pid()'
-			))!.n > 0;
+		const writing = () => anotherTransactionWriting(sql);
 
 		it('leaves the database as before the import; the other instance reports it interrupted and runs it again', async () => {
 			const rows = Array.from(
@@ -115,7 +105,7 @@ describe.skipIf(!TEST_DATABASE_URL)(
 			const id = /\/admin\/import\/([^/?]+)$/.exec(String(upload.headers.get('location')))![1];
 			await plan(a!, id);
 
-			const before = await counts();
+			const before = await importFootprint(sql);
 			expect((await post(a!, `/admin/import/${id}?/apply`, new URLSearchParams())).status).toBe(303);
 			// A dies once its apply is writing rows inside the transaction.
 			let killedWhileWriting = false;
@@ -132,7 +122,7 @@ describe.skipIf(!TEST_DATABASE_URL)(
 			expect(killedWhileWriting, 'l’import s’est terminé avant que l’instance soit tuée').toBe(true);
 			// PostgreSQL rolls the dead connection's transaction back once it sees the socket closed.
 			await expect.poll(writing, { timeout: 10_000 }).toBe(false);
-			expect(await counts()).toEqual(before);
+			expect(await importFootprint(sql)).toEqual(before);
 
 			// Until the heartbeat has been silent for the margin, B cannot tell a dead instance from a slow one.
 			expect((await status(b, id)).status).toBe('applying');
@@ -142,13 +132,13 @@ describe.skipIf(!TEST_DATABASE_URL)(
 			expect((await status(b, id)).status).toBe('failed');
 			const page = await fetch(`${b.baseUrl}/admin/import/${id}`, { headers: headers() });
 			expect(await page.text()).toContain('interrompu par un redémarrage du serveur : rien n’a été écrit');
-			expect(await counts()).toEqual(before);
+			expect(await importFootprint(sql)).toEqual(before);
 
 			// The editor runs the dry run and the apply again, on B: every row is written, once.
 			await plan(b, id);
 			expect((await post(b, `/admin/import/${id}?/apply`, new URLSearchParams())).status).toBe(303);
 			await expect.poll(async () => (await status(b, id)).status, { timeout: 60_000 }).toBe('applied');
-			const after = await counts();
+			const after = await importFootprint(sql);
 			expect(after.records).toBe(before.records + ROWS);
 			expect(after.imported).toBe(before.imported + ROWS);
 		}, 180_000);

@@ -7,6 +7,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { openDatabase } from './connection';
 import { migrateSql } from './migrate-sql';
+import { dataVersion } from './records';
 import { postgresClient, sqliteClient, type SqlClient } from './sql';
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || '';
@@ -94,5 +95,28 @@ function migratedStore(
 	return () => {
 		if (!opened) throw new Error('store not opened yet: call store() inside a test or a hook');
 		return opened;
+	};
+}
+
+/**
+ * Whether another connection to this database holds a transaction that has written (it has a transaction
+ * id): the moment the kill tests wait for, so that a process dies inside its write, not before or after.
+ */
+export async function anotherTransactionWriting(sql: SqlClient): Promise<boolean> {
+	const row = await sql.get<{ n: number }>(
+		'SELECT COUNT(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND backend_xid IS NOT NULL AND pid <> pg_backend_pid()'
+	);
+	return row!.n > 0;
+}
+
+/** What an import changes: the records, the history entries it writes, the data version. */
+export async function importFootprint(
+	sql: SqlClient
+): Promise<{ records: number; imported: number; version: number }> {
+	const count = async (text: string) => (await sql.get<{ n: number }>(text))!.n;
+	return {
+		records: await count('SELECT COUNT(*) AS n FROM records'),
+		imported: await count("SELECT COUNT(*) AS n FROM record_history WHERE action = 'import'"),
+		version: await dataVersion(sql)
 	};
 }
