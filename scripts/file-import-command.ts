@@ -1,9 +1,9 @@
 /**
  * The shell of the one-file import commands (import:inclusion, import:esus, import:finess): read the
  * arguments, refuse a missing file in French, open and migrate the store the server uses (DATABASE_URL's
- * PostgreSQL, else the SQLite file DATABASE_PATH names), run the import
- * with its report on stdout and progress on stderr, print the result as the last line (one JSON object),
- * and exit with the import's code: 2 for bad arguments, 1 for an unexpected error.
+ * PostgreSQL, else the SQLite file DATABASE_PATH names), run the import with its report on stdout and
+ * progress on stderr, print the result as the last line (one JSON object), and exit with the import's code:
+ * 2 for bad arguments, 1 for an unexpected error.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';

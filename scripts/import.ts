@@ -3,9 +3,8 @@
  *                   [--mapping mapping.json] [--dry-run] [--skip-errors] [--by <name>]
  *
  * The workspace's import (/admin/import) from the command line, on the store the server uses (DATABASE_URL's
- * PostgreSQL, else the SQLite file DATABASE_PATH names): same
- * reading, mapping, checks and dry run, all rows written in one transaction with their history entries,
- * records found again by id, SIRET or name. Lines in French say what each row does; the last line is one
+ * PostgreSQL, else the SQLite file DATABASE_PATH names): same reading, mapping, checks and dry run, all rows
+ * written in one transaction with their history entries, records found again by id, SIRET or name. Lines in French say what each row does; the last line is one
  * JSON object ({"new", "updated", "unchanged", "errors", "skipped", "written", ...}). Exit code 1 when rows
  * are in error (nothing is written) unless --skip-errors, which writes the valid rows; 2 on bad arguments.
  */
