@@ -3,7 +3,7 @@
  *
  * Hydration writes every control's value from the page's data (Svelte's `set_value` writes `value={…}`,
  * `checked={…}`, `selected={…}` once more), which erases what was entered meanwhile: on a slow phone, a radius
- * typed while the scripts loaded came back as the default, and a proposal's text could be lost the same way
+ * typed while the scripts loaded came back as the default, and any one-way control could lose its text so
  * (https://github.com/sveltejs/svelte/issues/1755, https://github.com/sveltejs/kit/issues/8895). The server's
  * data and the browser's are the same at that moment, so a control that differs before and after hydration
  * differs because of the person (or of the browser restoring a form), and what they entered wins.
